@@ -1,0 +1,11 @@
+// Runtime values exported here come from zod-free files so the web bundle stays small.
+// Types the web app imports (type-only) so the API has one source of truth: the server's zod schemas.
+export type { ErrorBody, ErrorCode, Page } from './platform/http/common.schema.ts';
+export { errorCodes } from './platform/http/error-codes.ts';
+export type { User, CreateUser, UpdateUser, OrgUnit, CreateOrgUnit, UpdateOrgUnit, Organization, Role, Locale } from './platform/identity/identity.schema.ts';
+export { roles, locales } from './platform/identity/constants.ts';
+export type { SessionUser, LoginResponse, MeResponse, ApiToken, ApiTokenCreated } from './platform/auth/auth.schema.ts';
+export type { AuditEntry } from './platform/audit/audit.schema.ts';
+export type { SavedView, ViewState } from './platform/views/views.schema.ts';
+export type { SearchResult } from './platform/search/search.schema.ts';
+export type { Health } from './platform/http/health.ts';

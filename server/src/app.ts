@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { auditRoutes } from './platform/audit/audit.routes.ts';
+import { registerAuthHooks } from './platform/auth/auth.hooks.ts';
+import { authRoutes } from './platform/auth/auth.routes.ts';
+import { authService, defaultLoginLimits, type LoginLimits } from './platform/auth/auth.service.ts';
+import { tokensService } from './platform/auth/tokens.service.ts';
+import type { DatabaseHandle } from './platform/db/database.ts';
+import type { Deps } from './platform/deps.ts';
+import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { healthRoutes } from './platform/http/health.routes.ts';
+import type { TandemApp } from './platform/http/types.ts';
+import { identityRoutes } from './platform/identity/identity.routes.ts';
+import { platformSearchProviders, searchRoutes } from './platform/search/search.ts';
+import { viewsRoutes } from './platform/views/views.routes.ts';
+import { exportRoutes } from './platform/export/export.routes.ts';
+import { VERSION } from './version.ts';
+
+export interface AppOptions {
+  /** An open, migrated database; the caller owns it and closes it after the app. */
+  database: DatabaseHandle;
+  /** Instance secret (TANDEM_SECRET or the one stored in the data dir). */
+  secret: string;
+  logger?: FastifyServerOptions['logger'];
+  loginLimits?: LoginLimits;
+  /** Built web app to serve at `/` (SPA); omit to serve the API only. */
+  webDir?: string | undefined;
+  /** Force Secure cookies (they are Secure anyway on HTTPS requests). */
+  secureCookies?: boolean;
+  trustProxy?: boolean;
+  publicUrl?: string | undefined;
+  bodyLimit?: number;
+}
+
+export async function buildApp(opts: AppOptions): Promise<TandemApp> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: opts.bodyLimit ?? 1024 * 1024,
+    trustProxy: opts.trustProxy ?? false,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  app.addHook('onSend', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // Ant Design injects its CSS-in-JS styles at run time
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        // Only behind HTTPS: on plain-http localhost it would break every asset request.
+        upgradeInsecureRequests: opts.secureCookies ? [] : null,
+      },
+    },
+    // HSTS only means something behind HTTPS; Fastify sends it only when asked.
+    hsts: opts.secureCookies ? { maxAge: 15552000 } : false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Tandem API', version: VERSION, description: 'Customer and employee relationships on one model. Errors are `{ error: { code, message, details } }`; lists are cursor-paged (`?limit=&cursor=` → `{ items, nextCursor }`); updates send `version` (or If-Match) and a stale one answers 409 VERSION_CONFLICT.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'tandem_session', description: 'Cookie session from POST /api/auth/login; writes also need the x-csrf-token header' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token from POST /api/tokens' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const deps: Deps = {
+    db: opts.database.db,
+    engine: opts.database.engine,
+    secret: opts.secret,
+    version: VERSION,
+    log: app.log,
+    publicUrl: opts.publicUrl,
+  };
+  const auth = authService(deps, opts.loginLimits ?? defaultLoginLimits);
+  registerAuthHooks(app, auth);
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
+  healthRoutes(app, deps);
+  authRoutes(app, deps, auth, tokensService(deps), opts.secureCookies ?? false);
+  identityRoutes(app, deps);
+  auditRoutes(app, deps);
+  viewsRoutes(app, deps);
+  exportRoutes(app, deps);
+  searchRoutes(app, deps, [...platformSearchProviders]);
+
+  if (opts.webDir) {
+    const root = path.resolve(opts.webDir);
+    if (!existsSync(path.join(root, 'index.html'))) {
+      throw new Error(`No web build in ${root} (run npm run build)`);
+    }
+    await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
+    app.setNotFoundHandler((req, reply) => {
+      const url = req.url.split('?')[0] ?? '/';
+      if (req.method === 'GET' && !url.startsWith('/api/') && url !== '/api') {
+        // Client-side routes: the SPA decides what to show.
+        return reply.type('text/html').sendFile('index.html');
+      }
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${url}` } });
+    });
+  }
+
+  return app;
+}

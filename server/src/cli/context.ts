@@ -1,0 +1,55 @@
+import { ConfigError, loadConfig, type Config } from '../platform/config.ts';
+import { DataDirBusyError } from '../platform/db/data-dir-lock.ts';
+import { openDatabase, type DatabaseHandle } from '../platform/db/database.ts';
+import { migrateToLatest } from '../platform/db/migrate.ts';
+import type { OrganizationRow } from '../platform/db/types.ts';
+import { organizationsRepository } from '../platform/identity/organizations.repository.ts';
+
+export class CliError extends Error {}
+
+export function config(): Config {
+  return loadConfig();
+}
+
+/** Opens and migrates the configured database; a busy PGlite directory stops with a clear message. */
+export async function openConfigured(cfg: Config): Promise<DatabaseHandle> {
+  const handle = await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
+  try {
+    await migrateToLatest(handle.db);
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+  return handle;
+}
+
+/** The only organisation, or the one named by --org (slug or name) when there are several. */
+export async function pickOrg(handle: DatabaseHandle, wanted: string | undefined): Promise<OrganizationRow> {
+  const orgs = await organizationsRepository.list(handle.db);
+  if (wanted) {
+    const org = orgs.find((o) => o.slug === wanted || o.name === wanted);
+    if (!org) {
+      throw new CliError(`No organisation "${wanted}". Known: ${orgs.map((o) => o.slug).join(', ') || '(none)'}`);
+    }
+    return org;
+  }
+  if (orgs.length === 1 && orgs[0]) {
+    return orgs[0];
+  }
+  if (!orgs.length) {
+    throw new CliError('There is no organisation yet: run `tandem migrate` or `tandem serve` first');
+  }
+  throw new CliError(`There are several organisations; name one with --org (${orgs.map((o) => o.slug).join(', ')})`);
+}
+
+/** Prints a clear message for expected failures, and exits non-zero. */
+export function fail(err: unknown): never {
+  if (err instanceof ConfigError || err instanceof CliError || err instanceof DataDirBusyError) {
+    console.error(`tandem: ${err.message}`);
+  } else if (err instanceof Error && 'code' in err && typeof (err as { status?: unknown }).status === 'number') {
+    console.error(`tandem: ${err.message}`);
+  } else {
+    console.error(err);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import { buildApp } from '../app.ts';
+import { ensureFirstOrganization } from '../bootstrap.ts';
+import { config, openConfigured } from './context.ts';
+import { printFirstRun } from './print.ts';
+import { ensureWebBuild } from './web-build.ts';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('Run the server (migrates the database first; on an empty one creates the organisation and its admin)')
+    .option('--web-dir <dir>', 'serve this built web app at / (default: web/dist, built when missing or stale)')
+    .option('--no-web', 'serve the API only')
+    .option('--build-web', 'build the web app first when it is missing or stale')
+    .option('--demo-default', 'seed a demo organisation on an empty database unless TANDEM_DEMO=0 (what npm start does)')
+    .action(async (opts: { webDir?: string; web: boolean; buildWeb?: boolean; demoDefault?: boolean }) => {
+      const started = Date.now();
+      const cfg = config();
+      const webDir = !opts.web ? undefined : opts.webDir ?? (opts.buildWeb ? ensureWebBuild() : undefined);
+      const handle = await openConfigured(cfg);
+      const first = await ensureFirstOrganization(handle.db, cfg, cfg.demo ?? Boolean(opts.demoDefault));
+      const app = await buildApp({
+        database: handle,
+        secret: cfg.secret,
+        logger: {
+          level: cfg.logLevel,
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+          ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
+        },
+        webDir,
+        secureCookies: cfg.publicUrl?.startsWith('https://') ?? false,
+        publicUrl: cfg.publicUrl,
+      });
+      let closing = false;
+      const shutdown = async (signal: string) => {
+        if (closing) {
+          return;
+        }
+        closing = true;
+        app.log.info({ signal }, 'shutting down');
+        await app.close();
+        await handle.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', () => void shutdown('SIGINT'));
+      process.on('SIGTERM', () => void shutdown('SIGTERM'));
+      await app.listen({ port: cfg.port, host: cfg.host });
+      const addr = app.server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : cfg.port;
+      const url = cfg.publicUrl ?? `http://${cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host}:${port}`;
+      if (first) {
+        printFirstRun(first, url);
+      }
+      console.log(`Tandem ${handle.engine === 'pglite' ? `on the embedded database (${cfg.dataDir})` : 'on PostgreSQL'} is ready at ${url} (started in ${Date.now() - started} ms)`);
+      console.log(`API docs: ${url}/api/docs${webDir ? '' : '   (web app not served: build it with npm run build)'}`);
+    });
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { pageQuerySchema, timestamp } from '../http/common.schema.ts';
+
+export const auditEntrySchema = z
+  .object({
+    id: z.string(),
+    actorId: z.uuid().nullable(),
+    actorName: z.string().nullable(),
+    actorType: z.enum(['user', 'token', 'system', 'anonymous']),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: z.string().nullable(),
+    before: z.unknown().nullable(),
+    after: z.unknown().nullable(),
+    at: timestamp,
+    requestId: z.string().nullable(),
+    ip: z.string().nullable(),
+  })
+  .meta({ id: 'AuditEntry' });
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const listAuditQuerySchema = pageQuerySchema
+  .extend({
+    entityType: z.string().max(64).optional(),
+    entityId: z.string().max(100).optional(),
+    actorId: z.uuid().optional(),
+    action: z.string().max(64).optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();

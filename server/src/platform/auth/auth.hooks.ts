@@ -1,0 +1,49 @@
+import { hasRole } from './actor.ts';
+import { safeEqual } from './crypto.ts';
+import { SESSION_COOKIE, type AuthService } from './auth.service.ts';
+import { AppError } from '../errors.ts';
+import type { TandemApp } from '../http/types.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Resolves who is calling (bearer token or session cookie), then enforces: signed in unless the
+ * route is public, the route's roles, and a CSRF token on cookie-authenticated writes.
+ */
+export function registerAuthHooks(app: TandemApp, auth: AuthService): void {
+  app.decorateRequest('actor', null);
+
+  app.addHook('preHandler', async (req) => {
+    if (!req.url.startsWith('/api/')) {
+      return;
+    }
+    const config = req.routeOptions.config;
+    const header = req.headers.authorization;
+    if (header) {
+      const m = /^Bearer\s+(\S+)$/i.exec(header);
+      req.actor = m?.[1] ? await auth.fromBearer(m[1]) : null;
+      if (!req.actor && !config.public) {
+        throw new AppError('UNAUTHENTICATED', 'Invalid or revoked API token');
+      }
+    } else {
+      const cookie = req.cookies[SESSION_COOKIE];
+      req.actor = cookie ? await auth.fromSession(cookie) : null;
+    }
+    if (config.public) {
+      return;
+    }
+    const actor = req.actor;
+    if (!actor) {
+      throw new AppError('UNAUTHENTICATED', 'Sign in first (your session may have expired)');
+    }
+    if (actor.authMethod === 'session' && !SAFE_METHODS.has(req.method)) {
+      const sent = req.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !actor.csrfToken || !safeEqual(sent, actor.csrfToken)) {
+        throw new AppError('FORBIDDEN', 'Missing or wrong CSRF token (send the x-csrf-token header from sign-in)', { reason: 'csrf' });
+      }
+    }
+    if (config.roles && !hasRole(actor, ...config.roles)) {
+      throw new AppError('FORBIDDEN', `This needs one of the roles: ${config.roles.join(', ')}`);
+    }
+  });
+}

@@ -1,0 +1,156 @@
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Actor } from './actor.ts';
+import { hashSecret, randomToken, verifyPassword } from './crypto.ts';
+import { sessionsRepository } from './sessions.repository.ts';
+import { tokensRepository } from './tokens.repository.ts';
+import { recordAudit } from '../audit/audit.ts';
+import type { UserRow } from '../db/types.ts';
+import { AppError } from '../errors.ts';
+import type { Deps } from '../deps.ts';
+import { usersRepository } from '../identity/users.repository.ts';
+import type { SessionUser } from './auth.schema.ts';
+
+export const SESSION_COOKIE = 'tandem_session';
+export const TOKEN_PREFIX = 'tdm_';
+const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+// Extend a session at most this often, so reads do not each write.
+const SESSION_TOUCH_MS = 5 * 60 * 1000;
+
+export interface LoginLimits {
+  /** Failures per account before it is locked for `windowSeconds`. */
+  perAccount: number;
+  /** Failures per client address before it is locked for `windowSeconds`. */
+  perAddress: number;
+  windowSeconds: number;
+}
+export const defaultLoginLimits: LoginLimits = { perAccount: 5, perAddress: 30, windowSeconds: 15 * 60 };
+
+export function toSessionUser(u: UserRow): SessionUser {
+  return {
+    id: u.id,
+    email: u.email,
+    displayName: u.display_name,
+    roles: u.roles,
+    orgId: u.org_id,
+    locale: u.locale,
+    orgUnitId: u.org_unit_id,
+    partyId: u.party_id,
+  };
+}
+
+function actorOf(u: UserRow, method: Actor['authMethod'], extra: Pick<Actor, 'sessionId' | 'tokenId' | 'csrfToken'>): Actor {
+  return { ...toSessionUser(u), userId: u.id, authMethod: method, ...extra };
+}
+
+export function authService(deps: Deps, limits: LoginLimits) {
+  const { db, secret } = deps;
+  const byAccount = new RateLimiterMemory({ keyPrefix: 'acct', points: limits.perAccount, duration: limits.windowSeconds });
+  const byAddress = new RateLimiterMemory({ keyPrefix: 'addr', points: limits.perAddress, duration: limits.windowSeconds });
+
+  async function refuseIfLocked(email: string, ip: string) {
+    const [a, b] = await Promise.all([byAccount.get(email), byAddress.get(ip)]);
+    const blocked = [a, b].filter((r) => r && r.remainingPoints <= 0);
+    if (blocked.length) {
+      const wait = Math.ceil(Math.max(...blocked.map((r) => r?.msBeforeNext ?? 0)) / 1000);
+      throw new AppError('RATE_LIMITED', `Too many failed sign-in attempts; try again in ${Math.ceil(wait / 60)} minute(s)`, { retryAfterSeconds: wait });
+    }
+  }
+
+  async function countFailure(email: string, ip: string) {
+    // consume() rejects once the budget is spent; the next attempt is refused by refuseIfLocked.
+    await Promise.all([byAccount.consume(email).catch(() => undefined), byAddress.consume(ip).catch(() => undefined)]);
+  }
+
+  return {
+    async login(input: { email: string; password: string; org?: string | undefined }, meta: { ip: string; userAgent: string | null; requestId: string }) {
+      await refuseIfLocked(input.email, meta.ip);
+      const candidates = (await usersRepository.findActiveByEmail(db, input.email)).filter((u) => !input.org || u.org_slug === input.org);
+      let user: UserRow | undefined;
+      for (const c of candidates) {
+        if (await verifyPassword(c.password_hash, input.password)) {
+          user = c;
+          break;
+        }
+      }
+      if (!candidates.length) {
+        await verifyPassword(null, input.password);
+      }
+      if (!user) {
+        await countFailure(input.email, meta.ip);
+        for (const c of candidates) {
+          await recordAudit(db, { orgId: c.org_id, actorId: null, actorType: 'anonymous', requestId: meta.requestId, ip: meta.ip }, {
+            action: 'login_failed',
+            entityType: 'user',
+            entityId: c.id,
+          });
+        }
+        throw new AppError('UNAUTHENTICATED', 'Wrong email or password');
+      }
+      await byAccount.delete(input.email);
+      const token = randomToken();
+      const csrfToken = randomToken(24);
+      const signedIn = user;
+      const session = await db.transaction().execute(async (trx) => {
+        const s = await sessionsRepository.insert(trx, {
+          orgId: signedIn.org_id,
+          userId: signedIn.id,
+          tokenHash: hashSecret(secret, token),
+          csrfToken,
+          ip: meta.ip,
+          userAgent: meta.userAgent?.slice(0, 500) ?? null,
+          expiresAt: new Date(Date.now() + SESSION_IDLE_MS),
+        });
+        await usersRepository.touchLogin(trx, signedIn.org_id, signedIn.id);
+        await recordAudit(trx, { orgId: signedIn.org_id, actorId: signedIn.id, actorType: 'user', requestId: meta.requestId, ip: meta.ip }, {
+          action: 'login',
+          entityType: 'session',
+          entityId: s.id,
+        });
+        return s;
+      });
+      return { token, csrfToken, user: toSessionUser(signedIn), sessionId: session.id, maxAgeSeconds: SESSION_IDLE_MS / 1000 };
+    },
+
+    async logout(actor: Actor, meta: { ip: string; requestId: string }) {
+      if (!actor.sessionId) {
+        return;
+      }
+      const sessionId = actor.sessionId;
+      await db.transaction().execute(async (trx) => {
+        await sessionsRepository.delete(trx, actor.orgId, sessionId);
+        await recordAudit(trx, { orgId: actor.orgId, actorId: actor.userId, actorType: 'user', requestId: meta.requestId, ip: meta.ip }, {
+          action: 'logout',
+          entityType: 'session',
+          entityId: sessionId,
+        });
+      });
+    },
+
+    /** Resolves the cookie session; extends it when it has been idle for a while. */
+    async fromSession(token: string): Promise<Actor | null> {
+      const row = await sessionsRepository.findLive(db, hashSecret(secret, token));
+      if (!row) {
+        return null;
+      }
+      if (Date.now() - row.last_seen_at.getTime() > SESSION_TOUCH_MS) {
+        await sessionsRepository.extend(db, row.org_id, row.session_id, new Date(Date.now() + SESSION_IDLE_MS));
+      }
+      return actorOf(row, 'session', { sessionId: row.session_id, tokenId: null, csrfToken: row.csrf_token });
+    },
+
+    async fromBearer(token: string): Promise<Actor | null> {
+      if (!token.startsWith(TOKEN_PREFIX)) {
+        return null;
+      }
+      const row = await tokensRepository.findLive(db, hashSecret(secret, token));
+      if (!row) {
+        return null;
+      }
+      if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > SESSION_TOUCH_MS) {
+        await tokensRepository.touch(db, row.org_id, row.token_id);
+      }
+      return actorOf(row, 'token', { sessionId: null, tokenId: row.token_id, csrfToken: null });
+    },
+  };
+}
+export type AuthService = ReturnType<typeof authService>;

@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/types.ts';
+
+type Db = Kysely<Database>;
+
+export const sessionsRepository = {
+  insert(db: Db, v: { orgId: string; userId: string; tokenHash: string; csrfToken: string; ip: string | null; userAgent: string | null; expiresAt: Date }) {
+    return db
+      .insertInto('session')
+      .values({
+        org_id: v.orgId,
+        user_id: v.userId,
+        token_hash: v.tokenHash,
+        csrf_token: v.csrfToken,
+        ip: v.ip,
+        user_agent: v.userAgent,
+        expires_at: v.expiresAt,
+      })
+      .returning(['id'])
+      .executeTakeFirstOrThrow();
+  },
+
+  /** The session and its user, if the session is live and the user active. */
+  findLive(db: Db, tokenHash: string) {
+    return db
+      .selectFrom('session as s')
+      .innerJoin('app_user as u', (j) => j.onRef('u.org_id', '=', 's.org_id').onRef('u.id', '=', 's.user_id'))
+      .selectAll('u')
+      .select(['s.id as session_id', 's.csrf_token', 's.expires_at', 's.last_seen_at'])
+      .where('s.token_hash', '=', tokenHash)
+      .where('s.expires_at', '>', new Date())
+      .where('u.active', '=', true)
+      .executeTakeFirst();
+  },
+
+  extend(db: Db, orgId: string, id: string, expiresAt: Date) {
+    return db.updateTable('session').set({ expires_at: expiresAt, last_seen_at: new Date() }).where('org_id', '=', orgId).where('id', '=', id).execute();
+  },
+
+  delete(db: Db, orgId: string, id: string) {
+    return db.deleteFrom('session').where('org_id', '=', orgId).where('id', '=', id).execute();
+  },
+
+  deleteForUser(db: Db, orgId: string, userId: string) {
+    return db.deleteFrom('session').where('org_id', '=', orgId).where('user_id', '=', userId).execute();
+  },
+
+  deleteExpired(db: Db) {
+    return db.deleteFrom('session').where('expires_at', '<', new Date()).executeTakeFirst();
+  },
+};

@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const envSchema = z.object({
+  PORT: z.coerce.number({ message: 'PORT must be a number' }).int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  TANDEM_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), 'DATABASE_URL must start with postgres:// or postgresql://')
+    .optional(),
+  TANDEM_ADMIN_EMAIL: z.email('TANDEM_ADMIN_EMAIL must be an email address').optional(),
+  TANDEM_ADMIN_PASSWORD: z.string().min(10, 'TANDEM_ADMIN_PASSWORD must be at least 10 characters').optional(),
+  TANDEM_DEMO: bool.optional(),
+  TANDEM_SECRET: z.string().min(32, 'TANDEM_SECRET must be at least 32 characters').optional(),
+  TANDEM_ORG_NAME: z.string().min(1).max(200).optional(),
+  TANDEM_PUBLIC_URL: z.url('TANDEM_PUBLIC_URL must be a URL').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  /** undefined = caller's default (on for `npm start`, off otherwise). */
+  demo: boolean | undefined;
+  secret: string;
+  orgName: string | undefined;
+  publicUrl: string | undefined;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment; every bad value is reported by name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const picked = Object.fromEntries(
+    Object.keys(envSchema.shape).flatMap((k) => (env[k] === undefined ? [] : [[k, env[k]]])),
+  );
+  const parsed = envSchema.safeParse(picked);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const key = String(i.path[0] ?? '');
+        const shown = key && key !== 'TANDEM_ADMIN_PASSWORD' && key !== 'TANDEM_SECRET' ? ` (got ${JSON.stringify(picked[key])})` : '';
+        return `${key}: ${i.message}${shown}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  if (Boolean(e.TANDEM_ADMIN_EMAIL) !== Boolean(e.TANDEM_ADMIN_PASSWORD)) {
+    throw new ConfigError(['TANDEM_ADMIN_EMAIL and TANDEM_ADMIN_PASSWORD must be set together']);
+  }
+  const dataDir = path.resolve(e.TANDEM_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    adminEmail: e.TANDEM_ADMIN_EMAIL?.toLowerCase(),
+    adminPassword: e.TANDEM_ADMIN_PASSWORD,
+    demo: e.TANDEM_DEMO,
+    secret: e.TANDEM_SECRET ?? loadOrCreateSecret(dataDir),
+    orgName: e.TANDEM_ORG_NAME,
+    publicUrl: e.TANDEM_PUBLIC_URL,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function loadOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'secret');
+  if (existsSync(file)) {
+    const s = readFileSync(file, 'utf8').trim();
+    if (s.length >= 32) {
+      return s;
+    }
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const s = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${s}\n`, { mode: 0o600 });
+  return s;
+}

@@ -1,0 +1,115 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Locale, Role } from '../identity/constants-types.ts';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface OrganizationTable {
+  org_id: Generated<string>;
+  slug: string;
+  name: string;
+  default_locale: Locale;
+  settings: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface OrgUnitTable {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  parent_id: string | null;
+  manager_user_id: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface AppUserTable {
+  org_id: string;
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  roles: ColumnType<Role[], Role[], Role[]>;
+  org_unit_id: string | null;
+  party_id: string | null;
+  locale: Locale | null;
+  active: Generated<boolean>;
+  last_login_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface SessionTable {
+  org_id: string;
+  id: Generated<string>;
+  user_id: string;
+  token_hash: string;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Date;
+}
+
+export interface ApiTokenTable {
+  org_id: string;
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface AuditLogTable {
+  org_id: string;
+  id: Generated<number>;
+  actor_id: string | null;
+  actor_type: 'user' | 'token' | 'system' | 'anonymous';
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  at: CreatedAt;
+  request_id: string | null;
+  ip: string | null;
+}
+
+export interface SavedViewTable {
+  org_id: string;
+  id: Generated<string>;
+  user_id: string;
+  table_key: string;
+  name: string;
+  state: Json<unknown>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface Database {
+  organization: OrganizationTable;
+  org_unit: OrgUnitTable;
+  app_user: AppUserTable;
+  session: SessionTable;
+  api_token: ApiTokenTable;
+  audit_log: AuditLogTable;
+  saved_view: SavedViewTable;
+}
+
+export type UserRow = Selectable<AppUserTable>;
+export type NewUserRow = Insertable<AppUserTable>;
+export type UserUpdate = Updateable<AppUserTable>;
+export type OrgUnitRow = Selectable<OrgUnitTable>;
+export type OrganizationRow = Selectable<OrganizationTable>;
+export type ApiTokenRow = Selectable<ApiTokenTable>;
+export type AuditRow = Selectable<AuditLogTable>;
+export type SavedViewRow = Selectable<SavedViewTable>;

@@ -1,0 +1,88 @@
+import { PassThrough, Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { validation } from '../errors.ts';
+
+export const exportQuerySchema = z.object({
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+  /** CSV only: UTF-8 with BOM (Excel opens it) or GB18030 for older Chinese Excel. */
+  encoding: z.enum(['utf-8', 'gb18030']).default('utf-8'),
+  /** Comma-separated column keys, in order; all columns when omitted. */
+  columns: z.string().max(2000).optional(),
+});
+export type ExportQuery = z.infer<typeof exportQuerySchema>;
+
+export interface ExportColumn<T> {
+  key: string;
+  header: string;
+  value: (row: T) => string | number | boolean | Date | null;
+}
+
+/** Walks a keyset-paged source page by page, so memory stays flat whatever the size. */
+export async function* allPages<T>(fetch: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>): AsyncGenerator<T> {
+  let cursor: string | undefined;
+  do {
+    const page = await fetch(cursor);
+    yield* page.items;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
+
+function pickColumns<T>(all: ExportColumn<T>[], wanted: string | undefined): ExportColumn<T>[] {
+  if (!wanted) {
+    return all;
+  }
+  const keys = wanted.split(',').map((k) => k.trim()).filter(Boolean);
+  const unknown = keys.filter((k) => !all.some((c) => c.key === k));
+  if (unknown.length) {
+    throw validation(`Unknown export column(s): ${unknown.join(', ')}`, [{ path: ['query', 'columns'], message: `Known: ${all.map((c) => c.key).join(', ')}`, code: 'unknown_column' }]);
+  }
+  return keys.map((k) => all.find((c) => c.key === k) as ExportColumn<T>);
+}
+
+const cell = (v: ReturnType<ExportColumn<unknown>['value']>) => (v instanceof Date ? v.toISOString() : v);
+
+/** Streams rows as CSV or XLSX to the client. */
+export function sendExport<T>(reply: FastifyReply, opts: { name: string; query: ExportQuery; columns: ExportColumn<T>[]; rows: AsyncIterable<T> }) {
+  const columns = pickColumns(opts.columns, opts.query.columns);
+  const stamp = new Date().toISOString().slice(0, 10);
+  const filename = `${opts.name}-${stamp}.${opts.query.format}`;
+  void reply.header('content-disposition', `attachment; filename="${filename}"`);
+
+  if (opts.query.format === 'xlsx') {
+    const out = new PassThrough();
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+    const ws = wb.addWorksheet(opts.name);
+    ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: 20 }));
+    void (async () => {
+      try {
+        for await (const row of opts.rows) {
+          ws.addRow(columns.map((c) => c.value(row))).commit();
+        }
+        ws.commit();
+        await wb.commit();
+      } catch (err) {
+        out.destroy(err as Error);
+      }
+    })();
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(out);
+  }
+
+  const csv = stringify({ header: true, columns: columns.map((c) => ({ key: c.key, header: c.header })), bom: opts.query.encoding === 'utf-8' });
+  const source = Readable.from(
+    (async function* () {
+      for await (const row of opts.rows) {
+        yield Object.fromEntries(columns.map((c) => [c.key, cell(c.value(row))]));
+      }
+    })(),
+  );
+  source.on('error', (err) => csv.destroy(err));
+  source.pipe(csv);
+  if (opts.query.encoding === 'gb18030') {
+    return reply.type('text/csv; charset=gb18030').send(csv.pipe(iconv.encodeStream('gb18030')));
+  }
+  return reply.type('text/csv; charset=utf-8').send(csv);
+}

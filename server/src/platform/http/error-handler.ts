@@ -1,0 +1,50 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError } from '../errors.ts';
+
+type Issue = { path: (string | number)[]; message: string; code: string };
+
+function send(status: number, code: string, message: string, details?: unknown) {
+  return { status, body: { error: { code, message, ...(details === undefined ? {} : { details }) } } };
+}
+
+/** Maps every failure to `{ error: { code, message, details } }`; 5xx never leak internals. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    let out;
+    if (err instanceof AppError) {
+      out = send(err.status, err.code, err.message, err.details);
+    } else if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = err.validationContext ?? 'body';
+      const details: Issue[] = err.validation.map((v) => {
+        const path = v.instancePath.split('/').filter(Boolean).map((p: string) => (/^\d+$/.test(p) ? Number(p) : p));
+        const params = v.params as { issue?: { code?: string; keys?: string[] } } | undefined;
+        const keys = params?.issue?.keys;
+        const message = keys?.length ? `Unknown field(s): ${keys.join(', ')}` : v.message ?? 'Invalid value';
+        return { path: [where, ...path], message, code: params?.issue?.code ?? v.keyword };
+      });
+      const first = details[0];
+      out = send(400, 'VALIDATION_FAILED', first ? `Invalid ${first.path.join('.')}: ${first.message}` : 'Invalid request', details);
+    } else if (isResponseSerializationError(err)) {
+      req.log.error({ err }, 'response did not match its schema');
+      out = send(500, 'INTERNAL', 'Internal error');
+    } else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      out = send(413, 'PAYLOAD_TOO_LARGE', 'Request body is too large');
+    } else if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      out = send(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send JSON (Content-Type: application/json)');
+    } else if (err.statusCode === 429) {
+      out = send(429, 'RATE_LIMITED', 'Too many requests; try again later');
+    } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      // Malformed JSON, empty JSON body, bad content length and other client mistakes Fastify detects.
+      out = send(400, 'VALIDATION_FAILED', err.message);
+    } else {
+      req.log.error({ err }, 'unhandled error');
+      out = send(500, 'INTERNAL', 'Internal error');
+    }
+    return reply.status(out.status).send(out.body);
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    return reply.status(404).send(send(404, 'NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0] ?? ''}`).body);
+  });
+}

@@ -1,0 +1,128 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../auth/actor.ts';
+import { inTeam } from '../access/access.ts';
+import type { Database, NewUserRow, UserRow, UserUpdate } from '../db/types.ts';
+import { paginate, parseSort } from '../http/pagination.ts';
+import type { Role } from './constants-types.ts';
+
+type Db = Kysely<Database>;
+
+const sortColumns = {
+  displayName: { column: 'display_name', type: 'text' },
+  email: { column: 'email', type: 'text' },
+  createdAt: { column: 'created_at', type: 'timestamptz' },
+  lastLoginAt: { column: "coalesce(last_login_at, '-infinity'::timestamptz)", type: 'timestamptz' },
+} as const;
+
+export interface UserFilters {
+  q?: string | undefined;
+  role?: Role | undefined;
+  orgUnitId?: string | undefined;
+  active?: boolean | undefined;
+  scope: 'all' | 'team';
+  sort: string;
+}
+
+export const usersRepository = {
+  findById(db: Db, orgId: string, id: string): Promise<UserRow | undefined> {
+    return db.selectFrom('app_user').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  },
+
+  /** Login looks across organisations: the email is all the caller gives. */
+  findActiveByEmail(db: Db, email: string): Promise<(UserRow & { org_slug: string })[]> {
+    return db
+      .selectFrom('app_user')
+      .innerJoin('organization', 'organization.org_id', 'app_user.org_id')
+      .selectAll('app_user')
+      .select('organization.slug as org_slug')
+      .where('app_user.email', '=', email)
+      .where('app_user.active', '=', true)
+      .limit(20)
+      .execute();
+  },
+
+  findByEmail(db: Db, orgId: string, email: string): Promise<UserRow | undefined> {
+    return db.selectFrom('app_user').selectAll().where('org_id', '=', orgId).where('email', '=', email).executeTakeFirst();
+  },
+
+  list(db: Db, actor: Actor, f: UserFilters, page: { limit: number; cursor: string | undefined }) {
+    let q = db.selectFrom('app_user').selectAll().where('org_id', '=', actor.orgId);
+    if (f.q) {
+      const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where((eb) => eb.or([eb('display_name', 'ilike', like), eb('email', 'ilike', like)]));
+    }
+    if (f.role) {
+      q = q.where((eb) => eb(eb.val(f.role), '=', eb.fn.any('roles')));
+    }
+    if (f.orgUnitId) {
+      q = q.where('org_unit_id', '=', f.orgUnitId);
+    }
+    if (f.active !== undefined) {
+      q = q.where('active', '=', f.active);
+    }
+    if (f.scope === 'team') {
+      q = q.where(() => inTeam(actor, 'id'));
+    }
+    const sort = parseSort(f.sort, sortColumns);
+    const field = (f.sort.startsWith('-') ? f.sort.slice(1) : f.sort) as keyof typeof sortColumns;
+    return paginate(q, {
+      ...page,
+      sort,
+      idColumn: 'id',
+      sortValue: (row) => {
+        switch (field) {
+          case 'displayName':
+            return row.display_name;
+          case 'email':
+            return row.email;
+          case 'createdAt':
+            return row.created_at;
+          case 'lastLoginAt':
+            return row.last_login_at ?? '-infinity';
+        }
+      },
+    });
+  },
+
+  countByRole(db: Db, orgId: string) {
+    return db
+      .selectFrom((eb) =>
+        eb.selectFrom('app_user').select((e) => e.fn<Role>('unnest', ['roles']).as('role')).where('org_id', '=', orgId).where('active', '=', true).as('r'),
+      )
+      .select(['r.role', (eb) => eb.fn.countAll<number>().as('count')])
+      .groupBy('r.role')
+      .orderBy('r.role')
+      .execute();
+  },
+
+  insert(db: Db, row: NewUserRow): Promise<UserRow> {
+    return db.insertInto('app_user').values(row).returningAll().executeTakeFirstOrThrow();
+  },
+
+  /** Conditional on the version the caller read; undefined when it changed or is gone. */
+  update(db: Db, orgId: string, id: string, version: number, values: UserUpdate): Promise<UserRow | undefined> {
+    return db
+      .updateTable('app_user')
+      .set((eb) => ({ ...values, updated_at: new Date(), version: eb('version', '+', 1) }))
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+  },
+
+  touchLogin(db: Db, orgId: string, id: string): Promise<unknown> {
+    return db.updateTable('app_user').set({ last_login_at: new Date() }).where('org_id', '=', orgId).where('id', '=', id).execute();
+  },
+
+  countAdmins(db: Db, orgId: string): Promise<number> {
+    return db
+      .selectFrom('app_user')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('org_id', '=', orgId)
+      .where('active', '=', true)
+      .where((eb) => eb(eb.val('admin'), '=', eb.fn.any('roles')))
+      .executeTakeFirstOrThrow()
+      .then((r) => r.n);
+  },
+};

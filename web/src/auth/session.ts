@@ -1,0 +1,80 @@
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { api, setCsrfToken } from '../api/client.ts';
+import { isApiError } from '../api/errors.ts';
+import type { Locale, LoginResponse, MeResponse, Role, SessionUser } from '../api/types.ts';
+
+export const meKey = ['auth', 'me'] as const;
+
+/** The current session, or null when signed out. */
+export async function fetchMe(): Promise<MeResponse | null> {
+  try {
+    const me = await api<MeResponse>('/api/auth/me', { expectUnauthenticated: true });
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useSession() {
+  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: Infinity, gcTime: Infinity });
+}
+
+/** The signed-in session; only for components rendered inside RequireAuth. */
+export function useMe(): MeResponse {
+  const { data } = useSession();
+  if (!data) {
+    throw new Error('useMe() used outside RequireAuth');
+  }
+  return data;
+}
+
+export function hasRole(user: Pick<SessionUser, 'roles'> | null | undefined, role: Role): boolean {
+  return Boolean(user?.roles.includes(role));
+}
+
+/** Forgets everything cached for the old session and marks it signed out. */
+export function dropSession(queryClient: QueryClient): void {
+  setCsrfToken(null);
+  queryClient.cancelQueries().catch(() => undefined);
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+  queryClient.setQueryData(meKey, null);
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { email: string; password: string }) => {
+      const login = await api<LoginResponse>('/api/auth/login', { method: 'POST', body: input, expectUnauthenticated: true });
+      setCsrfToken(login.csrfToken);
+      return fetchMe();
+    },
+    onSuccess: (me) => {
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+      queryClient.setQueryData(meKey, me);
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>('/api/auth/logout', { method: 'POST', expectUnauthenticated: true }),
+    onSettled: () => dropSession(queryClient),
+  });
+}
+
+/** Saves the user's language choice on the server. */
+export function useSaveLocale() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (locale: Locale) => api<{ user: SessionUser }>('/api/auth/me', { method: 'PATCH', body: { locale } }),
+    onSuccess: ({ user }) => {
+      queryClient.setQueryData<MeResponse | null>(meKey, (old) => (old ? { ...old, user } : old));
+    },
+  });
+}

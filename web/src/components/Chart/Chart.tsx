@@ -1,0 +1,79 @@
+import { useEffect, useRef, useState } from 'react';
+import type { EChartsOption } from 'echarts';
+import type { ECharts } from 'echarts/core';
+import { useTranslation } from 'react-i18next';
+import { Alert } from 'antd';
+import { PageLoading } from '../feedback/states.tsx';
+
+type EchartsModule = typeof import('./echartsSetup.ts');
+let loading: Promise<EchartsModule> | null = null;
+/** Loads ECharts on first use (a separate chunk). */
+export function loadEcharts(): Promise<EchartsModule> {
+  loading ??= import('./echartsSetup.ts').catch((error: unknown) => {
+    loading = null;
+    throw error;
+  });
+  return loading;
+}
+
+interface ChartProps {
+  option: EChartsOption;
+  /** Describes the chart for screen readers. */
+  ariaLabel: string;
+  height?: number;
+  'data-testid'?: string;
+}
+
+/** An ECharts chart: loaded on demand, resized with its container, rebuilt when the language changes. */
+export function Chart({ option, ariaLabel, height = 320, 'data-testid': testId }: ChartProps) {
+  const { t, i18n } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const chart = useRef<ECharts | null>(null);
+  const latest = useRef(option);
+  latest.current = option;
+  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
+  const language = i18n.language;
+
+  useEffect(() => {
+    let disposed = false;
+    let observer: ResizeObserver | null = null;
+    loadEcharts().then(
+      ({ echarts }) => {
+        const element = container.current;
+        if (disposed || !element) {
+          return;
+        }
+        // Re-created per language so ECharts' own texts (tooltips, aria descriptions) follow it.
+        const instance = echarts.init(element, undefined, { locale: language === 'zh-CN' ? 'ZH' : 'EN' });
+        instance.setOption({ aria: { enabled: true }, ...latest.current });
+        chart.current = instance;
+        observer = new ResizeObserver(() => instance.resize());
+        observer.observe(element);
+        setStatus('ready');
+      },
+      () => !disposed && setStatus('error'),
+    );
+    return () => {
+      disposed = true;
+      observer?.disconnect();
+      chart.current?.dispose();
+      chart.current = null;
+    };
+  }, [language]);
+
+  useEffect(() => {
+    chart.current?.setOption({ aria: { enabled: true }, ...option }, { notMerge: true });
+  }, [option]);
+
+  return (
+    <div style={{ position: 'relative', height }} data-testid={testId}>
+      {status === 'loading' && (
+        <div style={{ position: 'absolute', inset: 0 }}>
+          <PageLoading minHeight={height} />
+        </div>
+      )}
+      {status === 'error' && <Alert type="error" showIcon message={t('errors.chartLoad')} />}
+      <div ref={container} role="img" aria-label={ariaLabel} style={{ width: '100%', height }} />
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+import type { HTMLAttributes, KeyboardEvent, MouseEvent, ReactNode } from 'react';
+import { Button, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import type { TableColumnType } from 'antd';
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { QueryParams } from '../../api/query.ts';
+import { QueryError } from '../feedback/QueryError.tsx';
+import { EmptyState } from '../feedback/states.tsx';
+import { ColumnPicker } from './ColumnPicker.tsx';
+import { ExportButton } from './ExportButton.tsx';
+import { FilterDropdown } from './FilterDropdown.tsx';
+import { SavedViews } from './SavedViews.tsx';
+import { activeFilters, exportUrl, sortOrderOf, sortParam, type FilterValue } from './tableState.ts';
+import { filterParamOf, type DataColumn } from './types.ts';
+import { useDataTable } from './useDataTable.ts';
+
+export interface DataTableProps<T> {
+  /** Key of this table for saved views, e.g. `settings.users`. */
+  tableKey: string;
+  endpoint: string;
+  columns: DataColumn<T>[];
+  rowKey: (row: T) => string;
+  /** Opens a row (click or Enter). */
+  onOpen?: (row: T) => void;
+  rowLabel?: (row: T) => string;
+  /** Where exports come from (e.g. `/api/users/export`); no button without it. */
+  exportEndpoint?: string;
+  defaultSort?: string | null;
+  pageSize?: number;
+  fixedParams?: QueryParams;
+  /** Shows a search box bound to this query parameter. */
+  searchParam?: string;
+  toolbar?: ReactNode;
+  expandable?: (row: T) => ReactNode;
+  syncUrl?: boolean;
+  'data-testid'?: string;
+}
+
+const interactive = 'button, a, input, label, select, textarea, [role="button"], .ant-table-row-expand-icon, .ant-checkbox-wrapper';
+
+function moveFocus(row: HTMLElement, direction: 'next' | 'prev') {
+  let sibling = direction === 'next' ? row.nextElementSibling : row.previousElementSibling;
+  while (sibling && !sibling.hasAttribute('data-row-key')) {
+    sibling = direction === 'next' ? sibling.nextElementSibling : sibling.previousElementSibling;
+  }
+  (sibling as HTMLElement | null)?.focus();
+}
+
+/** Server-paginated table with cursor paging, sorting, filters, saved views, column choice and export. */
+export function DataTable<T extends object>(props: DataTableProps<T>) {
+  const { tableKey, endpoint, columns, rowKey, onOpen, rowLabel, exportEndpoint, searchParam, toolbar, expandable } = props;
+  const { t } = useTranslation();
+  const model = useDataTable<T>({
+    endpoint,
+    columns,
+    defaultSort: props.defaultSort,
+    pageSize: props.pageSize,
+    fixedParams: props.fixedParams,
+    extraFilterParams: searchParam ? [searchParam] : [],
+    syncUrl: props.syncUrl,
+  });
+  const { state, query } = model;
+  const visible = columns.filter((c) => c.kind === 'actions' || model.visibleKeys.includes(c.key));
+  const dataColumns = columns.filter((c) => c.kind !== 'actions');
+  const exportColumns = model.visibleKeys.filter((k) => dataColumns.some((c) => c.key === k));
+
+  const antColumns: TableColumnType<T>[] = visible.map((c) => {
+    const param = filterParamOf(c);
+    const value = state.filters[param] ?? null;
+    return {
+      key: c.key,
+      title: c.title,
+      width: c.width,
+      align: c.align,
+      render: (_: unknown, row: T) => (c.render ? c.render(row) : String((row as Record<string, unknown>)[c.key] ?? '')),
+      sorter: c.sortable ? true : undefined,
+      sortOrder: c.sortable ? sortOrderOf(state.sort, c.key) : undefined,
+      filteredValue: c.filter ? (value === null ? null : [String(value)]) : undefined,
+      filterDropdown: c.filter
+        ? ({ close }: { close: () => void }) => (
+            <FilterDropdown filter={c.filter!} label={c.title} value={value} onChange={(v) => model.setFilter(param, v)} close={close} />
+          )
+        : undefined,
+    };
+  });
+
+  const chips = Object.entries(activeFilters(state.filters)).map(([param, value]) => {
+    const column = columns.find((c) => c.filter && filterParamOf(c) === param);
+    const label = column?.title ?? t('table.search');
+    let shown: ReactNode = Array.isArray(value) ? value.join(', ') : String(value);
+    if (column?.filter?.type === 'select') {
+      shown = column.filter.options.find((o) => o.value === value)?.label ?? shown;
+    } else if (column?.filter?.type === 'custom' && column.filter.display) {
+      shown = column.filter.display(value);
+    }
+    return (
+      <Tag key={param} closable onClose={() => model.setFilter(param, null)} data-testid={`filter-chip-${param}`} closeIcon={<span aria-label={t('table.clearFilter')}>×</span>}>
+        {label}: {shown}
+      </Tag>
+    );
+  });
+
+  const onRow = (row: T) =>
+    ({
+      tabIndex: 0,
+      'aria-label': rowLabel?.(row),
+      style: onOpen ? { cursor: 'pointer' } : undefined,
+      onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
+        if (e.target !== e.currentTarget) {
+          return;
+        }
+        if (e.key === 'Enter' && onOpen) {
+          e.preventDefault();
+          onOpen(row);
+        } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+          e.preventDefault();
+          moveFocus(e.currentTarget, e.key === 'ArrowDown' ? 'next' : 'prev');
+        }
+      },
+      onClick: (e: MouseEvent<HTMLElement>) => {
+        if (onOpen && !(e.target as HTMLElement).closest(interactive)) {
+          onOpen(row);
+        }
+      },
+    }) as HTMLAttributes<HTMLElement>;
+
+  return (
+    <div data-testid={props['data-testid']}>
+      <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
+        {searchParam && (
+          <Input.Search
+            allowClear
+            style={{ width: 260 }}
+            aria-label={t('table.search')}
+            placeholder={t('table.search')}
+            key={String(state.filters[searchParam] ?? '')}
+            defaultValue={String(state.filters[searchParam] ?? '')}
+            onSearch={(v) => model.setFilter(searchParam, v.trim() || null)}
+            data-testid="table-search"
+          />
+        )}
+        <SavedViews tableKey={tableKey} state={state} onApply={(s) => model.setState(() => s)} />
+        <ColumnPicker columns={dataColumns} visible={model.visibleKeys} onChange={model.setColumns} />
+        {exportEndpoint && <ExportButton urlFor={(format) => exportUrl(exportEndpoint, format, state, exportColumns, props.fixedParams)} />}
+        <div style={{ flex: 1 }} />
+        {toolbar}
+      </Flex>
+      {chips.length > 0 && <Flex wrap gap={4} style={{ marginBottom: 12 }}>{chips}</Flex>}
+      {query.error && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
+      <Table<T>
+        rowKey={rowKey}
+        columns={antColumns}
+        dataSource={query.data?.items ?? []}
+        loading={query.isFetching}
+        pagination={false}
+        size="middle"
+        scroll={{ x: 'max-content' }}
+        onRow={onRow}
+        onChange={(_p, _f, sorter) => {
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+          model.setSort(s?.order ? sortParam(String(s.columnKey), s.order) : null);
+        }}
+        expandable={expandable ? { expandedRowRender: expandable } : undefined}
+        locale={{ emptyText: query.isPending ? ' ' : <EmptyState /> }}
+      />
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginTop: 12 }}>
+        <Typography.Text type="secondary" data-testid="table-page">
+          {t('table.page', { page: model.page })}
+        </Typography.Text>
+        <Flex gap={8} align="center">
+          <Select
+            aria-label={t('table.pageSize')}
+            value={model.limit}
+            onChange={model.setLimit}
+            options={[10, 25, 50, 100].map((n) => ({ value: n, label: t('table.perPage', { count: n }) }))}
+            style={{ width: 120 }}
+          />
+          <Button icon={<LeftOutlined />} disabled={!model.hasPrev} onClick={model.goPrev} data-testid="table-prev">
+            {t('table.prev')}
+          </Button>
+          <Button disabled={!model.hasNext} onClick={model.goNext} data-testid="table-next">
+            {t('table.next')} <RightOutlined />
+          </Button>
+        </Flex>
+      </Flex>
+    </div>
+  );
+}
+

@@ -1,0 +1,107 @@
+import { Suspense, useState } from 'react';
+import type { ComponentType } from 'react';
+import { Flex, Layout, Menu, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import {
+  BarChartOutlined,
+  CustomerServiceOutlined,
+  GiftOutlined,
+  HeartOutlined,
+  MessageOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import { Link, Outlet, useLocation } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../auth/session.ts';
+import { ErrorBoundary } from '../components/feedback/ErrorBoundary.tsx';
+import { PageLoading } from '../components/feedback/states.tsx';
+import { GlobalSearch } from './GlobalSearch.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { Logo } from './Logo.tsx';
+import { navConfig, selectedEntry, visibleNav, type NavEntry, type NavIcon } from './nav.ts';
+import { UserMenu } from './UserMenu.tsx';
+
+const icons: Record<NavIcon, ComponentType> = {
+  parties: UserSwitchOutlined,
+  service: CustomerServiceOutlined,
+  feedback: MessageOutlined,
+  value: BarChartOutlined,
+  care: GiftOutlined,
+  people: TeamOutlined,
+  insight: HeartOutlined,
+  settings: SettingOutlined,
+};
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+/** The signed-in shell: module navigation, header (organisation, search, language, user) and the page. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { user, org } = useMe();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const nav = visibleNav(navConfig, user.roles);
+  const selected = selectedEntry(nav, location.pathname);
+
+  const toItem = (entry: NavEntry): MenuItem => {
+    const Icon = entry.icon ? icons[entry.icon] : null;
+    const icon = Icon ? <Icon /> : undefined;
+    if (entry.children) {
+      return { key: entry.key, icon, label: t(entry.label), children: entry.children.map(toItem) };
+    }
+    return {
+      key: entry.key,
+      icon,
+      label: (
+        <Link to={entry.path} data-testid={`nav-${entry.key}`}>
+          {t(entry.label)}
+        </Link>
+      ),
+    };
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a href="#main" className="tandem-skip-link">
+        {t('common.skipToContent')}
+      </a>
+      <Layout.Sider theme="light" collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" width={220} style={{ borderRight: '1px solid #f0f0f0' }}>
+        <Link to="/" aria-label={t('app.home')}>
+          <Logo compact={collapsed} />
+        </Link>
+        <nav aria-label={t('nav.label')}>
+          <Menu
+            mode="inline"
+            items={nav.map(toItem)}
+            selectedKeys={selected ? [selected.key] : []}
+            defaultOpenKeys={nav.filter((e) => e.children).map((e) => e.key)}
+            style={{ borderInlineEnd: 'none' }}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: '0 24px', borderBottom: '1px solid #f0f0f0', height: 56, lineHeight: '56px' }}>
+          <Flex align="center" gap={16} style={{ height: '100%' }}>
+            <Typography.Text strong ellipsis style={{ maxWidth: 240 }} data-testid="org-name">
+              {org.name}
+            </Typography.Text>
+            <Flex flex={1} justify="center" style={{ minWidth: 0 }}>
+              <GlobalSearch />
+            </Flex>
+            <LanguageSwitch signedIn />
+            <UserMenu user={user} />
+          </Flex>
+        </Layout.Header>
+        <Layout.Content id="main" tabIndex={-1} style={{ padding: 24, outline: 'none' }}>
+          <ErrorBoundary resetKey={location.pathname}>
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </ErrorBoundary>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

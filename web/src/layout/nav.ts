@@ -1,0 +1,84 @@
+import type { Role } from '../api/types.ts';
+
+export type NavIcon = 'parties' | 'service' | 'feedback' | 'value' | 'care' | 'people' | 'insight' | 'settings';
+
+export interface NavEntry {
+  key: string;
+  path: string;
+  /** i18n key of the label. */
+  label: string;
+  icon?: NavIcon;
+  /** Modules not built yet stay hidden (never dead links); flip this when a module lands. */
+  enabled: boolean;
+  /** Only these roles see the entry (the server enforces the same); absent means everybody. */
+  roles?: readonly Role[];
+  children?: NavEntry[];
+}
+
+const adminOnly: readonly Role[] = ['admin'];
+
+/** Side navigation by module, in the order of the product spec. */
+export const navConfig: NavEntry[] = [
+  { key: 'parties', path: '/parties', label: 'nav.parties', icon: 'parties', enabled: false },
+  { key: 'service', path: '/service', label: 'nav.service', icon: 'service', enabled: false },
+  { key: 'feedback', path: '/feedback', label: 'nav.feedback', icon: 'feedback', enabled: false },
+  { key: 'value', path: '/value', label: 'nav.value', icon: 'value', enabled: false },
+  { key: 'care', path: '/care', label: 'nav.care', icon: 'care', enabled: false },
+  { key: 'people', path: '/people', label: 'nav.people', icon: 'people', enabled: false },
+  { key: 'insight', path: '/insight', label: 'nav.insight', icon: 'insight', enabled: false },
+  {
+    key: 'settings',
+    path: '/settings',
+    label: 'nav.settings',
+    icon: 'settings',
+    enabled: true,
+    children: [
+      { key: 'settings.overview', path: '/settings', label: 'nav.overview', enabled: true },
+      { key: 'settings.users', path: '/settings/users', label: 'nav.users', enabled: true, roles: adminOnly },
+      { key: 'settings.orgUnits', path: '/settings/org-units', label: 'nav.orgUnits', enabled: true, roles: adminOnly },
+      { key: 'settings.tokens', path: '/settings/tokens', label: 'nav.tokens', enabled: true },
+      { key: 'settings.audit', path: '/settings/audit', label: 'nav.audit', enabled: true, roles: adminOnly },
+    ],
+  },
+];
+
+/** Entries this user may see: enabled, allowed for one of their roles, and groups with something in them. */
+export function visibleNav(entries: NavEntry[], roles: readonly Role[]): NavEntry[] {
+  const out: NavEntry[] = [];
+  for (const entry of entries) {
+    if (!entry.enabled || (entry.roles && !entry.roles.some((r) => roles.includes(r)))) {
+      continue;
+    }
+    if (entry.children) {
+      const children = visibleNav(entry.children, roles);
+      if (children.length > 0) {
+        out.push({ ...entry, children });
+      }
+      continue;
+    }
+    out.push(entry);
+  }
+  return out;
+}
+
+/** The entry whose path is the longest prefix of `pathname` (so `/settings/users/42` selects Users). */
+export function selectedEntry(entries: NavEntry[], pathname: string): NavEntry | undefined {
+  let best: NavEntry | undefined;
+  const visit = (list: NavEntry[]) => {
+    for (const e of list) {
+      if (e.children) {
+        visit(e.children);
+      } else if ((pathname === e.path || pathname.startsWith(`${e.path}/`)) && (!best || e.path.length > best.path.length)) {
+        best = e;
+      }
+    }
+  };
+  visit(entries);
+  return best;
+}
+
+/** Where `/` goes: the first page the user can see. */
+export function homePath(entries: NavEntry[]): string {
+  const first = entries[0];
+  return first?.children?.[0]?.path ?? first?.path ?? '/settings';
+}

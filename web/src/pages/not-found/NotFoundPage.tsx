@@ -1,0 +1,21 @@
+import { Button, Result } from 'antd';
+import { useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+
+export default function NotFoundPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="404"
+      title={t('notFound.title')}
+      subTitle={t('notFound.hint')}
+      data-testid="not-found"
+      extra={
+        <Button type="primary" onClick={() => void navigate('/')}>
+          {t('notFound.home')}
+        </Button>
+      }
+    />
+  );
+}
