@@ -14,7 +14,8 @@ export function registerAuthHooks(app: TandemApp, auth: AuthService): void {
   app.decorateRequest('actor', null);
 
   app.addHook('preHandler', async (req) => {
-    if (!req.url.startsWith('/api/')) {
+    // The docs pages are static assets registered by a plugin, so they cannot carry route config.
+    if (!req.url.startsWith('/api/') || req.is404 || req.url.startsWith('/api/docs')) {
       return;
     }
     const config = req.routeOptions.config;

@@ -172,7 +172,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
             aria-label={t('table.pageSize')}
             value={model.limit}
             onChange={model.setLimit}
-            options={[10, 25, 50, 100].map((n) => ({ value: n, label: t('table.perPage', { count: n }) }))}
+            options={[10, 25, 50, 100].map((n) => ({ value: n, label: t('table.perPage', { n }) }))}
             style={{ width: 120 }}
           />
           <Button icon={<LeftOutlined />} disabled={!model.hasPrev} onClick={model.goPrev} data-testid="table-prev">

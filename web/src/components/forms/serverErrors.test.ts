@@ -35,7 +35,7 @@ describe('applyServerErrors', () => {
     return {
       set,
       getFieldsError: () => names.map((name) => ({ name, errors: [], warnings: [] })),
-      setFields: (fields: FieldErrors[]) => void set.push(...fields),
+      setFields: (fields: { name: unknown; errors?: string[] }[]) => void set.push(...(fields as FieldErrors[])),
     };
   }
   it('sets errors on the form fields', () => {

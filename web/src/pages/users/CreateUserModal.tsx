@@ -36,7 +36,7 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
       onOk={() => form.submit()}
       onCancel={close}
       confirmLoading={submitting}
-      okButtonProps={{ 'data-testid': 'user-save' } as object}
+      okButtonProps={{ 'data-testid': 'user-save' }}
       destroyOnHidden
       forceRender
     >
