@@ -49,7 +49,8 @@ export class ConfigError extends Error {
 /** Reads and validates the environment; every bad value is reported by name. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const picked = Object.fromEntries(
-    Object.keys(envSchema.shape).flatMap((k) => (env[k] === undefined ? [] : [[k, env[k]]])),
+    // An empty variable counts as unset, as in most tools.
+    Object.keys(envSchema.shape).flatMap((k) => (env[k] === undefined || env[k] === '' ? [] : [[k, env[k]]])),
   );
   const parsed = envSchema.safeParse(picked);
   if (!parsed.success) {

@@ -1,4 +1,5 @@
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Readable, Transform } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -45,6 +46,19 @@ function pickColumns<T>(all: ExportColumn<T>[], wanted: string | undefined): Exp
 
 const cell = (v: ReturnType<ExportColumn<unknown>['value']>) => (v instanceof Date ? v.toISOString() : v);
 
+/** Re-encodes a UTF-8 byte stream; the decoder keeps characters split across chunks whole. */
+function utf8To(encoding: string): Transform {
+  const decoder = new StringDecoder('utf8');
+  return new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      cb(null, iconv.encode(decoder.write(chunk), encoding));
+    },
+    flush(cb) {
+      cb(null, iconv.encode(decoder.end(), encoding));
+    },
+  });
+}
+
 /** Streams rows as CSV or XLSX to the client. */
 export function sendExport<T>(reply: FastifyReply, opts: { name: string; query: ExportQuery; columns: ExportColumn<T>[]; rows: AsyncIterable<T> }) {
   const columns = pickColumns(opts.columns, opts.query.columns);
@@ -82,7 +96,7 @@ export function sendExport<T>(reply: FastifyReply, opts: { name: string; query: 
   source.on('error', (err) => csv.destroy(err));
   source.pipe(csv);
   if (opts.query.encoding === 'gb18030') {
-    return reply.type('text/csv; charset=gb18030').send(csv.pipe(iconv.encodeStream('gb18030')));
+    return reply.type('text/csv; charset=gb18030').send(csv.pipe(utf8To('gb18030')));
   }
   return reply.type('text/csv; charset=utf-8').send(csv);
 }
