@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { afterAll } from 'vitest';
 import { buildApp, type AppOptions } from '../src/app.ts';
@@ -70,11 +71,12 @@ export interface Harness {
 }
 
 type InjectOpts = { headers?: Record<string, string>; query?: Record<string, string> };
+type Reply = Promise<LightMyRequestResponse>;
 export interface Requester {
-  get(url: string, o?: InjectOpts): ReturnType<TandemApp['inject']>;
-  post(url: string, body?: unknown, o?: InjectOpts): ReturnType<TandemApp['inject']>;
-  patch(url: string, body?: unknown, o?: InjectOpts): ReturnType<TandemApp['inject']>;
-  delete(url: string, o?: InjectOpts): ReturnType<TandemApp['inject']>;
+  get(url: string, o?: InjectOpts): Reply;
+  post(url: string, body?: unknown, o?: InjectOpts): Reply;
+  patch(url: string, body?: unknown, o?: InjectOpts): Reply;
+  delete(url: string, o?: InjectOpts): Reply;
 }
 
 let counter = 0;

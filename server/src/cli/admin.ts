@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { createOrganization, ensureFirstOrganization, slugify } from '../bootstrap.ts';
 import { systemWho } from '../platform/audit/audit.ts';
 import { roles } from '../platform/identity/identity.schema.ts';

@@ -48,7 +48,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
           if (oid === NUMERIC || oid === DATE) {
             return asIs;
           }
-          return pg.types.getTypeParser(oid, format);
+          return pg.types.getTypeParser(oid, format) as (v: string) => unknown;
         }) as typeof pg.types.getTypeParser,
       },
     });
@@ -60,7 +60,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
       engine: 'postgres',
       db,
       raw: async (text, values) => {
-        const res = await pool.query(text, values as unknown[] | undefined);
+        const res = await pool.query(text, values);
         // A multi-statement text returns an array of results; the queue only reads the last.
         const last = Array.isArray(res) ? (res as pg.QueryResult[]).at(-1) : res;
         return { rows: last?.rows ?? [] };

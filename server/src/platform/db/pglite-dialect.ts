@@ -52,8 +52,8 @@ class PGliteConnection implements DatabaseConnection {
     };
   }
 
-  // eslint-disable-next-line require-yield -- PGlite has no cursors over the wire; streaming is by keyset pages
-  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+  // PGlite has no cursors over the wire; stream by keyset pages instead.
+  streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('streamQuery is not supported on PGlite; page with keyset queries instead');
   }
 }
@@ -92,10 +92,11 @@ class PGliteDriver implements Driver {
     await conn.executeQuery(CompiledQuery.raw('rollback'));
   }
 
-  async releaseConnection(conn: DatabaseConnection): Promise<void> {
+  releaseConnection(conn: DatabaseConnection): Promise<void> {
     const release = this.releases.get(conn);
     this.releases.delete(conn);
     release?.();
+    return Promise.resolve();
   }
 
   async destroy(): Promise<void> {

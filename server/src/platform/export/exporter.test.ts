@@ -10,9 +10,9 @@ describe('allPages', () => {
     };
     const asked: (string | undefined)[] = [];
     const out: number[] = [];
-    for await (const n of allPages(async (cursor) => {
+    for await (const n of allPages((cursor) => {
       asked.push(cursor);
-      return pages[cursor ?? 'start'] ?? { items: [], nextCursor: null };
+      return Promise.resolve(pages[cursor ?? 'start'] ?? { items: [], nextCursor: null });
     })) {
       out.push(n);
     }

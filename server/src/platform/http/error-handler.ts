@@ -16,7 +16,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
       out = send(err.status, err.code, err.message, err.details);
     } else if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
-      const details: Issue[] = err.validation.map((v) => {
+      // The type provider's issue type does not resolve for the linter; this is its shape.
+      const issues = err.validation as unknown as { instancePath: string; keyword: string; message?: string; params?: unknown }[];
+      const details: Issue[] = issues.map((v) => {
         const path = v.instancePath.split('/').filter(Boolean).map((p: string) => (/^\d+$/.test(p) ? Number(p) : p));
         const params = v.params as { issue?: { code?: string; keys?: string[] } } | undefined;
         const keys = params?.issue?.keys;

@@ -78,10 +78,10 @@ export async function paginate<DB, TB extends keyof DB, O extends { id: string |
     const cmp = sort.desc ? sql`<` : sql`>`;
     const typed = sql`cast(${v} as ${sql.raw(sort.type)})`;
     const cond = sql<SqlBool>`(${col}, ${id}) ${cmp} (${typed}, ${last})`;
-    q = q.where(() => cond as Expression<SqlBool>) as typeof q;
+    q = q.where(() => cond as Expression<SqlBool>);
   }
   const dir = sort.desc ? sql`desc` : sql`asc`;
-  q = q.orderBy(sql`${col} ${dir}`).orderBy(sql`${id} ${dir}`).limit(limit + 1) as typeof q;
+  q = q.orderBy(sql`${col} ${dir}`).orderBy(sql`${id} ${dir}`).limit(limit + 1);
   const rows = await q.execute();
   const more = rows.length > limit;
   const items = (more ? rows.slice(0, limit) : rows) as O[];

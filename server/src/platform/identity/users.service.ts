@@ -113,13 +113,13 @@ export function usersService(deps: Deps) {
       const orgId = ctx.actor.orgId;
       await checkUnit(db, orgId, input.orgUnitId);
       const values: UserUpdate = {};
-      if (input.displayName !== undefined) values.display_name = input.displayName;
-      if (input.email !== undefined) values.email = input.email;
-      if (input.roles !== undefined) values.roles = [...new Set(input.roles)];
-      if (input.orgUnitId !== undefined) values.org_unit_id = input.orgUnitId;
-      if (input.locale !== undefined) values.locale = input.locale;
-      if (input.active !== undefined) values.active = input.active;
-      if (input.password !== undefined) values.password_hash = await hashPassword(input.password);
+      if (input.displayName !== undefined) {values.display_name = input.displayName;}
+      if (input.email !== undefined) {values.email = input.email;}
+      if (input.roles !== undefined) {values.roles = [...new Set(input.roles)];}
+      if (input.orgUnitId !== undefined) {values.org_unit_id = input.orgUnitId;}
+      if (input.locale !== undefined) {values.locale = input.locale;}
+      if (input.active !== undefined) {values.active = input.active;}
+      if (input.password !== undefined) {values.password_hash = await hashPassword(input.password);}
       return db.transaction().execute(async (trx) => {
         const before = await usersRepository.findById(trx, orgId, id);
         const row = await usersRepository.update(trx, orgId, id, version, values).catch((err: unknown) => {

@@ -133,6 +133,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   `.execute(db);
 }
 
-export async function down(): Promise<void> {
-  throw new Error('The foundation migration cannot be reverted');
+export function down(): Promise<void> {
+  return Promise.reject(new Error('The foundation migration cannot be reverted'));
 }
