@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { buildApp } from '../app.ts';
+import { platformJobs, startJobs } from '../platform/jobs/jobs.ts';
 import { ensureFirstOrganization } from '../bootstrap.ts';
 import { config, openConfigured } from './context.ts';
 import { printFirstRun } from './print.ts';
@@ -31,6 +32,7 @@ export function registerServe(program: Command): void {
         secureCookies: cfg.publicUrl?.startsWith('https://') ?? false,
         publicUrl: cfg.publicUrl,
       });
+      const jobs = await startJobs(handle, platformJobs(handle), app.log);
       let closing = false;
       const shutdown = async (signal: string) => {
         if (closing) {
@@ -39,6 +41,7 @@ export function registerServe(program: Command): void {
         closing = true;
         app.log.info({ signal }, 'shutting down');
         await app.close();
+        await jobs.stop();
         await handle.close();
         process.exit(0);
       };
@@ -50,6 +53,16 @@ export function registerServe(program: Command): void {
       const url = cfg.publicUrl ?? `http://${cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host}:${port}`;
       if (first) {
         printFirstRun(first, url);
+      } else {
+        const admins = await handle.db
+          .selectFrom('app_user')
+          .select('email')
+          .where((eb) => eb(eb.val('admin'), '=', eb.fn.any('roles')))
+          .where('active', '=', true)
+          .orderBy('created_at')
+          .limit(1)
+          .execute();
+        console.log(`Sign in at ${url}${admins[0] ? ` (admin: ${admins[0].email}; lost the password? npx tandem set-password --email … --password …)` : ''}`);
       }
       console.log(`Tandem ${handle.engine === 'pglite' ? `on the embedded database (${cfg.dataDir})` : 'on PostgreSQL'} is ready at ${url} (started in ${Date.now() - started} ms)`);
       console.log(`API docs: ${url}/api/docs${webDir ? '' : '   (web app not served: build it with npm run build)'}`);
