@@ -26,6 +26,8 @@ describe('saved views', () => {
     expect((await admin().patch(`/api/views/${created.json().id}`, { name: 'Stale', version: 1 })).statusCode).toBe(409);
     expect((await admin().delete(`/api/views/${created.json().id}`)).statusCode).toBe(204);
     expect((await admin().get('/api/views?table=users')).json().items).toHaveLength(0);
+    const audit = (await admin().get(`/api/audit?entityType=view&entityId=${created.json().id}`)).json().items;
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(['delete', 'update', 'create']);
   });
 
   it('refuses a malformed state or table key', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import { ctxOf } from '../auth/actor.ts';
+import { diff, recordAudit } from '../audit/audit.ts';
 import type { Database, SavedViewRow } from '../db/types.ts';
 import { expectedVersion, failedUpdate } from '../db/versioned.ts';
 import { conflict, notFound } from '../errors.ts';
@@ -66,32 +67,45 @@ export function viewsRoutes(app: TandemApp, deps: Deps) {
   app.post('/api/views', {
     schema: { tags, summary: 'Save a table view', body: createViewSchema, response: { 201: savedViewSchema } },
     handler: async (req, reply) => {
-      const { actor } = ctxOf(req);
-      const row = await viewsRepository.insert(db, actor.orgId, actor.userId, req.body).catch(duplicate);
-      return reply.status(201).send(toView(row));
+      const ctx = ctxOf(req);
+      const view = await db.transaction().execute(async (trx) => {
+        const row = await viewsRepository.insert(trx, ctx.actor.orgId, ctx.actor.userId, req.body).catch(duplicate);
+        await recordAudit(trx, ctx, { action: 'create', entityType: 'view', entityId: row.id, after: toView(row) });
+        return toView(row);
+      });
+      return reply.status(201).send(view);
     },
   });
   app.patch('/api/views/:id', {
     schema: { tags, summary: 'Rename or change a saved view', params: idParamsSchema, body: updateViewSchema, response: { 200: savedViewSchema } },
     handler: async (req) => {
-      const { actor } = ctxOf(req);
+      const ctx = ctxOf(req);
+      const { orgId, userId } = ctx.actor;
       const version = expectedVersion(req.body.version, req.headers['if-match']);
-      const row = await viewsRepository.update(db, actor.orgId, actor.userId, req.params.id, version, req.body).catch(duplicate);
-      if (!row) {
-        const current = await viewsRepository.find(db, actor.orgId, actor.userId, req.params.id);
-        failedUpdate(current && toView(current), 'View');
-      }
-      return toView(row);
+      return db.transaction().execute(async (trx) => {
+        const before = await viewsRepository.find(trx, orgId, userId, req.params.id);
+        const row = await viewsRepository.update(trx, orgId, userId, req.params.id, version, req.body).catch(duplicate);
+        if (!row || !before) {
+          failedUpdate(before && toView(before), 'View');
+        }
+        const d = diff(toView(before), toView(row));
+        await recordAudit(trx, ctx, { action: 'update', entityType: 'view', entityId: row.id, before: d.before, after: d.after });
+        return toView(row);
+      });
     },
   });
   app.delete('/api/views/:id', {
     schema: { tags, summary: 'Delete a saved view', params: idParamsSchema, response: { 204: z.null() } },
     handler: async (req, reply) => {
-      const { actor } = ctxOf(req);
-      const res = await viewsRepository.delete(db, actor.orgId, actor.userId, req.params.id);
-      if (!res.numDeletedRows) {
-        throw notFound('View');
-      }
+      const ctx = ctxOf(req);
+      await db.transaction().execute(async (trx) => {
+        const before = await viewsRepository.find(trx, ctx.actor.orgId, ctx.actor.userId, req.params.id);
+        if (!before) {
+          throw notFound('View');
+        }
+        await viewsRepository.delete(trx, ctx.actor.orgId, ctx.actor.userId, req.params.id);
+        await recordAudit(trx, ctx, { action: 'delete', entityType: 'view', entityId: before.id, before: toView(before) });
+      });
       return reply.status(204).send(null);
     },
   });
