@@ -60,6 +60,14 @@ describe('sign-in', () => {
     expect((await h.as(u).patch('/api/auth/me', { locale: 'fr' })).statusCode).toBe(400);
   });
 
+  it('an expired session answers 401 and is not revived', async () => {
+    const u = await h.user(['agent']);
+    await h.db.db.updateTable('session').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', u.userId).execute();
+    const res = await h.as(u).get('/api/auth/me');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.message).toMatch(/expired/);
+  });
+
   it('logout ends the session server-side: the old cookie no longer works', async () => {
     const u = await h.user(['agent']);
     const out = await h.as(u).post('/api/auth/logout');
