@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { App as AntApp } from 'antd';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router-dom';
 import { createQueryClient } from './api/queryClient.ts';
 import { SessionBridge } from './auth/SessionBridge.tsx';
 import { ErrorBoundary } from './components/feedback/ErrorBoundary.tsx';
+import { ToastProvider } from './components/feedback/toast.tsx';
 import { LocaleProvider } from './i18n/LocaleProvider.tsx';
 import { router } from './routes.tsx';
 
@@ -13,12 +13,12 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <LocaleProvider>
-        <AntApp>
+        <ToastProvider>
           <ErrorBoundary>
             <SessionBridge />
             <RouterProvider router={router} />
           </ErrorBoundary>
-        </AntApp>
+        </ToastProvider>
       </LocaleProvider>
     </QueryClientProvider>
   );

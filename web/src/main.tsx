@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
 import './i18n/index.ts';
+import { App } from './App.tsx';
 import './styles.css';
 
 const root = document.getElementById('root');

@@ -2,7 +2,7 @@ import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { QueryError } from '../components/feedback/QueryError.tsx';
 import { PageLoading } from '../components/feedback/states.tsx';
 import { signInUrl } from './next.ts';
-import { useSession } from './session.ts';
+import { endedBySignOut, useSession } from './session.ts';
 
 /** Renders the protected routes for a signed-in user; anybody else goes to sign-in with `?next=`. */
 export function RequireAuth() {
@@ -15,7 +15,7 @@ export function RequireAuth() {
     return <QueryError error={error} onRetry={() => void refetch()} fullPage />;
   }
   if (!data) {
-    return <Navigate to={signInUrl(location.pathname + location.search)} replace />;
+    return <Navigate to={endedBySignOut() ? '/sign-in' : signInUrl(location.pathname + location.search)} replace />;
   }
   return <Outlet />;
 }

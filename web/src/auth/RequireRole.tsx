@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../api/types.ts';
+import { Problem } from '../components/feedback/Problem.tsx';
 import { useMe } from './session.ts';
 
 /** Shows a "no access" result instead of a page the server would answer 403 for. */
@@ -9,7 +9,7 @@ export function RequireRole({ roles, children }: { roles: readonly Role[]; child
   const { t } = useTranslation();
   const { user } = useMe();
   if (!roles.some((r) => user.roles.includes(r))) {
-    return <Result status="403" title={t('errors.FORBIDDEN')} subTitle={t('common.forbiddenHint')} data-testid="forbidden" />;
+    return <Problem kind="forbidden" title={t('errors.FORBIDDEN')} subTitle={t('common.forbiddenHint')} data-testid="forbidden" />;
   }
   return <>{children}</>;
 }

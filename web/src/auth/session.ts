@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import i18n from 'i18next';
 import { api, setCsrfToken } from '../api/client.ts';
 import { isApiError } from '../api/errors.ts';
 import type { Locale, LoginResponse, MeResponse, Role, SessionUser } from '../api/types.ts';
@@ -10,6 +11,10 @@ export async function fetchMe(): Promise<MeResponse | null> {
   try {
     const me = await api<MeResponse>('/api/auth/me', { expectUnauthenticated: true });
     setCsrfToken(me.csrfToken);
+    // Switch before the shell renders; a null locale keeps the language detected from the browser.
+    if (me.user.locale && me.user.locale !== i18n.language) {
+      await i18n.changeLanguage(me.user.locale);
+    }
     return me;
   } catch (error) {
     if (isApiError(error) && error.status === 401) {
@@ -37,8 +42,16 @@ export function hasRole(user: Pick<SessionUser, 'roles'> | null | undefined, rol
   return Boolean(user?.roles.includes(role));
 }
 
+let signedOutOnPurpose = false;
+
+/** True when the session ended by signing out (sign-in then opens without `?next=`), false when it expired. */
+export function endedBySignOut(): boolean {
+  return signedOutOnPurpose;
+}
+
 /** Forgets everything cached for the old session and marks it signed out. */
-export function dropSession(queryClient: QueryClient): void {
+export function dropSession(queryClient: QueryClient, reason: 'expired' | 'signedOut' = 'expired'): void {
+  signedOutOnPurpose = reason === 'signedOut';
   setCsrfToken(null);
   queryClient.cancelQueries().catch(() => undefined);
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
@@ -51,6 +64,7 @@ export function useLogin() {
     mutationFn: async (input: { email: string; password: string }) => {
       const login = await api<LoginResponse>('/api/auth/login', { method: 'POST', body: input, expectUnauthenticated: true });
       setCsrfToken(login.csrfToken);
+      signedOutOnPurpose = false;
       return fetchMe();
     },
     onSuccess: (me) => {
@@ -60,11 +74,12 @@ export function useLogin() {
   });
 }
 
+/** Ends the session on the server and locally (RequireAuth then shows sign-in). */
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api<void>('/api/auth/logout', { method: 'POST', expectUnauthenticated: true }),
-    onSettled: () => dropSession(queryClient),
+    onSettled: () => dropSession(queryClient, 'signedOut'),
   });
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes, locales, roles } from '@tandem/server/api';
 import { clientErrorCodes } from '../api/errors.ts';
-import { auditActions, entityTypes } from '../pages/audit/labels.ts';
+import { auditActions, entityTypes } from '../data/auditLabels.ts';
 import { navConfig, type NavEntry } from '../layout/nav.ts';
 import en from './en.json';
 import zhCN from './zh-CN.json';
@@ -23,7 +23,7 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const languages = { en: flatten(en as Tree), 'zh-CN': flatten(zhCN as Tree) };
+const languages = { en: flatten(en), 'zh-CN': flatten(zhCN) };
 const all = Object.entries(languages);
 
 // Every `t('literal.key')` in the source, so a typo or a forgotten key fails here, not in front of a user.

@@ -14,6 +14,7 @@ void i18n.use(initReactI18next).init({
   supportedLngs: ['zh-CN', 'en'],
   interpolation: { escapeValue: false },
   returnNull: false,
+  showSupportNotice: false,
 });
 
 function onLanguage(language: string): void {

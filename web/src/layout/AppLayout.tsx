@@ -1,6 +1,6 @@
-import { Suspense, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { ComponentType } from 'react';
-import { Flex, Layout, Menu, Typography } from 'antd';
+import { Flex, Layout, Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import {
   BarChartOutlined,
@@ -17,7 +17,6 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/session.ts';
 import { ErrorBoundary } from '../components/feedback/ErrorBoundary.tsx';
 import { PageLoading } from '../components/feedback/states.tsx';
-import { GlobalSearch } from './GlobalSearch.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Logo } from './Logo.tsx';
 import { navConfig, selectedEntry, visibleNav, type NavEntry, type NavIcon } from './nav.ts';
@@ -35,6 +34,10 @@ const icons: Record<NavIcon, ComponentType> = {
 };
 
 type MenuItem = Required<MenuProps>['items'][number];
+
+// The search box needs antd's AutoComplete (rc-select); it loads right after the shell.
+const GlobalSearch = lazy(() => import('./GlobalSearch.tsx').then((m) => ({ default: m.GlobalSearch })));
+const searchPlaceholder = <div style={{ width: '100%', maxWidth: 360, height: 32, border: '1px solid #d9d9d9', borderRadius: 6 }} />;
 
 /** The signed-in shell: module navigation, header (organisation, search, language, user) and the page. */
 export function AppLayout() {
@@ -67,7 +70,7 @@ export function AppLayout() {
       <a href="#main" className="tandem-skip-link">
         {t('common.skipToContent')}
       </a>
-      <Layout.Sider theme="light" collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" width={220} style={{ borderRight: '1px solid #f0f0f0' }}>
+      <Layout.Sider theme="light" collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" width={220} style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
         <Link to="/" aria-label={t('app.home')}>
           <Logo compact={collapsed} />
         </Link>
@@ -84,11 +87,13 @@ export function AppLayout() {
       <Layout>
         <Layout.Header style={{ background: '#fff', padding: '0 24px', borderBottom: '1px solid #f0f0f0', height: 56, lineHeight: '56px' }}>
           <Flex align="center" gap={16} style={{ height: '100%' }}>
-            <Typography.Text strong ellipsis style={{ maxWidth: 240 }} data-testid="org-name">
+            <strong title={org.name} style={{ maxWidth: 240, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} data-testid="org-name">
               {org.name}
-            </Typography.Text>
+            </strong>
             <Flex flex={1} justify="center" style={{ minWidth: 0 }}>
-              <GlobalSearch />
+              <Suspense fallback={searchPlaceholder}>
+                <GlobalSearch />
+              </Suspense>
             </Flex>
             <LanguageSwitch signedIn />
             <UserMenu user={user} />

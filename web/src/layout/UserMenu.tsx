@@ -1,6 +1,5 @@
-import { Avatar, Button, Dropdown, Typography } from 'antd';
+import { Avatar, Button, Dropdown } from 'antd';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../api/types.ts';
 import { useLogout } from '../auth/session.ts';
@@ -8,13 +7,8 @@ import { useLogout } from '../auth/session.ts';
 /** The signed-in user with a menu holding sign-out. */
 export function UserMenu({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const logout = useLogout();
-  const signOut = () =>
-    logout.mutate(undefined, {
-      // The sign-in page ignores the still-cached session for this one navigation.
-      onSettled: () => void navigate('/sign-in', { replace: true, state: { signedOut: true } }),
-    });
+  const signOut = () => logout.mutate();
   return (
     <Dropdown
       trigger={['click']}
@@ -26,7 +20,7 @@ export function UserMenu({ user }: { user: SessionUser }) {
             label: (
               <div>
                 <div>{user.displayName}</div>
-                <Typography.Text type="secondary">{user.email}</Typography.Text>
+                <div style={{ color: 'rgba(0,0,0,0.45)' }}>{user.email}</div>
               </div>
             ),
           },

@@ -4,8 +4,9 @@ import type { ECharts } from 'echarts/core';
 import { useTranslation } from 'react-i18next';
 import { Alert } from 'antd';
 import { PageLoading } from '../feedback/states.tsx';
+import type * as EchartsSetup from './echartsSetup.ts';
 
-type EchartsModule = typeof import('./echartsSetup.ts');
+type EchartsModule = typeof EchartsSetup;
 let loading: Promise<EchartsModule> | null = null;
 /** Loads ECharts on first use (a separate chunk). */
 export function loadEcharts(): Promise<EchartsModule> {
@@ -43,9 +44,9 @@ export function Chart({ option, ariaLabel, height = 320, 'data-testid': testId }
         if (disposed || !element) {
           return;
         }
-        // Re-created per language so ECharts' own texts (tooltips, aria descriptions) follow it.
+        // Re-created per language so ECharts' own locale (built-in texts, number formats) follows it.
         const instance = echarts.init(element, undefined, { locale: language === 'zh-CN' ? 'ZH' : 'EN' });
-        instance.setOption({ aria: { enabled: true }, ...latest.current });
+        instance.setOption(latest.current);
         chart.current = instance;
         observer = new ResizeObserver(() => instance.resize());
         observer.observe(element);
@@ -62,18 +63,19 @@ export function Chart({ option, ariaLabel, height = 320, 'data-testid': testId }
   }, [language]);
 
   useEffect(() => {
-    chart.current?.setOption({ aria: { enabled: true }, ...option }, { notMerge: true });
+    chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
   return (
-    <div style={{ position: 'relative', height }} data-testid={testId}>
+    // The label describes the data in the UI language; ECharts' own aria text is generic and English-only.
+    <div style={{ position: 'relative', height }} role="img" aria-label={ariaLabel} data-testid={testId}>
       {status === 'loading' && (
         <div style={{ position: 'absolute', inset: 0 }}>
           <PageLoading minHeight={height} />
         </div>
       )}
       {status === 'error' && <Alert type="error" showIcon message={t('errors.chartLoad')} />}
-      <div ref={container} role="img" aria-label={ariaLabel} style={{ width: '100%', height }} />
+      <div ref={container} aria-hidden style={{ width: '100%', height }} />
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { ColumnPicker } from './ColumnPicker.tsx';
 import { ExportButton } from './ExportButton.tsx';
 import { FilterDropdown } from './FilterDropdown.tsx';
 import { SavedViews } from './SavedViews.tsx';
-import { activeFilters, exportUrl, sortOrderOf, sortParam, type FilterValue } from './tableState.ts';
+import { activeFilters, exportUrl, sortOrderOf, sortParam } from './tableState.ts';
 import { filterParamOf, type DataColumn } from './types.ts';
 import { useDataTable } from './useDataTable.ts';
 
@@ -37,6 +37,11 @@ export interface DataTableProps<T> {
 }
 
 const interactive = 'button, a, input, label, select, textarea, [role="button"], .ant-table-row-expand-icon, .ant-checkbox-wrapper';
+
+/** Default cell: primitives as text; anything else needs the column's own `render`. */
+function plainCell(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
 
 function moveFocus(row: HTMLElement, direction: 'next' | 'prev') {
   let sibling = direction === 'next' ? row.nextElementSibling : row.previousElementSibling;
@@ -72,8 +77,10 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
       title: c.title,
       width: c.width,
       align: c.align,
-      render: (_: unknown, row: T) => (c.render ? c.render(row) : String((row as Record<string, unknown>)[c.key] ?? '')),
+      render: (_: unknown, row: T) => (c.render ? c.render(row) : plainCell((row as Record<string, unknown>)[c.key])),
       sorter: c.sortable ? true : undefined,
+      // Clicking toggles ascending/descending; there is no "unsorted" state to fall into.
+      sortDirections: ['ascend', 'descend', 'ascend'],
       sortOrder: c.sortable ? sortOrderOf(state.sort, c.key) : undefined,
       filteredValue: c.filter ? (value === null ? null : [String(value)]) : undefined,
       filterDropdown: c.filter
@@ -161,7 +168,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
           model.setSort(s?.order ? sortParam(String(s.columnKey), s.order) : null);
         }}
         expandable={expandable ? { expandedRowRender: expandable } : undefined}
-        locale={{ emptyText: query.isPending ? ' ' : <EmptyState /> }}
+        locale={{ emptyText: query.isPending || query.isError ? ' ' : <EmptyState /> }}
       />
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginTop: 12 }}>
         <Typography.Text type="secondary" data-testid="table-page">
@@ -174,6 +181,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
             onChange={model.setLimit}
             options={[10, 25, 50, 100].map((n) => ({ value: n, label: t('table.perPage', { n }) }))}
             style={{ width: 120 }}
+            data-testid="table-page-size"
           />
           <Button icon={<LeftOutlined />} disabled={!model.hasPrev} onClick={model.goPrev} data-testid="table-prev">
             {t('table.prev')}

@@ -1,11 +1,18 @@
 import { Button, Dropdown } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { ExportFormat } from './tableState.ts';
+
+const formats: { key: string; label: string; format: ExportFormat }[] = [
+  { key: 'xlsx', label: 'table.exportXlsx', format: { format: 'xlsx' } },
+  { key: 'csv', label: 'table.exportCsv', format: { format: 'csv' } },
+  { key: 'csv-gb18030', label: 'table.exportCsvGb', format: { format: 'csv', encoding: 'gb18030' } },
+];
 
 /** Starts a download of `urlFor(format)` (the server streams the file with the session cookie). */
-export function ExportButton({ urlFor }: { urlFor: (format: 'csv' | 'xlsx') => string }) {
+export function ExportButton({ urlFor }: { urlFor: (format: ExportFormat) => string }) {
   const { t } = useTranslation();
-  const download = (format: 'csv' | 'xlsx') => {
+  const download = (format: ExportFormat) => {
     const link = document.createElement('a');
     link.href = urlFor(format);
     link.download = '';
@@ -18,10 +25,11 @@ export function ExportButton({ urlFor }: { urlFor: (format: 'csv' | 'xlsx') => s
     <Dropdown
       trigger={['click']}
       menu={{
-        items: [
-          { key: 'csv', label: t('table.exportCsv'), onClick: () => download('csv') },
-          { key: 'xlsx', label: t('table.exportXlsx'), onClick: () => download('xlsx') },
-        ],
+        items: formats.map((f) => ({
+          key: f.key,
+          label: <span data-testid={`export-${f.key}`}>{t(f.label)}</span>,
+          onClick: () => download(f.format),
+        })),
       }}
     >
       <Button icon={<DownloadOutlined />} data-testid="export">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Tooltip } from 'antd';
+import { Button, Form, Input, Modal, Popconfirm, Select, Space, Tooltip } from 'antd';
 import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import type { SavedView } from '../../api/types.ts';
 import { useErrorMessage } from '../feedback/useErrorMessage.ts';
 import type { TableState } from './tableState.ts';
+import { useToast } from '../feedback/toast.tsx';
 
 interface Props {
   tableKey: string;
@@ -17,7 +18,7 @@ interface Props {
 /** The user's saved views of one table: pick one to apply it, save the current state, delete. */
 export function SavedViews({ tableKey, state, onApply }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useToast();
   const { notify } = useErrorMessage();
   const queryClient = useQueryClient();
   const key = ['views', tableKey];

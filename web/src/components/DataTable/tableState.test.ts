@@ -41,8 +41,11 @@ describe('request params', () => {
     });
   });
   it('builds the export URL with the filters and visible columns', () => {
-    expect(exportUrl('/api/users/export', 'xlsx', state, ['displayName', 'email'])).toBe(
+    expect(exportUrl('/api/users/export', { format: 'xlsx' }, state, ['displayName', 'email'])).toBe(
       '/api/users/export?format=xlsx&role=admin&active=true&sort=-createdAt&columns=displayName%2Cemail',
+    );
+    expect(exportUrl('/api/audit/export', { format: 'csv', encoding: 'gb18030' }, { filters: {}, sort: null, columns: null }, ['at'])).toBe(
+      '/api/audit/export?format=csv&encoding=gb18030&columns=at',
     );
   });
 });

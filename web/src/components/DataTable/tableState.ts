@@ -49,9 +49,15 @@ export function listParams(state: TableState, cursor: string | null, limit: numb
   return { ...fixed, ...activeFilters(state.filters), sort: state.sort, limit, cursor };
 }
 
+export interface ExportFormat {
+  format: 'csv' | 'xlsx';
+  /** CSV only: GB18030 for older Chinese Excel; the server defaults to UTF-8 with BOM. */
+  encoding?: 'utf-8' | 'gb18030';
+}
+
 /** `<endpoint>?format=csv&<filters>&sort=…&columns=a,b` for a download of everything the filters match. */
-export function exportUrl(endpoint: string, format: 'csv' | 'xlsx', state: TableState, columns: string[], fixed: QueryParams = {}): string {
-  return endpoint + buildQuery({ format, ...fixed, ...activeFilters(state.filters), sort: state.sort, columns });
+export function exportUrl(endpoint: string, { format, encoding }: ExportFormat, state: TableState, columns: string[], fixed: QueryParams = {}): string {
+  return endpoint + buildQuery({ format, encoding, ...fixed, ...activeFilters(state.filters), sort: state.sort, columns });
 }
 
 /** Visible columns: the chosen ones in definition order, else those not hidden by default. */

@@ -1,6 +1,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { Translation } from 'react-i18next';
+import { Problem } from './Problem.tsx';
 
 interface Props {
   children: ReactNode;
@@ -35,8 +36,8 @@ export class ErrorBoundary extends Component<Props, State> {
     return (
       <Translation>
         {(t) => (
-          <Result
-            status="error"
+          <Problem
+            kind="error"
             title={t('errors.renderTitle')}
             subTitle={t('errors.renderHint')}
             data-testid="error-boundary"

@@ -1,7 +1,8 @@
-import { Alert, Button, Result } from 'antd';
+import { Alert, Button } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/errors.ts';
+import { Problem } from './Problem.tsx';
 import { useErrorMessage } from './useErrorMessage.ts';
 
 interface QueryErrorProps {
@@ -23,7 +24,7 @@ export function QueryError({ error, onRetry, fullPage }: QueryErrorProps) {
     </Button>
   ) : null;
   if (fullPage) {
-    return <Result status={network ? 'warning' : 'error'} title={describe(error)} subTitle={hint} extra={retry} data-testid="query-error" />;
+    return <Problem kind={network ? 'warning' : 'error'} title={describe(error)} subTitle={hint} extra={retry} data-testid="query-error" />;
   }
   return (
     <Alert

@@ -20,14 +20,21 @@ interface Props {
   onCancel: () => void;
 }
 
+function text(value: unknown): string {
+  if (Array.isArray(value)) {
+    return value.map(text).join(', ');
+  }
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return String(value);
+  }
+  return JSON.stringify(value);
+}
+
 function plain(value: unknown): ReactNode {
   if (value === null || value === undefined || value === '') {
     return <Typography.Text type="secondary">—</Typography.Text>;
   }
-  if (Array.isArray(value)) {
-    return value.join(', ');
-  }
-  return typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean);
+  return text(value);
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

@@ -56,7 +56,7 @@ export function applyServerErrors(
   if (issues.length === 0) {
     return null;
   }
-  const knownFields = form.getFieldsError().map((f) => f.name as FieldPath);
+  const knownFields = form.getFieldsError().map((f) => f.name);
   const { fields, unmatched } = issuesToFields(issues, knownFields, messageFor);
   form.setFields(fields);
   return unmatched;

@@ -1,7 +1,7 @@
 import { Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../api/types.ts';
-import { changedKeys } from '../user-detail/useUserHistory.ts';
+import { changedKeys } from '../../data/history.ts';
 
 function Json({ value, label }: { value: unknown; label: string }) {
   const { t } = useTranslation();

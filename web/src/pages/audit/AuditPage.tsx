@@ -9,7 +9,7 @@ import { UserSelect } from '../../components/UserSelect/UserSelect.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { PageHeader } from '../../layout/PageHeader.tsx';
 import { AuditChanges } from './AuditChanges.tsx';
-import { actionLabel, auditActions, entityTypeLabel, entityTypes } from './labels.ts';
+import { actionLabel, auditActions, entityTypeLabel, entityTypes } from '../../data/auditLabels.ts';
 
 const actionColors: Record<string, string> = { create: 'green', update: 'blue', delete: 'red', revoke: 'red', login_failed: 'orange' };
 

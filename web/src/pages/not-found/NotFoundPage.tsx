@@ -6,16 +6,17 @@ export default function NotFoundPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
-    <Result
-      status="404"
-      title={t('notFound.title')}
-      subTitle={t('notFound.hint')}
-      data-testid="not-found"
-      extra={
-        <Button type="primary" onClick={() => void navigate('/')}>
-          {t('notFound.home')}
-        </Button>
-      }
-    />
+    <div data-testid="not-found">
+      <Result
+        status="404"
+        title={t('notFound.title')}
+        subTitle={t('notFound.hint')}
+        extra={
+          <Button type="primary" onClick={() => void navigate('/')}>
+            {t('notFound.home')}
+          </Button>
+        }
+      />
+    </div>
   );
 }

@@ -1,12 +1,14 @@
-import { App, Form, Input, Modal } from 'antd';
+import { Form, Input, Modal } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { CreateOrgUnit, OrgUnit } from '../../api/types.ts';
 import { FormError } from '../../components/forms/FormError.tsx';
+import { HiddenSubmit } from '../../components/forms/HiddenSubmit.tsx';
 import { useApiForm } from '../../components/forms/useApiForm.ts';
 import { UserSelect } from '../../components/UserSelect/UserSelect.tsx';
 import { orgUnitsKey } from '../../data/orgUnits.ts';
+import { useToast } from '../../components/feedback/toast.tsx';
 
 interface Props {
   /** Undefined: closed. Null: a top-level unit. */
@@ -17,7 +19,7 @@ interface Props {
 /** New org unit, at the top level or under `parent`. */
 export function CreateOrgUnitModal({ parent, onClose }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useToast();
   const queryClient = useQueryClient();
   const create = useApiForm<CreateOrgUnit, OrgUnit>({
     submit: (values) => api<OrgUnit>('/api/org-units', { method: 'POST', body: { ...values, parentId: parent?.id ?? null } }),
@@ -51,6 +53,7 @@ export function CreateOrgUnitModal({ parent, onClose }: Props) {
         <Form.Item name="managerUserId" label={t('orgUnits.manager')}>
           <UserSelect placeholder={t('orgUnits.noManager')} />
         </Form.Item>
+        <HiddenSubmit />
       </Form>
     </Modal>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { App, Button, Form, Input, Space } from 'antd';
+import { Button, Form, Input, Space } from 'antd';
 import { useIsFetching, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -9,6 +9,7 @@ import { FormError } from '../../components/forms/FormError.tsx';
 import { useApiForm } from '../../components/forms/useApiForm.ts';
 import { UserSelect } from '../../components/UserSelect/UserSelect.tsx';
 import { orgUnitsKey } from '../../data/orgUnits.ts';
+import { useToast } from '../../components/feedback/toast.tsx';
 
 interface Values {
   name: string;
@@ -18,7 +19,7 @@ interface Values {
 /** Rename a unit and set its manager; a stale version offers reload-and-compare. */
 export function OrgUnitForm({ unit }: { unit: OrgUnit }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useToast();
   const queryClient = useQueryClient();
   const edit = useApiForm<Values, OrgUnit>({
     submit: (values) => api<OrgUnit>(`/api/org-units/${unit.id}`, { method: 'PATCH', body: { ...values, version: unit.version } }),
@@ -62,7 +63,7 @@ export function OrgUnitForm({ unit }: { unit: OrgUnit }) {
           { name: 'managerUserId', label: t('orgUnits.manager') },
         ]}
         mine={(edit.conflict ?? {}) as unknown as Record<string, unknown>}
-        current={refreshing ? undefined : (unit as unknown as Record<string, unknown>)}
+        current={refreshing ? undefined : (unit)}
         onCancel={edit.clearConflict}
         onReload={() => {
           form.setFieldsValue({ name: unit.name, managerUserId: unit.managerUserId });

@@ -24,6 +24,9 @@ export default function OrgUnitsPage() {
   const { query, units, tree, pathOf } = useOrgUnits();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [creatingUnder, setCreatingUnder] = useState<OrgUnit | null | undefined>(undefined);
+  // Collapsed rather than expanded keys are kept, so units created later show up expanded.
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const parents = units.filter((u) => units.some((c) => c.parentId === u.id)).map((u) => u.id);
   const selected = units.find((u) => u.id === selectedId);
 
   let treePane;
@@ -38,8 +41,9 @@ export default function OrgUnitsPage() {
       <Tree
         showLine
         blockNode
-        defaultExpandAll
         treeData={toAnt(tree)}
+        expandedKeys={parents.filter((id) => !collapsed.has(id))}
+        onExpand={(keys) => setCollapsed(new Set(parents.filter((id) => !keys.includes(id))))}
         selectedKeys={selectedId ? [selectedId] : []}
         onSelect={(keys) => setSelectedId(keys[0] === undefined ? null : String(keys[0]))}
         aria-label={t('orgUnits.tree')}

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { EChartsOption } from 'echarts';
 import { api } from '../../api/client.ts';
+import { roles } from '@tandem/server/api';
 import type { RoleCount } from '../../api/types.ts';
 import { Chart } from '../../components/Chart/Chart.tsx';
 import { QueryError } from '../../components/feedback/QueryError.tsx';
@@ -17,7 +18,11 @@ export function RolesChart() {
     queryKey: ['users', 'stats'],
     queryFn: ({ signal }) => api<{ items: RoleCount[] }>('/api/users/stats', { signal }),
   });
-  const items = useMemo(() => stats.data?.items ?? [], [stats.data]);
+  // Every role is shown, zero where the server counted nobody, so charts compare across organisations.
+  const items = useMemo(() => {
+    const counts = new Map((stats.data?.items ?? []).map((i) => [i.role, i.count]));
+    return stats.data ? roles.map((role) => ({ role, count: counts.get(role) ?? 0 })) : [];
+  }, [stats.data]);
   const option = useMemo<EChartsOption>(
     () => ({
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
-import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/errors.ts';
 import { safeNext } from '../../auth/next.ts';
@@ -18,18 +18,16 @@ interface Credentials {
 export default function SignInPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const location = useLocation();
   const navigate = useNavigate();
   const session = useSession();
   const login = useLogin();
   const { describe } = useErrorMessage();
   const next = safeNext(params.get('next'));
-  const justSignedOut = (location.state as { signedOut?: boolean } | null)?.signedOut === true;
 
   if (session.isPending) {
     return <PageLoading minHeight="100vh" />;
   }
-  if (session.data && !justSignedOut && !login.isPending) {
+  if (session.data && !login.isPending) {
     return <Navigate to={next} replace />;
   }
 

@@ -1,7 +1,8 @@
-import { Alert, App, Button, Input, Modal, Space } from 'antd';
+import { Alert, Button, Input, Modal, Space } from 'antd';
 import { CopyOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ApiTokenCreated } from '../../api/types.ts';
+import { useToast } from '../../components/feedback/toast.tsx';
 
 async function copyText(text: string, input: HTMLInputElement | null): Promise<void> {
   if (navigator.clipboard && window.isSecureContext) {
@@ -18,7 +19,7 @@ async function copyText(text: string, input: HTMLInputElement | null): Promise<v
 /** Shows a new token's secret once, with a copy button. */
 export function TokenCreatedModal({ token, onClose }: { token: ApiTokenCreated | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useToast();
   const copy = () => {
     const input = document.getElementById('new-token-value') as HTMLInputElement | null;
     copyText(token?.token ?? '', input).then(

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Form, Input, Modal, Popconfirm, Switch, Tag, Typography } from 'antd';
+import { Button, Form, Input, Modal, Popconfirm, Switch, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -12,12 +12,13 @@ import { useApiForm } from '../../components/forms/useApiForm.ts';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { PageHeader } from '../../layout/PageHeader.tsx';
 import { TokenCreatedModal } from './TokenCreatedModal.tsx';
+import { useToast } from '../../components/feedback/toast.tsx';
 
 /** `/settings/tokens`: the user's own API tokens. */
 export default function TokensPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { message } = App.useApp();
+  const message = useToast();
   const { notify } = useErrorMessage();
   const queryClient = useQueryClient();
   const [showRevoked, setShowRevoked] = useState(false);

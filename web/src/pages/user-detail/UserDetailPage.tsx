@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { App, Button, Card, Descriptions, Form, Popconfirm, Tag } from 'antd';
+import { Button, Card, Descriptions, Form, Popconfirm, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import { useOrgUnits } from '../../data/orgUnits.ts';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { UserFields } from '../users/userFields.tsx';
 import { UserHistory } from './UserHistory.tsx';
+import { useToast } from '../../components/feedback/toast.tsx';
 
 type ProfileValues = Pick<User, 'displayName' | 'email' | 'roles' | 'orgUnitId' | 'locale'> & { password?: string };
 
@@ -28,7 +29,7 @@ export default function UserDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const format = useFormat();
-  const { message } = App.useApp();
+  const message = useToast();
   const { notify } = useErrorMessage();
   const queryClient = useQueryClient();
   const { pathOf } = useOrgUnits();
@@ -123,7 +124,7 @@ export default function UserDetailPage() {
         </Form>
       </Card>
       <Card title={t('users.details')} size="small">
-        <Descriptions column={{ xs: 1, md: 2 }} size="small">
+        <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }} size="small">
           <Descriptions.Item label={t('common.createdAt')}>{format.dateTime(u.createdAt)}</Descriptions.Item>
           <Descriptions.Item label={t('common.updatedAt')}>{format.dateTime(u.updatedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('users.lastLogin')}>{u.lastLoginAt ? format.dateTime(u.lastLoginAt) : t('users.never')}</Descriptions.Item>
@@ -133,8 +134,8 @@ export default function UserDetailPage() {
       <VersionConflictModal
         open={profile.conflict !== null}
         fields={conflictFields}
-        mine={(profile.conflict ?? {}) as Record<string, unknown>}
-        current={user.isFetching ? undefined : (user.data as unknown as Record<string, unknown>)}
+        mine={(profile.conflict ?? {})}
+        current={user.isFetching ? undefined : (user.data)}
         onCancel={profile.clearConflict}
         onReload={() => {
           form.setFieldsValue(toValues(u));

@@ -2,8 +2,8 @@ import { Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Timeline, type TimelineEntry } from '../../components/Timeline/Timeline.tsx';
-import { actionLabel } from '../audit/labels.ts';
-import { changedKeys, useEntityHistory } from './useUserHistory.ts';
+import { actionLabel } from '../../data/auditLabels.ts';
+import { changedKeys, useEntityHistory } from '../../data/history.ts';
 
 const colors: Record<string, string> = { create: 'green', update: 'blue', login: 'gray', login_failed: 'red', revoke: 'red' };
 

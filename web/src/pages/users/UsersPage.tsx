@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Popconfirm, Tag, Typography } from 'antd';
+import { Button, Popconfirm, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { roles } from '@tandem/server/api';
 import { api } from '../../api/client.ts';
@@ -14,17 +14,20 @@ import { useOrgUnits } from '../../data/orgUnits.ts';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { PageHeader } from '../../layout/PageHeader.tsx';
 import { CreateUserModal } from './CreateUserModal.tsx';
+import { useToast } from '../../components/feedback/toast.tsx';
 
 /** `/settings/users`: everybody who can sign in, with roles and status. */
 export default function UsersPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const message = useToast();
   const { notify } = useErrorMessage();
   const queryClient = useQueryClient();
   const { units, pathOf } = useOrgUnits();
   const [creating, setCreating] = useState(false);
+  const [params] = useSearchParams();
+  const focus = params.get('focus');
 
   const setActive = useMutation({
     mutationFn: (u: User) => api<User>(`/api/users/${u.id}`, { method: 'PATCH', body: { active: !u.active, version: u.version } }),
@@ -78,6 +81,10 @@ export default function UsersPage() {
     [t, format, units, pathOf, setActive],
   );
 
+  if (focus) {
+    // Search results link to `?focus=<id>`: open that user.
+    return <Navigate to={`/settings/users/${encodeURIComponent(focus)}`} replace />;
+  }
   return (
     <div data-testid="users-page">
       <PageHeader

@@ -1,0 +1,98 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
+export const adminEmail = 'admin@example.com';
+export const adminPassword = 'correct-horse-9';
+
+export interface RunningServer {
+  url: string;
+  /** Everything the server printed, for failure messages. */
+  logs: () => string;
+  stop: () => Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts the real server (`tandem serve`) on a free port with a fresh embedded database and the
+ * already-built web app, and waits until `/api/health` answers. It builds nothing itself.
+ */
+export async function startServer(): Promise<RunningServer> {
+  const external = process.env.TANDEM_E2E_URL;
+  if (external) {
+    // Debugging aid: a server you started yourself with the same admin credentials.
+    return { url: external.replace(/\/$/, ''), logs: () => '', stop: () => Promise.resolve() };
+  }
+  const webDir = path.join(repoRoot, 'web', 'dist');
+  if (!existsSync(path.join(webDir, 'index.html'))) {
+    throw new Error(`No web build at ${webDir}: run \`npm run build\` before the browser tests.`);
+  }
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tandem-e2e-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    TANDEM_DATA_DIR: dataDir,
+    TANDEM_ADMIN_EMAIL: adminEmail,
+    TANDEM_ADMIN_PASSWORD: adminPassword,
+    TANDEM_DEMO: '0',
+  };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['server/bin/tandem.js', 'serve', '--web-dir', webDir], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`The server exited with code ${child.exitCode} before it was ready:\n${output}`);
+    }
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) {
+        break;
+      }
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`The server did not answer /api/health within 90 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { url, logs: () => output, stop };
+}
