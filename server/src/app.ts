@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -15,7 +16,7 @@ import { authService, defaultLoginLimits, type LoginLimits } from './platform/au
 import { tokensService } from './platform/auth/tokens.service.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
 import type { Deps } from './platform/deps.ts';
-import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { registerErrorHandler, registerNotFound } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import type { TandemApp } from './platform/http/types.ts';
 import { identityRoutes } from './platform/identity/identity.routes.ts';
@@ -23,6 +24,7 @@ import { platformSearchProviders, searchRoutes } from './platform/search/search.
 import { viewsRoutes } from './platform/views/views.routes.ts';
 import { exportRoutes } from './platform/export/export.routes.ts';
 import { VERSION } from './version.ts';
+import { partiesModule, partiesSearchProvider } from './modules/parties/index.ts';
 
 export interface AppOptions {
   /** An open, migrated database; the caller owns it and closes it after the app. */
@@ -76,6 +78,7 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
     // HSTS only means something behind HTTPS; Fastify sends it only when asked.
     hsts: opts.secureCookies ? { maxAge: 15552000 } : false,
   });
+  await app.register(fastifyCompress, { threshold: 1024 });
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
@@ -112,23 +115,25 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
   auditRoutes(app, deps);
   viewsRoutes(app, deps);
   exportRoutes(app, deps);
-  searchRoutes(app, deps, [...platformSearchProviders]);
+  partiesModule(app, deps);
+  searchRoutes(app, deps, [...platformSearchProviders, partiesSearchProvider]);
 
   if (opts.webDir) {
     const root = path.resolve(opts.webDir);
     if (!existsSync(path.join(root, 'index.html'))) {
       throw new Error(`No web build in ${root} (run npm run build)`);
     }
-    await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
-    app.setNotFoundHandler((req, reply) => {
-      const url = req.url.split('?')[0] ?? '/';
-      if (req.method === 'GET' && !url.startsWith('/api/') && url !== '/api') {
-        // Client-side routes: the SPA decides what to show.
-        return reply.type('text/html').sendFile('index.html');
-      }
-      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${url}` } });
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: ['index.html'],
+      // Vite names assets by content hash: cache them for good; always revalidate the page itself.
+      setHeaders: (res, filePath) => {
+        res.setHeader('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
     });
   }
+  registerNotFound(app, Boolean(opts.webDir));
 
   return app;
 }

@@ -7,6 +7,7 @@ import { organizationsRepository } from './platform/identity/organizations.repos
 import { createUserRecord } from './platform/identity/users.service.ts';
 import type { OrganizationRow } from './platform/db/types.ts';
 import { seedDemo } from './demo/demo.ts';
+import { seedPartyDefaults } from './modules/parties/index.ts';
 
 export interface FirstRun {
   org: OrganizationRow;
@@ -37,6 +38,7 @@ export async function createOrganization(
   const password = opts.adminPassword ?? generatePassword();
   const org = await organizationsRepository.insert(db, { slug: opts.slug ?? slugify(opts.name), name: opts.name, defaultLocale: opts.locale });
   await recordAudit(db, systemWho(org.org_id), { action: 'create', entityType: 'organization', entityId: org.org_id, after: { name: org.name, slug: org.slug } });
+  await seedPartyDefaults(db, org.org_id);
   await createUserRecord(db, org.org_id, { email: opts.adminEmail, displayName: opts.adminName ?? 'Administrator', password, roles: ['admin'] }, systemWho(org.org_id));
   const demoUsers = opts.demo ? await seedDemo(db, org.org_id, password) : [];
   return { org, adminEmail: opts.adminEmail, generatedPassword: opts.adminPassword ? null : password, demoUsers };

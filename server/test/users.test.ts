@@ -199,3 +199,20 @@ describe('org units and teams', () => {
     expect(moved.json()).toMatchObject({ parentId: top.id, name: '低层', version: 2 });
   });
 });
+
+describe('link to an employee record', () => {
+  it('links a user to a party once; unknown parties are refused', async () => {
+    const party = await admin().post('/api/parties', { kind: 'person', displayName: '周杰', roles: [] });
+    expect(party.statusCode).toBe(201);
+    const u = (await admin().post('/api/users', { email: 'zhou@example.com', displayName: '周杰', password: 'a-long-password', roles: ['employee'] })).json();
+    const linked = await admin().patch(`/api/users/${u.id}`, { partyId: party.json().id, version: u.version });
+    expect(linked.statusCode).toBe(200);
+    expect(linked.json().partyId).toBe(party.json().id);
+    const other = (await admin().post('/api/users', { email: 'zhou2@example.com', displayName: '周杰2', password: 'a-long-password', roles: ['employee'] })).json();
+    const twice = await admin().patch(`/api/users/${other.id}`, { partyId: party.json().id, version: other.version });
+    expect(twice.statusCode).toBe(409);
+    const unknown = await admin().patch(`/api/users/${other.id}`, { partyId: '00000000-0000-4000-8000-000000000000', version: other.version });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details[0].path).toEqual(['body', 'partyId']);
+  });
+});

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Locale, Role } from '../identity/constants-types.ts';
+import type { PartiesTables } from '../../modules/parties/parties.tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -95,7 +96,7 @@ export interface SavedViewTable {
   version: Generated<number>;
 }
 
-export interface Database {
+export interface Database extends PartiesTables {
   organization: OrganizationTable;
   org_unit: OrgUnitTable;
   app_user: AppUserTable;

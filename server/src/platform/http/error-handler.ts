@@ -45,8 +45,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     return reply.status(out.status).send(out.body);
   });
+}
 
+/** 404 as JSON for the API; with a web app, other GETs fall back to its index.html (client-side routes). */
+export function registerNotFound(app: FastifyInstance, spa: boolean): void {
   app.setNotFoundHandler((req, reply) => {
-    return reply.status(404).send(send(404, 'NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0] ?? ''}`).body);
+    const url = req.url.split('?')[0] ?? '/';
+    if (spa && req.method === 'GET' && !url.startsWith('/api/') && url !== '/api') {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send(send(404, 'NOT_FOUND', `No route ${req.method} ${url}`).body);
   });
 }

@@ -54,6 +54,7 @@ export const updateUserSchema = z
     orgUnitId: z.uuid().nullable().optional(),
     locale: localeSchema.nullable().optional(),
     active: z.boolean().optional(),
+    partyId: z.uuid().nullable().optional().describe('Link the user to their own employee record (party)'),
     version: versionField,
   })
   .strict();

@@ -112,18 +112,29 @@ export function usersService(deps: Deps) {
       requireRole(ctx.actor, 'admin');
       const orgId = ctx.actor.orgId;
       await checkUnit(db, orgId, input.orgUnitId);
-      const values: UserUpdate = {};
-      if (input.displayName !== undefined) {values.display_name = input.displayName;}
-      if (input.email !== undefined) {values.email = input.email;}
-      if (input.roles !== undefined) {values.roles = [...new Set(input.roles)];}
-      if (input.orgUnitId !== undefined) {values.org_unit_id = input.orgUnitId;}
-      if (input.locale !== undefined) {values.locale = input.locale;}
-      if (input.active !== undefined) {values.active = input.active;}
-      if (input.password !== undefined) {values.password_hash = await hashPassword(input.password);}
+      const values: UserUpdate = {
+        ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
+        ...(input.email !== undefined ? { email: input.email } : {}),
+        ...(input.roles !== undefined ? { roles: [...new Set(input.roles)] } : {}),
+        ...(input.orgUnitId !== undefined ? { org_unit_id: input.orgUnitId } : {}),
+        ...(input.locale !== undefined ? { locale: input.locale } : {}),
+        ...(input.active !== undefined ? { active: input.active } : {}),
+        ...(input.partyId !== undefined ? { party_id: input.partyId } : {}),
+        ...(input.password !== undefined ? { password_hash: await hashPassword(input.password) } : {}),
+      };
       return db.transaction().execute(async (trx) => {
         const before = await usersRepository.findById(trx, orgId, id);
         const row = await usersRepository.update(trx, orgId, id, version, values).catch((err: unknown) => {
-          throw uniqueViolation(err) ? conflict(`A user with email ${input.email ?? ''} already exists`) : err;
+          const constraint = (err as { constraint?: string }).constraint ?? '';
+          if (uniqueViolation(err)) {
+            throw constraint.includes('party')
+              ? conflict('Another user is already linked to this person', [{ path: ['body', 'partyId'], message: 'Already linked', code: 'duplicate' }])
+              : conflict(`A user with email ${input.email ?? ''} already exists`);
+          }
+          if ((err as { code?: string }).code === '23503') {
+            throw validation('No such person', [{ path: ['body', 'partyId'], message: 'No such party', code: 'unknown_reference' }]);
+          }
+          throw err;
         });
         if (!row || !before) {
           failedUpdate(before && toUser(before), 'User');

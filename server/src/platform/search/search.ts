@@ -21,7 +21,7 @@ export const platformSearchProviders: SearchProvider[] = [
       .orderBy('display_name')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({ type: 'user', id: r.id, title: r.display_name, subtitle: r.email, url: `/settings/users?focus=${r.id}` }));
+    return rows.map((r) => ({ type: 'user', id: r.id, title: r.display_name, subtitle: r.email, url: `/settings/users/${r.id}` }));
   },
   async (db, actor, q, limit) => {
     const rows = await db

@@ -1,0 +1,21 @@
+import type { TandemApp } from '../../platform/http/types.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { stakeholderGroupsRepository } from './settings.repository.ts';
+import { activityRoutes } from './activity.routes.ts';
+import { mergeRoutes } from './merge.routes.ts';
+import { partiesRoutes } from './parties.routes.ts';
+import { settingsRoutes } from './settings.routes.ts';
+
+export { partiesSearchProvider } from './search.provider.ts';
+
+/** For bootstrap: gives a new organisation the eight default stakeholder groups (also done lazily on first use). */
+export const seedPartyDefaults = (db: Db, orgId: string) => stakeholderGroupsRepository.ensureDefaults(db, orgId);
+
+/** Every route of the parties module (issue 4). */
+export function partiesModule(app: TandemApp, deps: Deps) {
+  partiesRoutes(app, deps);
+  settingsRoutes(app, deps);
+  activityRoutes(app, deps);
+  mergeRoutes(app, deps);
+}

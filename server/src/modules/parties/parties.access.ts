@@ -1,0 +1,69 @@
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { managedUnitIds, ownedRecordVisible, type Visibility } from '../../platform/access/access.ts';
+import { hasRole, type Actor } from '../../platform/auth/actor.ts';
+
+/**
+ * Who sees which party (domain.md "Access"), as SQL over the party aliased `p`:
+ * - customer-like records: owner, backup owner, their managers, admin, executive (or everyone
+ *   under the org's public_read / public_read_write setting);
+ * - employees: HR and admin see all, managers their reports (direct and indirect, through the
+ *   manager chain or the org units they manage), everyone their own record; anyone else in the org
+ *   sees directory fields only;
+ * - candidates are HR's records too.
+ * Everything else is not found.
+ */
+
+const hasCurrentRole = (roles: string[]) =>
+  sql<SqlBool>`exists (select 1 from party_role hr_r where hr_r.org_id = p.org_id and hr_r.party_id = p.id and hr_r.ended_at is null and hr_r.role in (${sql.join(roles)}))`;
+
+/** Parties of the employees who report to the actor, directly or through their managers, or work in a unit they manage. */
+export function reportPartyIds(actor: Actor): RawBuilder<{ party_id: string }> {
+  return sql<{ party_id: string }>`(
+    with recursive reports(party_id) as (
+      select r.party_id from party_role r
+      where r.org_id = ${actor.orgId} and r.role = 'employee' and r.ended_at is null
+        and (r.manager_id = ${actor.userId} or r.org_unit_id in ${managedUnitIds(actor)})
+      union
+      select r.party_id from party_role r
+      join app_user u on u.org_id = r.org_id and u.id = r.manager_id
+      join reports x on x.party_id = u.party_id
+      where r.org_id = ${actor.orgId} and r.role = 'employee' and r.ended_at is null
+    )
+    select party_id from reports
+  )`;
+}
+
+const self = (actor: Actor) => (actor.partyId ? sql<SqlBool>`p.id = ${actor.partyId}` : sql<SqlBool>`false`);
+
+/** The employee's circle: HR, admin, their managers and themselves. Sees employment's sensitive fields. */
+export function inEmployeeCircle(actor: Actor): Expression<SqlBool> {
+  if (hasRole(actor, 'admin', 'hr')) {
+    return sql<SqlBool>`true`;
+  }
+  return sql<SqlBool>`(${self(actor)} or p.id in ${reportPartyIds(actor)})`;
+}
+
+/** The full record (everything except employment's sensitive fields, which follow inEmployeeCircle). */
+export function canSeeFull(actor: Actor, visibility: Visibility, mode: 'read' | 'write'): Expression<SqlBool> {
+  if (hasRole(actor, 'admin')) {
+    return sql<SqlBool>`true`;
+  }
+  const parts: Expression<SqlBool>[] = [ownedRecordVisible(actor, 'p.owner_id', 'p.backup_owner_id', visibility, mode), self(actor)];
+  if (mode === 'write') {
+    // Employees do not edit their own record here (HR does); managers may edit their reports'.
+    parts.pop();
+  }
+  if (hasRole(actor, 'hr')) {
+    parts.push(hasCurrentRole(['employee', 'candidate']));
+  }
+  parts.push(sql<SqlBool>`p.id in ${reportPartyIds(actor)}`);
+  return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
+}
+
+/** Employees are in everyone's directory. */
+export const inDirectory = (): Expression<SqlBool> => hasCurrentRole(['employee']);
+
+/** Condition for reading a party at all (full or directory). */
+export function canRead(actor: Actor, visibility: Visibility): Expression<SqlBool> {
+  return sql<SqlBool>`(${canSeeFull(actor, visibility, 'read')} or ${inDirectory()})`;
+}

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/types.ts';
+import { validation } from '../../platform/errors.ts';
+import { usersRepository } from '../../platform/identity/users.repository.ts';
+import { nameKey, searchColumns, type Searchable } from './names.ts';
+import type { CreateParty } from './parties.schema.ts';
+import type { CareNote, PartyRow, Profile } from './parties.tables.ts';
+import { normalizePhone } from './phone.ts';
+
+type Issue = { path: (string | number)[]; message: string; code: string };
+
+/** Phones as stored (E.164 where possible), de-duplicated; entries without digits are refused. */
+export function normalisePhones(phones: string[]): string[] {
+  const out: string[] = [];
+  const issues: Issue[] = [];
+  phones.forEach((raw, i) => {
+    const n = normalizePhone(raw);
+    if (n === null) {
+      issues.push({ path: ['body', 'phones', i], message: 'Not a phone number', code: 'invalid_phone' });
+    } else if (!out.includes(n)) {
+      out.push(n);
+    }
+  });
+  if (issues.length) {
+    throw validation('Invalid phone number', issues);
+  }
+  return out;
+}
+
+export const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
+
+export function normaliseCare(care: NonNullable<CreateParty['profile']>['care'], previous: CareNote[] = []): CareNote[] {
+  return (care ?? []).map((c) => {
+    const old = c.id ? previous.find((p) => p.id === c.id) : undefined;
+    return { id: c.id ?? randomUUID(), at: c.at ? new Date(c.at).toISOString() : (old?.at ?? new Date().toISOString()), note: c.note, topic: c.topic ?? null };
+  });
+}
+
+/** The profile after a change: given parts replace the stored ones. */
+export function mergeProfile(before: Profile | null, input: CreateParty['profile']): Profile {
+  const base: Profile = before ?? { facts: {}, preferences: {}, care: [] };
+  if (!input) {
+    return base;
+  }
+  return {
+    facts: input.facts ?? base.facts,
+    preferences: input.preferences ?? base.preferences,
+    care: input.care ? normaliseCare(input.care, base.care) : base.care,
+  };
+}
+
+/** The maintained search columns of a party's values. */
+export function derivedColumns(p: Searchable) {
+  const { text, grams } = searchColumns(p);
+  return { search_text: text, search_grams: grams, name_key: nameKey(p.displayName) };
+}
+
+export const searchableOf = (r: PartyRow): Searchable => ({
+  displayName: r.display_name,
+  givenName: r.given_name,
+  familyName: r.family_name,
+  emails: r.emails,
+  phones: r.phones,
+  tags: r.tags,
+});
+
+/** Owner and backup owner must be users of the organisation. */
+export async function checkOwners(db: Kysely<Database>, orgId: string, input: { ownerId?: string | null | undefined; backupOwnerId?: string | null | undefined }) {
+  for (const field of ['ownerId', 'backupOwnerId'] as const) {
+    const id = input[field];
+    if (id && !(await usersRepository.findById(db, orgId, id))) {
+      throw validation('No such user', [{ path: ['body', field], message: 'No such user', code: 'unknown_reference' }]);
+    }
+  }
+}
