@@ -39,8 +39,8 @@ export async function createOrganization(
   const org = await organizationsRepository.insert(db, { slug: opts.slug ?? slugify(opts.name), name: opts.name, defaultLocale: opts.locale });
   await recordAudit(db, systemWho(org.org_id), { action: 'create', entityType: 'organization', entityId: org.org_id, after: { name: org.name, slug: org.slug } });
   await seedPartyDefaults(db, org.org_id);
-  await createUserRecord(db, org.org_id, { email: opts.adminEmail, displayName: opts.adminName ?? 'Administrator', password, roles: ['admin'] }, systemWho(org.org_id));
-  const demoUsers = opts.demo ? await seedDemo(db, org.org_id, password) : [];
+  const admin = await createUserRecord(db, org.org_id, { email: opts.adminEmail, displayName: opts.adminName ?? 'Administrator', password, roles: ['admin'] }, systemWho(org.org_id));
+  const demoUsers = opts.demo ? await seedDemo(db, org.org_id, password, admin) : [];
   return { org, adminEmail: opts.adminEmail, generatedPassword: opts.adminPassword ? null : password, demoUsers };
 }
 

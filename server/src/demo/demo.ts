@@ -4,6 +4,7 @@ import type { Role } from '../platform/identity/constants-types.ts';
 import { createOrgUnitRecord } from '../platform/identity/org-units.service.ts';
 import { orgUnitsRepository } from '../platform/identity/org-units.repository.ts';
 import { createUserRecord } from '../platform/identity/users.service.ts';
+import { seedDemoParties, type DemoPerson } from './parties.ts';
 
 interface DemoUser {
   key: string;
@@ -39,8 +40,21 @@ const people: DemoUser[] = [
   { key: 'staff', email: 'sun.li@demo.tandem.local', displayName: '孙丽', roles: ['employee'], unit: 'service', locale: 'zh-CN' },
 ];
 
-/** Seeds a demo organisation's people: org units and users in both languages, all with one password. */
-export async function seedDemo(db: Db, orgId: string, password: string) {
+/** Who manages a person: the manager of their unit, or of the unit above when they manage their own. */
+function managerKeyOf(p: DemoUser): string | null {
+  const managerOf = (unitKey: string | null): string | null => {
+    if (!unitKey) {
+      return null;
+    }
+    const m = people.find((q) => q.manages?.includes(unitKey));
+    const unit = units.find((u) => u.key === unitKey);
+    return m && m.key !== p.key ? m.key : managerOf(unit?.parent ?? null);
+  };
+  return managerOf(p.unit);
+}
+
+/** Seeds a demo organisation: org units, users in both languages (all with one password), and their parties. */
+export async function seedDemo(db: Db, orgId: string, password: string, admin: { id: string; email: string }) {
   const who = systemWho(orgId);
   const unitIds = new Map<string, string>();
   for (const u of units) {
@@ -49,6 +63,7 @@ export async function seedDemo(db: Db, orgId: string, password: string) {
     unitIds.set(u.key, created.id);
   }
   const out: { email: string; displayName: string; roles: Role[] }[] = [];
+  const seeded: DemoPerson[] = [];
   for (const p of people) {
     const user = await createUserRecord(db, orgId, { email: p.email, displayName: p.displayName, password, roles: p.roles, orgUnitId: unitIds.get(p.unit) ?? null, locale: p.locale }, who);
     for (const key of p.manages ?? []) {
@@ -59,6 +74,8 @@ export async function seedDemo(db: Db, orgId: string, password: string) {
       }
     }
     out.push({ email: user.email, displayName: user.displayName, roles: user.roles });
+    seeded.push({ key: p.key, userId: user.id, displayName: user.displayName, roles: user.roles, orgUnitId: user.orgUnitId, managerKey: managerKeyOf(p) });
   }
+  await seedDemoParties(db, orgId, admin, seeded);
   return out;
 }

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { createOrganization } from '../src/bootstrap.ts';
+import { setup } from './harness.ts';
+
+const h = await setup();
+const demo = await createOrganization(h.db.db, { name: 'Demo 示例', slug: 'demo-test', locale: 'zh-CN', adminEmail: 'admin@demo-test.local', adminPassword: 'demo-password-1', demo: true });
+const as = async (email: string) => h.as(await h.login(email, 'demo-password-1'));
+
+type P = { id: string; displayName: string; ownerId: string | null; backupOwnerId: string | null; access?: string; roles: { role: string; stakeholderGroup: string | null; employment?: Record<string, unknown> }[] };
+const all = async (r: Awaited<ReturnType<typeof as>>, qs: string): Promise<P[]> => (await r.get(`/api/parties?limit=500&${qs}`)).json().items;
+
+describe('demo organisation', () => {
+  it('seeds users in both languages and parties in every default stakeholder group', async () => {
+    expect(demo.demoUsers.map((u) => u.displayName)).toEqual(expect.arrayContaining(['张伟', 'James Miller', '赵敏']));
+    const admin = await as('admin@demo-test.local');
+    const parties = await all(admin, '');
+    const groups = new Set(parties.flatMap((p) => p.roles.map((r) => r.stakeholderGroup)));
+    for (const g of ['marketing_staff', 'line_managers', 'employees', 'strategic_decision_makers', 'company_clients', 'potential_employees', 'government_community', 'natural_environment']) {
+      expect(groups, g).toContain(g);
+    }
+    expect(parties.map((p) => p.displayName)).toEqual(expect.arrayContaining(['上海华联贸易有限公司', 'Emma Wilson', '自然环境 Environment', '浦东新区人力资源和社会保障局']));
+    const interactions = (await admin.get('/api/interactions?limit=100')).json().items;
+    expect(interactions.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('an agent sees the customers they own or back up, and colleagues only in directory form', async () => {
+    const agent = await h.login('wang.fang@demo.tandem.local', 'demo-password-1');
+    const r = h.as(agent);
+    const customers = await all(r, 'role=customer');
+    expect(customers.length).toBeGreaterThan(0);
+    expect(customers.every((c) => c.ownerId === agent.userId || c.backupOwnerId === agent.userId)).toBe(true);
+    const colleagues = (await all(r, 'kind=person')).filter((p) => p.access === 'directory');
+    expect(colleagues.length).toBeGreaterThan(0);
+    expect(JSON.stringify(colleagues)).not.toContain('salary');
+  });
+
+  it('HR sees salaries; every demo user is linked to their own employee record', async () => {
+    const hr = await as('zhao.min@demo.tandem.local');
+    const employees = await all(hr, 'role=employee');
+    expect(employees.length).toBe(demo.demoUsers.length);
+    expect(employees.every((e) => e.roles.find((x) => x.role === 'employee')?.employment?.salary)).toBe(true);
+    const me = (await hr.get('/api/auth/me')).json();
+    expect(me.user.partyId).toEqual(expect.any(String));
+    expect((await hr.get(`/api/parties/${me.user.partyId}`)).json().displayName).toBe('赵敏');
+  });
+});
