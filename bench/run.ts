@@ -15,17 +15,22 @@ import { createOrganization } from '../server/src/bootstrap.ts';
 import { openDatabase, type DatabaseHandle } from '../server/src/platform/db/database.ts';
 import { migrateToLatest } from '../server/src/platform/db/migrate.ts';
 import { startThrowawayPostgres } from './postgres.ts';
+import { seedParties } from './seed-parties.ts';
+import { systemWho } from '../server/src/platform/audit/audit.ts';
+import { createUserRecord } from '../server/src/platform/identity/users.service.ts';
 
 const { values: args } = parseArgs({
   options: {
     engine: { type: 'string', default: 'pglite' },
     users: { type: 'string', default: '20000' },
+    parties: { type: 'string', default: '10000' },
     duration: { type: 'string', default: '5' },
     connections: { type: 'string', default: '32' },
   },
 });
 const engine = args.engine === 'postgres' ? 'postgres' : 'pglite';
 const users = Number(args.users);
+const partyCount = Number(args.parties);
 const duration = Number(args.duration);
 const connections = Number(args.connections);
 
@@ -73,6 +78,10 @@ async function main() {
       insert into app_user (org_id, email, display_name, roles, locale)
       select ${orgId}::uuid, 'user' || g || '@bench.test', (array['张','李','王','Smith','Chen'])[1 + g % 5] || ' ' || g, array['agent'], 'zh-CN'
       from generate_series(1, ${users}) g`.execute(handle.db);
+    const agent = await createUserRecord(handle.db, orgId, { email: 'agent@bench.test', displayName: 'Bench agent', password: 'bench-password-1', roles: ['agent'] }, systemWho(orgId));
+    const owners = [agent.id, ...(await handle.db.selectFrom('app_user').select('id').where('org_id', '=', orgId).where('email', 'like', 'user%').orderBy('email').limit(49).execute()).map((r) => r.id)];
+    await seedParties(handle.db, orgId, owners, partyCount, (n) => process.stdout.write(`\rparties: ${n}/${partyCount}`));
+    process.stdout.write('\n');
     await sql`analyze`.execute(handle.db);
     const seedMs = Date.now() - t0;
 
@@ -80,30 +89,43 @@ async function main() {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const addr = app.server.address();
     const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'admin@bench.test', password: 'bench-password-1' } });
-    const session = login.cookies.find((c) => c.name === 'tandem_session');
-    const csrf = login.json<{ csrfToken: string }>().csrfToken;
-    const tokenRes = await app.inject({ method: 'POST', url: '/api/tokens', headers: { cookie: `tandem_session=${session?.value ?? ''}`, 'x-csrf-token': csrf }, payload: { name: 'bench' } });
-    const auth = { authorization: `Bearer ${tokenRes.json<{ token: string }>().token}` };
+    const tokenFor = async (email: string) => {
+      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'bench-password-1' } });
+      const session = login.cookies.find((c) => c.name === 'tandem_session');
+      const csrf = login.json<{ csrfToken: string }>().csrfToken;
+      const tokenRes = await app.inject({ method: 'POST', url: '/api/tokens', headers: { cookie: `tandem_session=${session?.value ?? ''}`, 'x-csrf-token': csrf }, payload: { name: 'bench' } });
+      return { authorization: `Bearer ${tokenRes.json<{ token: string }>().token}` };
+    };
+    const auth = await tokenFor('admin@bench.test');
+    const agentAuth = await tokenFor('agent@bench.test');
+    const party = await handle.db.selectFrom('party').select('id').where('org_id', '=', orgId).orderBy('id').offset(Math.floor(partyCount / 2)).limit(1).executeTakeFirstOrThrow();
     const someone = await handle.db.selectFrom('app_user').select('id').where('org_id', '=', orgId).where('email', '=', `user${Math.ceil(users / 2)}@bench.test`).executeTakeFirstOrThrow();
 
     const cases = [
-      { name: 'get user by id', path: `/api/users/${someone.id}` },
-      { name: 'list page (50, sorted)', path: '/api/users?limit=50&sort=displayName&role=agent' },
-      { name: 'search 伟/张 (q)', path: `/api/users?limit=20&q=${encodeURIComponent('张 1')}` },
+      { name: 'get user by id', path: `/api/users/${someone.id}`, headers: auth },
+      { name: 'users list page (50, sorted)', path: '/api/users?limit=50&sort=displayName&role=agent', headers: auth },
+      { name: 'get party by id', path: `/api/parties/${party.id}`, headers: auth },
+      { name: 'parties filtered list (stage, -updatedAt)', path: '/api/parties?limit=50&role=customer&stage=loyal&sort=-updatedAt', headers: auth },
+      { name: 'parties list as agent (access)', path: '/api/parties?limit=50&role=customer', headers: agentAuth },
+      { name: 'search 伟 (1 char)', path: `/api/parties?limit=20&q=${encodeURIComponent('伟')}`, headers: auth },
+      { name: 'search 王秀英 (3 chars)', path: `/api/parties?limit=20&q=${encodeURIComponent('王秀英')}`, headers: auth },
+      { name: 'search phone 130 0000 0700', path: `/api/parties?limit=20&q=${encodeURIComponent('130 0000 0700')}`, headers: auth },
     ];
     const rows = [];
     for (const c of cases) {
-      const body = (await app.inject({ method: 'GET', url: c.path, headers: auth })).json<unknown>();
-      const baseline = await bare(body);
+      const probe = await app.inject({ method: 'GET', url: c.path, headers: c.headers });
+      if (probe.statusCode !== 200) {
+        throw new Error(`${c.name}: ${probe.statusCode} ${probe.body}`);
+      }
+      const baseline = await bare(probe.json<unknown>());
       const b = await load(baseline.url, {});
       await baseline.close();
-      const m = await load(base + c.path, auth);
+      const m = await load(base + c.path, c.headers);
       rows.push({ case: c.name, ...m, bareRps: b.rps, bareP99: b.p99, throughputRatio: +(m.rps / b.rps).toFixed(3) });
     }
     await app.close();
 
-    const result = { date: new Date().toISOString(), engine, users, connections, durationSeconds: duration, seedMs, node: process.version, rows };
+    const result = { date: new Date().toISOString(), engine, users, parties: partyCount, connections, durationSeconds: duration, seedMs, node: process.version, rows };
     console.table(rows.map((r) => ({ case: r.case, 'p50 ms': r.p50, 'p99 ms': r.p99, 'req/s': Math.round(r.rps), 'bare req/s': Math.round(r.bareRps), 'ratio (goal ≥ 0.4)': r.throughputRatio, errors: r.errors })));
     const dir = path.join(import.meta.dirname, 'results');
     mkdirSync(dir, { recursive: true });

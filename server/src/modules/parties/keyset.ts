@@ -22,7 +22,18 @@ const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
  */
 export async function paginateKeys<DB, TB extends keyof DB, O extends { id: string }>(
   query: SelectQueryBuilder<DB, TB, O>,
-  opts: { limit: number; cursor: string | undefined; keys: SortKey<O>[]; idColumn: string },
+  opts: {
+    limit: number;
+    cursor: string | undefined;
+    keys: SortKey<O>[];
+    idColumn: string;
+    /**
+     * Sort through an expression no index provides, so the planner collects the matches first (e.g.
+     * through a trigram index) and sorts them, instead of walking the sort index and filtering row by
+     * row — which it would do for a rare search term whose selectivity it cannot estimate.
+     */
+    collectFirst?: boolean;
+  },
 ): Promise<Page<O>> {
   const { keys, limit } = opts;
   let q = query;
@@ -48,8 +59,10 @@ export async function paginateKeys<DB, TB extends keyof DB, O extends { id: stri
     const cond = sql<SqlBool>`(${sql.join(ors, sql` or `)})`;
     q = q.where(() => cond as Expression<SqlBool>);
   }
-  for (const k of keys) {
-    q = q.orderBy(sql`${sql.raw(k.column)} ${k.desc ? sql`desc` : sql`asc`}`);
+  for (const [i, k] of keys.entries()) {
+    const col = sql.raw(k.column);
+    const expr = i === 0 && opts.collectFirst ? (k.type === 'timestamptz' ? sql`(${col} + interval '0 s')` : sql`(${col} || '')`) : col;
+    q = q.orderBy(sql`${expr} ${k.desc ? sql`desc` : sql`asc`}`);
   }
   q = q.orderBy(sql`${sql.raw(opts.idColumn)} ${keys[0]?.desc ? sql`desc` : sql`asc`}`).limit(limit + 1);
   const rows = await q.execute();

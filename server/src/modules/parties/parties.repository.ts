@@ -95,7 +95,9 @@ export const partiesRepository = {
       const col = sortColumns[(desc ? k.slice(1) : k) as keyof typeof sortColumns];
       return { ...col, desc };
     });
-    return paginateKeys(q, { limit: f.limit, cursor: f.cursor, keys, idColumn: 'p.id' });
+    // A search of 3+ characters is usually selective: let the trigram index find the matches, then sort.
+    const collectFirst = Boolean(f.q) && [...normaliseQuery(f.q ?? '')].length >= 3;
+    return paginateKeys(q, { limit: f.limit, cursor: f.cursor, keys, idColumn: 'p.id', collectFirst });
   },
 
   /** A party the actor may read (deleted and merged ones included: the caller decides). */
