@@ -13,8 +13,10 @@ import { hasRole, type Actor } from '../../platform/auth/actor.ts';
  * Everything else is not found.
  */
 
-const hasCurrentRole = (roles: string[]) =>
-  sql<SqlBool>`exists (select 1 from party_role hr_r where hr_r.org_id = p.org_id and hr_r.party_id = p.id and hr_r.ended_at is null and hr_r.role in (${sql.join(roles)}))`;
+// An uncorrelated, org-bound set: the planner hashes it once from the (org_id, role) index instead
+// of probing (or, worse, hashing the whole role table) for every party row.
+const hasCurrentRole = (actor: Actor, roles: string[]) =>
+  sql<SqlBool>`p.id in (select hr_r.party_id from party_role hr_r where hr_r.org_id = ${actor.orgId} and hr_r.ended_at is null and hr_r.role in (${sql.join(roles)}))`;
 
 /** Parties of the employees who report to the actor, directly or through their managers, or work in a unit they manage. */
 export function reportPartyIds(actor: Actor): RawBuilder<{ party_id: string }> {
@@ -54,16 +56,16 @@ export function canSeeFull(actor: Actor, visibility: Visibility, mode: 'read' | 
     parts.pop();
   }
   if (hasRole(actor, 'hr')) {
-    parts.push(hasCurrentRole(['employee', 'candidate']));
+    parts.push(hasCurrentRole(actor, ['employee', 'candidate']));
   }
   parts.push(sql<SqlBool>`p.id in ${reportPartyIds(actor)}`);
   return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
 }
 
 /** Employees are in everyone's directory. */
-export const inDirectory = (): Expression<SqlBool> => hasCurrentRole(['employee']);
+export const inDirectory = (actor: Actor): Expression<SqlBool> => hasCurrentRole(actor, ['employee']);
 
 /** Condition for reading a party at all (full or directory). */
 export function canRead(actor: Actor, visibility: Visibility): Expression<SqlBool> {
-  return sql<SqlBool>`(${canSeeFull(actor, visibility, 'read')} or ${inDirectory()})`;
+  return sql<SqlBool>`(${canSeeFull(actor, visibility, 'read')} or ${inDirectory(actor)})`;
 }

@@ -7,7 +7,7 @@ import type { ListPartiesQuery } from './parties.schema.ts';
 import type { NewPartyRow, PartyRoleRow, PartyRow, PartyUpdate } from './parties.tables.ts';
 import { paginateKeys, type SortKey } from './keyset.ts';
 import { normaliseQuery } from './names.ts';
-import { looksLikePhone, phoneSearchTerms } from './phone.ts';
+import { looksLikePhone, phoneSearchTerms, wholePhone } from './phone.ts';
 
 type Db = Kysely<Database>;
 /** A party row with what the actor may see of it. */
@@ -21,14 +21,19 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * Phone-like input also matches the number in E.164 and as bare digits, whatever the format typed.
  */
 export function searchCondition(q: string): Expression<SqlBool> {
-  const n = normaliseQuery(q);
-  const conds = [[...n].length <= 2 ? sql<SqlBool>`p.search_grams @> array[${n}]::text[]` : sql<SqlBool>`p.search_text like ${`%${likeEscape(n)}%`}`];
   if (looksLikePhone(q)) {
-    for (const term of phoneSearchTerms(q)) {
-      conds.push(sql<SqlBool>`p.search_text like ${`%${likeEscape(term)}%`}`);
+    const full = wholePhone(q);
+    // A whole number with its area or mobile prefix (10+ digits): an exact match on the stored E.164
+    // form (GIN on phones), whatever format was typed.
+    if (full && q.replace(/\D/g, '').length >= 10) {
+      return sql<SqlBool>`p.phones @> array[${full}]::text[]`;
     }
+    // Part of a number, or a local one: a digit substring of the search text (national digits are there too).
+    const conds = phoneSearchTerms(q).map((term) => sql<SqlBool>`p.search_text like ${`%${likeEscape(term)}%`}`);
+    return sql<SqlBool>`(${sql.join(conds, sql` or `)})`;
   }
-  return sql<SqlBool>`(${sql.join(conds, sql` or `)})`;
+  const n = normaliseQuery(q);
+  return [...n].length <= 2 ? sql<SqlBool>`p.search_grams @> array[${n}]::text[]` : sql<SqlBool>`p.search_text like ${`%${likeEscape(n)}%`}`;
 }
 
 const sortColumns = {

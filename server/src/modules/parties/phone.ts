@@ -44,3 +44,9 @@ export function phoneSearchTerms(q: string): string[] {
   }
   return [...terms];
 }
+
+/** The stored form of a query that is a whole, valid number (E.164), or null for partial numbers. */
+export function wholePhone(q: string, country: CountryCode = DEFAULT_PHONE_COUNTRY): string | null {
+  const parsed = parsePhoneNumberFromString(q.trim(), country);
+  return parsed?.isValid() ? parsed.number : null;
+}
