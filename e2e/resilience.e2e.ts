@@ -96,7 +96,8 @@ describe('errors, conflicts and access', () => {
     await testId('sign-out').click();
     await page.waitForURL(/\/sign-in$/);
     await signIn(agent.email, agent.password);
-    await page.waitForURL(/\/settings$/);
+    // Home is the first module the user can see: Parties, open to every role.
+    await page.waitForURL(/\/parties$/);
     expect(await testId('nav-settings.tokens').isVisible()).toBe(true);
     expect(await testId('nav-settings.users').count()).toBe(0);
     expect(await testId('nav-settings.audit').count()).toBe(0);

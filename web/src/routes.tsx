@@ -14,6 +14,11 @@ const UserDetailPage = lazy(() => import('./pages/user-detail/UserDetailPage.tsx
 const OrgUnitsPage = lazy(() => import('./pages/org-units/OrgUnitsPage.tsx'));
 const TokensPage = lazy(() => import('./pages/tokens/TokensPage.tsx'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
+const PartiesPage = lazy(() => import('./pages/parties/PartiesPage.tsx'));
+const PartyBoardPage = lazy(() => import('./pages/party-board/PartyBoardPage.tsx'));
+const PartyDetailPage = lazy(() => import('./pages/party-detail/PartyDetailPage.tsx'));
+const RelationshipMapPage = lazy(() => import('./pages/relationship-map/RelationshipMapPage.tsx'));
+const TasksPage = lazy(() => import('./pages/tasks/TasksPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage.tsx'));
 
 const admin = (page: ReactNode) => <RequireRole roles={['admin']}>{page}</RequireRole>;
@@ -34,6 +39,11 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <HomeRedirect /> },
+          { path: 'parties', element: <PartiesPage /> },
+          { path: 'parties/board', element: <PartyBoardPage /> },
+          { path: 'parties/relationship-map', element: <RelationshipMapPage /> },
+          { path: 'parties/:id', element: <PartyDetailPage /> },
+          { path: 'tasks', element: <TasksPage /> },
           { path: 'settings', element: <SettingsOverviewPage /> },
           { path: 'settings/users', element: admin(<UsersPage />) },
           { path: 'settings/users/:id', element: admin(<UserDetailPage />) },

@@ -1,3 +1,5 @@
+import type { Party } from '@tandem/server/api';
+
 // API types come from the server's zod schemas (type-only, so nothing from the server enters the bundle).
 export type {
   ApiToken,
@@ -22,6 +24,27 @@ export type {
   UpdateUser,
   User,
   ViewState,
+  Party,
+  PartyRole,
+  CreateParty,
+  UpdateParty,
+  RoleInput,
+  PartyHistoryEntry,
+  MergeResult,
+  Interaction,
+  CreateInteraction,
+  Task,
+  CreateTask,
+  UpdateTask,
+  TimelineItem,
+  StakeholderGroup,
+  FieldDefinition,
+  RelationshipMap,
+  PartyKind,
+  PartyRoleName,
+  KotlerLevel,
+  Quadrant,
+  RelationshipPhase,
 } from '@tandem/server/api';
 
 /** Shape of one VALIDATION_FAILED detail. */
@@ -34,4 +57,11 @@ export interface ValidationIssue {
 export interface RoleCount {
   role: string;
   count: number;
+}
+
+/** One candidate of `GET /api/parties/:id/duplicates`. */
+export interface PartyDuplicate {
+  party: Party;
+  reasons: ('email' | 'phone' | 'name')[];
+  score: number;
 }

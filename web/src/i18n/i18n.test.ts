@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodes, locales, roles } from '@tandem/server/api';
+import {
+  customerStages,
+  employeeStages,
+  errorCodes,
+  interactionChannels,
+  interactionDirections,
+  kotlerLevels,
+  locales,
+  partyKinds,
+  partyRoles,
+  quadrants,
+  relationshipPhases,
+  roles,
+  sentiments,
+  taskKinds,
+  taskStatuses,
+} from '@tandem/server/api';
 import { clientErrorCodes } from '../api/errors.ts';
 import { auditActions, entityTypes } from '../data/auditLabels.ts';
 import { navConfig, type NavEntry } from '../layout/nav.ts';
@@ -59,7 +75,7 @@ describe('translations', () => {
     }
   });
 
-  it('names every role, error code, language, nav entry and audit label', () => {
+  it('names every role, error code, language, nav entry, audit label and party vocabulary', () => {
     const required = [
       ...roles.map((r) => `roles.${r}`),
       ...errorCodes.map((c) => `errors.${c}`),
@@ -70,6 +86,23 @@ describe('translations', () => {
       ...entityTypes.map((e) => `audit.entityTypes.${e}`),
       ...['user', 'token', 'system', 'anonymous'].map((a) => `audit.actorTypes.${a}`),
       ...['users', 'orgUnits', 'tokens', 'audit'].map((s) => `settings.sections.${s}`),
+      ...partyRoles.map((r) => `parties.roles.${r}`),
+      ...[...customerStages, ...employeeStages].map((s) => `parties.stages.${s}`),
+      ...kotlerLevels.map((l) => `parties.levels.${l}`),
+      ...quadrants.flatMap((q) => [`parties.quadrants.${q}`, `parties.quadrantHints.${q}`]),
+      ...relationshipPhases.map((p) => `parties.phases.${p}`),
+      ...partyKinds.map((k) => `parties.kinds.${k}`),
+      ...['email', 'phone', 'name'].map((r) => `parties.duplicateReasons.${r}`),
+      ...['role', 'stage', 'level', 'target_level', 'phase', 'owner', 'backup_owner'].map((f) => `parties.historyFields.${f}`),
+      ...['employeeNo', 'jobTitle', 'hireDate', 'careerTrack', 'grade', 'salary', 'exitDate', 'exitReason', 'manager'].map((k) => `parties.employment.${k}`),
+      ...['facts', 'preferences', 'factsHint', 'preferencesHint'].map((k) => `parties.profile.${k}`),
+      ...['feelings', 'worries', 'life_event', 'other'].map((k) => `parties.profile.topics.${k}`),
+      ...interactionChannels.map((c) => `interactions.channels.${c}`),
+      ...interactionDirections.map((d) => `interactions.directions.${d}`),
+      ...sentiments.map((x) => `interactions.sentiments.${x}`),
+      ...taskKinds.map((k) => `tasks.kinds.${k}`),
+      ...taskStatuses.map((x) => `tasks.statuses.${x}`),
+      ...['overdue', 'today', 'week'].flatMap((d) => [`tasks.tabs.${d}`, `tasks.empty.${d}`]),
     ];
     for (const [language, keys] of all) {
       expect(required.filter((k) => !keys.has(k)), `missing in ${language}`).toEqual([]);

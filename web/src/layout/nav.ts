@@ -19,7 +19,19 @@ const adminOnly: readonly Role[] = ['admin'];
 
 /** Side navigation by module, in the order of the product spec. */
 export const navConfig: NavEntry[] = [
-  { key: 'parties', path: '/parties', label: 'nav.parties', icon: 'parties', enabled: false },
+  {
+    key: 'parties',
+    path: '/parties',
+    label: 'nav.parties',
+    icon: 'parties',
+    enabled: true,
+    children: [
+      { key: 'parties.list', path: '/parties', label: 'nav.partyList', enabled: true },
+      { key: 'parties.board', path: '/parties/board', label: 'nav.partyBoard', enabled: true },
+      { key: 'parties.tasks', path: '/tasks', label: 'nav.myTasks', enabled: true },
+      { key: 'parties.map', path: '/parties/relationship-map', label: 'nav.relationshipMap', enabled: true },
+    ],
+  },
   { key: 'service', path: '/service', label: 'nav.service', icon: 'service', enabled: false },
   { key: 'feedback', path: '/feedback', label: 'nav.feedback', icon: 'feedback', enabled: false },
   { key: 'value', path: '/value', label: 'nav.value', icon: 'value', enabled: false },

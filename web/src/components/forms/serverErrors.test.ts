@@ -23,6 +23,11 @@ describe('issuesToFields', () => {
     ]);
     expect(unmatched.map((i) => i.path)).toEqual([['secret']]);
   });
+  it('drops the request part the server puts first', () => {
+    const { fields, unmatched } = issuesToFields([{ path: ['body', 'subject'], message: 'Too small', code: 'too_small' }], [['subject']]);
+    expect(fields).toEqual([{ name: ['subject'], errors: ['Too small'] }]);
+    expect(unmatched).toEqual([]);
+  });
   it('uses the given message translator', () => {
     const { fields } = issuesToFields([{ path: ['password'], message: 'at least 10 characters', code: 'too_small' }], [['password']], (i) => `T:${i.code}`);
     expect(fields[0]?.errors).toEqual(['T:too_small']);

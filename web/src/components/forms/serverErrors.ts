@@ -23,9 +23,11 @@ export function issuesToFields(
   const byField = new Map<string, FieldErrors>();
   const unmatched: ValidationIssue[] = [];
   for (const issue of issues) {
+    // The server names the request part first (`['body', 'email']`); form fields are named without it.
+    const path = issue.path[0] === 'body' ? issue.path.slice(1) : issue.path;
     let target: FieldPath | undefined;
-    for (let len = issue.path.length; len > 0 && !target; len--) {
-      target = known.get(key(issue.path.slice(0, len)));
+    for (let len = path.length; len > 0 && !target; len--) {
+      target = known.get(key(path.slice(0, len)));
     }
     if (!target) {
       unmatched.push(issue);
