@@ -4,6 +4,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { stakeholderGroupsRepository } from './settings.repository.ts';
 import { activityRoutes } from './activity.routes.ts';
 import { mergeRoutes } from './merge.routes.ts';
+import { partiesExportRoutes } from './parties.export.ts';
 import { partiesRoutes } from './parties.routes.ts';
 import { settingsRoutes } from './settings.routes.ts';
 
@@ -14,6 +15,7 @@ export const seedPartyDefaults = (db: Db, orgId: string) => stakeholderGroupsRep
 
 /** Every route of the parties module (issue 4). */
 export function partiesModule(app: TandemApp, deps: Deps) {
+  partiesExportRoutes(app, deps);
   partiesRoutes(app, deps);
   settingsRoutes(app, deps);
   activityRoutes(app, deps);

@@ -44,10 +44,10 @@ export default function PartiesPage() {
           </>
         }
       />
-      {/* No exportEndpoint: the server has no /api/parties/export yet. */}
       <DataTable<Party>
         tableKey="parties"
         endpoint={partiesEndpoint}
+        exportEndpoint="/api/parties/export"
         columns={columns}
         rowKey={(p) => p.id}
         rowLabel={(p) => p.displayName}
