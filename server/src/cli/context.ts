@@ -13,7 +13,11 @@ export function config(): Config {
 
 /** Opens and migrates the configured database; a busy PGlite directory stops with a clear message. */
 export async function openConfigured(cfg: Config): Promise<DatabaseHandle> {
-  const handle = await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
+  const handle = await openDatabase({
+    databaseUrl: cfg.databaseUrl,
+    dataDir: cfg.dataDir,
+    onIdleError: (err) => console.error(`tandem: a database connection failed and will be replaced: ${err.message}`),
+  });
   try {
     await migrateToLatest(handle.db);
   } catch (err) {

@@ -33,6 +33,8 @@ export interface OpenOptions {
   /** Data directory for PGlite; omit (with no url) for an in-memory database. */
   dataDir?: string | undefined;
   poolSize?: number;
+  /** Told when an idle pooled connection fails (PostgreSQL only); the pool recovers by itself. */
+  onIdleError?: (err: Error) => void;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
@@ -52,6 +54,9 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
         }) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle client that loses its connection (server restart, admin termination) emits 'error' on the
+    // pool; without a listener that would crash the process. The pool drops the client and reconnects.
+    pool.on('error', (err) => opts.onIdleError?.(err));
     // Surface a bad URL at start, with the driver's message.
     const client = await pool.connect();
     client.release();
