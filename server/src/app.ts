@@ -25,6 +25,7 @@ import { viewsRoutes } from './platform/views/views.routes.ts';
 import { exportRoutes } from './platform/export/export.routes.ts';
 import { VERSION } from './version.ts';
 import { partiesModule, partiesSearchProvider } from './modules/parties/index.ts';
+import { surveysModule } from './modules/surveys/index.ts';
 
 export interface AppOptions {
   /** An open, migrated database; the caller owns it and closes it after the app. */
@@ -116,6 +117,7 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
   viewsRoutes(app, deps);
   exportRoutes(app, deps);
   partiesModule(app, deps);
+  surveysModule(app, deps);
   searchRoutes(app, deps, [...platformSearchProviders, partiesSearchProvider]);
 
   if (opts.webDir) {

@@ -9,6 +9,7 @@ import { partiesRoutes } from './parties.routes.ts';
 import { settingsRoutes } from './settings.routes.ts';
 
 export { partiesSearchProvider } from './search.provider.ts';
+export { partiesReadModel } from './read-model.ts';
 
 /** For bootstrap: gives a new organisation the eight default stakeholder groups (also done lazily on first use). */
 export const seedPartyDefaults = (db: Db, orgId: string) => stakeholderGroupsRepository.ensureDefaults(db, orgId);

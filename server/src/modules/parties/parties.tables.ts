@@ -197,7 +197,20 @@ export interface PartyMergeTable {
   undone_by: string | null;
 }
 
+/** View `party_membership`: the read contract other modules query (current roles of live parties). */
+export interface PartyMembershipView {
+  org_id: string;
+  id: string;
+  party_id: string;
+  role: string;
+  stage: string;
+  stakeholder_group: string | null;
+  org_unit_id: string | null;
+  started_at: Date;
+}
+
 export interface PartiesTables {
+  party_membership: PartyMembershipView;
   party: PartyTable;
   party_role: PartyRoleTable;
   party_history: PartyHistoryTable;

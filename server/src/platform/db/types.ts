@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Locale, Role } from '../identity/constants-types.ts';
 import type { PartiesTables } from '../../modules/parties/parties.tables.ts';
+import type { SurveysTables } from '../../modules/surveys/surveys.tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -96,7 +97,7 @@ export interface SavedViewTable {
   version: Generated<number>;
 }
 
-export interface Database extends PartiesTables {
+export interface Database extends PartiesTables, SurveysTables {
   organization: OrganizationTable;
   org_unit: OrgUnitTable;
   app_user: AppUserTable;

@@ -226,6 +226,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index party_merge_source on party_merge (org_id, source_id, merged_at);
 
+    -- The parties module's read contract for other modules' SQL (audiences, analytics): the current
+    -- roles of live parties. Other modules read this view, never the party tables themselves.
+    create view party_membership as
+      select r.org_id, r.id, r.party_id, r.role, r.stage, r.stakeholder_group, r.org_unit_id, r.started_at
+      from party_role r
+      join party p on p.org_id = r.org_id and p.id = r.party_id
+      where r.ended_at is null and p.deleted_at is null and p.merged_into_id is null;
+
     -- A user may be linked to their own employee record (self-service); one user per party.
     alter table app_user add foreign key (org_id, party_id) references party (org_id, id);
     create unique index app_user_party on app_user (org_id, party_id) where party_id is not null;

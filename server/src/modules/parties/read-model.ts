@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/types.ts';
+
+type Db = Kysely<Database>;
+
+/**
+ * What other modules may ask the parties module for, besides the `party_membership` view their SQL
+ * may join: lookups that need the party tables themselves.
+ */
+export const partiesReadModel = {
+  /** Live parties of the organisation among `ids` (not deleted, not merged away). */
+  async liveParties(db: Db, orgId: string, ids: string[]): Promise<string[]> {
+    if (!ids.length) {
+      return [];
+    }
+    const rows = await db
+      .selectFrom('party')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('id', 'in', ids)
+      .where('deleted_at', 'is', null)
+      .where('merged_into_id', 'is', null)
+      .execute();
+    return rows.map((r) => r.id);
+  },
+
+  /** Stakeholder group names by key, in the reader's language. */
+  async stakeholderGroupNames(db: Db, orgId: string, zh: boolean): Promise<Map<string, string>> {
+    const rows = await db.selectFrom('stakeholder_group').select(['key', 'name_zh', 'name_en']).where('org_id', '=', orgId).execute();
+    return new Map(rows.map((r) => [r.key, zh ? r.name_zh : r.name_en]));
+  },
+};

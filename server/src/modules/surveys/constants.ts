@@ -1,0 +1,23 @@
+// Zod-free constants of the surveys module (the web imports them through api.ts).
+export const surveyKinds = ['nps', 'enps', 'csat', 'ces', 'engagement', 'gap', 'custom'] as const;
+export const surveyStatuses = ['draft', 'open', 'closed'] as const;
+export const questionTypes = ['scale', 'nps', 'choice', 'text', 'matrix'] as const;
+export const driverTags = ['hygiene', 'motivator', 'other'] as const;
+export const gapPairings = ['expected', 'perceived'] as const;
+export const audienceKinds = ['customers', 'employees', 'stakeholderGroup', 'parties'] as const;
+export const resultGroupings = ['none', 'orgUnit', 'stakeholderGroup', 'role'] as const;
+export const driverQuadrants = ['strength', 'priority', 'maintain', 'low_priority'] as const;
+/** The eight value elements of seed 003 (gap template dimensions). */
+export const valueElements = ['quality', 'service', 'price', 'brand', 'customisation', 'affinity', 'self_expression', 'self_actualisation'] as const;
+
+export const DEFAULT_MIN_GROUP_SIZE = 5;
+export const MIN_GROUP_SIZE_FLOOR = 3;
+export const DEFAULT_INVITATION_DAYS = 30;
+export const TEXT_ANSWER_MAX = 5000;
+
+/** Legal status moves: draft → open → closed (a closed survey stays closed). */
+export const surveyStatusMoves: Record<(typeof surveyStatuses)[number], readonly (typeof surveyStatuses)[number][]> = {
+  draft: ['open'],
+  open: ['closed'],
+  closed: [],
+};
