@@ -111,3 +111,24 @@ describe('timeline', () => {
     expect(onlyTasks.map((x: { task: { title: string } }) => x.task.title)).toEqual(['生日问候']);
   });
 });
+
+describe('task lists carry the party name', () => {
+  it('names the party where the reader may see it, and hides it where they may not', async () => {
+    const owner = await h.user(['agent']);
+    const helper = await h.user(['agent']);
+    const p = (await h.as(owner).post('/api/parties', { kind: 'person', displayName: '周客户' })).json();
+    const mine = await h.as(owner).post('/api/tasks', { partyId: p.id, kind: 'call_back', title: '回电', dueAt: hours(2) });
+    expect(mine.statusCode, mine.body).toBe(201);
+    const delegated = await h.as(owner).post('/api/tasks', { partyId: p.id, kind: 'follow_up_visit', title: '上门', dueAt: hours(3), assigneeId: helper.userId });
+    expect(delegated.statusCode, delegated.body).toBe(201);
+
+    const ownerList = (await h.as(owner).get('/api/tasks?assignee=me')).json().items;
+    expect(ownerList.map((t: { partyName: string | null }) => t.partyName)).toEqual(['周客户']);
+
+    // The helper sees the task assigned to them, but not the private customer: no name leaks.
+    const helperList = (await h.as(helper).get('/api/tasks?assignee=me')).json().items;
+    expect(helperList).toHaveLength(1);
+    expect(helperList[0]).toMatchObject({ title: '上门', partyId: p.id, partyName: null });
+    expect((await h.as(helper).get(`/api/parties/${p.id}`)).statusCode).toBe(404);
+  });
+});

@@ -3,7 +3,7 @@ import { inTeam, seesAllOwned, type Visibility } from '../../platform/access/acc
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/types.ts';
 import { paginate } from '../../platform/http/pagination.ts';
-import { canSeeFull } from './parties.access.ts';
+import { canRead, canSeeFull } from './parties.access.ts';
 import type { ListInteractionsQuery, ListTasksQuery } from './activity.schema.ts';
 import type { InteractionRow, InteractionTable, TaskRow, TaskTable } from './parties.tables.ts';
 
@@ -82,7 +82,14 @@ export const interactionsRepository = {
 
 export const tasksRepository = {
   list(db: Db, actor: Actor, visibility: Visibility, f: ListTasksQuery, page: PageArgs) {
-    let q = db.selectFrom('task as t').selectAll('t').where('t.org_id', '=', actor.orgId).where(() => taskVisible(actor, visibility, 'read'));
+    // The party's name comes along only where the reader may see the party (directory form included).
+    let q = db
+      .selectFrom('task as t')
+      .leftJoin('party as p', (j) => j.onRef('p.org_id', '=', 't.org_id').onRef('p.id', '=', 't.party_id'))
+      .selectAll('t')
+      .select(sql<string | null>`case when p.id is not null and ${canRead(actor, visibility)} then p.display_name end`.as('party_name'))
+      .where('t.org_id', '=', actor.orgId)
+      .where(() => taskVisible(actor, visibility, 'read'));
     if (f.assignee) {
       q = q.where('t.assignee_id', '=', f.assignee === 'me' ? actor.userId : f.assignee);
     }

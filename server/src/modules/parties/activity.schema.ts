@@ -72,6 +72,7 @@ export const taskSchema = z
     overdue: z.boolean(),
     completedAt: timestamp.nullable(),
     createdBy: z.uuid().nullable(),
+    partyName: z.string().nullable().describe('In lists: the party’s name, when you may see the party'),
     createdAt: timestamp,
     updatedAt: timestamp,
     version: z.number().int(),

@@ -38,9 +38,10 @@ export const toInteraction = (r: InteractionRow): Interaction => ({
   version: r.version,
 });
 
-export const toTask = (r: TaskRow, now = Date.now()): Task => ({
+export const toTask = (r: TaskRow & { party_name?: string | null }, now = Date.now()): Task => ({
   id: r.id,
   partyId: r.party_id,
+  partyName: r.party_name ?? null,
   kind: r.kind,
   title: r.title,
   notes: r.notes,

@@ -77,10 +77,10 @@ export function TaskList({ params, showParty, emptyText }: Props) {
                 {task.overdue && <Tag color="red">{t('tasks.overdue')}</Tag>}
                 <div>
                   <Typography.Text type={task.overdue ? 'danger' : 'secondary'}>{t('tasks.due', { date: format.dateTime(task.dueAt) })}</Typography.Text>
-                  {showParty && task.partyId && (
+                  {showParty && task.partyId && task.partyName && (
                     <>
                       {' · '}
-                      <PartyLink id={task.partyId} />
+                      <PartyLink id={task.partyId} name={task.partyName} />
                     </>
                   )}
                 </div>

@@ -92,7 +92,12 @@ export function UserName({ id }: { id: string | null | undefined }) {
 }
 
 /** A link to a party by its name (the record is cached with the party page's). */
-export function PartyLink({ id }: { id: string }) {
+/** A link to a party, by the name the caller already has (lists carry it) or fetched by id. */
+export function PartyLink({ id, name }: { id: string; name?: string | null }) {
+  return name ? <Link to={`/parties/${id}`}>{name}</Link> : <FetchedPartyLink id={id} />;
+}
+
+function FetchedPartyLink({ id }: { id: string }) {
   const party = useParty(id);
   return <Link to={`/parties/${id}`}>{party.data?.displayName ?? '…'}</Link>;
 }
