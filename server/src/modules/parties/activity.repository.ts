@@ -1,3 +1,4 @@
+import { updateVersioned } from '../../platform/db/versioned.ts';
 import { sql, type Expression, type Insertable, type Kysely, type SqlBool, type Updateable } from 'kysely';
 import { inTeam, seesAllOwned, type Visibility } from '../../platform/access/access.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -69,14 +70,7 @@ export const interactionsRepository = {
   },
 
   update(db: Db, orgId: string, id: string, version: number, values: Updateable<InteractionTable>): Promise<InteractionRow | undefined> {
-    return db
-      .updateTable('interaction')
-      .set((eb) => ({ ...values, updated_at: new Date(), version: eb('version', '+', 1) }))
-      .where('org_id', '=', orgId)
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .returningAll()
-      .executeTakeFirst();
+    return updateVersioned(db, 'interaction', orgId, id, version, values);
   },
 };
 
@@ -131,13 +125,6 @@ export const tasksRepository = {
   },
 
   update(db: Db, orgId: string, id: string, version: number, values: Updateable<TaskTable>): Promise<TaskRow | undefined> {
-    return db
-      .updateTable('task')
-      .set((eb) => ({ ...values, updated_at: new Date(), version: eb('version', '+', 1) }))
-      .where('org_id', '=', orgId)
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .returningAll()
-      .executeTakeFirst();
+    return updateVersioned(db, 'task', orgId, id, version, values);
   },
 };

@@ -1,3 +1,4 @@
+import { updateVersioned } from '../../platform/db/versioned.ts';
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Visibility } from '../../platform/access/access.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -132,14 +133,7 @@ export const partiesRepository = {
 
   /** Conditional on the version the caller read; undefined when it changed or is gone. */
   update(db: Db, orgId: string, id: string, version: number, values: PartyUpdate): Promise<PartyRow | undefined> {
-    return db
-      .updateTable('party')
-      .set((eb) => ({ ...values, updated_at: new Date(), version: eb('version', '+', 1) }))
-      .where('org_id', '=', orgId)
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .returningAll()
-      .executeTakeFirst();
+    return updateVersioned(db, 'party', orgId, id, version, values);
   },
 
   /** Unconditional change by a workflow that holds the row lock; role changes only move updated_at (the party's own fields are unchanged). */

@@ -1,3 +1,4 @@
+import { updateVersioned } from '../../platform/db/versioned.ts';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/db/types.ts';
 import { paginate } from '../../platform/http/pagination.ts';
@@ -44,14 +45,7 @@ export const stakeholderGroupsRepository = {
     return db.insertInto('stakeholder_group').values({ org_id: orgId, ...v }).returningAll().executeTakeFirstOrThrow();
   },
   update(db: Db, orgId: string, id: string, version: number, v: Updateable<StakeholderGroupTable>): Promise<StakeholderGroupRow | undefined> {
-    return db
-      .updateTable('stakeholder_group')
-      .set((eb) => ({ ...v, updated_at: new Date(), version: eb('version', '+', 1) }))
-      .where('org_id', '=', orgId)
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .returningAll()
-      .executeTakeFirst();
+    return updateVersioned(db, 'stakeholder_group', orgId, id, version, v);
   },
 };
 
@@ -73,13 +67,6 @@ export const fieldDefinitionsRepository = {
     return db.insertInto('field_definition').values({ org_id: orgId, ...v }).returningAll().executeTakeFirstOrThrow();
   },
   update(db: Db, orgId: string, id: string, version: number, v: Updateable<FieldDefinitionTable>): Promise<FieldDefinitionRow | undefined> {
-    return db
-      .updateTable('field_definition')
-      .set((eb) => ({ ...v, updated_at: new Date(), version: eb('version', '+', 1) }))
-      .where('org_id', '=', orgId)
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .returningAll()
-      .executeTakeFirst();
+    return updateVersioned(db, 'field_definition', orgId, id, version, v);
   },
 };

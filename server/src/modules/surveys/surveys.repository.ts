@@ -1,3 +1,4 @@
+import { updateVersioned } from '../../platform/db/versioned.ts';
 import { sql, type Insertable, type Kysely, type RawBuilder, type Updateable } from 'kysely';
 import type { Database } from '../../platform/db/types.ts';
 import { paginate } from '../../platform/http/pagination.ts';
@@ -41,15 +42,7 @@ export const surveysRepository = {
     return paginate(q, { ...page, sort: { column: 's.updated_at', desc: true, type: 'timestamptz' }, idColumn: 's.id', sortValue: (r) => r.updated_at });
   },
 
-  update: (db: Db, orgId: string, id: string, version: number, set: Updateable<SurveyTable>) =>
-    db
-      .updateTable('survey')
-      .set({ ...set, updated_at: sql<Date>`now()`, version: sql<number>`version + 1` })
-      .where('org_id', '=', orgId)
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .returningAll()
-      .executeTakeFirst(),
+  update: (db: Db, orgId: string, id: string, version: number, set: Updateable<SurveyTable>) => updateVersioned(db, 'survey', orgId, id, version, set),
 
   /** Live parties with a current role matching the audience. */
   async audienceParties(db: Db, orgId: string, audience: Audience): Promise<string[]> {

@@ -1,3 +1,4 @@
+import { updateVersioned } from '../db/versioned.ts';
 import { sql, type Kysely } from 'kysely';
 import type { Database, OrgUnitRow } from '../db/types.ts';
 
@@ -34,13 +35,6 @@ export const orgUnitsRepository = {
   },
 
   update(db: Db, orgId: string, id: string, version: number, values: UnitValues): Promise<OrgUnitRow | undefined> {
-    return db
-      .updateTable('org_unit')
-      .set((eb) => ({ ...values, updated_at: new Date(), version: eb('version', '+', 1) }))
-      .where('org_id', '=', orgId)
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .returningAll()
-      .executeTakeFirst();
+    return updateVersioned(db, 'org_unit', orgId, id, version, values);
   },
 };

@@ -1,3 +1,4 @@
+import { updateVersioned } from '../db/versioned.ts';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor.ts';
 import { inTeam } from '../access/access.ts';
@@ -101,14 +102,7 @@ export const usersRepository = {
 
   /** Conditional on the version the caller read; undefined when it changed or is gone. */
   update(db: Db, orgId: string, id: string, version: number, values: UserUpdate): Promise<UserRow | undefined> {
-    return db
-      .updateTable('app_user')
-      .set((eb) => ({ ...values, updated_at: new Date(), version: eb('version', '+', 1) }))
-      .where('org_id', '=', orgId)
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .returningAll()
-      .executeTakeFirst();
+    return updateVersioned(db, 'app_user', orgId, id, version, values);
   },
 
   touchLogin(db: Db, orgId: string, id: string): Promise<unknown> {
