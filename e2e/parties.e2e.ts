@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { apiCall as sharedApiCall, submitSignIn } from './support/page.ts';
 import { launchBrowser, screenshot, type BrowserSession } from './support/browser.ts';
-import { adminEmail, adminPassword, startServer, type RunningServer } from './support/server.ts';
+import { startServer, type RunningServer } from './support/server.ts';
 
 let server: RunningServer;
 let browser: BrowserSession;
@@ -12,21 +13,7 @@ const email = `zhang.wei.${stamp}@example.com`;
 let partyId = '';
 const testId = (id: string) => page.getByTestId(id);
 
-/** A JSON call with the page's session and CSRF token. */
-function apiCall(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
-      const response = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: response.status === 204 ? null : ((await response.json()) as unknown) };
-    },
-    { method, path, body },
-  );
-}
+const apiCall = (method: string, path: string, body?: unknown) => sharedApiCall(page, method, path, body);
 
 describe('parties', () => {
   beforeAll(async () => {
@@ -34,9 +21,7 @@ describe('parties', () => {
     browser = await launchBrowser();
     page = browser.page;
     await page.goto(`${server.url}/sign-in`);
-    await testId('sign-in-email').fill(adminEmail);
-    await testId('sign-in-password').fill(adminPassword);
-    await testId('sign-in-submit').click();
+    await submitSignIn(page);
     // Parties is the first module now, so it is where a sign-in lands.
     await page.waitForURL(/\/parties$/);
   });

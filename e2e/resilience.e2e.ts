@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { apiCall as sharedApiCall, submitSignIn } from './support/page.ts';
 import { launchBrowser, screenshot, type BrowserSession } from './support/browser.ts';
 import { adminEmail, adminPassword, startServer, type RunningServer } from './support/server.ts';
 
@@ -13,27 +14,11 @@ const testId = (id: string) => page.getByTestId(id);
 
 async function signIn(email: string, password: string) {
   await page.goto(`${server.url}/sign-in`);
-  await testId('sign-in-email').fill(email);
-  await testId('sign-in-password').fill(password);
-  await testId('sign-in-submit').click();
+  await submitSignIn(page, email, password);
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
 
-/** A JSON call with the page's session, as another tab of the same user would make it. */
-function apiCall(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
-      const response = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: response.status === 204 ? null : ((await response.json()) as unknown) };
-    },
-    { method, path, body },
-  );
-}
+const apiCall = (method: string, path: string, body?: unknown) => sharedApiCall(page, method, path, body);
 
 describe('errors, conflicts and access', () => {
   beforeAll(async () => {

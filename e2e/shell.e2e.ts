@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { submitSignIn } from './support/page.ts';
 import { launchBrowser, screenshot, type BrowserSession } from './support/browser.ts';
-import { adminEmail, adminPassword, startServer, type RunningServer } from './support/server.ts';
+import { adminEmail, startServer, type RunningServer } from './support/server.ts';
 
 let server: RunningServer;
 let browser: BrowserSession;
@@ -13,9 +14,7 @@ const tokenName = `BI export ${stamp}`;
 const testId = (id: string) => page.getByTestId(id);
 
 async function signIn() {
-  await testId('sign-in-email').fill(adminEmail);
-  await testId('sign-in-password').fill(adminPassword);
-  await testId('sign-in-submit').click();
+  await submitSignIn(page);
 }
 
 /** Clicks OK in the open Popconfirm. */

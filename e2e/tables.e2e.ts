@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { submitSignIn } from './support/page.ts';
 import { launchBrowser, screenshot, type BrowserSession } from './support/browser.ts';
-import { adminEmail, adminPassword, startServer, type RunningServer } from './support/server.ts';
+import { startServer, type RunningServer } from './support/server.ts';
 
 let server: RunningServer;
 let browser: BrowserSession;
@@ -38,9 +39,7 @@ describe('data table', () => {
     browser = await launchBrowser();
     page = browser.page;
     await page.goto(`${server.url}/sign-in?next=%2Fsettings%2Fusers`);
-    await testId('sign-in-email').fill(adminEmail);
-    await testId('sign-in-password').fill(adminPassword);
-    await testId('sign-in-submit').click();
+    await submitSignIn(page);
     await page.waitForURL(/\/settings\/users$/);
     await seedUsers(12);
   });

@@ -1,0 +1,25 @@
+import type { Page } from 'playwright-core';
+import { adminEmail, adminPassword } from './server.ts';
+
+/** Fills and submits the sign-in form on the current page (navigation is the caller's). */
+export async function submitSignIn(page: Page, email = adminEmail, password = adminPassword): Promise<void> {
+  await page.getByTestId('sign-in-email').fill(email);
+  await page.getByTestId('sign-in-password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+}
+
+/** A JSON call with the page's session and CSRF token, as another tab of the same user would make it. */
+export function apiCall(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      const response = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, json: response.status === 204 ? null : ((await response.json()) as unknown) };
+    },
+    { method, path, body },
+  );
+}
