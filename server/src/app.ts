@@ -23,7 +23,11 @@ import { identityRoutes } from './platform/identity/identity.routes.ts';
 import { platformSearchProviders, searchRoutes } from './platform/search/search.ts';
 import { viewsRoutes } from './platform/views/views.routes.ts';
 import { exportRoutes } from './platform/export/export.routes.ts';
+import { JobRegistry } from './platform/jobs/jobs.ts';
+import { createMailer } from './platform/mail/mailer.ts';
+import { TimelineSources } from './platform/timeline/sources.ts';
 import { VERSION } from './version.ts';
+import type { Transporter } from 'nodemailer';
 import { partiesModule, partiesSearchProvider } from './modules/parties/index.ts';
 import { surveysModule } from './modules/surveys/index.ts';
 
@@ -41,6 +45,23 @@ export interface AppOptions {
   trustProxy?: boolean;
   publicUrl?: string | undefined;
   bodyLimit?: number;
+  /** Modules define their jobs here; `serve` starts the queue with them (tests may too). */
+  jobs?: JobRegistry;
+  /** Outgoing mail: an SMTP URL (TANDEM_SMTP_URL), or a nodemailer transport (tests). Neither: no email. */
+  smtpUrl?: string | undefined;
+  mailFrom?: string | undefined;
+  mailTransport?: Transporter | undefined;
+}
+
+const depsByApp = new WeakMap<TandemApp, Deps>();
+
+/** The Deps an app was built with (tests drain its mail outbox; tools reach its job registry). */
+export function appDeps(app: TandemApp): Deps {
+  const deps = depsByApp.get(app);
+  if (!deps) {
+    throw new Error('Not an app built by buildApp');
+  }
+  return deps;
 }
 
 export async function buildApp(opts: AppOptions): Promise<TandemApp> {
@@ -98,6 +119,7 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  const jobs = opts.jobs ?? new JobRegistry();
   const deps: Deps = {
     db: opts.database.db,
     engine: opts.database.engine,
@@ -105,7 +127,11 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
     version: VERSION,
     log: app.log,
     publicUrl: opts.publicUrl,
+    timeline: new TimelineSources(),
+    jobs,
+    mail: createMailer(opts.database.db, app.log, jobs, { smtpUrl: opts.smtpUrl, from: opts.mailFrom, transport: opts.mailTransport }),
   };
+  depsByApp.set(app, deps);
   const auth = authService(deps, opts.loginLimits ?? defaultLoginLimits);
   registerAuthHooks(app, auth);
 

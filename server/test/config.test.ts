@@ -43,4 +43,18 @@ describe('configuration', () => {
     expect(loadConfig({ TANDEM_DATA_DIR: dir(), TANDEM_DEMO: '0' }).demo).toBe(false);
     expect(loadConfig({ TANDEM_DATA_DIR: dir(), TANDEM_DEMO: 'true' }).demo).toBe(true);
   });
+
+  it('takes an SMTP server only with a public URL, and never echoes its credentials', () => {
+    expect(() => loadConfig({ TANDEM_DATA_DIR: dir(), TANDEM_SMTP_URL: 'smtps://u:pw@smtp.example.com' })).toThrow(/TANDEM_PUBLIC_URL/);
+    let msg = '';
+    try {
+      loadConfig({ TANDEM_DATA_DIR: dir(), TANDEM_SMTP_URL: 'http://u:hunter2-secret@smtp.example.com', TANDEM_PUBLIC_URL: 'https://t.example.com' });
+    } catch (e) {
+      msg = (e as Error).message;
+    }
+    expect(msg).toMatch(/TANDEM_SMTP_URL: .*smtp:\/\//);
+    expect(msg).not.toContain('hunter2');
+    const ok = loadConfig({ TANDEM_DATA_DIR: dir(), TANDEM_SMTP_URL: 'smtps://u:pw@smtp.example.com:465', TANDEM_PUBLIC_URL: 'https://t.example.com', TANDEM_MAIL_FROM: 'Tandem <no-reply@example.com>' });
+    expect(ok).toMatchObject({ smtpUrl: 'smtps://u:pw@smtp.example.com:465', mailFrom: 'Tandem <no-reply@example.com>' });
+  });
 });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { buildApp } from '../app.ts';
-import { platformJobs, startJobs } from '../platform/jobs/jobs.ts';
+import { JobRegistry, platformJobs, startJobs } from '../platform/jobs/jobs.ts';
 import { ensureFirstOrganization } from '../bootstrap.ts';
 import { config, openConfigured } from './context.ts';
 import { printFirstRun } from './print.ts';
@@ -20,8 +20,12 @@ export function registerServe(program: Command): void {
       const webDir = !opts.web ? undefined : opts.webDir ?? (opts.buildWeb ? ensureWebBuild() : undefined);
       const handle = await openConfigured(cfg);
       const first = await ensureFirstOrganization(handle.db, cfg, cfg.demo ?? Boolean(opts.demoDefault));
+      const jobRegistry = new JobRegistry();
       const app = await buildApp({
         database: handle,
+        jobs: jobRegistry,
+        smtpUrl: cfg.smtpUrl,
+        mailFrom: cfg.mailFrom,
         secret: cfg.secret,
         logger: {
           level: cfg.logLevel,
@@ -32,7 +36,8 @@ export function registerServe(program: Command): void {
         secureCookies: cfg.publicUrl?.startsWith('https://') ?? false,
         publicUrl: cfg.publicUrl,
       });
-      const jobs = await startJobs(handle, platformJobs(handle), app.log);
+      const jobs = await startJobs(handle, [...platformJobs(handle), ...jobRegistry.definitions], app.log);
+      jobRegistry.attach(jobs);
       let closing = false;
       const shutdown = async (signal: string) => {
         if (closing) {

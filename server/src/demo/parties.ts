@@ -1,6 +1,6 @@
 import type { RequestContext } from '../platform/auth/actor.ts';
 import type { Db } from '../platform/db/database.ts';
-import type { Deps } from '../platform/deps.ts';
+import { standaloneDeps, type Deps } from '../platform/deps.ts';
 import type { Role } from '../platform/identity/constants-types.ts';
 import { usersService } from '../platform/identity/users.service.ts';
 import { activityService } from '../modules/parties/activity.service.ts';
@@ -37,7 +37,7 @@ function groupOf(p: DemoPerson): string {
  * natural environment, with interactions and follow-up tasks.
  */
 export async function seedDemoParties(db: Db, orgId: string, admin: { id: string; email: string }, people: DemoPerson[]): Promise<void> {
-  const deps: Deps = { db, engine: 'pglite', secret: '', version: '', log: console as unknown as Deps['log'], publicUrl: undefined };
+  const deps: Deps = standaloneDeps(db, 'pglite', console as unknown as Deps['log']);
   const ctx: RequestContext = {
     actor: { orgId, userId: admin.id, email: admin.email, displayName: 'Demo', roles: ['admin'], orgUnitId: null, partyId: null, locale: null, authMethod: 'session', sessionId: null, tokenId: null, csrfToken: null },
     requestId: 'demo-seed',

@@ -21,6 +21,11 @@ const envSchema = z.object({
   TANDEM_SECRET: z.string().min(32, 'TANDEM_SECRET must be at least 32 characters').optional(),
   TANDEM_ORG_NAME: z.string().min(1).max(200).optional(),
   TANDEM_PUBLIC_URL: z.url('TANDEM_PUBLIC_URL must be a URL').optional(),
+  TANDEM_SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\//.test(v), 'TANDEM_SMTP_URL must start with smtp:// or smtps:// (e.g. smtps://user:pass@smtp.example.com:465)')
+    .optional(),
+  TANDEM_MAIL_FROM: z.string().min(3, 'TANDEM_MAIL_FROM must be an address like "Tandem <noreply@example.com>"').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -36,6 +41,9 @@ export type Config = {
   secret: string;
   orgName: string | undefined;
   publicUrl: string | undefined;
+  /** Outgoing mail server; without it, links are shown to copy instead of emailed. */
+  smtpUrl: string | undefined;
+  mailFrom: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 };
 
@@ -57,12 +65,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       parsed.error.issues.map((i) => {
         const key = String(i.path[0] ?? '');
-        const shown = key && key !== 'TANDEM_ADMIN_PASSWORD' && key !== 'TANDEM_SECRET' ? ` (got ${JSON.stringify(picked[key])})` : '';
+        const shown = key && !['TANDEM_ADMIN_PASSWORD', 'TANDEM_SECRET', 'TANDEM_SMTP_URL'].includes(key) ? ` (got ${JSON.stringify(picked[key])})` : '';
         return `${key}: ${i.message}${shown}`;
       }),
     );
   }
   const e = parsed.data;
+  if (e.TANDEM_SMTP_URL && !e.TANDEM_PUBLIC_URL) {
+    throw new ConfigError(['TANDEM_SMTP_URL needs TANDEM_PUBLIC_URL: links in emails must say where Tandem is reachable (e.g. https://tandem.example.com)']);
+  }
   if (Boolean(e.TANDEM_ADMIN_EMAIL) !== Boolean(e.TANDEM_ADMIN_PASSWORD)) {
     throw new ConfigError(['TANDEM_ADMIN_EMAIL and TANDEM_ADMIN_PASSWORD must be set together']);
   }
@@ -78,6 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: e.TANDEM_SECRET ?? loadOrCreateSecret(dataDir),
     orgName: e.TANDEM_ORG_NAME,
     publicUrl: e.TANDEM_PUBLIC_URL,
+    smtpUrl: e.TANDEM_SMTP_URL,
+    mailFrom: e.TANDEM_MAIL_FROM,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,5 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Engine } from './db/database.ts';
+import { VERSION } from '../version.ts';
+import { JobRegistry } from './jobs/jobs.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
+import { TimelineSources } from './timeline/sources.ts';
 
 /** What every module's service receives: the database and instance settings. No module reaches past this. */
 export interface Deps {
@@ -10,4 +14,19 @@ export interface Deps {
   version: string;
   log: FastifyBaseLogger;
   publicUrl: string | undefined;
+  /** Party timeline contributions (modules register sources; parties reads them). */
+  timeline: TimelineSources;
+  /** Background jobs (modules define theirs; `send` is null without a running queue). */
+  jobs: JobRegistry;
+  /** Outgoing mail; `configured` is false when no SMTP server is set (links are then shown to copy). */
+  mail: Mailer;
+}
+
+/**
+ * Deps for work outside a server (CLI commands, the demo seeder): no mail is sent and no job
+ * queue runs; timeline sources are irrelevant there.
+ */
+export function standaloneDeps(db: Db, engine: Engine, log: FastifyBaseLogger, secret = ''): Deps {
+  const jobs = new JobRegistry();
+  return { db, engine, secret, version: VERSION, log, publicUrl: undefined, timeline: new TimelineSources(), jobs, mail: createMailer(db, log, jobs, {}) };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema, timestamp, versionField } from '../../platform/http/common.schema.ts';
+import { timelineEventSchema } from '../../platform/timeline/sources.ts';
 import { interactionChannels, interactionDirections, sentiments, taskKinds, taskStatuses } from './constants.ts';
 import { careNoteSchema, historyEntrySchema } from './parties.schema.ts';
 
@@ -131,7 +132,12 @@ export const timelineItemSchema = z
     z.object({ type: z.literal('task'), id: z.uuid(), at: timestamp, task: taskSchema }),
     z.object({ type: z.literal('history'), id: z.uuid(), at: timestamp, history: historyEntrySchema }),
     z.object({ type: z.literal('care'), id: z.uuid(), at: timestamp, care: careNoteSchema }),
+    z.object({ type: z.literal('event'), id: z.uuid(), at: timestamp, event: timelineEventSchema }).describe('Contributed by another module (cases, transactions, survey answers…)'),
   ])
   .meta({ id: 'TimelineItem' });
 export type TimelineItem = z.infer<typeof timelineItemSchema>;
-export const timelineQuerySchema = pageQuerySchema.extend({ types: z.string().regex(/^(interaction|task|history|care)(,(interaction|task|history|care))*$/).optional().describe('Comma-separated subset') }).strict();
+export const timelineQuerySchema = pageQuerySchema.extend({ types: z
+    .string()
+    .regex(/^[a-z_]+(,[a-z_]+)*$/)
+    .optional()
+    .describe('Comma-separated subset: interaction, task, history, care, or a contributed source (case, transaction, survey_response…)') }).strict();

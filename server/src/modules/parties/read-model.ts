@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/db/types.ts';
 
 type Db = Kysely<Database>;
@@ -22,6 +22,23 @@ export const partiesReadModel = {
       .where('merged_into_id', 'is', null)
       .execute();
     return rows.map((r) => r.id);
+  },
+
+  /** Where to write to: the first email, display name and preferred language of live parties among `ids` that have an email. */
+  async contacts(db: Db, orgId: string, ids: string[]): Promise<Map<string, { email: string; name: string; locale: string | null }>> {
+    if (!ids.length) {
+      return new Map();
+    }
+    const rows = await db
+      .selectFrom('party')
+      .select(['id', 'display_name', 'locale', sql<string | null>`emails[1]`.as('email')])
+      .where('org_id', '=', orgId)
+      .where('id', 'in', ids)
+      .where('deleted_at', 'is', null)
+      .where('merged_into_id', 'is', null)
+      .where((eb) => eb.fn('cardinality', ['emails']), '>', 0)
+      .execute();
+    return new Map(rows.flatMap((r) => (r.email ? [[r.id, { email: r.email, name: r.display_name, locale: r.locale }] as const] : [])));
   },
 
   /** Stakeholder group names by key, in the reader's language. */

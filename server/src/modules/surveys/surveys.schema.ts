@@ -131,7 +131,15 @@ export const inviteSchema = z
   .refine((v) => (v.partyIds ? 1 : 0) + (v.audience ? 1 : 0) <= 1, { message: 'Send partyIds or audience, not both' })
   .describe('Invite explicit parties, an audience, or (empty body) the survey audience; a party already invited gets a fresh link unless it has answered');
 export const invitationsSchema = z.object({
-  items: z.array(z.object({ partyId: z.uuid(), token: z.string(), url: z.string(), expiresAt: timestamp })),
+  items: z.array(
+    z.object({
+      partyId: z.uuid(),
+      token: z.string(),
+      url: z.string(),
+      expiresAt: timestamp,
+      emailed: z.boolean().describe('True when the link was queued for email (mail configured and the party has an address); otherwise copy the link'),
+    }),
+  ),
   alreadyAnswered: z.array(z.uuid()),
 });
 export type Invitations = z.infer<typeof invitationsSchema>;

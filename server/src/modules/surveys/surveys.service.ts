@@ -6,6 +6,7 @@ import { failedUpdate } from '../../platform/db/versioned.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, conflict, forbidden, notFound, validation } from '../../platform/errors.ts';
 import type { Page } from '../../platform/http/common.schema.ts';
+import type { MailMessage } from '../../platform/mail/mailer.ts';
 import { checkAnswers, normaliseQuestions } from './answers.ts';
 import { surveyStatusMoves } from './constants.ts';
 import type { Audience, CreateSurvey, Invitations, PublicSurvey, SubmitResponse, Survey, UpdateSurvey } from './surveys.schema.ts';
@@ -38,6 +39,17 @@ export function toSurvey(r: SurveyRow): Survey {
     updatedAt: r.updated_at.toISOString(),
     version: r.version,
   };
+}
+
+/** The invitation email, in the party's language (Chinese unless it prefers English). */
+function invitationMail(survey: SurveyRow, to: { email: string; name: string; locale: string | null }, url: string, expiresAt: Date): MailMessage {
+  const en = to.locale?.startsWith('en') ?? false;
+  const title = en ? survey.title.en : survey.title.zh;
+  const until = expiresAt.toISOString().slice(0, 10);
+  const text = en
+    ? `Dear ${to.name},\n\nWe would value your answers to "${title}". It takes a few minutes:\n\n${url}\n\nThe link is personal and works once, until ${until}.${survey.anonymous ? ' Your answers are anonymous: they are not linked to you.' : ''}\n`
+    : `${to.name}，您好：\n\n诚邀您填写「${title}」，只需几分钟：\n\n${url}\n\n此链接仅供您本人使用，可提交一次，有效期至 ${until}。${survey.anonymous ? '本问卷为匿名问卷，您的回答不会与您本人关联。' : ''}\n`;
+  return { to: to.email, subject: title, text, purpose: 'survey-invitation' };
 }
 
 /** Public links: budget per client address for every call, and a tighter one for unknown or expired tokens. */
@@ -174,7 +186,7 @@ export function surveysService(deps: Deps) {
     },
 
     async invite(ctx: RequestContext, id: string, input: { partyIds?: string[] | undefined; audience?: Audience | undefined; expiresInDays: number }): Promise<Invitations> {
-      return db.transaction().execute(async (trx) => {
+      const result = await db.transaction().execute(async (trx) => {
         const survey = await visible(ctx, id, trx);
         if (survey.status === 'closed') {
           throw conflict('This survey is closed', { reason: 'SURVEY_CLOSED' });
@@ -203,11 +215,23 @@ export function surveysService(deps: Deps) {
         // Only the count goes to the audit log: no party ids, no tokens (anonymous surveys must not be linkable).
         await recordAudit(trx, ctx, { action: 'survey.invite', entityType: 'survey', entityId: id, after: { invitations: issued.size } });
         const base = (deps.publicUrl ?? '').replace(/\/$/, '');
+        const urlOf = (p: string) => `${base}/s/${tokens.get(p) ?? ''}`;
+        // Email needs an absolute link (config requires TANDEM_PUBLIC_URL with SMTP); queued in this transaction.
+        const contacts = deps.mail.configured && base ? await partiesReadModel.contacts(trx, ctx.actor.orgId, [...issued]) : new Map<string, { email: string; name: string; locale: string | null }>();
+        for (const [partyId, c] of contacts) {
+          await deps.mail.enqueue(trx, ctx.actor.orgId, invitationMail(survey, c, urlOf(partyId), expiresAt));
+        }
         return {
-          items: partyIds.filter((p) => issued.has(p)).map((p) => ({ partyId: p, token: tokens.get(p) ?? '', url: `${base}/s/${tokens.get(p) ?? ''}`, expiresAt: expiresAt.toISOString() })),
+          items: partyIds
+            .filter((p) => issued.has(p))
+            .map((p) => ({ partyId: p, token: tokens.get(p) ?? '', url: urlOf(p), expiresAt: expiresAt.toISOString(), emailed: contacts.has(p) })),
           alreadyAnswered: partyIds.filter((p) => !issued.has(p)),
         };
       });
+      if (result.items.some((i) => i.emailed)) {
+        deps.mail.kick();
+      }
+      return result;
     },
 
     async publicSurvey(token: string, ip: string): Promise<PublicSurvey> {

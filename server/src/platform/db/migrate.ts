@@ -8,6 +8,9 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     provider: { getMigrations: () => Promise.resolve(migrations) },
     migrationTableName: 'tandem_migration',
     migrationLockTableName: 'tandem_migration_lock',
+    // Modules number their migrations independently; each one stands alone, so a newer module's
+    // lower number may run after a higher one that an existing database already has.
+    allowUnorderedMigrations: true,
   });
   const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
   if (error) {

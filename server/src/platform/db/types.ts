@@ -97,6 +97,22 @@ export interface SavedViewTable {
   version: Generated<number>;
 }
 
+export interface MailOutboxTable {
+  org_id: string;
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  body_text: string | null;
+  body_html: string | null;
+  purpose: string;
+  status: Generated<'queued' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  next_attempt_at: Generated<Date>;
+  created_at: CreatedAt;
+  sent_at: Date | null;
+}
+
 export interface Database extends PartiesTables, SurveysTables {
   organization: OrganizationTable;
   org_unit: OrgUnitTable;
@@ -105,6 +121,7 @@ export interface Database extends PartiesTables, SurveysTables {
   api_token: ApiTokenTable;
   audit_log: AuditLogTable;
   saved_view: SavedViewTable;
+  mail_outbox: MailOutboxTable;
 }
 
 export type UserRow = Selectable<AppUserTable>;

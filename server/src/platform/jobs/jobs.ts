@@ -78,3 +78,32 @@ export async function startJobs(
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
   };
 }
+
+/**
+ * The jobs of one app instance: modules `define` theirs while registering routes; `serve` starts the
+ * queue with them and `attach`es it. Without a running queue (tests, one-off CLI commands) `send`
+ * answers null and the caller decides: run the work inline, or leave it for the next start.
+ */
+export class JobRegistry {
+  readonly definitions: JobDefinition[] = [];
+  #queue: Jobs | undefined;
+
+  define<T extends object>(def: JobDefinition<T>): void {
+    if (this.definitions.some((d) => d.name === def.name)) {
+      throw new Error(`Job defined twice: ${def.name}`);
+    }
+    this.definitions.push(def as unknown as JobDefinition);
+  }
+
+  attach(queue: Jobs | undefined): void {
+    this.#queue = queue;
+  }
+
+  get running(): boolean {
+    return this.#queue !== undefined;
+  }
+
+  async send<T extends object>(name: string, data: T): Promise<string | null> {
+    return this.#queue ? this.#queue.send(name, data) : null;
+  }
+}

@@ -1,5 +1,6 @@
 import { Tag, Typography } from 'antd';
-import { CheckCircleOutlined, HeartOutlined, MessageOutlined, SwapOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, HeartOutlined, MessageOutlined, NodeIndexOutlined, SwapOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -99,6 +100,31 @@ function toEntry(item: TimelineItem, t: TFunction, dateTime: (v: string) => stri
         title: <Typography.Text strong>{t('parties.careNote')}</Typography.Text>,
         description: item.care.note,
       };
+    case 'event': {
+      // Contributed by another module (cases, transactions, survey answers): the kind names the event
+      // (`timelineEvents.<source>.<event>`, interpolated with its data); the title is the record's own words.
+      const e = item.event;
+      const label = t(`timelineEvents.${e.kind}`, { ...e.data, defaultValue: e.kind });
+      return {
+        id: item.id,
+        at: item.at,
+        color: 'cyan',
+        icon: <NodeIndexOutlined />,
+        title: (
+          <span data-testid={`timeline-${e.source}`}>
+            <Tag>{label}</Tag>
+            {e.href ? (
+              <Link to={e.href}>
+                <Typography.Text strong>{e.title}</Typography.Text>
+              </Link>
+            ) : (
+              <Typography.Text strong>{e.title}</Typography.Text>
+            )}
+          </span>
+        ),
+        description: e.detail ?? undefined,
+      };
+    }
   }
 }
 

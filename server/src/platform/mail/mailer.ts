@@ -1,0 +1,117 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { FastifyBaseLogger } from 'fastify';
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { JobRegistry } from '../jobs/jobs.ts';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** What caused it (survey-invitation, case-csat…): kept after the body is erased. */
+  purpose: string;
+}
+
+export interface Mailer {
+  /** False without an SMTP server: callers then show links to copy instead of promising an email. */
+  readonly configured: boolean;
+  /** Queues a message in the caller's transaction: it is sent only if that transaction commits. */
+  enqueue(trx: Db, orgId: string, message: MailMessage): Promise<void>;
+  /** Sends what is due (oldest first, at most `limit`); failures retry with backoff, then give up. */
+  drain(limit?: number): Promise<{ sent: number; failed: number }>;
+  /** Asks the mail job for a drain soon after a commit (never throws; it also drains every minute). */
+  kick(): void;
+}
+
+export const MAIL_JOB = 'platform-mail-send';
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Outgoing mail through a transactional outbox (`mail_outbox`). `transport` is any nodemailer
+ * transport: SMTP from TANDEM_SMTP_URL in production; tests pass `{ jsonTransport: true }`-style
+ * transports to see exactly what would be sent.
+ */
+export function createMailer(
+  db: Db,
+  log: FastifyBaseLogger,
+  jobs: JobRegistry,
+  opts: { smtpUrl?: string | undefined; from?: string | undefined; transport?: Transporter | undefined },
+): Mailer {
+  const transport = opts.transport ?? (opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : undefined);
+  const from = opts.from ?? 'Tandem <noreply@localhost>';
+  const drain = async (limit = 50): Promise<{ sent: number; failed: number }> => {
+    if (!transport) {
+      return { sent: 0, failed: 0 };
+    }
+    let sent = 0;
+    let failed = 0;
+    // Claim due messages one batch at a time; a row is claimed by pushing its next attempt ahead, so a
+    // second sender (another process) does not pick it up while this one works on it.
+    const { rows: due } = await sql<{ org_id: string; id: string; to_address: string; subject: string; body_text: string | null; body_html: string | null; attempts: number }>`
+      update mail_outbox set next_attempt_at = now() + interval '5 minutes', attempts = attempts + 1
+      where (org_id, id) in (
+        select org_id, id from mail_outbox
+        where status = 'queued' and next_attempt_at <= now()
+        order by next_attempt_at limit ${limit}
+        for update skip locked)
+      returning org_id, id, to_address, subject, body_text, body_html, attempts`.execute(db);
+    for (const m of due) {
+      try {
+        await transport.sendMail({ from, to: m.to_address, subject: m.subject, text: m.body_text ?? '', ...(m.body_html ? { html: m.body_html } : {}) });
+        await db
+          .updateTable('mail_outbox')
+          .set({ status: 'sent', sent_at: new Date(), body_text: null, body_html: null, last_error: null })
+          .where('org_id', '=', m.org_id)
+          .where('id', '=', m.id)
+          .execute();
+        sent++;
+      } catch (err) {
+        const giveUp = m.attempts >= MAX_ATTEMPTS;
+        await db
+          .updateTable('mail_outbox')
+          .set({
+            status: giveUp ? 'failed' : 'queued',
+            last_error: err instanceof Error ? err.message.slice(0, 500) : String(err).slice(0, 500),
+            next_attempt_at: sql<Date>`now() + make_interval(mins => ${2 ** m.attempts})`,
+            ...(giveUp ? { body_text: null, body_html: null } : {}),
+          })
+          .where('org_id', '=', m.org_id)
+          .where('id', '=', m.id)
+          .execute();
+        failed++;
+        log.warn({ err, outboxId: m.id, attempts: m.attempts, giveUp }, 'mail not sent');
+      }
+    }
+    return { sent, failed };
+  };
+
+  const mailer: Mailer = {
+    configured: Boolean(transport),
+    async enqueue(trx, orgId, message) {
+      if (!transport) {
+        return;
+      }
+      await trx
+        .insertInto('mail_outbox')
+        .values({ org_id: orgId, to_address: message.to, subject: message.subject, body_text: message.text, body_html: message.html ?? null, purpose: message.purpose })
+        .execute();
+    },
+    drain,
+    kick() {
+      if (transport && jobs.running) {
+        jobs.send(MAIL_JOB, {}).catch((err: unknown) => log.error({ err }, 'could not queue the mail job'));
+      }
+    },
+  };
+  if (transport) {
+    jobs.define({
+      name: MAIL_JOB,
+      cron: '* * * * *',
+      handler: async () => {
+        await mailer.drain();
+      },
+    });
+  }
+  return mailer;
+}
