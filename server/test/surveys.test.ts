@@ -70,6 +70,36 @@ describe('surveys: create, read, update', () => {
   });
 });
 
+describe('surveys: choice questions', () => {
+  it('counts picks per option and respondents as n (multiple choice picks add up to more than n)', async () => {
+    const customers = await Promise.all(Array.from({ length: 3 }, (_, i) => party(`选择${i}`, 'customer')));
+    const opt = (key: string) => ({ key, text: { zh: key, en: key } });
+    const s = await open(
+      marketing,
+      await survey(marketing, {
+        kind: 'custom',
+        title,
+        audience: { kind: 'customers' },
+        questions: [
+          { id: 'multi', type: 'choice', multiple: true, required: true, text: { zh: '多选', en: 'Pick any' }, options: [opt('a'), opt('b'), opt('c')] },
+          { id: 'single', type: 'choice', required: false, text: { zh: '单选', en: 'Pick one' }, options: [opt('x'), opt('y')] },
+        ],
+      }),
+    );
+    const links = await invite(marketing, s.id, customers);
+    const picks = [[['a', 'b'], 'x'], [['a'], null], [['c'], 'y']] as const;
+    for (const [i, [multi, single]] of picks.entries()) {
+      const res = await answer(links[i]?.token ?? '', [{ questionId: 'multi', value: multi }, ...(single ? [{ questionId: 'single', value: single }] : [])], `10.9.0.${i}`);
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const total = (await h.as(marketing).get(`/api/surveys/${s.id}/results`)).json().total;
+    expect(total.questions).toEqual([
+      { questionId: 'multi', type: 'choice', n: 3, choices: { a: 2, b: 1, c: 1 } },
+      { questionId: 'single', type: 'choice', n: 2, choices: { x: 1, y: 1 } },
+    ]);
+  });
+});
+
 describe('surveys: answering through links', async () => {
   const customers = await Promise.all(Array.from({ length: 10 }, (_, i) => party(`客户${i}`, 'customer')));
   const s = await open(marketing, await survey(marketing, { kind: 'nps', title, audience: { kind: 'customers' } }));

@@ -87,13 +87,16 @@ export const resultsRepository = {
     return res.rows;
   },
 
+  /** Picks per option, and `answers`: how many responses answered the question (a multi-choice answer may pick several). */
   async choices(db: Db, orgId: string, surveyId: string, groupBy: GroupBy) {
     const res = await sql<{ gkey: string; question_id: string; choice: string; n: number; answers: number }>`
-      with r as (select id, ${responseKey(groupBy)} as gkey from survey_response r where r.org_id = ${orgId} and r.survey_id = ${surveyId})
-      select r.gkey, a.question_id, c.choice, count(*)::int as n
-      from survey_answer a join r on r.id = a.response_id cross join lateral unnest(a.choices) as c(choice)
-      where a.org_id = ${orgId} and a.survey_id = ${surveyId} and a.choices is not null
-      group by 1, 2, 3`.execute(db);
+      with r as (select id, ${responseKey(groupBy)} as gkey from survey_response r where r.org_id = ${orgId} and r.survey_id = ${surveyId}),
+      a as (select r.gkey, a.question_id, a.choices from survey_answer a join r on r.id = a.response_id
+            where a.org_id = ${orgId} and a.survey_id = ${surveyId} and a.choices is not null),
+      t as (select gkey, question_id, count(*)::int as answers from a group by 1, 2)
+      select a.gkey, a.question_id, c.choice, count(*)::int as n, t.answers
+      from a cross join lateral unnest(a.choices) as c(choice) join t on t.gkey = a.gkey and t.question_id = a.question_id
+      group by 1, 2, 3, 5`.execute(db);
     return res.rows;
   },
 

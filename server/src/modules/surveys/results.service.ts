@@ -189,7 +189,7 @@ function metricsOf(
   g: string,
   num: Map<Key, { n: number; mean: number | null; promoters: number; passives: number; detractors: number; top2: number; top3: number }>,
   distOf: (key: Key) => Record<string, number>,
-  choices: { gkey: string; question_id: string; choice: string; n: number }[],
+  choices: { gkey: string; question_id: string; choice: string; n: number; answers: number }[],
 ): QuestionMetric[] {
   switch (q.type) {
     case 'nps':
@@ -218,8 +218,8 @@ function metricsOf(
     case 'choice': {
       const mine = choices.filter((c) => c.gkey === g && c.question_id === q.id);
       const counts = Object.fromEntries(q.options.map((o) => [o.key, mine.find((c) => c.choice === o.key)?.n ?? 0]));
-      // n: picks for single choice equal answers; for multiple choice the largest option count is a lower bound, so count picks.
-      return [{ questionId: q.id, type: q.type, n: Object.values(counts).reduce((a, b) => a + b, 0), choices: counts }];
+      // n is respondents who answered; with multiple choice the picks add up to more than n.
+      return [{ questionId: q.id, type: q.type, n: mine[0]?.answers ?? 0, choices: counts }];
     }
     case 'text':
       return [];
