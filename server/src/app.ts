@@ -30,6 +30,7 @@ import { VERSION } from './version.ts';
 import type { Transporter } from 'nodemailer';
 import { partiesModule, partiesSearchProvider } from './modules/parties/index.ts';
 import { surveysModule } from './modules/surveys/index.ts';
+import { serviceModule } from './modules/service/index.ts';
 
 export interface AppOptions {
   /** An open, migrated database; the caller owns it and closes it after the app. */
@@ -144,6 +145,7 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
   exportRoutes(app, deps);
   partiesModule(app, deps);
   surveysModule(app, deps);
+  serviceModule(app, deps);
   searchRoutes(app, deps, [...platformSearchProviders, partiesSearchProvider]);
 
   if (opts.webDir) {

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { Locale, Role } from '../identity/constants-types.ts';
 import type { PartiesTables } from '../../modules/parties/parties.tables.ts';
 import type { SurveysTables } from '../../modules/surveys/surveys.tables.ts';
+import type { ServiceTables } from '../../modules/service/service.tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -113,7 +114,7 @@ export interface MailOutboxTable {
   sent_at: Date | null;
 }
 
-export interface Database extends PartiesTables, SurveysTables {
+export interface Database extends PartiesTables, SurveysTables, ServiceTables {
   organization: OrganizationTable;
   org_unit: OrgUnitTable;
   app_user: AppUserTable;

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_parties.ts';
 import * as m0003 from './0003_surveys.ts';
+import * as m0004 from './0004_service.ts';
 import * as m0007 from './0007_mail_outbox.ts';
 
 /** All migrations, in order. Append only; never edit one that has shipped. */
@@ -9,5 +10,6 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_parties': m0002,
   '0003_surveys': m0003,
+  '0004_service': m0004,
   '0007_mail_outbox': m0007,
 };

@@ -1,0 +1,42 @@
+// Zod-free constants of the service module (the web imports them through api.ts).
+export const caseTypes = ['complaint', 'inquiry', 'request', 'praise', 'grievance'] as const;
+export const casePriorities = ['low', 'normal', 'high', 'urgent'] as const;
+export const caseStatuses = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
+export const caseChannels = ['phone', 'email', 'web', 'chat', 'wechat', 'visit', 'social', 'letter', 'self_service', 'other'] as const;
+export const slaStates = ['on_track', 'at_risk', 'breached'] as const;
+export const replyVisibilities = ['public', 'internal'] as const;
+/** Seed 003's three causes of losing a customer, plus other. */
+export const rootCauses = ['competition', 'customer', 'company_error', 'other'] as const;
+export const remedies = ['material', 'psychological', 'both', 'none'] as const;
+export const caseEventKinds = ['created', 'status', 'reply', 'assignment', 'priority', 'resolution', 'csat', 'follow_up'] as const;
+export const metricsGroupings = ['none', 'type', 'rootCause', 'assignee', 'orgUnit'] as const;
+export const alertRuleKinds = ['complaints_in_window', 'breached_complaint', 'low_csat'] as const;
+export const alertStatuses = ['open', 'acknowledged'] as const;
+
+export type CaseType = (typeof caseTypes)[number];
+export type CasePriority = (typeof casePriorities)[number];
+export type CaseStatus = (typeof caseStatuses)[number];
+export type SlaState = (typeof slaStates)[number];
+export type RootCause = (typeof rootCauses)[number];
+export type Remedy = (typeof remedies)[number];
+export type CaseEventKind = (typeof caseEventKinds)[number];
+export type AlertRuleKind = (typeof alertRuleKinds)[number];
+
+/**
+ * Legal status moves. `resolved` is reached only through POST /api/cases/:id/resolve (it needs a root
+ * cause); a resolved or closed case reopens to `open`.
+ */
+export const caseStatusMoves: Record<CaseStatus, readonly CaseStatus[]> = {
+  new: ['open', 'pending', 'resolved'],
+  open: ['pending', 'resolved'],
+  pending: ['open', 'resolved'],
+  resolved: ['closed', 'open'],
+  closed: ['open'],
+};
+
+/** A clock is `at_risk` when less than this share of its target remains (business minutes). */
+export const AT_RISK_SHARE = 0.25;
+/** Days a post-resolution satisfaction link stays valid. */
+export const CSAT_LINK_DAYS = 14;
+/** Roles that see every grievance (besides the assigned handler and a named submitter). */
+export const GRIEVANCE_ROLES = ['hr', 'admin'] as const;
