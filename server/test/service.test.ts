@@ -85,10 +85,15 @@ describe('case lifecycle', () => {
 
     const illegal = await h.as(agent).patch(`/api/cases/${c.id}`, { status: 'closed', version: c.version });
     expect(illegal.statusCode).toBe(400);
-    expect(illegal.json().error.details.legalNextStatuses).toEqual(['open', 'pending', 'resolved']);
+    // The shape of every VALIDATION_FAILED answer (and of the parties module's illegal stage move): a list of issues.
+    expect(illegal.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/legal next statuses: open, pending, resolved/) });
+    expect(illegal.json().error.details).toEqual([
+      { path: ['body', 'status'], message: 'Not a legal move from new', code: 'illegal_transition', from: 'new', legalNextStatuses: ['open', 'pending', 'resolved'] },
+    ]);
     const viaPatch = await h.as(agent).patch(`/api/cases/${c.id}`, { status: 'resolved', version: c.version });
     expect(viaPatch.statusCode).toBe(400);
     expect(viaPatch.json().error.message).toMatch(/root cause/);
+    expect(viaPatch.json().error.details).toEqual([expect.objectContaining({ path: ['body', 'status'], code: 'resolve_endpoint' })]);
 
     await backdate(c.id, 20);
     const note = await h.as(agent).post(`/api/cases/${c.id}/replies`, { body: 'Checked the courier', visibility: 'internal' });
@@ -236,6 +241,8 @@ describe('early warning and post-resolution satisfaction', () => {
     const c = await openCase({ partyId: pid, type: 'request' });
     const res = (await h.as(agent).post(`/api/cases/${c.id}/resolve`, { rootCause: 'customer', remedy: 'psychological' })).json();
     expect(res.feedback).toMatchObject({ emailed: false });
+    // Not under /feedback, where the signed-in surveys live.
+    expect(res.feedback.url).toMatch(/\/case-feedback\/[\w-]+$/);
     const token = String(res.feedback.url).split('/').pop() as string;
     expect((await feedback(token)).json()).toMatchObject({ subject: 'Late delivery', answered: false });
     expect((await feedback(token, 6)).statusCode).toBe(400);
@@ -304,7 +311,7 @@ describe('post-resolution email', async () => {
     expect(res.feedback).toMatchObject({ emailed: true, url: null });
     expect(await appDeps(m.app).mail.drain()).toEqual({ sent: 1, failed: 0 });
     expect(sent[0]?.to).toBe('ann@example.com');
-    const link = /https:\/\/tandem\.example\.com\/feedback\/([\w-]+)/.exec(typeof sent[0]?.text === 'string' ? sent[0].text : '');
+    const link = /https:\/\/tandem\.example\.com\/case-feedback\/([\w-]+)/.exec(typeof sent[0]?.text === 'string' ? sent[0].text : '');
     expect(link).not.toBeNull();
     const answer = await m.app.inject({ method: 'POST', url: `/api/public/case-feedback/${link?.[1]}`, payload: { score: 5 } });
     expect(answer.statusCode, answer.body).toBe(201);

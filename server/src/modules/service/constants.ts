@@ -10,6 +10,10 @@ export const rootCauses = ['competition', 'customer', 'company_error', 'other'] 
 export const remedies = ['material', 'psychological', 'both', 'none'] as const;
 export const caseEventKinds = ['created', 'status', 'reply', 'assignment', 'priority', 'resolution', 'csat', 'follow_up'] as const;
 export const metricsGroupings = ['none', 'type', 'rootCause', 'assignee', 'orgUnit'] as const;
+/** Sort fields of the case list (`sort=-slaDueAt`): slaDueAt is the next due time of a running clock. */
+export const caseSortFields = ['createdAt', 'updatedAt', 'priority', 'status', 'slaDueAt'] as const;
+/** Periods of the metrics time series (`date_trunc` units). */
+export const metricsIntervals = ['day', 'week', 'month'] as const;
 export const alertRuleKinds = ['complaints_in_window', 'breached_complaint', 'low_csat'] as const;
 export const alertStatuses = ['open', 'acknowledged'] as const;
 
@@ -21,6 +25,7 @@ export type RootCause = (typeof rootCauses)[number];
 export type Remedy = (typeof remedies)[number];
 export type CaseEventKind = (typeof caseEventKinds)[number];
 export type AlertRuleKind = (typeof alertRuleKinds)[number];
+export type MetricsInterval = (typeof metricsIntervals)[number];
 
 /**
  * Legal status moves. `resolved` is reached only through POST /api/cases/:id/resolve (it needs a root

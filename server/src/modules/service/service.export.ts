@@ -1,8 +1,18 @@
 import { ctxOf } from '../../platform/auth/actor.ts';
 import { allPages, exportQuerySchema, sendExport, type ExportColumn } from '../../platform/export/exporter.ts';
 import type { TandemApp } from '../../platform/http/types.ts';
+import { nextDueAt } from './service.repository.ts';
 import { listCasesQuerySchema, type Case } from './service.schema.ts';
 import type { serviceService } from './service.service.ts';
+
+/** The next due time of a running clock (the queue's SLA column and its sort). */
+const nextDue = (c: Case) =>
+  nextDueAt({
+    status: c.status,
+    first_responded_at: c.firstRespondedAt ? new Date(c.firstRespondedAt) : null,
+    first_response_due_at: c.firstResponseDueAt ? new Date(c.firstResponseDueAt) : null,
+    resolve_due_at: c.resolveDueAt ? new Date(c.resolveDueAt) : null,
+  })?.toISOString() ?? null;
 
 // No submitter column: a named grievance's submitter is its party; an anonymous one has none.
 const columns: ExportColumn<Case>[] = [
@@ -14,6 +24,7 @@ const columns: ExportColumn<Case>[] = [
   { key: 'partyName', header: 'partyName', value: (c) => c.partyName },
   { key: 'assigneeName', header: 'assigneeName', value: (c) => c.assigneeName },
   { key: 'slaState', header: 'slaState', value: (c) => c.slaState },
+  { key: 'slaDueAt', header: 'slaDueAt', value: (c) => nextDue(c) },
   { key: 'firstResponseDueAt', header: 'firstResponseDueAt', value: (c) => c.firstResponseDueAt },
   { key: 'resolveDueAt', header: 'resolveDueAt', value: (c) => c.resolveDueAt },
   { key: 'firstResponseMinutes', header: 'firstResponseMinutes', value: (c) => c.firstResponseMinutes },

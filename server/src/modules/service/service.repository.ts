@@ -4,9 +4,9 @@ import type { Visibility } from '../../platform/access/access.ts';
 import { hasRole, type Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/types.ts';
 import { updateVersioned } from '../../platform/db/versioned.ts';
-import { paginate } from '../../platform/http/pagination.ts';
+import { paginate, parseSort } from '../../platform/http/pagination.ts';
 import { partyVisibleCondition } from '../parties/index.ts';
-import type { AlertRuleKind, CaseStatus } from './constants.ts';
+import { casePriorities, caseStatuses, type AlertRuleKind, type CaseStatus, type MetricsInterval } from './constants.ts';
 import type { ListCasesQuery, MetricsQuery } from './service.schema.ts';
 import type { AlertTable, CaseEventTable, CaseRow, ServiceCaseTable, SlaPolicyTable } from './service.tables.ts';
 
@@ -44,6 +44,35 @@ function casesQuery(db: Db, orgId: string) {
 }
 export type CaseView = CaseRow & { party_name: string | null; assignee_name: string | null };
 
+/** Stands for "no running clock" in the slaDueAt sort, so those cases come last (first when descending). */
+const NO_DUE = '9999-12-31T00:00:00.000Z';
+const rank = (column: string, values: readonly string[]) => `(case ${column} ${values.map((v, i) => `when '${v}' then ${i}`).join(' ')} end)`;
+/** The next due time of a running clock (new, open, pending): the unanswered first response or the resolution. */
+export function nextDueAt(r: Pick<CaseRow, 'status' | 'first_responded_at' | 'first_response_due_at' | 'resolve_due_at'>): Date | null {
+  if (r.status === 'resolved' || r.status === 'closed') {
+    return null;
+  }
+  const due = [r.first_responded_at ? null : r.first_response_due_at, r.resolve_due_at].filter((d): d is Date => d !== null);
+  return due.length ? new Date(Math.min(...due.map((d) => d.getTime()))) : null;
+}
+const caseSorts = {
+  createdAt: { column: 'c.created_at', type: 'timestamptz' },
+  updatedAt: { column: 'c.updated_at', type: 'timestamptz' },
+  priority: { column: rank('c.priority', casePriorities), type: 'int' },
+  status: { column: rank('c.status', caseStatuses), type: 'int' },
+  slaDueAt: {
+    column: `coalesce(case when c.status in ('new', 'open', 'pending') then least(case when c.first_responded_at is null then c.first_response_due_at end, c.resolve_due_at) end, '${NO_DUE}'::timestamptz)`,
+    type: 'timestamptz',
+  },
+} as const;
+const sortValue: Record<keyof typeof caseSorts, (r: CaseView) => unknown> = {
+  createdAt: (r) => r.created_at,
+  updatedAt: (r) => r.updated_at,
+  priority: (r) => casePriorities.indexOf(r.priority),
+  status: (r) => caseStatuses.indexOf(r.status),
+  slaDueAt: (r) => nextDueAt(r) ?? NO_DUE,
+};
+
 export const policiesRepository = {
   list: (db: Db, orgId: string) => db.selectFrom('sla_policy').selectAll().where('org_id', '=', orgId).orderBy('is_default', 'desc').orderBy('name').execute(),
   find: (db: Db, orgId: string, id: string) => db.selectFrom('sla_policy').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
@@ -72,10 +101,12 @@ export const casesRepository = {
     if (f.status) { q = q.where('c.status', 'in', f.status.split(',') as CaseStatus[]); }
     if (f.priority) { q = q.where('c.priority', '=', f.priority); }
     if (f.slaState) { q = q.where('c.sla_state', '=', f.slaState); }
-    if (f.assigneeId) { q = q.where('c.assignee_id', '=', f.assigneeId); }
+    if (f.assigneeId) { q = q.where('c.assignee_id', '=', f.assigneeId === 'me' ? actor.userId : f.assigneeId); }
     if (f.partyId) { q = q.where('c.party_id', '=', f.partyId); }
     if (f.q) { q = q.where(sql<SqlBool>`strpos(lower(c.subject), lower(${f.q})) > 0`); }
-    return paginate(q, { limit: f.limit, cursor: f.cursor, sort: { column: 'c.updated_at', desc: true, type: 'timestamptz' }, idColumn: 'c.id', sortValue: (r) => r.updated_at }) as Promise<{ items: CaseView[]; nextCursor: string | null }>;
+    const field = f.sort.replace(/^-/, '') as keyof typeof caseSorts;
+    const sort = parseSort(f.sort, caseSorts);
+    return paginate(q, { limit: f.limit, cursor: f.cursor, sort, idColumn: 'c.id', sortValue: (r) => sortValue[field](r) }) as Promise<{ items: CaseView[]; nextCursor: string | null }>;
   },
 
   insert: (db: Db, row: Insertable<ServiceCaseTable>) => db.insertInto('service_case').values(row).returningAll().executeTakeFirstOrThrow(),
@@ -229,11 +260,8 @@ export interface MetricsSqlRow {
   csat_count: number;
 }
 
-/** Service metrics (metrics.md "Service") over the cases the actor sees, created in [from, to). */
-export async function metricsRows(db: Db, actor: Actor, visibility: Visibility, q: { from: Date; to: Date; groupBy: MetricsQuery['groupBy']; type?: string | undefined }, grouped: boolean): Promise<MetricsSqlRow[]> {
-  const g = grouped ? q.groupBy : 'none';
-  const res = await sql<MetricsSqlRow>`
-    select ${groupKey[g]} as key, ${groupName[g]} as name,
+/** The aggregates of metrics.md "Service" over the rows of `service_case c` in a group. */
+const aggregates = sql`
       count(*)::int as count,
       (count(*) filter (where c.resolved_at is not null))::int as resolved,
       avg(c.first_response_minutes)::float8 as fr_mean,
@@ -246,16 +274,69 @@ export async function metricsRows(db: Db, actor: Actor, visibility: Visibility, 
       (count(*) filter (where c.reopen_count > 0))::int as reopened,
       (count(*) filter (where c.resolved_at is not null or c.reopen_count > 0))::int as ever_resolved,
       avg(c.csat_score)::float8 as csat_mean,
-      count(c.csat_score)::int as csat_count
-    from service_case c
+      count(c.csat_score)::int as csat_count`;
+
+interface MetricsRange {
+  from: Date;
+  to: Date;
+  groupBy: MetricsQuery['groupBy'];
+  type?: string | undefined;
+}
+
+/** The cases the actor sees created in [from, to), with assignee (`au`) and their org unit (`ou`). */
+const metricsSource = (actor: Actor, visibility: Visibility, q: MetricsRange) => sql`
+    service_case c
     left join party p on p.org_id = c.org_id and p.id = c.party_id
     left join app_user au on au.org_id = c.org_id and au.id = c.assignee_id
     left join org_unit ou on ou.org_id = au.org_id and ou.id = au.org_unit_id
     where c.org_id = ${actor.orgId} and c.created_at >= ${q.from} and c.created_at < ${q.to}
       and ${q.type ? sql`c.type = ${q.type}` : sql`true`}
-      and ${caseVisible(actor, visibility)}
+      and ${caseVisible(actor, visibility)}`;
+
+/** Service metrics (metrics.md "Service") over the cases the actor sees, created in [from, to). */
+export async function metricsRows(db: Db, actor: Actor, visibility: Visibility, q: MetricsRange, grouped: boolean): Promise<MetricsSqlRow[]> {
+  const g = grouped ? q.groupBy : 'none';
+  const res = await sql<MetricsSqlRow>`
+    select ${groupKey[g]} as key, ${groupName[g]} as name, ${aggregates}
+    from ${metricsSource(actor, visibility, q)}
     group by 1
     order by 3 desc, 1
+  `.execute(db);
+  return res.rows;
+}
+
+export type MetricsPeriodRow = MetricsSqlRow & { start: Date };
+
+/**
+ * The same metrics per period of creation: `date_trunc(interval)` of the creation time read in `timeZone`,
+ * every period that overlaps [from, to) present (a period without cases is a row with count 0, via
+ * generate_series). `key` is the period's first local day (YYYY-MM-DD), `start` its first instant.
+ */
+export async function metricsSeriesRows(db: Db, actor: Actor, visibility: Visibility, q: MetricsRange & { interval: MetricsInterval; timeZone: string }): Promise<MetricsPeriodRow[]> {
+  const unit = sql.lit(q.interval);
+  const step = sql.lit(`1 ${q.interval}`);
+  const res = await sql<MetricsPeriodRow>`
+    with periods as (
+      select generate_series(
+        date_trunc(${unit}, ${q.from}::timestamptz at time zone ${q.timeZone}),
+        (${q.to}::timestamptz - interval '1 millisecond') at time zone ${q.timeZone},
+        ${step}::interval
+      ) as period
+    ),
+    agg as (
+      select date_trunc(${unit}, c.created_at at time zone ${q.timeZone}) as period, ${aggregates}
+      from ${metricsSource(actor, visibility, q)}
+      group by 1
+    )
+    select to_char(periods.period, 'YYYY-MM-DD') as key, null::text as name,
+      (periods.period at time zone ${q.timeZone}) as start,
+      coalesce(agg.count, 0) as count, coalesce(agg.resolved, 0) as resolved,
+      agg.fr_mean, agg.fr_p90, agg.res_mean, agg.res_p90,
+      coalesce(agg.breached, 0) as breached, coalesce(agg.due, 0) as due,
+      coalesce(agg.reopened, 0) as reopened, coalesce(agg.ever_resolved, 0) as ever_resolved,
+      agg.csat_mean, coalesce(agg.csat_count, 0) as csat_count
+    from periods left join agg on agg.period = periods.period
+    order by periods.period
   `.execute(db);
   return res.rows;
 }

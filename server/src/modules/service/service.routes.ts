@@ -97,7 +97,7 @@ export function serviceRoutes(app: TandemApp, deps: Deps, cases: ReturnType<type
   app.patch('/api/cases/:id', {
     schema: {
       tags,
-      summary: 'Change a case (send version). Status moves new → open → pending → resolved → closed, reopen → open; an illegal move answers 400 with legalNextStatuses; resolved only via /resolve',
+      summary: 'Change a case (send version). Status moves new → open → pending → resolved → closed, reopen → open; an illegal move answers 400 with an illegal_transition issue listing legalNextStatuses; resolved only via /resolve',
       params: idParamsSchema,
       body: updateCaseSchema,
       response: { 200: caseSchema },

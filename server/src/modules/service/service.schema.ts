@@ -7,9 +7,11 @@ import {
   caseChannels,
   caseEventKinds,
   casePriorities,
+  caseSortFields,
   caseStatuses,
   caseTypes,
   metricsGroupings,
+  metricsIntervals,
   remedies,
   replyVisibilities,
   rootCauses,
@@ -115,7 +117,7 @@ export const updateCaseSchema = z
     channel: z.enum(caseChannels).optional(),
     priority: z.enum(casePriorities).optional().describe('Due dates are recomputed from the case creation time'),
     assigneeId: z.uuid().nullable().optional(),
-    status: z.enum(caseStatuses).optional().describe('Legal moves only (400 with legalNextStatuses); resolved only via /resolve; reopen = open'),
+    status: z.enum(caseStatuses).optional().describe('Legal moves only (else 400 with an illegal_transition issue listing legalNextStatuses); resolved only via /resolve; reopen = open'),
     version: versionField,
   })
   .strict();
@@ -170,9 +172,13 @@ export const listCasesQuerySchema = pageQuerySchema
     status: z.string().max(100).optional().describe('One status or several, comma-separated'),
     priority: z.enum(casePriorities).optional(),
     slaState: z.enum(slaStates).optional(),
-    assigneeId: z.uuid().optional(),
+    assigneeId: z.union([z.uuid(), z.literal('me')]).optional().describe('A user, or me'),
     partyId: z.uuid().optional(),
     q: z.string().trim().max(200).optional().describe('Substring of the subject'),
+    sort: z
+      .enum([...caseSortFields, ...caseSortFields.map((f) => `-${f}` as const)])
+      .default('-updatedAt')
+      .describe('priority and status sort by rank (low → urgent, new → closed); slaDueAt by the next due time of a running clock, cases without one last'),
   })
   .strict();
 export type ListCasesQuery = z.infer<typeof listCasesQuerySchema>;
@@ -238,6 +244,13 @@ export const metricsQuerySchema = z
     to: z.iso.datetime({ offset: true }).or(day).describe('Cases created before (exclusive; a date means the end of that day, UTC)'),
     groupBy: z.enum(metricsGroupings).default('none'),
     type: z.enum(caseTypes).optional(),
+    interval: z.enum(metricsIntervals).optional().describe('Adds `series`: the metrics per day, week (ISO, from Monday) or month of creation, empty periods as zero rows'),
+    timeZone: z
+      .string()
+      .max(64)
+      .refine(isTimeZone, { message: 'Unknown IANA time zone (e.g. Asia/Shanghai, America/New_York)' })
+      .optional()
+      .describe('Where the periods of `series` start and end (IANA); defaults to the time zone of the org default SLA policy'),
   })
   .strict();
 export type MetricsQuery = z.infer<typeof metricsQuerySchema>;
@@ -257,7 +270,23 @@ export const metricsRowSchema = z.object({
   csatCount: z.number().int(),
 });
 export type MetricsRow = z.infer<typeof metricsRowSchema>;
-export const metricsSchema = z.object({ from: timestamp, to: timestamp, groupBy: z.enum(metricsGroupings), total: metricsRowSchema, groups: z.array(metricsRowSchema) }).meta({ id: 'CaseMetrics' });
+export const metricsPeriodSchema = metricsRowSchema.omit({ key: true, name: true }).extend({
+  period: day.describe('The first local day of the period'),
+  start: timestamp.describe('The first instant of the period in the time zone'),
+});
+export type MetricsPeriod = z.infer<typeof metricsPeriodSchema>;
+export const metricsSchema = z
+  .object({
+    from: timestamp,
+    to: timestamp,
+    groupBy: z.enum(metricsGroupings),
+    total: metricsRowSchema,
+    groups: z.array(metricsRowSchema),
+    interval: z.enum(metricsIntervals).nullable(),
+    timeZone: z.string().nullable().describe('The time zone of the series periods'),
+    series: z.array(metricsPeriodSchema).describe('Every period overlapping [from, to) in time order (empty without `interval`)'),
+  })
+  .meta({ id: 'CaseMetrics' });
 export type Metrics = z.infer<typeof metricsSchema>;
 
 // ---------------------------------------------------------------------------------------------

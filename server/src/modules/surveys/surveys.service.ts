@@ -146,7 +146,9 @@ export function surveysService(deps: Deps) {
         if (input.status !== undefined && input.status !== before.status) {
           const legal = surveyStatusMoves[before.status];
           if (!legal.includes(input.status)) {
-            throw validation(`A ${before.status} survey cannot become ${input.status}`, { legalNextStatuses: legal });
+            throw validation(`A ${before.status} survey cannot become ${input.status}`, [
+              { path: ['body', 'status'], message: `Not a legal move from ${before.status}`, code: 'illegal_transition', from: before.status, legalNextStatuses: legal },
+            ]);
           }
           set.status = input.status;
         }
