@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RESOLVED_TTL_MS } from '../src/platform/auth/auth.service.ts';
 import { PASSWORD, setup } from './harness.ts';
 
 const h = await setup({ loginLimits: { perAccount: 3, perAddress: 8, windowSeconds: 60 } });
@@ -157,6 +158,58 @@ describe('API tokens', () => {
     expect((await h.as(u).get('/api/auth/me')).statusCode).toBe(401);
     const relogin = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: PASSWORD } });
     expect(relogin.statusCode).toBe(401);
+  });
+});
+
+describe('resolved tokens and sessions (reused briefly, forgotten on any write)', () => {
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  it('a role change applies to the very next request of a token and a session already in use', async () => {
+    const u = await h.user(['agent']);
+    const { token } = (await h.as(u).post('/api/tokens', { name: 't' })).json();
+    expect((await h.app.inject({ method: 'GET', url: '/api/audit', headers: bearer(token) })).statusCode).toBe(403);
+    expect((await h.as(u).get('/api/audit')).statusCode).toBe(403);
+    const me = (await h.as(h.org.admin).get(`/api/users/${u.userId}`)).json();
+    expect((await h.as(h.org.admin).patch(`/api/users/${u.userId}`, { roles: ['agent', 'admin'], version: me.version })).statusCode).toBe(200);
+    expect((await h.app.inject({ method: 'GET', url: '/api/audit', headers: bearer(token) })).statusCode).toBe(200);
+    expect((await h.as(u).get('/api/audit')).statusCode).toBe(200);
+    const again = (await h.as(h.org.admin).get(`/api/users/${u.userId}`)).json();
+    expect((await h.as(h.org.admin).patch(`/api/users/${u.userId}`, { roles: ['agent'], version: again.version })).statusCode).toBe(200);
+    expect((await h.app.inject({ method: 'GET', url: '/api/audit', headers: bearer(token) })).statusCode).toBe(403);
+  });
+
+  it('a token revoked and a session signed out while in use are refused at once', async () => {
+    const u = await h.user(['agent']);
+    const { id, token } = (await h.as(u).post('/api/tokens', { name: 't' })).json();
+    for (let i = 0; i < 3; i++) {
+      expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) })).statusCode).toBe(200);
+      expect((await h.as(u).get('/api/auth/me')).statusCode).toBe(200);
+    }
+    expect((await h.app.inject({ method: 'DELETE', url: `/api/tokens/${id}`, headers: bearer(token) })).statusCode).toBe(204);
+    expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) })).statusCode).toBe(401);
+    expect((await h.as(u).post('/api/auth/logout')).statusCode).toBe(204);
+    expect((await h.as(u).get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('a refused write still forgets: a bad request cannot keep a stale token alive', async () => {
+    const u = await h.user(['agent']);
+    const { token } = (await h.as(u).post('/api/tokens', { name: 't' })).json();
+    expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) })).statusCode).toBe(200);
+    await h.db.db.updateTable('api_token').set({ revoked_at: new Date() }).where('user_id', '=', u.userId).execute();
+    expect((await h.app.inject({ method: 'POST', url: '/api/tokens', headers: { cookie: u.cookie }, payload: { name: 'no csrf' } })).statusCode).toBe(403);
+    expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) })).statusCode).toBe(401);
+  });
+
+  it('a change made outside the API (SQL, the CLI, another instance) applies within the reuse time', async () => {
+    const u = await h.user(['agent']);
+    const { token } = (await h.as(u).post('/api/tokens', { name: 't' })).json();
+    expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) })).statusCode).toBe(200);
+    await h.db.db.updateTable('api_token').set({ revoked_at: new Date() }).where('user_id', '=', u.userId).execute();
+    // Reused without asking the database…
+    expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) })).statusCode).toBe(200);
+    await new Promise((r) => setTimeout(r, RESOLVED_TTL_MS + 50));
+    // …but not for longer than the reuse time.
+    expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) })).statusCode).toBe(401);
   });
 });
 

@@ -13,6 +13,15 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function registerAuthHooks(app: TandemApp, auth: AuthService): void {
   app.decorateRequest('actor', null);
 
+  // A write may sign someone out, revoke a token or change a user: forget the resolved tokens and
+  // sessions before its answer goes out, so the next request sees the change.
+  app.addHook('onSend', (req, _reply, payload, done) => {
+    if (!SAFE_METHODS.has(req.method)) {
+      auth.forgetResolved();
+    }
+    done(null, payload);
+  });
+
   app.addHook('preHandler', async (req) => {
     // The docs pages are static assets registered by a plugin, so they cannot carry route config.
     if (!req.url.startsWith('/api/') || req.is404 || req.url.startsWith('/api/docs')) {

@@ -15,6 +15,15 @@ export const TOKEN_PREFIX = 'tdm_';
 const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
 // Extend a session at most this often, so reads do not each write.
 const SESSION_TOUCH_MS = 5 * 60 * 1000;
+/**
+ * How long a resolved token or session is reused without asking the database (each request would
+ * otherwise run the token/session lookup, the costliest statement of a simple read). Every write
+ * request through this app forgets them all (`forgetResolved`), so sign-out, revocation, role changes
+ * and deactivation apply at once here; changes made elsewhere (the CLI, another instance, SQL) apply
+ * within this time.
+ */
+export const RESOLVED_TTL_MS = 1000;
+const RESOLVED_MAX = 10_000;
 
 export interface LoginLimits {
   /** Failures per account before it is locked for `windowSeconds`. */
@@ -61,7 +70,39 @@ export function authService(deps: Deps, limits: LoginLimits) {
     await Promise.all([byAccount.consume(email).catch(() => undefined), byAddress.consume(ip).catch(() => undefined)]);
   }
 
+  // Resolved actors by token hash. `generation` changes on every forget; a lookup that started
+  // before a forget (and may have read the old rows) is not stored.
+  const resolved = new Map<string, { actor: Actor; until: number; generation: number }>();
+  let generation = 0;
+  const cached = (hash: string): Actor | null => {
+    const hit = resolved.get(hash);
+    if (!hit) {
+      return null;
+    }
+    if (hit.generation !== generation || hit.until <= Date.now()) {
+      resolved.delete(hash);
+      return null;
+    }
+    return hit.actor;
+  };
+  const remember = (hash: string, actor: Actor, startedAt: number, notAfter: number) => {
+    if (startedAt !== generation) {
+      return;
+    }
+    if (resolved.size >= RESOLVED_MAX) {
+      resolved.clear();
+    }
+    Object.freeze(actor.roles);
+    resolved.set(hash, { actor: Object.freeze(actor), until: Math.min(Date.now() + RESOLVED_TTL_MS, notAfter), generation });
+  };
+
   return {
+    /** Forgets every resolved token and session (after any write: it may have signed out, revoked, or changed a user). */
+    forgetResolved() {
+      generation++;
+      resolved.clear();
+    },
+
     async login(input: { email: string; password: string; org?: string | undefined }, meta: { ip: string; userAgent: string | null; requestId: string }) {
       await refuseIfLocked(input.email, meta.ip);
       const candidates = (await usersRepository.findActiveByEmail(db, input.email)).filter((u) => !input.org || u.org_slug === input.org);
@@ -128,28 +169,46 @@ export function authService(deps: Deps, limits: LoginLimits) {
 
     /** Resolves the cookie session; extends it when it has been idle for a while. */
     async fromSession(token: string): Promise<Actor | null> {
-      const row = await sessionsRepository.findLive(db, hashSecret(secret, token));
+      const hash = hashSecret(secret, token);
+      const hit = cached(hash);
+      if (hit) {
+        return hit;
+      }
+      const startedAt = generation;
+      const row = await sessionsRepository.findLive(db, hash);
       if (!row) {
         return null;
       }
+      let expiresAt = row.expires_at;
       if (Date.now() - row.last_seen_at.getTime() > SESSION_TOUCH_MS) {
-        await sessionsRepository.extend(db, row.org_id, row.session_id, new Date(Date.now() + SESSION_IDLE_MS));
+        expiresAt = new Date(Date.now() + SESSION_IDLE_MS);
+        await sessionsRepository.extend(db, row.org_id, row.session_id, expiresAt);
       }
-      return actorOf(row, 'session', { sessionId: row.session_id, tokenId: null, csrfToken: row.csrf_token });
+      const actor = actorOf(row, 'session', { sessionId: row.session_id, tokenId: null, csrfToken: row.csrf_token });
+      remember(hash, actor, startedAt, expiresAt.getTime());
+      return actor;
     },
 
     async fromBearer(token: string): Promise<Actor | null> {
       if (!token.startsWith(TOKEN_PREFIX)) {
         return null;
       }
-      const row = await tokensRepository.findLive(db, hashSecret(secret, token));
+      const hash = hashSecret(secret, token);
+      const hit = cached(hash);
+      if (hit) {
+        return hit;
+      }
+      const startedAt = generation;
+      const row = await tokensRepository.findLive(db, hash);
       if (!row) {
         return null;
       }
       if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > SESSION_TOUCH_MS) {
         await tokensRepository.touch(db, row.org_id, row.token_id);
       }
-      return actorOf(row, 'token', { sessionId: null, tokenId: row.token_id, csrfToken: null });
+      const actor = actorOf(row, 'token', { sessionId: null, tokenId: row.token_id, csrfToken: null });
+      remember(hash, actor, startedAt, Infinity);
+      return actor;
     },
   };
 }
