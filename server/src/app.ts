@@ -25,12 +25,15 @@ import { viewsRoutes } from './platform/views/views.routes.ts';
 import { exportRoutes } from './platform/export/export.routes.ts';
 import { JobRegistry } from './platform/jobs/jobs.ts';
 import { createMailer } from './platform/mail/mailer.ts';
+import { PartyReferences } from './platform/references/party-references.ts';
 import { TimelineSources } from './platform/timeline/sources.ts';
 import { VERSION } from './version.ts';
 import type { Transporter } from 'nodemailer';
 import { partiesModule, partiesSearchProvider } from './modules/parties/index.ts';
 import { surveysModule } from './modules/surveys/index.ts';
 import { serviceModule } from './modules/service/index.ts';
+import { importsModule, type ImportSettings } from './modules/imports/index.ts';
+import { commerceModule } from './modules/commerce/index.ts';
 
 export interface AppOptions {
   /** An open, migrated database; the caller owns it and closes it after the app. */
@@ -46,6 +49,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   publicUrl?: string | undefined;
   bodyLimit?: number;
+  /** Upload directory and size limit of imports (`tandem serve`: TANDEM_DATA_DIR/imports, TANDEM_IMPORT_MAX_BYTES; default: the temp dir, 200 MB). */
+  imports?: ImportSettings;
   /** Modules define their jobs here; `serve` starts the queue with them (tests may too). */
   jobs?: JobRegistry;
   /** Outgoing mail: an SMTP URL (TANDEM_SMTP_URL), or a nodemailer transport (tests). Neither: no email. */
@@ -129,6 +134,7 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
     log: app.log,
     publicUrl: opts.publicUrl,
     timeline: new TimelineSources(),
+    partyReferences: new PartyReferences(),
     jobs,
     mail: createMailer(opts.database.db, app.log, jobs, { smtpUrl: opts.smtpUrl, from: opts.mailFrom, transport: opts.mailTransport }),
   };
@@ -146,6 +152,8 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
   partiesModule(app, deps);
   surveysModule(app, deps);
   serviceModule(app, deps);
+  importsModule(app, deps, opts.imports);
+  commerceModule(app, deps);
   searchRoutes(app, deps, [...platformSearchProviders, partiesSearchProvider]);
 
   if (opts.webDir) {

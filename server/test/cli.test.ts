@@ -1,13 +1,14 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runTandem } from './run-cli.ts';
 
 const bin = path.resolve(import.meta.dirname, '../bin/tandem.js');
 
-function tandem(args: string[], env: Record<string, string>) {
-  const res = spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, encoding: 'utf8', timeout: 90_000 });
+async function tandem(args: string[], env: Record<string, string>) {
+  const res = await runTandem(args, { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, timeoutMs: 90_000 });
   return { code: res.status, out: res.stdout, err: res.stderr };
 }
 
@@ -17,49 +18,49 @@ function dataEnv(): Record<string, string> {
 }
 
 describe('tandem CLI', () => {
-  it('--help lists the commands', () => {
-    const r = tandem(['--help'], {});
+  it('--help lists the commands', async () => {
+    const r = await tandem(['--help'], {});
     expect(r.code).toBe(0);
     for (const cmd of ['serve', 'migrate', 'create-user', 'set-password', 'demo', 'orgs']) {
       expect(r.out).toContain(cmd);
     }
   });
 
-  it('migrate on an empty database creates the organisation and admin from the environment; create-user adds a user', () => {
+  it('migrate on an empty database creates the organisation and admin from the environment; create-user adds a user', async () => {
     const env = { ...dataEnv(), TANDEM_ADMIN_EMAIL: 'boss@example.com', TANDEM_ADMIN_PASSWORD: 'boss-password-1' };
-    const m = tandem(['migrate'], env);
+    const m = await tandem(['migrate'], env);
     expect(m.err).toBe('');
     expect(m.code).toBe(0);
     expect(m.out).toContain('boss@example.com');
     expect(m.out).not.toContain('boss-password-1');
-    const again = tandem(['migrate'], env);
+    const again = await tandem(['migrate'], env);
     expect(again.out).not.toContain('Organisation created');
-    const u = tandem(['create-user', '--email', 'Wang@Example.com', '--password', 'wang-password-1', '--role', 'agent,manager', '--name', '王经理'], env);
+    const u = await tandem(['create-user', '--email', 'Wang@Example.com', '--password', 'wang-password-1', '--role', 'agent,manager', '--name', '王经理'], env);
     expect(u.code).toBe(0);
     expect(u.out).toContain('王经理 <wang@example.com> with roles agent, manager');
-    const dup = tandem(['create-user', '--email', 'wang@example.com', '--password', 'wang-password-1', '--role', 'agent'], env);
+    const dup = await tandem(['create-user', '--email', 'wang@example.com', '--password', 'wang-password-1', '--role', 'agent'], env);
     expect(dup.code).toBe(1);
     expect(dup.err).toContain('already exists');
-    const bad = tandem(['create-user', '--email', 'x@example.com', '--password', 'short', '--role', 'wizard'], env);
+    const bad = await tandem(['create-user', '--email', 'x@example.com', '--password', 'short', '--role', 'wizard'], env);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/password|roles/);
   });
 
-  it('with several organisations, commands ask for --org', () => {
+  it('with several organisations, commands ask for --org', async () => {
     const env = dataEnv();
-    expect(tandem(['migrate'], env).out).toContain('Password:');
-    const d = tandem(['demo', '--org', 'Acme 示例'], env);
+    expect((await tandem(['migrate'], env)).out).toContain('Password:');
+    const d = await tandem(['demo', '--org', 'Acme 示例'], env);
     expect(d.code).toBe(0);
     expect(d.out).toContain('张伟');
     expect(d.out).toContain('James Miller');
-    const ambiguous = tandem(['create-user', '--email', 'a@example.com', '--password', 'a-password-1'], env);
+    const ambiguous = await tandem(['create-user', '--email', 'a@example.com', '--password', 'a-password-1'], env);
     expect(ambiguous.code).toBe(1);
     expect(ambiguous.err).toContain('--org');
-    expect(tandem(['create-user', '--email', 'a@example.com', '--password', 'a-password-1', '--org', 'acme'], env).code).toBe(0);
+    expect((await tandem(['create-user', '--email', 'a@example.com', '--password', 'a-password-1', '--org', 'acme'], env)).code).toBe(0);
   });
 
-  it('a bad environment stops with a clear message, not a stack trace', () => {
-    const r = tandem(['migrate'], { ...dataEnv(), PORT: 'abc' });
+  it('a bad environment stops with a clear message, not a stack trace', async () => {
+    const r = await tandem(['migrate'], { ...dataEnv(), PORT: 'abc' });
     expect(r.code).toBe(1);
     expect(r.err).toContain('PORT');
     expect(r.err).not.toMatch(/\n\s+at /);
@@ -79,7 +80,7 @@ describe('tandem CLI', () => {
         });
         server.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
       });
-      const r = tandem(['orgs'], env);
+      const r = await tandem(['orgs'], env);
       expect(r.code).toBe(1);
       expect(r.err).toMatch(/in use by another Tandem process \(pid \d+\)/);
     } finally {

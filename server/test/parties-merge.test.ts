@@ -98,6 +98,27 @@ describe('merge and un-merge', () => {
     expect(audit.slice(0, 2)).toEqual(['unmerge', 'merge']);
   });
 
+  it('takes the party’s cases and transactions along, and undo brings them back', async () => {
+    const keep = await mk({ displayName: '陈静', roles: [{ role: 'customer' }] });
+    const dup = await mk({ displayName: '陈静（重复）', roles: [{ role: 'customer' }] });
+    const sale = await a().post('/api/transactions', { partyId: dup.id, amount: 88.5, currency: 'CNY', occurredAt: '2026-10-01T08:00:00.000Z' });
+    expect(sale.statusCode, sale.body).toBe(201);
+    const complaint = await a().post('/api/cases', { type: 'complaint', subject: '配送延误', channel: 'phone', partyId: dup.id });
+    expect(complaint.statusCode, complaint.body).toBe(201);
+    const txOf = async (partyId: string) => (await a().get(`/api/transactions?partyId=${partyId}`)).json().items.map((t: { id: string }) => t.id);
+
+    expect((await a().post(`/api/parties/${dup.id}/merge`, { intoId: keep.id })).statusCode).toBe(200);
+    expect(await txOf(keep.id)).toEqual([sale.json().id]);
+    expect((await a().get(`/api/cases/${complaint.json().id}`)).json().partyId).toBe(keep.id);
+    const timeline = (await a().get(`/api/parties/${keep.id}/timeline?types=transaction,case`)).json().items;
+    expect(timeline.map((i: { event: { source: string } }) => i.event.source).sort()).toEqual(['case', 'transaction']);
+
+    expect((await a().post(`/api/parties/${dup.id}/unmerge`)).statusCode).toBe(200);
+    expect(await txOf(keep.id)).toEqual([]);
+    expect(await txOf(dup.id)).toEqual([sale.json().id]);
+    expect((await a().get(`/api/cases/${complaint.json().id}`)).json().partyId).toBe(dup.id);
+  });
+
   it('cannot be undone after 30 days', async () => {
     const x = await mk({ displayName: '旧合并 A' });
     const y = await mk({ displayName: '旧合并 B' });

@@ -3,6 +3,8 @@ import { VERSION } from '../version.ts';
 import { registerServe } from './serve.ts';
 import { registerAdminCommands } from './admin.ts';
 import { fail } from './context.ts';
+import { registerImportCommand } from './import.ts';
+import { registerExportCommand } from './export.ts';
 
 const program = new Command()
   .name('tandem')
@@ -12,6 +14,8 @@ const program = new Command()
 
 registerServe(program);
 registerAdminCommands(program);
+registerImportCommand(program);
+registerExportCommand(program);
 program.addOption(new Option('--no-color').hideHelp());
 
 try {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import { buildApp } from '../app.ts';
 import { JobRegistry, platformJobs, startJobs } from '../platform/jobs/jobs.ts';
@@ -35,6 +36,8 @@ export function registerServe(program: Command): void {
         webDir,
         secureCookies: cfg.publicUrl?.startsWith('https://') ?? false,
         publicUrl: cfg.publicUrl,
+        // In the data dir, so a restart finds the files of interrupted imports and resumes them.
+        imports: { dir: path.join(cfg.dataDir, 'imports'), maxBytes: cfg.importMaxBytes },
       });
       const jobs = await startJobs(handle, [...platformJobs(handle), ...jobRegistry.definitions], app.log);
       jobRegistry.attach(jobs);

@@ -26,6 +26,11 @@ const envSchema = z.object({
     .refine((v) => /^smtps?:\/\//.test(v), 'TANDEM_SMTP_URL must start with smtp:// or smtps:// (e.g. smtps://user:pass@smtp.example.com:465)')
     .optional(),
   TANDEM_MAIL_FROM: z.string().min(3, 'TANDEM_MAIL_FROM must be an address like "Tandem <noreply@example.com>"').optional(),
+  TANDEM_IMPORT_MAX_BYTES: z.coerce
+    .number({ message: 'TANDEM_IMPORT_MAX_BYTES must be a number of bytes (e.g. 209715200 for 200 MB)' })
+    .int('TANDEM_IMPORT_MAX_BYTES must be a whole number of bytes')
+    .positive('TANDEM_IMPORT_MAX_BYTES must be positive')
+    .default(200 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -44,6 +49,8 @@ export type Config = {
   /** Outgoing mail server; without it, links are shown to copy instead of emailed. */
   smtpUrl: string | undefined;
   mailFrom: string | undefined;
+  /** Upload size limit of imports, in bytes (default 200 MB). */
+  importMaxBytes: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 };
 
@@ -91,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.TANDEM_PUBLIC_URL,
     smtpUrl: e.TANDEM_SMTP_URL,
     mailFrom: e.TANDEM_MAIL_FROM,
+    importMaxBytes: e.TANDEM_IMPORT_MAX_BYTES,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -3,6 +3,7 @@ import type { Db, Engine } from './db/database.ts';
 import { VERSION } from '../version.ts';
 import { JobRegistry } from './jobs/jobs.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
+import { PartyReferences } from './references/party-references.ts';
 import { TimelineSources } from './timeline/sources.ts';
 
 /** What every module's service receives: the database and instance settings. No module reaches past this. */
@@ -20,6 +21,8 @@ export interface Deps {
   jobs: JobRegistry;
   /** Outgoing mail; `configured` is false when no SMTP server is set (links are then shown to copy). */
   mail: Mailer;
+  /** Tables of other modules that hold a party_id and follow party merges. */
+  partyReferences: PartyReferences;
 }
 
 /**
@@ -28,5 +31,5 @@ export interface Deps {
  */
 export function standaloneDeps(db: Db, engine: Engine, log: FastifyBaseLogger, secret = ''): Deps {
   const jobs = new JobRegistry();
-  return { db, engine, secret, version: VERSION, log, publicUrl: undefined, timeline: new TimelineSources(), jobs, mail: createMailer(db, log, jobs, {}) };
+  return { db, engine, secret, version: VERSION, log, publicUrl: undefined, timeline: new TimelineSources(), jobs, mail: createMailer(db, log, jobs, {}), partyReferences: new PartyReferences() };
 }

@@ -2,6 +2,7 @@ import type { TandemApp } from '../../platform/http/types.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { stakeholderGroupsRepository } from './settings.repository.ts';
+import { partiesRepository } from './parties.repository.ts';
 import { activityRoutes } from './activity.routes.ts';
 import { mergeRoutes } from './merge.routes.ts';
 import { partiesExportRoutes } from './parties.export.ts';
@@ -10,14 +11,12 @@ import { settingsRoutes } from './settings.routes.ts';
 
 export { partiesSearchProvider } from './search.provider.ts';
 export { partiesReadModel } from './read-model.ts';
-// For the service module (cases): party visibility as SQL over alias `p`, the org's visibility setting,
-// tasks for early-warning alerts, and the customer role (stage) with its history.
+// For modules whose records follow their party's visibility (cases, transactions): party visibility as SQL
+// over alias `p` (with `customerVisibility` below); tasks for early-warning alerts; the customer role (stage).
 export { canSeeFull as partyVisibleCondition } from './parties.access.ts';
-export { partiesRepository as partyVisibilitySource } from './parties.repository.ts';
 export { tasksRepository as partyTasks } from './activity.repository.ts';
 export { rolesRepository as partyRoles } from './roles.repository.ts';
 export { isLegalMove, legalNextStages } from './stages.ts';
-
 
 /** For bootstrap: gives a new organisation the eight default stakeholder groups (also done lazily on first use). */
 export const seedPartyDefaults = (db: Db, orgId: string) => stakeholderGroupsRepository.ensureDefaults(db, orgId);
@@ -30,3 +29,15 @@ export function partiesModule(app: TandemApp, deps: Deps) {
   activityRoutes(app, deps);
   mergeRoutes(app, deps);
 }
+export { bulkUpsertParties, bulkInsertInteractions, restorePartySnapshots, partiesHolding } from './bulk.ts';
+export type { UpsertKey, BulkPartyInput, BulkPartyResult, BulkPartiesOutcome, BulkInteractionResult, PartySnapshot, RowFailure } from './bulk.ts';
+export { readableParty, writableParty } from './parties.service.ts';
+/** The org's customer-visibility setting, which `partyVisibleCondition` needs. */
+export const customerVisibility = (db: Db, orgId: string) => partiesRepository.visibility(db, orgId);
+export { normalizePhone } from './phone.ts';
+export { createPartySchema, type CreateParty } from './parties.schema.ts';
+export { createInteractionSchema, type CreateInteraction } from './activity.schema.ts';
+export { partyRoles as partyRoleNames } from './constants.ts';
+export { partiesService } from './parties.service.ts';
+export { partyExportColumns } from './parties.export.ts';
+export { listPartiesQuerySchema } from './parties.schema.ts';

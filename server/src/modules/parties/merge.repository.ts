@@ -22,6 +22,18 @@ export const mergeRepository = {
     return rows.map((r) => r.id);
   },
 
+  /** Moves every row of another module's table (a registered party reference) from one party to another. */
+  async moveReferences(db: Db, table: string, orgId: string, fromId: string, toId: string): Promise<string[]> {
+    const rows = await sql<{ id: string }>`update ${sql.table(table)} set party_id = ${toId} where org_id = ${orgId} and party_id = ${fromId} returning id`.execute(db);
+    return rows.rows.map((r) => r.id);
+  },
+
+  async moveReferencesBack(db: Db, table: string, orgId: string, ids: string[], fromId: string, toId: string): Promise<void> {
+    if (ids.length) {
+      await sql`update ${sql.table(table)} set party_id = ${toId} where org_id = ${orgId} and party_id = ${fromId} and id in (${sql.join(ids)})`.execute(db);
+    }
+  },
+
   /** Moves the given rows back, where they still belong to `fromId`. */
   async moveBack(db: Db, table: MovableTable, orgId: string, ids: string[], fromId: string, toId: string): Promise<void> {
     if (ids.length) {

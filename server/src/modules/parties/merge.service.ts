@@ -59,6 +59,7 @@ export function mergeService(deps: Deps) {
           endedRoles,
           interactions: await mergeRepository.moveAll(trx, 'interaction', orgId, id, intoId),
           tasks: await mergeRepository.moveAll(trx, 'task', orgId, id, intoId),
+          others: {},
           history: await mergeRepository.moveAll(trx, 'party_history', orgId, id, intoId),
           addedEmails: minus(source.emails, target.emails),
           addedPhones: minus(source.phones, target.phones),
@@ -80,6 +81,10 @@ export function mergeService(deps: Deps) {
           true,
         );
         await partiesRepository.touch(trx, orgId, id, { merged_into_id: intoId }, true);
+        // Other modules' records about the party (cases, transactions) follow it too.
+        for (const table of deps.partyReferences.all()) {
+          (moved.others ??= {})[table] = await mergeRepository.moveReferences(trx, table, orgId, id, intoId);
+        }
         const row = await mergeRepository.insert(trx, orgId, id, intoId, moved, ctx.actor.userId);
         await recordAudit(trx, ctx, { action: 'merge', entityType: 'party', entityId: id, before: { displayName: source.display_name }, after: { mergedIntoId: intoId, mergeId: row.id, moved } });
         return row.id;
@@ -112,6 +117,11 @@ export function mergeService(deps: Deps) {
         const m = merge.moved;
         for (const [table, ids] of [['party_role', m.roles], ['interaction', m.interactions], ['task', m.tasks], ['party_history', m.history]] as const) {
           await mergeRepository.moveBack(trx, table, orgId, ids, target.id, id);
+        }
+        for (const [table, ids] of Object.entries(m.others ?? {})) {
+          if (deps.partyReferences.all().includes(table)) {
+            await mergeRepository.moveReferencesBack(trx, table, orgId, ids, target.id, id);
+          }
         }
         await mergeRepository.reopenRoles(trx, orgId, id, m.endedRoles);
         const back = {

@@ -9,8 +9,9 @@ const roleSummary = (p: Party) => p.roles.map((r) => `${r.role}:${r.stage}`).joi
 const perRole = (p: Party, pick: (r: Party['roles'][number]) => string | null) =>
   p.roles.map((r) => pick(r)).filter((v): v is string => Boolean(v)).join(' ') || null;
 
-const columns: ExportColumn<Party>[] = [
+export const partyExportColumns: ExportColumn<Party>[] = [
   { key: 'displayName', header: 'displayName', value: (p) => p.displayName },
+  { key: 'externalId', header: 'externalId', value: (p) => p.externalId ?? null },
   { key: 'kind', header: 'kind', value: (p) => p.kind },
   { key: 'roles', header: 'roles', value: roleSummary },
   { key: 'stage', header: 'stage', value: (p) => perRole(p, (r) => r.stage) },
@@ -42,7 +43,7 @@ export function partiesExportRoutes(app: TandemApp, deps: Deps) {
       return sendExport(reply, {
         name: 'parties',
         query: { format, encoding, columns: wanted },
-        columns,
+        columns: partyExportColumns,
         rows: allPages((cursor) => parties.list(ctx, { ...filters, limit: 500, cursor })),
       });
     },

@@ -71,6 +71,7 @@ export function toParty(p: PartyRow, roles: PartyRoleRow[], access: { full: bool
   return {
     ...base,
     access: 'full',
+    externalId: p.external_id,
     birthday: p.birthday,
     gender: p.gender,
     address: p.address,

@@ -112,6 +112,7 @@ const tag = z.string().trim().min(1).max(50);
 
 const partyFields = {
   displayName: z.string().trim().min(1).max(200),
+  externalId: z.string().trim().min(1).max(200).nullable().optional().describe('A key from another system; unique in the organisation (imports upsert by it)'),
   givenName: shortText.nullable().optional(),
   familyName: shortText.nullable().optional(),
   emails: z.array(email).max(20).optional(),
@@ -153,6 +154,7 @@ export const partySchema = z
     familyName: z.string().nullable(),
     emails: z.array(z.string()),
     phones: z.array(z.string()),
+    externalId: z.string().nullable().optional(),
     birthday: z.string().nullable().optional(),
     gender: z.string().nullable().optional(),
     address: addressSchema.nullable().optional(),

@@ -6,7 +6,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import type { Page } from '../../platform/http/common.schema.ts';
 import { validateCustom } from './custom-fields.ts';
-import { checkOwners, derivedColumns, mergeProfile, normalisePhones, unique } from './party-input.ts';
+import { checkExternalId, checkOwners, derivedColumns, mergeProfile, normalisePhones, unique } from './party-input.ts';
 import { partiesRepository, type VisibleParty } from './parties.repository.ts';
 import { toHistory, toParty } from './parties.mapper.ts';
 import type { CreateParty, HistoryEntry, ListPartiesQuery, Party, UpdateParty } from './parties.schema.ts';
@@ -97,6 +97,7 @@ export function partiesService(deps: Deps) {
       const orgId = ctx.actor.orgId;
       const ownerId = input.ownerId === undefined ? ctx.actor.userId : input.ownerId;
       await checkOwners(db, orgId, input);
+      await checkExternalId(db, orgId, input.externalId);
       const defs = await fieldDefinitionsRepository.active(db, orgId);
       const custom = validateCustom(defs, input.custom ?? {}, input.custom ?? {});
       const values = {
@@ -112,6 +113,7 @@ export function partiesService(deps: Deps) {
           org_id: orgId,
           kind: input.kind,
           display_name: values.displayName,
+          external_id: input.externalId ?? null,
           given_name: values.givenName,
           family_name: values.familyName,
           emails: values.emails,
@@ -142,6 +144,7 @@ export function partiesService(deps: Deps) {
     async update(ctx: RequestContext, id: string, version: number, input: UpdateParty): Promise<Party> {
       const orgId = ctx.actor.orgId;
       await checkOwners(db, orgId, input);
+      await checkExternalId(db, orgId, input.externalId, id);
       const defs = input.custom ? await fieldDefinitionsRepository.active(db, orgId) : [];
       await db.transaction().execute(async (trx) => {
         const before = await writableParty(trx, ctx, id);
@@ -162,6 +165,7 @@ export function partiesService(deps: Deps) {
           tags: merged.tags,
           ...derivedColumns(merged),
         };
+        if (input.externalId !== undefined) { values.external_id = input.externalId; }
         if (input.kind !== undefined) { values.kind = input.kind; }
         if (input.birthday !== undefined) { values.birthday = input.birthday; }
         if (input.gender !== undefined) { values.gender = input.gender; }

@@ -40,6 +40,8 @@ export interface PartyTable {
   id: Generated<string>;
   kind: PartyKind;
   display_name: string;
+  /** A key from another system (imports upsert by it); unique per organisation when set. */
+  external_id: ColumnType<string | null, string | null | undefined, string | null>;
   given_name: string | null;
   family_name: string | null;
   emails: string[];
@@ -183,6 +185,8 @@ export interface MergeMoved {
   addedPhones: string[];
   addedTags: string[];
   addedCare: string[];
+  /** Rows of other modules' tables (registered party references) moved, by table; absent on older merges. */
+  others?: Record<string, string[]>;
 }
 
 export interface PartyMergeTable {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/types.ts';
-import { validation } from '../../platform/errors.ts';
+import { conflict, validation } from '../../platform/errors.ts';
 import { usersRepository } from '../../platform/identity/users.repository.ts';
 import { nameKey, searchColumns, type Searchable } from './names.ts';
 import type { CreateParty } from './parties.schema.ts';
@@ -72,5 +72,16 @@ export async function checkOwners(db: Kysely<Database>, orgId: string, input: { 
     if (id && !(await usersRepository.findById(db, orgId, id))) {
       throw validation('No such user', [{ path: ['body', field], message: 'No such user', code: 'unknown_reference' }]);
     }
+  }
+}
+
+/** An external id names one party of the organisation (deleted ones included): 409 when another holds it. */
+export async function checkExternalId(db: Kysely<Database>, orgId: string, externalId: string | null | undefined, selfId?: string) {
+  if (!externalId) {
+    return;
+  }
+  const other = await db.selectFrom('party').select('id').where('org_id', '=', orgId).where('external_id', '=', externalId).executeTakeFirst();
+  if (other && other.id !== selfId) {
+    throw conflict('Another party has this external id', { path: ['body', 'externalId'], partyId: other.id });
   }
 }

@@ -17,7 +17,7 @@ import { initialStage, isLegalMove, legalNextStages, stagesOf } from './stages.t
 type Db = Kysely<Database>;
 
 /** The stakeholder group a new role falls into when the caller names none. */
-const defaultGroup: Partial<Record<PartyRoleName, string>> = {
+export const defaultGroup: Partial<Record<PartyRoleName, string>> = {
   customer: 'company_clients',
   employee: 'employees',
   candidate: 'potential_employees',
@@ -56,7 +56,7 @@ async function checkRefs(db: Db, orgId: string, role: PartyRoleName, input: Role
   }
 }
 
-function roleValues(input: RoleInput): PartyRoleUpdate {
+export function roleValues(input: RoleInput): PartyRoleUpdate {
   const v: PartyRoleUpdate = {};
   if (input.stakeholderGroup !== undefined) { v.stakeholder_group = input.stakeholderGroup; }
   if (input.stage !== undefined) { v.stage = input.stage; }

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Page } from '../../platform/http/common.schema.ts';
-import { isLegalMove, legalNextStages, partyRoles, partyTasks, partyVisibilitySource } from '../parties/index.ts';
+import { isLegalMove, legalNextStages, partyRoles, partyTasks, customerVisibility } from '../parties/index.ts';
 import { alertRuleKinds, type AlertRuleKind } from './constants.ts';
 import type { Alert, AlertRule, ListAlertsQuery, PutAlertRules } from './service.schema.ts';
 import { alertsRepository, casesRepository, partyFacts } from './service.repository.ts';
@@ -125,7 +125,7 @@ export async function evaluateAlerts(trx: Db, orgId: string, e: { event: 'create
 
 export function alertsService(deps: Deps) {
   const { db } = deps;
-  const visibility = (orgId: string, trx: Db = db) => partyVisibilitySource.visibility(trx, orgId);
+  const visibility = (orgId: string, trx: Db = db) => customerVisibility(trx, orgId);
   return {
     async rules(ctx: RequestContext): Promise<{ items: AlertRule[] }> {
       return { items: await db.transaction().execute((trx) => rulesOf(trx, ctx.actor.orgId)) };

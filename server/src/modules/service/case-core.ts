@@ -6,7 +6,7 @@ import { failedUpdate } from '../../platform/db/versioned.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, forbidden, notFound, validation } from '../../platform/errors.ts';
 import { usersRepository } from '../../platform/identity/users.repository.ts';
-import { partyVisibilitySource } from '../parties/index.ts';
+import { customerVisibility } from '../parties/index.ts';
 import { evaluateAlerts } from './alerts.service.ts';
 import { businessMinutesBetween } from './business-time.ts';
 import { caseStatusMoves, type CaseStatus } from './constants.ts';
@@ -42,7 +42,7 @@ export function publicLimits() {
 
 export function caseCore(deps: Deps) {
   const { db } = deps;
-  const visibility = (trx: Db, orgId: string) => partyVisibilitySource.visibility(trx, orgId);
+  const visibility = (trx: Db, orgId: string) => customerVisibility(trx, orgId);
 
   /** A case the actor may see, or 404. */
   async function visibleCase(trx: Db, ctx: RequestContext, id: string): Promise<CaseView> {

@@ -16,6 +16,8 @@ export function serviceModule(app: TandemApp, deps: Deps) {
   serviceRoutes(app, deps, cases);
   publicServiceRoutes(app, cases);
   deps.timeline.register(caseTimelineSource);
+  // A customer's cases follow them when parties merge (alerts stay: one open alert per party and rule).
+  deps.partyReferences.register('service_case');
   deps.jobs.define({
     name: SLA_JOB,
     cron: '* * * * *',

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { validation } from '../../platform/errors.ts';
-import { partyVisibilitySource } from '../parties/index.ts';
+import { customerVisibility } from '../parties/index.ts';
 import type { Metrics, MetricsPeriod, MetricsQuery, MetricsRow } from './service.schema.ts';
 import { metricsRows, metricsSeriesRows, policiesRepository, type MetricsPeriodRow, type MetricsSqlRow } from './service.repository.ts';
 import { DEFAULT_POLICY } from './policies.service.ts';
@@ -59,7 +59,7 @@ export function metricsService(deps: Deps) {
       if (interval && Math.ceil((to.getTime() - from.getTime()) / (periodDays[interval] * 86_400_000)) + 1 > MAX_PERIODS) {
         throw validation(`At most ${MAX_PERIODS} periods: pick a longer interval or a shorter range`, [{ path: ['querystring', 'interval'], message: `More than ${MAX_PERIODS} periods`, code: 'too_many_periods' }]);
       }
-      const vis = await partyVisibilitySource.visibility(db, ctx.actor.orgId);
+      const vis = await customerVisibility(db, ctx.actor.orgId);
       const range = { from, to, groupBy: q.groupBy, type: q.type };
       // Periods follow the org's business calendar (its default SLA policy) unless the reader names a zone.
       const timeZone = interval ? (q.timeZone ?? (await policiesRepository.findDefault(db, ctx.actor.orgId))?.time_zone ?? DEFAULT_POLICY.timeZone) : null;

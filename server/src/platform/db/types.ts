@@ -3,6 +3,8 @@ import type { Locale, Role } from '../identity/constants-types.ts';
 import type { PartiesTables } from '../../modules/parties/parties.tables.ts';
 import type { SurveysTables } from '../../modules/surveys/surveys.tables.ts';
 import type { ServiceTables } from '../../modules/service/service.tables.ts';
+import type { ImportsTables } from '../../modules/imports/imports.tables.ts';
+import type { CommerceTables } from '../../modules/commerce/commerce.tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -114,7 +116,7 @@ export interface MailOutboxTable {
   sent_at: Date | null;
 }
 
-export interface Database extends PartiesTables, SurveysTables, ServiceTables {
+export interface Database extends PartiesTables, SurveysTables, ImportsTables, CommerceTables, ServiceTables {
   organization: OrganizationTable;
   org_unit: OrgUnitTable;
   app_user: AppUserTable;

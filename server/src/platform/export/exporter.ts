@@ -85,7 +85,8 @@ export function sendExport<T>(reply: FastifyReply, opts: { name: string; query: 
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(out);
   }
 
-  const csv = stringify({ header: true, columns: columns.map((c) => ({ key: c.key, header: c.header })), bom: opts.query.encoding === 'utf-8' });
+  // Booleans as true/false (csv-stringify's default writes false as an empty cell, which an import reads as unset).
+  const csv = stringify({ header: true, columns: columns.map((c) => ({ key: c.key, header: c.header })), bom: opts.query.encoding === 'utf-8', cast: { boolean: (v) => (v ? 'true' : 'false') } });
   const source = Readable.from(
     (async function* () {
       for await (const row of opts.rows) {

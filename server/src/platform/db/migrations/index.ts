@@ -3,6 +3,8 @@ import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_parties.ts';
 import * as m0003 from './0003_surveys.ts';
 import * as m0004 from './0004_service.ts';
+import * as m0005 from './0005_commerce.ts';
+import * as m0006 from './0006_imports.ts';
 import * as m0007 from './0007_mail_outbox.ts';
 
 /** All migrations, in order. Append only; never edit one that has shipped. */
@@ -11,5 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0002_parties': m0002,
   '0003_surveys': m0003,
   '0004_service': m0004,
+  '0005_commerce': m0005,
+  '0006_imports': m0006,
   '0007_mail_outbox': m0007,
 };

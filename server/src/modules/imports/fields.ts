@@ -1,0 +1,308 @@
+import { isValid, parse as parseDate } from 'date-fns';
+import type { ImportEntity } from './imports.tables.ts';
+import { cellText, type Cell } from './reader.ts';
+
+/**
+ * What a column can map to, per entity: API field names, plus the common headers of Chinese (and
+ * English) spreadsheets. A header maps automatically when, folded (case, width, spaces, _ and -),
+ * it equals a field name or one of its aliases; custom fields map by key or label as `custom.<key>`.
+ */
+export interface FieldSpec {
+  key: string;
+  aliases: string[];
+  /** Several columns may fill it (手机 and 电话 → phones). */
+  list?: boolean;
+}
+
+const partyFields: FieldSpec[] = [
+  { key: 'externalId', aliases: ['external id', 'external_id', '外部编号', '外部id', '客户编号', '编号'] },
+  { key: 'displayName', aliases: ['name', 'display name', 'full name', '姓名', '名称', '名字', '客户名称', '联系人'] },
+  { key: 'givenName', aliases: ['given name', 'first name', '名'] },
+  { key: 'familyName', aliases: ['family name', 'last name', 'surname', '姓'] },
+  { key: 'kind', aliases: ['type', '类型'] },
+  { key: 'company', aliases: ['company', 'organization', 'organisation', '公司', '公司名称', '单位', '企业'] },
+  { key: 'emails', aliases: ['email', 'e-mail', 'mail', '邮箱', '电子邮件', '电子邮箱', '邮件'], list: true },
+  { key: 'phones', aliases: ['phone', 'mobile', 'tel', 'telephone', '手机', '手机号', '手机号码', '电话', '电话号码', '联系电话', '联系方式'], list: true },
+  { key: 'birthday', aliases: ['birth date', 'date of birth', '生日', '出生日期'] },
+  { key: 'gender', aliases: ['sex', '性别'] },
+  { key: 'address', aliases: ['地址', '详细地址'] },
+  { key: 'city', aliases: ['城市', '市'] },
+  { key: 'region', aliases: ['province', 'state', '省份', '省'] },
+  { key: 'country', aliases: ['国家'] },
+  { key: 'locale', aliases: ['language', '语言'] },
+  { key: 'tags', aliases: ['tag', 'labels', '标签'], list: true },
+  { key: 'owner', aliases: ['ownerid', 'owner email', '负责人', '负责人邮箱', '客户经理'] },
+  { key: 'roles', aliases: ['角色'] },
+  { key: 'stage', aliases: ['阶段', '生命周期阶段'] },
+  { key: 'level', aliases: ['关系层级', '层级'] },
+  { key: 'stakeholderGroup', aliases: ['stakeholder group', '利益相关者群体', '群体'] },
+];
+
+const employmentFields: FieldSpec[] = [
+  { key: 'employeeNo', aliases: ['employee no', 'employee number', '工号', '员工编号'] },
+  { key: 'hireDate', aliases: ['hire date', '入职日期', '入职时间'] },
+  { key: 'orgUnit', aliases: ['orgunitid', 'department', 'org unit', '部门', '所属部门'] },
+  { key: 'manager', aliases: ['managerid', 'manager email', '上级', '直属上级', '直接上级'] },
+  { key: 'jobTitle', aliases: ['title', 'job title', 'position', '职位', '岗位', '职务'] },
+  { key: 'careerTrack', aliases: ['career track', '序列', '职业序列'] },
+  { key: 'grade', aliases: ['职级', '级别'] },
+  { key: 'salary', aliases: ['薪资', '工资', '月薪'] },
+  { key: 'exitDate', aliases: ['exit date', '离职日期'] },
+  { key: 'exitReason', aliases: ['exit reason', '离职原因'] },
+];
+
+const interactionFields: FieldSpec[] = [
+  { key: 'partyId', aliases: ['party id'] },
+  { key: 'partyExternalId', aliases: ['party external id', '客户编号', '外部编号'] },
+  { key: 'partyEmail', aliases: ['party email', 'email', '邮箱'] },
+  { key: 'partyPhone', aliases: ['party phone', 'phone', '手机', '电话'] },
+  { key: 'partyName', aliases: ['party', 'party name', 'name', '客户', '姓名', '联系人', '客户名称'] },
+  { key: 'channel', aliases: ['渠道', '方式', '沟通方式'] },
+  { key: 'direction', aliases: ['方向'] },
+  { key: 'occurredAt', aliases: ['date', 'time', 'occurred at', '时间', '日期', '发生时间', '沟通时间'] },
+  { key: 'subject', aliases: ['title', '主题', '标题'] },
+  { key: 'body', aliases: ['notes', 'content', '内容', '详情', '备注', '记录'] },
+  { key: 'outcome', aliases: ['result', '结果'] },
+  { key: 'sentiment', aliases: ['情绪', '态度'] },
+  { key: 'user', aliases: ['userid', 'user email', '跟进人', '负责人'] },
+];
+
+const productFields: FieldSpec[] = [
+  { key: 'externalId', aliases: ['external id', 'external_id', '外部编号', '外部id'] },
+  { key: 'name', aliases: ['product', 'product name', '名称', '产品', '产品名称', '商品', '商品名称', '品名'] },
+  { key: 'sku', aliases: ['货号', '产品编号', '商品编号', '产品编码', '商品编码', '编码', '条码'] },
+  { key: 'category', aliases: ['类别', '分类', '品类', '类目', '产品类别', '商品类别'] },
+  { key: 'price', aliases: ['价格', '单价', '售价', '标价', '零售价'] },
+  { key: 'currency', aliases: ['币种', '货币'] },
+  { key: 'active', aliases: ['状态', '在售', '启用'] },
+];
+
+const transactionFields: FieldSpec[] = [
+  { key: 'externalId', aliases: ['external id', 'order', 'order id', 'order no', '订单号', '订单编号', '交易编号', '单号', '流水号'] },
+  { key: 'partyId', aliases: ['party id', '客户id'] },
+  { key: 'partyExternalId', aliases: ['party external id', 'customer id', '客户编号', '会员号', '会员编号'] },
+  { key: 'partyEmail', aliases: ['party email', 'email', '邮箱', '客户邮箱'] },
+  { key: 'partyPhone', aliases: ['party phone', 'phone', '手机', '手机号', '电话', '客户手机'] },
+  { key: 'partyName', aliases: ['party', 'party name', 'customer', '客户', '客户名称', '姓名', '会员'] },
+  { key: 'occurredAt', aliases: ['date', 'time', 'occurred at', '日期', '交易日期', '交易时间', '下单时间', '订单日期', '时间'] },
+  { key: 'amount', aliases: ['total', '金额', '总金额', '订单金额', '交易金额', '实付金额'] },
+  { key: 'currency', aliases: ['币种', '货币'] },
+  { key: 'channel', aliases: ['渠道', '销售渠道'] },
+  { key: 'note', aliases: ['notes', '备注'] },
+  { key: 'productId', aliases: ['product id', '产品id'] },
+  { key: 'productSku', aliases: ['sku', '货号', '产品编号', '商品编号', '产品编码', '商品编码'] },
+  { key: 'productExternalId', aliases: ['product external id', '产品外部编号'] },
+  { key: 'productName', aliases: ['product', 'product name', '产品', '产品名称', '商品', '商品名称', '品名'] },
+  { key: 'quantity', aliases: ['qty', '数量', '件数'] },
+  { key: 'unitPrice', aliases: ['unit price', 'price', '单价', '价格'] },
+  { key: 'lineAmount', aliases: ['line amount', 'subtotal', '小计', '行金额', '明细金额'] },
+];
+
+export function fieldsOf(entity: ImportEntity): FieldSpec[] {
+  switch (entity) {
+    case 'parties':
+      return partyFields;
+    case 'employees':
+      return [...partyFields.filter((f) => f.key !== 'company'), ...employmentFields];
+    case 'interactions':
+      return interactionFields;
+    case 'products':
+      return productFields;
+    case 'transactions':
+      return transactionFields;
+  }
+}
+
+/** Entities whose columns may map to custom fields (the parties module's field definitions). */
+export const hasCustomFields = (entity: ImportEntity) => entity === 'parties' || entity === 'employees';
+
+const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s_\-.:：()（）*]/g, '');
+
+export interface CustomDef {
+  key: string;
+  label_zh: string;
+  label_en: string;
+}
+
+/** The suggested mapping of headers to fields (null: not imported). The first column wins a single-valued field. */
+export function suggestMapping(entity: ImportEntity, headers: string[], custom: CustomDef[] = []): Record<string, string | null> {
+  const fields = fieldsOf(entity);
+  const taken = new Set<string>();
+  const out: Record<string, string | null> = {};
+  for (const h of headers) {
+    const f = fold(h);
+    let hit: string | null = fields.find((x) => fold(x.key) === f)?.key ?? fields.find((x) => x.aliases.some((a) => fold(a) === f))?.key ?? null;
+    if (!hit && hasCustomFields(entity)) {
+      const def = custom.find((d) => [d.key, d.label_zh, d.label_en, `custom.${d.key}`].some((v) => fold(v) === f));
+      hit = def ? `custom.${def.key}` : null;
+    }
+    const spec = fields.find((x) => x.key === hit);
+    if (hit && taken.has(hit) && !spec?.list) {
+      hit = null;
+    }
+    if (hit) {
+      taken.add(hit);
+    }
+    out[h] = hit;
+  }
+  return out;
+}
+
+/** Is `target` something a column of this entity may map to. */
+export function knownTarget(entity: ImportEntity, target: string, custom: CustomDef[]): boolean {
+  if (target.startsWith('custom.') && hasCustomFields(entity)) {
+    return custom.some((d) => `custom.${d.key}` === target);
+  }
+  return fieldsOf(entity).some((f) => f.key === target);
+}
+
+// ---------- Values ----------
+
+export class CellError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const dateFormats = ['yyyy年M月d日', 'yyyy/M/d', 'yyyy-M-d', 'yyyy.M.d', 'yyyyMMdd', 'yyyy年M月', 'M/d/yyyy'];
+const dateTimeFormats = ['yyyy年M月d日 H:mm', 'yyyy年M月d日 H:mm:ss', 'yyyy/M/d H:mm', 'yyyy/M/d H:mm:ss', 'yyyy-M-d H:mm', 'yyyy-M-d H:mm:ss', 'yyyy.M.d H:mm'];
+const ref = new Date(2000, 0, 1);
+
+/** A date as YYYY-MM-DD from 2024-03-05, 2024/3/5, 2024年3月5日, 2024.3.5, 20240305, an Excel date or serial number. */
+export function parseDay(v: Cell): string {
+  if (v instanceof Date) {
+    return v.toISOString().slice(0, 10);
+  }
+  const s = cellText(v).trim().replace(/\s+/g, ' ');
+  if (/^\d{5}(\.\d+)?$/.test(s)) {
+    // An Excel serial day number (1900 date system).
+    const d = new Date(Date.UTC(1899, 11, 30) + Math.floor(Number(s)) * 86400000);
+    return d.toISOString().slice(0, 10);
+  }
+  const iso = /^(\d{4}-\d{2}-\d{2})T/.exec(s);
+  if (iso?.[1]) {
+    return iso[1];
+  }
+  for (const f of dateFormats) {
+    const d = parseDate(s, f, ref);
+    if (isValid(d) && d.getFullYear() >= 1000) {
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+    }
+  }
+  throw new CellError('invalid_date', `Not a date: use e.g. 2024-03-05, 2024/3/5 or 2024年3月5日`);
+}
+
+/** A moment as ISO 8601: with an offset as given, otherwise in the server's time zone; a bare date is its midnight. */
+export function parseMoment(v: Cell): string {
+  if (v instanceof Date) {
+    return v.toISOString();
+  }
+  const s = cellText(v).trim().replace(/\s+/g, ' ');
+  if (/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/.test(s) && !Number.isNaN(Date.parse(s))) {
+    return new Date(s).toISOString();
+  }
+  for (const f of dateTimeFormats) {
+    const d = parseDate(s, f, ref);
+    if (isValid(d)) {
+      return d.toISOString();
+    }
+  }
+  const day = parseDay(v);
+  return parseDate(day, 'yyyy-MM-dd', ref).toISOString();
+}
+
+/** A number with thousands separators, currency signs or 元 removed: "12,345.50" → "12345.50". */
+export function parseAmount(v: Cell): string {
+  const s = cellText(v).trim().replace(/[,，'_\s¥￥$€]|元$/g, '');
+  if (!/^\d{1,15}(\.\d{1,4})?$/.test(s)) {
+    throw new CellError('invalid_number', 'Not an amount (digits, optionally with thousands separators and up to 4 decimals)');
+  }
+  return s;
+}
+
+/** A signed decimal with thousands separators, currency signs or 元 removed: "-1,234.50" → "-1234.50"; the schema checks its range and decimals. */
+export function parseDecimal(v: Cell): string {
+  const s = cellText(v).trim().replace(/[,，'_\s¥￥$€]|元$/g, '');
+  if (!/^[-+]?\d{1,15}(\.\d+)?$/.test(s)) {
+    throw new CellError('invalid_number', 'Not a number (digits, optionally with a sign, thousands separators and decimals)');
+  }
+  return s.replace(/^\+/, '');
+}
+
+const currencyWords: Record<string, string> = { 人民币: 'CNY', 元: 'CNY', rmb: 'CNY', '¥': 'CNY', '￥': 'CNY', 美元: 'USD', 美金: 'USD', 欧元: 'EUR', 港币: 'HKD', 港元: 'HKD', 日元: 'JPY', 英镑: 'GBP', 新台币: 'TWD' };
+/** A currency as its ISO code: CNY, 人民币, 元, 美元… (the schema checks the code). */
+export const parseCurrency = (v: Cell): string => {
+  const s = cellText(v).trim();
+  return currencyWords[s.toLowerCase()] ?? s.toUpperCase();
+};
+
+const channelWords: Record<string, string> = { 门店: 'store', 线下: 'store', 实体店: 'store', 线上: 'online', 网店: 'online', 官网: 'online', 电商: 'online', 电话: 'phone', 微信: 'wechat', 小程序: 'wechat', 合作伙伴: 'partner', 经销商: 'partner', 代理: 'partner' };
+/** A sales channel: store, online, phone, wechat, partner, their Chinese words, or any lower-case code. */
+export const parseChannel = (v: Cell): string => {
+  const s = cellText(v).trim();
+  return channelWords[s] ?? s.toLowerCase().replace(/[\s-]+/g, '_');
+};
+
+const yes = new Set(['1', 'true', 'yes', 'y', '是', '在售', '启用', '有效', '上架']);
+const no = new Set(['0', 'false', 'no', 'n', '否', '停售', '停用', '无效', '下架']);
+export function parseBoolean(v: Cell): boolean {
+  const s = cellText(v).trim().toLowerCase();
+  if (yes.has(s)) {
+    return true;
+  }
+  if (no.has(s)) {
+    return false;
+  }
+  throw new CellError('invalid_boolean', 'Yes or no: 是/否, 在售/停售, true/false, 1/0');
+}
+
+const genderWords: Record<string, 'female' | 'male' | 'other' | 'undisclosed'> = {
+  男: 'male', male: 'male', m: 'male', 先生: 'male',
+  女: 'female', female: 'female', f: 'female', 女士: 'female',
+  其他: 'other', other: 'other',
+  保密: 'undisclosed', 未知: 'undisclosed', undisclosed: 'undisclosed',
+};
+export function parseGender(v: Cell): string {
+  const g = genderWords[cellText(v).trim().toLowerCase()];
+  if (!g) {
+    throw new CellError('invalid_gender', 'Gender: 男/女/其他/保密 or male/female/other/undisclosed');
+  }
+  return g;
+}
+
+const kindWords: Record<string, 'person' | 'organization'> = { person: 'person', 个人: 'person', 人: 'person', organization: 'organization', organisation: 'organization', company: 'organization', 公司: 'organization', 企业: 'organization', 组织: 'organization', 机构: 'organization' };
+export function parseKind(v: Cell): string {
+  const k = kindWords[cellText(v).trim().toLowerCase()];
+  if (!k) {
+    throw new CellError('invalid_kind', 'Kind: person or organization (个人/公司)');
+  }
+  return k;
+}
+
+const roleWords: Record<string, string> = { 客户: 'customer', 员工: 'employee', 候选人: 'candidate', 合作伙伴: 'partner', 供应商: 'supplier', 经销商: 'distributor', 政府: 'government', 社区: 'community', 媒体: 'media' };
+/** "customer:new employee:stable", "客户, 合作伙伴" → [{ role, stage? }]. */
+export function parseRoles(v: Cell): { role: string; stage?: string }[] {
+  return cellText(v)
+    .split(/[,，;；、|\s]+/)
+    .filter(Boolean)
+    .map((part) => {
+      const [r = '', stage] = part.split(':');
+      const role = roleWords[r] ?? r.toLowerCase();
+      return stage ? { role, stage } : { role };
+    });
+}
+
+export const splitList = (v: Cell, re: RegExp) =>
+  cellText(v)
+    .split(re)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Phones split on , ; 、 / | or new lines; "+86… +86…" (as exported) splits on spaces too; spaces inside a number stay. */
+export function splitPhones(v: Cell): string[] {
+  return splitList(v, /[,，;；、/|\n]+/).flatMap((p) => (/^\+\d{6,}(\s+\+\d{6,})+$/.test(p) ? p.split(/\s+/) : [p]));
+}

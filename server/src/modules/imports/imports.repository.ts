@@ -1,0 +1,112 @@
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type { Database } from '../../platform/db/types.ts';
+import { paginate } from '../../platform/http/pagination.ts';
+import type { ImportErrorTable, ImportItemTable, ImportJobRow, ImportJobTable, ImportStatus } from './imports.tables.ts';
+import type { ListImportsQuery } from './imports.schema.ts';
+
+type Db = Kysely<Database>;
+
+export interface Progress {
+  processed: number;
+  bytesDone: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  failed: number;
+  duplicates: number;
+}
+
+export const importsRepository = {
+  insert(db: Db, row: Insertable<ImportJobTable>): Promise<ImportJobRow> {
+    return db.insertInto('import_job').values(row).returningAll().executeTakeFirstOrThrow();
+  },
+
+  find(db: Db, orgId: string, id: string): Promise<ImportJobRow | undefined> {
+    return db.selectFrom('import_job').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  },
+
+  list(db: Db, orgId: string, createdBy: string | null, f: ListImportsQuery) {
+    let q = db.selectFrom('import_job').selectAll().where('org_id', '=', orgId);
+    if (createdBy) {
+      q = q.where('created_by', '=', createdBy);
+    }
+    if (f.entity) {
+      q = q.where('entity', '=', f.entity);
+    }
+    if (f.status) {
+      q = q.where('status', '=', f.status);
+    }
+    return paginate(q, { limit: f.limit, cursor: f.cursor, sort: { column: 'created_at', desc: true, type: 'timestamptz' }, idColumn: 'id', sortValue: (r) => r.created_at });
+  },
+
+  update(db: Db, orgId: string, id: string, values: Partial<Record<keyof ImportJobTable, unknown>>) {
+    return db
+      .updateTable('import_job')
+      .set({ ...(values as object), updated_at: new Date() })
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  /** Moves a job into `to` when it is in one of `from`; undefined when another process got there first. */
+  transition(db: Db, orgId: string, id: string, from: ImportStatus[], to: ImportStatus, values: Partial<Record<keyof ImportJobTable, unknown>> = {}) {
+    return db
+      .updateTable('import_job')
+      .set({ ...(values as object), status: to, updated_at: new Date() })
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .where('status', 'in', from)
+      .returningAll()
+      .executeTakeFirst();
+  },
+
+  /** The checkpoint: moves with the batch that it counts, in the batch's transaction. */
+  advance(db: Db, orgId: string, id: string, d: Progress) {
+    return db
+      .updateTable('import_job')
+      .set((eb) => ({
+        processed: eb('processed', '+', d.processed),
+        bytes_done: d.bytesDone,
+        created: eb('created', '+', d.created),
+        updated: eb('updated', '+', d.updated),
+        skipped: eb('skipped', '+', d.skipped),
+        failed: eb('failed', '+', d.failed),
+        duplicates: eb('duplicates', '+', d.duplicates),
+        updated_at: new Date(),
+      }))
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .execute();
+  },
+
+  async addItems(db: Db, rows: Insertable<ImportItemTable>[]) {
+    for (let i = 0; i < rows.length; i += 5000) {
+      await db.insertInto('import_item').values(rows.slice(i, i + 5000)).execute();
+    }
+  },
+
+  async addErrors(db: Db, rows: Insertable<ImportErrorTable>[]) {
+    for (let i = 0; i < rows.length; i += 5000) {
+      await db.insertInto('import_error').values(rows.slice(i, i + 5000)).execute();
+    }
+  },
+
+  /** Jobs a crash or restart left queued or running (on any organisation), with their runner's lease. */
+  unfinished(db: Db) {
+    return db.selectFrom('import_job').select(['org_id', 'id', 'status', 'updated_at', 'runner_id', 'lease_until', 'file_path']).where('status', 'in', ['queued', 'running']).orderBy('created_at').execute();
+  },
+
+  /** Error rows in row order, a page at a time (the CSV report streams through them). */
+  errors(db: Db, orgId: string, jobId: string, after: { row: number; seq: number } | null, limit: number) {
+    let q = db.selectFrom('import_error').selectAll().where('org_id', '=', orgId).where('job_id', '=', jobId);
+    if (after) {
+      q = q.where(sql<boolean>`(row_no, seq) > (${after.row}, ${after.seq})`);
+    }
+    return q.orderBy('row_no').orderBy('seq').limit(limit).execute();
+  },
+
+  items(db: Db, orgId: string, jobId: string) {
+    return db.selectFrom('import_item').selectAll().where('org_id', '=', orgId).where('job_id', '=', jobId).orderBy('row_no', 'desc').execute();
+  },
+};
