@@ -4,7 +4,10 @@ import { RequireAuth } from './auth/RequireAuth.tsx';
 import { RequireRole } from './auth/RequireRole.tsx';
 import { PageLoading } from './components/feedback/states.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
+import { surveyManagers, surveyReaders } from './components/surveys/roles.ts';
+import { serviceStaff } from './components/service/roles.ts';
 import { HomeRedirect } from './pages/home/HomeRedirect.tsx';
+import { importers } from './components/imports/roles.ts';
 
 // One chunk per page: the initial bundle holds only the shell.
 const SignInPage = lazy(() => import('./pages/sign-in/SignInPage.tsx'));
@@ -19,9 +22,31 @@ const PartyBoardPage = lazy(() => import('./pages/party-board/PartyBoardPage.tsx
 const PartyDetailPage = lazy(() => import('./pages/party-detail/PartyDetailPage.tsx'));
 const RelationshipMapPage = lazy(() => import('./pages/relationship-map/RelationshipMapPage.tsx'));
 const TasksPage = lazy(() => import('./pages/tasks/TasksPage.tsx'));
+const SurveysPage = lazy(() => import('./pages/surveys/SurveysPage.tsx'));
+const NewSurveyPage = lazy(() => import('./pages/survey-new/NewSurveyPage.tsx'));
+const SurveyDetailPage = lazy(() => import('./pages/survey-detail/SurveyDetailPage.tsx'));
+const PublicSurveyPage = lazy(() => import('./pages/public-survey/PublicSurveyPage.tsx'));
+const ImportsPage = lazy(() => import('./pages/imports/ImportsPage.tsx'));
+const NewImportPage = lazy(() => import('./pages/import-new/NewImportPage.tsx'));
+const ImportDetailPage = lazy(() => import('./pages/import-detail/ImportDetailPage.tsx'));
+const ProductsPage = lazy(() => import('./pages/products/ProductsPage.tsx'));
+const TransactionsPage = lazy(() => import('./pages/transactions/TransactionsPage.tsx'));
+const CasesPage = lazy(() => import('./pages/service-cases/CasesPage.tsx'));
+const CaseDetailPage = lazy(() => import('./pages/case-detail/CaseDetailPage.tsx'));
+const MetricsPage = lazy(() => import('./pages/service-metrics/MetricsPage.tsx'));
+const AlertsPage = lazy(() => import('./pages/service-alerts/AlertsPage.tsx'));
+const SlaPoliciesPage = lazy(() => import('./pages/sla-policies/SlaPoliciesPage.tsx'));
+const SlaPolicyPage = lazy(() => import('./pages/sla-policy/SlaPolicyPage.tsx'));
+const GrievancePage = lazy(() => import('./pages/grievance/GrievancePage.tsx'));
+const GrievanceFollowUpPage = lazy(() => import('./pages/grievance-follow-up/GrievanceFollowUpPage.tsx'));
+const PublicCaseFeedbackPage = lazy(() => import('./pages/public-case-feedback/PublicCaseFeedbackPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage.tsx'));
 
 const admin = (page: ReactNode) => <RequireRole roles={['admin']}>{page}</RequireRole>;
+const importer = (page: ReactNode) => <RequireRole roles={importers}>{page}</RequireRole>;
+const surveyReader = (page: ReactNode) => <RequireRole roles={surveyReaders}>{page}</RequireRole>;
+const staff = (page: ReactNode) => <RequireRole roles={serviceStaff}>{page}</RequireRole>;
+const surveyManager = (page: ReactNode) => <RequireRole roles={surveyManagers}>{page}</RequireRole>;
 
 export const router = createBrowserRouter([
   {
@@ -29,6 +54,38 @@ export const router = createBrowserRouter([
     element: (
       <Suspense fallback={<PageLoading minHeight="100vh" />}>
         <SignInPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/s/:token',
+    element: (
+      <Suspense fallback={<PageLoading minHeight="100vh" />}>
+        <PublicSurveyPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/case-feedback/:token',
+    element: (
+      <Suspense fallback={<PageLoading minHeight="100vh" />}>
+        <PublicCaseFeedbackPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/grievance',
+    element: (
+      <Suspense fallback={<PageLoading minHeight="100vh" />}>
+        <GrievanceFollowUpPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/grievance/:code',
+    element: (
+      <Suspense fallback={<PageLoading minHeight="100vh" />}>
+        <GrievanceFollowUpPage />
       </Suspense>
     ),
   },
@@ -44,12 +101,27 @@ export const router = createBrowserRouter([
           { path: 'parties/relationship-map', element: <RelationshipMapPage /> },
           { path: 'parties/:id', element: <PartyDetailPage /> },
           { path: 'tasks', element: <TasksPage /> },
+          { path: 'feedback/surveys', element: surveyReader(<SurveysPage />) },
+          { path: 'feedback/surveys/new', element: surveyManager(<NewSurveyPage />) },
+          { path: 'feedback/surveys/:id', element: surveyReader(<SurveyDetailPage />) },
+          { path: 'service/cases', element: <CasesPage /> },
+          { path: 'service/cases/:id', element: <CaseDetailPage /> },
+          { path: 'service/metrics', element: staff(<MetricsPage />) },
+          { path: 'service/alerts', element: staff(<AlertsPage />) },
+          { path: 'service/sla-policies', element: staff(<SlaPoliciesPage />) },
+          { path: 'service/sla-policies/:id', element: staff(<SlaPolicyPage />) },
+          { path: 'service/grievance', element: <GrievancePage /> },
           { path: 'settings', element: <SettingsOverviewPage /> },
           { path: 'settings/users', element: admin(<UsersPage />) },
           { path: 'settings/users/:id', element: admin(<UserDetailPage />) },
           { path: 'settings/org-units', element: admin(<OrgUnitsPage />) },
           { path: 'settings/tokens', element: <TokensPage /> },
           { path: 'settings/audit', element: admin(<AuditPage />) },
+          { path: 'settings/imports', element: importer(<ImportsPage />) },
+          { path: 'settings/imports/new', element: importer(<NewImportPage />) },
+          { path: 'settings/imports/:id', element: importer(<ImportDetailPage />) },
+          { path: 'value/products', element: <ProductsPage /> },
+          { path: 'value/transactions', element: <TransactionsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

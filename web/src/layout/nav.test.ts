@@ -5,19 +5,37 @@ const keys = (entries: NavEntry[]): string[] => entries.flatMap((e) => [e.key, .
 
 describe('visibleNav', () => {
   const parties = ['parties', 'parties.list', 'parties.board', 'parties.tasks', 'parties.map'];
+  const service = ['service', 'service.cases', 'service.metrics', 'service.alerts', 'service.slaPolicies', 'service.grievance'];
   it('hides modules that are not enabled yet', () => {
     const shown = keys(visibleNav(navConfig, ['admin']));
     expect(shown).not.toContain('insight');
-    expect(shown).toEqual([...parties, 'settings', 'settings.overview', 'settings.users', 'settings.orgUnits', 'settings.tokens', 'settings.audit']);
+    expect(shown).toEqual([...parties, ...service, 'feedback', 'feedback.surveys', 'value', 'value.products', 'value.transactions', 'settings', 'settings.overview', 'settings.users', 'settings.orgUnits', 'settings.tokens', 'settings.audit', 'settings.imports']);
   });
   it('hides admin pages from other roles', () => {
-    expect(keys(visibleNav(navConfig, ['agent', 'manager']))).toEqual([...parties, 'settings', 'settings.overview', 'settings.tokens']);
+    expect(keys(visibleNav(navConfig, ['agent', 'manager']))).toEqual([...parties, ...service, 'value', 'value.products', 'value.transactions', 'settings', 'settings.overview', 'settings.tokens', 'settings.imports']);
+  });
+  it('shows the import page only to roles that may import something', () => {
+    for (const role of ['admin', 'manager', 'marketing', 'hr'] as const) {
+      expect(keys(visibleNav(navConfig, [role]))).toContain('settings.imports');
+    }
+    expect(keys(visibleNav(navConfig, ['agent', 'employee', 'executive']))).not.toContain('settings.imports');
+    expect(keys(visibleNav(navConfig, ['employee']))).toEqual(expect.arrayContaining(['value.products', 'value.transactions']));
+  });
+  it('shows surveys only to the roles the server lets read them', () => {
+    expect(keys(visibleNav(navConfig, ['executive']))).toContain('feedback.surveys');
+    expect(keys(visibleNav(navConfig, ['marketing']))).toContain('feedback.surveys');
+    expect(keys(visibleNav(navConfig, ['agent', 'employee']))).not.toContain('feedback');
+  });
+  it('shows service pages to the roles the server lets use them, and grievances to everybody', () => {
+    expect(keys(visibleNav(navConfig, ['agent'])).filter((k) => k.startsWith('service'))).toEqual(['service', 'service.cases', 'service.metrics', 'service.alerts', 'service.grievance']);
+    expect(keys(visibleNav(navConfig, ['employee'])).filter((k) => k.startsWith('service'))).toEqual(['service', 'service.grievance']);
+    expect(keys(visibleNav(navConfig, ['manager']))).toContain('service.slaPolicies');
   });
   it('shows a module only while its flag is on', () => {
     expect(homePath(visibleNav(navConfig, ['employee']))).toBe('/parties');
     const config = navConfig.map((e) => (e.key === 'parties' ? { ...e, enabled: false } : e));
     expect(keys(visibleNav(config, ['employee']))).not.toContain('parties');
-    expect(homePath(visibleNav(config, ['employee']))).toBe('/settings');
+    expect(homePath(visibleNav(config, ['employee']))).toBe('/service/grievance');
   });
   it('drops a group whose children are all hidden', () => {
     const config: NavEntry[] = [{ key: 'g', path: '/g', label: 'x', enabled: true, children: [{ key: 'g.a', path: '/g/a', label: 'y', enabled: true, roles: ['admin'] }] }];

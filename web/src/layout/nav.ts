@@ -1,4 +1,7 @@
 import type { Role } from '../api/types.ts';
+import { surveyReaders } from '../components/surveys/roles.ts';
+import { serviceConfigurers, serviceStaff } from '../components/service/roles.ts';
+import { importers } from '../components/imports/roles.ts';
 
 export type NavIcon = 'parties' | 'service' | 'feedback' | 'value' | 'care' | 'people' | 'insight' | 'settings';
 
@@ -32,9 +35,40 @@ export const navConfig: NavEntry[] = [
       { key: 'parties.map', path: '/parties/relationship-map', label: 'nav.relationshipMap', enabled: true },
     ],
   },
-  { key: 'service', path: '/service', label: 'nav.service', icon: 'service', enabled: false },
-  { key: 'feedback', path: '/feedback', label: 'nav.feedback', icon: 'feedback', enabled: false },
-  { key: 'value', path: '/value', label: 'nav.value', icon: 'value', enabled: false },
+  {
+    key: 'service',
+    path: '/service',
+    label: 'nav.service',
+    icon: 'service',
+    enabled: true,
+    children: [
+      { key: 'service.cases', path: '/service/cases', label: 'nav.serviceCases', enabled: true, roles: serviceStaff },
+      { key: 'service.metrics', path: '/service/metrics', label: 'nav.serviceMetrics', enabled: true, roles: serviceStaff },
+      { key: 'service.alerts', path: '/service/alerts', label: 'nav.serviceAlerts', enabled: true, roles: serviceStaff },
+      { key: 'service.slaPolicies', path: '/service/sla-policies', label: 'nav.serviceSlaPolicies', enabled: true, roles: serviceConfigurers },
+      { key: 'service.grievance', path: '/service/grievance', label: 'nav.serviceGrievance', enabled: true },
+    ],
+  },
+  {
+    key: 'feedback',
+    path: '/feedback',
+    label: 'nav.feedback',
+    icon: 'feedback',
+    enabled: true,
+    roles: surveyReaders,
+    children: [{ key: 'feedback.surveys', path: '/feedback/surveys', label: 'nav.surveys', enabled: true, roles: surveyReaders }],
+  },
+  {
+    key: 'value',
+    path: '/value',
+    label: 'nav.value',
+    icon: 'value',
+    enabled: true,
+    children: [
+      { key: 'value.products', path: '/value/products', label: 'nav.products', enabled: true },
+      { key: 'value.transactions', path: '/value/transactions', label: 'nav.transactions', enabled: true },
+    ],
+  },
   { key: 'care', path: '/care', label: 'nav.care', icon: 'care', enabled: false },
   { key: 'people', path: '/people', label: 'nav.people', icon: 'people', enabled: false },
   { key: 'insight', path: '/insight', label: 'nav.insight', icon: 'insight', enabled: false },
@@ -50,6 +84,7 @@ export const navConfig: NavEntry[] = [
       { key: 'settings.orgUnits', path: '/settings/org-units', label: 'nav.orgUnits', enabled: true, roles: adminOnly },
       { key: 'settings.tokens', path: '/settings/tokens', label: 'nav.tokens', enabled: true },
       { key: 'settings.audit', path: '/settings/audit', label: 'nav.audit', enabled: true, roles: adminOnly },
+      { key: 'settings.imports', path: '/settings/imports', label: 'nav.imports', enabled: true, roles: importers },
     ],
   },
 ];

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Popconfirm, Space, Tag } from 'antd';
-import { CheckSquareOutlined, DeleteOutlined, EditOutlined, PhoneOutlined, PlusOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, CustomerServiceOutlined, DeleteOutlined, EditOutlined, PhoneOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { Party } from '../../api/types.ts';
+import { useMe } from '../../auth/session.ts';
 import { DetailLayout } from '../../components/DetailLayout/DetailLayout.tsx';
 import { QueryError } from '../../components/feedback/QueryError.tsx';
 import { PageLoading } from '../../components/feedback/states.tsx';
@@ -15,15 +16,17 @@ import { InteractionModal } from '../../components/parties/InteractionModal.tsx'
 import { PartyRoleTags, UserName } from '../../components/parties/labels.tsx';
 import { TaskList } from '../../components/parties/TaskList.tsx';
 import { TaskModal } from '../../components/parties/TaskModal.tsx';
+import { serviceStaff } from '../../components/service/roles.ts';
 import { invalidateParties, useParty } from '../../data/parties.ts';
 import { useFormat } from '../../i18n/useFormat.ts';
+import { CreateCaseModal } from '../service-cases/CreateCaseModal.tsx';
 import { DuplicatesBanner, MergedAwayBanner } from './DuplicatesBanner.tsx';
 import { EditPartyModal } from './EditPartyModal.tsx';
 import { PartyRoles } from './PartyRoles.tsx';
 import { PartyTimeline } from './PartyTimeline.tsx';
 import { ProfileCard } from './ProfileCard.tsx';
 
-type Dialog = 'interaction' | 'task' | 'edit' | null;
+type Dialog = 'interaction' | 'task' | 'case' | 'edit' | null;
 
 /** `/parties/:id`: the party's profile, roles, tasks and timeline, with the everyday actions. */
 export default function PartyDetailPage() {
@@ -34,6 +37,7 @@ export default function PartyDetailPage() {
   const { notify } = useErrorMessage();
   const queryClient = useQueryClient();
   const party = useParty(id);
+  const { user } = useMe();
   const [dialog, setDialog] = useState<Dialog>(null);
 
   const restoreOrDelete = useMutation({
@@ -54,6 +58,8 @@ export default function PartyDetailPage() {
   const p = party.data;
   const full = p.access === 'full';
   const editable = full && !p.mergedIntoId && !p.deletedAt;
+  // Service staff open a case (e.g. a complaint) about the party; it lands on the timeline below.
+  const opensCases = editable && user.roles.some((r) => serviceStaff.includes(r));
 
   const actions = editable ? (
     <>
@@ -63,6 +69,11 @@ export default function PartyDetailPage() {
       <Button icon={<PlusOutlined />} onClick={() => setDialog('task')} data-testid="add-task">
         {t('tasks.add')}
       </Button>
+      {opensCases && (
+        <Button icon={<CustomerServiceOutlined />} onClick={() => setDialog('case')} data-testid="party-new-case">
+          {t('service.cases.create')}
+        </Button>
+      )}
       <Button icon={<EditOutlined />} onClick={() => setDialog('edit')} data-testid="party-edit">
         {t('common.edit')}
       </Button>
@@ -146,6 +157,7 @@ export default function PartyDetailPage() {
         <>
           <InteractionModal partyId={p.id} open={dialog === 'interaction'} onClose={() => setDialog(null)} />
           <TaskModal partyId={p.id} open={dialog === 'task'} onClose={() => setDialog(null)} />
+          {opensCases && <CreateCaseModal partyId={p.id} open={dialog === 'case'} onClose={() => setDialog(null)} onCreated={() => setDialog(null)} />}
           <EditPartyModal party={p} refreshing={party.isFetching} open={dialog === 'edit'} onClose={() => setDialog(null)} onConflict={() => void party.refetch()} />
         </>
       )}
