@@ -99,6 +99,9 @@ describe('transactions', () => {
     expect((await h.as(a).get(`/api/transactions?partyId=${party}`)).json().items.map((x: { id: string }) => x.id)).toEqual([t.id]);
     // Without a party filter an agent's list starts from the parties they see: only their own transactions.
     expect((await h.as(a).get('/api/transactions')).json().items.map((x: { id: string }) => x.id)).toEqual([t.id]);
+    // Each item names its party (the list needs no request per row).
+    expect((await h.as(a).get('/api/transactions')).json().items.map((x: { partyName: string }) => x.partyName)).toEqual(['李四']);
+    expect((await h.as(a).get(`/api/transactions/${t.id}`)).json()).toMatchObject({ partyId: party, partyName: '李四' });
     expect((await h.as(b).get('/api/transactions')).json().items).toEqual([]);
     const csv = (await h.as(b).get('/api/transactions/export')).rawPayload.subarray(3).toString('utf8');
     expect(csv).not.toContain(t.id);

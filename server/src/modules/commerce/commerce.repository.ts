@@ -141,6 +141,15 @@ export const transactionsRepository = {
   },
 
   /** The lines of these transactions, in line order, with their product's name. */
+  /** Display names of the parties on a page (already known visible to the reader). */
+  async partyNames(db: Db, orgId: string, ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) {
+      return new Map();
+    }
+    const rows = await db.selectFrom('party').select(['id', 'display_name']).where('org_id', '=', orgId).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.display_name]));
+  },
+
   linesOf(db: Db, orgId: string, ids: string[]): Promise<LineWithName[]> {
     if (!ids.length) {
       return Promise.resolve([]);

@@ -95,6 +95,7 @@ export const transactionSchema = z
   .object({
     id: z.uuid(),
     partyId: z.uuid(),
+    partyName: z.string().nullable().describe('The party’s display name (the reader may see the party: transactions are visible only then)'),
     occurredAt: timestamp,
     amount: z.string().describe('Decimal string; the sum of the lines when there are lines'),
     currency: z.string(),

@@ -25,9 +25,10 @@ export const toProduct = (r: ProductRow): Product => ({
   version: r.version,
 });
 
-export const toTransaction = (r: TransactionRow, lines: LineWithName[]): Transaction => ({
+export const toTransaction = (r: TransactionRow, lines: LineWithName[], partyName: string | null = null): Transaction => ({
   id: r.id,
   partyId: r.party_id,
+  partyName,
   occurredAt: r.occurred_at.toISOString(),
   amount: r.amount,
   currency: r.currency,
@@ -43,14 +44,17 @@ export const toTransaction = (r: TransactionRow, lines: LineWithName[]): Transac
 
 const money = (v: number | string | null | undefined) => (v === null || v === undefined ? v : centsToString(toCents(v)));
 
-/** Attaches each transaction's lines (one query for a page). */
+/** Attaches each transaction's lines and its party's name (one query each for a page). */
 async function withLines(db: Db, orgId: string, rows: TransactionRow[]): Promise<Transaction[]> {
-  const lines = await transactionsRepository.linesOf(db, orgId, rows.map((r) => r.id));
+  const [lines, names] = await Promise.all([
+    transactionsRepository.linesOf(db, orgId, rows.map((r) => r.id)),
+    transactionsRepository.partyNames(db, orgId, [...new Set(rows.map((r) => r.party_id))]),
+  ]);
   const by = new Map<string, LineWithName[]>();
   for (const l of lines) {
     by.set(l.transaction_id, [...(by.get(l.transaction_id) ?? []), l]);
   }
-  return rows.map((r) => toTransaction(r, by.get(r.id) ?? []));
+  return rows.map((r) => toTransaction(r, by.get(r.id) ?? [], names.get(r.party_id) ?? null));
 }
 
 /** Products (a catalogue every user reads; admins, managers and marketing change it) and transactions (visible iff their party is). */

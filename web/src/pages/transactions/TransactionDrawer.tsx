@@ -16,7 +16,7 @@ export function TransactionDrawer({ transaction, onClose }: { transaction: Trans
         <>
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label={t('value.transactions.party')}>
-              <PartyLink id={x.partyId} />
+              <PartyLink id={x.partyId} name={x.partyName} />
             </Descriptions.Item>
             <Descriptions.Item label={t('value.transactions.occurredAt')}>{format.dateTime(x.occurredAt)}</Descriptions.Item>
             <Descriptions.Item label={t('value.transactions.amount')}>

@@ -44,7 +44,7 @@ export default function TransactionsPage() {
         key: 'partyId',
         title: t('value.transactions.party'),
         filter: { type: 'custom', render: (value, onChange) => <PartyFilter value={typeof value === 'string' ? value : null} onChange={onChange} />, display: (v) => <PartyName id={String(v)} /> },
-        render: (x) => <PartyLink id={x.partyId} />,
+        render: (x) => <PartyLink id={x.partyId} name={x.partyName} />,
       },
       { key: 'amount', title: t('value.transactions.amount'), align: 'right', render: (x) => <Typography.Text strong>{format.money(Number(x.amount), x.currency)}</Typography.Text> },
       { key: 'currency', title: t('value.currency'), hidden: true },
