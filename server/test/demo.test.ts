@@ -43,4 +43,14 @@ describe('demo organisation', () => {
     expect(me.user.partyId).toEqual(expect.any(String));
     expect((await hr.get(`/api/parties/${me.user.partyId}`)).json().displayName).toBe('赵敏');
   });
+
+  it('has purchases and service cases to look at: an open complaint, a resolved one with its root cause, an inquiry', async () => {
+    const admin = await as('admin@demo-test.local');
+    const tx = (await admin.get('/api/transactions?limit=100')).json().items as { partyName: string; amount: string; lines: unknown[] }[];
+    expect(tx.length).toBeGreaterThanOrEqual(10);
+    expect(tx.every((t) => t.lines.length === 1 && Number(t.amount) > 0 && t.partyName)).toBe(true);
+    const cases = (await admin.get('/api/cases?limit=50')).json().items as { type: string; status: string; rootCause: string | null }[];
+    expect(cases.map((c) => `${c.type}:${c.status}`).sort()).toEqual(['complaint:new', 'complaint:resolved', 'inquiry:new']);
+    expect(cases.find((c) => c.status === 'resolved')?.rootCause).toBe('company_error');
+  });
 });

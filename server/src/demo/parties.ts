@@ -6,6 +6,7 @@ import { usersService } from '../platform/identity/users.service.ts';
 import { activityService } from '../modules/parties/activity.service.ts';
 import { partiesService } from '../modules/parties/parties.service.ts';
 import type { CreateParty } from '../modules/parties/parties.schema.ts';
+import { seedDemoActivity } from './activity.ts';
 
 export interface DemoPerson {
   key: string;
@@ -102,9 +103,11 @@ export async function seedDemoParties(db: Db, orgId: string, admin: { id: string
     { kind: 'organization', displayName: '自然环境 Environment', tags: ['可持续发展'], profile: { facts: { 承诺: '2030 年前办公用电 100% 可再生' }, preferences: {}, care: [] }, roles: [{ role: 'community', stakeholderGroup: 'natural_environment', stage: 'developing', level: 'basic', targetLevel: 'proactive', initiativeScore: 3, participationScore: 1 }] },
   ];
 
+  const seededCustomers: { id: string; ownerId: string }[] = [];
   for (const [i, c] of customers.entries()) {
     const { calls, ...input } = c;
     const party = await parties.create(ctx, { ...input, ownerId: owner(i), backupOwnerId: i % 3 === 0 ? owner(i + 1) : null });
+    seededCustomers.push({ id: party.id, ownerId: owner(i) });
     for (const [j, subject] of calls.entries()) {
       await activity.createInteraction(ctx, {
         partyId: party.id,
@@ -131,4 +134,5 @@ export async function seedDemoParties(db: Db, orgId: string, admin: { id: string
       await activity.createInteraction(ctx, { partyId: party.id, channel: 'meeting', direction: 'internal', occurredAt: at(-30), subject: '年度可持续发展承诺评审 Sustainability review', outcome: '用电目标进度 62%' });
     }
   }
+  await seedDemoActivity(deps, ctx, seededCustomers);
 }
