@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Insertable } from 'kysely';
 import { hasRole, type RequestContext } from '../../platform/auth/actor.ts';
-import { recordAudit, whoOf, type AuditWho } from '../../platform/audit/audit.ts';
+import { recordAudit, type AuditWho } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { AppError } from '../../platform/errors.ts';
-import type { CreateInteraction } from './activity.schema.ts';
 import type { HistoryField, PartyRoleName } from './constants.ts';
+import { auditWho, failure, RowError, type BulkPartiesOutcome, type BulkPartyInput, type BulkPartyResult, type PartySnapshot, type UpsertKey, type Who } from './bulk-types.ts';
+import { insertColumns, insertMany, partiesHolding, updateParties, updateRoles } from './bulk-sql.ts';
 import { validateCustom } from './custom-fields.ts';
 import { canSeeFull } from './parties.access.ts';
 import { partiesRepository } from './parties.repository.ts';
-import type { CreateParty } from './parties.schema.ts';
-import type { InteractionTable, PartyHistoryTable, PartyRoleRow, PartyRoleTable, PartyRow, PartyTable, PartyUpdate } from './parties.tables.ts';
-import { derivedColumns, mergeProfile, unique } from './party-input.ts';
+import type { PartyHistoryTable, PartyRoleRow, PartyRoleTable, PartyRow, PartyTable, PartyUpdate } from './parties.tables.ts';
+import { derivedColumns, mergeProfile, newPartyRow, unique } from './party-input.ts';
 import { normalizePhone } from './phone.ts';
 import { defaultGroup, roleValues } from './roles.service.ts';
 import { fieldDefinitionsRepository, stakeholderGroupsRepository } from './settings.repository.ts';
@@ -39,107 +38,7 @@ import { initialStage, stagesOf } from './stages.ts';
  * Returns the created ids, the updated ids with a snapshot taken before the update (for undo), and
  * a result per row.
  */
-export type UpsertKey = 'externalId' | 'email' | 'phone';
-export type BulkPartyInput = CreateParty;
-
-/** A party as it was before a bulk update: its columns and its roles (current and ended). */
-export interface PartySnapshot {
-  party: Omit<PartyRow, 'search_text' | 'search_grams' | 'name_key'>;
-  roles: PartyRoleRow[];
-}
-
-export interface RowFailure {
-  action: 'failed';
-  code: string;
-  message: string;
-  /** The input field, e.g. ['phones', 1] or ['roles', 0, 'stage']. */
-  path: (string | number)[];
-}
-export type BulkPartyResult = { action: 'created'; id: string } | { action: 'updated'; id: string; before: PartySnapshot } | RowFailure;
-
-export interface BulkPartiesOutcome {
-  created: string[];
-  updated: { id: string; before: PartySnapshot }[];
-  results: BulkPartyResult[];
-}
-
-type Who = RequestContext | AuditWho;
-const auditWho = (who: Who): AuditWho => ('actor' in who ? whoOf(who) : who);
-
-class RowError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly path: (string | number)[],
-  ) {
-    super(message);
-  }
-}
-
-const failure = (err: unknown): RowFailure => {
-  if (err instanceof RowError) {
-    return { action: 'failed', code: err.code, message: err.message, path: err.path };
-  }
-  if (err instanceof AppError) {
-    const first = (err.details as { path?: (string | number)[]; code?: string }[] | undefined)?.[0];
-    return { action: 'failed', code: first?.code ?? err.code.toLowerCase(), message: err.message, path: (first?.path ?? []).filter((p) => p !== 'body') };
-  }
-  throw err;
-};
-
-// PostgreSQL takes at most 65535 parameters per statement; PGlite's protocol parser fails above
-// about 32k (it reads the count as a signed 16-bit number), so stay well under both.
-function chunks<T>(xs: T[], columns: number): T[][] {
-  const size = Math.max(1, Math.floor(30000 / columns));
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += size) {
-    out.push(xs.slice(i, i + size));
-  }
-  return out;
-}
-
-async function insertMany<T extends 'party' | 'party_role' | 'party_history' | 'interaction'>(trx: Db, table: T, rows: Insertable<(PartyTable | PartyRoleTable | PartyHistoryTable | InteractionTable) & object>[]) {
-  if (!rows.length) {
-    return;
-  }
-  const columns = Object.keys(rows[0] as object).length;
-  for (const part of chunks(rows, columns)) {
-    await trx.insertInto(table).values(part as never).execute();
-  }
-}
-
-/**
- * Ids of parties holding any of the emails or phones (stored forms: lower-case, E.164), as an array
- * subquery for `p.id = any(…)`. One GIN probe per key: given a whole 1000-key array with `&&`, the
- * planner misjudges it as matching most rows and scans the table, which grows with every batch.
- */
-export const partiesHolding = (emails: string[], phones: string[]) =>
-  sql`array(
-    select x.id from unnest(${sql.val(emails)}::text[]) k(v) cross join lateral (select id from party where emails @> array[k.v]) x
-    union
-    select x.id from unnest(${sql.val(phones)}::text[]) k(v) cross join lateral (select id from party where phones @> array[k.v]) x)`;
-
-/** Column types of the tables written through unnest: one array parameter per column instead of one parameter per value. */
-const columnTypes = {
-  party_history: { org_id: 'uuid', party_id: 'uuid', role: 'text', field: 'text', from_value: 'text', to_value: 'text', reason: 'text', actor_id: 'uuid' },
-  party_role: {
-    org_id: 'uuid', id: 'uuid', party_id: 'uuid', role: 'text', stage: 'text', stakeholder_group: 'text', level: 'text', target_level: 'text', phase: 'text',
-    initiative_score: 'smallint', participation_score: 'smallint', employee_no: 'text', hire_date: 'date', org_unit_id: 'uuid', manager_id: 'uuid',
-    job_title: 'text', career_track: 'text', grade: 'text', salary: 'numeric', exit_date: 'date', exit_reason: 'text', started_at: 'timestamptz', updated_at: 'timestamptz',
-  },
-} as const;
-
-/** A multi-row insert as `insert … select from unnest(column arrays)`: the cheapest set-based insert after COPY, whatever the row count. */
-async function insertColumns(trx: Db, table: keyof typeof columnTypes, rows: object[]) {
-  if (!rows.length) {
-    return;
-  }
-  const types: Record<string, string> = columnTypes[table];
-  const cols = Object.keys(types);
-  const value = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null));
-  const arrays = cols.map((c) => sql`${sql.val(rows.map((r) => value((r as Record<string, unknown>)[c])))}::${sql.raw(types[c] ?? 'text')}[]`);
-  await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(trx);
-}
+export type { BulkPartiesOutcome, BulkPartyInput, BulkPartyResult, PartySnapshot, RowFailure, UpsertKey, Who } from './bulk-types.ts';
 
 const tracked: [HistoryField, keyof PartyRoleRow][] = [
   ['stage', 'stage'],
@@ -381,28 +280,10 @@ async function writeRound(
         const owner = input.ownerId === undefined ? w.actorId : input.ownerId;
         const values = { displayName: input.displayName, givenName: input.givenName ?? null, familyName: input.familyName ?? null, emails: p.emails, phones: p.phones, tags: p.tags };
         newParties.push({
-          org_id: orgId,
+          ...newPartyRow(orgId, input, values, custom, owner, w.actorId),
           id,
-          kind: input.kind,
-          display_name: values.displayName,
-          external_id: input.externalId ?? null,
-          given_name: values.givenName,
-          family_name: values.familyName,
-          emails: values.emails,
-          phones: values.phones,
-          tags: values.tags,
-          birthday: input.birthday ?? null,
-          gender: input.gender ?? null,
-          address: input.address ? JSON.stringify(input.address) : null,
-          locale: input.locale ?? null,
-          custom: JSON.stringify(custom),
-          owner_id: owner,
-          backup_owner_id: input.backupOwnerId ?? null,
-          profile: JSON.stringify(mergeProfile(null, input.profile)),
-          created_by: w.actorId,
           created_at: now,
           updated_at: now,
-          ...derivedColumns(values),
         });
         if (input.externalId) {
           heldExternal.set(input.externalId, id);
@@ -484,169 +365,4 @@ async function writeRound(
   await insertMany(trx, 'party', newParties);
   await insertColumns(trx, 'party_role', newRoles);
   await insertColumns(trx, 'party_history', history);
-}
-
-/** `case when e ? 'col' then (e->>'col')::type else p.col end`: a column that changes only when the update gives it. */
-const given = (alias: string, col: string, type: string) => sql.raw(`${col} = case when e ? '${col}' then (e->>'${col}')::${type} else ${alias}.${col} end`);
-const textArray = (col: string) => sql.raw(`${col} = array(select jsonb_array_elements_text(e->'${col}'))`);
-
-/** Updates many parties in one statement; each entry carries the party id and the columns to set (PartyUpdate; json columns as JSON text). */
-async function updateParties(trx: Db, orgId: string, rows: Record<string, unknown>[], now: Date) {
-  if (!rows.length) {
-    return;
-  }
-  const set = [
-    sql.raw(`kind = e->>'kind', display_name = e->>'display_name', given_name = e->>'given_name', family_name = e->>'family_name', deleted_at = null`),
-    sql.raw(`search_text = e->>'search_text', name_key = e->>'name_key'`),
-    ...['emails', 'phones', 'tags', 'search_grams'].map(textArray),
-    ...([['external_id', 'text'], ['birthday', 'date'], ['gender', 'text'], ['address', 'jsonb'], ['locale', 'text'], ['owner_id', 'uuid'], ['backup_owner_id', 'uuid'], ['profile', 'jsonb'], ['custom', 'jsonb']] as const).map(([c, t]) => given('p', c, t)),
-  ];
-  await sql`
-    update party p set ${sql.join(set)}, updated_at = ${now}, version = p.version + 1
-    from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) e
-    where p.org_id = ${orgId} and p.id = (e->>'id')::uuid`.execute(trx);
-}
-
-const roleColumns: Record<string, string> = { ...columnTypes.party_role };
-/** Updates many roles in one statement; each entry carries the role id and the columns roleValues gave. */
-async function updateRoles(trx: Db, orgId: string, rows: Record<string, unknown>[], now: Date) {
-  if (!rows.length) {
-    return;
-  }
-  const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((c) => c !== 'id' && roleColumns[c]);
-  const set = cols.map((c) => given('r', c, roleColumns[c] ?? 'text'));
-  await sql`
-    update party_role r set ${sql.join([...set, sql`updated_at = ${now}`, sql.raw('version = r.version + 1')])}
-    from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) e
-    where r.org_id = ${orgId} and r.id = (e->>'id')::uuid`.execute(trx);
-}
-
-/**
- * Restores parties to snapshots taken by `bulkUpsertParties` (undo of an import's updates): the
- * party's columns, its roles as they were, and roles started since removed. In the caller's transaction.
- */
-export async function restorePartySnapshots(trx: Db, who: Who, snapshots: PartySnapshot[]): Promise<number> {
-  const w = auditWho(who);
-  let restored = 0;
-  for (const s of snapshots) {
-    const p = s.party;
-    const searchable = { displayName: p.display_name, givenName: p.given_name, familyName: p.family_name, emails: p.emails, phones: p.phones, tags: p.tags };
-    const res = await trx
-      .updateTable('party')
-      .set((eb) => ({
-        kind: p.kind,
-        display_name: p.display_name,
-        external_id: p.external_id,
-        given_name: p.given_name,
-        family_name: p.family_name,
-        emails: p.emails,
-        phones: p.phones,
-        tags: p.tags,
-        birthday: p.birthday,
-        gender: p.gender,
-        address: p.address ? JSON.stringify(p.address) : null,
-        locale: p.locale,
-        custom: JSON.stringify(p.custom),
-        owner_id: p.owner_id,
-        backup_owner_id: p.backup_owner_id,
-        profile: JSON.stringify(p.profile),
-        deleted_at: p.deleted_at ? new Date(p.deleted_at) : null,
-        ...derivedColumns(searchable),
-        updated_at: new Date(),
-        version: eb('version', '+', 1),
-      }))
-      .where('org_id', '=', w.orgId)
-      .where('id', '=', p.id)
-      .executeTakeFirst();
-    if (!res.numUpdatedRows) {
-      continue;
-    }
-    restored++;
-    const keep = s.roles.map((r) => r.id);
-    let gone = trx.deleteFrom('party_role').where('org_id', '=', w.orgId).where('party_id', '=', p.id);
-    if (keep.length) {
-      gone = gone.where('id', 'not in', keep);
-    }
-    await gone.execute();
-    for (const r of s.roles) {
-      const { org_id: _o, id, party_id: _p, created_at: _c, version: _v, started_at, ended_at, updated_at: _u, ...cols } = r;
-      await trx
-        .updateTable('party_role')
-        .set((eb) => ({ ...cols, started_at: new Date(started_at), ended_at: ended_at ? new Date(ended_at) : null, updated_at: new Date(), version: eb('version', '+', 1) }))
-        .where('org_id', '=', w.orgId)
-        .where('id', '=', id)
-        .execute();
-    }
-  }
-  return restored;
-}
-
-export type BulkInteractionResult = { action: 'created'; id: string } | RowFailure;
-
-/**
- * Inserts many interactions in one multi-row statement (plus one audit row) in the caller's
- * transaction. Each row's party must be live in the organisation (and, for a request context, one
- * the actor may change); `userId` defaults to the actor. Bad rows fail alone.
- */
-export async function bulkInsertInteractions(trx: Db, who: Who, rows: CreateInteraction[]): Promise<{ created: string[]; results: BulkInteractionResult[] }> {
-  const w = auditWho(who);
-  const orgId = w.orgId;
-  const actor = 'actor' in who ? who.actor : null;
-  const results: BulkInteractionResult[] = new Array<BulkInteractionResult>(rows.length);
-  if (!rows.length) {
-    return { created: [], results };
-  }
-  const partyIds = unique(rows.map((r) => r.partyId));
-  const visibility = actor && !hasRole(actor, 'admin') ? await partiesRepository.visibility(trx, orgId) : null;
-  const writable = actor && visibility ? sql<boolean>`${canSeeFull(actor, visibility, 'write')}` : sql<boolean>`true`;
-  const parties = new Map(
-    (
-      await trx
-        .selectFrom('party as p')
-        .select(['p.id', writable.as('writable')])
-        .where('p.org_id', '=', orgId)
-        .where('p.id', 'in', partyIds)
-        .where('p.deleted_at', 'is', null)
-        .where('p.merged_into_id', 'is', null)
-        .execute()
-    ).map((p) => [p.id, p.writable]),
-  );
-  const userIds = unique(rows.map((r) => r.userId).filter((v): v is string => Boolean(v)));
-  const users = new Set(userIds.length ? (await trx.selectFrom('app_user').select('id').where('org_id', '=', orgId).where('id', 'in', userIds).execute()).map((u) => u.id) : []);
-  const now = new Date();
-  const inserts: Insertable<InteractionTable>[] = [];
-  const created: string[] = [];
-  rows.forEach((r, i) => {
-    const writableParty = parties.get(r.partyId);
-    if (writableParty === undefined) {
-      results[i] = { action: 'failed', code: 'unknown_reference', message: 'No such party', path: ['partyId'] };
-    } else if (!writableParty) {
-      results[i] = { action: 'failed', code: 'forbidden', message: 'You may not add interactions to this party', path: ['partyId'] };
-    } else if (r.userId && !users.has(r.userId)) {
-      results[i] = { action: 'failed', code: 'unknown_reference', message: 'No such user', path: ['userId'] };
-    } else {
-      const id = randomUUID();
-      inserts.push({
-        org_id: orgId,
-        id,
-        party_id: r.partyId,
-        channel: r.channel,
-        direction: r.direction,
-        occurred_at: r.occurredAt ? new Date(r.occurredAt) : now,
-        subject: r.subject,
-        body: r.body ?? null,
-        outcome: r.outcome ?? null,
-        sentiment: r.sentiment ?? null,
-        participants: JSON.stringify(r.participants ?? []),
-        user_id: r.userId === undefined ? w.actorId : r.userId,
-        created_at: now,
-        updated_at: now,
-      });
-      created.push(id);
-      results[i] = { action: 'created', id };
-    }
-  });
-  await insertMany(trx, 'interaction', inserts);
-  await recordAudit(trx, w, { action: 'bulk_create', entityType: 'interaction', entityId: null, after: { created: created.length, createdIds: created.slice(0, 1000) } });
-  return { created, results };
 }

@@ -29,8 +29,11 @@ export function partiesModule(app: TandemApp, deps: Deps) {
   activityRoutes(app, deps);
   mergeRoutes(app, deps);
 }
-export { bulkUpsertParties, bulkInsertInteractions, restorePartySnapshots, partiesHolding } from './bulk.ts';
-export type { UpsertKey, BulkPartyInput, BulkPartyResult, BulkPartiesOutcome, BulkInteractionResult, PartySnapshot, RowFailure } from './bulk.ts';
+export { bulkUpsertParties } from './bulk.ts';
+export { restorePartySnapshots } from './bulk-restore.ts';
+export { partiesHolding } from './bulk-sql.ts';
+export { bulkInsertInteractions, type BulkInteractionResult } from './bulk-interactions.ts';
+export type { UpsertKey, BulkPartyInput, BulkPartyResult, BulkPartiesOutcome, PartySnapshot, RowFailure } from './bulk-types.ts';
 export { readableParty, writableParty } from './parties.service.ts';
 /** The org's customer-visibility setting, which `partyVisibleCondition` needs. */
 export const customerVisibility = (db: Db, orgId: string) => partiesRepository.visibility(db, orgId);

@@ -6,7 +6,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import type { Page } from '../../platform/http/common.schema.ts';
 import { validateCustom } from './custom-fields.ts';
-import { checkExternalId, checkOwners, derivedColumns, mergeProfile, normalisePhones, unique } from './party-input.ts';
+import { checkExternalId, checkOwners, derivedColumns, mergeProfile, newPartyRow, normalisePhones, unique } from './party-input.ts';
 import { partiesRepository, type VisibleParty } from './parties.repository.ts';
 import { toHistory, toParty } from './parties.mapper.ts';
 import type { CreateParty, HistoryEntry, ListPartiesQuery, Party, UpdateParty } from './parties.schema.ts';
@@ -109,27 +109,7 @@ export function partiesService(deps: Deps) {
         tags: unique(input.tags ?? []),
       };
       const id = await db.transaction().execute(async (trx) => {
-        const row = await partiesRepository.insert(trx, {
-          org_id: orgId,
-          kind: input.kind,
-          display_name: values.displayName,
-          external_id: input.externalId ?? null,
-          given_name: values.givenName,
-          family_name: values.familyName,
-          emails: values.emails,
-          phones: values.phones,
-          tags: values.tags,
-          birthday: input.birthday ?? null,
-          gender: input.gender ?? null,
-          address: input.address ? JSON.stringify(input.address) : null,
-          locale: input.locale ?? null,
-          custom: JSON.stringify(custom),
-          owner_id: ownerId,
-          backup_owner_id: input.backupOwnerId ?? null,
-          profile: JSON.stringify(mergeProfile(null, input.profile)),
-          created_by: ctx.actor.userId,
-          ...derivedColumns(values),
-        });
+        const row = await partiesRepository.insert(trx, newPartyRow(orgId, input, values, custom, ownerId, ctx.actor.userId));
         await rolesRepository.addHistory(trx, ownerHistory(ctx, row.id, null, row, null));
         await recordAudit(trx, ctx, { action: 'create', entityType: 'party', entityId: row.id, after: { ...row, search_text: undefined, search_grams: undefined, name_key: undefined } });
         for (const [i, r] of (input.roles ?? []).entries()) {

@@ -5,7 +5,7 @@ import { conflict, validation } from '../../platform/errors.ts';
 import { usersRepository } from '../../platform/identity/users.repository.ts';
 import { nameKey, searchColumns, type Searchable } from './names.ts';
 import type { CreateParty } from './parties.schema.ts';
-import type { CareNote, PartyRow, Profile } from './parties.tables.ts';
+import type { CareNote, NewPartyRow, PartyRow, Profile } from './parties.tables.ts';
 import { normalizePhone } from './phone.ts';
 
 type Issue = { path: (string | number)[]; message: string; code: string };
@@ -54,6 +54,31 @@ export function mergeProfile(before: Profile | null, input: CreateParty['profile
 export function derivedColumns(p: Searchable) {
   const { text, grams } = searchColumns(p);
   return { search_text: text, search_grams: grams, name_key: nameKey(p.displayName) };
+}
+
+/** The row of a new party (single-record and bulk paths alike): given fields, normalised `values`, checked `custom`, and derived search columns. */
+export function newPartyRow(orgId: string, input: CreateParty, values: Searchable, custom: Record<string, unknown>, ownerId: string | null, createdBy: string | null) {
+  return {
+    org_id: orgId,
+    kind: input.kind,
+    display_name: values.displayName,
+    external_id: input.externalId ?? null,
+    given_name: values.givenName,
+    family_name: values.familyName,
+    emails: values.emails,
+    phones: values.phones,
+    tags: values.tags,
+    birthday: input.birthday ?? null,
+    gender: input.gender ?? null,
+    address: input.address ? JSON.stringify(input.address) : null,
+    locale: input.locale ?? null,
+    custom: JSON.stringify(custom),
+    owner_id: ownerId,
+    backup_owner_id: input.backupOwnerId ?? null,
+    profile: JSON.stringify(mergeProfile(null, input.profile)),
+    created_by: createdBy,
+    ...derivedColumns(values),
+  } satisfies NewPartyRow;
 }
 
 export const searchableOf = (r: PartyRow): Searchable => ({
