@@ -63,7 +63,9 @@ interface Measure {
 
 /** CPU ticks (user + system) of the PostgreSQL cluster's processes (--pgdata: its data directory), else 0. */
 function pgTicks(): number {
-  const postmaster = args.pgdata ? readFileSync(path.join(args.pgdata, 'postmaster.pid'), 'utf8').split('\n')[0] : undefined;
+  const postmaster = args.pgdata
+    ? readFileSync(path.join(args.pgdata, 'postmaster.pid'), 'utf8').split('\n')[0]
+    : undefined;
   if (!postmaster) {
     return 0;
   }
@@ -87,7 +89,9 @@ function pgTicks(): number {
 async function load(url: string, headers: Record<string, string>): Promise<Measure> {
   const bin = path.join(import.meta.dirname, '..', 'node_modules', 'autocannon', 'autocannon.js');
   const hdrs = Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}=${v}`]);
-  const child = spawn(process.execPath, [bin, '-j', '-c', String(connections), '-d', String(duration), ...hdrs, url], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, '-j', '-c', String(connections), '-d', String(duration), ...hdrs, url], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const cpu0 = process.cpuUsage();
   const pg0 = pgTicks();
   let out = '';
@@ -100,7 +104,14 @@ async function load(url: string, headers: Record<string, string>): Promise<Measu
   const pgUs = (pgTicks() - pg0) * 10_000; // 100 ticks a second
   const r = JSON.parse(out) as autocannon.Result;
   const n = Math.max(1, r.requests.total);
-  return { p50: r.latency.p50, p99: r.latency.p99, rps: Math.round(r.requests.average), errors: r.errors + r.non2xx, serverUs: Math.round((cpu.user + cpu.system) / n), pgUs: Math.round(pgUs / n) };
+  return {
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    rps: Math.round(r.requests.average),
+    errors: r.errors + r.non2xx,
+    serverUs: Math.round((cpu.user + cpu.system) / n),
+    pgUs: Math.round(pgUs / n),
+  };
 }
 
 /**
@@ -112,7 +123,11 @@ const pool = new pg.Pool({
   max: Number(args.pool),
   types: {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-      oid === 20 ? Number : oid === 1700 || oid === 1082 ? (v: string) => v : (pg.types.getTypeParser(oid, format) as (v: string) => unknown)) as typeof pg.types.getTypeParser,
+      oid === 20
+        ? Number
+        : oid === 1700 || oid === 1082
+          ? (v: string) => v
+          : (pg.types.getTypeParser(oid, format) as (v: string) => unknown)) as typeof pg.types.getTypeParser,
   },
 });
 let recording = false;
@@ -134,34 +149,68 @@ try {
   if (args.seed) {
     const preset = demoSizes[(args.size ?? 'S') as DemoSize];
     console.log(`seeding ${args.size}…`);
-    const demo = await generateDemo(handle.db, { orgName: 'Bench', adminEmail: 'admin@bench.test', password: PASSWORD, customers: preset.customers, employees: preset.employees, transactions: preset.transactions, seed: 1, locale: 'mixed' });
+    const demo = await generateDemo(handle.db, {
+      orgName: 'Bench',
+      adminEmail: 'admin@bench.test',
+      password: PASSWORD,
+      customers: preset.customers,
+      employees: preset.employees,
+      transactions: preset.transactions,
+      seed: 1,
+      locale: 'mixed',
+    });
     await sql`
       insert into app_user (org_id, email, display_name, roles, locale)
       select ${demo.orgId}::uuid, 'user' || g || '@bench.test', (array['张','李','王','Smith','Chen'])[1 + g % 5] || ' ' || g, array['agent'], 'zh-CN'
       from generate_series(1, 20000) g`.execute(handle.db);
     await sql`analyze`.execute(handle.db);
   }
-  const org = await handle.db.selectFrom('app_user').select(['org_id']).where('email', '=', 'admin@bench.test').executeTakeFirstOrThrow();
+  const org = await handle.db
+    .selectFrom('app_user')
+    .select(['org_id'])
+    .where('email', '=', 'admin@bench.test')
+    .executeTakeFirstOrThrow();
   const orgId = org.org_id;
 
   const app = await buildApp({ database: handle, secret: 'bench-secret-bench-secret-bench-secret', logger: false });
   let staticBody = '{}';
   app.get('/api/__bench/static', (_req, reply) => reply.type('application/json').send(staticBody));
-  app.get('/api/__bench/public', { config: { public: true } }, (_req, reply) => reply.type('application/json').send(staticBody));
+  app.get('/api/__bench/public', { config: { public: true } }, (_req, reply) =>
+    reply.type('application/json').send(staticBody),
+  );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
 
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'admin@bench.test', password: PASSWORD } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: 'admin@bench.test', password: PASSWORD },
+  });
   const session = login.cookies.find((c) => c.name === 'tandem_session')?.value ?? '';
   const csrf = login.json<{ csrfToken: string }>().csrfToken;
-  const tokenRes = await app.inject({ method: 'POST', url: '/api/tokens', headers: { cookie: `tandem_session=${session}`, 'x-csrf-token': csrf }, payload: { name: 'breakdown' } });
+  const tokenRes = await app.inject({
+    method: 'POST',
+    url: '/api/tokens',
+    headers: { cookie: `tandem_session=${session}`, 'x-csrf-token': csrf },
+    payload: { name: 'breakdown' },
+  });
   const bearer = { authorization: `Bearer ${tokenRes.json<{ token: string }>().token}` };
   const cookie = { cookie: `tandem_session=${session}` };
 
-  const someone = await handle.db.selectFrom('app_user').select('id').where('org_id', '=', orgId).where('email', '=', 'user10000@bench.test').executeTakeFirstOrThrow();
+  const someone = await handle.db
+    .selectFrom('app_user')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('email', '=', 'user10000@bench.test')
+    .executeTakeFirstOrThrow();
   const preset = demoSizes[(args.size ?? 'S') as DemoSize];
-  const party = await handle.db.selectFrom('party').select('id').where('org_id', '=', orgId).where('external_id', '=', `C${String(Math.floor(preset.customers / 2) + 1).padStart(7, '0')}`).executeTakeFirstOrThrow();
+  const party = await handle.db
+    .selectFrom('party')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('external_id', '=', `C${String(Math.floor(preset.customers / 2) + 1).padStart(7, '0')}`)
+    .executeTakeFirstOrThrow();
   const endpoints = [
     { name: 'get user by id', path: `/api/users/${someone.id}` },
     { name: 'get party by id', path: `/api/parties/${party.id}` },
@@ -177,7 +226,10 @@ try {
   for (const e of endpoints) {
     // One request of each kind, recording its statements (the auth ones are the first).
     const statements: Record<string, { sql: string; ms: number }[]> = {};
-    for (const [kind, headers] of [['bearer', bearer], ['cookie', cookie]] as const) {
+    for (const [kind, headers] of [
+      ['bearer', bearer],
+      ['cookie', cookie],
+    ] as const) {
       await app.inject({ method: 'GET', url: e.path, headers }); // warm
       compiled.length = 0;
       recording = true;
@@ -189,7 +241,9 @@ try {
       staticBody = probe.body;
       statements[kind] = compiled.map((c) => ({ sql: c.sql.replace(/\s+/g, ' ').slice(0, 160), ms: +c.ms.toFixed(2) }));
     }
-    const endpointSql = compiled.filter((c) => !/from "session"|from "api_token"/.test(c.sql)).map((c) => ({ sql: c.sql, parameters: c.parameters }));
+    const endpointSql = compiled
+      .filter((c) => !/from "session"|from "api_token"/.test(c.sql))
+      .map((c) => ({ sql: c.sql, parameters: c.parameters }));
     console.log(`\n${e.name}: statements per request`);
     for (const [kind, list] of Object.entries(statements)) {
       console.log(`  ${kind}: ${list.length}`);
@@ -238,7 +292,16 @@ try {
     results.flatMap((r) =>
       ['bare', 'sql', 'plugins', 'stack', 'bearer', 'cookie'].map((k) => {
         const m = r[k] as Measure;
-        return { endpoint: r.endpoint, variant: k, 'req/s': m.rps, 'p50 ms': m.p50, 'p99 ms': m.p99, 'server µs/req': m.serverUs, 'pg µs/req': m.pgUs, errors: m.errors };
+        return {
+          endpoint: r.endpoint,
+          variant: k,
+          'req/s': m.rps,
+          'p50 ms': m.p50,
+          'p99 ms': m.p99,
+          'server µs/req': m.serverUs,
+          'pg µs/req': m.pgUs,
+          errors: m.errors,
+        };
       }),
     ),
   );
@@ -266,7 +329,15 @@ function printTop(profile: { nodes: ProfileNode[]; samples?: number[]; timeDelta
       continue;
     }
     const url = n.callFrame.url;
-    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (url.includes('/server/src/') ? 'tandem:' + url.split('/server/src/')[1]?.split('/').slice(0, 2).join('/') : url.startsWith('node:') ? url : url ? 'other' : `(${n.callFrame.functionName || 'native'})`);
+    const pkg =
+      /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ??
+      (url.includes('/server/src/')
+        ? 'tandem:' + url.split('/server/src/')[1]?.split('/').slice(0, 2).join('/')
+        : url.startsWith('node:')
+          ? url
+          : url
+            ? 'other'
+            : `(${n.callFrame.functionName || 'native'})`);
     const fn = `${n.callFrame.functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}:${n.callFrame.lineNumber + 1}`;
     fnTotals.set(fn, (fnTotals.get(fn) ?? 0) + us);
     pkgTotals.set(pkg, (pkgTotals.get(pkg) ?? 0) + us);
@@ -277,5 +348,7 @@ function printTop(profile: { nodes: ProfileNode[]; samples?: number[]; timeDelta
       .slice(0, k)
       .map(([f, us]) => `    ${((100 * us) / total).toFixed(1).padStart(5)}%  ${f}`)
       .join('\n');
-  console.log(`\nCPU profile (server process, ${name}, bearer run): top self time by package\n${top(pkgTotals, 15)}\n  by function\n${top(fnTotals, 25)}`);
+  console.log(
+    `\nCPU profile (server process, ${name}, bearer run): top self time by package\n${top(pkgTotals, 15)}\n  by function\n${top(fnTotals, 25)}`,
+  );
 }

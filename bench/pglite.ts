@@ -10,8 +10,14 @@ import type { Database } from '../server/src/platform/db/types.ts';
  * lock), plus `copyFrom`: a raw `COPY … FROM '/dev/blob'` of CSV text on the same instance, the
  * import benchmark's baseline on this engine.
  */
-export async function openBenchPglite(): Promise<{ handle: DatabaseHandle; copyFrom: (statement: string, csv: string) => Promise<void> }> {
-  const pglite = await PGlite.create({ extensions: { pg_trgm }, parsers: { 20: Number, 1700: (v: string) => v, 1082: (v: string) => v } });
+export async function openBenchPglite(): Promise<{
+  handle: DatabaseHandle;
+  copyFrom: (statement: string, csv: string) => Promise<void>;
+}> {
+  const pglite = await PGlite.create({
+    extensions: { pg_trgm },
+    parsers: { 20: Number, 1700: (v: string) => v, 1082: (v: string) => v },
+  });
   const lock = new SessionLock();
   // BENCH_LOG=1 prints every statement slower than 20 ms (to see where a phase spends its time).
   const log = (e: LogEvent) => {
@@ -19,7 +25,10 @@ export async function openBenchPglite(): Promise<{ handle: DatabaseHandle; copyF
       console.log(`${Math.round(e.queryDurationMillis)} ms  ${e.query.sql.slice(0, 100).replace(/\s+/g, ' ')}`);
     }
   };
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite, lock), ...(process.env.BENCH_LOG ? { log } : {}) });
+  const db = new Kysely<Database>({
+    dialect: new PGliteDialect(pglite, lock),
+    ...(process.env.BENCH_LOG ? { log } : {}),
+  });
   const handle: DatabaseHandle = {
     engine: 'pglite',
     db,

@@ -63,7 +63,9 @@ interface Measure {
 async function load(url: string, headers: Record<string, string>): Promise<Measure> {
   const bin = path.join(import.meta.dirname, '..', 'node_modules', 'autocannon', 'autocannon.js');
   const hdrs = Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}=${v}`]);
-  const child = spawn(process.execPath, [bin, '-j', '-c', String(connections), '-d', String(duration), ...hdrs, url], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, '-j', '-c', String(connections), '-d', String(duration), ...hdrs, url], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (b: Buffer) => (out += b.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -84,7 +86,9 @@ async function bare(body: unknown): Promise<{ url: string; close: () => Promise<
 }
 
 const progress = (p: { phase: string; done: number; total: number; rowsPerSecond: number }) =>
-  process.stdout.write(`\r  ${p.phase}: ${p.done}/${p.total} (${p.rowsPerSecond} rows/s)      ${p.done >= p.total ? '\n' : ''}`);
+  process.stdout.write(
+    `\r  ${p.phase}: ${p.done}/${p.total} (${p.rowsPerSecond} rows/s)      ${p.done >= p.total ? '\n' : ''}`,
+  );
 
 const csvField = (v: string | null) => (v === null ? '' : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
@@ -94,9 +98,21 @@ const csvField = (v: string | null) => (v === null ? '' : /[",\n]/.test(v) ? `"$
  * scratch tables created `like` the real ones `including all` (same columns, defaults, checks and
  * indexes; no foreign keys). Each side is timed from rows in memory to committed.
  */
-async function importBench(handle: DatabaseHandle, orgId: string, rows: number, copyFrom: (table: string, columns: string[], csv: string) => Promise<void>) {
+async function importBench(
+  handle: DatabaseHandle,
+  orgId: string,
+  rows: number,
+  copyFrom: (table: string, columns: string[], csv: string) => Promise<void>,
+) {
   const db = handle.db;
-  const source = await sql<{ party_id: string; occurred_at: Date; amount: string; currency: string; channel: string | null; lines: { product_id: string; quantity: string; unit_price: string; amount: string }[] }>`
+  const source = await sql<{
+    party_id: string;
+    occurred_at: Date;
+    amount: string;
+    currency: string;
+    channel: string | null;
+    lines: { product_id: string; quantity: string; unit_price: string; amount: string }[];
+  }>`
     select t.party_id, t.occurred_at, t.amount, t.currency, t.channel,
       coalesce((select json_agg(json_build_object('product_id', l.product_id, 'quantity', l.quantity, 'unit_price', l.unit_price, 'amount', l.amount) order by l.line_no)
                 from transaction_line l where l.org_id = t.org_id and l.transaction_id = t.id), '[]') as lines
@@ -106,7 +122,12 @@ async function importBench(handle: DatabaseHandle, orgId: string, rows: number, 
     occurredAt: r.occurred_at.toISOString(),
     currency: r.currency,
     channel: r.channel,
-    lines: r.lines.map((l) => ({ productId: l.product_id, quantity: l.quantity, unitPrice: l.unit_price, amount: l.amount })),
+    lines: r.lines.map((l) => ({
+      productId: l.product_id,
+      quantity: l.quantity,
+      unitPrice: l.unit_price,
+      amount: l.amount,
+    })),
   }));
   const lineCount = input.reduce((s, r) => s + (r.lines?.length ?? 0), 0);
 
@@ -121,14 +142,46 @@ async function importBench(handle: DatabaseHandle, orgId: string, rows: number, 
   await sql`alter table bench_copy_line add foreign key (org_id) references organization (org_id), add foreign key (org_id, transaction_id) references bench_copy_tx (org_id, id) on delete cascade,
     add foreign key (org_id, product_id) references product (org_id, id)`.execute(db);
   const now = new Date().toISOString();
-  const txCols = ['org_id', 'id', 'party_id', 'occurred_at', 'amount', 'currency', 'channel', 'external_id', 'note', 'created_by', 'created_at', 'updated_at', 'version'];
+  const txCols = [
+    'org_id',
+    'id',
+    'party_id',
+    'occurred_at',
+    'amount',
+    'currency',
+    'channel',
+    'external_id',
+    'note',
+    'created_by',
+    'created_at',
+    'updated_at',
+    'version',
+  ];
   const lineCols = ['org_id', 'transaction_id', 'line_no', 'product_id', 'quantity', 'unit_price', 'amount'];
   const txCsv: string[] = [];
   const lineCsv: string[] = [];
   for (const r of source.rows) {
     const id = randomUUID();
-    txCsv.push([orgId, id, r.party_id, r.occurred_at.toISOString(), r.amount, r.currency, csvField(r.channel), '', '', '', now, now, '1'].join(','));
-    r.lines.forEach((l, i) => lineCsv.push([orgId, id, String(i + 1), l.product_id, l.quantity, l.unit_price, l.amount].join(',')));
+    txCsv.push(
+      [
+        orgId,
+        id,
+        r.party_id,
+        r.occurred_at.toISOString(),
+        r.amount,
+        r.currency,
+        csvField(r.channel),
+        '',
+        '',
+        '',
+        now,
+        now,
+        '1',
+      ].join(','),
+    );
+    r.lines.forEach((l, i) =>
+      lineCsv.push([orgId, id, String(i + 1), l.product_id, l.quantity, l.unit_price, l.amount].join(',')),
+    );
   }
   const txText = txCsv.join('\n') + '\n';
   const lineText = lineCsv.join('\n') + '\n';
@@ -153,7 +206,15 @@ async function importBench(handle: DatabaseHandle, orgId: string, rows: number, 
   const bulkMs = performance.now() - b0;
   const copyRps = input.length / (copyMs / 1000);
   const bulkRps = input.length / (bulkMs / 1000);
-  return { rows: input.length, lines: lineCount, bulkMs: Math.round(bulkMs), copyMs: Math.round(copyMs), bulkRowsPerSecond: Math.round(bulkRps), copyRowsPerSecond: Math.round(copyRps), ratio: +(bulkRps / copyRps).toFixed(3) };
+  return {
+    rows: input.length,
+    lines: lineCount,
+    bulkMs: Math.round(bulkMs),
+    copyMs: Math.round(copyMs),
+    bulkRowsPerSecond: Math.round(bulkRps),
+    copyRowsPerSecond: Math.round(copyRps),
+    ratio: +(bulkRps / copyRps).toFixed(3),
+  };
 }
 
 async function main() {
@@ -165,9 +226,21 @@ async function main() {
     handle = pg ? await openDatabase({ databaseUrl: pg.url, poolSize: 20 }) : (lite as NonNullable<typeof lite>).handle;
     const h = handle;
     await migrateToLatest(h.db);
-    console.log(`Seeding size ${size} on ${engine}: ${customers} customers, ${transactions} transactions, ${employees} employees`);
+    console.log(
+      `Seeding size ${size} on ${engine}: ${customers} customers, ${transactions} transactions, ${employees} employees`,
+    );
     const t0 = Date.now();
-    const demo = await generateDemo(h.db, { orgName: 'Bench', adminEmail: 'admin@bench.test', password: PASSWORD, customers, employees, transactions, seed: 1, locale: 'mixed', onProgress: progress });
+    const demo = await generateDemo(h.db, {
+      orgName: 'Bench',
+      adminEmail: 'admin@bench.test',
+      password: PASSWORD,
+      customers,
+      employees,
+      transactions,
+      seed: 1,
+      locale: 'mixed',
+      onProgress: progress,
+    });
     const orgId = demo.orgId;
     // Extra users for the user list cases (no passwords; they only fill the table).
     await sql`
@@ -182,23 +255,59 @@ async function main() {
     const addr = app.server.address();
     const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
     const tokenFor = async (email: string) => {
-      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: PASSWORD } });
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email, password: PASSWORD },
+      });
       if (login.statusCode !== 200) {
         throw new Error(`login ${email}: ${login.statusCode} ${login.body}`);
       }
       const session = login.cookies.find((c) => c.name === 'tandem_session');
       const csrf = login.json<{ csrfToken: string }>().csrfToken;
-      const tokenRes = await app.inject({ method: 'POST', url: '/api/tokens', headers: { cookie: `tandem_session=${session?.value ?? ''}`, 'x-csrf-token': csrf }, payload: { name: 'bench' } });
+      const tokenRes = await app.inject({
+        method: 'POST',
+        url: '/api/tokens',
+        headers: { cookie: `tandem_session=${session?.value ?? ''}`, 'x-csrf-token': csrf },
+        payload: { name: 'bench' },
+      });
       return { authorization: `Bearer ${tokenRes.json<{ token: string }>().token}` };
     };
     const auth = await tokenFor('admin@bench.test');
     const rep = demo.sampleUsers.find((u) => u.roles.includes('agent') && !u.roles.includes('manager'));
     const agentAuth = await tokenFor(rep?.email ?? 'admin@bench.test');
     const mid = Math.floor(customers / 2);
-    const party = await h.db.selectFrom('party').select(['id', 'display_name', 'phones']).where('org_id', '=', orgId).where('external_id', '=', `C${String(mid + 1).padStart(7, '0')}`).executeTakeFirstOrThrow();
-    const zhCustomer = await h.db.selectFrom('party').select('display_name').where('org_id', '=', orgId).where('external_id', 'like', 'C%').where('locale', '=', 'zh-CN').where('kind', '=', 'organization').orderBy('external_id').offset(Math.floor(customers / 20)).limit(1).executeTakeFirst();
-    const someone = await h.db.selectFrom('app_user').select('id').where('org_id', '=', orgId).where('email', '=', `user${Math.ceil(Math.max(1, extraUsers) / 2)}@bench.test`).executeTakeFirst();
-    const tx = await h.db.selectFrom('transaction').select(['id', 'party_id']).where('org_id', '=', orgId).orderBy('occurred_at', 'desc').offset(Math.floor(transactions / 2)).limit(1).executeTakeFirstOrThrow();
+    const party = await h.db
+      .selectFrom('party')
+      .select(['id', 'display_name', 'phones'])
+      .where('org_id', '=', orgId)
+      .where('external_id', '=', `C${String(mid + 1).padStart(7, '0')}`)
+      .executeTakeFirstOrThrow();
+    const zhCustomer = await h.db
+      .selectFrom('party')
+      .select('display_name')
+      .where('org_id', '=', orgId)
+      .where('external_id', 'like', 'C%')
+      .where('locale', '=', 'zh-CN')
+      .where('kind', '=', 'organization')
+      .orderBy('external_id')
+      .offset(Math.floor(customers / 20))
+      .limit(1)
+      .executeTakeFirst();
+    const someone = await h.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('email', '=', `user${Math.ceil(Math.max(1, extraUsers) / 2)}@bench.test`)
+      .executeTakeFirst();
+    const tx = await h.db
+      .selectFrom('transaction')
+      .select(['id', 'party_id'])
+      .where('org_id', '=', orgId)
+      .orderBy('occurred_at', 'desc')
+      .offset(Math.floor(transactions / 2))
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const search3 = (zhCustomer?.display_name ?? party.display_name).slice(2, 5);
     const phone = (party.phones[0] ?? '13000000000').slice(-8);
 
@@ -206,14 +315,30 @@ async function main() {
       ...(someone ? [{ name: 'get user by id', path: `/api/users/${someone.id}`, headers: auth }] : []),
       { name: 'users list page (50, sorted)', path: '/api/users?limit=50&sort=displayName&role=agent', headers: auth },
       { name: 'get party by id', path: `/api/parties/${party.id}`, headers: auth },
-      { name: 'parties filtered list (stage, -updatedAt)', path: '/api/parties?limit=50&role=customer&stage=loyal&sort=-updatedAt', headers: auth },
+      {
+        name: 'parties filtered list (stage, -updatedAt)',
+        path: '/api/parties?limit=50&role=customer&stage=loyal&sort=-updatedAt',
+        headers: auth,
+      },
       { name: 'parties list as agent (access)', path: '/api/parties?limit=50&role=customer', headers: agentAuth },
       { name: 'search 王 (1 char)', path: `/api/parties?limit=20&q=${encodeURIComponent('王')}`, headers: auth },
-      { name: `search ${search3} (3 chars)`, path: `/api/parties?limit=20&q=${encodeURIComponent(search3)}`, headers: auth },
+      {
+        name: `search ${search3} (3 chars)`,
+        path: `/api/parties?limit=20&q=${encodeURIComponent(search3)}`,
+        headers: auth,
+      },
       { name: 'search phone (8 digits)', path: `/api/parties?limit=20&q=${encodeURIComponent(phone)}`, headers: auth },
       { name: 'get transaction by id', path: `/api/transactions/${tx.id}`, headers: auth },
-      { name: "a party's transactions (page)", path: `/api/transactions?limit=50&partyId=${tx.party_id}`, headers: auth },
-      { name: 'transactions list (month, channel)', path: '/api/transactions?limit=50&from=2025-06-01T00:00:00Z&to=2025-07-01T00:00:00Z&channel=online', headers: auth },
+      {
+        name: "a party's transactions (page)",
+        path: `/api/transactions?limit=50&partyId=${tx.party_id}`,
+        headers: auth,
+      },
+      {
+        name: 'transactions list (month, channel)',
+        path: '/api/transactions?limit=50&from=2025-06-01T00:00:00Z&to=2025-07-01T00:00:00Z&channel=online',
+        headers: auth,
+      },
       { name: 'transactions list as agent (access)', path: '/api/transactions?limit=50', headers: agentAuth },
       { name: 'products list page', path: '/api/products?limit=50&active=true', headers: auth },
     ];
@@ -263,12 +388,25 @@ async function main() {
       node: process.version,
       baselines: {
         reads: 'a bare Fastify route returning the same JSON from memory, same autocannon settings',
-        import: engine === 'postgres' ? "server-side COPY … FROM '<file>' (CSV) into scratch tables LIKE the real ones INCLUDING ALL, plus their foreign keys" : "COPY … FROM '/dev/blob' (CSV) into scratch tables LIKE the real ones INCLUDING ALL, plus their foreign keys",
+        import:
+          engine === 'postgres'
+            ? "server-side COPY … FROM '<file>' (CSV) into scratch tables LIKE the real ones INCLUDING ALL, plus their foreign keys"
+            : "COPY … FROM '/dev/blob' (CSV) into scratch tables LIKE the real ones INCLUDING ALL, plus their foreign keys",
       },
       rows,
       import: imp,
     };
-    console.table(rows.map((r) => ({ case: r.case, 'p50 ms': r.p50, 'p99 ms': r.p99, 'req/s': Math.round(r.rps), 'bare req/s': Math.round(r.bareRps), 'ratio (goal ≥ 0.4)': r.throughputRatio, errors: r.errors })));
+    console.table(
+      rows.map((r) => ({
+        case: r.case,
+        'p50 ms': r.p50,
+        'p99 ms': r.p99,
+        'req/s': Math.round(r.rps),
+        'bare req/s': Math.round(r.bareRps),
+        'ratio (goal ≥ 0.4)': r.throughputRatio,
+        errors: r.errors,
+      })),
+    );
     console.table([
       {
         case: `import ${imp.rows} transactions (${imp.lines} lines)`,

@@ -27,7 +27,9 @@ async function choose(selectTestId: string, search: string, value?: string) {
   await page.keyboard.type(search);
   // The first match is active: Enter picks it (steadier than clicking into an animating list).
   const active = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active');
-  await expect.poll(async () => (value ? active.getAttribute('title') : active.textContent()), { timeout: 5_000 }).toBe(value ?? search);
+  await expect
+    .poll(async () => (value ? active.getAttribute('title') : active.textContent()), { timeout: 5_000 })
+    .toBe(value ?? search);
   await page.keyboard.press('Enter');
 }
 
@@ -39,7 +41,12 @@ describe('imports', () => {
     await page.goto(`${server.url}/sign-in`);
     await submitSignIn(page);
     await page.waitForURL(/\/parties$/);
-    const existing = await apiCall('POST', '/api/parties', { kind: 'person', displayName: '王芳', emails: ['wangfang.demo@example.com'], roles: [{ role: 'customer', stage: 'new' }] });
+    const existing = await apiCall('POST', '/api/parties', {
+      kind: 'person',
+      displayName: '王芳',
+      emails: ['wangfang.demo@example.com'],
+      roles: [{ role: 'customer', stage: 'new' }],
+    });
     expect(existing.status).toBe(201);
     existingId = (existing.json as { id: string }).id;
   });
@@ -58,7 +65,13 @@ describe('imports', () => {
     await expect.poll(() => testId('mapping-table').count(), { timeout: 20_000 }).toBe(1);
 
     expect(await testId('import-detected').textContent()).toContain('utf-8');
-    for (const [header, field] of [['姓名', 'displayName'], ['手机', 'phones'], ['邮箱', 'emails'], ['公司', 'company'], ['生日', 'birthday']]) {
+    for (const [header, field] of [
+      ['姓名', 'displayName'],
+      ['手机', 'phones'],
+      ['邮箱', 'emails'],
+      ['公司', 'company'],
+      ['生日', 'birthday'],
+    ]) {
       expect(await head(`mapping-auto-${header}`).count(), header).toBe(1);
       expect(await head(`mapping-${header}`).getAttribute('data-target'), header).toBe(field);
     }
@@ -122,11 +135,17 @@ describe('imports', () => {
     await page.goto(`${server.url}/parties`);
     await testId('table-search').fill('王导入01');
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await partyRows().allTextContents()).join('|'), { timeout: 15_000 }).toContain('王导入01');
+    await expect
+      .poll(async () => (await partyRows().allTextContents()).join('|'), { timeout: 15_000 })
+      .toContain('王导入01');
     expect(await partyRows().count()).toBe(1);
     const found = await apiCall('GET', `/api/parties?q=${encodeURIComponent('import.01@example.com')}`);
     const id = (found.json as { items: { id: string }[] }).items[0]?.id ?? '';
-    const party = (await apiCall('GET', `/api/parties/${id}`)).json as { address: { city?: string } | null; birthday: string | null; roles: { role: string }[] };
+    const party = (await apiCall('GET', `/api/parties/${id}`)).json as {
+      address: { city?: string } | null;
+      birthday: string | null;
+      roles: { role: string }[];
+    };
     expect(party.address?.city).toBe('北京');
     expect(party.birthday).toBe('1990-02-02');
     expect(party.roles.map((r) => r.role)).toEqual(['customer']);
@@ -140,7 +159,9 @@ describe('imports', () => {
     await screenshot(page, 'imports-06-history');
     await testId('language-switch').click();
     await testId('language-option-zh-CN').click();
-    await expect.poll(() => page.locator('[data-testid=imports-page] h3').textContent(), { timeout: 10_000 }).toBe('数据导入');
+    await expect
+      .poll(() => page.locator('[data-testid=imports-page] h3').textContent(), { timeout: 10_000 })
+      .toBe('数据导入');
     await screenshot(page, 'imports-07-history-zh');
     await testId('language-switch').click();
     await testId('language-option-en').click();
@@ -186,14 +207,26 @@ describe('products and transactions', () => {
     await testId('product-price').fill('1280.50');
     await testId('product-save').click();
     const productRows = page.locator('[data-testid=products-table] tr[data-row-key]');
-    await expect.poll(async () => (await productRows.allTextContents()).join('|'), { timeout: 10_000 }).toContain('年度会员');
+    await expect
+      .poll(async () => (await productRows.allTextContents()).join('|'), { timeout: 10_000 })
+      .toContain('年度会员');
     expect(await productRows.first().textContent()).toContain('1,280.50');
     await screenshot(page, 'value-01-products');
 
     const productId = (await productRows.first().getAttribute('data-row-key')) ?? '';
-    const party = await apiCall('POST', '/api/parties', { kind: 'person', displayName: '陈静', roles: [{ role: 'customer', stage: 'new' }] });
+    const party = await apiCall('POST', '/api/parties', {
+      kind: 'person',
+      displayName: '陈静',
+      roles: [{ role: 'customer', stage: 'new' }],
+    });
     const partyId = (party.json as { id: string }).id;
-    const tx = await apiCall('POST', '/api/transactions', { partyId, currency: 'CNY', channel: 'store', lines: [{ productId, quantity: 2 }], note: '门店购买' });
+    const tx = await apiCall('POST', '/api/transactions', {
+      partyId,
+      currency: 'CNY',
+      channel: 'store',
+      lines: [{ productId, quantity: 2 }],
+      note: '门店购买',
+    });
     expect(tx.status).toBe(201);
 
     // Opening a product lists its transactions.

@@ -88,7 +88,9 @@ describe('parties', () => {
 
     // The keyboard alternative: the card's "Move to…" menu.
     await card.getByTestId('board-card-menu').click();
-    await page.locator('.ant-dropdown:not(.ant-dropdown-hidden) .ant-dropdown-menu-item', { hasText: 'Developing' }).click();
+    await page
+      .locator('.ant-dropdown:not(.ant-dropdown-hidden) .ant-dropdown-menu-item', { hasText: 'Developing' })
+      .click();
     await testId('move-reason').fill('Second order placed');
     await testId('move-save').click();
     await expect.poll(() => testId('board-column-developing').locator(card).count()).toBe(1);
@@ -112,7 +114,12 @@ describe('parties', () => {
   });
 
   it('merges a duplicate and can undo the merge', async () => {
-    const created = await apiCall('POST', '/api/parties', { kind: 'person', displayName: `张 伟 ${stamp}`, emails: [email.toUpperCase()], roles: [{ role: 'partner', stage: 'new' }] });
+    const created = await apiCall('POST', '/api/parties', {
+      kind: 'person',
+      displayName: `张 伟 ${stamp}`,
+      emails: [email.toUpperCase()],
+      roles: [{ role: 'partner', stage: 'new' }],
+    });
     expect(created.status).toBe(201);
     const duplicateId = (created.json as { id: string }).id;
 
@@ -144,9 +151,18 @@ describe('parties', () => {
   });
 
   it('draws the relationship map, in both languages', async () => {
-    const party = (await apiCall('GET', `/api/parties/${partyId}`)).json as { roles: { role: string; version: number }[] };
+    const party = (await apiCall('GET', `/api/parties/${partyId}`)).json as {
+      roles: { role: string; version: number }[];
+    };
     const version = party.roles.find((r) => r.role === 'customer')?.version;
-    const scored = await apiCall('PUT', `/api/parties/${partyId}/roles/customer`, { level: 'basic', targetLevel: 'partnership', initiativeScore: 4, participationScore: 2, reason: 'Plan', version });
+    const scored = await apiCall('PUT', `/api/parties/${partyId}/roles/customer`, {
+      level: 'basic',
+      targetLevel: 'partnership',
+      initiativeScore: 4,
+      participationScore: 2,
+      reason: 'Plan',
+      version,
+    });
     expect(scored.status).toBe(200);
     await page.goto(`${server.url}/parties/relationship-map`);
     await expect.poll(() => page.locator('[data-testid=levels-chart] canvas').count(), { timeout: 15_000 }).toBe(1);

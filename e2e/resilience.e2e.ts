@@ -26,7 +26,12 @@ describe('errors, conflicts and access', () => {
     browser = await launchBrowser();
     page = browser.page;
     await signIn(adminEmail, adminPassword);
-    const created = await apiCall('POST', '/api/users', { email: agent.email, displayName: `Agent ${stamp}`, password: agent.password, roles: ['agent'] });
+    const created = await apiCall('POST', '/api/users', {
+      email: agent.email,
+      displayName: `Agent ${stamp}`,
+      password: agent.password,
+      roles: ['agent'],
+    });
     expect(created.status).toBe(201);
     agentId = (created.json as { id: string }).id;
   });
@@ -39,7 +44,9 @@ describe('errors, conflicts and access', () => {
   it('shows a retry on network failure and recovers', async () => {
     await page.route('**/api/users?*', (route) => route.abort('connectionrefused'));
     await page.goto(`${server.url}/settings/users`);
-    await expect.poll(() => testId('query-error').textContent(), { timeout: 20_000 }).toContain("Can't reach the server");
+    await expect
+      .poll(() => testId('query-error').textContent(), { timeout: 20_000 })
+      .toContain("Can't reach the server");
     await screenshot(page, '11-network-error');
     await page.unroute('**/api/users?*');
     await testId('retry').click();
@@ -63,7 +70,9 @@ describe('errors, conflicts and access', () => {
     // Someone else renames the user meanwhile.
     const current = await apiCall('GET', `/api/users/${agentId}`);
     const version = (current.json as { version: number }).version;
-    expect((await apiCall('PATCH', `/api/users/${agentId}`, { displayName: `Renamed ${stamp}`, version })).status).toBe(200);
+    expect((await apiCall('PATCH', `/api/users/${agentId}`, { displayName: `Renamed ${stamp}`, version })).status).toBe(
+      200,
+    );
 
     await testId('user-displayName').fill(`Mine ${stamp}`);
     await testId('user-profile-save').click();

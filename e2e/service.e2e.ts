@@ -31,7 +31,12 @@ describe('service', () => {
     await page.goto(`${server.url}/sign-in`);
     await submitSignIn(page);
     await page.waitForURL(/\/parties$/);
-    const created = await apiCall('POST', '/api/parties', { kind: 'person', displayName: customer, emails: [`wang.fang.${stamp}@example.com`], roles: [{ role: 'customer', stage: 'new' }] });
+    const created = await apiCall('POST', '/api/parties', {
+      kind: 'person',
+      displayName: customer,
+      emails: [`wang.fang.${stamp}@example.com`],
+      roles: [{ role: 'customer', stage: 'new' }],
+    });
     expect(created.status).toBe(201);
   });
 
@@ -117,12 +122,16 @@ describe('service', () => {
   });
 
   it('opens a second complaint from the customer’s page: it lands on the timeline and raises an alert', async () => {
-    const found = (await apiCall('GET', `/api/parties?q=${encodeURIComponent(stamp)}`)).json as { items: { id: string; displayName: string }[] };
+    const found = (await apiCall('GET', `/api/parties?q=${encodeURIComponent(stamp)}`)).json as {
+      items: { id: string; displayName: string }[];
+    };
     const partyId = found.items.find((p) => p.displayName === customer)?.id ?? '';
     await page.goto(`${server.url}/parties/${partyId}`);
     await testId('party-new-case').click();
     // The customer is already picked; the form defaults to a complaint.
-    await expect.poll(() => page.locator('.ant-modal .ant-select-selection-item', { hasText: customer }).count()).toBe(1);
+    await expect
+      .poll(() => page.locator('.ant-modal .ant-select-selection-item', { hasText: customer }).count())
+      .toBe(1);
     await testId('case-subject').fill(secondSubject);
     await screenshot(page, 'service-11-party-new-case');
     await testId('case-save').click();
@@ -137,12 +146,18 @@ describe('service', () => {
     await screenshot(page, 'service-12-alerts');
     await row.getByTestId('alert-ack').click();
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(0);
-    const alerts = (await apiCall('GET', `/api/alerts?partyId=${partyId}`)).json as { items: { rule: string; status: string }[] };
+    const alerts = (await apiCall('GET', `/api/alerts?partyId=${partyId}`)).json as {
+      items: { rule: string; status: string }[];
+    };
     expect(alerts.items).toEqual([expect.objectContaining({ rule: 'complaints_in_window', status: 'acknowledged' })]);
   });
 
   it('sorts the queue by priority on the server and filters to my cases', async () => {
-    const urgent = await apiCall('POST', '/api/cases', { type: 'request', subject: `Urgent callback ${stamp}`, priority: 'urgent' });
+    const urgent = await apiCall('POST', '/api/cases', {
+      type: 'request',
+      subject: `Urgent callback ${stamp}`,
+      priority: 'urgent',
+    });
     expect(urgent.status).toBe(201);
     await page.goto(`${server.url}/service/cases?q=${stamp}`);
     const rows = page.locator('[data-testid=cases-table] tbody [data-row-key]');
@@ -158,7 +173,10 @@ describe('service', () => {
     await expect.poll(() => rows.first().textContent(), { timeout: 10_000 }).toContain(`Urgent callback ${stamp}`);
     await expect.poll(() => rows.last().textContent()).toContain(subject);
 
-    await page.locator('[data-testid=cases-table] thead th', { hasText: 'Assignee' }).locator('.ant-table-filter-trigger').click();
+    await page
+      .locator('[data-testid=cases-table] thead th', { hasText: 'Assignee' })
+      .locator('.ant-table-filter-trigger')
+      .click();
     await testId('assignee-me').click();
     await testId('filter-apply').click();
     await expect.poll(() => new URL(page.url()).searchParams.get('assigneeId')).toBe('me');
@@ -169,7 +187,9 @@ describe('service', () => {
     // The metrics page charts the period's cases per day (today included).
     await page.goto(`${server.url}/service/metrics`);
     const today = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric' }).format(new Date());
-    await expect.poll(() => testId('chart-trend').getAttribute('aria-label'), { timeout: 10_000 }).toMatch(new RegExp(`${today}: [1-9]\\d*`));
+    await expect
+      .poll(() => testId('chart-trend').getAttribute('aria-label'), { timeout: 10_000 })
+      .toMatch(new RegExp(`${today}: [1-9]\\d*`));
     await testId('metrics-interval').getByText('Week').click();
     await expect.poll(() => testId('chart-trend').getAttribute('aria-label')).toContain('(Week)');
     await page.waitForLoadState('networkidle');
@@ -177,11 +197,25 @@ describe('service', () => {
   });
 
   it('lets an employee file an anonymous grievance and read HR’s reply with the code', async () => {
-    const employee = await apiCall('POST', '/api/parties', { kind: 'person', displayName: `李静 ${stamp}`, roles: [{ role: 'employee' }] });
+    const employee = await apiCall('POST', '/api/parties', {
+      kind: 'person',
+      displayName: `李静 ${stamp}`,
+      roles: [{ role: 'employee' }],
+    });
     expect(employee.status).toBe(201);
     const email = `li.jing.${stamp}@example.com`;
-    const user = (await apiCall('POST', '/api/users', { email, displayName: `Li Jing ${stamp}`, password: 'employee-pass-9', roles: ['employee'] })).json as { id: string; version: number };
-    const linked = await apiCall('PATCH', `/api/users/${user.id}`, { partyId: (employee.json as { id: string }).id, version: user.version });
+    const user = (
+      await apiCall('POST', '/api/users', {
+        email,
+        displayName: `Li Jing ${stamp}`,
+        password: 'employee-pass-9',
+        roles: ['employee'],
+      })
+    ).json as { id: string; version: number };
+    const linked = await apiCall('PATCH', `/api/users/${user.id}`, {
+      partyId: (employee.json as { id: string }).id,
+      version: user.version,
+    });
     expect(linked.status).toBe(200);
 
     const staff = await launchBrowser();
@@ -202,11 +236,23 @@ describe('service', () => {
       await screenshot(p, 'service-07-grievance-code');
 
       // HR (the admin here) finds it without any link to the employee and answers publicly.
-      const list = (await apiCall('GET', `/api/cases?type=grievance&q=${encodeURIComponent(stamp)}`)).json as { items: { id: string; anonymous: boolean; partyId: string | null; submitterId: string | null }[] };
+      const list = (await apiCall('GET', `/api/cases?type=grievance&q=${encodeURIComponent(stamp)}`)).json as {
+        items: { id: string; anonymous: boolean; partyId: string | null; submitterId: string | null }[];
+      };
       const g = list.items[0];
       expect(g).toMatchObject({ anonymous: true, partyId: null, submitterId: null });
-      expect((await apiCall('POST', `/api/cases/${g?.id}/replies`, { body: 'We are checking the May rota with payroll.', visibility: 'public' })).status).toBe(201);
-      expect((await apiCall('POST', `/api/cases/${g?.id}/replies`, { body: 'Team lead: Zhao', visibility: 'internal' })).status).toBe(201);
+      expect(
+        (
+          await apiCall('POST', `/api/cases/${g?.id}/replies`, {
+            body: 'We are checking the May rota with payroll.',
+            visibility: 'public',
+          })
+        ).status,
+      ).toBe(201);
+      expect(
+        (await apiCall('POST', `/api/cases/${g?.id}/replies`, { body: 'Team lead: Zhao', visibility: 'internal' }))
+          .status,
+      ).toBe(201);
 
       const anon = await staff.context.newPage();
       await anon.goto(`${server.url}/grievance/${encodeURIComponent(code)}`);
@@ -234,20 +280,30 @@ describe('service', () => {
     await page.keyboard.press('Enter');
     await testId('policy-save').click();
     const holidaysItem = page.locator('.ant-form-item', { has: testId('policy-holidays') });
-    await expect.poll(() => holidaysItem.locator('.ant-form-item-explain-error').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => holidaysItem.locator('.ant-form-item-explain-error').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await holidaysItem.locator('.ant-select-selection-item-remove').click();
 
     // Calendar clicks: a weekday becomes a holiday, a Sunday (day off) a make-up workday.
     const year = new Date().getFullYear();
-    const firstSunday = [1, 2, 3, 4, 5, 6, 7].map((d) => `${year}-03-0${d}`).find((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 0) ?? '';
-    const firstMonday = [1, 2, 3, 4, 5, 6, 7].map((d) => `${year}-03-0${d}`).find((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1) ?? '';
+    const firstSunday =
+      [1, 2, 3, 4, 5, 6, 7].map((d) => `${year}-03-0${d}`).find((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 0) ??
+      '';
+    const firstMonday =
+      [1, 2, 3, 4, 5, 6, 7].map((d) => `${year}-03-0${d}`).find((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1) ??
+      '';
     await page.locator(`[data-day="${firstMonday}"]`).click();
     await page.locator(`[data-day="${firstSunday}"]`).click();
     await screenshot(page, 'service-09-sla-policy');
     await testId('policy-save').click();
     await page.waitForURL(/\/service\/sla-policies\/[0-9a-f-]{36}$/);
     const id = new URL(page.url()).pathname.split('/').pop() ?? '';
-    const saved = (await apiCall('GET', `/api/sla-policies/${id}`)).json as { holidays: string[]; workdays: string[]; hours: { weekday: number }[] };
+    const saved = (await apiCall('GET', `/api/sla-policies/${id}`)).json as {
+      holidays: string[];
+      workdays: string[];
+      hours: { weekday: number }[];
+    };
     expect(saved.holidays).toEqual([firstMonday]);
     expect(saved.workdays).toEqual([firstSunday]);
     expect(saved.hours.filter((h) => h.weekday === 6)).toHaveLength(1);

@@ -82,11 +82,15 @@ describe('web shell', () => {
     await testId('user-email').fill(newUser.email);
     await testId('user-password').fill('short');
     await testId('user-roles').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: 'Agent' }).click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: 'Agent' })
+      .click();
     await page.keyboard.press('Escape');
     await testId('user-save').click();
     // Client-side validation keeps a too-short password from being sent.
-    await expect.poll(() => page.locator('.ant-form-item-explain-error').allTextContents()).toContain('At least 10 characters');
+    await expect
+      .poll(() => page.locator('.ant-form-item-explain-error').allTextContents())
+      .toContain('At least 10 characters');
     await testId('user-password').fill('a-long-enough-password');
     await testId('user-save').click();
     await expect.poll(() => page.locator('.ant-message').textContent()).toContain(`${newUser.name} was created`);
@@ -181,7 +185,9 @@ describe('web shell', () => {
     await browser.context.clearCookies();
     await testId('global-search').fill('adm');
     await page.waitForURL(/\/sign-in\?next=/);
-    expect(decodeURIComponent(new URL(page.url()).searchParams.get('next') ?? '')).toBe('/settings/audit?entityType=token');
+    expect(decodeURIComponent(new URL(page.url()).searchParams.get('next') ?? '')).toBe(
+      '/settings/audit?entityType=token',
+    );
     await signIn();
     await page.waitForURL(/\/settings\/audit\?entityType=token$/);
     await expect.poll(() => testId('filter-chip-entityType').isVisible()).toBe(true);

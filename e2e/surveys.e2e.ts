@@ -21,7 +21,13 @@ const apiCall = (method: string, path: string, body?: unknown) => sharedApiCall(
 
 /** A phone (iPhone 12-14 size) in its own context, in the given language. */
 async function phone(locale: 'en-US' | 'zh-CN'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await phones.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale });
+  const context = await phones.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale,
+  });
   const p = await context.newPage();
   p.on('pageerror', (e) => pageErrors.push(e.message));
   return { context, page: p };
@@ -32,12 +38,19 @@ describe('surveys', () => {
     server = await startServer();
     browser = await launchBrowser();
     page = browser.page;
-    phones = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    phones = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    });
     await page.goto(`${server.url}/sign-in`);
     await submitSignIn(page);
     await page.waitForURL(/\/parties$/);
     for (const name of customers) {
-      const res = await apiCall('POST', '/api/parties', { kind: 'person', displayName: name, roles: [{ role: 'customer' }] });
+      const res = await apiCall('POST', '/api/parties', {
+        kind: 'person',
+        displayName: name,
+        roles: [{ role: 'customer' }],
+      });
       expect(res.status).toBe(201);
     }
   });
@@ -64,7 +77,9 @@ describe('surveys', () => {
     surveyId = new URL(page.url()).pathname.split('/').pop() ?? '';
 
     // The template's questions, editable in both languages side by side.
-    await expect.poll(() => testId('question-0-text-en').inputValue()).toBe('How likely are you to recommend us to a friend or colleague?');
+    await expect
+      .poll(() => testId('question-0-text-en').inputValue())
+      .toBe('How likely are you to recommend us to a friend or colleague?');
     expect(await testId('question-0-text-zh').inputValue()).toBe('您有多大可能向朋友或同事推荐我们？');
     expect(await testId('question-1-type').textContent()).toContain('Free text');
     await testId('question-1-text-en').fill('What is the one thing we should improve?');
@@ -75,10 +90,14 @@ describe('surveys', () => {
     await testId('question-1-text-zh').fill('我们最应该改进的一点是什么？');
     await screenshot(page, 'surveys-02-builder');
     await testId('survey-save').click();
-    await expect.poll(async () => ((await apiCall('GET', `/api/surveys/${surveyId}`)).json as { version: number }).version).toBe(2);
+    await expect
+      .poll(async () => ((await apiCall('GET', `/api/surveys/${surveyId}`)).json as { version: number }).version)
+      .toBe(2);
 
     await testId('tab-preview').click();
-    await expect.poll(() => testId('survey-preview').textContent()).toContain('What is the one thing we should improve?');
+    await expect
+      .poll(() => testId('survey-preview').textContent())
+      .toContain('What is the one thing we should improve?');
     await testId('preview-language').getByText('中文').click();
     await expect.poll(() => testId('survey-preview').textContent()).toContain('我们最应该改进的一点是什么？');
     await screenshot(page, 'surveys-03-preview-zh');
@@ -86,7 +105,10 @@ describe('surveys', () => {
     await testId('survey-open').click();
     await testId('survey-status-confirm').click();
     await expect.poll(() => testId('survey-status').textContent(), { timeout: 10_000 }).toBe('Open');
-    const saved = (await apiCall('GET', `/api/surveys/${surveyId}`)).json as { status: string; questions: { text: { en: string } }[] };
+    const saved = (await apiCall('GET', `/api/surveys/${surveyId}`)).json as {
+      status: string;
+      questions: { text: { en: string } }[];
+    };
     expect(saved.status).toBe('open');
     expect(saved.questions[1]?.text.en).toBe('What is the one thing we should improve?');
   });
@@ -97,7 +119,9 @@ describe('surveys', () => {
     for (const name of customers) {
       await picker.click();
       await picker.locator('input').fill(stamp);
-      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: name }).click();
+      await page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: name })
+        .click();
     }
     await page.keyboard.press('Escape');
     await testId('invite-create').click();
@@ -142,26 +166,42 @@ describe('surveys', () => {
   it('speaks the phone’s language and switches on request', async () => {
     const { context, page: mobile } = await phone('zh-CN');
     await mobile.goto(links[1] ?? '');
-    await expect.poll(() => mobile.getByTestId('survey-form').textContent()).toContain('您有多大可能向朋友或同事推荐我们？');
+    await expect
+      .poll(() => mobile.getByTestId('survey-form').textContent())
+      .toContain('您有多大可能向朋友或同事推荐我们？');
     expect(await mobile.getByTestId('answer-submit').textContent()).toMatch(/提\s?交/);
     expect(await mobile.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(mobile, 'surveys-08-phone-zh');
     await mobile.getByTestId('survey-language').getByText('English').tap();
-    await expect.poll(() => mobile.getByTestId('survey-form').textContent()).toContain('How likely are you to recommend us');
+    await expect
+      .poll(() => mobile.getByTestId('survey-form').textContent())
+      .toContain('How likely are you to recommend us');
     expect(pageErrors).toEqual([]);
     await context.close();
   });
 
   it('shows groups below the minimum size of an anonymous survey as suppressed, without numbers', async () => {
-    const created = await apiCall('POST', '/api/surveys', { kind: 'nps', title: { zh: `匿名 ${stamp}`, en: `Anonymous ${stamp}` }, audience: { kind: 'customers' }, anonymous: true });
+    const created = await apiCall('POST', '/api/surveys', {
+      kind: 'nps',
+      title: { zh: `匿名 ${stamp}`, en: `Anonymous ${stamp}` },
+      audience: { kind: 'customers' },
+      anonymous: true,
+    });
     const s = created.json as { id: string; version: number };
     expect((await apiCall('PATCH', `/api/surveys/${s.id}`, { status: 'open', version: s.version })).status).toBe(200);
     const found = (await apiCall('GET', `/api/parties?q=${stamp}&role=customer`)).json as { items: { id: string }[] };
-    const invited = (await apiCall('POST', `/api/surveys/${s.id}/invitations`, { partyIds: found.items.map((p) => p.id) })).json as { items: { token: string }[] };
+    const invited = (
+      await apiCall('POST', `/api/surveys/${s.id}/invitations`, { partyIds: found.items.map((p) => p.id) })
+    ).json as { items: { token: string }[] };
     const answered = await fetch(`${server.url}/api/public/surveys/${invited.items[0]?.token ?? ''}/responses`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ answers: [{ questionId: 'nps', value: 3 }, { questionId: 'comment', value: 'Too slow' }] }),
+      body: JSON.stringify({
+        answers: [
+          { questionId: 'nps', value: 3 },
+          { questionId: 'comment', value: 'Too slow' },
+        ],
+      }),
     });
     expect(answered.status).toBe(201);
 
@@ -177,19 +217,37 @@ describe('surveys', () => {
   });
 
   it('pairs expected and perceived questions of the gap template and charts the gaps', async () => {
-    const created = await apiCall('POST', '/api/surveys', { kind: 'gap', title: { zh: `差距 ${stamp}`, en: `Gap ${stamp}` }, audience: { kind: 'customers' } });
-    const s = created.json as { id: string; version: number; questions: { id: string; type: string; pairing?: string }[] };
+    const created = await apiCall('POST', '/api/surveys', {
+      kind: 'gap',
+      title: { zh: `差距 ${stamp}`, en: `Gap ${stamp}` },
+      audience: { kind: 'customers' },
+    });
+    const s = created.json as {
+      id: string;
+      version: number;
+      questions: { id: string; type: string; pairing?: string }[];
+    };
     await page.goto(`${server.url}/feedback/surveys/${s.id}`);
     await expect.poll(() => testId('gap-summary').textContent()).toContain('8 of 8 dimensions are fully paired');
     await screenshot(page, 'surveys-13-gap-builder');
     expect((await apiCall('PATCH', `/api/surveys/${s.id}`, { status: 'open', version: s.version })).status).toBe(200);
     const found = (await apiCall('GET', `/api/parties?q=${stamp}&role=customer`)).json as { items: { id: string }[] };
-    const invited = (await apiCall('POST', `/api/surveys/${s.id}/invitations`, { partyIds: found.items.map((p) => p.id).slice(0, 1) })).json as { items: { token: string }[] };
-    const answers = s.questions.filter((q) => q.type === 'scale').map((q) => ({ questionId: q.id, value: q.pairing === 'expected' ? 6 : 4 }));
-    const answered = await fetch(`${server.url}/api/public/surveys/${invited.items[0]?.token ?? ''}/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers }) });
+    const invited = (
+      await apiCall('POST', `/api/surveys/${s.id}/invitations`, { partyIds: found.items.map((p) => p.id).slice(0, 1) })
+    ).json as { items: { token: string }[] };
+    const answers = s.questions
+      .filter((q) => q.type === 'scale')
+      .map((q) => ({ questionId: q.id, value: q.pairing === 'expected' ? 6 : 4 }));
+    const answered = await fetch(`${server.url}/api/public/surveys/${invited.items[0]?.token ?? ''}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ answers }),
+    });
     expect(answered.status).toBe(201);
     await page.goto(`${server.url}/feedback/surveys/${s.id}?tab=results`);
-    await expect.poll(() => page.locator('[data-testid=gap-bars] [role=img]').getAttribute('aria-label')).toContain('Quality -2');
+    await expect
+      .poll(() => page.locator('[data-testid=gap-bars] [role=img]').getAttribute('aria-label'))
+      .toContain('Quality -2');
     await screenshot(page, 'surveys-14-gap-results');
   });
 
@@ -211,7 +269,10 @@ describe('surveys', () => {
     await screenshot(page, 'surveys-11-settings-zh');
     await testId('language-switch').click();
     // The choice is saved for the user; wait for it so the next page load is in English again.
-    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/auth/me') && r.request().method() === 'PATCH'), testId('language-option-en').click()]);
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/auth/me') && r.request().method() === 'PATCH'),
+      testId('language-option-en').click(),
+    ]);
 
     await page.goto(`${server.url}/feedback/surveys`);
     const row = page.locator(`[data-testid=surveys-table] tr[data-row-key="${surveyId}"]`);

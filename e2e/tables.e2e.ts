@@ -22,7 +22,12 @@ async function seedUsers(count: number) {
         const response = await fetch('/api/users', {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-          body: JSON.stringify({ email: `t${i}.${stamp}@example.com`, displayName: `Table ${String(i).padStart(2, '0')} ${stamp}`, password: 'a-long-enough-password', roles: [role] }),
+          body: JSON.stringify({
+            email: `t${i}.${stamp}@example.com`,
+            displayName: `Table ${String(i).padStart(2, '0')} ${stamp}`,
+            password: 'a-long-enough-password',
+            roles: [role],
+          }),
         });
         if (response.status !== 201) {
           throw new Error(`seeding failed: ${response.status} ${await response.text()}`);
@@ -73,7 +78,10 @@ describe('data table', () => {
 
   it('filters by a column and saves the view', async () => {
     await page.goto(`${server.url}/settings/users?q=${stamp}`);
-    await page.locator('[data-testid=users-table] thead th', { hasText: 'Roles' }).locator('.ant-table-filter-trigger').click();
+    await page
+      .locator('[data-testid=users-table] thead th', { hasText: 'Roles' })
+      .locator('.ant-table-filter-trigger')
+      .click();
     await page.locator('.ant-table-filter-dropdown .ant-radio-wrapper', { hasText: 'Manager' }).click();
     await expect.poll(() => testId('filter-chip-role').textContent()).toContain('Manager');
     await expect.poll(async () => (await rows().allTextContents()).every((t) => t.includes('Manager'))).toBe(true);

@@ -9,7 +9,12 @@ export async function submitSignIn(page: Page, email = adminEmail, password = ad
 }
 
 /** A JSON call with the page's session and CSRF token, as another tab of the same user would make it. */
-export function apiCall(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+export function apiCall(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
   return page.evaluate(
     async ({ method, path, body }) => {
       const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };

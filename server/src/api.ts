@@ -2,23 +2,170 @@
 // Types the web app imports (type-only) so the API has one source of truth: the server's zod schemas.
 export type { ErrorBody, ErrorCode, Page } from './platform/http/common.schema.ts';
 export { errorCodes } from './platform/http/error-codes.ts';
-export type { User, CreateUser, UpdateUser, OrgUnit, CreateOrgUnit, UpdateOrgUnit, Organization, Role, Locale } from './platform/identity/identity.schema.ts';
+export type {
+  User,
+  CreateUser,
+  UpdateUser,
+  OrgUnit,
+  CreateOrgUnit,
+  UpdateOrgUnit,
+  Organization,
+  Role,
+  Locale,
+} from './platform/identity/identity.schema.ts';
 export { roles, locales } from './platform/identity/constants.ts';
 export type { SessionUser, LoginResponse, MeResponse, ApiToken, ApiTokenCreated } from './platform/auth/auth.schema.ts';
 export type { AuditEntry } from './platform/audit/audit.schema.ts';
 export type { SavedView, ViewState } from './platform/views/views.schema.ts';
 export type { SearchResult } from './platform/search/search.schema.ts';
 export type { Health } from './platform/http/health.ts';
-export type { Party, PartyRole, CreateParty, UpdateParty, RoleInput, HistoryEntry as PartyHistoryEntry, MergeResult } from './modules/parties/parties.schema.ts';
-export type { Interaction, CreateInteraction, UpdateInteraction, Task, CreateTask, UpdateTask, TimelineItem } from './modules/parties/activity.schema.ts';
-export type { StakeholderGroup, CreateStakeholderGroup, UpdateStakeholderGroup, FieldDefinition, CreateFieldDefinition, UpdateFieldDefinition, RelationshipMap } from './modules/parties/settings.schema.ts';
-export type { PartyKind, PartyRoleName, KotlerLevel, Quadrant, RelationshipPhase, FieldType } from './modules/parties/constants.ts';
-export { partyKinds, partyRoles, genders, kotlerLevels, quadrants, relationshipPhases, customerStages, employeeStages, interactionChannels, interactionDirections, sentiments, taskKinds, taskStatuses, fieldTypes, MERGE_UNDO_DAYS } from './modules/parties/constants.ts';
+export type {
+  Party,
+  PartyRole,
+  CreateParty,
+  UpdateParty,
+  RoleInput,
+  HistoryEntry as PartyHistoryEntry,
+  MergeResult,
+} from './modules/parties/parties.schema.ts';
+export type {
+  Interaction,
+  CreateInteraction,
+  UpdateInteraction,
+  Task,
+  CreateTask,
+  UpdateTask,
+  TimelineItem,
+} from './modules/parties/activity.schema.ts';
+export type {
+  StakeholderGroup,
+  CreateStakeholderGroup,
+  UpdateStakeholderGroup,
+  FieldDefinition,
+  CreateFieldDefinition,
+  UpdateFieldDefinition,
+  RelationshipMap,
+} from './modules/parties/settings.schema.ts';
+export type {
+  PartyKind,
+  PartyRoleName,
+  KotlerLevel,
+  Quadrant,
+  RelationshipPhase,
+  FieldType,
+} from './modules/parties/constants.ts';
+export {
+  partyKinds,
+  partyRoles,
+  genders,
+  kotlerLevels,
+  quadrants,
+  relationshipPhases,
+  customerStages,
+  employeeStages,
+  interactionChannels,
+  interactionDirections,
+  sentiments,
+  taskKinds,
+  taskStatuses,
+  fieldTypes,
+  MERGE_UNDO_DAYS,
+} from './modules/parties/constants.ts';
 export { stagesOf, legalNextStages, quadrantOf, levelGap, HIGH_SCORE } from './modules/parties/stages.ts';
-export type { Survey, CreateSurvey, UpdateSurvey, Question as SurveyQuestion, QuestionInput as SurveyQuestionInput, Audience as SurveyAudience, Invitations as SurveyInvitations, PublicSurvey, SubmitResponse as SurveySubmitResponse, Results as SurveyResults, ResultGroup as SurveyResultGroup, QuestionMetric as SurveyQuestionMetric, Drivers as SurveyDrivers, TextAnswers as SurveyTextAnswers, SurveyKind, SurveyStatus, QuestionType as SurveyQuestionType } from './modules/surveys/surveys.schema.ts';
-export { surveyKinds, surveyStatuses, surveyStatusMoves, questionTypes, driverTags, gapPairings, audienceKinds, resultGroupings, driverQuadrants, valueElements, DEFAULT_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR, TEXT_ANSWER_MAX } from './modules/surveys/constants.ts';
-export type { SlaPolicy, CreateSlaPolicy, UpdateSlaPolicy, SlaTargets, BusinessHours, Case, CreateCase, UpdateCase, ListCasesQuery, CaseEvent, ReplyInput, ResolveInput, ResolveResult, PublicFeedback, FeedbackInput, Metrics as CaseMetrics, MetricsRow as CaseMetricsRow, MetricsPeriod as CaseMetricsPeriod, AlertRule, Alert, CreateGrievance, GrievanceCreated, GrievanceFollowUp } from './modules/service/service.schema.ts';
-export { caseTypes, casePriorities, caseStatuses, caseChannels, slaStates, replyVisibilities, rootCauses, remedies, caseEventKinds, metricsGroupings, metricsIntervals, alertRuleKinds, alertStatuses, caseStatusMoves, AT_RISK_SHARE, CSAT_LINK_DAYS } from './modules/service/constants.ts';
-export type { CaseType, CasePriority, CaseStatus, SlaState, RootCause, Remedy, AlertRuleKind, MetricsInterval } from './modules/service/constants.ts';
-export type { Product, CreateProduct, UpdateProduct, Transaction, TransactionLine, CreateTransaction, ListTransactionsQuery } from './modules/commerce/commerce.schema.ts';
+export type {
+  Survey,
+  CreateSurvey,
+  UpdateSurvey,
+  Question as SurveyQuestion,
+  QuestionInput as SurveyQuestionInput,
+  Audience as SurveyAudience,
+  Invitations as SurveyInvitations,
+  PublicSurvey,
+  SubmitResponse as SurveySubmitResponse,
+  Results as SurveyResults,
+  ResultGroup as SurveyResultGroup,
+  QuestionMetric as SurveyQuestionMetric,
+  Drivers as SurveyDrivers,
+  TextAnswers as SurveyTextAnswers,
+  SurveyKind,
+  SurveyStatus,
+  QuestionType as SurveyQuestionType,
+} from './modules/surveys/surveys.schema.ts';
+export {
+  surveyKinds,
+  surveyStatuses,
+  surveyStatusMoves,
+  questionTypes,
+  driverTags,
+  gapPairings,
+  audienceKinds,
+  resultGroupings,
+  driverQuadrants,
+  valueElements,
+  DEFAULT_MIN_GROUP_SIZE,
+  MIN_GROUP_SIZE_FLOOR,
+  TEXT_ANSWER_MAX,
+} from './modules/surveys/constants.ts';
+export type {
+  SlaPolicy,
+  CreateSlaPolicy,
+  UpdateSlaPolicy,
+  SlaTargets,
+  BusinessHours,
+  Case,
+  CreateCase,
+  UpdateCase,
+  ListCasesQuery,
+  CaseEvent,
+  ReplyInput,
+  ResolveInput,
+  ResolveResult,
+  PublicFeedback,
+  FeedbackInput,
+  Metrics as CaseMetrics,
+  MetricsRow as CaseMetricsRow,
+  MetricsPeriod as CaseMetricsPeriod,
+  AlertRule,
+  Alert,
+  CreateGrievance,
+  GrievanceCreated,
+  GrievanceFollowUp,
+} from './modules/service/service.schema.ts';
+export {
+  caseTypes,
+  casePriorities,
+  caseStatuses,
+  caseChannels,
+  slaStates,
+  replyVisibilities,
+  rootCauses,
+  remedies,
+  caseEventKinds,
+  metricsGroupings,
+  metricsIntervals,
+  alertRuleKinds,
+  alertStatuses,
+  caseStatusMoves,
+  AT_RISK_SHARE,
+  CSAT_LINK_DAYS,
+} from './modules/service/constants.ts';
+export type {
+  CaseType,
+  CasePriority,
+  CaseStatus,
+  SlaState,
+  RootCause,
+  Remedy,
+  AlertRuleKind,
+  MetricsInterval,
+} from './modules/service/constants.ts';
+export type {
+  Product,
+  CreateProduct,
+  UpdateProduct,
+  Transaction,
+  TransactionLine,
+  CreateTransaction,
+  ListTransactionsQuery,
+} from './modules/commerce/commerce.schema.ts';
 export type { ImportJob, ImportPreview, StartImport } from './modules/imports/imports.schema.ts';

@@ -8,7 +8,13 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { registerAuthHooks } from './platform/auth/auth.hooks.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
@@ -111,10 +117,20 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Tandem API', version: VERSION, description: 'Customer and employee relationships on one model. Errors are `{ error: { code, message, details } }`; lists are cursor-paged (`?limit=&cursor=` → `{ items, nextCursor }`); updates send `version` (or If-Match) and a stale one answers 409 VERSION_CONFLICT.' },
+      info: {
+        title: 'Tandem API',
+        version: VERSION,
+        description:
+          'Customer and employee relationships on one model. Errors are `{ error: { code, message, details } }`; lists are cursor-paged (`?limit=&cursor=` → `{ items, nextCursor }`); updates send `version` (or If-Match) and a stale one answers 409 VERSION_CONFLICT.',
+      },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'tandem_session', description: 'Cookie session from POST /api/auth/login; writes also need the x-csrf-token header' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'tandem_session',
+            description: 'Cookie session from POST /api/auth/login; writes also need the x-csrf-token header',
+          },
           bearer: { type: 'http', scheme: 'bearer', description: 'API token from POST /api/tokens' },
         },
       },
@@ -136,7 +152,11 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
     timeline: new TimelineSources(),
     partyReferences: new PartyReferences(),
     jobs,
-    mail: createMailer(opts.database.db, app.log, jobs, { smtpUrl: opts.smtpUrl, from: opts.mailFrom, transport: opts.mailTransport }),
+    mail: createMailer(opts.database.db, app.log, jobs, {
+      smtpUrl: opts.smtpUrl,
+      from: opts.mailFrom,
+      transport: opts.mailTransport,
+    }),
   };
   depsByApp.set(app, deps);
   const auth = authService(deps, opts.loginLimits ?? defaultLoginLimits);
@@ -167,7 +187,10 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
       index: ['index.html'],
       // Vite names assets by content hash: cache them for good; always revalidate the page itself.
       setHeaders: (res, filePath) => {
-        res.setHeader('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }

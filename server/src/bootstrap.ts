@@ -26,20 +26,46 @@ export function generatePassword(): string {
 }
 
 export function slugify(name: string): string {
-  const ascii = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  const ascii = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
   return ascii || `org-${randomBytes(3).toString('hex')}`;
 }
 
 /** Creates an organisation with its admin (and, for a demo, its demo people). */
 export async function createOrganization(
   db: Db,
-  opts: { name: string; slug?: string; locale: Locale; adminEmail: string; adminPassword?: string | undefined; adminName?: string; demo: boolean },
+  opts: {
+    name: string;
+    slug?: string;
+    locale: Locale;
+    adminEmail: string;
+    adminPassword?: string | undefined;
+    adminName?: string;
+    demo: boolean;
+  },
 ): Promise<FirstRun> {
   const password = opts.adminPassword ?? generatePassword();
-  const org = await organizationsRepository.insert(db, { slug: opts.slug ?? slugify(opts.name), name: opts.name, defaultLocale: opts.locale });
-  await recordAudit(db, systemWho(org.org_id), { action: 'create', entityType: 'organization', entityId: org.org_id, after: { name: org.name, slug: org.slug } });
+  const org = await organizationsRepository.insert(db, {
+    slug: opts.slug ?? slugify(opts.name),
+    name: opts.name,
+    defaultLocale: opts.locale,
+  });
+  await recordAudit(db, systemWho(org.org_id), {
+    action: 'create',
+    entityType: 'organization',
+    entityId: org.org_id,
+    after: { name: org.name, slug: org.slug },
+  });
   await seedPartyDefaults(db, org.org_id);
-  const admin = await createUserRecord(db, org.org_id, { email: opts.adminEmail, displayName: opts.adminName ?? 'Administrator', password, roles: ['admin'] }, systemWho(org.org_id));
+  const admin = await createUserRecord(
+    db,
+    org.org_id,
+    { email: opts.adminEmail, displayName: opts.adminName ?? 'Administrator', password, roles: ['admin'] },
+    systemWho(org.org_id),
+  );
   const demoUsers = opts.demo ? await seedDemo(db, org.org_id, password, admin) : [];
   return { org, adminEmail: opts.adminEmail, generatedPassword: opts.adminPassword ? null : password, demoUsers };
 }

@@ -5,7 +5,16 @@ import { setup } from './harness.ts';
 const h = await setup();
 const admin = () => h.as(h.org.admin);
 
-type Entry = { action: string; entityType: string; entityId: string | null; actorId: string | null; before: unknown; after: unknown; requestId: string | null; ip: string | null };
+type Entry = {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  actorId: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  ip: string | null;
+};
 const entries = async (qs: string): Promise<Entry[]> => {
   const res = await admin().get(`/api/audit?${qs}`);
   expect(res.statusCode).toBe(200);
@@ -24,18 +33,37 @@ describe('audit log', () => {
 
   it('records a failed sign-in against the account, as anonymous', async () => {
     const u = await h.user(['agent']);
-    await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: 'wrong-wrong-wrong' } });
+    await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: u.email, password: 'wrong-wrong-wrong' },
+    });
     const rows = await entries(`entityType=user&entityId=${u.userId}&action=login_failed`);
     expect(rows).toHaveLength(1);
     expect(rows[0]?.actorId).toBeNull();
   });
 
   it('records user creation and changes with before/after, never the password', async () => {
-    const created = (await admin().post('/api/users', { email: 'aud@example.com', displayName: 'Aud', password: 'secret-password-1', roles: ['agent'] })).json();
-    await admin().patch(`/api/users/${created.id}`, { roles: ['agent', 'manager'], password: 'another-password-2', version: 1 });
+    const created = (
+      await admin().post('/api/users', {
+        email: 'aud@example.com',
+        displayName: 'Aud',
+        password: 'secret-password-1',
+        roles: ['agent'],
+      })
+    ).json();
+    await admin().patch(`/api/users/${created.id}`, {
+      roles: ['agent', 'manager'],
+      password: 'another-password-2',
+      version: 1,
+    });
     const rows = await entries(`entityType=user&entityId=${created.id}`);
     expect(rows.map((r) => r.action)).toEqual(['update_password', 'create']);
-    expect(rows[0]).toMatchObject({ actorId: h.org.admin.userId, before: { roles: ['agent'] }, after: { roles: ['agent', 'manager'] } });
+    expect(rows[0]).toMatchObject({
+      actorId: h.org.admin.userId,
+      before: { roles: ['agent'] },
+      after: { roles: ['agent', 'manager'] },
+    });
     const all = JSON.stringify(rows);
     expect(all).not.toContain('secret-password-1');
     expect(all).not.toContain('another-password-2');

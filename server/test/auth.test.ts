@@ -6,7 +6,11 @@ const h = await setup({ loginLimits: { perAccount: 3, perAddress: 8, windowSecon
 
 describe('sign-in', () => {
   it('answers the user and a CSRF token, and sets an HttpOnly SameSite=Lax session cookie', async () => {
-    const res = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: h.org.admin.email.toUpperCase(), password: PASSWORD } });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: h.org.admin.email.toUpperCase(), password: PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.user).toMatchObject({ email: h.org.admin.email, roles: ['admin'], orgId: h.org.orgId });
@@ -18,15 +22,28 @@ describe('sign-in', () => {
   });
 
   it('does not trust a spoofed X-Forwarded-Proto without trustProxy: the cookie stays non-Secure', async () => {
-    const res = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: h.org.admin.email, password: PASSWORD }, headers: { 'x-forwarded-proto': 'https' } });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: h.org.admin.email, password: PASSWORD },
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.cookies.find((c) => c.name === 'tandem_session')?.secure).toBeFalsy();
   });
 
   it('rejects a wrong password and an unknown email the same way', async () => {
     const u = await h.user(['agent']);
-    const wrong = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: 'nope-nope-nope' } });
-    const unknown = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'ghost@example.com', password: 'nope-nope-nope' } });
+    const wrong = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: u.email, password: 'nope-nope-nope' },
+    });
+    const unknown = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'ghost@example.com', password: 'nope-nope-nope' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json()).toEqual(unknown.json());
@@ -48,7 +65,11 @@ describe('sign-in', () => {
     const res = await h.app.inject({ method: 'GET', url: '/api/auth/me' });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('UNAUTHENTICATED');
-    const forged = await h.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: 'tandem_session=forged' } });
+    const forged = await h.app.inject({
+      method: 'GET',
+      url: '/api/users',
+      headers: { cookie: 'tandem_session=forged' },
+    });
     expect(forged.statusCode).toBe(401);
   });
 
@@ -63,7 +84,11 @@ describe('sign-in', () => {
 
   it('an expired session answers 401 and is not revived', async () => {
     const u = await h.user(['agent']);
-    await h.db.db.updateTable('session').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', u.userId).execute();
+    await h.db.db
+      .updateTable('session')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('user_id', '=', u.userId)
+      .execute();
     const res = await h.as(u).get('/api/auth/me');
     expect(res.statusCode).toBe(401);
     expect(res.json().error.message).toMatch(/expired/);
@@ -80,23 +105,45 @@ describe('sign-in', () => {
 describe('CSRF', () => {
   it('refuses a cookie-authenticated write without the token, or with a wrong one', async () => {
     const u = h.org.admin;
-    const none = await h.app.inject({ method: 'POST', url: '/api/tokens', headers: { cookie: u.cookie }, payload: { name: 'x' } });
+    const none = await h.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: { cookie: u.cookie },
+      payload: { name: 'x' },
+    });
     expect(none.statusCode).toBe(403);
     expect(none.json().error).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'csrf' } });
-    const wrong = await h.app.inject({ method: 'POST', url: '/api/tokens', headers: { cookie: u.cookie, 'x-csrf-token': 'x'.repeat(32) }, payload: { name: 'x' } });
+    const wrong = await h.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: { cookie: u.cookie, 'x-csrf-token': 'x'.repeat(32) },
+      payload: { name: 'x' },
+    });
     expect(wrong.statusCode).toBe(403);
     const other = await h.user(['agent']);
-    const crossed = await h.app.inject({ method: 'POST', url: '/api/tokens', headers: { cookie: u.cookie, 'x-csrf-token': other.csrf }, payload: { name: 'x' } });
+    const crossed = await h.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: { cookie: u.cookie, 'x-csrf-token': other.csrf },
+      payload: { name: 'x' },
+    });
     expect(crossed.statusCode).toBe(403);
     const list = await h.as(u).get('/api/tokens');
     expect(list.json().items.filter((t: { name: string }) => t.name === 'x')).toHaveLength(0);
   });
 
   it('does not ask for it on reads or with a bearer token', async () => {
-    expect((await h.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: h.org.admin.cookie } })).statusCode).toBe(200);
+    expect(
+      (await h.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: h.org.admin.cookie } })).statusCode,
+    ).toBe(200);
     const created = await h.as(h.org.admin).post('/api/tokens', { name: 'ci' });
     const token = created.json().token as string;
-    const res = await h.app.inject({ method: 'POST', url: '/api/tokens', headers: { authorization: `Bearer ${token}` }, payload: { name: 'from-token' } });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { name: 'from-token' },
+    });
     expect(res.statusCode).toBe(201);
   });
 });
@@ -119,12 +166,20 @@ describe('API tokens', () => {
     expect(stored.token_hash).not.toContain(token.slice(4));
     expect(JSON.stringify(stored)).not.toContain(token);
 
-    const me = await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+    const me = await h.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({ user: { id: u.userId }, authMethod: 'token', csrfToken: null });
 
     expect((await h.as(u).delete(`/api/tokens/${id}`)).statusCode).toBe(204);
-    const after = await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+    const after = await h.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(after.statusCode).toBe(401);
     expect((await h.as(u).get('/api/tokens')).json().items).toHaveLength(0);
     expect((await h.as(u).get('/api/tokens?includeRevoked=true')).json().items[0].revokedAt).not.toBeNull();
@@ -153,10 +208,19 @@ describe('API tokens', () => {
     const u = await h.user(['agent']);
     const { token } = (await h.as(u).post('/api/tokens', { name: 't' })).json();
     const me = (await h.as(h.org.admin).get(`/api/users/${u.userId}`)).json();
-    expect((await h.as(h.org.admin).patch(`/api/users/${u.userId}`, { active: false, version: me.version })).statusCode).toBe(200);
-    expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
+    expect(
+      (await h.as(h.org.admin).patch(`/api/users/${u.userId}`, { active: false, version: me.version })).statusCode,
+    ).toBe(200);
+    expect(
+      (await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } }))
+        .statusCode,
+    ).toBe(401);
     expect((await h.as(u).get('/api/auth/me')).statusCode).toBe(401);
-    const relogin = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: PASSWORD } });
+    const relogin = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: u.email, password: PASSWORD },
+    });
     expect(relogin.statusCode).toBe(401);
   });
 });
@@ -170,11 +234,17 @@ describe('resolved tokens and sessions (reused briefly, forgotten on any write)'
     expect((await h.app.inject({ method: 'GET', url: '/api/audit', headers: bearer(token) })).statusCode).toBe(403);
     expect((await h.as(u).get('/api/audit')).statusCode).toBe(403);
     const me = (await h.as(h.org.admin).get(`/api/users/${u.userId}`)).json();
-    expect((await h.as(h.org.admin).patch(`/api/users/${u.userId}`, { roles: ['agent', 'admin'], version: me.version })).statusCode).toBe(200);
+    expect(
+      (await h.as(h.org.admin).patch(`/api/users/${u.userId}`, { roles: ['agent', 'admin'], version: me.version }))
+        .statusCode,
+    ).toBe(200);
     expect((await h.app.inject({ method: 'GET', url: '/api/audit', headers: bearer(token) })).statusCode).toBe(200);
     expect((await h.as(u).get('/api/audit')).statusCode).toBe(200);
     const again = (await h.as(h.org.admin).get(`/api/users/${u.userId}`)).json();
-    expect((await h.as(h.org.admin).patch(`/api/users/${u.userId}`, { roles: ['agent'], version: again.version })).statusCode).toBe(200);
+    expect(
+      (await h.as(h.org.admin).patch(`/api/users/${u.userId}`, { roles: ['agent'], version: again.version }))
+        .statusCode,
+    ).toBe(200);
     expect((await h.app.inject({ method: 'GET', url: '/api/audit', headers: bearer(token) })).statusCode).toBe(403);
   });
 
@@ -185,7 +255,9 @@ describe('resolved tokens and sessions (reused briefly, forgotten on any write)'
       expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) })).statusCode).toBe(200);
       expect((await h.as(u).get('/api/auth/me')).statusCode).toBe(200);
     }
-    expect((await h.app.inject({ method: 'DELETE', url: `/api/tokens/${id}`, headers: bearer(token) })).statusCode).toBe(204);
+    expect(
+      (await h.app.inject({ method: 'DELETE', url: `/api/tokens/${id}`, headers: bearer(token) })).statusCode,
+    ).toBe(204);
     expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) })).statusCode).toBe(401);
     expect((await h.as(u).post('/api/auth/logout')).statusCode).toBe(204);
     expect((await h.as(u).get('/api/auth/me')).statusCode).toBe(401);
@@ -196,7 +268,16 @@ describe('resolved tokens and sessions (reused briefly, forgotten on any write)'
     const { token } = (await h.as(u).post('/api/tokens', { name: 't' })).json();
     expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) })).statusCode).toBe(200);
     await h.db.db.updateTable('api_token').set({ revoked_at: new Date() }).where('user_id', '=', u.userId).execute();
-    expect((await h.app.inject({ method: 'POST', url: '/api/tokens', headers: { cookie: u.cookie }, payload: { name: 'no csrf' } })).statusCode).toBe(403);
+    expect(
+      (
+        await h.app.inject({
+          method: 'POST',
+          url: '/api/tokens',
+          headers: { cookie: u.cookie },
+          payload: { name: 'no csrf' },
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) })).statusCode).toBe(401);
   });
 
@@ -218,24 +299,54 @@ describe('login rate limiting', () => {
     const victim = await h.user(['agent']);
     const other = await h.user(['agent']);
     for (let i = 0; i < 3; i++) {
-      const res = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: victim.email, password: `wrong-${i}-xxxxx` }, remoteAddress: `10.0.0.${i + 1}` });
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: victim.email, password: `wrong-${i}-xxxxx` },
+        remoteAddress: `10.0.0.${i + 1}`,
+      });
       expect(res.statusCode).toBe(401);
     }
-    const locked = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: victim.email, password: PASSWORD }, remoteAddress: '10.0.0.9' });
+    const locked = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: victim.email, password: PASSWORD },
+      remoteAddress: '10.0.0.9',
+    });
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error.code).toBe('RATE_LIMITED');
-    const fine = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: other.email, password: PASSWORD }, remoteAddress: '10.0.0.9' });
+    const fine = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: other.email, password: PASSWORD },
+      remoteAddress: '10.0.0.9',
+    });
     expect(fine.statusCode).toBe(200);
   });
 
   it('locks an address that tries many accounts', async () => {
     const ip = '10.9.9.9';
     for (let i = 0; i < 8; i++) {
-      await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: `spray${i}@example.com`, password: 'whatever-123' }, remoteAddress: ip });
+      await h.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: `spray${i}@example.com`, password: 'whatever-123' },
+        remoteAddress: ip,
+      });
     }
-    const res = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: h.org.admin.email, password: PASSWORD }, remoteAddress: ip });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: h.org.admin.email, password: PASSWORD },
+      remoteAddress: ip,
+    });
     expect(res.statusCode).toBe(429);
-    const elsewhere = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: h.org.admin.email, password: PASSWORD }, remoteAddress: '10.9.9.10' });
+    const elsewhere = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: h.org.admin.email, password: PASSWORD },
+      remoteAddress: '10.9.9.10',
+    });
     expect(elsewhere.statusCode).toBe(200);
   });
 });

@@ -35,13 +35,32 @@ describe('tandem CLI', () => {
     expect(m.out).not.toContain('boss-password-1');
     const again = await tandem(['migrate'], env);
     expect(again.out).not.toContain('Organisation created');
-    const u = await tandem(['create-user', '--email', 'Wang@Example.com', '--password', 'wang-password-1', '--role', 'agent,manager', '--name', '王经理'], env);
+    const u = await tandem(
+      [
+        'create-user',
+        '--email',
+        'Wang@Example.com',
+        '--password',
+        'wang-password-1',
+        '--role',
+        'agent,manager',
+        '--name',
+        '王经理',
+      ],
+      env,
+    );
     expect(u.code).toBe(0);
     expect(u.out).toContain('王经理 <wang@example.com> with roles agent, manager');
-    const dup = await tandem(['create-user', '--email', 'wang@example.com', '--password', 'wang-password-1', '--role', 'agent'], env);
+    const dup = await tandem(
+      ['create-user', '--email', 'wang@example.com', '--password', 'wang-password-1', '--role', 'agent'],
+      env,
+    );
     expect(dup.code).toBe(1);
     expect(dup.err).toContain('already exists');
-    const bad = await tandem(['create-user', '--email', 'x@example.com', '--password', 'short', '--role', 'wizard'], env);
+    const bad = await tandem(
+      ['create-user', '--email', 'x@example.com', '--password', 'short', '--role', 'wizard'],
+      env,
+    );
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/password|roles/);
   });
@@ -56,7 +75,10 @@ describe('tandem CLI', () => {
     const ambiguous = await tandem(['create-user', '--email', 'a@example.com', '--password', 'a-password-1'], env);
     expect(ambiguous.code).toBe(1);
     expect(ambiguous.err).toContain('--org');
-    expect((await tandem(['create-user', '--email', 'a@example.com', '--password', 'a-password-1', '--org', 'acme'], env)).code).toBe(0);
+    expect(
+      (await tandem(['create-user', '--email', 'a@example.com', '--password', 'a-password-1', '--org', 'acme'], env))
+        .code,
+    ).toBe(0);
   });
 
   it('a bad environment stops with a clear message, not a stack trace', async () => {
@@ -68,7 +90,9 @@ describe('tandem CLI', () => {
 
   it('a second process on the same embedded data directory stops with a clear message', async () => {
     const env = dataEnv();
-    const server = spawn(process.execPath, [bin, 'serve', '--no-web'], { env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'warn', TANDEM_DEMO: '0' } });
+    const server = spawn(process.execPath, [bin, 'serve', '--no-web'], {
+      env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'warn', TANDEM_DEMO: '0' },
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         let out = '';

@@ -19,7 +19,13 @@ describe('configuration', () => {
   it('reports every bad value by name, with what it got', () => {
     let err: unknown;
     try {
-      loadConfig({ TANDEM_DATA_DIR: dir(), PORT: 'eighty', DATABASE_URL: 'mysql://x', TANDEM_DEMO: 'perhaps', TANDEM_SECRET: 'short' });
+      loadConfig({
+        TANDEM_DATA_DIR: dir(),
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        TANDEM_DEMO: 'perhaps',
+        TANDEM_SECRET: 'short',
+      });
     } catch (e) {
       err = e;
     }
@@ -34,9 +40,13 @@ describe('configuration', () => {
 
   it('refuses an out-of-range port, a bad admin email and an admin email without password', () => {
     expect(() => loadConfig({ TANDEM_DATA_DIR: dir(), PORT: '70000' })).toThrow(/PORT/);
-    expect(() => loadConfig({ TANDEM_DATA_DIR: dir(), TANDEM_ADMIN_EMAIL: 'nope', TANDEM_ADMIN_PASSWORD: 'long-enough-pw' })).toThrow(/TANDEM_ADMIN_EMAIL/);
+    expect(() =>
+      loadConfig({ TANDEM_DATA_DIR: dir(), TANDEM_ADMIN_EMAIL: 'nope', TANDEM_ADMIN_PASSWORD: 'long-enough-pw' }),
+    ).toThrow(/TANDEM_ADMIN_EMAIL/);
     expect(() => loadConfig({ TANDEM_DATA_DIR: dir(), TANDEM_ADMIN_EMAIL: 'a@b.co' })).toThrow(/set together/);
-    expect(() => loadConfig({ TANDEM_DATA_DIR: dir(), TANDEM_ADMIN_EMAIL: 'a@b.co', TANDEM_ADMIN_PASSWORD: 'short' })).toThrow(/at least 10/);
+    expect(() =>
+      loadConfig({ TANDEM_DATA_DIR: dir(), TANDEM_ADMIN_EMAIL: 'a@b.co', TANDEM_ADMIN_PASSWORD: 'short' }),
+    ).toThrow(/at least 10/);
   });
 
   it('parses TANDEM_DEMO as a boolean', () => {
@@ -45,16 +55,30 @@ describe('configuration', () => {
   });
 
   it('takes an SMTP server only with a public URL, and never echoes its credentials', () => {
-    expect(() => loadConfig({ TANDEM_DATA_DIR: dir(), TANDEM_SMTP_URL: 'smtps://u:pw@smtp.example.com' })).toThrow(/TANDEM_PUBLIC_URL/);
+    expect(() => loadConfig({ TANDEM_DATA_DIR: dir(), TANDEM_SMTP_URL: 'smtps://u:pw@smtp.example.com' })).toThrow(
+      /TANDEM_PUBLIC_URL/,
+    );
     let msg = '';
     try {
-      loadConfig({ TANDEM_DATA_DIR: dir(), TANDEM_SMTP_URL: 'http://u:hunter2-secret@smtp.example.com', TANDEM_PUBLIC_URL: 'https://t.example.com' });
+      loadConfig({
+        TANDEM_DATA_DIR: dir(),
+        TANDEM_SMTP_URL: 'http://u:hunter2-secret@smtp.example.com',
+        TANDEM_PUBLIC_URL: 'https://t.example.com',
+      });
     } catch (e) {
       msg = (e as Error).message;
     }
     expect(msg).toMatch(/TANDEM_SMTP_URL: .*smtp:\/\//);
     expect(msg).not.toContain('hunter2');
-    const ok = loadConfig({ TANDEM_DATA_DIR: dir(), TANDEM_SMTP_URL: 'smtps://u:pw@smtp.example.com:465', TANDEM_PUBLIC_URL: 'https://t.example.com', TANDEM_MAIL_FROM: 'Tandem <no-reply@example.com>' });
-    expect(ok).toMatchObject({ smtpUrl: 'smtps://u:pw@smtp.example.com:465', mailFrom: 'Tandem <no-reply@example.com>' });
+    const ok = loadConfig({
+      TANDEM_DATA_DIR: dir(),
+      TANDEM_SMTP_URL: 'smtps://u:pw@smtp.example.com:465',
+      TANDEM_PUBLIC_URL: 'https://t.example.com',
+      TANDEM_MAIL_FROM: 'Tandem <no-reply@example.com>',
+    });
+    expect(ok).toMatchObject({
+      smtpUrl: 'smtps://u:pw@smtp.example.com:465',
+      mailFrom: 'Tandem <no-reply@example.com>',
+    });
   });
 });

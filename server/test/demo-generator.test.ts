@@ -5,7 +5,14 @@ import { setup } from './harness.ts';
 
 const h = await setup();
 const db = h.db.db;
-const small: Omit<GeneratorOptions, 'orgName'> = { customers: 200, employees: 30, transactions: 2000, locale: 'mixed', password: 'demo-password-1', batchSize: 500 };
+const small: Omit<GeneratorOptions, 'orgName'> = {
+  customers: 200,
+  employees: 30,
+  transactions: 2000,
+  locale: 'mixed',
+  password: 'demo-password-1',
+  batchSize: 500,
+};
 
 /** A checksum over what was generated (names, owners by email, amounts, dates, lines), leaving out ids and creation times. */
 async function checksum(orgId: string): Promise<string> {
@@ -32,18 +39,38 @@ describe('demo generator', () => {
   it('generates the requested volumes through the bulk paths', async () => {
     expect(a.counts).toMatchObject({ customers: 200, employees: 30, transactions: 2000 });
     const n = async (table: 'party' | 'transaction' | 'app_user' | 'interaction', orgId: string) =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).where('org_id', '=', orgId).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('org_id', '=', orgId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await n('party', a.orgId)).toBe(230);
     expect(await n('transaction', a.orgId)).toBe(2000);
     expect(await n('app_user', a.orgId)).toBe(31);
     expect(await n('interaction', a.orgId)).toBeGreaterThan(50);
     expect(a.counts.tasks).toBeGreaterThan(0);
     // Every employee has a manager except the CEO; every customer an owner; amounts equal their lines.
-    const noManager = await sql<{ n: number }>`select count(*)::int as n from party_role where org_id = ${a.orgId} and role = 'employee' and manager_id is null`.execute(db);
+    const noManager = await sql<{
+      n: number;
+    }>`select count(*)::int as n from party_role where org_id = ${a.orgId} and role = 'employee' and manager_id is null`.execute(
+      db,
+    );
     expect(noManager.rows[0]?.n).toBe(1);
-    const noOwner = await sql<{ n: number }>`select count(*)::int as n from party_role r join party p on p.org_id = r.org_id and p.id = r.party_id where r.org_id = ${a.orgId} and r.role = 'customer' and p.owner_id is null`.execute(db);
+    const noOwner = await sql<{
+      n: number;
+    }>`select count(*)::int as n from party_role r join party p on p.org_id = r.org_id and p.id = r.party_id where r.org_id = ${a.orgId} and r.role = 'customer' and p.owner_id is null`.execute(
+      db,
+    );
     expect(noOwner.rows[0]?.n).toBe(0);
-    const off = await sql<{ n: number }>`select count(*)::int as n from "transaction" t where t.org_id = ${a.orgId} and t.amount <> (select sum(amount) from transaction_line l where l.org_id = t.org_id and l.transaction_id = t.id)`.execute(db);
+    const off = await sql<{
+      n: number;
+    }>`select count(*)::int as n from "transaction" t where t.org_id = ${a.orgId} and t.amount <> (select sum(amount) from transaction_line l where l.org_id = t.org_id and l.transaction_id = t.id)`.execute(
+      db,
+    );
     expect(off.rows[0]?.n).toBe(0);
   });
 
@@ -68,7 +95,9 @@ describe('demo generator', () => {
     const r = await sql<{ buyers: number; repeat: number; max_f: number; lapsed: number }>`
       with f as (select party_id, count(*) as n, max(occurred_at) as last from "transaction" where org_id = ${a.orgId} group by party_id)
       select count(*)::int as buyers, count(*) filter (where n >= 2)::int as repeat, max(n)::int as max_f,
-             count(*) filter (where last < timestamptz '2026-01-01' - interval '180 days')::int as lapsed from f`.execute(db);
+             count(*) filter (where last < timestamptz '2026-01-01' - interval '180 days')::int as lapsed from f`.execute(
+      db,
+    );
     const row = r.rows[0];
     expect(row?.buyers).toBeGreaterThan(100);
     expect(row?.repeat).toBeGreaterThan(50);

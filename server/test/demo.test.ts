@@ -3,11 +3,26 @@ import { createOrganization } from '../src/bootstrap.ts';
 import { setup } from './harness.ts';
 
 const h = await setup();
-const demo = await createOrganization(h.db.db, { name: 'Demo 示例', slug: 'demo-test', locale: 'zh-CN', adminEmail: 'admin@demo-test.local', adminPassword: 'demo-password-1', demo: true });
+const demo = await createOrganization(h.db.db, {
+  name: 'Demo 示例',
+  slug: 'demo-test',
+  locale: 'zh-CN',
+  adminEmail: 'admin@demo-test.local',
+  adminPassword: 'demo-password-1',
+  demo: true,
+});
 const as = async (email: string) => h.as(await h.login(email, 'demo-password-1'));
 
-type P = { id: string; displayName: string; ownerId: string | null; backupOwnerId: string | null; access?: string; roles: { role: string; stakeholderGroup: string | null; employment?: Record<string, unknown> }[] };
-const all = async (r: Awaited<ReturnType<typeof as>>, qs: string): Promise<P[]> => (await r.get(`/api/parties?limit=500&${qs}`)).json().items;
+type P = {
+  id: string;
+  displayName: string;
+  ownerId: string | null;
+  backupOwnerId: string | null;
+  access?: string;
+  roles: { role: string; stakeholderGroup: string | null; employment?: Record<string, unknown> }[];
+};
+const all = async (r: Awaited<ReturnType<typeof as>>, qs: string): Promise<P[]> =>
+  (await r.get(`/api/parties?limit=500&${qs}`)).json().items;
 
 describe('demo organisation', () => {
   it('seeds users in both languages and parties in every default stakeholder group', async () => {
@@ -15,10 +30,26 @@ describe('demo organisation', () => {
     const admin = await as('admin@demo-test.local');
     const parties = await all(admin, '');
     const groups = new Set(parties.flatMap((p) => p.roles.map((r) => r.stakeholderGroup)));
-    for (const g of ['marketing_staff', 'line_managers', 'employees', 'strategic_decision_makers', 'company_clients', 'potential_employees', 'government_community', 'natural_environment']) {
+    for (const g of [
+      'marketing_staff',
+      'line_managers',
+      'employees',
+      'strategic_decision_makers',
+      'company_clients',
+      'potential_employees',
+      'government_community',
+      'natural_environment',
+    ]) {
       expect(groups, g).toContain(g);
     }
-    expect(parties.map((p) => p.displayName)).toEqual(expect.arrayContaining(['上海华联贸易有限公司', 'Emma Wilson', '自然环境 Environment', '浦东新区人力资源和社会保障局']));
+    expect(parties.map((p) => p.displayName)).toEqual(
+      expect.arrayContaining([
+        '上海华联贸易有限公司',
+        'Emma Wilson',
+        '自然环境 Environment',
+        '浦东新区人力资源和社会保障局',
+      ]),
+    );
     const interactions = (await admin.get('/api/interactions?limit=100')).json().items;
     expect(interactions.length).toBeGreaterThanOrEqual(10);
   });
@@ -46,11 +77,23 @@ describe('demo organisation', () => {
 
   it('has purchases and service cases to look at: an open complaint, a resolved one with its root cause, an inquiry', async () => {
     const admin = await as('admin@demo-test.local');
-    const tx = (await admin.get('/api/transactions?limit=100')).json().items as { partyName: string; amount: string; lines: unknown[] }[];
+    const tx = (await admin.get('/api/transactions?limit=100')).json().items as {
+      partyName: string;
+      amount: string;
+      lines: unknown[];
+    }[];
     expect(tx.length).toBeGreaterThanOrEqual(10);
     expect(tx.every((t) => t.lines.length === 1 && Number(t.amount) > 0 && t.partyName)).toBe(true);
-    const cases = (await admin.get('/api/cases?limit=50')).json().items as { type: string; status: string; rootCause: string | null }[];
-    expect(cases.map((c) => `${c.type}:${c.status}`).sort()).toEqual(['complaint:new', 'complaint:resolved', 'inquiry:new']);
+    const cases = (await admin.get('/api/cases?limit=50')).json().items as {
+      type: string;
+      status: string;
+      rootCause: string | null;
+    }[];
+    expect(cases.map((c) => `${c.type}:${c.status}`).sort()).toEqual([
+      'complaint:new',
+      'complaint:resolved',
+      'inquiry:new',
+    ]);
     expect(cases.find((c) => c.status === 'resolved')?.rootCause).toBe('company_error');
   });
 });

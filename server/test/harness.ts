@@ -102,7 +102,14 @@ export async function setup(options: Partial<AppOptions> = {}): Promise<Harness>
 
   async function newOrg(slug: string): Promise<TestOrg> {
     const email = `admin@${slug}.test`;
-    const first = await createOrganization(db.db, { name: `Org ${slug}`, slug, locale: 'en', adminEmail: email, adminPassword: PASSWORD, demo: false });
+    const first = await createOrganization(db.db, {
+      name: `Org ${slug}`,
+      slug,
+      locale: 'en',
+      adminEmail: email,
+      adminPassword: PASSWORD,
+      demo: false,
+    });
     return { orgId: first.org.org_id, slug, admin: await login(email) };
   }
 
@@ -117,15 +124,43 @@ export async function setup(options: Partial<AppOptions> = {}): Promise<Harness>
     async user(roles, opts = {}) {
       const orgId = opts.orgId ?? org.orgId;
       const email = `u${++counter}-${randomBytes(3).toString('hex')}@example.com`;
-      await createUserRecord(db.db, orgId, { email, displayName: opts.name ?? `User ${counter}`, password: PASSWORD, roles, orgUnitId: opts.orgUnitId ?? null }, systemWho(orgId));
+      await createUserRecord(
+        db.db,
+        orgId,
+        {
+          email,
+          displayName: opts.name ?? `User ${counter}`,
+          password: PASSWORD,
+          roles,
+          orgUnitId: opts.orgUnitId ?? null,
+        },
+        systemWho(orgId),
+      );
       return login(email);
     },
     as(s) {
-      const headers = (o?: InjectOpts, write = false) => ({ cookie: s.cookie, ...(write ? { 'x-csrf-token': s.csrf } : {}), ...o?.headers });
+      const headers = (o?: InjectOpts, write = false) => ({
+        cookie: s.cookie,
+        ...(write ? { 'x-csrf-token': s.csrf } : {}),
+        ...o?.headers,
+      });
       return {
-        get: (url, o) => app.inject({ method: 'GET', url, headers: headers(o), ...(o?.query ? { query: o.query } : {}) }),
-        post: (url, body, o) => app.inject({ method: 'POST', url, headers: headers(o, true), ...(body === undefined ? {} : { payload: body as object }) }),
-        patch: (url, body, o) => app.inject({ method: 'PATCH', url, headers: headers(o, true), ...(body === undefined ? {} : { payload: body as object }) }),
+        get: (url, o) =>
+          app.inject({ method: 'GET', url, headers: headers(o), ...(o?.query ? { query: o.query } : {}) }),
+        post: (url, body, o) =>
+          app.inject({
+            method: 'POST',
+            url,
+            headers: headers(o, true),
+            ...(body === undefined ? {} : { payload: body as object }),
+          }),
+        patch: (url, body, o) =>
+          app.inject({
+            method: 'PATCH',
+            url,
+            headers: headers(o, true),
+            ...(body === undefined ? {} : { payload: body as object }),
+          }),
         delete: (url, o) => app.inject({ method: 'DELETE', url, headers: headers(o, true) }),
       };
     },

@@ -9,7 +9,11 @@ describe('health and OpenAPI', () => {
   it('reports status, engine and version', async () => {
     const res = await h.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', database: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(res.json()).toEqual({
+      status: 'ok',
+      database: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    });
   });
 
   it('serves a valid OpenAPI 3.1 document that covers every route', async () => {
@@ -24,12 +28,20 @@ describe('health and OpenAPI', () => {
         documented.add(`${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`);
       }
     }
-    const routes = h.app
-      .printRoutes({ commonPrefix: false, includeMeta: false })
-      .split('\n')
-      .filter(Boolean);
+    const routes = h.app.printRoutes({ commonPrefix: false, includeMeta: false }).split('\n').filter(Boolean);
     expect(routes.length).toBeGreaterThan(0);
-    for (const r of ['POST /api/auth/login', 'GET /api/users', 'PATCH /api/users/:id', 'GET /api/audit', 'POST /api/tokens', 'DELETE /api/tokens/:id', 'GET /api/org-units', 'GET /api/health', 'GET /api/search', 'GET /api/views']) {
+    for (const r of [
+      'POST /api/auth/login',
+      'GET /api/users',
+      'PATCH /api/users/:id',
+      'GET /api/audit',
+      'POST /api/tokens',
+      'DELETE /api/tokens/:id',
+      'GET /api/org-units',
+      'GET /api/health',
+      'GET /api/search',
+      'GET /api/views',
+    ]) {
       expect(documented, r).toContain(r);
     }
     expect(doc.components.schemas.User).toBeDefined();
@@ -38,7 +50,10 @@ describe('health and OpenAPI', () => {
   it('has a human-readable docs page', async () => {
     const res = await h.app.inject({ method: 'GET', url: '/api/docs/' });
     expect([200, 302]).toContain(res.statusCode);
-    const page = res.statusCode === 302 ? await h.app.inject({ method: 'GET', url: `/api/docs/${String(res.headers.location).replace(/^.*\//, '')}` }) : res;
+    const page =
+      res.statusCode === 302
+        ? await h.app.inject({ method: 'GET', url: `/api/docs/${String(res.headers.location).replace(/^.*\//, '')}` })
+        : res;
     expect(page.body).toContain('swagger');
   });
 });
@@ -46,16 +61,30 @@ describe('health and OpenAPI', () => {
 describe('bad input never produces a 5xx', () => {
   it('malformed JSON, empty JSON and wrong types answer 400 VALIDATION_FAILED', async () => {
     for (const payload of ['{"email":', '', 'null', '[]', '"x"']) {
-      const res = await h.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload });
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'content-type': 'application/json' },
+        payload,
+      });
       expect(res.statusCode, payload).toBe(400);
       expect(res.json().error.code).toBe('VALIDATION_FAILED');
     }
-    const wrongType = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 42, password: ['x'] } });
+    const wrongType = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 42, password: ['x'] },
+    });
     expect(wrongType.statusCode).toBe(400);
   });
 
   it('an unsupported content type answers 415', async () => {
-    const res = await h.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/xml' }, payload: '<email/>' });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<email/>',
+    });
     expect(res.statusCode).toBe(415);
     expect(res.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
@@ -69,7 +98,12 @@ describe('bad input never produces a 5xx', () => {
   });
 
   it('prototype-poisoning JSON is refused', async () => {
-    const res = await h.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email":"a@b.c","password":"x","__proto__":{"admin":true}}' });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":"a@b.c","password":"x","__proto__":{"admin":true}}',
+    });
     expect(res.statusCode).toBe(400);
   });
 
@@ -110,7 +144,11 @@ describe('security headers', () => {
     const secure = await buildApp({ database: h.db, secret: 'x'.repeat(40), secureCookies: true });
     const r2 = await secure.inject({ method: 'GET', url: '/api/health' });
     expect(r2.headers['strict-transport-security']).toContain('max-age');
-    const login = await secure.inject({ method: 'POST', url: '/api/auth/login', payload: { email: h.org.admin.email, password: 'correct-horse-battery-9' } });
+    const login = await secure.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: h.org.admin.email, password: 'correct-horse-battery-9' },
+    });
     expect(login.cookies.find((c) => c.name === 'tandem_session')?.secure).toBe(true);
     await secure.close();
   });

@@ -20,9 +20,26 @@ const settings = { dir, maxBytes: 10 * 1024 * 1024, batchSize: 50 };
 const service = () => importsService(standaloneDeps(db, h.db.engine, pino({ level: 'silent' })), settings);
 const ROWS = 300;
 
-const admin = await db.selectFrom('app_user').selectAll().where('id', '=', h.org.admin.userId).executeTakeFirstOrThrow();
+const admin = await db
+  .selectFrom('app_user')
+  .selectAll()
+  .where('id', '=', h.org.admin.userId)
+  .executeTakeFirstOrThrow();
 const ctx: RequestContext = {
-  actor: { orgId: h.org.orgId, userId: admin.id, email: admin.email, displayName: admin.display_name, roles: admin.roles, orgUnitId: null, partyId: null, locale: 'en', authMethod: 'session', sessionId: null, tokenId: null, csrfToken: null },
+  actor: {
+    orgId: h.org.orgId,
+    userId: admin.id,
+    email: admin.email,
+    displayName: admin.display_name,
+    roles: admin.roles,
+    orgUnitId: null,
+    partyId: null,
+    locale: 'en',
+    authMethod: 'session',
+    sessionId: null,
+    tokenId: null,
+    csrfToken: null,
+  },
   requestId: 'test',
   ip: null,
 };
@@ -34,7 +51,11 @@ async function queuedJob(tag: string): Promise<string> {
   for (let i = 0; i < ROWS; i++) {
     lines.push(`${tag}-客户${i}`);
   }
-  const preview = await service().upload(ctx, { entity: 'parties', fileName: `${tag}.csv` }, Readable.from([`${lines.join('\n')}\n`]));
+  const preview = await service().upload(
+    ctx,
+    { entity: 'parties', fileName: `${tag}.csv` },
+    Readable.from([`${lines.join('\n')}\n`]),
+  );
   await db.updateTable('import_job').set({ status: 'queued' }).where('id', '=', preview.job.id).execute();
   return preview.job.id;
 }
@@ -65,7 +86,11 @@ describe('imports: one runner per job', () => {
       onBatch: async (j) => {
         if (j.processed === 50) {
           // Another runner takes the job over (as if this one had stalled past its lease).
-          await db.updateTable('import_job').set({ runner_id: 'elsewhere:1:x', lease_until: sql<Date>`now() + interval '1 hour'` }).where('id', '=', id).execute();
+          await db
+            .updateTable('import_job')
+            .set({ runner_id: 'elsewhere:1:x', lease_until: sql<Date>`now() + interval '1 hour'` })
+            .where('id', '=', id)
+            .execute();
         }
       },
     });
@@ -78,7 +103,11 @@ describe('imports: one runner per job', () => {
     expect(await second.resumeUnfinished()).toBe(0);
 
     // It expires (the other runner died): the job resumes from its checkpoint.
-    await db.updateTable('import_job').set({ lease_until: sql<Date>`now() - interval '1 second'` }).where('id', '=', id).execute();
+    await db
+      .updateTable('import_job')
+      .set({ lease_until: sql<Date>`now() - interval '1 second'` })
+      .where('id', '=', id)
+      .execute();
     const done = await second.run(h.org.orgId, id);
     expect(done).toMatchObject({ status: 'completed', created: ROWS, runner_id: null });
     expect(await counts('L2', id)).toEqual({ parties: ROWS, items: ROWS, processed: ROWS });
@@ -86,7 +115,15 @@ describe('imports: one runner per job', () => {
 
   it('a lease held by a dead process on this host is taken over at once (CLI --resume after kill -9)', async () => {
     const id = await queuedJob('L3');
-    await db.updateTable('import_job').set({ status: 'running', runner_id: `${os.hostname()}:2147483646:dead`, lease_until: sql<Date>`now() + interval '1 hour'` }).where('id', '=', id).execute();
+    await db
+      .updateTable('import_job')
+      .set({
+        status: 'running',
+        runner_id: `${os.hostname()}:2147483646:dead`,
+        lease_until: sql<Date>`now() + interval '1 hour'`,
+      })
+      .where('id', '=', id)
+      .execute();
     const done = await service().run(h.org.orgId, id);
     expect(done).toMatchObject({ status: 'completed', created: ROWS });
   });

@@ -15,7 +15,13 @@ const ROWS = 6000;
 describe('imports: crash and resume (PGlite, CLI)', () => {
   it('a kill -9 mid-import, then --resume, lands every row exactly once', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tandem-resume-'));
-    const env = { ...process.env, TANDEM_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '', TANDEM_DEMO: '0', LOG_LEVEL: 'silent' };
+    const env = {
+      ...process.env,
+      TANDEM_DATA_DIR: path.join(dir, 'data'),
+      DATABASE_URL: '',
+      TANDEM_DEMO: '0',
+      LOG_LEVEL: 'silent',
+    };
     const file = path.join(dir, 'people.csv');
     const lines = ['externalId,姓名,邮箱,手机'];
     for (let i = 0; i < ROWS; i++) {
@@ -43,7 +49,9 @@ describe('imports: crash and resume (PGlite, CLI)', () => {
 
     const resumed = await runTandem(['import', 'parties', '--resume', id], { env });
     expect(resumed.status, resumed.stderr).toBe(0);
-    expect(resumed.stdout).toMatch(new RegExp(`Import ${id} completed: ${ROWS} rows, ${ROWS} created, 0 updated, 0 skipped`));
+    expect(resumed.stdout).toMatch(
+      new RegExp(`Import ${id} completed: ${ROWS} rows, ${ROWS} created, 0 updated, 0 skipped`),
+    );
 
     const h = await openDatabase({ dataDir: env.TANDEM_DATA_DIR });
     try {
@@ -51,7 +59,11 @@ describe('imports: crash and resume (PGlite, CLI)', () => {
         select (select count(*) from party)::int as n, (select count(distinct external_id) from party)::int as distinct_ids,
                (select count(*) from import_item)::int as items`.execute(h.db);
       expect(counts.rows[0]).toEqual({ n: ROWS, distinct_ids: ROWS, items: ROWS });
-      const noHalfRows = await sql<{ n: number }>`select count(*)::int as n from party p where not exists (select 1 from party_role r where r.org_id = p.org_id and r.party_id = p.id)`.execute(h.db);
+      const noHalfRows = await sql<{
+        n: number;
+      }>`select count(*)::int as n from party p where not exists (select 1 from party_role r where r.org_id = p.org_id and r.party_id = p.id)`.execute(
+        h.db,
+      );
       expect(noHalfRows.rows[0]?.n).toBe(0);
     } finally {
       await h.close();
@@ -60,14 +72,23 @@ describe('imports: crash and resume (PGlite, CLI)', () => {
 
   it('TANDEM_IMPORT_MAX_BYTES limits the CLI import, and a bad value stops it naming the variable', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tandem-import-max-'));
-    const env = { ...process.env, TANDEM_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '', TANDEM_DEMO: '0', LOG_LEVEL: 'silent' };
+    const env = {
+      ...process.env,
+      TANDEM_DATA_DIR: path.join(dir, 'data'),
+      DATABASE_URL: '',
+      TANDEM_DEMO: '0',
+      LOG_LEVEL: 'silent',
+    };
     const file = path.join(dir, 'people.csv');
     writeFileSync(file, `姓名\n${'很长的名字'.repeat(20)}\n`);
     const bad = await runTandem(['import', 'parties', file], { env: { ...env, TANDEM_IMPORT_MAX_BYTES: 'lots' } });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/TANDEM_IMPORT_MAX_BYTES must be a number of bytes/);
     expect((await runTandem(['migrate'], { env })).status).toBe(0);
-    const tooBig = await runTandem(['import', 'parties', file], { env: { ...env, TANDEM_IMPORT_MAX_BYTES: '100' }, cwd: dir });
+    const tooBig = await runTandem(['import', 'parties', file], {
+      env: { ...env, TANDEM_IMPORT_MAX_BYTES: '100' },
+      cwd: dir,
+    });
     expect(tooBig.status).toBe(1);
     expect(tooBig.stderr).toMatch(/larger than the import limit/);
     const ok = await runTandem(['import', 'parties', file], { env, cwd: dir });

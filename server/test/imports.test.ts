@@ -7,16 +7,49 @@ import { describe, expect, it } from 'vitest';
 import { setup, type Session } from './harness.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'tandem-imports-test-'));
-const h = await setup({ imports: { dir, maxBytes: 64 * 1024 }, logger: process.env.IMPORT_LOG ? { level: 'error' } : false });
+const h = await setup({
+  imports: { dir, maxBytes: 64 * 1024 },
+  logger: process.env.IMPORT_LOG ? { level: 'error' } : false,
+});
 const admin = h.as(h.org.admin);
 
-type Job = { id: string; status: string; counts: Record<string, number | null>; message: string | null; rowsPerSecond: number | null };
-type Preview = { job: Job & { encoding: string; delimiter: string; headers: string[] }; sample: string[][]; suggestedMapping: Record<string, string | null> };
-type PartyOut = { id: string; displayName: string; kind: string; emails: string[]; phones: string[]; tags: string[]; birthday: string | null; gender: string | null; externalId: string | null; ownerId: string | null; roles: { role: string; stage: string; employment?: Record<string, unknown> }[] };
+type Job = {
+  id: string;
+  status: string;
+  counts: Record<string, number | null>;
+  message: string | null;
+  rowsPerSecond: number | null;
+};
+type Preview = {
+  job: Job & { encoding: string; delimiter: string; headers: string[] };
+  sample: string[][];
+  suggestedMapping: Record<string, string | null>;
+};
+type PartyOut = {
+  id: string;
+  displayName: string;
+  kind: string;
+  emails: string[];
+  phones: string[];
+  tags: string[];
+  birthday: string | null;
+  gender: string | null;
+  externalId: string | null;
+  ownerId: string | null;
+  roles: { role: string; stage: string; employment?: Record<string, unknown> }[];
+};
 
-async function upload(file: Buffer | string, entity = 'parties', opts: { as?: Session; name?: string; type?: string } = {}) {
+async function upload(
+  file: Buffer | string,
+  entity = 'parties',
+  opts: { as?: Session; name?: string; type?: string } = {},
+) {
   const who = h.as(opts.as ?? h.org.admin);
-  return who.post(`/api/imports?entity=${entity}&fileName=${encodeURIComponent(opts.name ?? 'people.csv')}`, typeof file === 'string' ? Buffer.from(file) : file, { headers: { 'content-type': opts.type ?? 'text/csv' } });
+  return who.post(
+    `/api/imports?entity=${entity}&fileName=${encodeURIComponent(opts.name ?? 'people.csv')}`,
+    typeof file === 'string' ? Buffer.from(file) : file,
+    { headers: { 'content-type': opts.type ?? 'text/csv' } },
+  );
 }
 
 async function finish(id: string, who: Session = h.org.admin): Promise<Job> {
@@ -30,7 +63,12 @@ async function finish(id: string, who: Session = h.org.admin): Promise<Job> {
   throw new Error('import did not finish');
 }
 
-async function importFile(file: Buffer | string, start: Record<string, unknown> = {}, entity = 'parties', who: Session = h.org.admin) {
+async function importFile(
+  file: Buffer | string,
+  start: Record<string, unknown> = {},
+  entity = 'parties',
+  who: Session = h.org.admin,
+) {
   const up = await upload(file, entity, { as: who });
   expect(up.statusCode, up.body).toBe(201);
   const preview = up.json<Preview>();
@@ -42,20 +80,42 @@ async function importFile(file: Buffer | string, start: Record<string, unknown> 
 async function errorsCsv(id: string) {
   const res = await admin.get(`/api/imports/${id}/errors.csv`);
   expect(res.statusCode).toBe(200);
-  return res.body.replace(/^\uFEFF/, '').trim().split('\n').slice(1);
+  return res.body
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\n')
+    .slice(1);
 }
 
-const find = async (q: string) => (await admin.get(`/api/parties?q=${encodeURIComponent(q)}&limit=100`)).json<{ items: PartyOut[] }>().items;
+const find = async (q: string) =>
+  (await admin.get(`/api/parties?q=${encodeURIComponent(q)}&limit=100`)).json<{ items: PartyOut[] }>().items;
 
 describe('imports: formats and mapping', () => {
   it('maps Chinese headers automatically and imports a UTF-8 CSV with a BOM', async () => {
-    const csv = '\uFEFF姓名,手机,邮箱,生日,性别,地址,标签,公司\n张伟,+86 138 0013 8000,zhangwei@example.com,2024年3月5日,男,上海市,VIP 重要,腾讯\n';
+    const csv =
+      '\uFEFF姓名,手机,邮箱,生日,性别,地址,标签,公司\n张伟,+86 138 0013 8000,zhangwei@example.com,2024年3月5日,男,上海市,VIP 重要,腾讯\n';
     const { preview, job } = await importFile(csv);
     expect(preview.job.encoding).toBe('utf-8');
-    expect(preview.suggestedMapping).toEqual({ 姓名: 'displayName', 手机: 'phones', 邮箱: 'emails', 生日: 'birthday', 性别: 'gender', 地址: 'address', 标签: 'tags', 公司: 'company' });
+    expect(preview.suggestedMapping).toEqual({
+      姓名: 'displayName',
+      手机: 'phones',
+      邮箱: 'emails',
+      生日: 'birthday',
+      性别: 'gender',
+      地址: 'address',
+      标签: 'tags',
+      公司: 'company',
+    });
     expect(job).toMatchObject({ status: 'completed', counts: { total: 1, created: 1, skipped: 0 } });
     const [p] = await find('zhangwei@example.com');
-    expect(p).toMatchObject({ displayName: '张伟', phones: ['+8613800138000'], birthday: '2024-03-05', gender: 'male', tags: ['VIP', '重要'], roles: [{ role: 'customer', stage: 'prospect' }] });
+    expect(p).toMatchObject({
+      displayName: '张伟',
+      phones: ['+8613800138000'],
+      birthday: '2024-03-05',
+      gender: 'male',
+      tags: ['VIP', '重要'],
+      roles: [{ role: 'customer', stage: 'prospect' }],
+    });
   });
 
   it('reads ; and tab delimiters and quoted fields with new lines', async () => {
@@ -69,7 +129,10 @@ describe('imports: formats and mapping', () => {
   });
 
   it('detects a GBK file with Chinese names', async () => {
-    const file = iconv.encode('姓名,手机,邮箱\n王芳,13900139000,wangfang@example.com\n李娜,13700137000,lina2@example.com\n', 'gbk');
+    const file = iconv.encode(
+      '姓名,手机,邮箱\n王芳,13900139000,wangfang@example.com\n李娜,13700137000,lina2@example.com\n',
+      'gbk',
+    );
     const { preview, job } = await importFile(file);
     expect(preview.job.encoding).toBe('gb18030');
     expect(job.counts.created).toBe(2);
@@ -77,7 +140,10 @@ describe('imports: formats and mapping', () => {
   });
 
   it('reads UTF-16 with a BOM and honours an encoding override', async () => {
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('姓名,邮箱\n赵敏,zhaomin@example.com\n', 'utf-16le')]);
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      iconv.encode('姓名,邮箱\n赵敏,zhaomin@example.com\n', 'utf-16le'),
+    ]);
     expect((await importFile(utf16)).job.counts.created).toBe(1);
     expect((await find('zhaomin@example.com'))[0]?.displayName).toBe('赵敏');
   });
@@ -88,12 +154,19 @@ describe('imports: formats and mapping', () => {
     ws.addRow(['姓名', '手机', '生日', '邮箱']);
     ws.addRow(['陈静', 13600136000, new Date(Date.UTC(1990, 4, 17)), 'chenjing@example.com']);
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
-    const up = await upload(buf, 'parties', { name: 'people.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const up = await upload(buf, 'parties', {
+      name: 'people.xlsx',
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
     expect(up.statusCode, up.body).toBe(201);
     const id = up.json<Preview>().job.id;
     expect((await admin.post(`/api/imports/${id}/start`, {})).statusCode).toBe(202);
     expect((await finish(id)).counts.created).toBe(1);
-    expect((await find('chenjing@example.com'))[0]).toMatchObject({ displayName: '陈静', phones: ['+8613600136000'], birthday: '1990-05-17' });
+    expect((await find('chenjing@example.com'))[0]).toMatchObject({
+      displayName: '陈静',
+      phones: ['+8613600136000'],
+      birthday: '1990-05-17',
+    });
   });
 });
 
@@ -131,7 +204,16 @@ describe('imports: bad input', () => {
     expect(r.job).toMatchObject({ status: 'completed', counts: { created: 2 } });
     const errors = await errorsCsv(r.job.id);
     const codes = errors.map((l) => l.split(',').slice(0, 3).join(','));
-    expect(codes).toEqual(expect.arrayContaining(['3,姓名,required', '4,邮箱,invalid_format', '5,生日,invalid_date', '6,手机,invalid_phone', '7,姓名,too_big', '9,,unclosed_quote']));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        '3,姓名,required',
+        '4,邮箱,invalid_format',
+        '5,生日,invalid_date',
+        '6,手机,invalid_phone',
+        '7,姓名,too_big',
+        '9,,unclosed_quote',
+      ]),
+    );
     expect(r.job.counts.skipped).toBe(6);
     expect(await find('noname@example.com')).toEqual([]);
     expect((await find('qf@example.com'))[0]?.birthday).toBe('1990-01-02');
@@ -144,7 +226,11 @@ describe('imports: bad input', () => {
   });
 
   it('marks cells that are not valid in the file’s encoding (mixed encodings)', async () => {
-    const file = Buffer.concat([Buffer.from('姓名,邮箱\n正常用户,ok-mixed@example.com\n'), iconv.encode('乱码', 'gbk'), Buffer.from(',bad-mixed@example.com\n')]);
+    const file = Buffer.concat([
+      Buffer.from('姓名,邮箱\n正常用户,ok-mixed@example.com\n'),
+      iconv.encode('乱码', 'gbk'),
+      Buffer.from(',bad-mixed@example.com\n'),
+    ]);
     const { job } = await importFile(file);
     expect(job.counts.created).toBe(1);
     expect((await errorsCsv(job.id)).join('\n')).toMatch(/^3,姓名,invalid_encoding/m);
@@ -158,7 +244,10 @@ describe('imports: employees, salaries, roles', () => {
     const { job } = await importFile(csv, {}, 'employees', hr);
     expect(job.counts.created).toBe(1);
     const [p] = await find('sunli@example.com');
-    expect(p?.roles[0]).toMatchObject({ role: 'employee', employment: { employeeNo: 'E001', hireDate: '2023-07-01', jobTitle: '工程师', salary: '12345.50' } });
+    expect(p?.roles[0]).toMatchObject({
+      role: 'employee',
+      employment: { employeeNo: 'E001', hireDate: '2023-07-01', jobTitle: '工程师', salary: '12345.50' },
+    });
     const agent = await h.user(['agent']);
     expect((await upload('姓名\n某人\n', 'parties', { as: agent })).statusCode).toBe(403);
     const marketing = await h.user(['marketing']);
@@ -183,15 +272,31 @@ describe('imports: idempotence, dry run, duplicates, revert', () => {
 
   it('an upsert updates many parties at once: given columns replace, absent ones stay, a stage change lands in the history', async () => {
     const rows = (f: (i: number) => string) => Array.from({ length: 30 }, (_, i) => f(i)).join('\n');
-    await importFile(`externalId,姓名,生日,标签,阶段\n${rows((i) => `S-${i},批旧${i},1990-01-0${(i % 9) + 1},old,prospect`)}\n`, { upsertKey: 'externalId' });
-    const { job } = await importFile(`externalId,姓名,标签,阶段\n${rows((i) => `S-${i},批新${i},new,${i % 2 ? 'loyal' : 'prospect'}`)}\n`, { upsertKey: 'externalId' });
+    await importFile(
+      `externalId,姓名,生日,标签,阶段\n${rows((i) => `S-${i},批旧${i},1990-01-0${(i % 9) + 1},old,prospect`)}\n`,
+      { upsertKey: 'externalId' },
+    );
+    const { job } = await importFile(
+      `externalId,姓名,标签,阶段\n${rows((i) => `S-${i},批新${i},new,${i % 2 ? 'loyal' : 'prospect'}`)}\n`,
+      { upsertKey: 'externalId' },
+    );
     expect(job.counts).toMatchObject({ created: 0, updated: 30, skipped: 0 });
     const [p] = await find('批新7');
-    expect(p).toMatchObject({ displayName: '批新7', externalId: 'S-7', birthday: '1990-01-08', tags: ['new'], roles: [{ role: 'customer', stage: 'loyal' }] });
+    expect(p).toMatchObject({
+      displayName: '批新7',
+      externalId: 'S-7',
+      birthday: '1990-01-08',
+      tags: ['new'],
+      roles: [{ role: 'customer', stage: 'loyal' }],
+    });
     expect((await find('批新8'))[0]?.roles[0]?.stage).toBe('prospect');
     expect(await find('批旧7')).toEqual([]);
-    const history = (await admin.get(`/api/parties/${p?.id}/history`)).json<{ items: { field: string; from: string | null; to: string | null }[] }>().items;
-    expect(history).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'stage', from: 'prospect', to: 'loyal' })]));
+    const history = (await admin.get(`/api/parties/${p?.id}/history`)).json<{
+      items: { field: string; from: string | null; to: string | null }[];
+    }>().items;
+    expect(history).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'stage', from: 'prospect', to: 'loyal' })]),
+    );
   });
 
   it('reports duplicates against existing parties without merging them', async () => {
@@ -217,7 +322,11 @@ describe('imports: idempotence, dry run, duplicates, revert', () => {
 
   it('imports interactions for parties named by email', async () => {
     await importFile('姓名,邮箱\n互动客户,hd@example.com\n');
-    const { job } = await importFile('邮箱,渠道,时间,主题,内容\nhd@example.com,phone,2024/3/5 14:30,回访,聊得很好\nnobody@example.com,phone,2024/3/5,主题,x\n', {}, 'interactions');
+    const { job } = await importFile(
+      '邮箱,渠道,时间,主题,内容\nhd@example.com,phone,2024/3/5 14:30,回访,聊得很好\nnobody@example.com,phone,2024/3/5,主题,x\n',
+      {},
+      'interactions',
+    );
     expect(job.counts).toMatchObject({ created: 1, skipped: 1 });
     const [p] = await find('hd@example.com');
     const list = (await admin.get(`/api/interactions?partyId=${p?.id}`)).json<{ items: { subject: string }[] }>();
@@ -227,13 +336,29 @@ describe('imports: idempotence, dry run, duplicates, revert', () => {
 
 describe('imports: export → wipe → import round trip', () => {
   it('an exported CSV imports into an empty organisation as the same data', async () => {
-    await importFile('externalId,姓名,邮箱,手机,标签,角色\nRT-1,往返甲,rt1@example.com,13811112222,a b,customer:new partner\nRT-2,往返乙,rt2@example.com,,c,supplier\n', { upsertKey: 'externalId' });
-    const exported = await admin.get('/api/parties/export?q=往返&columns=externalId,displayName,kind,roles,emails,phones,tags');
+    await importFile(
+      'externalId,姓名,邮箱,手机,标签,角色\nRT-1,往返甲,rt1@example.com,13811112222,a b,customer:new partner\nRT-2,往返乙,rt2@example.com,,c,supplier\n',
+      { upsertKey: 'externalId' },
+    );
+    const exported = await admin.get(
+      '/api/parties/export?q=往返&columns=externalId,displayName,kind,roles,emails,phones,tags',
+    );
     expect(exported.statusCode).toBe(200);
     const other = await h.newOrg(`rt${Date.now().toString(36)}`);
     const { job } = await importFile(Buffer.from(exported.body), { upsertKey: 'externalId' }, 'parties', other.admin);
     expect(job.counts).toMatchObject({ created: 2, skipped: 0 });
-    const shape = (ps: PartyOut[]) => ps.map((p) => ({ externalId: p.externalId, displayName: p.displayName, kind: p.kind, emails: p.emails, phones: p.phones, tags: p.tags, roles: p.roles.map((r) => `${r.role}:${r.stage}`).sort() })).sort((a, b) => a.displayName.localeCompare(b.displayName));
+    const shape = (ps: PartyOut[]) =>
+      ps
+        .map((p) => ({
+          externalId: p.externalId,
+          displayName: p.displayName,
+          kind: p.kind,
+          emails: p.emails,
+          phones: p.phones,
+          tags: p.tags,
+          roles: p.roles.map((r) => `${r.role}:${r.stage}`).sort(),
+        }))
+        .sort((a, b) => a.displayName.localeCompare(b.displayName));
     const before = (await admin.get('/api/parties?q=往返')).json<{ items: PartyOut[] }>().items;
     const after = (await h.as(other.admin).get('/api/parties?q=往返')).json<{ items: PartyOut[] }>().items;
     expect(shape(after)).toEqual(shape(before));

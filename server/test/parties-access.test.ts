@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { setup, type Session } from './harness.ts';
 
 const h = await setup();
-const put = (s: Session, url: string, body: unknown) => h.app.inject({ method: 'PUT', url, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, payload: body as object });
+const put = (s: Session, url: string, body: unknown) =>
+  h.app.inject({ method: 'PUT', url, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, payload: body as object });
 
 let manager: Session, agent1: Session, agent2: Session, hr: Session, exec: Session, employee: Session, report: Session;
 let customerId: string, employeeParty: string, reportParty: string;
@@ -20,14 +21,29 @@ beforeAll(async () => {
   employee = await h.user(['employee'], { orgUnitId: eng.id });
   report = await h.user(['employee'], { orgUnitId: eng.id });
 
-  customerId = (await h.as(agent1).post('/api/parties', { kind: 'person', displayName: '私有客户', roles: [{ role: 'customer' }] })).json().id;
+  customerId = (
+    await h.as(agent1).post('/api/parties', { kind: 'person', displayName: '私有客户', roles: [{ role: 'customer' }] })
+  ).json().id;
   const mkEmployee = async (name: string, managerId: string, user: Session) => {
     const res = await h.as(hr).post('/api/parties', {
       kind: 'person',
       displayName: name,
       emails: [`${user.email}`],
       birthday: '1990-01-01',
-      roles: [{ role: 'employee', stage: 'stable', employment: { jobTitle: '工程师', orgUnitId: eng.id, managerId, salary: 20000, grade: 'P6', employeeNo: `E-${name}` } }],
+      roles: [
+        {
+          role: 'employee',
+          stage: 'stable',
+          employment: {
+            jobTitle: '工程师',
+            orgUnitId: eng.id,
+            managerId,
+            salary: 20000,
+            grade: 'P6',
+            employeeNo: `E-${name}`,
+          },
+        },
+      ],
     });
     expect(res.statusCode, res.body).toBe(201);
     const id = res.json().id as string;
@@ -41,7 +57,8 @@ beforeAll(async () => {
 });
 
 const get = (s: Session, id: string) => h.as(s).get(`/api/parties/${id}`);
-const listIds = async (s: Session, qs = '') => (await h.as(s).get(`/api/parties?limit=500${qs}`)).json().items.map((p: { id: string }) => p.id);
+const listIds = async (s: Session, qs = '') =>
+  (await h.as(s).get(`/api/parties?limit=500${qs}`)).json().items.map((p: { id: string }) => p.id);
 
 describe('private customers', () => {
   it('are visible to the owner, their managers, admins and executives; another agent and HR get 404', async () => {
@@ -55,11 +72,15 @@ describe('private customers', () => {
       expect(res.json().error.code).toBe('NOT_FOUND');
       expect(await listIds(s)).not.toContain(customerId);
       expect((await h.as(s).get(`/api/search?q=${encodeURIComponent('私有客户')}`)).json().items).toEqual([]);
-      expect((await h.as(s).patch(`/api/parties/${customerId}`, { displayName: 'x', version: 1 })).statusCode).toBe(404);
+      expect((await h.as(s).patch(`/api/parties/${customerId}`, { displayName: 'x', version: 1 })).statusCode).toBe(
+        404,
+      );
       expect((await h.as(s).delete(`/api/parties/${customerId}`)).statusCode).toBe(404);
       expect((await h.as(s).get(`/api/parties/${customerId}/history`)).statusCode).toBe(404);
       expect((await h.as(s).get(`/api/parties/${customerId}/timeline`)).statusCode).toBe(404);
-      expect((await put(s, `/api/parties/${customerId}/roles/customer`, { stage: 'new', version: 1 })).statusCode).toBe(404);
+      expect((await put(s, `/api/parties/${customerId}/roles/customer`, { stage: 'new', version: 1 })).statusCode).toBe(
+        404,
+      );
     }
   });
 
@@ -73,12 +94,18 @@ describe('private customers', () => {
   });
 
   it('public_read lets everyone read but only the owner’s circle write', async () => {
-    await sql`update organization set settings = settings || '{"customerVisibility": "public_read"}' where org_id = ${h.org.orgId}`.execute(h.db.db);
+    await sql`update organization set settings = settings || '{"customerVisibility": "public_read"}' where org_id = ${h.org.orgId}`.execute(
+      h.db.db,
+    );
     try {
       expect((await get(agent2, customerId)).statusCode).toBe(200);
-      expect((await h.as(agent2).patch(`/api/parties/${customerId}`, { displayName: 'x', version: 3 })).statusCode).toBe(404);
+      expect(
+        (await h.as(agent2).patch(`/api/parties/${customerId}`, { displayName: 'x', version: 3 })).statusCode,
+      ).toBe(404);
     } finally {
-      await sql`update organization set settings = settings - 'customerVisibility' where org_id = ${h.org.orgId}`.execute(h.db.db);
+      await sql`update organization set settings = settings - 'customerVisibility' where org_id = ${h.org.orgId}`.execute(
+        h.db.db,
+      );
     }
     expect((await get(agent2, customerId)).statusCode).toBe(404);
   });
@@ -88,7 +115,12 @@ describe('employee records', () => {
   const salaryOf = (p: { roles: { employment?: { salary?: string | null } }[] }) => p.roles[0]?.employment?.salary;
 
   it('HR, admins, the manager (direct and through the chain) and the employee see sensitive fields', async () => {
-    for (const [who, s] of [['hr', hr], ['admin', h.org.admin], ['manager', manager], ['self', employee]] as const) {
+    for (const [who, s] of [
+      ['hr', hr],
+      ['admin', h.org.admin],
+      ['manager', manager],
+      ['self', employee],
+    ] as const) {
       const p = (await get(s, employeeParty)).json();
       expect(p.access, who).toBe('full');
       expect(salaryOf(p), who).toBe('20000');
@@ -104,7 +136,12 @@ describe('employee records', () => {
       const res = await get(s, employeeParty);
       expect(res.statusCode).toBe(200);
       const p = res.json();
-      expect(p).toMatchObject({ access: 'directory', displayName: '员工甲', roles: [], directory: { jobTitle: '工程师', managerId: manager.userId } });
+      expect(p).toMatchObject({
+        access: 'directory',
+        displayName: '员工甲',
+        roles: [],
+        directory: { jobTitle: '工程师', managerId: manager.userId },
+      });
       expect(p.emails).toEqual([employee.email]);
       for (const key of ['birthday', 'profile', 'custom', 'tags', 'ownerId']) {
         expect(p, key).not.toHaveProperty(key);
@@ -112,7 +149,9 @@ describe('employee records', () => {
       expect(JSON.stringify(p)).not.toContain('20000');
       expect((await h.as(s).get(`/api/parties/${employeeParty}/history`)).statusCode).toBe(404);
       expect((await h.as(s).get(`/api/parties/${employeeParty}/timeline`)).statusCode).toBe(404);
-      expect((await h.as(s).patch(`/api/parties/${employeeParty}`, { displayName: 'x', version: 1 })).statusCode).toBe(404);
+      expect((await h.as(s).patch(`/api/parties/${employeeParty}`, { displayName: 'x', version: 1 })).statusCode).toBe(
+        404,
+      );
     }
     const list = (await h.as(agent1).get(`/api/parties?role=employee&limit=100`)).json().items;
     expect(list.map((p: { displayName: string }) => p.displayName).sort()).toEqual(['员工乙', '员工甲']);
@@ -141,12 +180,27 @@ describe('organisations are isolated', () => {
     const o = h.as(other.admin);
     expect((await o.get(`/api/parties/${customerId}`)).statusCode).toBe(404);
     expect((await o.patch(`/api/parties/${customerId}`, { displayName: 'pwned', version: 1 })).statusCode).toBe(404);
-    expect((await put(other.admin, `/api/parties/${customerId}/roles/customer`, { stage: 'new', version: 1 })).statusCode).toBe(404);
-    expect((await o.post('/api/interactions', { partyId: customerId, channel: 'phone', subject: 'x' })).statusCode).toBe(404);
-    expect((await o.post('/api/tasks', { partyId: customerId, kind: 'call_back', title: 'x', dueAt: new Date().toISOString() })).statusCode).toBe(404);
+    expect(
+      (await put(other.admin, `/api/parties/${customerId}/roles/customer`, { stage: 'new', version: 1 })).statusCode,
+    ).toBe(404);
+    expect(
+      (await o.post('/api/interactions', { partyId: customerId, channel: 'phone', subject: 'x' })).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await o.post('/api/tasks', {
+          partyId: customerId,
+          kind: 'call_back',
+          title: 'x',
+          dueAt: new Date().toISOString(),
+        })
+      ).statusCode,
+    ).toBe(404);
     const mine = (await o.post('/api/parties', { kind: 'person', displayName: '私有客户' })).json();
     expect((await o.post(`/api/parties/${mine.id}/merge`, { intoId: customerId })).statusCode).toBe(404);
-    expect((await o.get(`/api/parties?q=${encodeURIComponent('私有客户')}`)).json().items.map((p: { id: string }) => p.id)).toEqual([mine.id]);
+    expect(
+      (await o.get(`/api/parties?q=${encodeURIComponent('私有客户')}`)).json().items.map((p: { id: string }) => p.id),
+    ).toEqual([mine.id]);
     expect((await o.get('/api/parties?limit=500')).json().items.map((p: { id: string }) => p.id)).toEqual([mine.id]);
   });
 });

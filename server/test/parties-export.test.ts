@@ -8,7 +8,14 @@ describe('party export', () => {
     const a = await h.user(['agent']);
     const b = await h.user(['agent']);
     const mk = (s: typeof a, name: string, stage: string) =>
-      h.as(s).post('/api/parties', { kind: 'person', displayName: name, phones: ['13800138000'], roles: [{ role: 'customer', stage }] });
+      h
+        .as(s)
+        .post('/api/parties', {
+          kind: 'person',
+          displayName: name,
+          phones: ['13800138000'],
+          roles: [{ role: 'customer', stage }],
+        });
     expect((await mk(a, '张伟甲', 'new')).statusCode).toBe(201);
     expect((await mk(a, '李娜乙', 'loyal')).statusCode).toBe(201);
     expect((await mk(b, '王芳丙', 'new')).statusCode).toBe(201);
@@ -19,10 +26,14 @@ describe('party export', () => {
     const lines = mine.rawPayload.subarray(3).toString('utf8').trim().split('\n').slice(1).sort();
     expect(lines).toEqual(['张伟甲,customer:new', '李娜乙,customer:loyal'].sort());
 
-    const filtered = (await h.as(a).get('/api/parties/export?stage=new&columns=displayName')).rawPayload.subarray(3).toString('utf8');
+    const filtered = (await h.as(a).get('/api/parties/export?stage=new&columns=displayName')).rawPayload
+      .subarray(3)
+      .toString('utf8');
     expect(filtered.trim().split('\n')).toEqual(['displayName', '张伟甲']);
 
-    const all = (await h.as(h.org.admin).get('/api/parties/export?columns=displayName')).rawPayload.subarray(3).toString('utf8');
+    const all = (await h.as(h.org.admin).get('/api/parties/export?columns=displayName')).rawPayload
+      .subarray(3)
+      .toString('utf8');
     expect(all).toContain('王芳丙');
     expect((await h.as(a).get('/api/parties/export?columns=salary')).statusCode).toBe(400);
   });

@@ -4,7 +4,8 @@ import { setup, type Session } from './harness.ts';
 
 const h = await setup();
 const a = () => h.as(h.org.admin);
-const put = (s: Session, url: string, body: unknown) => h.app.inject({ method: 'PUT', url, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, payload: body as object });
+const put = (s: Session, url: string, body: unknown) =>
+  h.app.inject({ method: 'PUT', url, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, payload: body as object });
 const mk = async (body: Record<string, unknown>, s: Session = h.org.admin) => {
   const res = await h.as(s).post('/api/parties', { kind: 'person', ...body });
   expect(res.statusCode, res.body).toBe(201);
@@ -23,8 +24,15 @@ describe('duplicates', () => {
     await mk({ displayName: '李娜', phones: ['13900000000'] }, s);
     const res = await h.as(s).get(`/api/parties/${base.id}/duplicates`);
     expect(res.statusCode).toBe(200);
-    const found = Object.fromEntries(res.json().items.map((d: { party: { id: string }; reasons: string[] }) => [d.party.id, d.reasons]));
-    expect(found).toEqual({ [byPhone.id]: ['phone'], [byEmail.id]: ['email'], [byName.id]: ['name'], [similar.id]: ['name'] });
+    const found = Object.fromEntries(
+      res.json().items.map((d: { party: { id: string }; reasons: string[] }) => [d.party.id, d.reasons]),
+    );
+    expect(found).toEqual({
+      [byPhone.id]: ['phone'],
+      [byEmail.id]: ['email'],
+      [byName.id]: ['name'],
+      [similar.id]: ['name'],
+    });
     const latin = await mk({ displayName: 'Zhang Wei' }, s);
     const swapped = await mk({ displayName: 'WEI, Zhang' }, s);
     const latinDups = (await h.as(s).get(`/api/parties/${latin.id}/duplicates`)).json().items;
@@ -43,18 +51,39 @@ describe('duplicates', () => {
 
 describe('merge and un-merge', () => {
   it('moves roles, interactions, tasks, history, contacts and care notes; undo puts everything back', async () => {
-    const keep = await mk({ displayName: '王强', emails: ['wq@example.com'], tags: ['vip'], roles: [{ role: 'customer', stage: 'loyal' }] });
+    const keep = await mk({
+      displayName: '王强',
+      emails: ['wq@example.com'],
+      tags: ['vip'],
+      roles: [{ role: 'customer', stage: 'loyal' }],
+    });
     const dup = await mk({
       displayName: '王强 (重复)',
       emails: ['wq@example.com', 'wang.qiang@example.cn'],
       phones: ['13612345678'],
       tags: ['华南'],
       profile: { care: [{ note: '喜欢钓鱼' }] },
-      roles: [{ role: 'customer', stage: 'new' }, { role: 'partner', stage: 'developing' }],
+      roles: [
+        { role: 'customer', stage: 'new' },
+        { role: 'partner', stage: 'developing' },
+      ],
     });
-    await put(h.org.admin, `/api/parties/${dup.id}/roles/customer`, { stage: 'developing', reason: '复购', version: dup.roles[0].version });
-    const call = (await a().post('/api/interactions', { partyId: dup.id, channel: 'phone', subject: '重复记录上的电话' })).json();
-    const task = (await a().post('/api/tasks', { partyId: dup.id, kind: 'call_back', title: '回电', dueAt: new Date(Date.now() + 86400_000).toISOString() })).json();
+    await put(h.org.admin, `/api/parties/${dup.id}/roles/customer`, {
+      stage: 'developing',
+      reason: '复购',
+      version: dup.roles[0].version,
+    });
+    const call = (
+      await a().post('/api/interactions', { partyId: dup.id, channel: 'phone', subject: '重复记录上的电话' })
+    ).json();
+    const task = (
+      await a().post('/api/tasks', {
+        partyId: dup.id,
+        kind: 'call_back',
+        title: '回电',
+        dueAt: new Date(Date.now() + 86400_000).toISOString(),
+      })
+    ).json();
 
     expect((await a().post(`/api/parties/${dup.id}/merge`, { intoId: dup.id })).statusCode).toBe(400);
     expect((await a().post(`/api/parties/${dup.id}/merge`, { intoId: keep.id, version: 99 })).statusCode).toBe(409);
@@ -68,21 +97,33 @@ describe('merge and un-merge', () => {
     expect(target.tags).toEqual(['vip', '华南']);
     expect(target.profile.care.map((c: { note: string }) => c.note)).toEqual(['喜欢钓鱼']);
     // The target keeps its own customer role; the duplicate's partner role moves over.
-    expect(target.roles.map((r: { role: string; stage: string }) => [r.role, r.stage]).sort()).toEqual([['customer', 'loyal'], ['partner', 'developing']]);
+    expect(target.roles.map((r: { role: string; stage: string }) => [r.role, r.stage]).sort()).toEqual([
+      ['customer', 'loyal'],
+      ['partner', 'developing'],
+    ]);
     expect((await a().get(`/api/interactions/${call.id}`)).json().partyId).toBe(keep.id);
     expect((await a().get(`/api/tasks/${task.id}`)).json().partyId).toBe(keep.id);
     const history = (await a().get(`/api/parties/${keep.id}/history?limit=100`)).json().items;
     expect(history.some((x: { reason: string | null }) => x.reason === '复购')).toBe(true);
-    expect((await a().get(`/api/parties?q=${encodeURIComponent('13612345678')}`)).json().items.map((p: { id: string }) => p.id)).toEqual([keep.id]);
+    expect(
+      (await a().get(`/api/parties?q=${encodeURIComponent('13612345678')}`))
+        .json()
+        .items.map((p: { id: string }) => p.id),
+    ).toEqual([keep.id]);
     expect((await a().get(`/api/parties/${dup.id}`)).json().mergedIntoId).toBe(keep.id);
-    expect((await a().patch(`/api/parties/${dup.id}`, { displayName: 'x', version: source.version })).statusCode).toBe(404);
+    expect((await a().patch(`/api/parties/${dup.id}`, { displayName: 'x', version: source.version })).statusCode).toBe(
+      404,
+    );
     expect((await a().post(`/api/parties/${keep.id}/merge`, { intoId: dup.id })).statusCode).toBe(404);
 
     const undo = await a().post(`/api/parties/${dup.id}/unmerge`);
     expect(undo.statusCode, undo.body).toBe(200);
     const back = undo.json();
     expect(back.source.mergedIntoId).toBeNull();
-    expect(back.source.roles.map((r: { role: string; stage: string }) => [r.role, r.stage]).sort()).toEqual([['customer', 'developing'], ['partner', 'developing']]);
+    expect(back.source.roles.map((r: { role: string; stage: string }) => [r.role, r.stage]).sort()).toEqual([
+      ['customer', 'developing'],
+      ['partner', 'developing'],
+    ]);
     expect(back.target.emails).toEqual(['wq@example.com']);
     expect(back.target.phones).toEqual([]);
     expect(back.target.tags).toEqual(['vip']);
@@ -94,18 +135,31 @@ describe('merge and un-merge', () => {
     expect(dupHistory.some((x: { reason: string | null }) => x.reason === '复购')).toBe(true);
     expect((await a().post(`/api/parties/${dup.id}/unmerge`)).statusCode).toBe(409);
 
-    const audit = (await a().get(`/api/audit?entityType=party&entityId=${dup.id}`)).json().items.map((x: { action: string }) => x.action);
+    const audit = (await a().get(`/api/audit?entityType=party&entityId=${dup.id}`))
+      .json()
+      .items.map((x: { action: string }) => x.action);
     expect(audit.slice(0, 2)).toEqual(['unmerge', 'merge']);
   });
 
   it('takes the party’s cases and transactions along, and undo brings them back', async () => {
     const keep = await mk({ displayName: '陈静', roles: [{ role: 'customer' }] });
     const dup = await mk({ displayName: '陈静（重复）', roles: [{ role: 'customer' }] });
-    const sale = await a().post('/api/transactions', { partyId: dup.id, amount: 88.5, currency: 'CNY', occurredAt: '2026-10-01T08:00:00.000Z' });
+    const sale = await a().post('/api/transactions', {
+      partyId: dup.id,
+      amount: 88.5,
+      currency: 'CNY',
+      occurredAt: '2026-10-01T08:00:00.000Z',
+    });
     expect(sale.statusCode, sale.body).toBe(201);
-    const complaint = await a().post('/api/cases', { type: 'complaint', subject: '配送延误', channel: 'phone', partyId: dup.id });
+    const complaint = await a().post('/api/cases', {
+      type: 'complaint',
+      subject: '配送延误',
+      channel: 'phone',
+      partyId: dup.id,
+    });
     expect(complaint.statusCode, complaint.body).toBe(201);
-    const txOf = async (partyId: string) => (await a().get(`/api/transactions?partyId=${partyId}`)).json().items.map((t: { id: string }) => t.id);
+    const txOf = async (partyId: string) =>
+      (await a().get(`/api/transactions?partyId=${partyId}`)).json().items.map((t: { id: string }) => t.id);
 
     expect((await a().post(`/api/parties/${dup.id}/merge`, { intoId: keep.id })).statusCode).toBe(200);
     expect(await txOf(keep.id)).toEqual([sale.json().id]);

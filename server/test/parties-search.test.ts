@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { setup } from './harness.ts';
 
 const h = await setup();
-const names = (res: { json: () => { items: { displayName: string }[] } }) => res.json().items.map((p) => p.displayName).sort();
+const names = (res: { json: () => { items: { displayName: string }[] } }) =>
+  res
+    .json()
+    .items.map((p) => p.displayName)
+    .sort();
 
 describe('search', () => {
   it('finds Chinese names by any substring, emails, phones in any format and tags', async () => {
@@ -29,7 +33,9 @@ describe('search', () => {
     expect(names(await q('华东'))).toEqual(['张伟']);
     expect(names(await q("%' or 1=1 --"))).toEqual([]);
     const global = (await s.get(`/api/search?q=${encodeURIComponent('伟明')}`)).json().items;
-    expect(global.filter((r: { type: string }) => r.type === 'party').map((r: { title: string }) => r.title)).toEqual(['张伟明']);
+    expect(global.filter((r: { type: string }) => r.type === 'party').map((r: { title: string }) => r.title)).toEqual([
+      '张伟明',
+    ]);
   });
 
   it('uses the trigram index for 3+ characters and the gram index for 1–2 (the plan, on 2,000 parties)', async () => {
@@ -46,7 +52,9 @@ describe('search', () => {
     const plans = await h.db.db.transaction().execute(async (trx) => {
       await sql`set local enable_seqscan = off`.execute(trx);
       const plan = async (cond: string) =>
-        (await sql.raw<{ 'QUERY PLAN': string }>(`explain select id from party p where ${cond}`).execute(trx)).rows.map((r) => r['QUERY PLAN']).join('\n');
+        (await sql.raw<{ 'QUERY PLAN': string }>(`explain select id from party p where ${cond}`).execute(trx)).rows
+          .map((r) => r['QUERY PLAN'])
+          .join('\n');
       return [await plan(`p.search_text like '%张伟明%'`), await plan(`p.search_grams @> array['伟']::text[]`)];
     });
     expect(plans[0]).toContain('party_search_trgm');
@@ -63,7 +71,13 @@ describe('filters, sort and paging', () => {
         kind: i % 2 ? 'organization' : 'person',
         displayName: `客户 ${i % 3}`,
         tags: i < 3 ? ['t1'] : [],
-        roles: [{ role: i < 4 ? 'customer' : 'supplier', stage: i < 2 ? 'loyal' : 'new', level: i === 0 ? 'partnership' : 'basic' }],
+        roles: [
+          {
+            role: i < 4 ? 'customer' : 'supplier',
+            stage: i < 2 ? 'loyal' : 'new',
+            level: i === 0 ? 'partnership' : 'basic',
+          },
+        ],
       });
       expect(res.statusCode).toBe(201);
     }
@@ -95,7 +109,13 @@ describe('filters, sort and paging', () => {
       cursor = res.json().nextCursor;
     } while (cursor);
     expect(new Set(seen).size).toBe(7);
-    for (const qs of ['sort=password', 'sort=displayName,displayName', 'cursor=bm9wZQ', 'stage=' + 'x'.repeat(50), 'bogus=1']) {
+    for (const qs of [
+      'sort=password',
+      'sort=displayName,displayName',
+      'cursor=bm9wZQ',
+      'stage=' + 'x'.repeat(50),
+      'bogus=1',
+    ]) {
       expect((await s.get(`/api/parties?${qs}`)).statusCode, qs).toBe(400);
     }
   });

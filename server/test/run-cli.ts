@@ -15,7 +15,10 @@ export interface CliResult {
  * Runs the `tandem` CLI in a child process without blocking this worker's event loop (a blocking
  * spawnSync starves vitest's worker RPC and fails the run with "Timeout calling onTaskUpdate").
  */
-export function runTandem(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runTandem(
+  args: string[],
+  opts: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [tandemBin, ...args], { env: opts.env ?? process.env, cwd: opts.cwd });
     const out: Buffer[] = [];

@@ -22,7 +22,11 @@ describe('migrations', () => {
       join pg_class c on c.oid = k.conrelid
       join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = 'public' and k.contype in ('p', 'u', 'f')`.execute(db.db);
-    const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(db.db);
+    const tables = await sql<{
+      table_name: string;
+    }>`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(
+      db.db,
+    );
     const dataTables = tables.rows.map((t) => t.table_name).filter((t) => !systemTables.has(t));
     expect(dataTables.length).toBeGreaterThanOrEqual(6);
     for (const t of dataTables) {

@@ -12,7 +12,14 @@ const handler = await h.user(['agent']);
 /** A user linked to an employee record (self-service). */
 async function employee(name: string): Promise<{ s: Session; partyId: string }> {
   const s = await h.user(['employee'], { name });
-  const p = await h.as(hr).post('/api/parties', { kind: 'person', displayName: name, emails: [`${name.toLowerCase()}@corp.example`], roles: [{ role: 'employee' }] });
+  const p = await h
+    .as(hr)
+    .post('/api/parties', {
+      kind: 'person',
+      displayName: name,
+      emails: [`${name.toLowerCase()}@corp.example`],
+      roles: [{ role: 'employee' }],
+    });
   expect(p.statusCode, p.body).toBe(201);
   await h.db.db.updateTable('app_user').set({ party_id: p.json().id }).where('id', '=', s.userId).execute();
   return { s, partyId: p.json().id };
@@ -20,11 +27,17 @@ async function employee(name: string): Promise<{ s: Session; partyId: string }> 
 
 /** Every table's rows whose text contains one of the needles: table → count. */
 async function traces(needles: string[]): Promise<Record<string, number>> {
-  const tables = await sql<{ t: string }>`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(h.db.db);
+  const tables = await sql<{
+    t: string;
+  }>`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(
+    h.db.db,
+  );
   const out: Record<string, number> = {};
   for (const { t } of tables.rows) {
     const conds = needles.map((n) => sql`x::text ilike ${`%${n}%`}`);
-    const r = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t)} x where ${sql.join(conds, sql` or `)}`.execute(h.db.db);
+    const r = await sql<{
+      n: number;
+    }>`select count(*)::int as n from ${sql.table(t)} x where ${sql.join(conds, sql` or `)}`.execute(h.db.db);
     if ((r.rows[0]?.n ?? 0) > 0) {
       out[t] = r.rows[0]?.n ?? 0;
     }
@@ -35,12 +48,20 @@ async function traces(needles: string[]): Promise<Record<string, number>> {
 describe('grievances', () => {
   it('a named grievance is visible to HR, admin, the assigned handler and the submitter only', async () => {
     const e = await employee('Lina');
-    const filed = await h.as(e.s).post('/api/grievances', { subject: 'Unpaid overtime', description: 'Three weekends in May' });
+    const filed = await h
+      .as(e.s)
+      .post('/api/grievances', { subject: 'Unpaid overtime', description: 'Three weekends in May' });
     expect(filed.statusCode, filed.body).toBe(201);
     const { id, followUpCode } = filed.json();
     expect(followUpCode).toBeNull();
     const g = (await h.as(hr).get(`/api/cases/${id}`)).json();
-    expect(g).toMatchObject({ type: 'grievance', anonymous: false, submitterId: e.s.userId, partyId: e.partyId, channel: 'self_service' });
+    expect(g).toMatchObject({
+      type: 'grievance',
+      anonymous: false,
+      submitterId: e.s.userId,
+      partyId: e.partyId,
+      channel: 'self_service',
+    });
     expect((await admin().get(`/api/cases/${id}`)).statusCode).toBe(200);
     expect((await h.as(e.s).get(`/api/cases/${id}`)).statusCode).toBe(200);
     for (const other of [agent, manager, handler]) {
@@ -52,19 +73,26 @@ describe('grievances', () => {
     // The submitter reads public replies, never internal notes, and cannot change the case.
     await h.as(handler).post(`/api/cases/${id}/replies`, { body: 'We are looking into it', visibility: 'public' });
     await h.as(handler).post(`/api/cases/${id}/replies`, { body: 'Payroll says 2 weekends', visibility: 'internal' });
-    const mine = (await h.as(e.s).get(`/api/cases/${id}/events`)).json().items.map((x: { body: string | null }) => x.body);
+    const mine = (await h.as(e.s).get(`/api/cases/${id}/events`))
+      .json()
+      .items.map((x: { body: string | null }) => x.body);
     expect(mine).toEqual(['We are looking into it']);
     const back = await h.as(e.s).post(`/api/cases/${id}/replies`, { body: 'It was three' });
     expect(back.json().kind).toBe('follow_up');
     expect((await h.as(e.s).patch(`/api/cases/${id}`, { status: 'closed', version: 1 })).statusCode).toBe(403);
     // On the employee's timeline for HR (grievances are hidden from other readers of the party).
-    const tl = (await h.as(hr).get(`/api/parties/${e.partyId}/timeline`)).json().items.filter((x: { type: string }) => x.type === 'event');
+    const tl = (await h.as(hr).get(`/api/parties/${e.partyId}/timeline`))
+      .json()
+      .items.filter((x: { type: string }) => x.type === 'event');
     expect(tl).toHaveLength(1);
   });
 
   it('only signed-in users linked to an employee record file grievances', async () => {
     expect((await h.as(agent).post('/api/grievances', { subject: 'x', description: 'y' })).statusCode).toBe(403);
-    expect((await h.app.inject({ method: 'POST', url: '/api/grievances', payload: { subject: 'x', description: 'y' } })).statusCode).toBe(401);
+    expect(
+      (await h.app.inject({ method: 'POST', url: '/api/grievances', payload: { subject: 'x', description: 'y' } }))
+        .statusCode,
+    ).toBe(401);
     const e = await employee('Empty');
     expect((await h.as(e.s).post('/api/grievances', { subject: '', description: 'y' })).statusCode).toBe(400);
   });
@@ -73,7 +101,9 @@ describe('grievances', () => {
     const e = await employee('Mingzhu');
     const needles = [e.s.userId, e.partyId, 'Mingzhu', e.s.email];
     const before = await traces(needles);
-    const filed = await h.as(e.s).post('/api/grievances', { subject: 'Harassment by a team lead', description: 'Details…', anonymous: true });
+    const filed = await h
+      .as(e.s)
+      .post('/api/grievances', { subject: 'Harassment by a team lead', description: 'Details…', anonymous: true });
     expect(filed.statusCode, filed.body).toBe(201);
     const { id, followUpCode } = filed.json();
     expect(id).toBeNull();
@@ -89,20 +119,46 @@ describe('grievances', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_id: null, actor_type: 'anonymous', ip: null, request_id: null });
 
-    await h.as(hr).post(`/api/cases/${g.id}/replies`, { body: 'Thank you. Can you tell us the week?', visibility: 'public' });
+    await h
+      .as(hr)
+      .post(`/api/cases/${g.id}/replies`, { body: 'Thank you. Can you tell us the week?', visibility: 'public' });
     await h.as(hr).post(`/api/cases/${g.id}/replies`, { body: 'Check the rota', visibility: 'internal' });
     const cur = (await h.as(hr).get(`/api/cases/${g.id}`)).json();
     await h.as(hr).patch(`/api/cases/${g.id}`, { status: 'pending', version: cur.version });
 
-    const read = await h.app.inject({ method: 'GET', url: `/api/public/grievances/${followUpCode}`, remoteAddress: '10.7.0.1' });
+    const read = await h.app.inject({
+      method: 'GET',
+      url: `/api/public/grievances/${followUpCode}`,
+      remoteAddress: '10.7.0.1',
+    });
     expect(read.statusCode, read.body).toBe(200);
-    expect(read.json()).toMatchObject({ subject: 'Harassment by a team lead', status: 'pending', messages: [{ from: 'handler', body: 'Thank you. Can you tell us the week?' }] });
-    const wrote = await h.app.inject({ method: 'POST', url: `/api/public/grievances/${followUpCode}/messages`, payload: { body: 'The week of 12 May' }, remoteAddress: '10.7.0.1' });
+    expect(read.json()).toMatchObject({
+      subject: 'Harassment by a team lead',
+      status: 'pending',
+      messages: [{ from: 'handler', body: 'Thank you. Can you tell us the week?' }],
+    });
+    const wrote = await h.app.inject({
+      method: 'POST',
+      url: `/api/public/grievances/${followUpCode}/messages`,
+      payload: { body: 'The week of 12 May' },
+      remoteAddress: '10.7.0.1',
+    });
     expect(wrote.statusCode, wrote.body).toBe(201);
     expect((await h.as(hr).get(`/api/cases/${g.id}`)).json().status).toBe('open');
     const events = (await h.as(hr).get(`/api/cases/${g.id}/events`)).json().items;
-    expect(events.find((x: { kind: string }) => x.kind === 'follow_up')).toMatchObject({ actorId: null, body: 'The week of 12 May' });
-    expect((await h.app.inject({ method: 'GET', url: `/api/public/grievances/${'x'.repeat(32)}`, remoteAddress: '10.7.0.2' })).statusCode).toBe(404);
+    expect(events.find((x: { kind: string }) => x.kind === 'follow_up')).toMatchObject({
+      actorId: null,
+      body: 'The week of 12 May',
+    });
+    expect(
+      (
+        await h.app.inject({
+          method: 'GET',
+          url: `/api/public/grievances/${'x'.repeat(32)}`,
+          remoteAddress: '10.7.0.2',
+        })
+      ).statusCode,
+    ).toBe(404);
 
     // The export of grievances shows no submitter.
     const csv = (await h.as(hr).get('/api/cases/export?type=grievance')).body;
@@ -114,7 +170,9 @@ describe('grievances', () => {
     const after = await traces(needles);
     expect(after).toEqual(before);
     const row = await sql<{ t: string }>`select c::text as t from service_case c where id = ${g.id}`.execute(h.db.db);
-    const evs = await sql<{ t: string }>`select e::text as t from case_event e where case_id = ${g.id}`.execute(h.db.db);
+    const evs = await sql<{ t: string }>`select e::text as t from case_event e where case_id = ${g.id}`.execute(
+      h.db.db,
+    );
     for (const n of needles) {
       expect(row.rows[0]?.t).not.toContain(n);
       expect(evs.rows.map((r) => r.t).join('\n')).not.toContain(n);

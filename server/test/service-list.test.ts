@@ -9,12 +9,21 @@ const other = await h.user(['agent']);
 
 // 24/7 UTC: the due time is creation + the priority's target (urgent 10 min … low 120 min to first response).
 const allDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' }));
-const targets = { low: { firstResponseMinutes: 120, resolveMinutes: 600 }, normal: { firstResponseMinutes: 60, resolveMinutes: 240 }, high: { firstResponseMinutes: 30, resolveMinutes: 120 }, urgent: { firstResponseMinutes: 10, resolveMinutes: 60 } };
-const policy = (await admin().post('/api/sla-policies', { name: '24/7', timeZone: 'UTC', hours: allDay, targets })).json<{ id: string }>();
+const targets = {
+  low: { firstResponseMinutes: 120, resolveMinutes: 600 },
+  normal: { firstResponseMinutes: 60, resolveMinutes: 240 },
+  high: { firstResponseMinutes: 30, resolveMinutes: 120 },
+  urgent: { firstResponseMinutes: 10, resolveMinutes: 60 },
+};
+const policy = (
+  await admin().post('/api/sla-policies', { name: '24/7', timeZone: 'UTC', hours: allDay, targets })
+).json<{ id: string }>();
 
 type Item = { id: string; subject: string; priority: string; status: string };
 async function openCase(subject: string, priority: string, assigneeId: string = agent.userId) {
-  const res = await h.as(agent).post('/api/cases', { type: 'request', subject, priority, assigneeId, slaPolicyId: policy.id });
+  const res = await h
+    .as(agent)
+    .post('/api/cases', { type: 'request', subject, priority, assigneeId, slaPolicyId: policy.id });
   expect(res.statusCode, res.body).toBe(201);
   return res.json<{ id: string; version: number }>();
 }
@@ -25,10 +34,20 @@ const normal = await openCase('normal', 'normal', other.userId);
 const high = await openCase('high', 'high');
 const low = await openCase('low', 'low');
 expect((await admin().post(`/api/cases/${normal.id}/replies`, { body: 'Looking into it' })).statusCode).toBe(201);
-expect((await admin().post(`/api/cases/${high.id}/resolve`, { rootCause: 'other', remedy: 'none' })).statusCode).toBe(200);
+expect((await admin().post(`/api/cases/${high.id}/resolve`, { rootCause: 'other', remedy: 'none' })).statusCode).toBe(
+  200,
+);
 expect((await admin().patch(`/api/cases/${low.id}`, { status: 'pending', version: low.version })).statusCode).toBe(200);
 // The last change is on "urgent".
-expect((await admin().patch(`/api/cases/${urgent.id}`, { subject: 'urgent', description: 'Touched last', version: urgent.version })).statusCode).toBe(200);
+expect(
+  (
+    await admin().patch(`/api/cases/${urgent.id}`, {
+      subject: 'urgent',
+      description: 'Touched last',
+      version: urgent.version,
+    })
+  ).statusCode,
+).toBe(200);
 
 const list = async (query: string, by = admin()) => {
   const res = await by.get(`/api/cases?${query}`);
@@ -70,7 +89,16 @@ describe('case list sorting', () => {
   });
 
   it('pages through every sort with cursors in the same order', async () => {
-    for (const sort of ['priority', '-priority', 'status', '-status', 'slaDueAt', '-slaDueAt', 'createdAt', '-updatedAt']) {
+    for (const sort of [
+      'priority',
+      '-priority',
+      'status',
+      '-status',
+      'slaDueAt',
+      '-slaDueAt',
+      'createdAt',
+      '-updatedAt',
+    ]) {
       expect(await walk(sort), sort).toEqual(await subjects(`sort=${sort}`));
     }
   });
@@ -89,7 +117,12 @@ describe('case list sorting', () => {
   it('exports in the chosen order with the next due time', async () => {
     const res = await admin().get('/api/cases/export?format=csv&sort=slaDueAt&columns=subject,slaDueAt');
     expect(res.statusCode).toBe(200);
-    const rows = res.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+    const rows = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split(','));
     expect(rows.map((r) => r[0])).toEqual(['urgent', 'low', 'normal', 'high']);
     expect(rows[3]?.[1]).toBe('');
     expect(Date.parse(rows[0]?.[1] ?? '')).toBeLessThan(Date.parse(rows[1]?.[1] ?? ''));
@@ -98,7 +131,11 @@ describe('case list sorting', () => {
 
 describe('assigned to me', () => {
   it('assigneeId=me lists the reader’s own cases', async () => {
-    expect((await list('assigneeId=me&sort=createdAt', h.as(agent))).items.map((c) => c.subject)).toEqual(['urgent', 'high', 'low']);
+    expect((await list('assigneeId=me&sort=createdAt', h.as(agent))).items.map((c) => c.subject)).toEqual([
+      'urgent',
+      'high',
+      'low',
+    ]);
     expect((await list('assigneeId=me', h.as(other))).items.map((c) => c.subject)).toEqual(['normal']);
     expect((await list(`assigneeId=${other.userId}`)).items.map((c) => c.subject)).toEqual(['normal']);
     expect((await list('assigneeId=me')).items).toEqual([]);

@@ -9,15 +9,32 @@ const agent = await h.user(['agent']);
 
 // 24/7 UTC: business minutes equal wall minutes, so backdating rows sets the clocks exactly.
 const allDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' }));
-const targets = { low: { firstResponseMinutes: 120, resolveMinutes: 600 }, normal: { firstResponseMinutes: 60, resolveMinutes: 240 }, high: { firstResponseMinutes: 30, resolveMinutes: 120 }, urgent: { firstResponseMinutes: 10, resolveMinutes: 60 } };
-const policy = (await admin().post('/api/sla-policies', { name: '24/7', timeZone: 'UTC', hours: allDay, targets })).json<{ id: string }>();
+const targets = {
+  low: { firstResponseMinutes: 120, resolveMinutes: 600 },
+  normal: { firstResponseMinutes: 60, resolveMinutes: 240 },
+  high: { firstResponseMinutes: 30, resolveMinutes: 120 },
+  urgent: { firstResponseMinutes: 10, resolveMinutes: 60 },
+};
+const policy = (
+  await admin().post('/api/sla-policies', { name: '24/7', timeZone: 'UTC', hours: allDay, targets })
+).json<{ id: string }>();
 // The org default (seeded on first use) is the Mon–Fri Asia/Shanghai policy: the series' default zone.
 await admin().get('/api/sla-policies');
 
-const customer = (await admin().post('/api/parties', { kind: 'person', displayName: 'Zhao Lei', emails: ['zhao@example.com'], roles: [{ role: 'customer' }], ownerId: agent.userId })).json<{ id: string }>().id;
+const customer = (
+  await admin().post('/api/parties', {
+    kind: 'person',
+    displayName: 'Zhao Lei',
+    emails: ['zhao@example.com'],
+    roles: [{ role: 'customer' }],
+    ownerId: agent.userId,
+  })
+).json<{ id: string }>().id;
 
 async function openCase(subject: string) {
-  const res = await h.as(agent).post('/api/cases', { type: 'inquiry', subject, partyId: customer, slaPolicyId: policy.id });
+  const res = await h
+    .as(agent)
+    .post('/api/cases', { type: 'inquiry', subject, partyId: customer, slaPolicyId: policy.id });
   expect(res.statusCode, res.body).toBe(201);
   return res.json<{ id: string }>().id;
 }
@@ -40,9 +57,20 @@ async function resolvedCase(subject: string, at: string, fr: number, res: number
   await backdate(id, fr);
   expect((await h.as(agent).post(`/api/cases/${id}/replies`, { body: 'On it' })).statusCode).toBe(201);
   await backdate(id, res - fr);
-  const resolved = (await h.as(agent).post(`/api/cases/${id}/resolve`, { rootCause: 'customer', remedy: 'none' })).json();
+  const resolved = (
+    await h.as(agent).post(`/api/cases/${id}/resolve`, { rootCause: 'customer', remedy: 'none' })
+  ).json();
   const token = String(resolved.feedback.url).split('/').pop() as string;
-  expect((await h.app.inject({ method: 'POST', url: `/api/public/case-feedback/${token}`, payload: { score }, remoteAddress: '10.7.0.1' })).statusCode).toBe(201);
+  expect(
+    (
+      await h.app.inject({
+        method: 'POST',
+        url: `/api/public/case-feedback/${token}`,
+        payload: { score },
+        remoteAddress: '10.7.0.1',
+      })
+    ).statusCode,
+  ).toBe(201);
   await createdAt(id, at);
 }
 
@@ -52,13 +80,25 @@ await resolvedCase('B', '2024-03-01T12:00:00Z', 30, 90, 2);
 // Saturday 2 March 20:00 UTC = Sunday 3 March 04:00 in Shanghai: never answered, so breached.
 const c = await openCase('C');
 await createdAt(c, '2024-03-02T20:00:00Z');
-expect((await h.as(agent).get(`/api/cases/${c}`)).json()).toMatchObject({ slaState: 'breached', firstResponseBreached: true });
+expect((await h.as(agent).get(`/api/cases/${c}`)).json()).toMatchObject({
+  slaState: 'breached',
+  firstResponseBreached: true,
+});
 // Outside the range.
 await createdAt(await openCase('D'), '2024-03-10T09:00:00Z');
 
 const range = 'from=2024-03-01&to=2024-03-04';
 const metrics = (query: string, by = agent) => h.as(by).get(`/api/cases/metrics?${range}&${query}`);
-const zero = { count: 0, resolved: 0, firstResponseMean: null, resolutionMean: null, breachRate: null, reopenRate: null, csatMean: null, csatCount: 0 };
+const zero = {
+  count: 0,
+  resolved: 0,
+  firstResponseMean: null,
+  resolutionMean: null,
+  breachRate: null,
+  reopenRate: null,
+  csatMean: null,
+  csatCount: 0,
+};
 
 describe('metrics over time', () => {
   it('gives one row per UTC day with counts, means, breach rate and CSAT, and zero rows for days without cases', async () => {
@@ -67,7 +107,12 @@ describe('metrics over time', () => {
     const body = res.json();
     expect(body).toMatchObject({ interval: 'day', timeZone: 'UTC' });
     expect(body.total).toMatchObject({ count: 3, resolved: 2 });
-    expect(body.series.map((p: { period: string }) => p.period)).toEqual(['2024-03-01', '2024-03-02', '2024-03-03', '2024-03-04']);
+    expect(body.series.map((p: { period: string }) => p.period)).toEqual([
+      '2024-03-01',
+      '2024-03-02',
+      '2024-03-03',
+      '2024-03-04',
+    ]);
     expect(body.series[0]).toMatchObject({
       start: '2024-03-01T00:00:00.000Z',
       count: 2,
@@ -80,7 +125,14 @@ describe('metrics over time', () => {
       csatMean: 3,
       csatCount: 2,
     });
-    expect(body.series[1]).toMatchObject({ count: 1, resolved: 0, firstResponseMean: null, breachRate: 100, csatMean: null, csatCount: 0 });
+    expect(body.series[1]).toMatchObject({
+      count: 1,
+      resolved: 0,
+      firstResponseMean: null,
+      breachRate: 100,
+      csatMean: null,
+      csatCount: 0,
+    });
     expect(body.series[2]).toMatchObject({ start: '2024-03-03T00:00:00.000Z', ...zero });
     expect(body.series[3]).toMatchObject(zero);
   });
@@ -101,13 +153,21 @@ describe('metrics over time', () => {
 
   it('groups by ISO week (from Monday) and by month', async () => {
     const weeks = (await metrics('interval=week&timeZone=UTC')).json().series;
-    expect(weeks.map((p: { period: string; count: number; breachRate: number | null }) => [p.period, p.count, p.breachRate])).toEqual([
+    expect(
+      weeks.map((p: { period: string; count: number; breachRate: number | null }) => [p.period, p.count, p.breachRate]),
+    ).toEqual([
       ['2024-02-26', 3, 33.3],
       ['2024-03-04', 0, null],
     ]);
     const months = (await metrics('interval=month&timeZone=Europe/Berlin')).json();
     expect(months.series).toHaveLength(1);
-    expect(months.series[0]).toMatchObject({ period: '2024-03-01', start: '2024-02-29T23:00:00.000Z', count: 3, resolutionMean: 60, csatMean: 3 });
+    expect(months.series[0]).toMatchObject({
+      period: '2024-03-01',
+      start: '2024-02-29T23:00:00.000Z',
+      count: 3,
+      resolutionMean: 60,
+      csatMean: 3,
+    });
   });
 
   it('counts only the cases the reader may see, and has no series without an interval', async () => {
@@ -129,6 +189,8 @@ describe('metrics over time', () => {
     const long = await h.as(agent).get('/api/cases/metrics?from=2020-01-01&to=2024-12-31&interval=day');
     expect(long.statusCode).toBe(400);
     expect(long.json().error.details[0]).toMatchObject({ code: 'too_many_periods' });
-    expect((await h.as(agent).get('/api/cases/metrics?from=2020-01-01&to=2024-12-31&interval=month')).statusCode).toBe(200);
+    expect((await h.as(agent).get('/api/cases/metrics?from=2020-01-01&to=2024-12-31&interval=month')).statusCode).toBe(
+      200,
+    );
   });
 });

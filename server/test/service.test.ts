@@ -12,37 +12,69 @@ const outsider = await h.user(['agent']);
 
 // A 24/7 UTC calendar makes business minutes equal to wall minutes, so clocks can be moved by backdating rows.
 const allDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' }));
-const targets = { low: { firstResponseMinutes: 120, resolveMinutes: 600 }, normal: { firstResponseMinutes: 60, resolveMinutes: 240 }, high: { firstResponseMinutes: 30, resolveMinutes: 120 }, urgent: { firstResponseMinutes: 10, resolveMinutes: 60 } };
+const targets = {
+  low: { firstResponseMinutes: 120, resolveMinutes: 600 },
+  normal: { firstResponseMinutes: 60, resolveMinutes: 240 },
+  high: { firstResponseMinutes: 30, resolveMinutes: 120 },
+  urgent: { firstResponseMinutes: 10, resolveMinutes: 60 },
+};
 const policyRes = await admin().post('/api/sla-policies', { name: '24/7', timeZone: 'UTC', hours: allDay, targets });
 const policy = policyRes.json<{ id: string }>();
 
 async function party(body: Record<string, unknown>, by: Session = h.org.admin): Promise<string> {
-  const res = await h.as(by).post('/api/parties', { kind: 'person', roles: [{ role: 'customer', stage: 'loyal' }], ownerId: agent.userId, ...body });
+  const res = await h
+    .as(by)
+    .post('/api/parties', {
+      kind: 'person',
+      roles: [{ role: 'customer', stage: 'loyal' }],
+      ownerId: agent.userId,
+      ...body,
+    });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id;
 }
 async function openCase(body: Record<string, unknown>, by: Session = agent) {
-  const res = await h.as(by).post('/api/cases', { type: 'complaint', subject: 'Late delivery', channel: 'phone', slaPolicyId: policy.id, ...body });
+  const res = await h
+    .as(by)
+    .post('/api/cases', {
+      type: 'complaint',
+      subject: 'Late delivery',
+      channel: 'phone',
+      slaPolicyId: policy.id,
+      ...body,
+    });
   expect(res.statusCode, res.body).toBe(201);
   return res.json<{ id: string; version: number; status: string; [k: string]: unknown }>();
 }
 /** Moves a case's creation (and its history) back by `minutes`, as if it had been opened earlier. */
 async function backdate(id: string, minutes: number) {
   await sql`update service_case set created_at = created_at - make_interval(mins => ${minutes}),
-    first_response_due_at = first_response_due_at - make_interval(mins => ${minutes}), resolve_due_at = resolve_due_at - make_interval(mins => ${minutes}) where id = ${id}`.execute(h.db.db);
+    first_response_due_at = first_response_due_at - make_interval(mins => ${minutes}), resolve_due_at = resolve_due_at - make_interval(mins => ${minutes}) where id = ${id}`.execute(
+    h.db.db,
+  );
   await sql`update case_event set at = at - make_interval(mins => ${minutes}) where case_id = ${id}`.execute(h.db.db);
 }
 const getCase = async (id: string, by: Session = agent) => (await h.as(by).get(`/api/cases/${id}`)).json();
-const putJson = (s: Session, url: string, body: unknown) => h.app.inject({ method: 'PUT', url, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, payload: body as object });
+const putJson = (s: Session, url: string, body: unknown) =>
+  h.app.inject({ method: 'PUT', url, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, payload: body as object });
 const feedback = (token: string, score?: number) =>
   score === undefined
     ? h.app.inject({ method: 'GET', url: `/api/public/case-feedback/${token}`, remoteAddress: '10.9.0.1' })
-    : h.app.inject({ method: 'POST', url: `/api/public/case-feedback/${token}`, payload: { score }, remoteAddress: '10.9.0.1' });
+    : h.app.inject({
+        method: 'POST',
+        url: `/api/public/case-feedback/${token}`,
+        payload: { score },
+        remoteAddress: '10.9.0.1',
+      });
 
 describe('SLA policies', () => {
   it('creates a policy and seeds the org default on first use', async () => {
     expect(policyRes.statusCode, policyRes.body).toBe(201);
-    const list = (await h.as(agent).get('/api/sla-policies')).json().items as { name: string; isDefault: boolean; timeZone: string }[];
+    const list = (await h.as(agent).get('/api/sla-policies')).json().items as {
+      name: string;
+      isDefault: boolean;
+      timeZone: string;
+    }[];
     expect(list.find((p) => p.isDefault)).toMatchObject({ timeZone: 'Asia/Shanghai' });
     expect(list.map((p) => p.name)).toContain('24/7');
   });
@@ -53,7 +85,16 @@ describe('SLA policies', () => {
       [{ ...base, timeZone: 'Mars/Olympus' }, /time zone/i],
       [{ ...base, targets: { ...targets, low: { firstResponseMinutes: -5, resolveMinutes: 10 } } }, /./],
       [{ ...base, targets: { low: targets.low, normal: targets.normal, high: targets.high } }, /./],
-      [{ ...base, hours: [{ weekday: 1, start: '09:00', end: '12:00' }, { weekday: 1, start: '11:00', end: '13:00' }] }, /overlaps/i],
+      [
+        {
+          ...base,
+          hours: [
+            { weekday: 1, start: '09:00', end: '12:00' },
+            { weekday: 1, start: '11:00', end: '13:00' },
+          ],
+        },
+        /overlaps/i,
+      ],
       [{ ...base, hours: [{ weekday: 1, start: '22:00', end: '06:00' }] }, /midnight/i],
       [{ ...base, holidays: ['2024-10-12'], workdays: ['2024-10-12'] }, /also a holiday/],
     ];
@@ -67,10 +108,19 @@ describe('SLA policies', () => {
   });
 
   it('moves the default to another policy', async () => {
-    const p = (await admin().post('/api/sla-policies', { name: 'Night desk', timeZone: 'America/New_York', hours: allDay, targets })).json();
+    const p = (
+      await admin().post('/api/sla-policies', {
+        name: 'Night desk',
+        timeZone: 'America/New_York',
+        hours: allDay,
+        targets,
+      })
+    ).json();
     const moved = await admin().patch(`/api/sla-policies/${p.id}`, { isDefault: true, version: p.version });
     expect(moved.statusCode, moved.body).toBe(200);
-    const defaults = (await admin().get('/api/sla-policies')).json().items.filter((x: { isDefault: boolean }) => x.isDefault);
+    const defaults = (await admin().get('/api/sla-policies'))
+      .json()
+      .items.filter((x: { isDefault: boolean }) => x.isDefault);
     expect(defaults.map((x: { id: string }) => x.id)).toEqual([p.id]);
   });
 });
@@ -79,24 +129,43 @@ describe('case lifecycle', () => {
   it('opens, replies, pends, resolves with root cause, closes and reopens, with legal moves only', async () => {
     const pid = await party({ displayName: '王芳' });
     const c = await openCase({ partyId: pid, priority: 'normal' });
-    expect(c).toMatchObject({ status: 'new', assigneeId: agent.userId, partyName: '王芳', slaState: 'on_track', legalNextStatuses: ['open', 'pending'] });
+    expect(c).toMatchObject({
+      status: 'new',
+      assigneeId: agent.userId,
+      partyName: '王芳',
+      slaState: 'on_track',
+      legalNextStatuses: ['open', 'pending'],
+    });
     expect(Date.parse(c.firstResponseDueAt as string) - Date.parse(c.createdAt as string)).toBe(60 * 60_000);
     expect(Date.parse(c.resolveDueAt as string) - Date.parse(c.createdAt as string)).toBe(240 * 60_000);
 
     const illegal = await h.as(agent).patch(`/api/cases/${c.id}`, { status: 'closed', version: c.version });
     expect(illegal.statusCode).toBe(400);
     // The shape of every VALIDATION_FAILED answer (and of the parties module's illegal stage move): a list of issues.
-    expect(illegal.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/legal next statuses: open, pending, resolved/) });
+    expect(illegal.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringMatching(/legal next statuses: open, pending, resolved/),
+    });
     expect(illegal.json().error.details).toEqual([
-      { path: ['body', 'status'], message: 'Not a legal move from new', code: 'illegal_transition', from: 'new', legalNextStatuses: ['open', 'pending', 'resolved'] },
+      {
+        path: ['body', 'status'],
+        message: 'Not a legal move from new',
+        code: 'illegal_transition',
+        from: 'new',
+        legalNextStatuses: ['open', 'pending', 'resolved'],
+      },
     ]);
     const viaPatch = await h.as(agent).patch(`/api/cases/${c.id}`, { status: 'resolved', version: c.version });
     expect(viaPatch.statusCode).toBe(400);
     expect(viaPatch.json().error.message).toMatch(/root cause/);
-    expect(viaPatch.json().error.details).toEqual([expect.objectContaining({ path: ['body', 'status'], code: 'resolve_endpoint' })]);
+    expect(viaPatch.json().error.details).toEqual([
+      expect.objectContaining({ path: ['body', 'status'], code: 'resolve_endpoint' }),
+    ]);
 
     await backdate(c.id, 20);
-    const note = await h.as(agent).post(`/api/cases/${c.id}/replies`, { body: 'Checked the courier', visibility: 'internal' });
+    const note = await h
+      .as(agent)
+      .post(`/api/cases/${c.id}/replies`, { body: 'Checked the courier', visibility: 'internal' });
     expect(note.statusCode, note.body).toBe(201);
     expect((await getCase(c.id)).firstRespondedAt).toBeNull();
     const reply = await h.as(agent).post(`/api/cases/${c.id}/replies`, { body: '很抱歉，我们马上处理' });
@@ -109,9 +178,23 @@ describe('case lifecycle', () => {
     const noCause = await h.as(agent).post(`/api/cases/${c.id}/resolve`, { remedy: 'material' });
     expect(noCause.statusCode).toBe(400);
     expect(JSON.stringify(noCause.json().error.details)).toMatch(/rootCause/);
-    const resolved = await h.as(agent).post(`/api/cases/${c.id}/resolve`, { rootCause: 'company_error', rootCauseDetail: 'Wrong address', remedy: 'both', remedyDetail: 'Refund + apology call', remedyCost: 88.5 });
+    const resolved = await h
+      .as(agent)
+      .post(`/api/cases/${c.id}/resolve`, {
+        rootCause: 'company_error',
+        rootCauseDetail: 'Wrong address',
+        remedy: 'both',
+        remedyDetail: 'Refund + apology call',
+        remedyCost: 88.5,
+      });
     expect(resolved.statusCode, resolved.body).toBe(200);
-    expect(resolved.json().case).toMatchObject({ status: 'resolved', rootCause: 'company_error', remedy: 'both', remedyCost: 88.5, legalNextStatuses: ['closed', 'open'] });
+    expect(resolved.json().case).toMatchObject({
+      status: 'resolved',
+      rootCause: 'company_error',
+      remedy: 'both',
+      remedyCost: 88.5,
+      legalNextStatuses: ['closed', 'open'],
+    });
     expect(resolved.json().feedback).toBeNull(); // no email on the party
     // Time spent pending does not count: about 20 minutes, not more.
     expect(resolved.json().case.resolutionMinutes).toBeGreaterThanOrEqual(20);
@@ -125,17 +208,37 @@ describe('case lifecycle', () => {
     const stale = await h.as(agent).patch(`/api/cases/${c.id}`, { subject: 'x', version: 1 });
     expect(stale.statusCode).toBe(409);
 
-    const events = (await h.as(agent).get(`/api/cases/${c.id}/events`)).json().items as { kind: string; toStatus: string | null }[];
-    expect(events.map((e) => e.kind)).toEqual(['created', 'reply', 'reply', 'status', 'status', 'resolution', 'status', 'status']);
+    const events = (await h.as(agent).get(`/api/cases/${c.id}/events`)).json().items as {
+      kind: string;
+      toStatus: string | null;
+    }[];
+    expect(events.map((e) => e.kind)).toEqual([
+      'created',
+      'reply',
+      'reply',
+      'status',
+      'status',
+      'resolution',
+      'status',
+      'status',
+    ]);
     const audit = await h.db.db.selectFrom('audit_log').select('action').where('entity_id', '=', c.id).execute();
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['case.create', 'case.reply', 'case.update', 'case.resolve']));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['case.create', 'case.reply', 'case.update', 'case.resolve']),
+    );
   });
 
   it('shows cases on the party timeline for readers of the party', async () => {
     const pid = await party({ displayName: 'Timeline Co' });
     const c = await openCase({ partyId: pid, type: 'inquiry', subject: 'Invoice copy' });
-    const tl = (await admin().get(`/api/parties/${pid}/timeline`)).json().items as { type: string; event?: { kind: string; href: string } }[];
-    expect(tl.find((i) => i.type === 'event')?.event).toMatchObject({ kind: 'case.opened', href: `/service/cases/${c.id}` });
+    const tl = (await admin().get(`/api/parties/${pid}/timeline`)).json().items as {
+      type: string;
+      event?: { kind: string; href: string };
+    }[];
+    expect(tl.find((i) => i.type === 'event')?.event).toMatchObject({
+      kind: 'case.opened',
+      href: `/service/cases/${c.id}`,
+    });
   });
 
   it('hides a case about a party the reader cannot see (404) and refuses unknown references', async () => {
@@ -147,7 +250,13 @@ describe('case lifecycle', () => {
     const owned = await party({ displayName: 'Owned by admin', ownerId: h.org.admin.userId });
     const bad = await h.as(outsider).post('/api/cases', { type: 'complaint', subject: 'x', partyId: owned });
     expect(bad.statusCode).toBe(400);
-    expect((await h.as(agent).post('/api/cases', { type: 'complaint', subject: 'x', assigneeId: '00000000-0000-4000-8000-000000000000' })).statusCode).toBe(400);
+    expect(
+      (
+        await h
+          .as(agent)
+          .post('/api/cases', { type: 'complaint', subject: 'x', assigneeId: '00000000-0000-4000-8000-000000000000' })
+      ).statusCode,
+    ).toBe(400);
     expect((await h.as(agent).post('/api/cases', { type: 'grievance', subject: 'x' })).statusCode).toBe(400);
   });
 });
@@ -168,11 +277,19 @@ describe('SLA states', () => {
     let v = (await h.as(agent).patch(`/api/cases/${paused.id}`, { status: 'open', version: 1 })).json().version;
     v = (await h.as(agent).patch(`/api/cases/${paused.id}`, { status: 'pending', version: v })).json().version;
     await h.as(agent).patch(`/api/cases/${paused.id}`, { status: 'open', version: v });
-    await sql`update service_case set created_at = now() - interval '100 minutes' where id = ${paused.id}`.execute(h.db.db);
-    await sql`update case_event set at = now() - interval '100 minutes' where case_id = ${paused.id} and kind = 'created'`.execute(h.db.db);
+    await sql`update service_case set created_at = now() - interval '100 minutes' where id = ${paused.id}`.execute(
+      h.db.db,
+    );
+    await sql`update case_event set at = now() - interval '100 minutes' where case_id = ${paused.id} and kind = 'created'`.execute(
+      h.db.db,
+    );
     await sql`update case_event set at = case to_status when 'pending' then now() - interval '90 minutes' else now() - interval '40 minutes' end
-              where case_id = ${paused.id} and kind = 'status' and not (to_status = 'open' and from_status = 'new')`.execute(h.db.db);
-    await sql`update case_event set at = now() - interval '95 minutes' where case_id = ${paused.id} and from_status = 'new'`.execute(h.db.db);
+              where case_id = ${paused.id} and kind = 'status' and not (to_status = 'open' and from_status = 'new')`.execute(
+      h.db.db,
+    );
+    await sql`update case_event set at = now() - interval '95 minutes' where case_id = ${paused.id} and from_status = 'new'`.execute(
+      h.db.db,
+    );
     const p = await getCase(paused.id);
     expect(p.slaState).toBe('at_risk');
     expect(Date.parse(p.firstResponseDueAt) - (Date.now() - 100 * 60_000)).toBeGreaterThan(109 * 60_000); // moved 50 minutes later
@@ -180,11 +297,19 @@ describe('SLA states', () => {
 
   it('the job refreshes running cases without a read', async () => {
     const c = await openCase({ priority: 'urgent' });
-    await sql`update service_case set created_at = created_at - interval '15 minutes' where id = ${c.id}`.execute(h.db.db);
+    await sql`update service_case set created_at = created_at - interval '15 minutes' where id = ${c.id}`.execute(
+      h.db.db,
+    );
     await sql`update case_event set at = at - interval '15 minutes' where case_id = ${c.id}`.execute(h.db.db);
-    expect((await h.db.db.selectFrom('service_case').select('sla_state').where('id', '=', c.id).executeTakeFirstOrThrow()).sla_state).toBe('on_track');
+    expect(
+      (await h.db.db.selectFrom('service_case').select('sla_state').where('id', '=', c.id).executeTakeFirstOrThrow())
+        .sla_state,
+    ).toBe('on_track');
     await serviceService(appDeps(h.app)).refreshAll();
-    expect((await h.db.db.selectFrom('service_case').select('sla_state').where('id', '=', c.id).executeTakeFirstOrThrow()).sla_state).toBe('breached');
+    expect(
+      (await h.db.db.selectFrom('service_case').select('sla_state').where('id', '=', c.id).executeTakeFirstOrThrow())
+        .sla_state,
+    ).toBe('breached');
   });
 });
 
@@ -197,13 +322,28 @@ describe('early warning and post-resolution satisfaction', () => {
     await openCase({ partyId: pid, subject: 'Third' });
     const alerts = (await admin().get(`/api/alerts?partyId=${pid}`)).json().items;
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ rule: 'complaints_in_window', status: 'open', stageNote: 'Moved from loyal to at_risk' });
+    expect(alerts[0]).toMatchObject({
+      rule: 'complaints_in_window',
+      status: 'open',
+      stageNote: 'Moved from loyal to at_risk',
+    });
     expect(alerts[0].reason).toMatch(/2 complaints in 90 days/);
-    const task = await h.db.db.selectFrom('task').selectAll().where('id', '=', alerts[0].taskId).executeTakeFirstOrThrow();
+    const task = await h.db.db
+      .selectFrom('task')
+      .selectAll()
+      .where('id', '=', alerts[0].taskId)
+      .executeTakeFirstOrThrow();
     expect(task).toMatchObject({ assignee_id: agent.userId, party_id: pid, status: 'open' });
-    const role = (await admin().get(`/api/parties/${pid}`)).json().roles.find((r: { role: string }) => r.role === 'customer');
+    const role = (await admin().get(`/api/parties/${pid}`))
+      .json()
+      .roles.find((r: { role: string }) => r.role === 'customer');
     expect(role.stage).toBe('at_risk');
-    const hist = await h.db.db.selectFrom('party_history').selectAll().where('party_id', '=', pid).where('field', '=', 'stage').execute();
+    const hist = await h.db.db
+      .selectFrom('party_history')
+      .selectAll()
+      .where('party_id', '=', pid)
+      .where('field', '=', 'stage')
+      .execute();
     expect(hist.at(-1)).toMatchObject({ from_value: 'loyal', to_value: 'at_risk' });
     expect(hist.at(-1)?.reason).toMatch(/Early warning/);
     const ack = await h.as(agent).patch(`/api/alerts/${alerts[0].id}`, { status: 'acknowledged' });
@@ -223,23 +363,39 @@ describe('early warning and post-resolution satisfaction', () => {
 
   it('rules are configurable per org: a disabled rule raises nothing', async () => {
     const rules = (await admin().get('/api/alert-rules')).json().items;
-    expect(rules.map((r: { kind: string }) => r.kind).sort()).toEqual(['breached_complaint', 'complaints_in_window', 'low_csat']);
-    const put = await putJson(h.org.admin, '/api/alert-rules', { items: [{ kind: 'complaints_in_window', enabled: true, count: 3, days: 30 }] });
+    expect(rules.map((r: { kind: string }) => r.kind).sort()).toEqual([
+      'breached_complaint',
+      'complaints_in_window',
+      'low_csat',
+    ]);
+    const put = await putJson(h.org.admin, '/api/alert-rules', {
+      items: [{ kind: 'complaints_in_window', enabled: true, count: 3, days: 30 }],
+    });
     expect(put.statusCode, put.body).toBe(200);
-    expect(put.json().items.find((r: { kind: string }) => r.kind === 'complaints_in_window')).toMatchObject({ count: 3, days: 30 });
+    expect(put.json().items.find((r: { kind: string }) => r.kind === 'complaints_in_window')).toMatchObject({
+      count: 3,
+      days: 30,
+    });
     const pid = await party({ displayName: 'Twice Ltd' });
     await openCase({ partyId: pid });
     await openCase({ partyId: pid });
     expect((await admin().get(`/api/alerts?partyId=${pid}`)).json().items).toHaveLength(0);
-    expect((await putJson(h.org.admin, '/api/alert-rules', { items: [{ kind: 'low_csat', enabled: true, max: 9 }] })).statusCode).toBe(400);
+    expect(
+      (await putJson(h.org.admin, '/api/alert-rules', { items: [{ kind: 'low_csat', enabled: true, max: 9 }] }))
+        .statusCode,
+    ).toBe(400);
     expect((await putJson(agent, '/api/alert-rules', { items: [] })).statusCode).toBe(403);
-    await putJson(h.org.admin, '/api/alert-rules', { items: [{ kind: 'complaints_in_window', enabled: true, count: 2, days: 90 }] });
+    await putJson(h.org.admin, '/api/alert-rules', {
+      items: [{ kind: 'complaints_in_window', enabled: true, count: 2, days: 90 }],
+    });
   });
 
   it('resolving for a party with an email gives a single-use 1–5 link; a low score lands on the case and alerts', async () => {
     const pid = await party({ displayName: 'Mail Me', emails: ['mailme@example.com'] });
     const c = await openCase({ partyId: pid, type: 'request' });
-    const res = (await h.as(agent).post(`/api/cases/${c.id}/resolve`, { rootCause: 'customer', remedy: 'psychological' })).json();
+    const res = (
+      await h.as(agent).post(`/api/cases/${c.id}/resolve`, { rootCause: 'customer', remedy: 'psychological' })
+    ).json();
     expect(res.feedback).toMatchObject({ emailed: false });
     // Not under /feedback, where the signed-in surveys live.
     expect(res.feedback.url).toMatch(/\/case-feedback\/[\w-]+$/);
@@ -270,12 +426,25 @@ describe('metrics', () => {
     await h.as(m).patch(`/api/cases/${ids[0]}`, { status: 'open', version: first.version });
     const from = new Date(Date.now() - 86_400_000).toISOString();
     const to = new Date(Date.now() + 60_000).toISOString();
-    const res = await h.as(m).get(`/api/cases/metrics?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&groupBy=assignee&type=praise`);
+    const res = await h
+      .as(m)
+      .get(
+        `/api/cases/metrics?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&groupBy=assignee&type=praise`,
+      );
     expect(res.statusCode, res.body).toBe(200);
     const g = res.json().groups.find((x: { key: string }) => x.key === m.userId);
-    expect(g).toMatchObject({ count: 4, resolved: 3, firstResponseMean: 25, firstResponseP90: 37, breachRate: 0, reopenRate: 25 });
+    expect(g).toMatchObject({
+      count: 4,
+      resolved: 3,
+      firstResponseMean: 25,
+      firstResponseP90: 37,
+      breachRate: 0,
+      reopenRate: 25,
+    });
     expect(g.name).toMatch(/User/);
-    const byType = (await admin().get(`/api/cases/metrics?from=${from.slice(0, 10)}&to=${to.slice(0, 10)}&groupBy=type`)).json();
+    const byType = (
+      await admin().get(`/api/cases/metrics?from=${from.slice(0, 10)}&to=${to.slice(0, 10)}&groupBy=type`)
+    ).json();
     expect(byType.groups.find((x: { key: string }) => x.key === 'complaint').breachRate).toBeGreaterThan(0);
     expect(byType.total.count).toBeGreaterThan(4);
     expect((await admin().get(`/api/cases/metrics?from=${to}&to=${from}`)).statusCode).toBe(400);
@@ -305,15 +474,36 @@ describe('post-resolution email', async () => {
   };
   const m = await setup({ mailTransport: transport, publicUrl: 'https://tandem.example.com' });
   it('emails the satisfaction link after commit and does not show it to the agent', async () => {
-    const p = (await m.as(m.org.admin).post('/api/parties', { kind: 'person', displayName: 'Ann', emails: ['ann@example.com'], roles: [{ role: 'customer' }] })).json();
-    const c = (await m.as(m.org.admin).post('/api/cases', { type: 'complaint', subject: 'Broken lid', partyId: p.id })).json();
-    const res = (await m.as(m.org.admin).post(`/api/cases/${c.id}/resolve`, { rootCause: 'company_error', remedy: 'material', remedyCost: 20 })).json();
+    const p = (
+      await m
+        .as(m.org.admin)
+        .post('/api/parties', {
+          kind: 'person',
+          displayName: 'Ann',
+          emails: ['ann@example.com'],
+          roles: [{ role: 'customer' }],
+        })
+    ).json();
+    const c = (
+      await m.as(m.org.admin).post('/api/cases', { type: 'complaint', subject: 'Broken lid', partyId: p.id })
+    ).json();
+    const res = (
+      await m
+        .as(m.org.admin)
+        .post(`/api/cases/${c.id}/resolve`, { rootCause: 'company_error', remedy: 'material', remedyCost: 20 })
+    ).json();
     expect(res.feedback).toMatchObject({ emailed: true, url: null });
     expect(await appDeps(m.app).mail.drain()).toEqual({ sent: 1, failed: 0 });
     expect(sent[0]?.to).toBe('ann@example.com');
-    const link = /https:\/\/tandem\.example\.com\/case-feedback\/([\w-]+)/.exec(typeof sent[0]?.text === 'string' ? sent[0].text : '');
+    const link = /https:\/\/tandem\.example\.com\/case-feedback\/([\w-]+)/.exec(
+      typeof sent[0]?.text === 'string' ? sent[0].text : '',
+    );
     expect(link).not.toBeNull();
-    const answer = await m.app.inject({ method: 'POST', url: `/api/public/case-feedback/${link?.[1]}`, payload: { score: 5 } });
+    const answer = await m.app.inject({
+      method: 'POST',
+      url: `/api/public/case-feedback/${link?.[1]}`,
+      payload: { score: 5 },
+    });
     expect(answer.statusCode, answer.body).toBe(201);
     expect((await m.as(m.org.admin).get(`/api/cases/${c.id}`)).json().csatScore).toBe(5);
   });

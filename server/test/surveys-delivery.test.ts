@@ -14,7 +14,7 @@ transport.sendMail = async (mail: SendMailOptions) => {
 };
 
 const failing = nodemailer.createTransport({ streamTransport: true, buffer: true });
-failing.sendMail = (() => Promise.reject(new Error('421 try later')));
+failing.sendMail = () => Promise.reject(new Error('421 try later'));
 
 const h = await setup({ mailTransport: transport, publicUrl: 'https://tandem.example.com/' });
 const h2 = await setup({ mailTransport: failing, publicUrl: 'https://tandem.example.com' });
@@ -37,12 +37,22 @@ async function openSurvey(body: Record<string, unknown>, by = marketing) {
   return opened.json<{ id: string; questions: { id: string; type: string }[] }>();
 }
 const respond = (token: string, answers: { questionId: string; value: unknown }[]) =>
-  h.app.inject({ method: 'POST', url: `/api/public/surveys/${token}/responses`, payload: { answers }, remoteAddress: '10.1.1.1' });
+  h.app.inject({
+    method: 'POST',
+    url: `/api/public/surveys/${token}/responses`,
+    payload: { answers },
+    remoteAddress: '10.1.1.1',
+  });
 
 describe('survey invitations by email', () => {
   it('queues an email for parties with an address (in their language), sends it after commit, and erases the link from the outbox', async () => {
     const zh = await party({ displayName: '李雷', emails: ['lilei@example.cn'], roles: [{ role: 'customer' }] });
-    const en = await party({ displayName: 'Ann Lee', emails: ['ann@example.com'], locale: 'en', roles: [{ role: 'customer' }] });
+    const en = await party({
+      displayName: 'Ann Lee',
+      emails: ['ann@example.com'],
+      locale: 'en',
+      roles: [{ role: 'customer' }],
+    });
     const none = await party({ displayName: '韩梅梅', roles: [{ role: 'customer' }] });
     const s = await openSurvey({ kind: 'nps', audience: { kind: 'customers' } });
     const res = await h.as(marketing).post(`/api/surveys/${s.id}/invitations`, { partyIds: [zh, en, none] });
@@ -54,7 +64,11 @@ describe('survey invitations by email', () => {
     expect(byParty.get(none)?.emailed).toBe(false);
     expect(byParty.get(zh)?.url).toMatch(/^https:\/\/tandem\.example\.com\/s\/[\w-]{20,}$/);
 
-    const queued = await h.db.db.selectFrom('mail_outbox').selectAll().where('purpose', '=', 'survey-invitation').execute();
+    const queued = await h.db.db
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('purpose', '=', 'survey-invitation')
+      .execute();
     expect(queued.map((m) => m.to_address).sort()).toEqual(['ann@example.com', 'lilei@example.cn']);
     expect(queued.every((m) => m.status === 'queued')).toBe(true);
 
@@ -68,17 +82,32 @@ describe('survey invitations by email', () => {
     expect(toEn?.subject).toBe('Service satisfaction');
     expect(toEn?.text).toContain(byParty.get(en)?.url);
 
-    const after = await h.db.db.selectFrom('mail_outbox').selectAll().where('purpose', '=', 'survey-invitation').execute();
+    const after = await h.db.db
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('purpose', '=', 'survey-invitation')
+      .execute();
     expect(after.every((m) => m.status === 'sent' && m.body_text === null && m.sent_at !== null)).toBe(true);
     // Nothing left to send: a second drain sends nothing twice.
     expect(await appDeps(h.app).mail.drain()).toEqual({ sent: 0, failed: 0 });
   });
 
   it('retries a failing server with backoff, then gives up and erases the body', async () => {
-    const p = await h2.as(h2.org.admin).post('/api/parties', { kind: 'person', displayName: 'Bo', emails: ['bo@example.com'], roles: [{ role: 'customer' }] });
-    const created = await h2.as(h2.org.admin).post('/api/surveys', { title, kind: 'nps', audience: { kind: 'customers' } });
+    const p = await h2
+      .as(h2.org.admin)
+      .post('/api/parties', {
+        kind: 'person',
+        displayName: 'Bo',
+        emails: ['bo@example.com'],
+        roles: [{ role: 'customer' }],
+      });
+    const created = await h2
+      .as(h2.org.admin)
+      .post('/api/surveys', { title, kind: 'nps', audience: { kind: 'customers' } });
     await h2.as(h2.org.admin).patch(`/api/surveys/${created.json().id}`, { status: 'open', version: 1 });
-    const inv = await h2.as(h2.org.admin).post(`/api/surveys/${created.json().id}/invitations`, { partyIds: [p.json().id] });
+    const inv = await h2
+      .as(h2.org.admin)
+      .post(`/api/surveys/${created.json().id}/invitations`, { partyIds: [p.json().id] });
     expect(inv.json().items[0].emailed).toBe(true);
     const mail = appDeps(h2.app).mail;
     for (let attempt = 1; attempt <= 5; attempt++) {
@@ -87,7 +116,10 @@ describe('survey invitations by email', () => {
       expect(row.attempts).toBe(attempt);
       expect(row.last_error).toContain('421');
       // Not due again until the backoff has passed: make it due now to simulate the wait.
-      await h2.db.db.updateTable('mail_outbox').set({ next_attempt_at: new Date(Date.now() - 1000) }).execute();
+      await h2.db.db
+        .updateTable('mail_outbox')
+        .set({ next_attempt_at: new Date(Date.now() - 1000) })
+        .execute();
     }
     const row = await h2.db.db.selectFrom('mail_outbox').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'failed', body_text: null });
@@ -95,10 +127,21 @@ describe('survey invitations by email', () => {
   });
 
   it('without mail configured, gives links to copy and queues nothing', async () => {
-    const p = await h3.as(h3.org.admin).post('/api/parties', { kind: 'person', displayName: 'Cy', emails: ['cy@example.com'], roles: [{ role: 'customer' }] });
-    const created = await h3.as(h3.org.admin).post('/api/surveys', { title, kind: 'nps', audience: { kind: 'customers' } });
+    const p = await h3
+      .as(h3.org.admin)
+      .post('/api/parties', {
+        kind: 'person',
+        displayName: 'Cy',
+        emails: ['cy@example.com'],
+        roles: [{ role: 'customer' }],
+      });
+    const created = await h3
+      .as(h3.org.admin)
+      .post('/api/surveys', { title, kind: 'nps', audience: { kind: 'customers' } });
     await h3.as(h3.org.admin).patch(`/api/surveys/${created.json().id}`, { status: 'open', version: 1 });
-    const inv = await h3.as(h3.org.admin).post(`/api/surveys/${created.json().id}/invitations`, { partyIds: [p.json().id] });
+    const inv = await h3
+      .as(h3.org.admin)
+      .post(`/api/surveys/${created.json().id}/invitations`, { partyIds: [p.json().id] });
     expect(inv.json().items[0]).toMatchObject({ emailed: false, url: expect.stringMatching(/^\/s\//) });
     expect(await h3.db.db.selectFrom('mail_outbox').select('id').execute()).toEqual([]);
   });
@@ -115,7 +158,13 @@ describe('survey answers on the party timeline', () => {
     const tl = await admin().get(`/api/parties/${c}/timeline`);
     expect(tl.statusCode, tl.body).toBe(200);
     const event = tl.json().items.find((i: { type: string }) => i.type === 'event');
-    expect(event.event).toMatchObject({ source: 'survey_response', kind: 'survey_response.answered', title: '服务满意度', href: `/feedback/surveys/${s.id}`, data: { surveyKind: 'nps', score: 9, scale: '0-10' } });
+    expect(event.event).toMatchObject({
+      source: 'survey_response',
+      kind: 'survey_response.answered',
+      title: '服务满意度',
+      href: `/feedback/surveys/${s.id}`,
+      data: { surveyKind: 'nps', score: 9, scale: '0-10' },
+    });
 
     const only = await admin().get(`/api/parties/${c}/timeline?types=survey_response`);
     expect(only.json().items.map((i: { type: string }) => i.type)).toEqual(['event']);
@@ -131,7 +180,10 @@ describe('survey answers on the party timeline', () => {
     const enps = await openSurvey({ kind: 'enps', audience: { kind: 'employees' } }, hr);
     const c = await party({ displayName: '钱七', roles: [{ role: 'customer' }] });
     const anon = await openSurvey({ kind: 'nps', audience: { kind: 'customers' }, anonymous: true });
-    for (const [sv, p, by] of [[enps, e, hr], [anon, c, marketing]] as const) {
+    for (const [sv, p, by] of [
+      [enps, e, hr],
+      [anon, c, marketing],
+    ] as const) {
       const inv = await h.as(by).post(`/api/surveys/${sv.id}/invitations`, { partyIds: [p] });
       const q = sv.questions.find((x) => x.type === 'nps');
       expect((await respond(inv.json().items[0].token, [{ questionId: q?.id ?? '', value: 3 }])).statusCode).toBe(201);

@@ -6,10 +6,23 @@ const admin = () => h.as(h.org.admin);
 
 describe('users', () => {
   it('an admin creates a user with several roles; the password is never returned', async () => {
-    const res = await admin().post('/api/users', { email: ' Li.Lei@Example.com ', displayName: '李雷', password: 'a-long-password', roles: ['agent', 'manager'], locale: 'zh-CN' });
+    const res = await admin().post('/api/users', {
+      email: ' Li.Lei@Example.com ',
+      displayName: '李雷',
+      password: 'a-long-password',
+      roles: ['agent', 'manager'],
+      locale: 'zh-CN',
+    });
     expect(res.statusCode).toBe(201);
     const u = res.json();
-    expect(u).toMatchObject({ email: 'li.lei@example.com', displayName: '李雷', roles: ['agent', 'manager'], locale: 'zh-CN', active: true, version: 1 });
+    expect(u).toMatchObject({
+      email: 'li.lei@example.com',
+      displayName: '李雷',
+      roles: ['agent', 'manager'],
+      locale: 'zh-CN',
+      active: true,
+      version: 1,
+    });
     expect(Object.keys(u)).not.toContain('password');
     expect(JSON.stringify(u)).not.toContain('argon2');
     const signIn = await h.login('li.lei@example.com', 'a-long-password');
@@ -17,18 +30,33 @@ describe('users', () => {
   });
 
   it('stores a password as argon2id', async () => {
-    const row = await h.db.db.selectFrom('app_user').select('password_hash').where('email', '=', 'li.lei@example.com').executeTakeFirstOrThrow();
+    const row = await h.db.db
+      .selectFrom('app_user')
+      .select('password_hash')
+      .where('email', '=', 'li.lei@example.com')
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
   });
 
   it('refuses a duplicate email with 409 CONFLICT', async () => {
-    const res = await admin().post('/api/users', { email: 'LI.LEI@example.com', displayName: 'x', password: 'a-long-password', roles: ['agent'] });
+    const res = await admin().post('/api/users', {
+      email: 'LI.LEI@example.com',
+      displayName: 'x',
+      password: 'a-long-password',
+      roles: ['agent'],
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('CONFLICT');
   });
 
   it('validates input field by field', async () => {
-    const res = await admin().post('/api/users', { email: 'not-an-email', displayName: '', password: 'short', roles: ['wizard'], extra: 1 });
+    const res = await admin().post('/api/users', {
+      email: 'not-an-email',
+      displayName: '',
+      password: 'short',
+      roles: ['wizard'],
+      extra: 1,
+    });
     expect(res.statusCode).toBe(400);
     const { error } = res.json();
     expect(error.code).toBe('VALIDATION_FAILED');
@@ -39,7 +67,9 @@ describe('users', () => {
 
   it('only admins create or change users (403 for others)', async () => {
     const agent = await h.user(['agent', 'manager', 'hr']);
-    const res = await h.as(agent).post('/api/users', { email: 'x@example.com', displayName: 'x', password: 'a-long-password', roles: ['agent'] });
+    const res = await h
+      .as(agent)
+      .post('/api/users', { email: 'x@example.com', displayName: 'x', password: 'a-long-password', roles: ['agent'] });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('FORBIDDEN');
     const patch = await h.as(agent).patch(`/api/users/${agent.userId}`, { roles: ['admin'], version: 1 });
@@ -52,7 +82,9 @@ describe('users', () => {
     const other = await h.newOrg('elsewhere');
     const res = await h.as(other.admin).get(`/api/users/${h.org.admin.userId}`);
     expect(res.statusCode).toBe(404);
-    const patch = await h.as(other.admin).patch(`/api/users/${h.org.admin.userId}`, { displayName: 'pwned', version: 1 });
+    const patch = await h
+      .as(other.admin)
+      .patch(`/api/users/${h.org.admin.userId}`, { displayName: 'pwned', version: 1 });
     expect(patch.statusCode).toBe(404);
     const list = (await h.as(other.admin).get('/api/users?limit=500')).json().items;
     expect(list.map((u: { orgId: string }) => u.orgId)).toEqual([other.orgId]);
@@ -67,7 +99,14 @@ describe('users', () => {
 
 describe('versions', () => {
   it('an update needs the version; a stale one answers 409 with the current record', async () => {
-    const u = (await admin().post('/api/users', { email: 'v@example.com', displayName: 'V', password: 'a-long-password', roles: ['agent'] })).json();
+    const u = (
+      await admin().post('/api/users', {
+        email: 'v@example.com',
+        displayName: 'V',
+        password: 'a-long-password',
+        roles: ['agent'],
+      })
+    ).json();
     const missing = await admin().patch(`/api/users/${u.id}`, { displayName: 'V2' });
     expect(missing.statusCode).toBe(400);
     const ok = await admin().patch(`/api/users/${u.id}`, { displayName: 'V2', version: 1 });
@@ -75,16 +114,37 @@ describe('versions', () => {
     expect(ok.json()).toMatchObject({ displayName: 'V2', version: 2 });
     const stale = await admin().patch(`/api/users/${u.id}`, { displayName: 'V3', version: 1 });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error).toMatchObject({ code: 'VERSION_CONFLICT', details: { current: { displayName: 'V2', version: 2 } } });
-    const viaHeader = await admin().patch(`/api/users/${u.id}`, { displayName: 'V3' }, { headers: { 'if-match': '"2"' } });
+    expect(stale.json().error).toMatchObject({
+      code: 'VERSION_CONFLICT',
+      details: { current: { displayName: 'V2', version: 2 } },
+    });
+    const viaHeader = await admin().patch(
+      `/api/users/${u.id}`,
+      { displayName: 'V3' },
+      { headers: { 'if-match': '"2"' } },
+    );
     expect(viaHeader.statusCode).toBe(200);
     expect(viaHeader.json().version).toBe(3);
-    expect((await admin().patch(`/api/users/${u.id}`, { displayName: 'V4' }, { headers: { 'if-match': 'garbage' } })).statusCode).toBe(400);
+    expect(
+      (await admin().patch(`/api/users/${u.id}`, { displayName: 'V4' }, { headers: { 'if-match': 'garbage' } }))
+        .statusCode,
+    ).toBe(400);
   });
 
   it('of concurrent updates from one version exactly one wins; the others get 409', async () => {
-    const u = (await admin().post('/api/users', { email: 'race@example.com', displayName: 'R', password: 'a-long-password', roles: ['agent'] })).json();
-    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => admin().patch(`/api/users/${u.id}`, { displayName: `R${i}`, version: u.version })));
+    const u = (
+      await admin().post('/api/users', {
+        email: 'race@example.com',
+        displayName: 'R',
+        password: 'a-long-password',
+        roles: ['agent'],
+      })
+    ).json();
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        admin().patch(`/api/users/${u.id}`, { displayName: `R${i}`, version: u.version }),
+      ),
+    );
     const codes = results.map((r) => r.statusCode).sort();
     expect(codes).toEqual([200, 409, 409, 409, 409, 409]);
     const final = (await admin().get(`/api/users/${u.id}`)).json();
@@ -102,7 +162,11 @@ describe('admin safety', () => {
     expect(res.statusCode).toBe(409);
     const demote = await h.as(other.admin).patch(`/api/users/${me.id}`, { roles: ['agent'], version: me.version });
     expect(demote.statusCode).toBe(409);
-    expect((await h.as(other.admin).get(`/api/users/${me.id}`)).json()).toMatchObject({ active: true, roles: ['admin'], version: me.version });
+    expect((await h.as(other.admin).get(`/api/users/${me.id}`)).json()).toMatchObject({
+      active: true,
+      roles: ['admin'],
+      version: me.version,
+    });
   });
 });
 
@@ -110,7 +174,14 @@ describe('listing', () => {
   it('pages with a cursor, in a stable order, without repeats or gaps', async () => {
     const org = await h.newOrg('paging');
     for (let i = 0; i < 7; i++) {
-      await h.as(org.admin).post('/api/users', { email: `p${i}@example.com`, displayName: `同名 Person`, password: 'a-long-password', roles: ['employee'] });
+      await h
+        .as(org.admin)
+        .post('/api/users', {
+          email: `p${i}@example.com`,
+          displayName: `同名 Person`,
+          password: 'a-long-password',
+          roles: ['employee'],
+        });
     }
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -142,7 +213,15 @@ describe('listing', () => {
   });
 
   it('rejects a bad cursor, limit or sort with 400', async () => {
-    for (const qs of ['cursor=bm9wZQ', 'cursor=%%%', 'limit=0', 'limit=100000', 'sort=password_hash', 'active=maybe', 'bogus=1']) {
+    for (const qs of [
+      'cursor=bm9wZQ',
+      'cursor=%%%',
+      'limit=0',
+      'limit=100000',
+      'sort=password_hash',
+      'active=maybe',
+      'bogus=1',
+    ]) {
       const res = await admin().get(`/api/users?${qs}`);
       expect(res.statusCode, qs).toBe(400);
       expect(res.json().error.code).toBe('VALIDATION_FAILED');
@@ -163,17 +242,49 @@ describe('org units and teams', () => {
   it('builds a tree; a manager’s team is everyone in the units they manage, recursively', async () => {
     const org = await h.newOrg('tree');
     const a = h.as(org.admin);
-    const mgr = (await a.post('/api/users', { email: 'boss@example.com', displayName: '张经理', password: 'a-long-password', roles: ['manager'] })).json();
+    const mgr = (
+      await a.post('/api/users', {
+        email: 'boss@example.com',
+        displayName: '张经理',
+        password: 'a-long-password',
+        roles: ['manager'],
+      })
+    ).json();
     const sales = (await a.post('/api/org-units', { name: '销售部', managerUserId: mgr.id })).json();
     const east = (await a.post('/api/org-units', { name: '华东区', parentId: sales.id })).json();
     const hr = (await a.post('/api/org-units', { name: 'HR' })).json();
     expect(east).toMatchObject({ parentId: sales.id, version: 1 });
-    const inSales = (await a.post('/api/users', { email: 's1@example.com', displayName: 'S1', password: 'a-long-password', roles: ['agent'], orgUnitId: sales.id })).json();
-    const inEast = (await a.post('/api/users', { email: 's2@example.com', displayName: 'S2', password: 'a-long-password', roles: ['agent'], orgUnitId: east.id })).json();
-    await a.post('/api/users', { email: 'h1@example.com', displayName: 'H1', password: 'a-long-password', roles: ['hr'], orgUnitId: hr.id });
+    const inSales = (
+      await a.post('/api/users', {
+        email: 's1@example.com',
+        displayName: 'S1',
+        password: 'a-long-password',
+        roles: ['agent'],
+        orgUnitId: sales.id,
+      })
+    ).json();
+    const inEast = (
+      await a.post('/api/users', {
+        email: 's2@example.com',
+        displayName: 'S2',
+        password: 'a-long-password',
+        roles: ['agent'],
+        orgUnitId: east.id,
+      })
+    ).json();
+    await a.post('/api/users', {
+      email: 'h1@example.com',
+      displayName: 'H1',
+      password: 'a-long-password',
+      roles: ['hr'],
+      orgUnitId: hr.id,
+    });
 
     const boss = await h.login('boss@example.com', 'a-long-password');
-    const team = (await h.as(boss).get('/api/users?scope=team')).json().items.map((u: { id: string }) => u.id).sort();
+    const team = (await h.as(boss).get('/api/users?scope=team'))
+      .json()
+      .items.map((u: { id: string }) => u.id)
+      .sort();
     expect(team).toEqual([inSales.id, inEast.id].sort());
 
     const s1 = await h.login('s1@example.com', 'a-long-password');
@@ -190,8 +301,12 @@ describe('org units and teams', () => {
     expect(cycle.json().error.details[0].path).toEqual(['body', 'parentId']);
     const self = await a.patch(`/api/org-units/${top.id}`, { parentId: top.id, version: top.version });
     expect(self.statusCode).toBe(400);
-    expect((await a.post('/api/org-units', { name: 'X', parentId: '00000000-0000-4000-8000-000000000000' })).statusCode).toBe(400);
-    expect((await a.post('/api/org-units', { name: 'X', managerUserId: '00000000-0000-4000-8000-000000000000' })).statusCode).toBe(400);
+    expect(
+      (await a.post('/api/org-units', { name: 'X', parentId: '00000000-0000-4000-8000-000000000000' })).statusCode,
+    ).toBe(400);
+    expect(
+      (await a.post('/api/org-units', { name: 'X', managerUserId: '00000000-0000-4000-8000-000000000000' })).statusCode,
+    ).toBe(400);
     const agent = await h.user(['agent']);
     expect((await h.as(agent).post('/api/org-units', { name: 'Nope' })).statusCode).toBe(403);
     expect((await h.as(agent).get('/api/org-units')).statusCode).toBe(200);
@@ -204,14 +319,31 @@ describe('link to an employee record', () => {
   it('links a user to a party once; unknown parties are refused', async () => {
     const party = await admin().post('/api/parties', { kind: 'person', displayName: '周杰', roles: [] });
     expect(party.statusCode).toBe(201);
-    const u = (await admin().post('/api/users', { email: 'zhou@example.com', displayName: '周杰', password: 'a-long-password', roles: ['employee'] })).json();
+    const u = (
+      await admin().post('/api/users', {
+        email: 'zhou@example.com',
+        displayName: '周杰',
+        password: 'a-long-password',
+        roles: ['employee'],
+      })
+    ).json();
     const linked = await admin().patch(`/api/users/${u.id}`, { partyId: party.json().id, version: u.version });
     expect(linked.statusCode).toBe(200);
     expect(linked.json().partyId).toBe(party.json().id);
-    const other = (await admin().post('/api/users', { email: 'zhou2@example.com', displayName: '周杰2', password: 'a-long-password', roles: ['employee'] })).json();
+    const other = (
+      await admin().post('/api/users', {
+        email: 'zhou2@example.com',
+        displayName: '周杰2',
+        password: 'a-long-password',
+        roles: ['employee'],
+      })
+    ).json();
     const twice = await admin().patch(`/api/users/${other.id}`, { partyId: party.json().id, version: other.version });
     expect(twice.statusCode).toBe(409);
-    const unknown = await admin().patch(`/api/users/${other.id}`, { partyId: '00000000-0000-4000-8000-000000000000', version: other.version });
+    const unknown = await admin().patch(`/api/users/${other.id}`, {
+      partyId: '00000000-0000-4000-8000-000000000000',
+      version: other.version,
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.details[0].path).toEqual(['body', 'partyId']);
   });

@@ -19,11 +19,15 @@ describe('saved views', () => {
     const other = await h.user(['admin']);
     expect((await h.as(other).get('/api/views?table=users')).json().items).toHaveLength(0);
     expect((await h.as(other).delete(`/api/views/${created.json().id}`)).statusCode).toBe(404);
-    expect((await h.as(other).patch(`/api/views/${created.json().id}`, { name: 'mine now', version: 1 })).statusCode).toBe(404);
+    expect(
+      (await h.as(other).patch(`/api/views/${created.json().id}`, { name: 'mine now', version: 1 })).statusCode,
+    ).toBe(404);
 
     const renamed = await admin().patch(`/api/views/${created.json().id}`, { name: 'Sales', version: 1 });
     expect(renamed.json()).toMatchObject({ name: 'Sales', version: 2 });
-    expect((await admin().patch(`/api/views/${created.json().id}`, { name: 'Stale', version: 1 })).statusCode).toBe(409);
+    expect((await admin().patch(`/api/views/${created.json().id}`, { name: 'Stale', version: 1 })).statusCode).toBe(
+      409,
+    );
     expect((await admin().delete(`/api/views/${created.json().id}`)).statusCode).toBe(204);
     expect((await admin().get('/api/views?table=users')).json().items).toHaveLength(0);
     const audit = (await admin().get(`/api/audit?entityType=view&entityId=${created.json().id}`)).json().items;
@@ -32,18 +36,33 @@ describe('saved views', () => {
 
   it('refuses a malformed state or table key', async () => {
     expect((await admin().post('/api/views', { table: 'Users; drop', name: 'x', state: {} })).statusCode).toBe(400);
-    expect((await admin().post('/api/views', { table: 'users', name: 'x', state: { filters: { a: { nested: true } } } })).statusCode).toBe(400);
+    expect(
+      (await admin().post('/api/views', { table: 'users', name: 'x', state: { filters: { a: { nested: true } } } }))
+        .statusCode,
+    ).toBe(400);
     expect((await admin().post('/api/views', { table: 'users', name: 'x', state: { evil: 1 } })).statusCode).toBe(400);
   });
 });
 
 describe('global search', () => {
   it('finds users by a Chinese substring and org units by name, within the organisation', async () => {
-    await admin().post('/api/users', { email: 'zhangwei@example.com', displayName: '张伟', password: 'a-long-password', roles: ['agent'] });
+    await admin().post('/api/users', {
+      email: 'zhangwei@example.com',
+      displayName: '张伟',
+      password: 'a-long-password',
+      roles: ['agent'],
+    });
     await admin().post('/api/org-units', { name: '华东销售区' });
     const res = await admin().get(`/api/search?q=${encodeURIComponent('伟')}`);
     expect(res.statusCode).toBe(200);
-    expect(res.json().items).toEqual([expect.objectContaining({ type: 'user', title: '张伟', subtitle: 'zhangwei@example.com', url: expect.stringContaining('/settings/users') })]);
+    expect(res.json().items).toEqual([
+      expect.objectContaining({
+        type: 'user',
+        title: '张伟',
+        subtitle: 'zhangwei@example.com',
+        url: expect.stringContaining('/settings/users'),
+      }),
+    ]);
     const units = (await admin().get(`/api/search?q=${encodeURIComponent('华东')}`)).json().items;
     expect(units).toEqual([expect.objectContaining({ type: 'org_unit', title: '华东销售区' })]);
     const other = await h.newOrg('search-other');
@@ -79,7 +98,10 @@ describe('export', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
-    const values = ws?.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    const values = ws
+      ?.getSheetValues()
+      .slice(1)
+      .map((r) => (r as unknown[]).slice(1));
     expect(values?.[0]).toEqual(['displayName', 'roles']);
     expect(values).toContainEqual(['张伟', 'agent']);
   });

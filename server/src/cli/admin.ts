@@ -20,9 +20,22 @@ async function withDb<T>(fn: (h: DatabaseHandle) => Promise<T>): Promise<T> {
   }
 }
 
-const collect = (v: string, prev: string[]) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
+const collect = (v: string, prev: string[]) => [
+  ...prev,
+  ...v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
 
-function parseOrThrow<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown): T {
+function parseOrThrow<T>(
+  schema: {
+    safeParse: (
+      v: unknown,
+    ) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  value: unknown,
+): T {
   const res = schema.safeParse(value);
   if (!res.success) {
     throw new CliError(res.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
@@ -50,7 +63,9 @@ export function registerAdminCommands(program: Command): void {
     .description('Create a user in the organisation')
     .requiredOption('--email <email>')
     .requiredOption('--password <password>', 'at least 10 characters')
-    .addOption(new Option('--role <role>', `repeat or comma-separate: ${roles.join(', ')}`).argParser(collect).default([]))
+    .addOption(
+      new Option('--role <role>', `repeat or comma-separate: ${roles.join(', ')}`).argParser(collect).default([]),
+    )
     .option('--name <displayName>', 'display name (default: the part of the email before @)')
     .option('--org <slug>', 'organisation, when there are several')
     .action(async (opts: { email: string; password: string; role: string[]; name?: string; org?: string }) => {
@@ -88,70 +103,100 @@ export function registerAdminCommands(program: Command): void {
 
   program
     .command('demo')
-    .description('Seed a demo organisation: the small hand-written one, or with --customers/--transactions/--size a generated one at scale')
+    .description(
+      'Seed a demo organisation: the small hand-written one, or with --customers/--transactions/--size a generated one at scale',
+    )
     .option('--org <name>', 'organisation name', 'Tandem Demo 示例')
     .option('--admin-email <email>', 'its admin', 'admin@demo.tandem.local')
     .option('--customers <n>', 'generate this many customers')
     .option('--employees <n>', 'generate this many employees (users)')
     .option('--transactions <n>', 'generate this many transactions')
-    .addOption(new Option('--size <size>', 'preset volumes: S 10k/100k, M 100k/1M, L 1M/10M customers/transactions').choices(['S', 'M', 'L']))
+    .addOption(
+      new Option('--size <size>', 'preset volumes: S 10k/100k, M 100k/1M, L 1M/10M customers/transactions').choices([
+        'S',
+        'M',
+        'L',
+      ]),
+    )
     .option('--seed <n>', 'random seed: the same seed generates the same data', '1')
     .addOption(new Option('--locale <locale>', 'names and languages').choices(['zh', 'en', 'mixed']).default('mixed'))
     .option('--as-of <date>', 'the "today" of the generated history', '2026-01-01')
-    .action(async (opts: { org: string; adminEmail: string; customers?: string; employees?: string; transactions?: string; size?: DemoSize; seed: string; locale: DemoLocale; asOf: string }) => {
-      await withDb(async (h) => {
-        const slug = slugify(opts.org);
-        if (await organizationsRepository.findBySlug(h.db, slug)) {
-          throw new CliError(`An organisation "${slug}" already exists`);
-        }
-        if (!opts.customers && !opts.employees && !opts.transactions && !opts.size) {
-          const first = await createOrganization(h.db, { name: opts.org, slug, locale: 'zh-CN', adminEmail: opts.adminEmail, demo: true });
-          printFirstRun(first);
-          return;
-        }
-        // Loaded on demand: faker's locales are large, and other commands should not wait for them.
-        const { demoSizes, generateDemo } = await import('../demo/generator.ts');
-        const preset = demoSizes[opts.size ?? 'S'];
-        const count = (v: string | undefined, fallback: number, name: string) => {
-          const n = v === undefined ? fallback : Number(v);
-          if (!Number.isInteger(n) || n < 0) {
-            throw new CliError(`--${name} must be a whole number`);
+    .action(
+      async (opts: {
+        org: string;
+        adminEmail: string;
+        customers?: string;
+        employees?: string;
+        transactions?: string;
+        size?: DemoSize;
+        seed: string;
+        locale: DemoLocale;
+        asOf: string;
+      }) => {
+        await withDb(async (h) => {
+          const slug = slugify(opts.org);
+          if (await organizationsRepository.findBySlug(h.db, slug)) {
+            throw new CliError(`An organisation "${slug}" already exists`);
           }
-          return n;
-        };
-        const seed = count(opts.seed, 1, 'seed');
-        const started = Date.now();
-        let last = '';
-        const res = await generateDemo(h.db, {
-          orgName: opts.org,
-          adminEmail: opts.adminEmail,
-          customers: count(opts.customers, preset.customers, 'customers'),
-          employees: count(opts.employees, preset.employees, 'employees'),
-          transactions: count(opts.transactions, preset.transactions, 'transactions'),
-          seed,
-          locale: opts.locale,
-          asOf: opts.asOf,
-          onProgress: (p) => {
-            const line = `  ${p.phase}: ${p.done}/${p.total} (${p.rowsPerSecond} rows/s)`;
-            if (line !== last) {
-              process.stdout.write(`\r${line}${' '.repeat(Math.max(0, last.length - line.length))}${p.done >= p.total ? '\n' : ''}`);
-              last = p.done >= p.total ? '' : line;
+          if (!opts.customers && !opts.employees && !opts.transactions && !opts.size) {
+            const first = await createOrganization(h.db, {
+              name: opts.org,
+              slug,
+              locale: 'zh-CN',
+              adminEmail: opts.adminEmail,
+              demo: true,
+            });
+            printFirstRun(first);
+            return;
+          }
+          // Loaded on demand: faker's locales are large, and other commands should not wait for them.
+          const { demoSizes, generateDemo } = await import('../demo/generator.ts');
+          const preset = demoSizes[opts.size ?? 'S'];
+          const count = (v: string | undefined, fallback: number, name: string) => {
+            const n = v === undefined ? fallback : Number(v);
+            if (!Number.isInteger(n) || n < 0) {
+              throw new CliError(`--${name} must be a whole number`);
             }
-          },
+            return n;
+          };
+          const seed = count(opts.seed, 1, 'seed');
+          const started = Date.now();
+          let last = '';
+          const res = await generateDemo(h.db, {
+            orgName: opts.org,
+            adminEmail: opts.adminEmail,
+            customers: count(opts.customers, preset.customers, 'customers'),
+            employees: count(opts.employees, preset.employees, 'employees'),
+            transactions: count(opts.transactions, preset.transactions, 'transactions'),
+            seed,
+            locale: opts.locale,
+            asOf: opts.asOf,
+            onProgress: (p) => {
+              const line = `  ${p.phase}: ${p.done}/${p.total} (${p.rowsPerSecond} rows/s)`;
+              if (line !== last) {
+                process.stdout.write(
+                  `\r${line}${' '.repeat(Math.max(0, last.length - line.length))}${p.done >= p.total ? '\n' : ''}`,
+                );
+                last = p.done >= p.total ? '' : line;
+              }
+            },
+          });
+          console.log(
+            [
+              '',
+              `  Organisation created: ${opts.org} (${res.slug}), seed ${seed}, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+              `  ${Object.entries(res.counts)
+                .map(([k, v]) => `${v} ${k}`)
+                .join(', ')}; transactions loaded at ${res.transactionLoad.rowsPerSecond} rows/s`,
+              `  Admin: ${res.adminEmail}`,
+              `  Password: ${res.password}   (shown once; write it down)`,
+              `  Users with the same password: ${res.sampleUsers.map((u) => `${u.displayName} <${u.email}> [${u.roles.join(',')}]`).join(', ')}`,
+              '',
+            ].join('\n'),
+          );
         });
-        console.log(
-          [
-            '',
-            `  Organisation created: ${opts.org} (${res.slug}), seed ${seed}, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-            `  ${Object.entries(res.counts).map(([k, v]) => `${v} ${k}`).join(', ')}; transactions loaded at ${res.transactionLoad.rowsPerSecond} rows/s`,
-            `  Admin: ${res.adminEmail}`,
-            `  Password: ${res.password}   (shown once; write it down)`,
-            `  Users with the same password: ${res.sampleUsers.map((u) => `${u.displayName} <${u.email}> [${u.roles.join(',')}]`).join(', ')}`,
-            '',
-          ].join('\n'),
-        );
-      });
-    });
+      },
+    );
 
   program
     .command('orgs')

@@ -26,79 +26,116 @@ export function registerExportCommand(program: Command): void {
     .command('export')
     .description('Export parties or employees as CSV (UTF-8 with BOM), CSV in GB18030, or XLSX (streamed)')
     .addArgument(program.createArgument('<entity>', entities.join(' or ')).choices(entities))
-    .addOption(new Option('--format <format>', 'csv, xlsx or csv-gb18030').choices(['csv', 'xlsx', 'csv-gb18030']).default('csv'))
-    .option('--filter <key=value>', 'a list filter, e.g. role=customer, tag=VIP, stage=loyal, q=张 (repeat)', collect, [])
+    .addOption(
+      new Option('--format <format>', 'csv, xlsx or csv-gb18030')
+        .choices(['csv', 'xlsx', 'csv-gb18030'])
+        .default('csv'),
+    )
+    .option(
+      '--filter <key=value>',
+      'a list filter, e.g. role=customer, tag=VIP, stage=loyal, q=张 (repeat)',
+      collect,
+      [],
+    )
     .option('--columns <keys>', 'comma-separated columns, in order')
     .option('--out <file>', 'write here (default: standard output)')
     .option('--as <email>', 'export as this user (default: the organisation’s first admin)')
     .option('--org <slug>')
-    .action(async (entity: (typeof entities)[number], opts: { format: string; filter: string[]; columns?: string; out?: string; as?: string; org?: string }) => {
-      const filters: Record<string, string> = {};
-      for (const f of opts.filter) {
-        const i = f.indexOf('=');
-        if (i < 1) {
-          throw new CliError(`--filter ${f}: use key=value`);
-        }
-        filters[f.slice(0, i)] = f.slice(i + 1);
-      }
-      if (entity === 'employees') {
-        filters.role = 'employee';
-      }
-      const parsed = listPartiesQuerySchema.omit({ limit: true, cursor: true }).safeParse(filters);
-      if (!parsed.success) {
-        throw new CliError(`Invalid filter: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-      }
-      const keys = opts.columns?.split(',').map((k) => k.trim()).filter(Boolean);
-      const unknown = keys?.filter((k) => !partyExportColumns.some((c) => c.key === k)) ?? [];
-      if (unknown.length) {
-        throw new CliError(`Unknown column(s) ${unknown.join(', ')}; known: ${partyExportColumns.map((c) => c.key).join(', ')}`);
-      }
-      const columns = keys ? keys.map((k) => partyExportColumns.find((c) => c.key === k) as (typeof partyExportColumns)[number]) : partyExportColumns;
-      const cfg = config();
-      const h = await openForCommand('the export', `curl -H "authorization: Bearer $TOKEN" "http://${cfg.host}:${cfg.port}/api/parties/export?format=${opts.format === 'xlsx' ? 'xlsx' : 'csv'}${opts.format === 'csv-gb18030' ? '&encoding=gb18030' : ''}" -o parties.${opts.format === 'xlsx' ? 'xlsx' : 'csv'}`);
-      try {
-        const org = await pickOrg(h, opts.org);
-        const ctx = await commandActor(h, org.org_id, opts.as);
-        const parties = partiesService(standaloneDeps(h.db, h.engine, pino({ level: 'silent' }), cfg.secret));
-        const rows = allPages((cursor) => parties.list(ctx, { ...parsed.data, limit: 500, cursor }));
-        const out: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;
-        let n = 0;
-        if (opts.format === 'xlsx') {
-          const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-          const ws = wb.addWorksheet(entity);
-          ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: 20 }));
-          for await (const p of rows) {
-            ws.addRow(columns.map((c) => c.value(p))).commit();
-            n++;
+    .action(
+      async (
+        entity: (typeof entities)[number],
+        opts: { format: string; filter: string[]; columns?: string; out?: string; as?: string; org?: string },
+      ) => {
+        const filters: Record<string, string> = {};
+        for (const f of opts.filter) {
+          const i = f.indexOf('=');
+          if (i < 1) {
+            throw new CliError(`--filter ${f}: use key=value`);
           }
-          ws.commit();
-          await wb.commit();
-        } else {
-          const csv = stringify({ header: true, bom: opts.format === 'csv', columns: columns.map((c) => ({ key: c.key, header: c.header })), cast: { boolean: (v) => (v ? 'true' : 'false') } });
-          const source = Readable.from(
-            (async function* () {
-              for await (const p of rows) {
-                n++;
-                yield Object.fromEntries(columns.map((c) => {
-                  const v = c.value(p);
-                  return [c.key, v instanceof Date ? v.toISOString() : v];
-                }));
-              }
-            })(),
+          filters[f.slice(0, i)] = f.slice(i + 1);
+        }
+        if (entity === 'employees') {
+          filters.role = 'employee';
+        }
+        const parsed = listPartiesQuerySchema.omit({ limit: true, cursor: true }).safeParse(filters);
+        if (!parsed.success) {
+          throw new CliError(
+            `Invalid filter: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
           );
-          if (opts.format === 'csv-gb18030') {
-            // The re-encoder takes text, not the stringifier's bytes.
-            csv.setEncoding('utf8');
-            await pipeline(source, csv, iconv.encodeStream('gb18030'), out, { end: Boolean(opts.out) });
+        }
+        const keys = opts.columns
+          ?.split(',')
+          .map((k) => k.trim())
+          .filter(Boolean);
+        const unknown = keys?.filter((k) => !partyExportColumns.some((c) => c.key === k)) ?? [];
+        if (unknown.length) {
+          throw new CliError(
+            `Unknown column(s) ${unknown.join(', ')}; known: ${partyExportColumns.map((c) => c.key).join(', ')}`,
+          );
+        }
+        const columns = keys
+          ? keys.map((k) => partyExportColumns.find((c) => c.key === k) as (typeof partyExportColumns)[number])
+          : partyExportColumns;
+        const cfg = config();
+        const h = await openForCommand(
+          'the export',
+          `curl -H "authorization: Bearer $TOKEN" "http://${cfg.host}:${cfg.port}/api/parties/export?format=${opts.format === 'xlsx' ? 'xlsx' : 'csv'}${opts.format === 'csv-gb18030' ? '&encoding=gb18030' : ''}" -o parties.${opts.format === 'xlsx' ? 'xlsx' : 'csv'}`,
+        );
+        try {
+          const org = await pickOrg(h, opts.org);
+          const ctx = await commandActor(h, org.org_id, opts.as);
+          const parties = partiesService(standaloneDeps(h.db, h.engine, pino({ level: 'silent' }), cfg.secret));
+          const rows = allPages((cursor) => parties.list(ctx, { ...parsed.data, limit: 500, cursor }));
+          const out: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;
+          let n = 0;
+          if (opts.format === 'xlsx') {
+            const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+              stream: out,
+              useStyles: false,
+              useSharedStrings: false,
+            });
+            const ws = wb.addWorksheet(entity);
+            ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: 20 }));
+            for await (const p of rows) {
+              ws.addRow(columns.map((c) => c.value(p))).commit();
+              n++;
+            }
+            ws.commit();
+            await wb.commit();
           } else {
-            await pipeline(source, csv, out, { end: Boolean(opts.out) });
+            const csv = stringify({
+              header: true,
+              bom: opts.format === 'csv',
+              columns: columns.map((c) => ({ key: c.key, header: c.header })),
+              cast: { boolean: (v) => (v ? 'true' : 'false') },
+            });
+            const source = Readable.from(
+              (async function* () {
+                for await (const p of rows) {
+                  n++;
+                  yield Object.fromEntries(
+                    columns.map((c) => {
+                      const v = c.value(p);
+                      return [c.key, v instanceof Date ? v.toISOString() : v];
+                    }),
+                  );
+                }
+              })(),
+            );
+            if (opts.format === 'csv-gb18030') {
+              // The re-encoder takes text, not the stringifier's bytes.
+              csv.setEncoding('utf8');
+              await pipeline(source, csv, iconv.encodeStream('gb18030'), out, { end: Boolean(opts.out) });
+            } else {
+              await pipeline(source, csv, out, { end: Boolean(opts.out) });
+            }
           }
+          if (opts.out) {
+            console.error(`Exported ${n} ${entity} to ${opts.out}.`);
+          }
+        } finally {
+          await h.close();
         }
-        if (opts.out) {
-          console.error(`Exported ${n} ${entity} to ${opts.out}.`);
-        }
-      } finally {
-        await h.close();
-      }
-    });
+      },
+    );
 }

@@ -8,7 +8,9 @@ import { registerExportCommand } from './export.ts';
 
 const program = new Command()
   .name('tandem')
-  .description('Tandem — customer and employee relationships on one model.\nConfiguration comes from the environment (PORT, HOST, TANDEM_DATA_DIR, DATABASE_URL, TANDEM_ADMIN_EMAIL, TANDEM_ADMIN_PASSWORD, TANDEM_DEMO, TANDEM_SECRET); see README.md.')
+  .description(
+    'Tandem — customer and employee relationships on one model.\nConfiguration comes from the environment (PORT, HOST, TANDEM_DATA_DIR, DATABASE_URL, TANDEM_ADMIN_EMAIL, TANDEM_ADMIN_PASSWORD, TANDEM_DEMO, TANDEM_SECRET); see README.md.',
+  )
   .version(VERSION)
   .showHelpAfterError();
 

@@ -14,11 +14,14 @@ export function registerServe(program: Command): void {
     .option('--web-dir <dir>', 'serve this built web app at / (default: web/dist, built when missing or stale)')
     .option('--no-web', 'serve the API only')
     .option('--build-web', 'build the web app first when it is missing or stale')
-    .option('--demo-default', 'seed a demo organisation on an empty database unless TANDEM_DEMO=0 (what npm start does)')
+    .option(
+      '--demo-default',
+      'seed a demo organisation on an empty database unless TANDEM_DEMO=0 (what npm start does)',
+    )
     .action(async (opts: { webDir?: string; web: boolean; buildWeb?: boolean; demoDefault?: boolean }) => {
       const started = Date.now();
       const cfg = config();
-      const webDir = !opts.web ? undefined : opts.webDir ?? (opts.buildWeb ? ensureWebBuild() : undefined);
+      const webDir = !opts.web ? undefined : (opts.webDir ?? (opts.buildWeb ? ensureWebBuild() : undefined));
       const handle = await openConfigured(cfg);
       const first = await ensureFirstOrganization(handle.db, cfg, cfg.demo ?? Boolean(opts.demoDefault));
       const jobRegistry = new JobRegistry();
@@ -31,7 +34,14 @@ export function registerServe(program: Command): void {
         logger: {
           level: cfg.logLevel,
           redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
-          ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
+          ...(process.stdout.isTTY
+            ? {
+                transport: {
+                  target: 'pino-pretty',
+                  options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
+                },
+              }
+            : {}),
         },
         webDir,
         secureCookies: cfg.publicUrl?.startsWith('https://') ?? false,
@@ -70,9 +80,13 @@ export function registerServe(program: Command): void {
           .orderBy('created_at')
           .limit(1)
           .execute();
-        console.log(`Sign in at ${url}${admins[0] ? ` (admin: ${admins[0].email}; lost the password? npx tandem set-password --email … --password …)` : ''}`);
+        console.log(
+          `Sign in at ${url}${admins[0] ? ` (admin: ${admins[0].email}; lost the password? npx tandem set-password --email … --password …)` : ''}`,
+        );
       }
-      console.log(`Tandem ${handle.engine === 'pglite' ? `on the embedded database (${cfg.dataDir})` : 'on PostgreSQL'} is ready at ${url} (started in ${Date.now() - started} ms)`);
+      console.log(
+        `Tandem ${handle.engine === 'pglite' ? `on the embedded database (${cfg.dataDir})` : 'on PostgreSQL'} is ready at ${url} (started in ${Date.now() - started} ms)`,
+      );
       console.log(`API docs: ${url}/api/docs${webDir ? '' : '   (web app not served: build it with npm run build)'}`);
     });
 }

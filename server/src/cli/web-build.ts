@@ -24,7 +24,9 @@ export function webBuildStale(): boolean {
     return true;
   }
   const web = path.join(repoRoot, 'web');
-  const sources = ['src', 'index.html', 'vite.config.ts', 'package.json', 'public'].map((f) => newestMtime(path.join(web, f)));
+  const sources = ['src', 'index.html', 'vite.config.ts', 'package.json', 'public'].map((f) =>
+    newestMtime(path.join(web, f)),
+  );
   const serverApi = newestMtime(path.join(repoRoot, 'server', 'src', 'api.ts'));
   return Math.max(...sources, serverApi) > statSync(built).mtimeMs;
 }

@@ -6,13 +6,18 @@ import { createCaseSchema, replyInputSchema, resolveInputSchema } from '../modul
 import { serviceService } from '../modules/service/service.service.ts';
 
 const day = 86_400_000;
-const at = (days: number, hour = 10) => new Date(Math.floor(Date.now() / day) * day + days * day + hour * 3_600_000).toISOString();
+const at = (days: number, hour = 10) =>
+  new Date(Math.floor(Date.now() / day) * day + days * day + hour * 3_600_000).toISOString();
 
 /**
  * Something in every built module for a first look: a small catalogue with purchases by the demo
  * customers, and service cases (an open complaint, a resolved one with its root cause, an inquiry).
  */
-export async function seedDemoActivity(deps: Deps, ctx: RequestContext, customers: { id: string; ownerId: string }[]): Promise<void> {
+export async function seedDemoActivity(
+  deps: Deps,
+  ctx: RequestContext,
+  customers: { id: string; ownerId: string }[],
+): Promise<void> {
   const commerce = commerceService(deps);
   const products = [];
   for (const p of [
@@ -46,14 +51,59 @@ export async function seedDemoActivity(deps: Deps, ctx: RequestContext, customer
   const service = serviceService(deps);
   const [first, second, third] = customers;
   if (first) {
-    await service.create(ctx, createCaseSchema.parse({ type: 'complaint', partyId: first.id, subject: '礼盒破损 Gift box arrived damaged', description: '客户收到的礼盒外包装破损，要求换货。', channel: 'phone', priority: 'high', assigneeId: first.ownerId }));
+    await service.create(
+      ctx,
+      createCaseSchema.parse({
+        type: 'complaint',
+        partyId: first.id,
+        subject: '礼盒破损 Gift box arrived damaged',
+        description: '客户收到的礼盒外包装破损，要求换货。',
+        channel: 'phone',
+        priority: 'high',
+        assigneeId: first.ownerId,
+      }),
+    );
   }
   if (second) {
-    const resolved = await service.create(ctx, createCaseSchema.parse({ type: 'complaint', partyId: second.id, subject: '发票抬头错误 Wrong invoice title', channel: 'email', priority: 'normal', assigneeId: second.ownerId }));
-    await service.reply(ctx, resolved.id, replyInputSchema.parse({ body: '您好，我们已重新开具发票，今天寄出。', visibility: 'public' }));
-    await service.resolve(ctx, resolved.id, resolveInputSchema.parse({ rootCause: 'company_error', rootCauseDetail: '开票信息录入错误', remedy: 'both', remedyDetail: '重开发票并赠送茶样', remedyCost: 60 }));
+    const resolved = await service.create(
+      ctx,
+      createCaseSchema.parse({
+        type: 'complaint',
+        partyId: second.id,
+        subject: '发票抬头错误 Wrong invoice title',
+        channel: 'email',
+        priority: 'normal',
+        assigneeId: second.ownerId,
+      }),
+    );
+    await service.reply(
+      ctx,
+      resolved.id,
+      replyInputSchema.parse({ body: '您好，我们已重新开具发票，今天寄出。', visibility: 'public' }),
+    );
+    await service.resolve(
+      ctx,
+      resolved.id,
+      resolveInputSchema.parse({
+        rootCause: 'company_error',
+        rootCauseDetail: '开票信息录入错误',
+        remedy: 'both',
+        remedyDetail: '重开发票并赠送茶样',
+        remedyCost: 60,
+      }),
+    );
   }
   if (third) {
-    await service.create(ctx, createCaseSchema.parse({ type: 'inquiry', partyId: third.id, subject: '企业团购价格 Corporate bulk pricing', channel: 'wechat', priority: 'low', assigneeId: third.ownerId }));
+    await service.create(
+      ctx,
+      createCaseSchema.parse({
+        type: 'inquiry',
+        partyId: third.id,
+        subject: '企业团购价格 Corporate bulk pricing',
+        channel: 'wechat',
+        priority: 'low',
+        assigneeId: third.ownerId,
+      }),
+    );
   }
 }

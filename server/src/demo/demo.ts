@@ -28,16 +28,92 @@ const units: { key: string; name: string; parent: string | null }[] = [
 ];
 
 const people: DemoUser[] = [
-  { key: 'ceo', email: 'chen.jing@demo.tandem.local', displayName: '陈静', roles: ['executive'], unit: 'hq', locale: 'zh-CN', manages: ['hq'] },
-  { key: 'salesHead', email: 'zhang.wei@demo.tandem.local', displayName: '张伟', roles: ['manager', 'agent'], unit: 'sales', locale: 'zh-CN', manages: ['sales'] },
-  { key: 'eastLead', email: 'li.na@demo.tandem.local', displayName: '李娜', roles: ['manager', 'agent'], unit: 'east', locale: 'zh-CN', manages: ['east'] },
-  { key: 'agent1', email: 'wang.fang@demo.tandem.local', displayName: '王芳', roles: ['agent', 'employee'], unit: 'east', locale: 'zh-CN' },
-  { key: 'agent2', email: 'liu.yang@demo.tandem.local', displayName: '刘洋', roles: ['agent', 'employee'], unit: 'south', locale: 'zh-CN' },
-  { key: 'agent3', email: 'james.miller@demo.tandem.local', displayName: 'James Miller', roles: ['agent', 'employee'], unit: 'south', locale: 'en' },
-  { key: 'service', email: 'emily.chen@demo.tandem.local', displayName: 'Emily Chen', roles: ['agent', 'manager'], unit: 'service', locale: 'en', manages: ['service'] },
-  { key: 'hr', email: 'zhao.min@demo.tandem.local', displayName: '赵敏', roles: ['hr', 'manager'], unit: 'hr', locale: 'zh-CN', manages: ['hr'] },
-  { key: 'marketing', email: 'sophie.martin@demo.tandem.local', displayName: 'Sophie Martin', roles: ['marketing'], unit: 'marketing', locale: 'en', manages: ['marketing'] },
-  { key: 'staff', email: 'sun.li@demo.tandem.local', displayName: '孙丽', roles: ['employee'], unit: 'service', locale: 'zh-CN' },
+  {
+    key: 'ceo',
+    email: 'chen.jing@demo.tandem.local',
+    displayName: '陈静',
+    roles: ['executive'],
+    unit: 'hq',
+    locale: 'zh-CN',
+    manages: ['hq'],
+  },
+  {
+    key: 'salesHead',
+    email: 'zhang.wei@demo.tandem.local',
+    displayName: '张伟',
+    roles: ['manager', 'agent'],
+    unit: 'sales',
+    locale: 'zh-CN',
+    manages: ['sales'],
+  },
+  {
+    key: 'eastLead',
+    email: 'li.na@demo.tandem.local',
+    displayName: '李娜',
+    roles: ['manager', 'agent'],
+    unit: 'east',
+    locale: 'zh-CN',
+    manages: ['east'],
+  },
+  {
+    key: 'agent1',
+    email: 'wang.fang@demo.tandem.local',
+    displayName: '王芳',
+    roles: ['agent', 'employee'],
+    unit: 'east',
+    locale: 'zh-CN',
+  },
+  {
+    key: 'agent2',
+    email: 'liu.yang@demo.tandem.local',
+    displayName: '刘洋',
+    roles: ['agent', 'employee'],
+    unit: 'south',
+    locale: 'zh-CN',
+  },
+  {
+    key: 'agent3',
+    email: 'james.miller@demo.tandem.local',
+    displayName: 'James Miller',
+    roles: ['agent', 'employee'],
+    unit: 'south',
+    locale: 'en',
+  },
+  {
+    key: 'service',
+    email: 'emily.chen@demo.tandem.local',
+    displayName: 'Emily Chen',
+    roles: ['agent', 'manager'],
+    unit: 'service',
+    locale: 'en',
+    manages: ['service'],
+  },
+  {
+    key: 'hr',
+    email: 'zhao.min@demo.tandem.local',
+    displayName: '赵敏',
+    roles: ['hr', 'manager'],
+    unit: 'hr',
+    locale: 'zh-CN',
+    manages: ['hr'],
+  },
+  {
+    key: 'marketing',
+    email: 'sophie.martin@demo.tandem.local',
+    displayName: 'Sophie Martin',
+    roles: ['marketing'],
+    unit: 'marketing',
+    locale: 'en',
+    manages: ['marketing'],
+  },
+  {
+    key: 'staff',
+    email: 'sun.li@demo.tandem.local',
+    displayName: '孙丽',
+    roles: ['employee'],
+    unit: 'service',
+    locale: 'zh-CN',
+  },
 ];
 
 /** Who manages a person: the manager of their unit, or of the unit above when they manage their own. */
@@ -58,14 +134,26 @@ export async function seedDemo(db: Db, orgId: string, password: string, admin: {
   const who = systemWho(orgId);
   const unitIds = new Map<string, string>();
   for (const u of units) {
-    const parentId = u.parent ? unitIds.get(u.parent) ?? null : null;
+    const parentId = u.parent ? (unitIds.get(u.parent) ?? null) : null;
     const created = await createOrgUnitRecord(db, orgId, { name: u.name, parentId }, who);
     unitIds.set(u.key, created.id);
   }
   const out: { email: string; displayName: string; roles: Role[] }[] = [];
   const seeded: DemoPerson[] = [];
   for (const p of people) {
-    const user = await createUserRecord(db, orgId, { email: p.email, displayName: p.displayName, password, roles: p.roles, orgUnitId: unitIds.get(p.unit) ?? null, locale: p.locale }, who);
+    const user = await createUserRecord(
+      db,
+      orgId,
+      {
+        email: p.email,
+        displayName: p.displayName,
+        password,
+        roles: p.roles,
+        orgUnitId: unitIds.get(p.unit) ?? null,
+        locale: p.locale,
+      },
+      who,
+    );
     for (const key of p.manages ?? []) {
       const unitId = unitIds.get(key);
       const unit = unitId ? await orgUnitsRepository.findById(db, orgId, unitId) : undefined;
@@ -74,7 +162,14 @@ export async function seedDemo(db: Db, orgId: string, password: string, admin: {
       }
     }
     out.push({ email: user.email, displayName: user.displayName, roles: user.roles });
-    seeded.push({ key: p.key, userId: user.id, displayName: user.displayName, roles: user.roles, orgUnitId: user.orgUnitId, managerKey: managerKeyOf(p) });
+    seeded.push({
+      key: p.key,
+      userId: user.id,
+      displayName: user.displayName,
+      roles: user.roles,
+      orgUnitId: user.orgUnitId,
+      managerKey: managerKeyOf(p),
+    });
   }
   await seedDemoParties(db, orgId, admin, seeded);
   return out;

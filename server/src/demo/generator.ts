@@ -73,7 +73,14 @@ export interface GeneratorResult {
   adminEmail: string;
   password: string;
   sampleUsers: { email: string; displayName: string; roles: Role[] }[];
-  counts: { employees: number; customers: number; products: number; transactions: number; interactions: number; tasks: number };
+  counts: {
+    employees: number;
+    customers: number;
+    products: number;
+    transactions: number;
+    interactions: number;
+    tasks: number;
+  };
   /** Time spent loading transactions (ms) and their rows/s, for the import benchmark. */
   transactionLoad: { ms: number; rowsPerSecond: number };
 }
@@ -157,11 +164,27 @@ const categories = [
   { key: 'membership', zh: '会员服务', en: 'Membership', price: 699 },
   { key: 'service', zh: '定制服务', en: 'Custom service', price: 1500 },
 ] as const;
-const regions = ['华东区 East China', '华南区 South China', '华北区 North China', '华中区 Central China', '西南区 Southwest', '西北区 Northwest', '东北区 Northeast'];
+const regions = [
+  '华东区 East China',
+  '华南区 South China',
+  '华北区 North China',
+  '华中区 Central China',
+  '西南区 Southwest',
+  '西北区 Northwest',
+  '东北区 Northeast',
+];
 const txChannels = ['store', 'online', 'wechat', 'phone', 'partner'] as const;
 const interactionSubjects = {
   zh: ['回访客户', '产品咨询', '新品介绍', '售后跟进', '节日问候', '续约沟通', '投诉处理'],
-  en: ['Follow-up call', 'Product question', 'New product intro', 'After-sales check', 'Season greetings', 'Renewal talk', 'Complaint handling'],
+  en: [
+    'Follow-up call',
+    'Product question',
+    'New product intro',
+    'After-sales check',
+    'Season greetings',
+    'Renewal talk',
+    'Complaint handling',
+  ],
 };
 const interactionChannelsUsed = ['phone', 'wechat', 'visit', 'email', 'meeting'] as const;
 
@@ -193,11 +216,23 @@ export async function generateDemo(db: Db, opts: GeneratorOptions): Promise<Gene
   const zhShare = locale === 'zh' ? 1 : locale === 'en' ? 0 : 0.7;
   const isZh = () => rng.next() < zhShare;
   const progress = (phase: Progress['phase'], done: number, total: number, since: number) =>
-    opts.onProgress?.({ phase, done, total, rowsPerSecond: Math.round(done / Math.max(0.001, (performance.now() - since) / 1000)) });
+    opts.onProgress?.({
+      phase,
+      done,
+      total,
+      rowsPerSecond: Math.round(done / Math.max(0.001, (performance.now() - since) / 1000)),
+    });
 
   const slug = slugify(opts.orgName);
   const adminEmail = opts.adminEmail ?? `admin@${slug}.demo`;
-  const first = await createOrganization(db, { name: opts.orgName, slug, locale: locale === 'en' ? 'en' : 'zh-CN', adminEmail, adminPassword: opts.password, demo: false });
+  const first = await createOrganization(db, {
+    name: opts.orgName,
+    slug,
+    locale: locale === 'en' ? 'en' : 'zh-CN',
+    adminEmail,
+    adminPassword: opts.password,
+    demo: false,
+  });
   const password = opts.password ?? first.generatedPassword ?? '';
   const orgId = first.org.org_id;
   const who = systemWho(orgId);
@@ -205,7 +240,8 @@ export async function generateDemo(db: Db, opts: GeneratorOptions): Promise<Gene
   // --- Org units and employees (every employee is a user; a few can sign in) -------------------
   const t0 = performance.now();
   const employeeCount = Math.max(8, opts.employees);
-  const unit = async (name: string, parentId: string | null) => (await createOrgUnitRecord(db, orgId, { name, parentId }, who)).id;
+  const unit = async (name: string, parentId: string | null) =>
+    (await createOrgUnitRecord(db, orgId, { name, parentId }, who)).id;
   const hq = await unit('总部 Headquarters', null);
   const sales = await unit('销售部 Sales', hq);
   const service = await unit('客户服务部 Customer Service', hq);
@@ -259,13 +295,37 @@ export async function generateDemo(db: Db, opts: GeneratorOptions): Promise<Gene
   const loginNos = new Set([1, 2, 4, emps.find((e) => e.title.includes('Sales Rep'))?.no ?? 0]);
   for (const e of emps) {
     if (loginNos.has(e.no) && password) {
-      e.userId = (await createUserRecord(db, orgId, { email: emailOf(e), displayName: e.name, password, roles: e.roles, orgUnitId: e.unitId, locale: e.zh ? 'zh-CN' : 'en' }, who)).id;
+      e.userId = (
+        await createUserRecord(
+          db,
+          orgId,
+          {
+            email: emailOf(e),
+            displayName: e.name,
+            password,
+            roles: e.roles,
+            orgUnitId: e.unitId,
+            locale: e.zh ? 'zh-CN' : 'en',
+          },
+          who,
+        )
+      ).id;
       sampleUsers.push({ email: emailOf(e), displayName: e.name, roles: e.roles });
     }
   }
   await db.transaction().execute(async (trx) => {
     for (const e of emps) {
-      e.userId ??= (await usersRepository.insert(trx, { org_id: orgId, email: emailOf(e), display_name: e.name, password_hash: null, roles: e.roles, org_unit_id: e.unitId, locale: e.zh ? 'zh-CN' : 'en' })).id;
+      e.userId ??= (
+        await usersRepository.insert(trx, {
+          org_id: orgId,
+          email: emailOf(e),
+          display_name: e.name,
+          password_hash: null,
+          roles: e.roles,
+          org_unit_id: e.unitId,
+          locale: e.zh ? 'zh-CN' : 'en',
+        })
+      ).id;
     }
     for (const e of emps.filter((x) => x.manages)) {
       const u = await orgUnitsRepository.findById(trx, orgId, e.manages as string);
@@ -274,7 +334,14 @@ export async function generateDemo(db: Db, opts: GeneratorOptions): Promise<Gene
       }
     }
   });
-  const parentOf = new Map<string, string | null>([[hq, null], [sales, hq], [service, hq], [hr, hq], [marketing, hq], ...regionIds.map((r): [string, string] => [r, sales])]);
+  const parentOf = new Map<string, string | null>([
+    [hq, null],
+    [sales, hq],
+    [service, hq],
+    [hr, hq],
+    [marketing, hq],
+    ...regionIds.map((r): [string, string] => [r, sales]),
+  ]);
   const managerOfUnit = new Map(emps.filter((e) => e.manages).map((e) => [e.manages as string, e.userId as string]));
   const managerOf = (e: Emp): string | null => {
     let u: string | null = e.manages ? (parentOf.get(e.unitId) ?? null) : e.unitId;
@@ -326,7 +393,12 @@ export async function generateDemo(db: Db, opts: GeneratorOptions): Promise<Gene
       for (const [k, r] of res.results.entries()) {
         const e = emps[i + k];
         if (e?.userId && r.action === 'created') {
-          await trx.updateTable('app_user').set({ party_id: r.id }).where('org_id', '=', orgId).where('id', '=', e.userId).execute();
+          await trx
+            .updateTable('app_user')
+            .set({ party_id: r.id })
+            .where('org_id', '=', orgId)
+            .where('id', '=', e.userId)
+            .execute();
         }
       }
     }
@@ -339,16 +411,28 @@ export async function generateDemo(db: Db, opts: GeneratorOptions): Promise<Gene
   const productRows = Array.from({ length: productCount }, (_, i) => {
     const c = categories[i % categories.length] as (typeof categories)[number];
     const price = Math.max(1, Math.round(rng.lognormal(Math.log(c.price), 0.5))) - (rng.next() < 0.5 ? 0.1 : 0);
-    return { name: `${c.zh} ${fe.commerce.productName()}`, sku: `SKU-${pad(i + 1, 5)}`, externalId: `P${pad(i + 1, 5)}`, category: c.key, price: price.toFixed(2), currency: 'CNY' };
+    return {
+      name: `${c.zh} ${fe.commerce.productName()}`,
+      sku: `SKU-${pad(i + 1, 5)}`,
+      externalId: `P${pad(i + 1, 5)}`,
+      category: c.key,
+      price: price.toFixed(2),
+      currency: 'CNY',
+    };
   });
-  const productIds = await db.transaction().execute(async (trx) => (await bulkUpsertProducts(trx, who, productRows)).created);
+  const productIds = await db
+    .transaction()
+    .execute(async (trx) => (await bulkUpsertProducts(trx, who, productRows)).created);
   const productsByCategory = categories.map((_, ci) => productIds.filter((_, i) => i % categories.length === ci));
   progress('products', productIds.length, productCount, t1);
 
   // --- Customers: owners with a skew, per-customer purchase behaviour --------------------------
   const owners = emps.filter((e) => e.roles.includes('agent') && e.unitId !== service).map((e) => e.userId as string);
   // Zipf-like weights over owners in a seeded order: a few hold most customers (and revenue).
-  const order = owners.map((o) => ({ o, k: rng.next() })).sort((a, b) => a.k - b.k).map((x) => x.o);
+  const order = owners
+    .map((o) => ({ o, k: rng.next() }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.o);
   const weights = order.map((_, r) => 1 / Math.pow(r + 1, 1.2));
   const cum: number[] = [];
   weights.reduce((s, w, i) => (cum[i] = s + w), 0);
@@ -406,7 +490,18 @@ export async function generateDemo(db: Db, opts: GeneratorOptions): Promise<Gene
         locale: zh ? 'zh-CN' : 'en',
         tags: company ? ['企业 B2B'] : [],
         ownerId: order[o],
-        roles: [{ role: 'customer', stage: churned ? 'churned' : (asOf - (acquired[i] as number)) < 90 * DAY ? 'new' : rng.next() < 0.4 ? 'loyal' : 'developing' }],
+        roles: [
+          {
+            role: 'customer',
+            stage: churned
+              ? 'churned'
+              : asOf - (acquired[i] as number) < 90 * DAY
+                ? 'new'
+                : rng.next() < 0.4
+                  ? 'loyal'
+                  : 'developing',
+          },
+        ],
       });
     }
     await db.transaction().execute(async (trx) => {
@@ -491,7 +586,13 @@ export async function generateDemo(db: Db, opts: GeneratorOptions): Promise<Gene
         }
       }
       const channel = rng.next() < 0.75 ? txChannels[prefChannel[i] as number] : rng.pick(txChannels);
-      buffer.push({ partyId: ids[i] as string, occurredAt: new Date(Math.min(at, asOf - 1000)).toISOString(), currency: 'CNY', channel, lines: basket });
+      buffer.push({
+        partyId: ids[i] as string,
+        occurredAt: new Date(Math.min(at, asOf - 1000)).toISOString(),
+        currency: 'CNY',
+        channel,
+        lines: basket,
+      });
       if (buffer.length >= batch) {
         await flush();
       }
@@ -539,7 +640,20 @@ export async function generateDemo(db: Db, opts: GeneratorOptions): Promise<Gene
   const deps: Deps = standaloneDeps(db, 'pglite', console as unknown as Deps['log']);
   const activity = activityService(deps);
   const adminCtx: RequestContext = {
-    actor: { orgId, userId: (await usersRepository.findByEmail(db, orgId, adminEmail))?.id ?? '', email: adminEmail, displayName: 'Demo', roles: ['admin'], orgUnitId: null, partyId: null, locale: null, authMethod: 'session', sessionId: null, tokenId: null, csrfToken: null },
+    actor: {
+      orgId,
+      userId: (await usersRepository.findByEmail(db, orgId, adminEmail))?.id ?? '',
+      email: adminEmail,
+      displayName: 'Demo',
+      roles: ['admin'],
+      orgUnitId: null,
+      partyId: null,
+      locale: null,
+      authMethod: 'session',
+      sessionId: null,
+      tokenId: null,
+      csrfToken: null,
+    },
     requestId: 'demo-generator',
     ip: null,
   };
@@ -568,7 +682,14 @@ export async function generateDemo(db: Db, opts: GeneratorOptions): Promise<Gene
     adminEmail,
     password,
     sampleUsers,
-    counts: { employees: emps.length, customers: N, products: productIds.length, transactions: written, interactions, tasks: quiet.length },
+    counts: {
+      employees: emps.length,
+      customers: N,
+      products: productIds.length,
+      transactions: written,
+      interactions,
+      tasks: quiet.length,
+    },
     transactionLoad: { ms: Math.round(txMs), rowsPerSecond: Math.round(written / Math.max(0.001, txMs / 1000)) },
   };
 }

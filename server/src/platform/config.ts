@@ -23,9 +23,15 @@ const envSchema = z.object({
   TANDEM_PUBLIC_URL: z.url('TANDEM_PUBLIC_URL must be a URL').optional(),
   TANDEM_SMTP_URL: z
     .string()
-    .refine((v) => /^smtps?:\/\//.test(v), 'TANDEM_SMTP_URL must start with smtp:// or smtps:// (e.g. smtps://user:pass@smtp.example.com:465)')
+    .refine(
+      (v) => /^smtps?:\/\//.test(v),
+      'TANDEM_SMTP_URL must start with smtp:// or smtps:// (e.g. smtps://user:pass@smtp.example.com:465)',
+    )
     .optional(),
-  TANDEM_MAIL_FROM: z.string().min(3, 'TANDEM_MAIL_FROM must be an address like "Tandem <noreply@example.com>"').optional(),
+  TANDEM_MAIL_FROM: z
+    .string()
+    .min(3, 'TANDEM_MAIL_FROM must be an address like "Tandem <noreply@example.com>"')
+    .optional(),
   TANDEM_IMPORT_MAX_BYTES: z.coerce
     .number({ message: 'TANDEM_IMPORT_MAX_BYTES must be a number of bytes (e.g. 209715200 for 200 MB)' })
     .int('TANDEM_IMPORT_MAX_BYTES must be a whole number of bytes')
@@ -72,14 +78,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       parsed.error.issues.map((i) => {
         const key = String(i.path[0] ?? '');
-        const shown = key && !['TANDEM_ADMIN_PASSWORD', 'TANDEM_SECRET', 'TANDEM_SMTP_URL'].includes(key) ? ` (got ${JSON.stringify(picked[key])})` : '';
+        const shown =
+          key && !['TANDEM_ADMIN_PASSWORD', 'TANDEM_SECRET', 'TANDEM_SMTP_URL'].includes(key)
+            ? ` (got ${JSON.stringify(picked[key])})`
+            : '';
         return `${key}: ${i.message}${shown}`;
       }),
     );
   }
   const e = parsed.data;
   if (e.TANDEM_SMTP_URL && !e.TANDEM_PUBLIC_URL) {
-    throw new ConfigError(['TANDEM_SMTP_URL needs TANDEM_PUBLIC_URL: links in emails must say where Tandem is reachable (e.g. https://tandem.example.com)']);
+    throw new ConfigError([
+      'TANDEM_SMTP_URL needs TANDEM_PUBLIC_URL: links in emails must say where Tandem is reachable (e.g. https://tandem.example.com)',
+    ]);
   }
   if (Boolean(e.TANDEM_ADMIN_EMAIL) !== Boolean(e.TANDEM_ADMIN_PASSWORD)) {
     throw new ConfigError(['TANDEM_ADMIN_EMAIL and TANDEM_ADMIN_PASSWORD must be set together']);

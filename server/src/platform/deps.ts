@@ -31,5 +31,16 @@ export interface Deps {
  */
 export function standaloneDeps(db: Db, engine: Engine, log: FastifyBaseLogger, secret = ''): Deps {
   const jobs = new JobRegistry();
-  return { db, engine, secret, version: VERSION, log, publicUrl: undefined, timeline: new TimelineSources(), jobs, mail: createMailer(db, log, jobs, {}), partyReferences: new PartyReferences() };
+  return {
+    db,
+    engine,
+    secret,
+    version: VERSION,
+    log,
+    publicUrl: undefined,
+    timeline: new TimelineSources(),
+    jobs,
+    mail: createMailer(db, log, jobs, {}),
+    partyReferences: new PartyReferences(),
+  };
 }

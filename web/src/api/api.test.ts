@@ -5,9 +5,9 @@ import { shouldRetry } from './queryClient.ts';
 
 describe('buildQuery', () => {
   it('drops empty values, joins arrays and encodes', () => {
-    expect(buildQuery({ q: 'a b', cursor: null, role: '', active: false, limit: 25, columns: ['email', 'roles'] })).toBe(
-      '?q=a+b&active=false&limit=25&columns=email%2Croles',
-    );
+    expect(
+      buildQuery({ q: 'a b', cursor: null, role: '', active: false, limit: 25, columns: ['email', 'roles'] }),
+    ).toBe('?q=a+b&active=false&limit=25&columns=email%2Croles');
   });
   it('returns an empty string when nothing is left', () => {
     expect(buildQuery({ q: undefined, tags: [] })).toBe('');
@@ -17,14 +17,22 @@ describe('buildQuery', () => {
 
 describe('errorFromResponse', () => {
   it('reads the server error body', async () => {
-    const body = { error: { code: 'VALIDATION_FAILED', message: 'bad', details: [{ path: ['email'], message: 'Invalid', code: 'invalid_format' }] } };
+    const body = {
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: 'bad',
+        details: [{ path: ['email'], message: 'Invalid', code: 'invalid_format' }],
+      },
+    };
     const error = await errorFromResponse(new Response(JSON.stringify(body), { status: 400 }));
     expect(error.status).toBe(400);
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(validationIssues(error)).toEqual([{ path: ['email'], message: 'Invalid', code: 'invalid_format' }]);
   });
   it('falls back when the body is not JSON', async () => {
-    const error = await errorFromResponse(new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
+    const error = await errorFromResponse(
+      new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }),
+    );
     expect(error.code).toBe('UNKNOWN');
     expect(error.status).toBe(502);
     const unauth = await errorFromResponse(new Response('', { status: 401 }));

@@ -9,7 +9,14 @@ export function RequireRole({ roles, children }: { roles: readonly Role[]; child
   const { t } = useTranslation();
   const { user } = useMe();
   if (!roles.some((r) => user.roles.includes(r))) {
-    return <Problem kind="forbidden" title={t('errors.FORBIDDEN')} subTitle={t('common.forbiddenHint')} data-testid="forbidden" />;
+    return (
+      <Problem
+        kind="forbidden"
+        title={t('errors.FORBIDDEN')}
+        subTitle={t('common.forbiddenHint')}
+        data-testid="forbidden"
+      />
+    );
   }
   return <>{children}</>;
 }

@@ -62,7 +62,11 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: { email: string; password: string }) => {
-      const login = await api<LoginResponse>('/api/auth/login', { method: 'POST', body: input, expectUnauthenticated: true });
+      const login = await api<LoginResponse>('/api/auth/login', {
+        method: 'POST',
+        body: input,
+        expectUnauthenticated: true,
+      });
       setCsrfToken(login.csrfToken);
       signedOutOnPurpose = false;
       return fetchMe();

@@ -12,7 +12,14 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   const zh = i18n.language === 'zh-CN';
   dayjs.locale(zh ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={zh ? zhCN : enUS} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1668dc', borderRadius: 6 }, components: { Menu: { subMenuItemBg: 'transparent' } } }}>
+    <ConfigProvider
+      locale={zh ? zhCN : enUS}
+      button={{ autoInsertSpace: false }}
+      theme={{
+        token: { colorPrimary: '#1668dc', borderRadius: 6 },
+        components: { Menu: { subMenuItemBg: 'transparent' } },
+      }}
+    >
       {children}
     </ConfigProvider>
   );

@@ -11,7 +11,9 @@ function toDate(value: DateInput): Date | null {
 /** `2024年3月5日 16:09` / `Mar 5, 2024, 4:09 PM`; empty string for no value. */
 export function formatDateTime(value: DateInput, locale: string, timeZone?: string): string {
   const date = toDate(value);
-  return date ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date) : '';
+  return date
+    ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date)
+    : '';
 }
 
 export function formatDate(value: DateInput, locale: string, timeZone?: string): string {
@@ -19,7 +21,11 @@ export function formatDate(value: DateInput, locale: string, timeZone?: string):
   return date ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(date) : '';
 }
 
-export function formatNumber(value: number | null | undefined, locale: string, options?: Intl.NumberFormatOptions): string {
+export function formatNumber(
+  value: number | null | undefined,
+  locale: string,
+  options?: Intl.NumberFormatOptions,
+): string {
   return value === null || value === undefined ? '' : new Intl.NumberFormat(locale, options).format(value);
 }
 

@@ -43,7 +43,11 @@ const languages = { en: flatten(en), 'zh-CN': flatten(zhCN) };
 const all = Object.entries(languages);
 
 // Every `t('literal.key')` in the source, so a typo or a forgotten key fails here, not in front of a user.
-const sources = import.meta.glob(['../**/*.ts', '../**/*.tsx', '!../**/*.test.ts'], { query: '?raw', import: 'default', eager: true });
+const sources = import.meta.glob(['../**/*.ts', '../**/*.tsx', '!../**/*.test.ts'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 const usedKeys = new Set<string>();
 for (const text of Object.values(sources) as string[]) {
   for (const match of text.matchAll(/\bt\(\s*'([A-Za-z0-9_.-]+)'/g)) {
@@ -93,8 +97,20 @@ describe('translations', () => {
       ...relationshipPhases.map((p) => `parties.phases.${p}`),
       ...partyKinds.map((k) => `parties.kinds.${k}`),
       ...['email', 'phone', 'name'].map((r) => `parties.duplicateReasons.${r}`),
-      ...['role', 'stage', 'level', 'target_level', 'phase', 'owner', 'backup_owner'].map((f) => `parties.historyFields.${f}`),
-      ...['employeeNo', 'jobTitle', 'hireDate', 'careerTrack', 'grade', 'salary', 'exitDate', 'exitReason', 'manager'].map((k) => `parties.employment.${k}`),
+      ...['role', 'stage', 'level', 'target_level', 'phase', 'owner', 'backup_owner'].map(
+        (f) => `parties.historyFields.${f}`,
+      ),
+      ...[
+        'employeeNo',
+        'jobTitle',
+        'hireDate',
+        'careerTrack',
+        'grade',
+        'salary',
+        'exitDate',
+        'exitReason',
+        'manager',
+      ].map((k) => `parties.employment.${k}`),
       ...['facts', 'preferences', 'factsHint', 'preferencesHint'].map((k) => `parties.profile.${k}`),
       ...['feelings', 'worries', 'life_event', 'other'].map((k) => `parties.profile.topics.${k}`),
       ...interactionChannels.map((c) => `interactions.channels.${c}`),
@@ -105,14 +121,20 @@ describe('translations', () => {
       ...['overdue', 'today', 'week'].flatMap((d) => [`tasks.tabs.${d}`, `tasks.empty.${d}`]),
     ];
     for (const [language, keys] of all) {
-      expect(required.filter((k) => !keys.has(k)), `missing in ${language}`).toEqual([]);
+      expect(
+        required.filter((k) => !keys.has(k)),
+        `missing in ${language}`,
+      ).toEqual([]);
     }
   });
 
   it('defines every key the source code uses', () => {
     expect(usedKeys.size).toBeGreaterThan(100);
     for (const [language, keys] of all) {
-      expect([...usedKeys].filter((k) => !keys.has(k)), `missing in ${language}`).toEqual([]);
+      expect(
+        [...usedKeys].filter((k) => !keys.has(k)),
+        `missing in ${language}`,
+      ).toEqual([]);
     }
   });
 

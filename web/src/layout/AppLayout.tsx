@@ -37,7 +37,9 @@ type MenuItem = Required<MenuProps>['items'][number];
 
 // The search box needs antd's AutoComplete (rc-select); it loads right after the shell.
 const GlobalSearch = lazy(() => import('./GlobalSearch.tsx').then((m) => ({ default: m.GlobalSearch })));
-const searchPlaceholder = <div style={{ width: '100%', maxWidth: 360, height: 32, border: '1px solid #d9d9d9', borderRadius: 6 }} />;
+const searchPlaceholder = (
+  <div style={{ width: '100%', maxWidth: 360, height: 32, border: '1px solid #d9d9d9', borderRadius: 6 }} />
+);
 
 /** The signed-in shell: module navigation, header (organisation, search, language, user) and the page. */
 export function AppLayout() {
@@ -70,7 +72,15 @@ export function AppLayout() {
       <a href="#main" className="tandem-skip-link">
         {t('common.skipToContent')}
       </a>
-      <Layout.Sider theme="light" collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" width={220} style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
+      <Layout.Sider
+        theme="light"
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        breakpoint="lg"
+        width={220}
+        style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+      >
         <Link to="/" aria-label={t('app.home')}>
           <Logo compact={collapsed} />
         </Link>
@@ -85,9 +95,21 @@ export function AppLayout() {
         </nav>
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 24px', borderBottom: '1px solid #f0f0f0', height: 56, lineHeight: '56px' }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            borderBottom: '1px solid #f0f0f0',
+            height: 56,
+            lineHeight: '56px',
+          }}
+        >
           <Flex align="center" gap={16} style={{ height: '100%' }}>
-            <strong title={org.name} style={{ maxWidth: 240, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} data-testid="org-name">
+            <strong
+              title={org.name}
+              style={{ maxWidth: 240, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+              data-testid="org-name"
+            >
               {org.name}
             </strong>
             <Flex flex={1} justify="center" style={{ minWidth: 0 }}>

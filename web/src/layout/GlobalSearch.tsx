@@ -56,7 +56,12 @@ export function GlobalSearch() {
       style={{ width: '100%', maxWidth: 360 }}
       popupMatchSelectWidth={360}
     >
-      <Input.Search placeholder={t('search.placeholder')} aria-label={t('search.label')} loading={search.isFetching} data-testid="global-search" />
+      <Input.Search
+        placeholder={t('search.placeholder')}
+        aria-label={t('search.label')}
+        loading={search.isFetching}
+        data-testid="global-search"
+      />
     </AutoComplete>
   );
 }

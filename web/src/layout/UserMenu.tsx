@@ -25,11 +25,21 @@ export function UserMenu({ user }: { user: SessionUser }) {
             ),
           },
           { type: 'divider' },
-          { key: 'sign-out', icon: <LogoutOutlined />, label: <span data-testid="sign-out">{t('header.signOut')}</span>, onClick: signOut },
+          {
+            key: 'sign-out',
+            icon: <LogoutOutlined />,
+            label: <span data-testid="sign-out">{t('header.signOut')}</span>,
+            onClick: signOut,
+          },
         ],
       }}
     >
-      <Button type="text" aria-label={t('header.userMenu')} data-testid="user-menu" style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+      <Button
+        type="text"
+        aria-label={t('header.userMenu')}
+        data-testid="user-menu"
+        style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}
+      >
         <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1668dc' }} />
         <span className="tandem-hide-narrow">{user.displayName}</span>
       </Button>

@@ -5,21 +5,55 @@ const keys = (entries: NavEntry[]): string[] => entries.flatMap((e) => [e.key, .
 
 describe('visibleNav', () => {
   const parties = ['parties', 'parties.list', 'parties.board', 'parties.tasks', 'parties.map'];
-  const service = ['service', 'service.cases', 'service.metrics', 'service.alerts', 'service.slaPolicies', 'service.grievance'];
+  const service = [
+    'service',
+    'service.cases',
+    'service.metrics',
+    'service.alerts',
+    'service.slaPolicies',
+    'service.grievance',
+  ];
   it('hides modules that are not enabled yet', () => {
     const shown = keys(visibleNav(navConfig, ['admin']));
     expect(shown).not.toContain('insight');
-    expect(shown).toEqual([...parties, ...service, 'feedback', 'feedback.surveys', 'value', 'value.products', 'value.transactions', 'settings', 'settings.overview', 'settings.users', 'settings.orgUnits', 'settings.tokens', 'settings.audit', 'settings.imports']);
+    expect(shown).toEqual([
+      ...parties,
+      ...service,
+      'feedback',
+      'feedback.surveys',
+      'value',
+      'value.products',
+      'value.transactions',
+      'settings',
+      'settings.overview',
+      'settings.users',
+      'settings.orgUnits',
+      'settings.tokens',
+      'settings.audit',
+      'settings.imports',
+    ]);
   });
   it('hides admin pages from other roles', () => {
-    expect(keys(visibleNav(navConfig, ['agent', 'manager']))).toEqual([...parties, ...service, 'value', 'value.products', 'value.transactions', 'settings', 'settings.overview', 'settings.tokens', 'settings.imports']);
+    expect(keys(visibleNav(navConfig, ['agent', 'manager']))).toEqual([
+      ...parties,
+      ...service,
+      'value',
+      'value.products',
+      'value.transactions',
+      'settings',
+      'settings.overview',
+      'settings.tokens',
+      'settings.imports',
+    ]);
   });
   it('shows the import page only to roles that may import something', () => {
     for (const role of ['admin', 'manager', 'marketing', 'hr'] as const) {
       expect(keys(visibleNav(navConfig, [role]))).toContain('settings.imports');
     }
     expect(keys(visibleNav(navConfig, ['agent', 'employee', 'executive']))).not.toContain('settings.imports');
-    expect(keys(visibleNav(navConfig, ['employee']))).toEqual(expect.arrayContaining(['value.products', 'value.transactions']));
+    expect(keys(visibleNav(navConfig, ['employee']))).toEqual(
+      expect.arrayContaining(['value.products', 'value.transactions']),
+    );
   });
   it('shows surveys only to the roles the server lets read them', () => {
     expect(keys(visibleNav(navConfig, ['executive']))).toContain('feedback.surveys');
@@ -27,8 +61,17 @@ describe('visibleNav', () => {
     expect(keys(visibleNav(navConfig, ['agent', 'employee']))).not.toContain('feedback');
   });
   it('shows service pages to the roles the server lets use them, and grievances to everybody', () => {
-    expect(keys(visibleNav(navConfig, ['agent'])).filter((k) => k.startsWith('service'))).toEqual(['service', 'service.cases', 'service.metrics', 'service.alerts', 'service.grievance']);
-    expect(keys(visibleNav(navConfig, ['employee'])).filter((k) => k.startsWith('service'))).toEqual(['service', 'service.grievance']);
+    expect(keys(visibleNav(navConfig, ['agent'])).filter((k) => k.startsWith('service'))).toEqual([
+      'service',
+      'service.cases',
+      'service.metrics',
+      'service.alerts',
+      'service.grievance',
+    ]);
+    expect(keys(visibleNav(navConfig, ['employee'])).filter((k) => k.startsWith('service'))).toEqual([
+      'service',
+      'service.grievance',
+    ]);
     expect(keys(visibleNav(navConfig, ['manager']))).toContain('service.slaPolicies');
   });
   it('shows a module only while its flag is on', () => {
@@ -38,7 +81,15 @@ describe('visibleNav', () => {
     expect(homePath(visibleNav(config, ['employee']))).toBe('/service/grievance');
   });
   it('drops a group whose children are all hidden', () => {
-    const config: NavEntry[] = [{ key: 'g', path: '/g', label: 'x', enabled: true, children: [{ key: 'g.a', path: '/g/a', label: 'y', enabled: true, roles: ['admin'] }] }];
+    const config: NavEntry[] = [
+      {
+        key: 'g',
+        path: '/g',
+        label: 'x',
+        enabled: true,
+        children: [{ key: 'g.a', path: '/g/a', label: 'y', enabled: true, roles: ['admin'] }],
+      },
+    ];
     expect(visibleNav(config, ['employee'])).toEqual([]);
   });
 });

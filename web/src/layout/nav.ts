@@ -43,9 +43,27 @@ export const navConfig: NavEntry[] = [
     enabled: true,
     children: [
       { key: 'service.cases', path: '/service/cases', label: 'nav.serviceCases', enabled: true, roles: serviceStaff },
-      { key: 'service.metrics', path: '/service/metrics', label: 'nav.serviceMetrics', enabled: true, roles: serviceStaff },
-      { key: 'service.alerts', path: '/service/alerts', label: 'nav.serviceAlerts', enabled: true, roles: serviceStaff },
-      { key: 'service.slaPolicies', path: '/service/sla-policies', label: 'nav.serviceSlaPolicies', enabled: true, roles: serviceConfigurers },
+      {
+        key: 'service.metrics',
+        path: '/service/metrics',
+        label: 'nav.serviceMetrics',
+        enabled: true,
+        roles: serviceStaff,
+      },
+      {
+        key: 'service.alerts',
+        path: '/service/alerts',
+        label: 'nav.serviceAlerts',
+        enabled: true,
+        roles: serviceStaff,
+      },
+      {
+        key: 'service.slaPolicies',
+        path: '/service/sla-policies',
+        label: 'nav.serviceSlaPolicies',
+        enabled: true,
+        roles: serviceConfigurers,
+      },
       { key: 'service.grievance', path: '/service/grievance', label: 'nav.serviceGrievance', enabled: true },
     ],
   },
@@ -56,7 +74,9 @@ export const navConfig: NavEntry[] = [
     icon: 'feedback',
     enabled: true,
     roles: surveyReaders,
-    children: [{ key: 'feedback.surveys', path: '/feedback/surveys', label: 'nav.surveys', enabled: true, roles: surveyReaders }],
+    children: [
+      { key: 'feedback.surveys', path: '/feedback/surveys', label: 'nav.surveys', enabled: true, roles: surveyReaders },
+    ],
   },
   {
     key: 'value',
@@ -115,7 +135,10 @@ export function selectedEntry(entries: NavEntry[], pathname: string): NavEntry |
     for (const e of list) {
       if (e.children) {
         visit(e.children);
-      } else if ((pathname === e.path || pathname.startsWith(`${e.path}/`)) && (!best || e.path.length > best.path.length)) {
+      } else if (
+        (pathname === e.path || pathname.startsWith(`${e.path}/`)) &&
+        (!best || e.path.length > best.path.length)
+      ) {
         best = e;
       }
     }

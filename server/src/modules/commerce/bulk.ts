@@ -35,7 +35,8 @@ export interface TransactionSnapshot {
   transaction: TransactionRow;
   lines: TransactionLineRow[];
 }
-export type BulkResult<S> = { action: 'created'; id: string } | { action: 'updated'; id: string; before: S } | RowFailure;
+export type BulkResult<S> =
+  { action: 'created'; id: string } | { action: 'updated'; id: string; before: S } | RowFailure;
 export interface BulkOutcome<S> {
   created: string[];
   updated: { id: string; before: S }[];
@@ -44,7 +45,12 @@ export interface BulkOutcome<S> {
 
 type Who = RequestContext | AuditWho;
 const auditWho = (who: Who): AuditWho => ('actor' in who ? whoOf(who) : who);
-const fail = (code: string, message: string, path: (string | number)[]): RowFailure => ({ action: 'failed', code, message, path });
+const fail = (code: string, message: string, path: (string | number)[]): RowFailure => ({
+  action: 'failed',
+  code,
+  message,
+  path,
+});
 const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::jsonb`;
 
 /** Splits rows into rounds so rows sharing a key apply in order (each round holds each key once). */
@@ -77,7 +83,12 @@ interface PreparedProduct {
   input: BulkProductInput;
 }
 
-export async function bulkUpsertProducts(trx: Db, who: Who, rows: BulkProductInput[], opts: { upsertKey?: CommerceUpsertKey | undefined } = {}): Promise<BulkOutcome<ProductSnapshot>> {
+export async function bulkUpsertProducts(
+  trx: Db,
+  who: Who,
+  rows: BulkProductInput[],
+  opts: { upsertKey?: CommerceUpsertKey | undefined } = {},
+): Promise<BulkOutcome<ProductSnapshot>> {
   const w = auditWho(who);
   const orgId = w.orgId;
   const actor = 'actor' in who ? who.actor : null;
@@ -101,10 +112,25 @@ export async function bulkUpsertProducts(trx: Db, who: Who, rows: BulkProductInp
   for (const round of rounds(prepared)) {
     const keys = round.map((p) => p.key).filter((k): k is string => k !== null);
     const skus = round.map((p) => p.input.sku).filter((k): k is string => Boolean(k));
-    const existing = keys.length ? await trx.selectFrom('product').selectAll().where('org_id', '=', orgId).where('external_id', 'in', keys).execute() : [];
+    const existing = keys.length
+      ? await trx
+          .selectFrom('product')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where('external_id', 'in', keys)
+          .execute()
+      : [];
     const byKey = new Map(existing.map((p) => [p.external_id ?? '', p]));
     const skuHolders = new Map(
-      (skus.length ? await trx.selectFrom('product').select(['id', 'sku']).where('org_id', '=', orgId).where('sku', 'in', skus).execute() : []).map((p) => [p.sku ?? '', p.id]),
+      (skus.length
+        ? await trx
+            .selectFrom('product')
+            .select(['id', 'sku'])
+            .where('org_id', '=', orgId)
+            .where('sku', 'in', skus)
+            .execute()
+        : []
+      ).map((p) => [p.sku ?? '', p.id]),
     );
     const inserts: Record<string, unknown>[] = [];
     const updates: Record<string, unknown>[] = [];
@@ -125,7 +151,11 @@ export async function bulkUpsertProducts(trx: Db, who: Who, rows: BulkProductInp
       }
       const given = p.input;
       const values: Record<string, unknown> = { name: given.name, currency: given.currency };
-      for (const [field, col] of [['sku', 'sku'], ['category', 'category'], ['active', 'active']] as const) {
+      for (const [field, col] of [
+        ['sku', 'sku'],
+        ['category', 'category'],
+        ['active', 'active'],
+      ] as const) {
         if (given[field] !== undefined) {
           values[col] = given[field];
         }
@@ -148,7 +178,9 @@ export async function bulkUpsertProducts(trx: Db, who: Who, rows: BulkProductInp
       await sql`
         insert into product (org_id, id, name, sku, external_id, category, price, currency, active, created_by, created_at, updated_at)
         select ${orgId}, x.id, x.name, x.sku, x.external_id, x.category, x.price, x.currency, coalesce(x.active, true), ${w.actorId}, ${now}, ${now}
-        from jsonb_to_recordset(${json(inserts)}) as x(id uuid, name text, sku text, external_id text, category text, price numeric, currency text, active boolean)`.execute(trx);
+        from jsonb_to_recordset(${json(inserts)}) as x(id uuid, name text, sku text, external_id text, category text, price numeric, currency text, active boolean)`.execute(
+        trx,
+      );
     }
     if (updates.length) {
       // Given fields replace; absent ones keep their value.
@@ -168,7 +200,13 @@ export async function bulkUpsertProducts(trx: Db, who: Who, rows: BulkProductInp
     action: 'bulk_upsert',
     entityType: 'product',
     entityId: null,
-    after: { created: created.length, updated: updated.length, failed: rows.length - created.length - updated.length, createdIds: created.slice(0, 1000), updatedIds: updated.slice(0, 1000).map((u) => u.id) },
+    after: {
+      created: created.length,
+      updated: updated.length,
+      failed: rows.length - created.length - updated.length,
+      createdIds: created.slice(0, 1000),
+      updatedIds: updated.slice(0, 1000).map((u) => u.id),
+    },
   });
   return { created, updated, results };
 }
@@ -197,7 +235,8 @@ export async function bulkUpsertTransactions(
     return { created, updated, results };
   }
   const visibility = actor && !hasRole(actor, 'admin') ? await customerVisibility(trx, orgId) : null;
-  const writable = actor && visibility ? sql<boolean>`${partyVisibleCondition(actor, visibility, 'write')}` : sql<boolean>`true`;
+  const writable =
+    actor && visibility ? sql<boolean>`${partyVisibleCondition(actor, visibility, 'write')}` : sql<boolean>`true`;
   const partiesOf = async (ids: string[]) =>
     new Map(
       ids.length
@@ -217,7 +256,14 @@ export async function bulkUpsertTransactions(
   const productIds = [...new Set(rows.flatMap((r) => (r.lines ?? []).map((l) => l.productId)))];
   const products = new Map(
     productIds.length
-      ? (await trx.selectFrom('product').select(['id', 'price', 'currency']).where('org_id', '=', orgId).where(sql<boolean>`id = any(${sql.val(productIds)}::uuid[])`).execute()).map((p) => [p.id, p])
+      ? (
+          await trx
+            .selectFrom('product')
+            .select(['id', 'price', 'currency'])
+            .where('org_id', '=', orgId)
+            .where(sql<boolean>`id = any(${sql.val(productIds)}::uuid[])`)
+            .execute()
+        ).map((p) => [p.id, p])
       : [],
   );
 
@@ -247,14 +293,45 @@ export async function bulkUpsertTransactions(
   const now = new Date();
   for (const round of rounds(prepared)) {
     const keys = round.map((p) => p.key).filter((k): k is string => k !== null);
-    const existing = keys.length ? await trx.selectFrom('transaction').selectAll().where('org_id', '=', orgId).where(sql<boolean>`external_id = any(${sql.val(keys)}::text[])`).execute() : [];
+    const existing = keys.length
+      ? await trx
+          .selectFrom('transaction')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where(sql<boolean>`external_id = any(${sql.val(keys)}::text[])`)
+          .execute()
+      : [];
     const byKey = new Map(existing.map((t) => [t.external_id ?? '', t]));
     const existingParties = actor && opts.upsertKey ? await partiesOf(existing.map((t) => t.party_id)) : null;
-    const oldLines = opts.upsertKey && existing.length ? await trx.selectFrom('transaction_line').selectAll().where('org_id', '=', orgId).where(sql<boolean>`transaction_id = any(${sql.val(existing.map((t) => t.id))}::uuid[])`).execute() : [];
-    type TxValues = { id: string; party_id: string; occurred_at: string; amount: string; currency: string; channel: string | null; external_id: string | null; note: string | null };
+    const oldLines =
+      opts.upsertKey && existing.length
+        ? await trx
+            .selectFrom('transaction_line')
+            .selectAll()
+            .where('org_id', '=', orgId)
+            .where(sql<boolean>`transaction_id = any(${sql.val(existing.map((t) => t.id))}::uuid[])`)
+            .execute()
+        : [];
+    type TxValues = {
+      id: string;
+      party_id: string;
+      occurred_at: string;
+      amount: string;
+      currency: string;
+      channel: string | null;
+      external_id: string | null;
+      note: string | null;
+    };
     const inserts: TxValues[] = [];
     const updates: TxValues[] = [];
-    const lines: { transaction_id: string; line_no: number; product_id: string; quantity: string; unit_price: string; amount: string }[] = [];
+    const lines: {
+      transaction_id: string;
+      line_no: number;
+      product_id: string;
+      quantity: string;
+      unit_price: string;
+      amount: string;
+    }[] = [];
     for (const p of round) {
       const target = p.key !== null ? byKey.get(p.key) : undefined;
       if (target && !opts.upsertKey) {
@@ -278,7 +355,14 @@ export async function bulkUpsertTransactions(
         note: i.note ?? null,
       };
       for (const l of p.lines) {
-        lines.push({ transaction_id: id, line_no: l.lineNo, product_id: l.productId, quantity: l.quantity, unit_price: l.unitPrice, amount: l.amount });
+        lines.push({
+          transaction_id: id,
+          line_no: l.lineNo,
+          product_id: l.productId,
+          quantity: l.quantity,
+          unit_price: l.unitPrice,
+          amount: l.amount,
+        });
       }
       if (target) {
         const before = { transaction: target, lines: oldLines.filter((l) => l.transaction_id === target.id) };
@@ -307,7 +391,9 @@ export async function bulkUpsertTransactions(
           channel = x.channel, note = x.note, updated_at = ${now}, version = t.version + 1
         from jsonb_to_recordset(${json(updates)}) as x(id uuid, party_id uuid, occurred_at timestamptz, amount numeric, currency text, channel text, external_id text, note text)
         where t.org_id = ${orgId} and t.id = x.id`.execute(trx);
-      await sql`delete from transaction_line where org_id = ${orgId} and transaction_id = any(${sql.val(updates.map((u) => u.id))}::uuid[])`.execute(trx);
+      await sql`delete from transaction_line where org_id = ${orgId} and transaction_id = any(${sql.val(updates.map((u) => u.id))}::uuid[])`.execute(
+        trx,
+      );
     }
     if (lines.length) {
       const col = <K extends keyof (typeof lines)[number]>(k: K) => sql.val(lines.map((r) => r[k]));
@@ -322,7 +408,13 @@ export async function bulkUpsertTransactions(
     action: 'bulk_upsert',
     entityType: 'transaction',
     entityId: null,
-    after: { created: created.length, updated: updated.length, failed: rows.length - created.length - updated.length, createdIds: created.slice(0, 1000), updatedIds: updated.slice(0, 1000).map((u) => u.id) },
+    after: {
+      created: created.length,
+      updated: updated.length,
+      failed: rows.length - created.length - updated.length,
+      createdIds: created.slice(0, 1000),
+      updatedIds: updated.slice(0, 1000).map((u) => u.id),
+    },
   });
   return { created, updated, results };
 }
@@ -334,7 +426,17 @@ export async function restoreProductSnapshots(trx: Db, who: Who, snapshots: Prod
   for (const s of snapshots) {
     const res = await trx
       .updateTable('product')
-      .set((eb) => ({ name: s.name, sku: s.sku, external_id: s.external_id, category: s.category, price: s.price, currency: s.currency, active: s.active, updated_at: new Date(), version: eb('version', '+', 1) }))
+      .set((eb) => ({
+        name: s.name,
+        sku: s.sku,
+        external_id: s.external_id,
+        category: s.category,
+        price: s.price,
+        currency: s.currency,
+        active: s.active,
+        updated_at: new Date(),
+        version: eb('version', '+', 1),
+      }))
       .where('org_id', '=', w.orgId)
       .where('id', '=', s.id)
       .executeTakeFirst();
@@ -345,7 +447,11 @@ export async function restoreProductSnapshots(trx: Db, who: Who, snapshots: Prod
 }
 
 /** Puts transactions and their lines back as snapshots from `bulkUpsertTransactions` say they were. */
-export async function restoreTransactionSnapshots(trx: Db, who: Who, snapshots: TransactionSnapshot[]): Promise<number> {
+export async function restoreTransactionSnapshots(
+  trx: Db,
+  who: Who,
+  snapshots: TransactionSnapshot[],
+): Promise<number> {
   const w = auditWho(who);
   let restored = 0;
   for (const { transaction: t, lines } of snapshots) {
@@ -373,7 +479,17 @@ export async function restoreTransactionSnapshots(trx: Db, who: Who, snapshots: 
     if (lines.length) {
       await trx
         .insertInto('transaction_line')
-        .values(lines.map((l) => ({ org_id: w.orgId, transaction_id: t.id, line_no: l.line_no, product_id: l.product_id, quantity: l.quantity, unit_price: l.unit_price, amount: l.amount })))
+        .values(
+          lines.map((l) => ({
+            org_id: w.orgId,
+            transaction_id: t.id,
+            line_no: l.line_no,
+            product_id: l.product_id,
+            quantity: l.quantity,
+            unit_price: l.unit_price,
+            amount: l.amount,
+          })),
+        )
         .execute();
     }
   }
@@ -387,9 +503,18 @@ export async function deleteTransactions(trx: Db, who: Who, ids: string[]): Prom
   if (!ids.length) {
     return 0;
   }
-  const res = await trx.deleteFrom('transaction').where('org_id', '=', w.orgId).where(sql<boolean>`id = any(${sql.val(ids)}::uuid[])`).executeTakeFirst();
+  const res = await trx
+    .deleteFrom('transaction')
+    .where('org_id', '=', w.orgId)
+    .where(sql<boolean>`id = any(${sql.val(ids)}::uuid[])`)
+    .executeTakeFirst();
   const n = Number(res.numDeletedRows);
-  await recordAudit(trx, w, { action: 'bulk_delete', entityType: 'transaction', entityId: null, after: { deleted: n, ids: ids.slice(0, 1000) } });
+  await recordAudit(trx, w, {
+    action: 'bulk_delete',
+    entityType: 'transaction',
+    entityId: null,
+    after: { deleted: n, ids: ids.slice(0, 1000) },
+  });
   return n;
 }
 
@@ -400,11 +525,28 @@ export async function deleteProducts(trx: Db, who: Who, ids: string[]): Promise<
     return { deleted: 0, kept: [] };
   }
   const used = (
-    await trx.selectFrom('transaction_line').select('product_id').distinct().where('org_id', '=', w.orgId).where(sql<boolean>`product_id = any(${sql.val(ids)}::uuid[])`).execute()
+    await trx
+      .selectFrom('transaction_line')
+      .select('product_id')
+      .distinct()
+      .where('org_id', '=', w.orgId)
+      .where(sql<boolean>`product_id = any(${sql.val(ids)}::uuid[])`)
+      .execute()
   ).map((r) => r.product_id);
   const gone = ids.filter((id) => !used.includes(id));
-  const res = gone.length ? await trx.deleteFrom('product').where('org_id', '=', w.orgId).where(sql<boolean>`id = any(${sql.val(gone)}::uuid[])`).executeTakeFirst() : { numDeletedRows: 0n };
+  const res = gone.length
+    ? await trx
+        .deleteFrom('product')
+        .where('org_id', '=', w.orgId)
+        .where(sql<boolean>`id = any(${sql.val(gone)}::uuid[])`)
+        .executeTakeFirst()
+    : { numDeletedRows: 0n };
   const n = Number(res.numDeletedRows);
-  await recordAudit(trx, w, { action: 'bulk_delete', entityType: 'product', entityId: null, after: { deleted: n, kept: used } });
+  await recordAudit(trx, w, {
+    action: 'bulk_delete',
+    entityType: 'product',
+    entityId: null,
+    after: { deleted: n, kept: used },
+  });
   return { deleted: n, kept: used };
 }

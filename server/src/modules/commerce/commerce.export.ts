@@ -2,7 +2,12 @@ import { ctxOf } from '../../platform/auth/actor.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { allPages, exportQuerySchema, sendExport, type ExportColumn } from '../../platform/export/exporter.ts';
 import type { TandemApp } from '../../platform/http/types.ts';
-import { listProductsQuerySchema, listTransactionsQuerySchema, type Product, type Transaction } from './commerce.schema.ts';
+import {
+  listProductsQuerySchema,
+  listTransactionsQuerySchema,
+  type Product,
+  type Transaction,
+} from './commerce.schema.ts';
 import { commerceService } from './commerce.service.ts';
 
 const productColumns: ExportColumn<Product>[] = [
@@ -24,7 +29,11 @@ const transactionColumns: ExportColumn<Transaction>[] = [
   { key: 'currency', header: 'currency', value: (t) => t.currency },
   { key: 'channel', header: 'channel', value: (t) => t.channel },
   { key: 'externalId', header: 'externalId', value: (t) => t.externalId },
-  { key: 'products', header: 'products', value: (t) => t.lines.map((l) => `${l.productName ?? l.productId}×${Number(l.quantity)}`).join('; ') || null },
+  {
+    key: 'products',
+    header: 'products',
+    value: (t) => t.lines.map((l) => `${l.productName ?? l.productId}×${Number(l.quantity)}`).join('; ') || null,
+  },
   { key: 'note', header: 'note', value: (t) => t.note },
   { key: 'id', header: 'id', value: (t) => t.id },
 ];
@@ -33,11 +42,20 @@ const transactionColumns: ExportColumn<Transaction>[] = [
 export function commerceExportRoutes(app: TandemApp, deps: Deps) {
   const commerce = commerceService(deps);
   app.get('/api/products/export', {
-    schema: { tags: ['products'], summary: 'Export products as CSV (UTF-8 with BOM, or GB18030) or XLSX, with the list filters', querystring: listProductsQuerySchema.omit({ limit: true, cursor: true }).extend(exportQuerySchema.shape) },
+    schema: {
+      tags: ['products'],
+      summary: 'Export products as CSV (UTF-8 with BOM, or GB18030) or XLSX, with the list filters',
+      querystring: listProductsQuerySchema.omit({ limit: true, cursor: true }).extend(exportQuerySchema.shape),
+    },
     handler: (req, reply) => {
       const ctx = ctxOf(req);
       const { format, encoding, columns, ...filters } = req.query;
-      return sendExport(reply, { name: 'products', query: { format, encoding, columns }, columns: productColumns, rows: allPages((cursor) => commerce.listProducts(ctx, { ...filters, limit: 500, cursor })) });
+      return sendExport(reply, {
+        name: 'products',
+        query: { format, encoding, columns },
+        columns: productColumns,
+        rows: allPages((cursor) => commerce.listProducts(ctx, { ...filters, limit: 500, cursor })),
+      });
     },
   });
   app.get('/api/transactions/export', {
@@ -49,7 +67,12 @@ export function commerceExportRoutes(app: TandemApp, deps: Deps) {
     handler: (req, reply) => {
       const ctx = ctxOf(req);
       const { format, encoding, columns, ...filters } = req.query;
-      return sendExport(reply, { name: 'transactions', query: { format, encoding, columns }, columns: transactionColumns, rows: allPages((cursor) => commerce.listTransactions(ctx, { ...filters, limit: 500, cursor })) });
+      return sendExport(reply, {
+        name: 'transactions',
+        query: { format, encoding, columns },
+        columns: transactionColumns,
+        rows: allPages((cursor) => commerce.listTransactions(ctx, { ...filters, limit: 500, cursor })),
+      });
     },
   });
 }

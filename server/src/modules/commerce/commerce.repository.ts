@@ -6,7 +6,14 @@ import { updateVersioned } from '../../platform/db/versioned.ts';
 import { paginate, parseSort } from '../../platform/http/pagination.ts';
 import { partyVisibleCondition } from '../parties/index.ts';
 import type { ListProductsQuery, ListTransactionsQuery } from './commerce.schema.ts';
-import type { ProductRow, ProductTable, TransactionLineRow, TransactionLineTable, TransactionRow, TransactionTable } from './commerce.tables.ts';
+import type {
+  ProductRow,
+  ProductTable,
+  TransactionLineRow,
+  TransactionLineTable,
+  TransactionRow,
+  TransactionTable,
+} from './commerce.tables.ts';
 
 type PageArgs = { limit: number; cursor: string | undefined };
 /** Up to this many visible parties, transaction lists start from the parties (see `list`). */
@@ -52,19 +59,33 @@ export const productsRepository = {
   },
 
   byIds(db: Db, orgId: string, ids: string[]): Promise<ProductRow[]> {
-    return ids.length ? db.selectFrom('product').selectAll().where('org_id', '=', orgId).where('id', 'in', ids).execute() : Promise.resolve([]);
+    return ids.length
+      ? db.selectFrom('product').selectAll().where('org_id', '=', orgId).where('id', 'in', ids).execute()
+      : Promise.resolve([]);
   },
 
   insert(db: Db, row: Insertable<ProductTable>): Promise<ProductRow> {
     return db.insertInto('product').values(row).returningAll().executeTakeFirstOrThrow();
   },
 
-  update(db: Db, orgId: string, id: string, version: number, values: Updateable<ProductTable>): Promise<ProductRow | undefined> {
+  update(
+    db: Db,
+    orgId: string,
+    id: string,
+    version: number,
+    values: Updateable<ProductTable>,
+  ): Promise<ProductRow | undefined> {
     return updateVersioned(db, 'product', orgId, id, version, values);
   },
 
   /** Ids of the organisation's products holding these external ids or SKUs (for a clear 409). */
-  async taken(db: Db, orgId: string, externalId: string | null | undefined, sku: string | null | undefined, except?: string) {
+  async taken(
+    db: Db,
+    orgId: string,
+    externalId: string | null | undefined,
+    sku: string | null | undefined,
+    except?: string,
+  ) {
     if (!externalId && !sku) {
       return undefined;
     }
@@ -72,7 +93,9 @@ export const productsRepository = {
       .selectFrom('product')
       .select(['id', 'external_id', 'sku'])
       .where('org_id', '=', orgId)
-      .where((eb) => eb.or([...(externalId ? [eb('external_id', '=', externalId)] : []), ...(sku ? [eb('sku', '=', sku)] : [])]));
+      .where((eb) =>
+        eb.or([...(externalId ? [eb('external_id', '=', externalId)] : []), ...(sku ? [eb('sku', '=', sku)] : [])]),
+      );
     if (except) {
       q = q.where('id', '<>', except);
     }
@@ -88,7 +111,13 @@ export const transactionsRepository = {
     // walks the date index with the party check per row.
     let visibleIds: string[] | null = null;
     if (!f.partyId && !seesAllOwned(actor) && visibility === 'private') {
-      const rows = await db.selectFrom('party as p').select('p.id').where('p.org_id', '=', actor.orgId).where(() => partyOpen(actor, visibility, 'read')).limit(VISIBLE_SET + 1).execute();
+      const rows = await db
+        .selectFrom('party as p')
+        .select('p.id')
+        .where('p.org_id', '=', actor.orgId)
+        .where(() => partyOpen(actor, visibility, 'read'))
+        .limit(VISIBLE_SET + 1)
+        .execute();
       visibleIds = rows.length <= VISIBLE_SET ? rows.map((r) => r.id) : null;
     }
     let q = visibleIds
@@ -118,14 +147,32 @@ export const transactionsRepository = {
     if (f.productId) {
       const productId = f.productId;
       q = q.where((eb) =>
-        eb.exists(eb.selectFrom('transaction_line as l').select('l.line_no').whereRef('l.org_id', '=', 't.org_id').whereRef('l.transaction_id', '=', 't.id').where('l.product_id', '=', productId)),
+        eb.exists(
+          eb
+            .selectFrom('transaction_line as l')
+            .select('l.line_no')
+            .whereRef('l.org_id', '=', 't.org_id')
+            .whereRef('l.transaction_id', '=', 't.id')
+            .where('l.product_id', '=', productId),
+        ),
       );
     }
     const sort = parseSort(f.sort, transactionSorts);
-    return paginate(q, { ...page, sort, idColumn: 't.id', sortValue: (r) => (sort.column === 't.created_at' ? r.created_at : r.occurred_at) });
+    return paginate(q, {
+      ...page,
+      sort,
+      idColumn: 't.id',
+      sortValue: (r) => (sort.column === 't.created_at' ? r.created_at : r.occurred_at),
+    });
   },
 
-  find(db: Db, actor: Actor, visibility: Visibility, id: string, mode: 'read' | 'write'): Promise<TransactionRow | undefined> {
+  find(
+    db: Db,
+    actor: Actor,
+    visibility: Visibility,
+    id: string,
+    mode: 'read' | 'write',
+  ): Promise<TransactionRow | undefined> {
     return db
       .selectFrom('transaction as t')
       .innerJoin('party as p', (j) => j.onRef('p.org_id', '=', 't.org_id').onRef('p.id', '=', 't.party_id'))
@@ -137,7 +184,9 @@ export const transactionsRepository = {
   },
 
   byIds(db: Db, orgId: string, ids: string[]): Promise<TransactionRow[]> {
-    return ids.length ? db.selectFrom('transaction').selectAll().where('org_id', '=', orgId).where('id', 'in', ids).execute() : Promise.resolve([]);
+    return ids.length
+      ? db.selectFrom('transaction').selectAll().where('org_id', '=', orgId).where('id', 'in', ids).execute()
+      : Promise.resolve([]);
   },
 
   /** The lines of these transactions, in line order, with their product's name. */
@@ -146,7 +195,12 @@ export const transactionsRepository = {
     if (!ids.length) {
       return new Map();
     }
-    const rows = await db.selectFrom('party').select(['id', 'display_name']).where('org_id', '=', orgId).where('id', 'in', ids).execute();
+    const rows = await db
+      .selectFrom('party')
+      .select(['id', 'display_name'])
+      .where('org_id', '=', orgId)
+      .where('id', 'in', ids)
+      .execute();
     return new Map(rows.map((r) => [r.id, r.display_name]));
   },
 
@@ -178,6 +232,13 @@ export const transactionsRepository = {
 
   /** Whether an external id is taken in the organisation (for a clear 409 rather than a constraint error). */
   async externalIdTaken(db: Db, orgId: string, externalId: string): Promise<boolean> {
-    return Boolean(await db.selectFrom('transaction').select('id').where('org_id', '=', orgId).where('external_id', '=', externalId).executeTakeFirst());
+    return Boolean(
+      await db
+        .selectFrom('transaction')
+        .select('id')
+        .where('org_id', '=', orgId)
+        .where('external_id', '=', externalId)
+        .executeTakeFirst(),
+    );
   },
 };

@@ -13,13 +13,22 @@ const money = (opts: { min?: number } = {}) =>
         .min(opts.min ?? -999_999_999_999.99)
         .max(999_999_999_999.99)
         .refine((n) => hasDecimals(n, 2), 'At most 2 decimals'),
-      z.string().regex(opts.min === 0 ? /^\d{1,12}(\.\d{1,2})?$/ : /^-?\d{1,12}(\.\d{1,2})?$/, 'A decimal with at most 2 decimals, e.g. 12.50'),
+      z
+        .string()
+        .regex(
+          opts.min === 0 ? /^\d{1,12}(\.\d{1,2})?$/ : /^-?\d{1,12}(\.\d{1,2})?$/,
+          'A decimal with at most 2 decimals, e.g. 12.50',
+        ),
     ])
     .describe('A number or a decimal string; returned as a string');
 
 const quantity = z
   .union([
-    z.number().gt(0, 'Quantity must be positive').max(999_999_999).refine((n) => hasDecimals(n, 3), 'At most 3 decimals'),
+    z
+      .number()
+      .gt(0, 'Quantity must be positive')
+      .max(999_999_999)
+      .refine((n) => hasDecimals(n, 3), 'At most 3 decimals'),
     z
       .string()
       .regex(/^\d{1,9}(\.\d{1,3})?$/, 'A positive decimal with at most 3 decimals')
@@ -34,7 +43,10 @@ export const currencySchema = z
   .refine(isCurrency, 'Not an ISO 4217 currency code (e.g. CNY, USD, EUR)')
   .describe('ISO 4217, e.g. CNY');
 
-const channelSchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'Lower-case letters, digits and _').describe('e.g. store, online, phone, wechat, partner');
+const channelSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'Lower-case letters, digits and _')
+  .describe('e.g. store, online, phone, wechat, partner');
 const externalIdSchema = z.string().trim().min(1).max(200);
 
 export const productSchema = z
@@ -66,7 +78,12 @@ const productFields = {
 export const createProductSchema = z.object(productFields).strict();
 export type CreateProduct = z.infer<typeof createProductSchema>;
 export const updateProductSchema = z
-  .object({ ...productFields, name: productFields.name.optional(), currency: currencySchema.optional(), version: versionField })
+  .object({
+    ...productFields,
+    name: productFields.name.optional(),
+    currency: currencySchema.optional(),
+    version: versionField,
+  })
   .strict();
 export type UpdateProduct = z.infer<typeof updateProductSchema>;
 
@@ -75,7 +92,10 @@ export const listProductsQuerySchema = pageQuerySchema
   .extend({
     q: z.string().trim().min(1).max(100).optional().describe('Part of the name or SKU'),
     category: z.string().max(100).optional(),
-    active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    active: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     sort: z.enum([...productSortFields, ...productSortFields.map((f) => `-${f}` as const)]).default('name'),
   })
   .strict();
@@ -95,7 +115,10 @@ export const transactionSchema = z
   .object({
     id: z.uuid(),
     partyId: z.uuid(),
-    partyName: z.string().nullable().describe('The party’s display name (the reader may see the party: transactions are visible only then)'),
+    partyName: z
+      .string()
+      .nullable()
+      .describe('The party’s display name (the reader may see the party: transactions are visible only then)'),
     occurredAt: timestamp,
     amount: z.string().describe('Decimal string; the sum of the lines when there are lines'),
     currency: z.string(),
@@ -115,8 +138,12 @@ export const transactionLineInputSchema = z
   .object({
     productId: z.uuid(),
     quantity: quantity.default(1),
-    unitPrice: money({ min: 0 }).optional().describe("Defaults to the product's price when it is in the transaction's currency"),
-    amount: money({ min: 0 }).optional().describe('Defaults to quantity × unit price (a different amount is a line discount)'),
+    unitPrice: money({ min: 0 })
+      .optional()
+      .describe("Defaults to the product's price when it is in the transaction's currency"),
+    amount: money({ min: 0 })
+      .optional()
+      .describe('Defaults to quantity × unit price (a different amount is a line discount)'),
   })
   .strict();
 
@@ -124,7 +151,9 @@ export const createTransactionSchema = z
   .object({
     partyId: z.uuid(),
     occurredAt: datetime.optional().describe('Defaults to now'),
-    amount: money().optional().describe('Required without lines; with lines it defaults to their sum and must equal it (400 amount_mismatch)'),
+    amount: money()
+      .optional()
+      .describe('Required without lines; with lines it defaults to their sum and must equal it (400 amount_mismatch)'),
     currency: currencySchema,
     channel: channelSchema.nullable().optional(),
     externalId: externalIdSchema.nullable().optional(),
@@ -132,7 +161,10 @@ export const createTransactionSchema = z
     lines: z.array(transactionLineInputSchema).max(500).optional(),
   })
   .strict()
-  .refine((t) => t.amount !== undefined || (t.lines?.length ?? 0) > 0, { message: 'Give the amount or the lines', path: ['amount'] });
+  .refine((t) => t.amount !== undefined || (t.lines?.length ?? 0) > 0, {
+    message: 'Give the amount or the lines',
+    path: ['amount'],
+  });
 export type CreateTransaction = z.infer<typeof createTransactionSchema>;
 
 export const transactionSortFields = ['occurredAt', 'createdAt'] as const;
@@ -143,7 +175,9 @@ export const listTransactionsQuerySchema = pageQuerySchema
     channel: channelSchema.optional(),
     from: datetime.optional().describe('occurredAt ≥ from'),
     to: datetime.optional().describe('occurredAt < to'),
-    sort: z.enum([...transactionSortFields, ...transactionSortFields.map((f) => `-${f}` as const)]).default('-occurredAt'),
+    sort: z
+      .enum([...transactionSortFields, ...transactionSortFields.map((f) => `-${f}` as const)])
+      .default('-occurredAt'),
   })
   .strict();
 export type ListTransactionsQuery = z.infer<typeof listTransactionsQuerySchema>;

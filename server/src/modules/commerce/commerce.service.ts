@@ -7,7 +7,15 @@ import { conflict, notFound, validation } from '../../platform/errors.ts';
 import type { Page } from '../../platform/http/common.schema.ts';
 import { customerVisibility, writableParty } from '../parties/index.ts';
 import { productsRepository, transactionsRepository, type LineWithName } from './commerce.repository.ts';
-import type { CreateProduct, CreateTransaction, ListProductsQuery, ListTransactionsQuery, Product, Transaction, UpdateProduct } from './commerce.schema.ts';
+import type {
+  CreateProduct,
+  CreateTransaction,
+  ListProductsQuery,
+  ListTransactionsQuery,
+  Product,
+  Transaction,
+  UpdateProduct,
+} from './commerce.schema.ts';
 import type { ProductRow, TransactionRow } from './commerce.tables.ts';
 import { centsToString, priceTransaction, toCents } from './money.ts';
 
@@ -25,7 +33,11 @@ export const toProduct = (r: ProductRow): Product => ({
   version: r.version,
 });
 
-export const toTransaction = (r: TransactionRow, lines: LineWithName[], partyName: string | null = null): Transaction => ({
+export const toTransaction = (
+  r: TransactionRow,
+  lines: LineWithName[],
+  partyName: string | null = null,
+): Transaction => ({
   id: r.id,
   partyId: r.party_id,
   partyName,
@@ -35,19 +47,31 @@ export const toTransaction = (r: TransactionRow, lines: LineWithName[], partyNam
   channel: r.channel,
   externalId: r.external_id,
   note: r.note,
-  lines: lines.map((l) => ({ lineNo: l.line_no, productId: l.product_id, productName: l.product_name, quantity: l.quantity, unitPrice: l.unit_price, amount: l.amount })),
+  lines: lines.map((l) => ({
+    lineNo: l.line_no,
+    productId: l.product_id,
+    productName: l.product_name,
+    quantity: l.quantity,
+    unitPrice: l.unit_price,
+    amount: l.amount,
+  })),
   createdBy: r.created_by,
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),
   version: r.version,
 });
 
-const money = (v: number | string | null | undefined) => (v === null || v === undefined ? v : centsToString(toCents(v)));
+const money = (v: number | string | null | undefined) =>
+  v === null || v === undefined ? v : centsToString(toCents(v));
 
 /** Attaches each transaction's lines and its party's name (one query each for a page). */
 async function withLines(db: Db, orgId: string, rows: TransactionRow[]): Promise<Transaction[]> {
   const [lines, names] = await Promise.all([
-    transactionsRepository.linesOf(db, orgId, rows.map((r) => r.id)),
+    transactionsRepository.linesOf(
+      db,
+      orgId,
+      rows.map((r) => r.id),
+    ),
     transactionsRepository.partyNames(db, orgId, [...new Set(rows.map((r) => r.party_id))]),
   ]);
   const by = new Map<string, LineWithName[]>();
@@ -80,7 +104,12 @@ export function commerceService(deps: Deps) {
       return db.transaction().execute(async (trx) => {
         const taken = await productsRepository.taken(trx, orgId, input.externalId, input.sku);
         if (taken) {
-          throw conflict(taken.external_id && taken.external_id === input.externalId ? 'A product with this external id exists' : 'A product with this SKU exists', { id: taken.id });
+          throw conflict(
+            taken.external_id && taken.external_id === input.externalId
+              ? 'A product with this external id exists'
+              : 'A product with this SKU exists',
+            { id: taken.id },
+          );
         }
         const row = await productsRepository.insert(trx, {
           org_id: orgId,
@@ -108,7 +137,12 @@ export function commerceService(deps: Deps) {
         }
         const taken = await productsRepository.taken(trx, orgId, input.externalId, input.sku, id);
         if (taken) {
-          throw conflict(taken.external_id && taken.external_id === input.externalId ? 'A product with this external id exists' : 'A product with this SKU exists', { id: taken.id });
+          throw conflict(
+            taken.external_id && taken.external_id === input.externalId
+              ? 'A product with this external id exists'
+              : 'A product with this SKU exists',
+            { id: taken.id },
+          );
         }
         const row = await productsRepository.update(trx, orgId, id, version, {
           ...(input.name !== undefined ? { name: input.name } : {}),
@@ -123,7 +157,13 @@ export function commerceService(deps: Deps) {
           failedUpdate(toProduct(before), 'Product');
         }
         const d = diff(toProduct(before), toProduct(row));
-        await recordAudit(trx, ctx, { action: 'update', entityType: 'product', entityId: id, before: d.before, after: d.after });
+        await recordAudit(trx, ctx, {
+          action: 'update',
+          entityType: 'product',
+          entityId: id,
+          before: d.before,
+          after: d.after,
+        });
         return toProduct(row);
       });
     },
@@ -153,7 +193,9 @@ export function commerceService(deps: Deps) {
         const products = new Map((await productsRepository.byIds(trx, orgId, productIds)).map((p) => [p.id, p]));
         const priced = priceTransaction(input, products);
         if ('code' in priced) {
-          throw validation(priced.message, [{ path: ['body', ...priced.path], message: priced.message, code: priced.code }]);
+          throw validation(priced.message, [
+            { path: ['body', ...priced.path], message: priced.message, code: priced.code },
+          ]);
         }
         if (input.externalId && (await transactionsRepository.externalIdTaken(trx, orgId, input.externalId))) {
           throw conflict('A transaction with this external id exists');
@@ -171,7 +213,15 @@ export function commerceService(deps: Deps) {
         });
         await transactionsRepository.insertLines(
           trx,
-          priced.lines.map((l) => ({ org_id: orgId, transaction_id: row.id, line_no: l.lineNo, product_id: l.productId, quantity: l.quantity, unit_price: l.unitPrice, amount: l.amount })),
+          priced.lines.map((l) => ({
+            org_id: orgId,
+            transaction_id: row.id,
+            line_no: l.lineNo,
+            product_id: l.productId,
+            quantity: l.quantity,
+            unit_price: l.unitPrice,
+            amount: l.amount,
+          })),
         );
         const [out] = await withLines(trx, orgId, [row]);
         await recordAudit(trx, ctx, { action: 'create', entityType: 'transaction', entityId: row.id, after: out });

@@ -13,6 +13,21 @@ export function commerceModule(app: TandemApp, deps: Deps) {
   deps.partyReferences.register('transaction');
 }
 
-export { bulkUpsertProducts, bulkUpsertTransactions, restoreProductSnapshots, restoreTransactionSnapshots, deleteTransactions, deleteProducts } from './bulk.ts';
-export type { BulkOutcome, BulkProductInput, BulkResult, BulkTransactionInput, CommerceUpsertKey, ProductSnapshot, TransactionSnapshot } from './bulk.ts';
+export {
+  bulkUpsertProducts,
+  bulkUpsertTransactions,
+  restoreProductSnapshots,
+  restoreTransactionSnapshots,
+  deleteTransactions,
+  deleteProducts,
+} from './bulk.ts';
+export type {
+  BulkOutcome,
+  BulkProductInput,
+  BulkResult,
+  BulkTransactionInput,
+  CommerceUpsertKey,
+  ProductSnapshot,
+  TransactionSnapshot,
+} from './bulk.ts';
 export { createProductSchema, createTransactionSchema } from './commerce.schema.ts';

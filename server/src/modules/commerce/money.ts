@@ -34,7 +34,8 @@ export function centsToString(cents: number): string {
   return `${neg ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-export const milliToString = (milli: number): string => `${Math.floor(milli / 1000)}.${String(milli % 1000).padStart(3, '0')}`;
+export const milliToString = (milli: number): string =>
+  `${Math.floor(milli / 1000)}.${String(milli % 1000).padStart(3, '0')}`;
 
 /** True when a number has at most `decimals` decimals (tolerating binary float noise). */
 export const hasDecimals = (n: number, decimals: number) => {
@@ -89,18 +90,32 @@ export function priceTransaction(
     } else if (product.price !== null && product.currency === input.currency) {
       unit = toCents(product.price);
     } else {
-      return { code: 'missing_unit_price', message: `Give the unit price: the product has no price in ${input.currency}`, path: ['lines', i, 'unitPrice'] };
+      return {
+        code: 'missing_unit_price',
+        message: `Give the unit price: the product has no price in ${input.currency}`,
+        path: ['lines', i, 'unitPrice'],
+      };
     }
     const milli = toMilli(l.quantity);
     const amount = l.amount !== undefined ? toCents(l.amount) : Math.round((milli * unit) / 1000);
     total += amount;
-    lines.push({ lineNo: i + 1, productId: l.productId, quantity: milliToString(milli), unitPrice: centsToString(unit), amount: centsToString(amount) });
+    lines.push({
+      lineNo: i + 1,
+      productId: l.productId,
+      quantity: milliToString(milli),
+      unitPrice: centsToString(unit),
+      amount: centsToString(amount),
+    });
   }
   if (!lines.length) {
     return { amount: centsToString(toCents(input.amount ?? 0)), lines };
   }
   if (input.amount !== undefined && toCents(input.amount) !== total) {
-    return { code: 'amount_mismatch', message: `The amount (${centsToString(toCents(input.amount))}) is not the sum of the lines (${centsToString(total)})`, path: ['amount'] };
+    return {
+      code: 'amount_mismatch',
+      message: `The amount (${centsToString(toCents(input.amount))}) is not the sum of the lines (${centsToString(total)})`,
+      path: ['amount'],
+    };
   }
   return { amount: centsToString(total), lines };
 }

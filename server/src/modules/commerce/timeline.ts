@@ -15,11 +15,17 @@ export const transactionTimelineSource: TimelineSource = {
     sql`select 'transaction' as type, tx.id, tx.occurred_at as at from "transaction" tx where tx.org_id = ${ctx.actor.orgId} and tx.party_id = ${partyId}`,
   async load(db: Db, ctx: RequestContext, ids: string[]) {
     const orgId = ctx.actor.orgId;
-    const [rows, lines] = await Promise.all([transactionsRepository.byIds(db, orgId, ids), transactionsRepository.linesOf(db, orgId, ids)]);
+    const [rows, lines] = await Promise.all([
+      transactionsRepository.byIds(db, orgId, ids),
+      transactionsRepository.linesOf(db, orgId, ids),
+    ]);
     const out = new Map<string, TimelineEvent>();
     for (const t of rows) {
       const own = lines.filter((l) => l.transaction_id === t.id);
-      const main = own.reduce<(typeof own)[number] | undefined>((best, l) => (!best || Number(l.amount) > Number(best.amount) ? l : best), undefined);
+      const main = own.reduce<(typeof own)[number] | undefined>(
+        (best, l) => (!best || Number(l.amount) > Number(best.amount) ? l : best),
+        undefined,
+      );
       const more = own.length > 1 ? ` +${own.length - 1}` : '';
       out.set(t.id, {
         source: 'transaction',
@@ -27,7 +33,13 @@ export const transactionTimelineSource: TimelineSource = {
         title: `${t.amount} ${t.currency}${main ? ` · ${main.product_name ?? ''}${more}` : ''}`,
         detail: t.note,
         href: null,
-        data: { amount: t.amount, currency: t.currency, channel: t.channel, lines: own.length, mainProductId: main?.product_id ?? null },
+        data: {
+          amount: t.amount,
+          currency: t.currency,
+          channel: t.channel,
+          lines: own.length,
+          mainProductId: main?.product_id ?? null,
+        },
       });
     }
     return out;

@@ -24,7 +24,11 @@ function productColumn(rv: RowValues, path: PropertyKey[]): string | null {
 }
 
 const issuesOf = (error: z.ZodError, column: (path: PropertyKey[]) => string | null): RowIssue[] =>
-  error.issues.map((i) => ({ column: column(i.path), code: i.code === 'custom' ? 'invalid' : i.code, message: i.message }));
+  error.issues.map((i) => ({
+    column: column(i.path),
+    code: i.code === 'custom' ? 'invalid' : i.code,
+    message: i.message,
+  }));
 
 /** A spreadsheet row → a createProductSchema value, or its issues. */
 export function productRow(cells: Cell[], columns: Column[]): { input?: BulkProductInput; issues: RowIssue[] } {
@@ -39,12 +43,18 @@ export function productRow(cells: Cell[], columns: Column[]): { input?: BulkProd
     active: rv.one('active', parseBoolean),
   };
   if (!raw.name && !rv.issues.length) {
-    rv.issues.push({ column: rv.columnOf.get('name') ?? null, code: 'required', message: 'A product name is required (产品名称 / 商品名称 / name)' });
+    rv.issues.push({
+      column: rv.columnOf.get('name') ?? null,
+      code: 'required',
+      message: 'A product name is required (产品名称 / 商品名称 / name)',
+    });
   }
   if (rv.issues.length) {
     return { issues: rv.issues };
   }
-  const parsed = createProductSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)));
+  const parsed = createProductSchema.safeParse(
+    Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)),
+  );
   if (!parsed.success) {
     return { issues: issuesOf(parsed.error, (p) => productColumn(rv, p)) };
   }
@@ -73,11 +83,20 @@ export interface TransactionRowValue {
 }
 
 /** A spreadsheet row of a transactions file, or its issues (the schema checks the whole transaction later). */
-export function transactionRow(cells: Cell[], columns: Column[]): { value?: TransactionRowValue; key: string | null; issues: RowIssue[] } {
+export function transactionRow(
+  cells: Cell[],
+  columns: Column[],
+): { value?: TransactionRowValue; key: string | null; issues: RowIssue[] } {
   const rv = new RowValues(cells, columns);
   let party: PartyRef | undefined;
   let partyColumn: string | null = null;
-  for (const [target, by] of [['partyId', 'id'], ['partyExternalId', 'externalId'], ['partyEmail', 'email'], ['partyPhone', 'phone'], ['partyName', 'name']] as const) {
+  for (const [target, by] of [
+    ['partyId', 'id'],
+    ['partyExternalId', 'externalId'],
+    ['partyEmail', 'email'],
+    ['partyPhone', 'phone'],
+    ['partyName', 'name'],
+  ] as const) {
     const v = rv.one(target);
     if (v) {
       if (by === 'id' && !uuidRe.test(v)) {
@@ -89,7 +108,12 @@ export function transactionRow(cells: Cell[], columns: Column[]): { value?: Tran
     }
   }
   let line: TransactionRowValue['line'];
-  for (const [target, by] of [['productId', 'id'], ['productSku', 'sku'], ['productExternalId', 'externalId'], ['productName', 'name']] as const) {
+  for (const [target, by] of [
+    ['productId', 'id'],
+    ['productSku', 'sku'],
+    ['productExternalId', 'externalId'],
+    ['productName', 'name'],
+  ] as const) {
     const v = rv.one(target);
     if (v) {
       if (by === 'id' && !uuidRe.test(v)) {
@@ -103,12 +127,27 @@ export function transactionRow(cells: Cell[], columns: Column[]): { value?: Tran
   const unitPrice = rv.one('unitPrice', parseDecimal);
   const lineAmount = rv.one('lineAmount', parseDecimal);
   if (line) {
-    Object.assign(line, quantity === undefined ? {} : { quantity }, unitPrice === undefined ? {} : { unitPrice }, lineAmount === undefined ? {} : { amount: lineAmount });
+    Object.assign(
+      line,
+      quantity === undefined ? {} : { quantity },
+      unitPrice === undefined ? {} : { unitPrice },
+      lineAmount === undefined ? {} : { amount: lineAmount },
+    );
   } else if (quantity !== undefined || unitPrice !== undefined || lineAmount !== undefined) {
-    rv.issues.push({ column: null, code: 'required', message: 'A line needs its product: map a column to productSku, productExternalId, productName or productId' });
+    rv.issues.push({
+      column: null,
+      code: 'required',
+      message: 'A line needs its product: map a column to productSku, productExternalId, productName or productId',
+    });
   }
   const key = rv.one('externalId') ?? null;
-  const value: TransactionRowValue = { key, partyColumn, columnOf: rv.columnOf, ...(line ? { line } : {}), ...(party ? { party } : {}) };
+  const value: TransactionRowValue = {
+    key,
+    partyColumn,
+    columnOf: rv.columnOf,
+    ...(line ? { line } : {}),
+    ...(party ? { party } : {}),
+  };
   const occurredAt = rv.one('occurredAt', parseMoment);
   const amount = rv.one('amount', parseDecimal);
   const currency = rv.one('currency', parseCurrency);

@@ -22,7 +22,23 @@ const partyFields: FieldSpec[] = [
   { key: 'kind', aliases: ['type', '类型'] },
   { key: 'company', aliases: ['company', 'organization', 'organisation', '公司', '公司名称', '单位', '企业'] },
   { key: 'emails', aliases: ['email', 'e-mail', 'mail', '邮箱', '电子邮件', '电子邮箱', '邮件'], list: true },
-  { key: 'phones', aliases: ['phone', 'mobile', 'tel', 'telephone', '手机', '手机号', '手机号码', '电话', '电话号码', '联系电话', '联系方式'], list: true },
+  {
+    key: 'phones',
+    aliases: [
+      'phone',
+      'mobile',
+      'tel',
+      'telephone',
+      '手机',
+      '手机号',
+      '手机号码',
+      '电话',
+      '电话号码',
+      '联系电话',
+      '联系方式',
+    ],
+    list: true,
+  },
   { key: 'birthday', aliases: ['birth date', 'date of birth', '生日', '出生日期'] },
   { key: 'gender', aliases: ['sex', '性别'] },
   { key: 'address', aliases: ['地址', '详细地址'] },
@@ -78,13 +94,19 @@ const productFields: FieldSpec[] = [
 ];
 
 const transactionFields: FieldSpec[] = [
-  { key: 'externalId', aliases: ['external id', 'order', 'order id', 'order no', '订单号', '订单编号', '交易编号', '单号', '流水号'] },
+  {
+    key: 'externalId',
+    aliases: ['external id', 'order', 'order id', 'order no', '订单号', '订单编号', '交易编号', '单号', '流水号'],
+  },
   { key: 'partyId', aliases: ['party id', '客户id'] },
   { key: 'partyExternalId', aliases: ['party external id', 'customer id', '客户编号', '会员号', '会员编号'] },
   { key: 'partyEmail', aliases: ['party email', 'email', '邮箱', '客户邮箱'] },
   { key: 'partyPhone', aliases: ['party phone', 'phone', '手机', '手机号', '电话', '客户手机'] },
   { key: 'partyName', aliases: ['party', 'party name', 'customer', '客户', '客户名称', '姓名', '会员'] },
-  { key: 'occurredAt', aliases: ['date', 'time', 'occurred at', '日期', '交易日期', '交易时间', '下单时间', '订单日期', '时间'] },
+  {
+    key: 'occurredAt',
+    aliases: ['date', 'time', 'occurred at', '日期', '交易日期', '交易时间', '下单时间', '订单日期', '时间'],
+  },
   { key: 'amount', aliases: ['total', '金额', '总金额', '订单金额', '交易金额', '实付金额'] },
   { key: 'currency', aliases: ['币种', '货币'] },
   { key: 'channel', aliases: ['渠道', '销售渠道'] },
@@ -116,7 +138,11 @@ export function fieldsOf(entity: ImportEntity): FieldSpec[] {
 /** Entities whose columns may map to custom fields (the parties module's field definitions). */
 export const hasCustomFields = (entity: ImportEntity) => entity === 'parties' || entity === 'employees';
 
-const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s_\-.:：()（）*]/g, '');
+const fold = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-.:：()（）*]/g, '');
 
 export interface CustomDef {
   key: string;
@@ -125,13 +151,20 @@ export interface CustomDef {
 }
 
 /** The suggested mapping of headers to fields (null: not imported). The first column wins a single-valued field. */
-export function suggestMapping(entity: ImportEntity, headers: string[], custom: CustomDef[] = []): Record<string, string | null> {
+export function suggestMapping(
+  entity: ImportEntity,
+  headers: string[],
+  custom: CustomDef[] = [],
+): Record<string, string | null> {
   const fields = fieldsOf(entity);
   const taken = new Set<string>();
   const out: Record<string, string | null> = {};
   for (const h of headers) {
     const f = fold(h);
-    let hit: string | null = fields.find((x) => fold(x.key) === f)?.key ?? fields.find((x) => x.aliases.some((a) => fold(a) === f))?.key ?? null;
+    let hit: string | null =
+      fields.find((x) => fold(x.key) === f)?.key ??
+      fields.find((x) => x.aliases.some((a) => fold(a) === f))?.key ??
+      null;
     if (!hit && hasCustomFields(entity)) {
       const def = custom.find((d) => [d.key, d.label_zh, d.label_en, `custom.${d.key}`].some((v) => fold(v) === f));
       hit = def ? `custom.${def.key}` : null;
@@ -169,7 +202,15 @@ export class CellError extends Error {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const dateFormats = ['yyyy年M月d日', 'yyyy/M/d', 'yyyy-M-d', 'yyyy.M.d', 'yyyyMMdd', 'yyyy年M月', 'M/d/yyyy'];
-const dateTimeFormats = ['yyyy年M月d日 H:mm', 'yyyy年M月d日 H:mm:ss', 'yyyy/M/d H:mm', 'yyyy/M/d H:mm:ss', 'yyyy-M-d H:mm', 'yyyy-M-d H:mm:ss', 'yyyy.M.d H:mm'];
+const dateTimeFormats = [
+  'yyyy年M月d日 H:mm',
+  'yyyy年M月d日 H:mm:ss',
+  'yyyy/M/d H:mm',
+  'yyyy/M/d H:mm:ss',
+  'yyyy-M-d H:mm',
+  'yyyy-M-d H:mm:ss',
+  'yyyy.M.d H:mm',
+];
 const ref = new Date(2000, 0, 1);
 
 /** A date as YYYY-MM-DD from 2024-03-05, 2024/3/5, 2024年3月5日, 2024.3.5, 20240305, an Excel date or serial number. */
@@ -217,30 +258,68 @@ export function parseMoment(v: Cell): string {
 
 /** A number with thousands separators, currency signs or 元 removed: "12,345.50" → "12345.50". */
 export function parseAmount(v: Cell): string {
-  const s = cellText(v).trim().replace(/[,，'_\s¥￥$€]|元$/g, '');
+  const s = cellText(v)
+    .trim()
+    .replace(/[,，'_\s¥￥$€]|元$/g, '');
   if (!/^\d{1,15}(\.\d{1,4})?$/.test(s)) {
-    throw new CellError('invalid_number', 'Not an amount (digits, optionally with thousands separators and up to 4 decimals)');
+    throw new CellError(
+      'invalid_number',
+      'Not an amount (digits, optionally with thousands separators and up to 4 decimals)',
+    );
   }
   return s;
 }
 
 /** A signed decimal with thousands separators, currency signs or 元 removed: "-1,234.50" → "-1234.50"; the schema checks its range and decimals. */
 export function parseDecimal(v: Cell): string {
-  const s = cellText(v).trim().replace(/[,，'_\s¥￥$€]|元$/g, '');
+  const s = cellText(v)
+    .trim()
+    .replace(/[,，'_\s¥￥$€]|元$/g, '');
   if (!/^[-+]?\d{1,15}(\.\d+)?$/.test(s)) {
-    throw new CellError('invalid_number', 'Not a number (digits, optionally with a sign, thousands separators and decimals)');
+    throw new CellError(
+      'invalid_number',
+      'Not a number (digits, optionally with a sign, thousands separators and decimals)',
+    );
   }
   return s.replace(/^\+/, '');
 }
 
-const currencyWords: Record<string, string> = { 人民币: 'CNY', 元: 'CNY', rmb: 'CNY', '¥': 'CNY', '￥': 'CNY', 美元: 'USD', 美金: 'USD', 欧元: 'EUR', 港币: 'HKD', 港元: 'HKD', 日元: 'JPY', 英镑: 'GBP', 新台币: 'TWD' };
+const currencyWords: Record<string, string> = {
+  人民币: 'CNY',
+  元: 'CNY',
+  rmb: 'CNY',
+  '¥': 'CNY',
+  '￥': 'CNY',
+  美元: 'USD',
+  美金: 'USD',
+  欧元: 'EUR',
+  港币: 'HKD',
+  港元: 'HKD',
+  日元: 'JPY',
+  英镑: 'GBP',
+  新台币: 'TWD',
+};
 /** A currency as its ISO code: CNY, 人民币, 元, 美元… (the schema checks the code). */
 export const parseCurrency = (v: Cell): string => {
   const s = cellText(v).trim();
   return currencyWords[s.toLowerCase()] ?? s.toUpperCase();
 };
 
-const channelWords: Record<string, string> = { 门店: 'store', 线下: 'store', 实体店: 'store', 线上: 'online', 网店: 'online', 官网: 'online', 电商: 'online', 电话: 'phone', 微信: 'wechat', 小程序: 'wechat', 合作伙伴: 'partner', 经销商: 'partner', 代理: 'partner' };
+const channelWords: Record<string, string> = {
+  门店: 'store',
+  线下: 'store',
+  实体店: 'store',
+  线上: 'online',
+  网店: 'online',
+  官网: 'online',
+  电商: 'online',
+  电话: 'phone',
+  微信: 'wechat',
+  小程序: 'wechat',
+  合作伙伴: 'partner',
+  经销商: 'partner',
+  代理: 'partner',
+};
 /** A sales channel: store, online, phone, wechat, partner, their Chinese words, or any lower-case code. */
 export const parseChannel = (v: Cell): string => {
   const s = cellText(v).trim();
@@ -261,10 +340,19 @@ export function parseBoolean(v: Cell): boolean {
 }
 
 const genderWords: Record<string, 'female' | 'male' | 'other' | 'undisclosed'> = {
-  男: 'male', male: 'male', m: 'male', 先生: 'male',
-  女: 'female', female: 'female', f: 'female', 女士: 'female',
-  其他: 'other', other: 'other',
-  保密: 'undisclosed', 未知: 'undisclosed', undisclosed: 'undisclosed',
+  男: 'male',
+  male: 'male',
+  m: 'male',
+  先生: 'male',
+  女: 'female',
+  female: 'female',
+  f: 'female',
+  女士: 'female',
+  其他: 'other',
+  other: 'other',
+  保密: 'undisclosed',
+  未知: 'undisclosed',
+  undisclosed: 'undisclosed',
 };
 export function parseGender(v: Cell): string {
   const g = genderWords[cellText(v).trim().toLowerCase()];
@@ -274,7 +362,18 @@ export function parseGender(v: Cell): string {
   return g;
 }
 
-const kindWords: Record<string, 'person' | 'organization'> = { person: 'person', 个人: 'person', 人: 'person', organization: 'organization', organisation: 'organization', company: 'organization', 公司: 'organization', 企业: 'organization', 组织: 'organization', 机构: 'organization' };
+const kindWords: Record<string, 'person' | 'organization'> = {
+  person: 'person',
+  个人: 'person',
+  人: 'person',
+  organization: 'organization',
+  organisation: 'organization',
+  company: 'organization',
+  公司: 'organization',
+  企业: 'organization',
+  组织: 'organization',
+  机构: 'organization',
+};
 export function parseKind(v: Cell): string {
   const k = kindWords[cellText(v).trim().toLowerCase()];
   if (!k) {
@@ -283,7 +382,17 @@ export function parseKind(v: Cell): string {
   return k;
 }
 
-const roleWords: Record<string, string> = { 客户: 'customer', 员工: 'employee', 候选人: 'candidate', 合作伙伴: 'partner', 供应商: 'supplier', 经销商: 'distributor', 政府: 'government', 社区: 'community', 媒体: 'media' };
+const roleWords: Record<string, string> = {
+  客户: 'customer',
+  员工: 'employee',
+  候选人: 'candidate',
+  合作伙伴: 'partner',
+  供应商: 'supplier',
+  经销商: 'distributor',
+  政府: 'government',
+  社区: 'community',
+  媒体: 'media',
+};
 /** "customer:new employee:stable", "客户, 合作伙伴" → [{ role, stage? }]. */
 export function parseRoles(v: Cell): { role: string; stage?: string }[] {
   return cellText(v)

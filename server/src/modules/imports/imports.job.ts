@@ -58,18 +58,31 @@ export interface Pending {
   tx?: TransactionRowValue;
 }
 
-export const tooLarge = (max: number) => new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the import limit of ${Math.round(max / 1024 / 1024)} MB (TANDEM_IMPORT_MAX_BYTES); split it into smaller files`);
+export const tooLarge = (max: number) =>
+  new AppError(
+    'PAYLOAD_TOO_LARGE',
+    `The file is larger than the import limit of ${Math.round(max / 1024 / 1024)} MB (TANDEM_IMPORT_MAX_BYTES); split it into smaller files`,
+  );
 
 export function toImportJob(r: ImportJobRow, now = Date.now()): ImportJob {
   const processed = r.processed;
-  const progress = r.status === 'completed' || r.status === 'reverted' ? 1 : r.total ? processed / r.total : r.file_size ? Math.min(1, r.bytes_done / r.file_size) : 0;
+  const progress =
+    r.status === 'completed' || r.status === 'reverted'
+      ? 1
+      : r.total
+        ? processed / r.total
+        : r.file_size
+          ? Math.min(1, r.bytes_done / r.file_size)
+          : 0;
   let rowsPerSecond: number | null = null;
   let etaSeconds: number | null = null;
   if (r.started_at && (r.status === 'running' || r.finished_at)) {
     const secs = ((r.finished_at?.getTime() ?? now) - r.started_at.getTime()) / 1000;
     rowsPerSecond = secs > 0 ? Math.round((processed - r.run_from) / secs) : null;
     if (r.status === 'running' && rowsPerSecond && progress > 0) {
-      etaSeconds = Math.round((secs / Math.max(progress - (r.run_from && r.total ? r.run_from / r.total : 0), 1e-6)) * (1 - progress));
+      etaSeconds = Math.round(
+        (secs / Math.max(progress - (r.run_from && r.total ? r.run_from / r.total : 0), 1e-6)) * (1 - progress),
+      );
     }
   }
   return {
@@ -83,9 +96,20 @@ export function toImportJob(r: ImportJobRow, now = Date.now()): ImportJob {
     delimiter: r.delimiter,
     headers: r.headers,
     mapping: r.mapping,
-    options: { ...(r.options.upsertKey ? { upsertKey: r.options.upsertKey } : {}), ...(r.options.role ? { role: r.options.role } : {}) },
+    options: {
+      ...(r.options.upsertKey ? { upsertKey: r.options.upsertKey } : {}),
+      ...(r.options.role ? { role: r.options.role } : {}),
+    },
     dryRun: r.dry_run,
-    counts: { total: r.total, processed, created: r.created, updated: r.updated, skipped: r.skipped, failed: r.failed, duplicates: r.duplicates },
+    counts: {
+      total: r.total,
+      processed,
+      created: r.created,
+      updated: r.updated,
+      skipped: r.skipped,
+      failed: r.failed,
+      duplicates: r.duplicates,
+    },
     progress,
     rowsPerSecond,
     etaSeconds,
@@ -107,15 +131,40 @@ export function requireImporter(actor: Actor, entity: ImportEntity) {
 
 /** The actor a job runs as: its creator, as they are now. */
 export async function actorOf(db: Db, orgId: string, userId: string | null): Promise<Actor> {
-  const u = userId ? await db.selectFrom('app_user').selectAll().where('org_id', '=', orgId).where('id', '=', userId).where('active', '=', true).executeTakeFirst() : undefined;
+  const u = userId
+    ? await db
+        .selectFrom('app_user')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('id', '=', userId)
+        .where('active', '=', true)
+        .executeTakeFirst()
+    : undefined;
   if (!u) {
     throw new AppError('FORBIDDEN', 'The user who started this import is no longer active');
   }
-  return { orgId, userId: u.id, email: u.email, displayName: u.display_name, roles: u.roles, orgUnitId: u.org_unit_id, partyId: u.party_id, locale: u.locale, authMethod: 'session', sessionId: null, tokenId: null, csrfToken: null };
+  return {
+    orgId,
+    userId: u.id,
+    email: u.email,
+    displayName: u.display_name,
+    roles: u.roles,
+    orgUnitId: u.org_unit_id,
+    partyId: u.party_id,
+    locale: u.locale,
+    authMethod: 'session',
+    sessionId: null,
+    tokenId: null,
+    csrfToken: null,
+  };
 }
 
 export async function lookupsOf(db: Db, orgId: string): Promise<Lookups> {
-  const users = await db.selectFrom('app_user').select(['id', 'email', 'display_name']).where('org_id', '=', orgId).execute();
+  const users = await db
+    .selectFrom('app_user')
+    .select(['id', 'email', 'display_name'])
+    .where('org_id', '=', orgId)
+    .execute();
   const units = await db.selectFrom('org_unit').select(['id', 'name']).where('org_id', '=', orgId).execute();
   const byUser = new Map<string, string>();
   for (const u of users) {
@@ -135,4 +184,11 @@ export async function lookupsOf(db: Db, orgId: string): Promise<Lookups> {
 
 /** Custom field definitions a column may map to (parties and employees only). */
 export const customDefs = async (db: Db, orgId: string, entity: ImportEntity): Promise<CustomDef[]> =>
-  hasCustomFields(entity) ? db.selectFrom('field_definition').select(['key', 'label_zh', 'label_en']).where('org_id', '=', orgId).where('active', '=', true).execute() : [];
+  hasCustomFields(entity)
+    ? db
+        .selectFrom('field_definition')
+        .select(['key', 'label_zh', 'label_en'])
+        .where('org_id', '=', orgId)
+        .where('active', '=', true)
+        .execute()
+    : [];

@@ -1,7 +1,13 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Database } from '../../platform/db/types.ts';
 import { paginate } from '../../platform/http/pagination.ts';
-import type { ImportErrorTable, ImportItemTable, ImportJobRow, ImportJobTable, ImportStatus } from './imports.tables.ts';
+import type {
+  ImportErrorTable,
+  ImportItemTable,
+  ImportJobRow,
+  ImportJobTable,
+  ImportStatus,
+} from './imports.tables.ts';
 import type { ListImportsQuery } from './imports.schema.ts';
 
 type Db = Kysely<Database>;
@@ -36,7 +42,13 @@ export const importsRepository = {
     if (f.status) {
       q = q.where('status', '=', f.status);
     }
-    return paginate(q, { limit: f.limit, cursor: f.cursor, sort: { column: 'created_at', desc: true, type: 'timestamptz' }, idColumn: 'id', sortValue: (r) => r.created_at });
+    return paginate(q, {
+      limit: f.limit,
+      cursor: f.cursor,
+      sort: { column: 'created_at', desc: true, type: 'timestamptz' },
+      idColumn: 'id',
+      sortValue: (r) => r.created_at,
+    });
   },
 
   update(db: Db, orgId: string, id: string, values: Partial<Record<keyof ImportJobTable, unknown>>) {
@@ -50,7 +62,14 @@ export const importsRepository = {
   },
 
   /** Moves a job into `to` when it is in one of `from`; undefined when another process got there first. */
-  transition(db: Db, orgId: string, id: string, from: ImportStatus[], to: ImportStatus, values: Partial<Record<keyof ImportJobTable, unknown>> = {}) {
+  transition(
+    db: Db,
+    orgId: string,
+    id: string,
+    from: ImportStatus[],
+    to: ImportStatus,
+    values: Partial<Record<keyof ImportJobTable, unknown>> = {},
+  ) {
     return db
       .updateTable('import_job')
       .set({ ...(values as object), status: to, updated_at: new Date() })
@@ -82,19 +101,30 @@ export const importsRepository = {
 
   async addItems(db: Db, rows: Insertable<ImportItemTable>[]) {
     for (let i = 0; i < rows.length; i += 5000) {
-      await db.insertInto('import_item').values(rows.slice(i, i + 5000)).execute();
+      await db
+        .insertInto('import_item')
+        .values(rows.slice(i, i + 5000))
+        .execute();
     }
   },
 
   async addErrors(db: Db, rows: Insertable<ImportErrorTable>[]) {
     for (let i = 0; i < rows.length; i += 5000) {
-      await db.insertInto('import_error').values(rows.slice(i, i + 5000)).execute();
+      await db
+        .insertInto('import_error')
+        .values(rows.slice(i, i + 5000))
+        .execute();
     }
   },
 
   /** Jobs a crash or restart left queued or running (on any organisation), with their runner's lease. */
   unfinished(db: Db) {
-    return db.selectFrom('import_job').select(['org_id', 'id', 'status', 'updated_at', 'runner_id', 'lease_until', 'file_path']).where('status', 'in', ['queued', 'running']).orderBy('created_at').execute();
+    return db
+      .selectFrom('import_job')
+      .select(['org_id', 'id', 'status', 'updated_at', 'runner_id', 'lease_until', 'file_path'])
+      .where('status', 'in', ['queued', 'running'])
+      .orderBy('created_at')
+      .execute();
   },
 
   /** Error rows in row order, a page at a time (the CSV report streams through them). */
@@ -107,6 +137,12 @@ export const importsRepository = {
   },
 
   items(db: Db, orgId: string, jobId: string) {
-    return db.selectFrom('import_item').selectAll().where('org_id', '=', orgId).where('job_id', '=', jobId).orderBy('row_no', 'desc').execute();
+    return db
+      .selectFrom('import_item')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('job_id', '=', jobId)
+      .orderBy('row_no', 'desc')
+      .execute();
   },
 };

@@ -20,11 +20,16 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export function importsRoutes(app: TandemApp, imports: ReturnType<typeof importsService>, maxBytes: number) {
   void app.register((scope: TandemApp, _opts, next) => {
     // This scope only: the file arrives as a stream, which the service writes to disk as it comes.
-    scope.addContentTypeParser(['text/csv', 'text/plain', 'application/octet-stream', 'application/vnd.ms-excel', XLSX], { bodyLimit: maxBytes }, (_req, payload, done) => done(null, payload));
+    scope.addContentTypeParser(
+      ['text/csv', 'text/plain', 'application/octet-stream', 'application/vnd.ms-excel', XLSX],
+      { bodyLimit: maxBytes },
+      (_req, payload, done) => done(null, payload),
+    );
     scope.post('/api/imports', {
       schema: {
         tags: ['imports'],
-        summary: 'Upload a CSV or XLSX file to import (raw body: text/csv, application/octet-stream or the xlsx type); answers the detected encoding, delimiter, headers, sample rows and a suggested mapping',
+        summary:
+          'Upload a CSV or XLSX file to import (raw body: text/csv, application/octet-stream or the xlsx type); answers the detected encoding, delimiter, headers, sample rows and a suggested mapping',
         querystring: uploadQuerySchema,
         response: { 201: importPreviewSchema, 415: errorBodySchema },
       },
@@ -32,7 +37,15 @@ export function importsRoutes(app: TandemApp, imports: ReturnType<typeof imports
         const length = Number(req.headers['content-length']);
         const body = req.body as Readable | undefined;
         if (!body || typeof (body as { pipe?: unknown }).pipe !== 'function') {
-          return reply.status(415).send({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the file as the request body with Content-Type text/csv, application/octet-stream or the xlsx type' } });
+          return reply
+            .status(415)
+            .send({
+              error: {
+                code: 'UNSUPPORTED_MEDIA_TYPE',
+                message:
+                  'Send the file as the request body with Content-Type text/csv, application/octet-stream or the xlsx type',
+              },
+            });
         }
         const out = await imports.upload(ctxOf(req), req.query, body, Number.isFinite(length) ? length : undefined);
         return reply.status(201).send(out);
@@ -42,27 +55,53 @@ export function importsRoutes(app: TandemApp, imports: ReturnType<typeof imports
   });
 
   app.get('/api/imports', {
-    schema: { tags: ['imports'], summary: 'Imports (yours; admins see all)', querystring: listImportsQuerySchema, response: { 200: pageSchema(importJobSchema) } },
+    schema: {
+      tags: ['imports'],
+      summary: 'Imports (yours; admins see all)',
+      querystring: listImportsQuerySchema,
+      response: { 200: pageSchema(importJobSchema) },
+    },
     handler: (req) => imports.list(ctxOf(req), req.query),
   });
 
   app.get('/api/imports/:id', {
-    schema: { tags: ['imports'], summary: 'An import: status, counts, progress, rows/s and ETA', params: importIdSchema, response: { 200: importJobSchema } },
+    schema: {
+      tags: ['imports'],
+      summary: 'An import: status, counts, progress, rows/s and ETA',
+      params: importIdSchema,
+      response: { 200: importJobSchema },
+    },
     handler: (req) => imports.get(ctxOf(req), req.params.id),
   });
 
   app.post('/api/imports/:id/preview', {
-    schema: { tags: ['imports'], summary: 'The preview again (detected settings, headers, sample, suggested mapping)', params: importIdSchema, response: { 200: importPreviewSchema } },
+    schema: {
+      tags: ['imports'],
+      summary: 'The preview again (detected settings, headers, sample, suggested mapping)',
+      params: importIdSchema,
+      response: { 200: importPreviewSchema },
+    },
     handler: (req) => imports.preview(ctxOf(req), req.params.id),
   });
 
   app.post('/api/imports/:id/start', {
-    schema: { tags: ['imports'], summary: 'Start an uploaded import with a mapping and options; it runs in the background (poll GET /api/imports/:id)', params: importIdSchema, body: startImportSchema, response: { 202: importJobSchema } },
+    schema: {
+      tags: ['imports'],
+      summary:
+        'Start an uploaded import with a mapping and options; it runs in the background (poll GET /api/imports/:id)',
+      params: importIdSchema,
+      body: startImportSchema,
+      response: { 202: importJobSchema },
+    },
     handler: async (req, reply) => reply.status(202).send(await imports.start(ctxOf(req), req.params.id, req.body)),
   });
 
   app.get('/api/imports/:id/errors.csv', {
-    schema: { tags: ['imports'], summary: 'The error report as CSV (UTF-8 with BOM): row, column, code, message, value', params: importIdSchema },
+    schema: {
+      tags: ['imports'],
+      summary: 'The error report as CSV (UTF-8 with BOM): row, column, code, message, value',
+      params: importIdSchema,
+    },
     handler: async (req, reply) => {
       const rows = await imports.errorRows(ctxOf(req), req.params.id);
       const csv = stringify({ header: true, bom: true, columns: ['row', 'column', 'code', 'message', 'value'] });
@@ -84,7 +123,12 @@ export function importsRoutes(app: TandemApp, imports: ReturnType<typeof imports
   });
 
   app.post('/api/imports/:id/revert', {
-    schema: { tags: ['imports'], summary: 'Undo an import: what it created goes (parties to the bin), what it updated is restored', params: importIdSchema, response: { 200: revertResultSchema } },
+    schema: {
+      tags: ['imports'],
+      summary: 'Undo an import: what it created goes (parties to the bin), what it updated is restored',
+      params: importIdSchema,
+      response: { 200: revertResultSchema },
+    },
     handler: (req) => imports.revert(ctxOf(req), req.params.id),
   });
 }

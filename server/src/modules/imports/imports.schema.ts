@@ -11,19 +11,32 @@ export const uploadQuerySchema = z
   .object({
     entity: importEntitySchema,
     fileName: z.string().trim().min(1).max(255).default('upload.csv'),
-    encoding: z.string().max(40).optional().describe('Override the detected text encoding (CSV), e.g. gb18030, utf-16le'),
+    encoding: z
+      .string()
+      .max(40)
+      .optional()
+      .describe('Override the detected text encoding (CSV), e.g. gb18030, utf-16le'),
     delimiter: z.enum([',', ';', '\t', '|']).optional().describe('Override the detected delimiter (CSV)'),
   })
   .strict();
 export type UploadQuery = z.infer<typeof uploadQuerySchema>;
 
-export const mappingSchema = z.record(z.string().max(500), z.string().max(100).nullable()).describe('Header → field (null: not imported); see the upload answer’s fields');
+export const mappingSchema = z
+  .record(z.string().max(500), z.string().max(100).nullable())
+  .describe('Header → field (null: not imported); see the upload answer’s fields');
 
 export const startImportSchema = z
   .object({
-    mapping: mappingSchema.optional().describe('Defaults to the suggested mapping; given entries replace suggested ones'),
+    mapping: mappingSchema
+      .optional()
+      .describe('Defaults to the suggested mapping; given entries replace suggested ones'),
     dryRun: z.boolean().default(false).describe('Validate and count without writing anything'),
-    upsertKey: z.enum(upsertKeys).optional().describe('Update the record this key names instead of creating one (parties, employees: any key; products, transactions: externalId)'),
+    upsertKey: z
+      .enum(upsertKeys)
+      .optional()
+      .describe(
+        'Update the record this key names instead of creating one (parties, employees: any key; products, transactions: externalId)',
+      ),
     role: z.enum(partyRoleNames).optional().describe('Role of rows without a roles column (parties: default customer)'),
     encoding: z.string().max(40).optional(),
     delimiter: z.enum([',', ';', '\t', '|']).optional(),
@@ -52,7 +65,10 @@ export const importJobSchema = z
       updated: z.number().int(),
       skipped: z.number().int().describe('Rows not written because of an error'),
       failed: z.number().int().describe('Row errors (a row may have several)'),
-      duplicates: z.number().int().describe('Created rows that share an email or phone with an existing party (reported, not merged)'),
+      duplicates: z
+        .number()
+        .int()
+        .describe('Created rows that share an email or phone with an existing party (reported, not merged)'),
     }),
     progress: z.number().describe('0..1, by rows when the total is known, else by bytes read'),
     rowsPerSecond: z.number().nullable(),
@@ -79,7 +95,11 @@ export const importPreviewSchema = z
   .meta({ id: 'ImportPreview' });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
-export const listImportsQuerySchema = pageQuerySchema.extend({ entity: importEntitySchema.optional(), status: z.enum(importStatuses).optional() }).strict();
+export const listImportsQuerySchema = pageQuerySchema
+  .extend({ entity: importEntitySchema.optional(), status: z.enum(importStatuses).optional() })
+  .strict();
 export type ListImportsQuery = z.infer<typeof listImportsQuerySchema>;
 export const importIdSchema = z.object({ id: z.uuid() }).strict();
-export const revertResultSchema = z.object({ job: importJobSchema, removed: z.number().int(), restored: z.number().int() }).meta({ id: 'ImportRevertResult' });
+export const revertResultSchema = z
+  .object({ job: importJobSchema, removed: z.number().int(), restored: z.number().int() })
+  .meta({ id: 'ImportRevertResult' });

@@ -8,7 +8,14 @@ import type { Deps } from '../../platform/deps.ts';
 import { conflict, forbidden, notFound, validation } from '../../platform/errors.ts';
 import type { Page } from '../../platform/http/common.schema.ts';
 import { fieldsOf, knownTarget, suggestMapping } from './fields.ts';
-import { customDefs, requireImporter, toImportJob, tooLarge, type ImportSettings, type RunHooks } from './imports.job.ts';
+import {
+  customDefs,
+  requireImporter,
+  toImportJob,
+  tooLarge,
+  type ImportSettings,
+  type RunHooks,
+} from './imports.job.ts';
 import { importsRepository } from './imports.repository.ts';
 import type { ImportJob, ImportPreview, ListImportsQuery, StartImport, UploadQuery } from './imports.schema.ts';
 import type { ImportJobRow, ImportOptions } from './imports.tables.ts';
@@ -16,7 +23,13 @@ import { inspect, type SourceInfo } from './reader.ts';
 import { revertImport } from './revert.ts';
 import { importRunner } from './runner.ts';
 
-export { importRoles, toImportJob, DEFAULT_IMPORT_MAX_BYTES, type ImportSettings, type RunHooks } from './imports.job.ts';
+export {
+  importRoles,
+  toImportJob,
+  DEFAULT_IMPORT_MAX_BYTES,
+  type ImportSettings,
+  type RunHooks,
+} from './imports.job.ts';
 
 /**
  * Imports (issue 5): upload → preview → start → a job that a runner (runner.ts) streams through
@@ -43,7 +56,10 @@ export function importsService(deps: Deps, settings: ImportSettings) {
       job: toImportJob(job),
       sample: info.sample,
       suggestedMapping: suggestMapping(job.entity, info.headers, custom),
-      fields: [...fieldsOf(job.entity).map((f) => ({ key: f.key, list: Boolean(f.list) })), ...custom.map((d) => ({ key: `custom.${d.key}`, list: false }))],
+      fields: [
+        ...fieldsOf(job.entity).map((f) => ({ key: f.key, list: Boolean(f.list) })),
+        ...custom.map((d) => ({ key: `custom.${d.key}`, list: false })),
+      ],
     };
   }
 
@@ -87,7 +103,15 @@ export function importsService(deps: Deps, settings: ImportSettings) {
       const id = randomUUID();
       const dir = path.join(settings.dir, ctx.actor.orgId);
       mkdirSync(dir, { recursive: true });
-      const file = path.join(dir, `${id}${path.extname(q.fileName).toLowerCase().replace(/[^.a-z0-9]/g, '') || '.dat'}`);
+      const file = path.join(
+        dir,
+        `${id}${
+          path
+            .extname(q.fileName)
+            .toLowerCase()
+            .replace(/[^.a-z0-9]/g, '') || '.dat'
+        }`,
+      );
       const hash = createHash('sha256');
       let size = 0;
       const limit = new Transform({
@@ -142,59 +166,117 @@ export function importsService(deps: Deps, settings: ImportSettings) {
 
     async preview(ctx: RequestContext, id: string): Promise<ImportPreview> {
       const job = await visibleJob(ctx, id);
-      const info = await inspect(job.file_path, { encoding: job.encoding ?? undefined, delimiter: job.delimiter ?? undefined });
+      const info = await inspect(job.file_path, {
+        encoding: job.encoding ?? undefined,
+        delimiter: job.delimiter ?? undefined,
+      });
       return preview(job, info);
     },
 
     /** Checks the mapping and options, queues the job and starts it in the background (`wait` resolves when it finished). */
-    async start(ctx: RequestContext, id: string, input: StartImport, opts: { wait?: boolean; hooks?: RunHooks } = {}): Promise<ImportJob> {
+    async start(
+      ctx: RequestContext,
+      id: string,
+      input: StartImport,
+      opts: { wait?: boolean; hooks?: RunHooks } = {},
+    ): Promise<ImportJob> {
       const job = await visibleJob(ctx, id);
       requireImporter(ctx.actor, job.entity);
       if (job.status !== 'uploaded') {
         throw conflict(`This import is ${job.status} already`);
       }
       const custom = await customDefs(db, ctx.actor.orgId, job.entity);
-      let info: SourceInfo = { format: job.file_type, encoding: job.encoding, delimiter: job.delimiter, headers: job.headers, sample: [] };
-      if (job.file_type === 'csv' && ((input.encoding && input.encoding !== job.encoding) || (input.delimiter && input.delimiter !== job.delimiter))) {
-        info = await inspect(job.file_path, { encoding: input.encoding ?? job.encoding ?? undefined, delimiter: input.delimiter ?? job.delimiter ?? undefined });
+      let info: SourceInfo = {
+        format: job.file_type,
+        encoding: job.encoding,
+        delimiter: job.delimiter,
+        headers: job.headers,
+        sample: [],
+      };
+      if (
+        job.file_type === 'csv' &&
+        ((input.encoding && input.encoding !== job.encoding) || (input.delimiter && input.delimiter !== job.delimiter))
+      ) {
+        info = await inspect(job.file_path, {
+          encoding: input.encoding ?? job.encoding ?? undefined,
+          delimiter: input.delimiter ?? job.delimiter ?? undefined,
+        });
       }
-      const mapping = { ...(info.headers === job.headers ? job.mapping : suggestMapping(job.entity, info.headers, custom)), ...(input.mapping ?? {}) };
+      const mapping = {
+        ...(info.headers === job.headers ? job.mapping : suggestMapping(job.entity, info.headers, custom)),
+        ...(input.mapping ?? {}),
+      };
       const issues: { path: (string | number)[]; message: string; code: string }[] = [];
       for (const [header, target] of Object.entries(input.mapping ?? {})) {
         if (!info.headers.includes(header)) {
-          issues.push({ path: ['body', 'mapping', header], message: `No column "${header}" in the file (columns: ${info.headers.join(', ')})`, code: 'unknown_column' });
+          issues.push({
+            path: ['body', 'mapping', header],
+            message: `No column "${header}" in the file (columns: ${info.headers.join(', ')})`,
+            code: 'unknown_column',
+          });
         } else if (target !== null && !knownTarget(job.entity, target, custom)) {
           issues.push({ path: ['body', 'mapping', header], message: `Unknown field ${target}`, code: 'unknown_field' });
         }
       }
       const targets = new Set(Object.values(mapping).filter(Boolean));
       const columnsRead = `Columns read: ${info.headers.join(' | ')}${info.delimiter ? ` (delimiter ${JSON.stringify(info.delimiter)}; a wrong one reads the whole line as one column)` : ''}`;
-      const keyIssue = (field: string) => ({ path: ['body', 'upsertKey'], message: `No column maps to the upsert key ${input.upsertKey ?? ''} (${field})`, code: 'missing_key' });
+      const keyIssue = (field: string) => ({
+        path: ['body', 'upsertKey'],
+        message: `No column maps to the upsert key ${input.upsertKey ?? ''} (${field})`,
+        code: 'missing_key',
+      });
       if (job.entity === 'parties' || job.entity === 'employees') {
         if (!['displayName', 'company', 'familyName', 'givenName'].some((t) => targets.has(t))) {
-          issues.push({ path: ['body', 'mapping'], message: `No column maps to a name (displayName, 姓名, 公司…). ${columnsRead}`, code: 'missing_name' });
+          issues.push({
+            path: ['body', 'mapping'],
+            message: `No column maps to a name (displayName, 姓名, 公司…). ${columnsRead}`,
+            code: 'missing_name',
+          });
         }
         const keyField = input.upsertKey === 'email' ? 'emails' : input.upsertKey === 'phone' ? 'phones' : 'externalId';
         if (input.upsertKey && !targets.has(keyField)) {
           issues.push(keyIssue(keyField));
         }
-        if (input.role && (input.role === 'employee' || input.role === 'candidate') && !hasRole(ctx.actor, 'hr', 'admin')) {
+        if (
+          input.role &&
+          (input.role === 'employee' || input.role === 'candidate') &&
+          !hasRole(ctx.actor, 'hr', 'admin')
+        ) {
           throw forbidden('Only HR and admins import employees and candidates');
         }
       } else if (job.entity === 'products' || job.entity === 'transactions') {
         if (job.entity === 'products' && !targets.has('name')) {
-          issues.push({ path: ['body', 'mapping'], message: `No column maps to the product name (name, 产品名称, 商品名称…). ${columnsRead}`, code: 'missing_name' });
+          issues.push({
+            path: ['body', 'mapping'],
+            message: `No column maps to the product name (name, 产品名称, 商品名称…). ${columnsRead}`,
+            code: 'missing_name',
+          });
         }
-        if (job.entity === 'transactions' && !['partyId', 'partyExternalId', 'partyEmail', 'partyPhone', 'partyName'].some((t) => targets.has(t))) {
-          issues.push({ path: ['body', 'mapping'], message: `No column names the customer (partyExternalId 客户编号, partyEmail, partyPhone, partyName 客户…). ${columnsRead}`, code: 'missing_party' });
+        if (
+          job.entity === 'transactions' &&
+          !['partyId', 'partyExternalId', 'partyEmail', 'partyPhone', 'partyName'].some((t) => targets.has(t))
+        ) {
+          issues.push({
+            path: ['body', 'mapping'],
+            message: `No column names the customer (partyExternalId 客户编号, partyEmail, partyPhone, partyName 客户…). ${columnsRead}`,
+            code: 'missing_party',
+          });
         }
         if (input.upsertKey && input.upsertKey !== 'externalId') {
-          issues.push({ path: ['body', 'upsertKey'], message: `${job.entity} upsert by externalId only`, code: 'not_allowed' });
+          issues.push({
+            path: ['body', 'upsertKey'],
+            message: `${job.entity} upsert by externalId only`,
+            code: 'not_allowed',
+          });
         } else if (input.upsertKey && !targets.has('externalId')) {
           issues.push(keyIssue('externalId'));
         }
       } else if (input.upsertKey) {
-        issues.push({ path: ['body', 'upsertKey'], message: `Upserting is for parties, employees, products and transactions; ${job.entity} are always created`, code: 'not_allowed' });
+        issues.push({
+          path: ['body', 'upsertKey'],
+          message: `Upserting is for parties, employees, products and transactions; ${job.entity} are always created`,
+          code: 'not_allowed',
+        });
       }
       if (issues.length) {
         throw validation(issues[0]?.message ?? 'Invalid import', issues);
@@ -220,12 +302,22 @@ export function importsService(deps: Deps, settings: ImportSettings) {
     },
 
     async list(ctx: RequestContext, f: ListImportsQuery): Promise<Page<ImportJob>> {
-      const page = await importsRepository.list(db, ctx.actor.orgId, hasRole(ctx.actor, 'admin') ? null : ctx.actor.userId, f);
+      const page = await importsRepository.list(
+        db,
+        ctx.actor.orgId,
+        hasRole(ctx.actor, 'admin') ? null : ctx.actor.userId,
+        f,
+      );
       return { items: page.items.map((r) => toImportJob(r)), nextCursor: page.nextCursor };
     },
 
     /** The error report, row by row (streamed a page at a time). */
-    async errorRows(ctx: RequestContext, id: string): Promise<AsyncIterable<{ row: number; column: string | null; code: string; message: string; value: string | null }>> {
+    async errorRows(
+      ctx: RequestContext,
+      id: string,
+    ): Promise<
+      AsyncIterable<{ row: number; column: string | null; code: string; message: string; value: string | null }>
+    > {
       const job = await visibleJob(ctx, id);
       return (async function* () {
         let after: { row: number; seq: number } | null = null;

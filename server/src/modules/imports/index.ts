@@ -6,11 +6,21 @@ import { DEFAULT_IMPORT_MAX_BYTES, type ImportSettings } from './imports.job.ts'
 import { importsRoutes } from './imports.routes.ts';
 import { importsService } from './imports.service.ts';
 
-export { importsService, importRoles, toImportJob, DEFAULT_IMPORT_MAX_BYTES, type ImportSettings, type RunHooks } from './imports.service.ts';
+export {
+  importsService,
+  importRoles,
+  toImportJob,
+  DEFAULT_IMPORT_MAX_BYTES,
+  type ImportSettings,
+  type RunHooks,
+} from './imports.service.ts';
 export type { ImportJob, ImportPreview, StartImport } from './imports.schema.ts';
 
 /** Settings of an app built without any (tests): files in the temp dir, the default size limit. `tandem serve` passes TANDEM_DATA_DIR/imports and TANDEM_IMPORT_MAX_BYTES. */
-export const defaultImportSettings = (): ImportSettings => ({ dir: path.join(os.tmpdir(), 'tandem-imports'), maxBytes: DEFAULT_IMPORT_MAX_BYTES });
+export const defaultImportSettings = (): ImportSettings => ({
+  dir: path.join(os.tmpdir(), 'tandem-imports'),
+  maxBytes: DEFAULT_IMPORT_MAX_BYTES,
+});
 
 /**
  * Every route of the imports module (issue 5). Imports run in the server process; jobs a crash or a
@@ -23,9 +33,12 @@ export function importsModule(app: TandemApp, deps: Deps, settings: ImportSettin
   let sweep: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
     await service.resumeUnfinished();
-    sweep = setInterval(() => {
-      service.resumeUnfinished().catch((err: unknown) => deps.log.error({ err }, 'resuming orphaned imports failed'));
-    }, (settings.leaseSeconds ?? 60) * 1000);
+    sweep = setInterval(
+      () => {
+        service.resumeUnfinished().catch((err: unknown) => deps.log.error({ err }, 'resuming orphaned imports failed'));
+      },
+      (settings.leaseSeconds ?? 60) * 1000,
+    );
     sweep.unref();
   });
   app.addHook('onClose', (_app, done) => {

@@ -23,10 +23,23 @@ export interface SourceInfo {
   sample: string[][];
 }
 /** A data record: `index` counts data records from 0; `row` is the row number as a spreadsheet shows it (header = 1). */
-export type SourceRecord = { index: number; row: number; cells: Cell[] } | { index: number; row: number; error: { code: string; message: string } };
+export type SourceRecord =
+  | { index: number; row: number; cells: Cell[] }
+  | { index: number; row: number; error: { code: string; message: string } };
 
 const SAMPLE_BYTES = 64 * 1024;
-export const encodings = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'gbk', 'big5', 'shift_jis', 'euc-kr', 'windows-1252', 'iso-8859-1'] as const;
+export const encodings = [
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'gb18030',
+  'gbk',
+  'big5',
+  'shift_jis',
+  'euc-kr',
+  'windows-1252',
+  'iso-8859-1',
+] as const;
 const delimiters = [',', ';', '\t', '|'];
 
 async function head(path: string, bytes = SAMPLE_BYTES): Promise<Buffer> {
@@ -111,7 +124,13 @@ export function detectEncoding(b: Buffer): string {
     return 'utf-16be';
   }
   const best = chardet.analyse(b)[0];
-  const sure: Record<string, string> = { Big5: 'big5', Shift_JIS: 'shift_jis', 'EUC-KR': 'euc-kr', 'UTF-16LE': 'utf-16le', 'UTF-16BE': 'utf-16be' };
+  const sure: Record<string, string> = {
+    Big5: 'big5',
+    Shift_JIS: 'shift_jis',
+    'EUC-KR': 'euc-kr',
+    'UTF-16LE': 'utf-16le',
+    'UTF-16BE': 'utf-16be',
+  };
   if (best && best.confidence >= 60 && sure[best.name]) {
     return sure[best.name] as string;
   }
@@ -141,12 +160,17 @@ export function detectDelimiter(text: string): string {
 }
 
 const cleanHeader = (h: unknown, i: number) => {
-  const s = cellText(h as Cell).replace(/^\uFEFF/, '').trim();
+  const s = cellText(h as Cell)
+    .replace(/^\uFEFF/, '')
+    .trim();
   return s || `column${i + 1}`;
 };
 
 /** Decodes, sniffs and reads the header and a sample; 400 with a clear message for an empty or unreadable file. */
-export async function inspect(path: string, opts: { encoding?: string | undefined; delimiter?: string | undefined } = {}): Promise<SourceInfo> {
+export async function inspect(
+  path: string,
+  opts: { encoding?: string | undefined; delimiter?: string | undefined } = {},
+): Promise<SourceInfo> {
   const b = await head(path);
   if (!b.length) {
     throw validation('The file is empty', [{ path: ['file'], message: 'The file is empty', code: 'empty_file' }]);
@@ -160,13 +184,23 @@ export async function inspect(path: string, opts: { encoding?: string | undefine
       }
     }
     if (!rows.length) {
-      throw validation('The workbook’s first sheet is empty', [{ path: ['file'], message: 'No rows', code: 'empty_file' }]);
+      throw validation('The workbook’s first sheet is empty', [
+        { path: ['file'], message: 'No rows', code: 'empty_file' },
+      ]);
     }
-    return { format: 'xlsx', encoding: null, delimiter: null, headers: (rows[0] ?? []).map(cleanHeader), sample: rows.slice(1) };
+    return {
+      format: 'xlsx',
+      encoding: null,
+      delimiter: null,
+      headers: (rows[0] ?? []).map(cleanHeader),
+      sample: rows.slice(1),
+    };
   }
   const encoding = opts.encoding ?? detectEncoding(b);
   if (!iconv.encodingExists(encoding)) {
-    throw validation(`Unknown encoding ${encoding}`, [{ path: ['encoding'], message: `Known: ${encodings.join(', ')}`, code: 'unknown_encoding' }]);
+    throw validation(`Unknown encoding ${encoding}`, [
+      { path: ['encoding'], message: `Known: ${encodings.join(', ')}`, code: 'unknown_encoding' },
+    ]);
   }
   let text = iconv.decode(b, encoding).replace(/^\uFEFF/, '');
   if (b.length === SAMPLE_BYTES) {
@@ -179,11 +213,21 @@ export async function inspect(path: string, opts: { encoding?: string | undefine
   const delimiter = opts.delimiter ?? detectDelimiter(text);
   let rows: string[][] = [];
   try {
-    const parsed: unknown = parseSync(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to_line: 200 });
+    const parsed: unknown = parseSync(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      to_line: 200,
+    });
     rows = parsed as string[][];
   } catch {
     // An unclosed quote in the sample: take the lines before it; the import reports the row.
-    const parsed: unknown = parseSync(text.split(/\r?\n/).slice(0, 1).join('\n'), { delimiter, relax_column_count: true, relax_quotes: true });
+    const parsed: unknown = parseSync(text.split(/\r?\n/).slice(0, 1).join('\n'), {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+    });
     rows = parsed as string[][];
   }
   return { format: 'csv', encoding, delimiter, headers: (rows[0] ?? []).map(cleanHeader), sample: rows.slice(1, 11) };
@@ -200,7 +244,10 @@ export function cellText(v: Cell | undefined): string {
   return String(v);
 }
 
-const isoOfDate = (d: Date) => (d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0 ? d.toISOString().slice(0, 10) : d.toISOString());
+const isoOfDate = (d: Date) =>
+  d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0
+    ? d.toISOString().slice(0, 10)
+    : d.toISOString();
 
 function xlsxCell(v: unknown): Cell {
   if (v === null || v === undefined) {
@@ -210,7 +257,13 @@ function xlsxCell(v: unknown): Cell {
     return v;
   }
   if (typeof v === 'object') {
-    const o = v as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string; hyperlink?: string };
+    const o = v as {
+      richText?: { text: string }[];
+      text?: unknown;
+      result?: unknown;
+      error?: string;
+      hyperlink?: string;
+    };
     if (o.richText) {
       return o.richText.map((t) => t.text).join('');
     }
@@ -234,7 +287,13 @@ async function* xlsxRows(path: string, onBytes?: (n: number) => void): AsyncGene
   if (onBytes) {
     input.on('data', (c) => onBytes(c.length));
   }
-  const wb = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'emit' });
+  const wb = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    entries: 'emit',
+  });
   try {
     for await (const ws of wb) {
       for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
@@ -252,7 +311,11 @@ async function* xlsxRows(path: string, onBytes?: (n: number) => void): AsyncGene
  * The data records after the header, from `skip` on (records before it are read but not returned:
  * a resumed import starts where its checkpoint says). `onBytes` reports file bytes read, for progress.
  */
-export async function* readRecords(path: string, info: SourceInfo, opts: { skip?: number; onBytes?: (n: number) => void } = {}): AsyncGenerator<SourceRecord> {
+export async function* readRecords(
+  path: string,
+  info: SourceInfo,
+  opts: { skip?: number; onBytes?: (n: number) => void } = {},
+): AsyncGenerator<SourceRecord> {
   const skip = opts.skip ?? 0;
   let index = -1;
   if (info.format === 'xlsx') {
@@ -290,7 +353,10 @@ export async function* readRecords(path: string, info: SourceInfo, opts: { skip?
         if (err) {
           skipped.push({
             code: err.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosed_quote' : 'unreadable_row',
-            message: err.code === 'CSV_QUOTE_NOT_CLOSED' ? `A quote opened near line ${String(err.lines)} is never closed: the text after it could not be read` : err.message,
+            message:
+              err.code === 'CSV_QUOTE_NOT_CLOSED'
+                ? `A quote opened near line ${String(err.lines)} is never closed: the text after it could not be read`
+                : err.message,
           });
         }
         return undefined;

@@ -3,7 +3,14 @@ import type { RequestContext } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { conflict } from '../../platform/errors.ts';
-import { deleteProducts, deleteTransactions, restoreProductSnapshots, restoreTransactionSnapshots, type ProductSnapshot, type TransactionSnapshot } from '../commerce/index.ts';
+import {
+  deleteProducts,
+  deleteTransactions,
+  restoreProductSnapshots,
+  restoreTransactionSnapshots,
+  type ProductSnapshot,
+  type TransactionSnapshot,
+} from '../commerce/index.ts';
 import { restorePartySnapshots, type PartySnapshot } from '../parties/index.ts';
 import { importsRepository } from './imports.repository.ts';
 import type { ImportJobRow } from './imports.tables.ts';
@@ -14,17 +21,36 @@ import type { ImportJobRow } from './imports.tables.ts';
  * what it updated is restored from the snapshot taken before the update (newest first, so a record
  * several rows updated ends as it was before the first).
  */
-export async function revertImport(db: Db, ctx: RequestContext, job: ImportJobRow): Promise<{ job: ImportJobRow; removed: number; restored: number }> {
+export async function revertImport(
+  db: Db,
+  ctx: RequestContext,
+  job: ImportJobRow,
+): Promise<{ job: ImportJobRow; removed: number; restored: number }> {
   if (job.status !== 'completed' && job.status !== 'failed') {
-    throw conflict(job.status === 'reverted' ? 'This import was reverted already' : `A ${job.status} import cannot be reverted; wait until it has finished`);
+    throw conflict(
+      job.status === 'reverted'
+        ? 'This import was reverted already'
+        : `A ${job.status} import cannot be reverted; wait until it has finished`,
+    );
   }
   return db.transaction().execute(async (trx) => {
-    const claimed = await importsRepository.transition(trx, job.org_id, job.id, ['completed', 'failed'], 'reverted', { reverted_at: new Date() });
+    const claimed = await importsRepository.transition(trx, job.org_id, job.id, ['completed', 'failed'], 'reverted', {
+      reverted_at: new Date(),
+    });
     if (!claimed) {
       throw conflict('This import is being reverted already');
     }
     const created = async (entity: string) =>
-      (await trx.selectFrom('import_item').select('record_id').where('org_id', '=', job.org_id).where('job_id', '=', job.id).where('entity', '=', entity).where('action', '=', 'created').execute()).map((r) => r.record_id);
+      (
+        await trx
+          .selectFrom('import_item')
+          .select('record_id')
+          .where('org_id', '=', job.org_id)
+          .where('job_id', '=', job.id)
+          .where('entity', '=', entity)
+          .where('action', '=', 'created')
+          .execute()
+      ).map((r) => r.record_id);
     const now = new Date();
     let removed = 0;
     let message: string | null = null;
@@ -79,7 +105,12 @@ export async function revertImport(db: Db, ctx: RequestContext, job: ImportJobRo
       after = (page.at(-1) as { row_no: number }).row_no;
     }
     const final = message ? await importsRepository.update(trx, job.org_id, job.id, { message }) : claimed;
-    await recordAudit(trx, ctx, { action: 'import_revert', entityType: 'import_job', entityId: job.id, after: { removed, restored, ...(message ? { message } : {}) } });
+    await recordAudit(trx, ctx, {
+      action: 'import_revert',
+      entityType: 'import_job',
+      entityId: job.id,
+      after: { removed, restored, ...(message ? { message } : {}) },
+    });
     return { job: final, removed, restored };
   });
 }

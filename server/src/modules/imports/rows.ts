@@ -1,6 +1,22 @@
 import type { z } from 'zod';
-import { createInteractionSchema, createPartySchema, type CreateInteraction, type CreateParty } from '../parties/index.ts';
-import { CellError, parseAmount, parseDay, parseGender, parseKind, parseMoment, parseRoles, splitList, splitPhones, type FieldSpec } from './fields.ts';
+import {
+  createInteractionSchema,
+  createPartySchema,
+  type CreateInteraction,
+  type CreateParty,
+} from '../parties/index.ts';
+import {
+  CellError,
+  parseAmount,
+  parseDay,
+  parseGender,
+  parseKind,
+  parseMoment,
+  parseRoles,
+  splitList,
+  splitPhones,
+  type FieldSpec,
+} from './fields.ts';
 import type { ImportEntity } from './imports.tables.ts';
 import { cellText, type Cell } from './reader.ts';
 
@@ -47,12 +63,20 @@ export class RowValues {
     for (const c of columns) {
       const v = cells[c.index];
       if (typeof v === 'string' && v.includes('\uFFFD')) {
-        this.issues.push({ column: c.header, code: 'invalid_encoding', message: 'This cell is not valid in the file’s encoding (a file mixing encodings?): save the file as UTF-8', value: shown(v) });
+        this.issues.push({
+          column: c.header,
+          code: 'invalid_encoding',
+          message: 'This cell is not valid in the file’s encoding (a file mixing encodings?): save the file as UTF-8',
+          value: shown(v),
+        });
       }
     }
   }
   private cellsOf(target: string) {
-    return this.columns.filter((c) => c.target === target).map((c) => ({ header: c.header, cell: this.cells[c.index] ?? null })).filter((x) => cellText(x.cell).trim() !== '');
+    return this.columns
+      .filter((c) => c.target === target)
+      .map((c) => ({ header: c.header, cell: this.cells[c.index] ?? null }))
+      .filter((x) => cellText(x.cell).trim() !== '');
   }
   /** The first non-empty cell of the field, converted; undefined when empty or unconvertible (then an issue is recorded). */
   one<T = string>(target: string, convert: (c: Cell) => T = (c) => cellText(c).trim() as T): T | undefined {
@@ -81,7 +105,12 @@ export class RowValues {
     return [...new Set(this.columns.map((c) => c.target))];
   }
   issue(target: string, code: string, message: string) {
-    this.issues.push({ column: this.columnOf.get(target) ?? null, code, message, value: shown(this.cells[this.columns.find((c) => c.target === target)?.index ?? -1]) });
+    this.issues.push({
+      column: this.columnOf.get(target) ?? null,
+      code,
+      message,
+      value: shown(this.cells[this.columns.find((c) => c.target === target)?.index ?? -1]),
+    });
   }
 }
 
@@ -90,9 +119,18 @@ function columnOfPath(rv: RowValues, path: PropertyKey[]): string | null {
   const [first, , third, fourth] = path;
   let target = String(first ?? '');
   if (first === 'roles') {
-    target = third === 'employment' ? String(fourth ?? '') : third === 'stage' || third === 'level' || third === 'stakeholderGroup' ? String(third) : 'roles';
-    if (target === 'orgUnitId') { target = 'orgUnit'; }
-    if (target === 'managerId') { target = 'manager'; }
+    target =
+      third === 'employment'
+        ? String(fourth ?? '')
+        : third === 'stage' || third === 'level' || third === 'stakeholderGroup'
+          ? String(third)
+          : 'roles';
+    if (target === 'orgUnitId') {
+      target = 'orgUnit';
+    }
+    if (target === 'managerId') {
+      target = 'manager';
+    }
   } else if (first === 'address') {
     target = third === undefined && path[1] && path[1] !== 'text' ? String(path[1]) : 'address';
   } else if (first === 'custom') {
@@ -106,10 +144,17 @@ function columnOfPath(rv: RowValues, path: PropertyKey[]): string | null {
 }
 
 export function zodIssues(rv: { columnOf: Map<string, string> }, error: z.ZodError): RowIssue[] {
-  return error.issues.map((i) => ({ column: columnOfPath(rv as RowValues, i.path), code: i.code === 'custom' ? 'invalid' : i.code, message: i.message }));
+  return error.issues.map((i) => ({
+    column: columnOfPath(rv as RowValues, i.path),
+    code: i.code === 'custom' ? 'invalid' : i.code,
+    message: i.message,
+  }));
 }
 
-export function failureIssue(columns: Column[], f: { code: string; message: string; path: (string | number)[] }): RowIssue {
+export function failureIssue(
+  columns: Column[],
+  f: { code: string; message: string; path: (string | number)[] },
+): RowIssue {
   const rv = new RowValues([], columns);
   return { column: columnOfPath(rv, f.path), code: f.code, message: f.message };
 }
@@ -120,7 +165,13 @@ const levelOf = (s: string) => {
 };
 
 /** A spreadsheet row → a createPartySchema value (parties and employees), or its issues. */
-export function partyRow(entity: ImportEntity, cells: Cell[], columns: Column[], lookups: Lookups, defaultRole: string): { input?: CreateParty; issues: RowIssue[] } {
+export function partyRow(
+  entity: ImportEntity,
+  cells: Cell[],
+  columns: Column[],
+  lookups: Lookups,
+  defaultRole: string,
+): { input?: CreateParty; issues: RowIssue[] } {
   const rv = new RowValues(cells, columns);
   const company = rv.one('company');
   const familyName = rv.one('familyName');
@@ -146,7 +197,12 @@ export function partyRow(entity: ImportEntity, cells: Cell[], columns: Column[],
       rv.issue('owner', 'unknown_reference', 'No user with this id, email or name');
     }
   }
-  const address = { text: rv.one('address'), city: rv.one('city'), region: rv.one('region'), country: rv.one('country') };
+  const address = {
+    text: rv.one('address'),
+    city: rv.one('city'),
+    region: rv.one('region'),
+    country: rv.one('country'),
+  };
   const custom: Record<string, string> = {};
   for (const t of rv.targets().filter((t) => t.startsWith('custom.'))) {
     const v = rv.one(t);
@@ -156,17 +212,25 @@ export function partyRow(entity: ImportEntity, cells: Cell[], columns: Column[],
   }
   // Roles: a roles column ("customer:new partner"), else the default role; stage, level and group apply to the first.
   const listed = rv.one('roles', parseRoles) ?? [];
-  const roles: Record<string, unknown>[] = (listed.length ? listed : [{ role: entity === 'employees' ? 'employee' : defaultRole }]).map((r) => ({ ...r }));
+  const roles: Record<string, unknown>[] = (
+    listed.length ? listed : [{ role: entity === 'employees' ? 'employee' : defaultRole }]
+  ).map((r) => ({ ...r }));
   if (entity === 'employees' && !roles.some((r) => r.role === 'employee')) {
     roles.unshift({ role: 'employee' });
   }
   const first = roles[0] as Record<string, unknown>;
   const stage = rv.one('stage');
-  if (stage) { first.stage = stage; }
+  if (stage) {
+    first.stage = stage;
+  }
   const level = rv.one('level');
-  if (level) { Object.assign(first, levelOf(level)); }
+  if (level) {
+    Object.assign(first, levelOf(level));
+  }
   const group = rv.one('stakeholderGroup');
-  if (group) { first.stakeholderGroup = group; }
+  if (group) {
+    first.stakeholderGroup = group;
+  }
   if (entity === 'employees') {
     const e: Record<string, unknown> = {};
     const emp = roles.find((r) => r.role === 'employee') as Record<string, unknown>;
@@ -207,7 +271,9 @@ export function partyRow(entity: ImportEntity, cells: Cell[], columns: Column[],
     phones: rv.many('phones', splitPhones),
     birthday: rv.one('birthday', parseDay),
     gender: rv.one('gender', parseGender),
-    address: Object.values(address).some((v) => v !== undefined) ? Object.fromEntries(Object.entries(address).filter(([, v]) => v !== undefined)) : undefined,
+    address: Object.values(address).some((v) => v !== undefined)
+      ? Object.fromEntries(Object.entries(address).filter(([, v]) => v !== undefined))
+      : undefined,
     locale: rv.one('locale'),
     tags: rv.many('tags', (c) => splitList(c, /[,，;；、|\s]+/)),
     ownerId,
@@ -216,7 +282,11 @@ export function partyRow(entity: ImportEntity, cells: Cell[], columns: Column[],
     roles,
   };
   if (!displayName && !rv.issues.length) {
-    rv.issues.push({ column: rv.columnOf.get('displayName') ?? null, code: 'required', message: 'A name is required (姓名 / displayName, or 姓 and 名, or 公司 for an organisation)' });
+    rv.issues.push({
+      column: rv.columnOf.get('displayName') ?? null,
+      code: 'required',
+      message: 'A name is required (姓名 / displayName, or 姓 and 名, or 公司 for an organisation)',
+    });
   }
   if (rv.issues.length) {
     return { issues: rv.issues };
@@ -236,10 +306,20 @@ export interface PartyRef {
 }
 
 /** A spreadsheet row → an interaction (party still to resolve), or its issues. */
-export function interactionRow(cells: Cell[], columns: Column[], lookups: Lookups): { input?: Omit<CreateInteraction, 'partyId'>; ref?: PartyRef; issues: RowIssue[]; columnOf: Map<string, string> } {
+export function interactionRow(
+  cells: Cell[],
+  columns: Column[],
+  lookups: Lookups,
+): { input?: Omit<CreateInteraction, 'partyId'>; ref?: PartyRef; issues: RowIssue[]; columnOf: Map<string, string> } {
   const rv = new RowValues(cells, columns);
   let ref: PartyRef | undefined;
-  for (const [target, by] of [['partyId', 'id'], ['partyExternalId', 'externalId'], ['partyEmail', 'email'], ['partyPhone', 'phone'], ['partyName', 'name']] as const) {
+  for (const [target, by] of [
+    ['partyId', 'id'],
+    ['partyExternalId', 'externalId'],
+    ['partyEmail', 'email'],
+    ['partyPhone', 'phone'],
+    ['partyName', 'name'],
+  ] as const) {
     const v = rv.one(target);
     if (v) {
       if (by === 'id' && !uuidRe.test(v)) {
@@ -250,7 +330,11 @@ export function interactionRow(cells: Cell[], columns: Column[], lookups: Lookup
     }
   }
   if (!ref && !rv.issues.length) {
-    rv.issues.push({ column: null, code: 'required', message: 'Name the party: map a column to partyExternalId, partyEmail, partyPhone, partyName or partyId' });
+    rv.issues.push({
+      column: null,
+      code: 'required',
+      message: 'Name the party: map a column to partyExternalId, partyEmail, partyPhone, partyName or partyId',
+    });
   }
   const user = rv.one('user');
   let userId: string | undefined;
@@ -274,7 +358,9 @@ export function interactionRow(cells: Cell[], columns: Column[], lookups: Lookup
   if (rv.issues.length) {
     return { issues: rv.issues, columnOf: rv.columnOf };
   }
-  const parsed = createInteractionSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)));
+  const parsed = createInteractionSchema.safeParse(
+    Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)),
+  );
   if (!parsed.success) {
     return { issues: zodIssues(rv, parsed.error), columnOf: rv.columnOf };
   }

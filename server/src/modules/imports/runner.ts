@@ -8,7 +8,14 @@ import type { Db } from '../../platform/db/database.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { notFound } from '../../platform/errors.ts';
 import { productRow, transactionRow } from './commerce-rows.ts';
-import { actorOf, lookupsOf, requireImporter, type ImportSettings, type Pending, type RunHooks } from './imports.job.ts';
+import {
+  actorOf,
+  lookupsOf,
+  requireImporter,
+  type ImportSettings,
+  type Pending,
+  type RunHooks,
+} from './imports.job.ts';
 import { importsRepository, type Progress } from './imports.repository.ts';
 import type { ImportErrorTable, ImportItemTable, ImportJobRow } from './imports.tables.ts';
 import { readRecords, type SourceInfo, type SourceRecord } from './reader.ts';
@@ -68,11 +75,23 @@ export function importRunner(deps: Deps, settings: ImportSettings) {
     const take = (holder: { runner: string | null } | 'free') =>
       db
         .updateTable('import_job')
-        .set((eb) => ({ status: 'running', runner_id: me, lease_until: leaseEnd, started_at: new Date(), run_from: eb.ref('processed'), message: null, updated_at: new Date() }))
+        .set((eb) => ({
+          status: 'running',
+          runner_id: me,
+          lease_until: leaseEnd,
+          started_at: new Date(),
+          run_from: eb.ref('processed'),
+          message: null,
+          updated_at: new Date(),
+        }))
         .where('org_id', '=', orgId)
         .where('id', '=', id)
         .where('status', 'in', ['queued', 'running'])
-        .where(holder === 'free' ? sql<boolean>`(lease_until is null or lease_until < now())` : sql<boolean>`runner_id = ${holder.runner}`)
+        .where(
+          holder === 'free'
+            ? sql<boolean>`(lease_until is null or lease_until < now())`
+            : sql<boolean>`runner_id = ${holder.runner}`,
+        )
         .returningAll()
         .executeTakeFirst();
     const got = await take('free');
@@ -85,7 +104,14 @@ export function importRunner(deps: Deps, settings: ImportSettings) {
 
   /** In a batch transaction: renews the lease if it is still ours (and locks the job row until the batch commits). */
   async function renew(trx: Db, job: ImportJobRow): Promise<void> {
-    const held = await trx.updateTable('import_job').set({ lease_until: leaseEnd }).where('org_id', '=', job.org_id).where('id', '=', job.id).where('runner_id', '=', me).where('status', '=', 'running').executeTakeFirst();
+    const held = await trx
+      .updateTable('import_job')
+      .set({ lease_until: leaseEnd })
+      .where('org_id', '=', job.org_id)
+      .where('id', '=', job.id)
+      .where('runner_id', '=', me)
+      .where('status', '=', 'running')
+      .executeTakeFirst();
     if (!held.numUpdatedRows) {
       throw new LeaseLost();
     }
@@ -94,7 +120,15 @@ export function importRunner(deps: Deps, settings: ImportSettings) {
   /** One batch: lease, rows and their items, errors and the checkpoint in one transaction (rolled back on a dry run, but for its errors and counts). */
   async function writeBatch(job: ImportJobRow, actor: Actor, batch: Pending[], bytesDone: number): Promise<void> {
     const ctx: RequestContext = { actor, requestId: `import:${job.id}`, ip: null };
-    const progress: Progress = { processed: batch.length, bytesDone, created: 0, updated: 0, skipped: 0, failed: 0, duplicates: 0 };
+    const progress: Progress = {
+      processed: batch.length,
+      bytesDone,
+      created: 0,
+      updated: 0,
+      skipped: 0,
+      failed: 0,
+      duplicates: 0,
+    };
     const errors: Insertable<ImportErrorTable>[] = [];
     const items: Insertable<ImportItemTable>[] = [];
     const seq = new Map<number, number>();
@@ -107,7 +141,16 @@ export function importRunner(deps: Deps, settings: ImportSettings) {
         for (const i of issues) {
           const n = seq.get(row) ?? 0;
           seq.set(row, n + 1);
-          errors.push({ org_id: job.org_id, job_id: job.id, row_no: row, seq: n, column: i.column, code: i.code, message: i.message, value: i.value ?? null });
+          errors.push({
+            org_id: job.org_id,
+            job_id: job.id,
+            row_no: row,
+            seq: n,
+            column: i.column,
+            code: i.code,
+            message: i.message,
+            value: i.value ?? null,
+          });
         }
       },
     };
@@ -169,7 +212,12 @@ export function importRunner(deps: Deps, settings: ImportSettings) {
       const units = unitsOf(job, batch);
       if (units.length === 1) {
         const message = err instanceof Error ? err.message : String(err);
-        await writeBatch(job, actor, batch.map((p) => ({ ...p, issues: [{ column: null, code: 'write_failed', message }] })), bytesDone);
+        await writeBatch(
+          job,
+          actor,
+          batch.map((p) => ({ ...p, issues: [{ column: null, code: 'write_failed', message }] })),
+          bytesDone,
+        );
         return;
       }
       for (const u of units) {
@@ -185,7 +233,14 @@ export function importRunner(deps: Deps, settings: ImportSettings) {
     switch (job.entity) {
       case 'interactions': {
         const r = interactionRow(rec.cells, columns, lookups);
-        return { row: rec.row, columns, issues: r.issues, ...(r.input ? { interaction: r.input } : {}), ...(r.ref ? { ref: r.ref } : {}), refColumn: columns.find((c) => c.target.startsWith('party'))?.header ?? null };
+        return {
+          row: rec.row,
+          columns,
+          issues: r.issues,
+          ...(r.input ? { interaction: r.input } : {}),
+          ...(r.ref ? { ref: r.ref } : {}),
+          refColumn: columns.find((c) => c.target.startsWith('party'))?.header ?? null,
+        };
       }
       case 'products': {
         const r = productRow(rec.cells, columns);
@@ -194,7 +249,12 @@ export function importRunner(deps: Deps, settings: ImportSettings) {
       case 'transactions': {
         const r = transactionRow(rec.cells, columns);
         // A row with issues keeps its key, so its transaction's other rows fail with it.
-        return { row: rec.row, columns, issues: r.issues, tx: r.value ?? { key: r.key, partyColumn: null, columnOf: new Map() } };
+        return {
+          row: rec.row,
+          columns,
+          issues: r.issues,
+          tx: r.value ?? { key: r.key, partyColumn: null, columnOf: new Map() },
+        };
       }
       case 'parties':
       case 'employees': {
@@ -238,7 +298,13 @@ export function importRunner(deps: Deps, settings: ImportSettings) {
         const target = claimed.mapping[header];
         return target ? [{ index, header, target }] : [];
       });
-      const info: SourceInfo = { format: job.file_type, encoding: job.encoding, delimiter: job.delimiter, headers: job.headers, sample: [] };
+      const info: SourceInfo = {
+        format: job.file_type,
+        encoding: job.encoding,
+        delimiter: job.delimiter,
+        headers: job.headers,
+        sample: [],
+      };
       const grouped = job.entity === 'transactions';
       let bytes = 0;
       let batch: Pending[] = [];
@@ -249,10 +315,14 @@ export function importRunner(deps: Deps, settings: ImportSettings) {
       const analyse = async () => {
         batches++;
         if ((batches & (batches - 1)) === 0) {
-          await sql`analyze ${sql.join([...tablesOf[claimed.entity], 'import_item'].map((t) => sql.table(t)))}`.execute(db);
+          await sql`analyze ${sql.join([...tablesOf[claimed.entity], 'import_item'].map((t) => sql.table(t)))}`.execute(
+            db,
+          );
         }
         if (tablesOf[claimed.entity].includes('party')) {
-          await sql`select gin_clean_pending_list('party_emails'::regclass), gin_clean_pending_list('party_phones'::regclass)`.execute(db).catch((err: unknown) => deps.log.debug({ err }, 'gin_clean_pending_list'));
+          await sql`select gin_clean_pending_list('party_emails'::regclass), gin_clean_pending_list('party_phones'::regclass)`
+            .execute(db)
+            .catch((err: unknown) => deps.log.debug({ err }, 'gin_clean_pending_list'));
         }
       };
       // One batch writes while the next is read and checked: the database and the parsing overlap (two cores), and the
@@ -293,9 +363,30 @@ export function importRunner(deps: Deps, settings: ImportSettings) {
       }
       job = await reload(orgId, id);
       const done = await db.transaction().execute(async (trx) => {
-        const row = await finish(trx, job, { status: 'completed', total: job.processed, finished_at: new Date(), bytes_done: job.file_size });
+        const row = await finish(trx, job, {
+          status: 'completed',
+          total: job.processed,
+          finished_at: new Date(),
+          bytes_done: job.file_size,
+        });
         if (row && !row.dry_run) {
-          await recordAudit(trx, { actor, requestId: `import:${id}`, ip: null }, { action: 'import', entityType: 'import_job', entityId: id, after: { entity: row.entity, file: row.file_name, created: row.created, updated: row.updated, skipped: row.skipped, duplicates: row.duplicates } });
+          await recordAudit(
+            trx,
+            { actor, requestId: `import:${id}`, ip: null },
+            {
+              action: 'import',
+              entityType: 'import_job',
+              entityId: id,
+              after: {
+                entity: row.entity,
+                file: row.file_name,
+                created: row.created,
+                updated: row.updated,
+                skipped: row.skipped,
+                duplicates: row.duplicates,
+              },
+            },
+          );
         }
         return row;
       });
@@ -321,7 +412,11 @@ export function importRunner(deps: Deps, settings: ImportSettings) {
   /** Jobs left queued or running whose lease is free, expired or held by a dead local process, with their file on this machine. */
   async function orphans(): Promise<{ org_id: string; id: string }[]> {
     const jobs = await importsRepository.unfinished(db);
-    return jobs.filter((j) => (j.lease_until === null || j.lease_until.getTime() < Date.now() || heldByDeadProcess(j.runner_id)) && existsSync(j.file_path));
+    return jobs.filter(
+      (j) =>
+        (j.lease_until === null || j.lease_until.getTime() < Date.now() || heldByDeadProcess(j.runner_id)) &&
+        existsSync(j.file_path),
+    );
   }
 
   return { run, orphans, runnerId: me };

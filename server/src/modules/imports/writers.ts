@@ -1,8 +1,20 @@
 import { sql, type Insertable } from 'kysely';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { bulkUpsertProducts, bulkUpsertTransactions, createTransactionSchema, type BulkTransactionInput } from '../commerce/index.ts';
-import { bulkInsertInteractions, bulkUpsertParties, normalizePhone, partiesHolding, type CreateInteraction, type CreateParty } from '../parties/index.ts';
+import {
+  bulkUpsertProducts,
+  bulkUpsertTransactions,
+  createTransactionSchema,
+  type BulkTransactionInput,
+} from '../commerce/index.ts';
+import {
+  bulkInsertInteractions,
+  bulkUpsertParties,
+  normalizePhone,
+  partiesHolding,
+  type CreateInteraction,
+  type CreateParty,
+} from '../parties/index.ts';
 import { DEFAULT_CURRENCY, type TransactionRowValue } from './commerce-rows.ts';
 import type { Pending } from './imports.job.ts';
 import type { Progress } from './imports.repository.ts';
@@ -26,7 +38,14 @@ export interface BatchSink {
 
 type Writer = (trx: Db, sink: BatchSink, batch: Pending[]) => Promise<void>;
 const good = (batch: Pending[]) => batch.filter((p) => !p.issues.length);
-const item = (s: BatchSink, row: number, entity: string, id: string, action: 'created' | 'updated', before: unknown = null): Insertable<ImportItemTable> => ({
+const item = (
+  s: BatchSink,
+  row: number,
+  entity: string,
+  id: string,
+  action: 'created' | 'updated',
+  before: unknown = null,
+): Insertable<ImportItemTable> => ({
   org_id: s.job.org_id,
   job_id: s.job.id,
   row_no: row,
@@ -78,7 +97,13 @@ const writeParties: Writer = async (trx, s, batch) => {
     const dup = keys.map((k) => seen.get(k)).find((d) => d && d.id !== r.id);
     if (dup) {
       s.progress.duplicates++;
-      s.report(p.row, [{ column: null, code: 'duplicate', message: `Created, but shares an email or phone with ${dup.name} (${dup.id}): review and merge if it is the same party` }]);
+      s.report(p.row, [
+        {
+          column: null,
+          code: 'duplicate',
+          message: `Created, but shares an email or phone with ${dup.name} (${dup.id}): review and merge if it is the same party`,
+        },
+      ]);
     }
     for (const k of keys) {
       seen.set(k, { id: r.id, name: input.displayName });
@@ -92,12 +117,21 @@ function onePartyOf(resolved: Map<string, string[]>, ref: PartyRef, column: stri
   if (ids.length === 1) {
     return ids[0] as string;
   }
-  return { column, code: ids.length ? 'ambiguous_match' : 'unknown_reference', message: ids.length ? `${ids.length} parties match; use an id, email or external id` : 'No party matches', value: ref.value };
+  return {
+    column,
+    code: ids.length ? 'ambiguous_match' : 'unknown_reference',
+    message: ids.length ? `${ids.length} parties match; use an id, email or external id` : 'No party matches',
+    value: ref.value,
+  };
 }
 
 const writeInteractions: Writer = async (trx, s, batch) => {
   const ok = good(batch);
-  const resolved = await resolveParties(trx, s.job.org_id, ok.map((p) => p.ref as PartyRef));
+  const resolved = await resolveParties(
+    trx,
+    s.job.org_id,
+    ok.map((p) => p.ref as PartyRef),
+  );
   const rows: CreateInteraction[] = [];
   const rowOf: Pending[] = [];
   for (const p of ok) {
@@ -123,16 +157,28 @@ const writeInteractions: Writer = async (trx, s, batch) => {
   });
 };
 
-const upsertKeyOf = (job: ImportJobRow) => (job.options.upsertKey === 'externalId' ? ('externalId' as const) : undefined);
+const upsertKeyOf = (job: ImportJobRow) =>
+  job.options.upsertKey === 'externalId' ? ('externalId' as const) : undefined;
 
 const writeProducts: Writer = async (trx, s, batch) => {
   const ok = good(batch);
-  const out = await bulkUpsertProducts(trx, s.ctx, ok.map((p) => p.product as NonNullable<Pending['product']>), { upsertKey: upsertKeyOf(s.job) });
+  const out = await bulkUpsertProducts(
+    trx,
+    s.ctx,
+    ok.map((p) => p.product as NonNullable<Pending['product']>),
+    { upsertKey: upsertKeyOf(s.job) },
+  );
   out.results.forEach((r, i) => {
     const p = ok[i] as Pending;
     if (r.action === 'failed') {
       s.progress.skipped++;
-      s.report(p.row, [{ column: p.columns.find((c) => c.target === String(r.path[0] ?? ''))?.header ?? null, code: r.code, message: r.message }]);
+      s.report(p.row, [
+        {
+          column: p.columns.find((c) => c.target === String(r.path[0] ?? ''))?.header ?? null,
+          code: r.code,
+          message: r.message,
+        },
+      ]);
       return;
     }
     s.progress[r.action]++;
@@ -181,31 +227,66 @@ const writeTransactions: Writer = async (trx, s, batch) => {
     const bad = g.find((p) => p.issues.length) as Pending;
     for (const p of g.filter((x) => !x.issues.length)) {
       s.progress.skipped++;
-      s.report(p.row, [{ column: null, code: 'transaction_failed', message: `Not imported: row ${bad.row} of the same transaction has an error` }]);
+      s.report(p.row, [
+        {
+          column: null,
+          code: 'transaction_failed',
+          message: `Not imported: row ${bad.row} of the same transaction has an error`,
+        },
+      ]);
     }
   }
   const txs = ok.map((g) => g.map((p) => p.tx as TransactionRowValue));
-  const parties = await resolveParties(trx, s.job.org_id, txs.flatMap((t) => (t[0]?.party ? [t[0].party] : [])));
-  const products = await resolveProducts(trx, s.job.org_id, txs.flatMap((t) => t.flatMap((r) => (r.line ? [r.line.ref] : []))));
+  const parties = await resolveParties(
+    trx,
+    s.job.org_id,
+    txs.flatMap((t) => (t[0]?.party ? [t[0].party] : [])),
+  );
+  const products = await resolveProducts(
+    trx,
+    s.job.org_id,
+    txs.flatMap((t) => t.flatMap((r) => (r.line ? [r.line.ref] : []))),
+  );
   const inputs: BulkTransactionInput[] = [];
   const groupOf: Pending[][] = [];
   const failGroup = (g: Pending[], at: Pending, issue: RowIssue) => {
     s.report(at.row, [issue]);
     s.progress.skipped += g.length;
     for (const p of g.filter((x) => x !== at)) {
-      s.report(p.row, [{ column: null, code: 'transaction_failed', message: `Not imported: row ${at.row} of the same transaction has an error` }]);
+      s.report(p.row, [
+        {
+          column: null,
+          code: 'transaction_failed',
+          message: `Not imported: row ${at.row} of the same transaction has an error`,
+        },
+      ]);
     }
   };
   for (const [gi, g] of ok.entries()) {
     const rows = txs[gi] as TransactionRowValue[];
     const head = rows[0] as TransactionRowValue;
-    const other = g.find((p, i) => i > 0 && (!same(p.tx?.amount, head.amount) || !same(p.tx?.currency, head.currency) || (p.tx?.party && head.party && refKey(p.tx.party) !== refKey(head.party))));
+    const other = g.find(
+      (p, i) =>
+        i > 0 &&
+        (!same(p.tx?.amount, head.amount) ||
+          !same(p.tx?.currency, head.currency) ||
+          (p.tx?.party && head.party && refKey(p.tx.party) !== refKey(head.party))),
+    );
     if (other) {
-      failGroup(g, other, { column: null, code: 'inconsistent_transaction', message: `Rows of transaction ${head.key ?? ''} name different parties, amounts or currencies` });
+      failGroup(g, other, {
+        column: null,
+        code: 'inconsistent_transaction',
+        message: `Rows of transaction ${head.key ?? ''} name different parties, amounts or currencies`,
+      });
       continue;
     }
     if (!head.party) {
-      failGroup(g, g[0] as Pending, { column: null, code: 'required', message: 'Name the customer: map a column to partyExternalId (客户编号), partyEmail, partyPhone, partyName or partyId' });
+      failGroup(g, g[0] as Pending, {
+        column: null,
+        code: 'required',
+        message:
+          'Name the customer: map a column to partyExternalId (客户编号), partyEmail, partyPhone, partyName or partyId',
+      });
       continue;
     }
     const party = onePartyOf(parties, head.party, head.partyColumn);
@@ -221,12 +302,25 @@ const writeTransactions: Writer = async (trx, s, batch) => {
       }
       const ids = products.get(refKey(r.line.ref)) ?? [];
       if (ids.length !== 1) {
-        missing ??= { at: g[i] as Pending, issue: { column: r.line.refColumn, code: ids.length ? 'ambiguous_match' : 'unknown_reference', message: ids.length ? `${ids.length} products match; use the SKU or external id` : 'No product matches', value: r.line.ref.value } };
+        missing ??= {
+          at: g[i] as Pending,
+          issue: {
+            column: r.line.refColumn,
+            code: ids.length ? 'ambiguous_match' : 'unknown_reference',
+            message: ids.length ? `${ids.length} products match; use the SKU or external id` : 'No product matches',
+            value: r.line.ref.value,
+          },
+        };
         continue;
       }
       const { quantity, unitPrice, amount } = r.line;
       // As numbers, so the schema's messages say what is wrong (positive, at most 2 decimals) rather than "no format matched".
-      lines.push({ productId: ids[0] as string, quantity: Number(quantity ?? 1), ...(unitPrice === undefined ? {} : { unitPrice: Number(unitPrice) }), ...(amount === undefined ? {} : { amount: Number(amount) }) });
+      lines.push({
+        productId: ids[0] as string,
+        quantity: Number(quantity ?? 1),
+        ...(unitPrice === undefined ? {} : { unitPrice: Number(unitPrice) }),
+        ...(amount === undefined ? {} : { amount: Number(amount) }),
+      });
     }
     if (missing) {
       failGroup(g, missing.at, missing.issue);
@@ -242,11 +336,17 @@ const writeTransactions: Writer = async (trx, s, batch) => {
       note: head.note,
       lines: lines.length ? lines : undefined,
     };
-    const parsed = createTransactionSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)));
+    const parsed = createTransactionSchema.safeParse(
+      Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)),
+    );
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       const place = placeOf(g, first?.path ?? []);
-      failGroup(g, place.row, { column: place.column, code: first?.code === 'custom' ? 'invalid' : (first?.code ?? 'invalid'), message: first?.message ?? 'Invalid transaction' });
+      failGroup(g, place.row, {
+        column: place.column,
+        code: first?.code === 'custom' ? 'invalid' : (first?.code ?? 'invalid'),
+        message: first?.message ?? 'Invalid transaction',
+      });
       continue;
     }
     inputs.push(parsed.data);
@@ -261,7 +361,9 @@ const writeTransactions: Writer = async (trx, s, batch) => {
       return;
     }
     s.progress[r.action]++;
-    s.items.push(item(s, (g[0] as Pending).row, 'transaction', r.id, r.action, r.action === 'updated' ? r.before : null));
+    s.items.push(
+      item(s, (g[0] as Pending).row, 'transaction', r.id, r.action, r.action === 'updated' ? r.before : null),
+    );
   });
 };
 

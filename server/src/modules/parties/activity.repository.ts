@@ -47,10 +47,21 @@ export const interactionsRepository = {
     if (f.to) {
       q = q.where('i.occurred_at', '<', new Date(f.to));
     }
-    return paginate(q, { ...page, sort: { column: 'i.occurred_at', desc: true, type: 'timestamptz' }, idColumn: 'i.id', sortValue: (r) => r.occurred_at });
+    return paginate(q, {
+      ...page,
+      sort: { column: 'i.occurred_at', desc: true, type: 'timestamptz' },
+      idColumn: 'i.id',
+      sortValue: (r) => r.occurred_at,
+    });
   },
 
-  find(db: Db, actor: Actor, visibility: Visibility, id: string, mode: 'read' | 'write'): Promise<InteractionRow | undefined> {
+  find(
+    db: Db,
+    actor: Actor,
+    visibility: Visibility,
+    id: string,
+    mode: 'read' | 'write',
+  ): Promise<InteractionRow | undefined> {
     return db
       .selectFrom('interaction as i')
       .innerJoin('party as p', (j) => j.onRef('p.org_id', '=', 'i.org_id').onRef('p.id', '=', 'i.party_id'))
@@ -62,14 +73,22 @@ export const interactionsRepository = {
   },
 
   byIds(db: Db, orgId: string, ids: string[]): Promise<InteractionRow[]> {
-    return ids.length ? db.selectFrom('interaction').selectAll().where('org_id', '=', orgId).where('id', 'in', ids).execute() : Promise.resolve([]);
+    return ids.length
+      ? db.selectFrom('interaction').selectAll().where('org_id', '=', orgId).where('id', 'in', ids).execute()
+      : Promise.resolve([]);
   },
 
   insert(db: Db, row: Insertable<InteractionTable>): Promise<InteractionRow> {
     return db.insertInto('interaction').values(row).returningAll().executeTakeFirstOrThrow();
   },
 
-  update(db: Db, orgId: string, id: string, version: number, values: Updateable<InteractionTable>): Promise<InteractionRow | undefined> {
+  update(
+    db: Db,
+    orgId: string,
+    id: string,
+    version: number,
+    values: Updateable<InteractionTable>,
+  ): Promise<InteractionRow | undefined> {
     return updateVersioned(db, 'interaction', orgId, id, version, values);
   },
 };
@@ -81,7 +100,11 @@ export const tasksRepository = {
       .selectFrom('task as t')
       .leftJoin('party as p', (j) => j.onRef('p.org_id', '=', 't.org_id').onRef('p.id', '=', 't.party_id'))
       .selectAll('t')
-      .select(sql<string | null>`case when p.id is not null and ${canRead(actor, visibility)} then p.display_name end`.as('party_name'))
+      .select(
+        sql<string | null>`case when p.id is not null and ${canRead(actor, visibility)} then p.display_name end`.as(
+          'party_name',
+        ),
+      )
       .where('t.org_id', '=', actor.orgId)
       .where(() => taskVisible(actor, visibility, 'read'));
     if (f.assignee) {
@@ -109,22 +132,41 @@ export const tasksRepository = {
           break;
       }
     }
-    return paginate(q, { ...page, sort: { column: 't.due_at', desc: false, type: 'timestamptz' }, idColumn: 't.id', sortValue: (r) => r.due_at });
+    return paginate(q, {
+      ...page,
+      sort: { column: 't.due_at', desc: false, type: 'timestamptz' },
+      idColumn: 't.id',
+      sortValue: (r) => r.due_at,
+    });
   },
 
   find(db: Db, actor: Actor, visibility: Visibility, id: string, mode: 'read' | 'write'): Promise<TaskRow | undefined> {
-    return db.selectFrom('task as t').selectAll('t').where('t.org_id', '=', actor.orgId).where('t.id', '=', id).where(() => taskVisible(actor, visibility, mode)).executeTakeFirst();
+    return db
+      .selectFrom('task as t')
+      .selectAll('t')
+      .where('t.org_id', '=', actor.orgId)
+      .where('t.id', '=', id)
+      .where(() => taskVisible(actor, visibility, mode))
+      .executeTakeFirst();
   },
 
   byIds(db: Db, orgId: string, ids: string[]): Promise<TaskRow[]> {
-    return ids.length ? db.selectFrom('task').selectAll().where('org_id', '=', orgId).where('id', 'in', ids).execute() : Promise.resolve([]);
+    return ids.length
+      ? db.selectFrom('task').selectAll().where('org_id', '=', orgId).where('id', 'in', ids).execute()
+      : Promise.resolve([]);
   },
 
   insert(db: Db, row: Insertable<TaskTable>): Promise<TaskRow> {
     return db.insertInto('task').values(row).returningAll().executeTakeFirstOrThrow();
   },
 
-  update(db: Db, orgId: string, id: string, version: number, values: Updateable<TaskTable>): Promise<TaskRow | undefined> {
+  update(
+    db: Db,
+    orgId: string,
+    id: string,
+    version: number,
+    values: Updateable<TaskTable>,
+  ): Promise<TaskRow | undefined> {
     return updateVersioned(db, 'task', orgId, id, version, values);
   },
 };

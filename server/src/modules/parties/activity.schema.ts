@@ -7,7 +7,11 @@ import { careNoteSchema, historyEntrySchema } from './parties.schema.ts';
 const datetime = z.iso.datetime({ offset: true });
 
 const participantSchema = z
-  .object({ userId: z.uuid().optional(), partyId: z.uuid().optional(), name: z.string().trim().min(1).max(200).optional() })
+  .object({
+    userId: z.uuid().optional(),
+    partyId: z.uuid().optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+  })
   .strict()
   .refine((p) => p.userId ?? p.partyId ?? p.name, 'Give a userId, partyId or name');
 
@@ -22,7 +26,9 @@ export const interactionSchema = z
     body: z.string().nullable(),
     outcome: z.string().nullable(),
     sentiment: z.enum(sentiments).nullable(),
-    participants: z.array(z.object({ userId: z.uuid().optional(), partyId: z.uuid().optional(), name: z.string().optional() })),
+    participants: z.array(
+      z.object({ userId: z.uuid().optional(), partyId: z.uuid().optional(), name: z.string().optional() }),
+    ),
     userId: z.uuid().nullable().describe('The user who had the interaction'),
     createdAt: timestamp,
     updatedAt: timestamp,
@@ -45,7 +51,13 @@ const interactionFields = {
 export const createInteractionSchema = z.object({ partyId: z.uuid(), ...interactionFields }).strict();
 export type CreateInteraction = z.infer<typeof createInteractionSchema>;
 export const updateInteractionSchema = z
-  .object({ ...interactionFields, channel: interactionFields.channel.optional(), direction: z.enum(interactionDirections).optional(), subject: interactionFields.subject.optional(), version: versionField })
+  .object({
+    ...interactionFields,
+    channel: interactionFields.channel.optional(),
+    direction: z.enum(interactionDirections).optional(),
+    subject: interactionFields.subject.optional(),
+    version: versionField,
+  })
   .strict();
 export type UpdateInteraction = z.infer<typeof updateInteractionSchema>;
 export const listInteractionsQuerySchema = pageQuerySchema
@@ -59,7 +71,10 @@ export const listInteractionsQuerySchema = pageQuerySchema
   .strict();
 export type ListInteractionsQuery = z.infer<typeof listInteractionsQuerySchema>;
 
-const taskKind = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/).describe(`e.g. ${taskKinds.join(', ')}`);
+const taskKind = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,62}$/)
+  .describe(`e.g. ${taskKinds.join(', ')}`);
 export const taskSchema = z
   .object({
     id: z.uuid(),
@@ -108,7 +123,12 @@ export const listTasksQuerySchema = pageQuerySchema
     assignee: z.union([z.uuid(), z.literal('me')]).optional(),
     partyId: z.uuid().optional(),
     status: z.enum(taskStatuses).optional(),
-    due: z.enum(['overdue', 'today', 'week']).optional().describe('overdue: open and past due; today / week: due from the start of today (in tz) to the end of today / the next 7 days'),
+    due: z
+      .enum(['overdue', 'today', 'week'])
+      .optional()
+      .describe(
+        'overdue: open and past due; today / week: due from the start of today (in tz) to the end of today / the next 7 days',
+      ),
     tz: z
       .string()
       .max(64)
@@ -132,12 +152,20 @@ export const timelineItemSchema = z
     z.object({ type: z.literal('task'), id: z.uuid(), at: timestamp, task: taskSchema }),
     z.object({ type: z.literal('history'), id: z.uuid(), at: timestamp, history: historyEntrySchema }),
     z.object({ type: z.literal('care'), id: z.uuid(), at: timestamp, care: careNoteSchema }),
-    z.object({ type: z.literal('event'), id: z.uuid(), at: timestamp, event: timelineEventSchema }).describe('Contributed by another module (cases, transactions, survey answers…)'),
+    z
+      .object({ type: z.literal('event'), id: z.uuid(), at: timestamp, event: timelineEventSchema })
+      .describe('Contributed by another module (cases, transactions, survey answers…)'),
   ])
   .meta({ id: 'TimelineItem' });
 export type TimelineItem = z.infer<typeof timelineItemSchema>;
-export const timelineQuerySchema = pageQuerySchema.extend({ types: z
-    .string()
-    .regex(/^[a-z_]+(,[a-z_]+)*$/)
-    .optional()
-    .describe('Comma-separated subset: interaction, task, history, care, or a contributed source (case, transaction, survey_response…)') }).strict();
+export const timelineQuerySchema = pageQuerySchema
+  .extend({
+    types: z
+      .string()
+      .regex(/^[a-z_]+(,[a-z_]+)*$/)
+      .optional()
+      .describe(
+        'Comma-separated subset: interaction, task, history, care, or a contributed source (case, transaction, survey_response…)',
+      ),
+  })
+  .strict();

@@ -69,7 +69,10 @@ export function activityService(deps: Deps) {
 
   return {
     async listInteractions(ctx: RequestContext, f: ListInteractionsQuery): Promise<Page<Interaction>> {
-      const res = await interactionsRepository.list(db, ctx.actor, await visibility(ctx), f, { limit: f.limit, cursor: f.cursor });
+      const res = await interactionsRepository.list(db, ctx.actor, await visibility(ctx), f, {
+        limit: f.limit,
+        cursor: f.cursor,
+      });
       return { items: res.items.map(toInteraction), nextCursor: res.nextCursor };
     },
 
@@ -104,7 +107,12 @@ export function activityService(deps: Deps) {
       });
     },
 
-    async updateInteraction(ctx: RequestContext, id: string, version: number, input: UpdateInteraction): Promise<Interaction> {
+    async updateInteraction(
+      ctx: RequestContext,
+      id: string,
+      version: number,
+      input: UpdateInteraction,
+    ): Promise<Interaction> {
       await checkUser(db, ctx.actor.orgId, input.userId, 'userId');
       const vis = await visibility(ctx);
       return db.transaction().execute(async (trx) => {
@@ -127,13 +135,22 @@ export function activityService(deps: Deps) {
           failedUpdate(toInteraction(before), 'Interaction');
         }
         const d = diff(toInteraction(before), toInteraction(row));
-        await recordAudit(trx, ctx, { action: 'update', entityType: 'interaction', entityId: id, before: d.before, after: d.after });
+        await recordAudit(trx, ctx, {
+          action: 'update',
+          entityType: 'interaction',
+          entityId: id,
+          before: d.before,
+          after: d.after,
+        });
         return toInteraction(row);
       });
     },
 
     async listTasks(ctx: RequestContext, f: ListTasksQuery): Promise<Page<Task>> {
-      const res = await tasksRepository.list(db, ctx.actor, await visibility(ctx), f, { limit: f.limit, cursor: f.cursor });
+      const res = await tasksRepository.list(db, ctx.actor, await visibility(ctx), f, {
+        limit: f.limit,
+        cursor: f.cursor,
+      });
       return { items: res.items.map((r) => toTask(r)), nextCursor: res.nextCursor };
     },
 
@@ -183,13 +200,24 @@ export function activityService(deps: Deps) {
           ...(input.notes !== undefined ? { notes: input.notes } : {}),
           ...(input.dueAt !== undefined ? { due_at: new Date(input.dueAt) } : {}),
           ...(input.assigneeId !== undefined ? { assignee_id: input.assigneeId } : {}),
-          ...(input.status !== undefined ? { status: input.status, completed_at: closing ? new Date() : input.status === 'open' ? null : before.completed_at } : {}),
+          ...(input.status !== undefined
+            ? {
+                status: input.status,
+                completed_at: closing ? new Date() : input.status === 'open' ? null : before.completed_at,
+              }
+            : {}),
         });
         if (!row) {
           failedUpdate(toTask(before), 'Task');
         }
         const d = diff(toTask(before), toTask(row));
-        await recordAudit(trx, ctx, { action: 'update', entityType: 'task', entityId: id, before: d.before, after: d.after });
+        await recordAudit(trx, ctx, {
+          action: 'update',
+          entityType: 'task',
+          entityId: id,
+          before: d.before,
+          after: d.after,
+        });
         return toTask(row);
       });
     },

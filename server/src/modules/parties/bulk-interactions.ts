@@ -18,7 +18,11 @@ export type BulkInteractionResult = { action: 'created'; id: string } | RowFailu
  * transaction. Each row's party must be live in the organisation (and, for a request context, one
  * the actor may change); `userId` defaults to the actor. Bad rows fail alone.
  */
-export async function bulkInsertInteractions(trx: Db, who: Who, rows: CreateInteraction[]): Promise<{ created: string[]; results: BulkInteractionResult[] }> {
+export async function bulkInsertInteractions(
+  trx: Db,
+  who: Who,
+  rows: CreateInteraction[],
+): Promise<{ created: string[]; results: BulkInteractionResult[] }> {
   const w = auditWho(who);
   const orgId = w.orgId;
   const actor = 'actor' in who ? who.actor : null;
@@ -42,7 +46,13 @@ export async function bulkInsertInteractions(trx: Db, who: Who, rows: CreateInte
     ).map((p) => [p.id, p.writable]),
   );
   const userIds = unique(rows.map((r) => r.userId).filter((v): v is string => Boolean(v)));
-  const users = new Set(userIds.length ? (await trx.selectFrom('app_user').select('id').where('org_id', '=', orgId).where('id', 'in', userIds).execute()).map((u) => u.id) : []);
+  const users = new Set(
+    userIds.length
+      ? (
+          await trx.selectFrom('app_user').select('id').where('org_id', '=', orgId).where('id', 'in', userIds).execute()
+        ).map((u) => u.id)
+      : [],
+  );
   const now = new Date();
   const inserts: Insertable<InteractionTable>[] = [];
   const created: string[] = [];
@@ -51,7 +61,12 @@ export async function bulkInsertInteractions(trx: Db, who: Who, rows: CreateInte
     if (writableParty === undefined) {
       results[i] = { action: 'failed', code: 'unknown_reference', message: 'No such party', path: ['partyId'] };
     } else if (!writableParty) {
-      results[i] = { action: 'failed', code: 'forbidden', message: 'You may not add interactions to this party', path: ['partyId'] };
+      results[i] = {
+        action: 'failed',
+        code: 'forbidden',
+        message: 'You may not add interactions to this party',
+        path: ['partyId'],
+      };
     } else if (r.userId && !users.has(r.userId)) {
       results[i] = { action: 'failed', code: 'unknown_reference', message: 'No such user', path: ['userId'] };
     } else {
@@ -77,6 +92,11 @@ export async function bulkInsertInteractions(trx: Db, who: Who, rows: CreateInte
     }
   });
   await insertMany(trx, 'interaction', inserts);
-  await recordAudit(trx, w, { action: 'bulk_create', entityType: 'interaction', entityId: null, after: { created: created.length, createdIds: created.slice(0, 1000) } });
+  await recordAudit(trx, w, {
+    action: 'bulk_create',
+    entityType: 'interaction',
+    entityId: null,
+    after: { created: created.length, createdIds: created.slice(0, 1000) },
+  });
   return { created, results };
 }

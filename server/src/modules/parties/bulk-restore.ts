@@ -11,7 +11,14 @@ export async function restorePartySnapshots(trx: Db, who: Who, snapshots: PartyS
   let restored = 0;
   for (const s of snapshots) {
     const p = s.party;
-    const searchable = { displayName: p.display_name, givenName: p.given_name, familyName: p.family_name, emails: p.emails, phones: p.phones, tags: p.tags };
+    const searchable = {
+      displayName: p.display_name,
+      givenName: p.given_name,
+      familyName: p.family_name,
+      emails: p.emails,
+      phones: p.phones,
+      tags: p.tags,
+    };
     const res = await trx
       .updateTable('party')
       .set((eb) => ({
@@ -50,10 +57,26 @@ export async function restorePartySnapshots(trx: Db, who: Who, snapshots: PartyS
     }
     await gone.execute();
     for (const r of s.roles) {
-      const { org_id: _o, id, party_id: _p, created_at: _c, version: _v, started_at, ended_at, updated_at: _u, ...cols } = r;
+      const {
+        org_id: _o,
+        id,
+        party_id: _p,
+        created_at: _c,
+        version: _v,
+        started_at,
+        ended_at,
+        updated_at: _u,
+        ...cols
+      } = r;
       await trx
         .updateTable('party_role')
-        .set((eb) => ({ ...cols, started_at: new Date(started_at), ended_at: ended_at ? new Date(ended_at) : null, updated_at: new Date(), version: eb('version', '+', 1) }))
+        .set((eb) => ({
+          ...cols,
+          started_at: new Date(started_at),
+          ended_at: ended_at ? new Date(ended_at) : null,
+          updated_at: new Date(),
+          version: eb('version', '+', 1),
+        }))
         .where('org_id', '=', w.orgId)
         .where('id', '=', id)
         .execute();

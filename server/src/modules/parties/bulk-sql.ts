@@ -16,13 +16,20 @@ function chunks<T>(xs: T[], columns: number): T[][] {
   return out;
 }
 
-export async function insertMany<T extends 'party' | 'party_role' | 'party_history' | 'interaction'>(trx: Db, table: T, rows: Insertable<(PartyTable | PartyRoleTable | PartyHistoryTable | InteractionTable) & object>[]) {
+export async function insertMany<T extends 'party' | 'party_role' | 'party_history' | 'interaction'>(
+  trx: Db,
+  table: T,
+  rows: Insertable<(PartyTable | PartyRoleTable | PartyHistoryTable | InteractionTable) & object>[],
+) {
   if (!rows.length) {
     return;
   }
   const columns = Object.keys(rows[0] as object).length;
   for (const part of chunks(rows, columns)) {
-    await trx.insertInto(table).values(part as never).execute();
+    await trx
+      .insertInto(table)
+      .values(part as never)
+      .execute();
   }
 }
 
@@ -39,11 +46,40 @@ export const partiesHolding = (emails: string[], phones: string[]) =>
 
 /** Column types of the tables written through unnest: one array parameter per column instead of one parameter per value. */
 const columnTypes = {
-  party_history: { org_id: 'uuid', party_id: 'uuid', role: 'text', field: 'text', from_value: 'text', to_value: 'text', reason: 'text', actor_id: 'uuid' },
+  party_history: {
+    org_id: 'uuid',
+    party_id: 'uuid',
+    role: 'text',
+    field: 'text',
+    from_value: 'text',
+    to_value: 'text',
+    reason: 'text',
+    actor_id: 'uuid',
+  },
   party_role: {
-    org_id: 'uuid', id: 'uuid', party_id: 'uuid', role: 'text', stage: 'text', stakeholder_group: 'text', level: 'text', target_level: 'text', phase: 'text',
-    initiative_score: 'smallint', participation_score: 'smallint', employee_no: 'text', hire_date: 'date', org_unit_id: 'uuid', manager_id: 'uuid',
-    job_title: 'text', career_track: 'text', grade: 'text', salary: 'numeric', exit_date: 'date', exit_reason: 'text', started_at: 'timestamptz', updated_at: 'timestamptz',
+    org_id: 'uuid',
+    id: 'uuid',
+    party_id: 'uuid',
+    role: 'text',
+    stage: 'text',
+    stakeholder_group: 'text',
+    level: 'text',
+    target_level: 'text',
+    phase: 'text',
+    initiative_score: 'smallint',
+    participation_score: 'smallint',
+    employee_no: 'text',
+    hire_date: 'date',
+    org_unit_id: 'uuid',
+    manager_id: 'uuid',
+    job_title: 'text',
+    career_track: 'text',
+    grade: 'text',
+    salary: 'numeric',
+    exit_date: 'date',
+    exit_reason: 'text',
+    started_at: 'timestamptz',
+    updated_at: 'timestamptz',
   },
 } as const;
 
@@ -55,12 +91,17 @@ export async function insertColumns(trx: Db, table: keyof typeof columnTypes, ro
   const types: Record<string, string> = columnTypes[table];
   const cols = Object.keys(types);
   const value = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null));
-  const arrays = cols.map((c) => sql`${sql.val(rows.map((r) => value((r as Record<string, unknown>)[c])))}::${sql.raw(types[c] ?? 'text')}[]`);
-  await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(trx);
+  const arrays = cols.map(
+    (c) => sql`${sql.val(rows.map((r) => value((r as Record<string, unknown>)[c])))}::${sql.raw(types[c] ?? 'text')}[]`,
+  );
+  await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(
+    trx,
+  );
 }
 
 /** `case when e ? 'col' then (e->>'col')::type else p.col end`: a column that changes only when the update gives it. */
-const given = (alias: string, col: string, type: string) => sql.raw(`${col} = case when e ? '${col}' then (e->>'${col}')::${type} else ${alias}.${col} end`);
+const given = (alias: string, col: string, type: string) =>
+  sql.raw(`${col} = case when e ? '${col}' then (e->>'${col}')::${type} else ${alias}.${col} end`);
 const textArray = (col: string) => sql.raw(`${col} = array(select jsonb_array_elements_text(e->'${col}'))`);
 
 /** Updates many parties in one statement; each entry carries the party id and the columns to set (PartyUpdate; json columns as JSON text). */
@@ -69,10 +110,24 @@ export async function updateParties(trx: Db, orgId: string, rows: Record<string,
     return;
   }
   const set = [
-    sql.raw(`kind = e->>'kind', display_name = e->>'display_name', given_name = e->>'given_name', family_name = e->>'family_name', deleted_at = null`),
+    sql.raw(
+      `kind = e->>'kind', display_name = e->>'display_name', given_name = e->>'given_name', family_name = e->>'family_name', deleted_at = null`,
+    ),
     sql.raw(`search_text = e->>'search_text', name_key = e->>'name_key'`),
     ...['emails', 'phones', 'tags', 'search_grams'].map(textArray),
-    ...([['external_id', 'text'], ['birthday', 'date'], ['gender', 'text'], ['address', 'jsonb'], ['locale', 'text'], ['owner_id', 'uuid'], ['backup_owner_id', 'uuid'], ['profile', 'jsonb'], ['custom', 'jsonb']] as const).map(([c, t]) => given('p', c, t)),
+    ...(
+      [
+        ['external_id', 'text'],
+        ['birthday', 'date'],
+        ['gender', 'text'],
+        ['address', 'jsonb'],
+        ['locale', 'text'],
+        ['owner_id', 'uuid'],
+        ['backup_owner_id', 'uuid'],
+        ['profile', 'jsonb'],
+        ['custom', 'jsonb'],
+      ] as const
+    ).map(([c, t]) => given('p', c, t)),
   ];
   await sql`
     update party p set ${sql.join(set)}, updated_at = ${now}, version = p.version + 1
@@ -93,4 +148,3 @@ export async function updateRoles(trx: Db, orgId: string, rows: Record<string, u
     from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) e
     where r.org_id = ${orgId} and r.id = (e->>'id')::uuid`.execute(trx);
 }
-

@@ -21,7 +21,8 @@ export interface RowFailure {
   /** The input field, e.g. ['phones', 1] or ['roles', 0, 'stage']. */
   path: (string | number)[];
 }
-export type BulkPartyResult = { action: 'created'; id: string } | { action: 'updated'; id: string; before: PartySnapshot } | RowFailure;
+export type BulkPartyResult =
+  { action: 'created'; id: string } | { action: 'updated'; id: string; before: PartySnapshot } | RowFailure;
 
 export interface BulkPartiesOutcome {
   created: string[];
@@ -48,8 +49,12 @@ export const failure = (err: unknown): RowFailure => {
   }
   if (err instanceof AppError) {
     const first = (err.details as { path?: (string | number)[]; code?: string }[] | undefined)?.[0];
-    return { action: 'failed', code: first?.code ?? err.code.toLowerCase(), message: err.message, path: (first?.path ?? []).filter((p) => p !== 'body') };
+    return {
+      action: 'failed',
+      code: first?.code ?? err.code.toLowerCase(),
+      message: err.message,
+      path: (first?.path ?? []).filter((p) => p !== 'body'),
+    };
   }
   throw err;
 };
-

@@ -4,12 +4,29 @@ import { hasRole, type RequestContext } from '../../platform/auth/actor.ts';
 import { recordAudit, type AuditWho } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { HistoryField, PartyRoleName } from './constants.ts';
-import { auditWho, failure, RowError, type BulkPartiesOutcome, type BulkPartyInput, type BulkPartyResult, type PartySnapshot, type UpsertKey, type Who } from './bulk-types.ts';
+import {
+  auditWho,
+  failure,
+  RowError,
+  type BulkPartiesOutcome,
+  type BulkPartyInput,
+  type BulkPartyResult,
+  type PartySnapshot,
+  type UpsertKey,
+  type Who,
+} from './bulk-types.ts';
 import { insertColumns, insertMany, partiesHolding, updateParties, updateRoles } from './bulk-sql.ts';
 import { validateCustom } from './custom-fields.ts';
 import { canSeeFull } from './parties.access.ts';
 import { partiesRepository } from './parties.repository.ts';
-import type { PartyHistoryTable, PartyRoleRow, PartyRoleTable, PartyRow, PartyTable, PartyUpdate } from './parties.tables.ts';
+import type {
+  PartyHistoryTable,
+  PartyRoleRow,
+  PartyRoleTable,
+  PartyRow,
+  PartyTable,
+  PartyUpdate,
+} from './parties.tables.ts';
 import { derivedColumns, mergeProfile, newPartyRow, unique } from './party-input.ts';
 import { normalizePhone } from './phone.ts';
 import { defaultGroup, roleValues } from './roles.service.ts';
@@ -38,7 +55,15 @@ import { initialStage, stagesOf } from './stages.ts';
  * Returns the created ids, the updated ids with a snapshot taken before the update (for undo), and
  * a result per row.
  */
-export type { BulkPartiesOutcome, BulkPartyInput, BulkPartyResult, PartySnapshot, RowFailure, UpsertKey, Who } from './bulk-types.ts';
+export type {
+  BulkPartiesOutcome,
+  BulkPartyInput,
+  BulkPartyResult,
+  PartySnapshot,
+  RowFailure,
+  UpsertKey,
+  Who,
+} from './bulk-types.ts';
 
 const tracked: [HistoryField, keyof PartyRoleRow][] = [
   ['stage', 'stage'],
@@ -62,7 +87,12 @@ const snapshotOf = (p: PartyRow, roles: PartyRoleRow[]): PartySnapshot => {
   return { party, roles };
 };
 
-export async function bulkUpsertParties(trx: Db, who: Who, rows: BulkPartyInput[], opts: { upsertKey?: UpsertKey | undefined } = {}): Promise<BulkPartiesOutcome> {
+export async function bulkUpsertParties(
+  trx: Db,
+  who: Who,
+  rows: BulkPartyInput[],
+  opts: { upsertKey?: UpsertKey | undefined } = {},
+): Promise<BulkPartiesOutcome> {
   const w = auditWho(who);
   const orgId = w.orgId;
   const actor = 'actor' in who ? who.actor : null;
@@ -77,11 +107,38 @@ export async function bulkUpsertParties(trx: Db, who: Who, rows: BulkPartyInput[
   if (anyRoles) {
     await stakeholderGroupsRepository.ensureDefaults(trx, orgId);
   }
-  const groups = new Set((await trx.selectFrom('stakeholder_group').select('key').where('org_id', '=', orgId).where('active', '=', true).execute()).map((g) => g.key));
-  const userIds = unique(rows.flatMap((r) => [r.ownerId, r.backupOwnerId, ...(r.roles ?? []).map((x) => x.employment?.managerId)]).filter((v): v is string => Boolean(v)));
-  const users = new Set(userIds.length ? (await trx.selectFrom('app_user').select('id').where('org_id', '=', orgId).where('id', 'in', userIds).execute()).map((u) => u.id) : []);
-  const unitIds = unique(rows.flatMap((r) => (r.roles ?? []).map((x) => x.employment?.orgUnitId)).filter((v): v is string => Boolean(v)));
-  const units = new Set(unitIds.length ? (await trx.selectFrom('org_unit').select('id').where('org_id', '=', orgId).where('id', 'in', unitIds).execute()).map((u) => u.id) : []);
+  const groups = new Set(
+    (
+      await trx
+        .selectFrom('stakeholder_group')
+        .select('key')
+        .where('org_id', '=', orgId)
+        .where('active', '=', true)
+        .execute()
+    ).map((g) => g.key),
+  );
+  const userIds = unique(
+    rows
+      .flatMap((r) => [r.ownerId, r.backupOwnerId, ...(r.roles ?? []).map((x) => x.employment?.managerId)])
+      .filter((v): v is string => Boolean(v)),
+  );
+  const users = new Set(
+    userIds.length
+      ? (
+          await trx.selectFrom('app_user').select('id').where('org_id', '=', orgId).where('id', 'in', userIds).execute()
+        ).map((u) => u.id)
+      : [],
+  );
+  const unitIds = unique(
+    rows.flatMap((r) => (r.roles ?? []).map((x) => x.employment?.orgUnitId)).filter((v): v is string => Boolean(v)),
+  );
+  const units = new Set(
+    unitIds.length
+      ? (
+          await trx.selectFrom('org_unit').select('id').where('org_id', '=', orgId).where('id', 'in', unitIds).execute()
+        ).map((u) => u.id)
+      : [],
+  );
 
   // Per-row checks that need no party: phones, references, roles.
   const prepared: Prepared[] = [];
@@ -105,17 +162,33 @@ export async function bulkUpsertParties(trx: Db, who: Who, rows: BulkPartyInput[
       }
       (input.roles ?? []).forEach((r, i) => {
         if (actor && (r.role === 'employee' || r.role === 'candidate') && !hasRole(actor, 'hr', 'admin')) {
-          throw new RowError('forbidden', 'Only HR and admins manage employee and candidate roles', ['roles', i, 'role']);
+          throw new RowError('forbidden', 'Only HR and admins manage employee and candidate roles', [
+            'roles',
+            i,
+            'role',
+          ]);
         }
         if (r.stage !== undefined && !stagesOf(r.role).includes(r.stage)) {
-          throw new RowError('unknown_stage', `Unknown stage for a ${r.role}; stages: ${stagesOf(r.role).join(', ')}`, ['roles', i, 'stage']);
+          throw new RowError('unknown_stage', `Unknown stage for a ${r.role}; stages: ${stagesOf(r.role).join(', ')}`, [
+            'roles',
+            i,
+            'stage',
+          ]);
         }
         if (r.stakeholderGroup && !groups.has(r.stakeholderGroup)) {
-          throw new RowError('unknown_reference', 'No such stakeholder group (see /api/stakeholder-groups)', ['roles', i, 'stakeholderGroup']);
+          throw new RowError('unknown_reference', 'No such stakeholder group (see /api/stakeholder-groups)', [
+            'roles',
+            i,
+            'stakeholderGroup',
+          ]);
         }
         const e = r.employment;
         if (e && r.role !== 'employee' && r.role !== 'candidate') {
-          throw new RowError('not_allowed', 'Only employee and candidate roles carry employment', ['roles', i, 'employment']);
+          throw new RowError('not_allowed', 'Only employee and candidate roles carry employment', [
+            'roles',
+            i,
+            'employment',
+          ]);
         }
         if (e?.orgUnitId && !units.has(e.orgUnitId)) {
           throw new RowError('unknown_reference', 'No such org unit', ['roles', i, 'employment', 'orgUnitId']);
@@ -127,9 +200,16 @@ export async function bulkUpsertParties(trx: Db, who: Who, rows: BulkPartyInput[
       const emails = unique(input.emails ?? []);
       let key: string | null = null;
       if (opts.upsertKey) {
-        key = opts.upsertKey === 'externalId' ? (input.externalId ?? null) : opts.upsertKey === 'email' ? (emails[0] ?? null) : (phones[0] ?? null);
+        key =
+          opts.upsertKey === 'externalId'
+            ? (input.externalId ?? null)
+            : opts.upsertKey === 'email'
+              ? (emails[0] ?? null)
+              : (phones[0] ?? null);
         if (!key) {
-          throw new RowError('missing_key', `The upsert key (${opts.upsertKey}) is empty`, [opts.upsertKey === 'externalId' ? 'externalId' : opts.upsertKey === 'email' ? 'emails' : 'phones']);
+          throw new RowError('missing_key', `The upsert key (${opts.upsertKey}) is empty`, [
+            opts.upsertKey === 'externalId' ? 'externalId' : opts.upsertKey === 'email' ? 'emails' : 'phones',
+          ]);
         }
       }
       prepared.push({ index, input, key, emails, phones, tags: unique(input.tags ?? []) });
@@ -165,7 +245,13 @@ export async function bulkUpsertParties(trx: Db, who: Who, rows: BulkPartyInput[
     action: 'bulk_upsert',
     entityType: 'party',
     entityId: null,
-    after: { created: created.length, updated: updated.length, failed: results.filter((r) => r.action === 'failed').length, createdIds: created.slice(0, 1000), updatedIds: updated.slice(0, 1000).map((u) => u.id) },
+    after: {
+      created: created.length,
+      updated: updated.length,
+      failed: results.filter((r) => r.action === 'failed').length,
+      createdIds: created.slice(0, 1000),
+      updatedIds: updated.slice(0, 1000).map((u) => u.id),
+    },
   });
   return { created, updated, results };
 }
@@ -188,14 +274,23 @@ async function writeRound(
   const externalIds = unique(round.map((p) => p.input.externalId).filter((k): k is string => Boolean(k)));
   const visibility = actor && !hasRole(actor, 'admin') ? await partiesRepository.visibility(trx, orgId) : null;
   const writable = actor && visibility ? sql<boolean>`${canSeeFull(actor, visibility, 'write')}` : sql<boolean>`true`;
-  const matchQuery = () => trx.selectFrom('party as p').selectAll('p').select(writable.as('writable')).where('p.org_id', '=', orgId);
+  const matchQuery = () =>
+    trx.selectFrom('party as p').selectAll('p').select(writable.as('writable')).where('p.org_id', '=', orgId);
   let matches: (PartyRow & { writable: boolean })[] = [];
   if (upsertKey === 'externalId' && keys.length) {
     matches = await matchQuery().where('p.external_id', 'in', keys).execute();
   } else if (upsertKey === 'email' && keys.length) {
-    matches = await matchQuery().where('p.deleted_at', 'is', null).where('p.merged_into_id', 'is', null).where(sql<boolean>`p.id = any(${partiesHolding(keys, [])})`).execute();
+    matches = await matchQuery()
+      .where('p.deleted_at', 'is', null)
+      .where('p.merged_into_id', 'is', null)
+      .where(sql<boolean>`p.id = any(${partiesHolding(keys, [])})`)
+      .execute();
   } else if (upsertKey === 'phone' && keys.length) {
-    matches = await matchQuery().where('p.deleted_at', 'is', null).where('p.merged_into_id', 'is', null).where(sql<boolean>`p.id = any(${partiesHolding([], keys)})`).execute();
+    matches = await matchQuery()
+      .where('p.deleted_at', 'is', null)
+      .where('p.merged_into_id', 'is', null)
+      .where(sql<boolean>`p.id = any(${partiesHolding([], keys)})`)
+      .execute();
   }
   const byKey = new Map<string, (PartyRow & { writable: boolean })[]>();
   for (const m of matches) {
@@ -206,12 +301,24 @@ async function writeRound(
   }
   const heldExternal = new Map<string, string>();
   if (externalIds.length) {
-    for (const r of await trx.selectFrom('party').select(['id', 'external_id']).where('org_id', '=', orgId).where('external_id', 'in', externalIds).execute()) {
+    for (const r of await trx
+      .selectFrom('party')
+      .select(['id', 'external_id'])
+      .where('org_id', '=', orgId)
+      .where('external_id', 'in', externalIds)
+      .execute()) {
       heldExternal.set(r.external_id ?? '', r.id);
     }
   }
   const targetIds = unique(matches.map((m) => m.id));
-  const roleRows = targetIds.length ? await trx.selectFrom('party_role').selectAll().where('org_id', '=', orgId).where('party_id', 'in', targetIds).execute() : [];
+  const roleRows = targetIds.length
+    ? await trx
+        .selectFrom('party_role')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('party_id', 'in', targetIds)
+        .execute()
+    : [];
 
   // Updates are set-based too: one statement per round for the parties, one for their roles (given fields replace, others stay).
   const partyUpdates: Record<string, unknown>[] = [];
@@ -227,13 +334,24 @@ async function writeRound(
   const newParties: Insertable<PartyTable>[] = [];
   const newRoles: Insertable<PartyRoleTable>[] = [];
   const history: Insertable<PartyHistoryTable>[] = [];
-  const base = (partyId: string, role: PartyRoleName | null) => ({ org_id: orgId, party_id: partyId, role, reason: null, actor_id: w.actorId });
+  const base = (partyId: string, role: PartyRoleName | null) => ({
+    org_id: orgId,
+    party_id: partyId,
+    role,
+    reason: null,
+    actor_id: w.actorId,
+  });
   const ownerHistory = (partyId: string, before: PartyRow | null, owner: string | null, backup: string | null) => {
     if ((before?.owner_id ?? null) !== owner) {
       history.push({ ...base(partyId, null), field: 'owner', from_value: before?.owner_id ?? null, to_value: owner });
     }
     if ((before?.backup_owner_id ?? null) !== backup) {
-      history.push({ ...base(partyId, null), field: 'backup_owner', from_value: before?.backup_owner_id ?? null, to_value: backup });
+      history.push({
+        ...base(partyId, null),
+        field: 'backup_owner',
+        from_value: before?.backup_owner_id ?? null,
+        to_value: backup,
+      });
     }
   };
   const addRole = (partyId: string, r: NonNullable<BulkPartyInput['roles']>[number]) => {
@@ -251,7 +369,12 @@ async function writeRound(
       ...roleValues(rest),
       started_at: now,
       updated_at: now,
-    } as Insertable<PartyRoleTable> & { stage: string; level: string | null; target_level: string | null; phase: string | null };
+    } as Insertable<PartyRoleTable> & {
+      stage: string;
+      level: string | null;
+      target_level: string | null;
+      phase: string | null;
+    };
     newRoles.push(row);
     history.push({ ...base(partyId, role), field: 'role', from_value: null, to_value: role });
     for (const [field, col] of tracked) {
@@ -265,9 +388,18 @@ async function writeRound(
   for (const p of round) {
     const { input } = p;
     try {
-      const found = p.key !== null ? unique((byKey.get(p.key) ?? []).map((m) => m.id)).map((id) => matches.find((m) => m.id === id) as PartyRow & { writable: boolean }) : [];
+      const found =
+        p.key !== null
+          ? unique((byKey.get(p.key) ?? []).map((m) => m.id)).map(
+              (id) => matches.find((m) => m.id === id) as PartyRow & { writable: boolean },
+            )
+          : [];
       if (found.length > 1) {
-        throw new RowError('ambiguous_match', `${found.length} parties match this ${upsertKey}; merge them first or use another key`, [upsertKey === 'externalId' ? 'externalId' : upsertKey === 'email' ? 'emails' : 'phones']);
+        throw new RowError(
+          'ambiguous_match',
+          `${found.length} parties match this ${upsertKey}; merge them first or use another key`,
+          [upsertKey === 'externalId' ? 'externalId' : upsertKey === 'email' ? 'emails' : 'phones'],
+        );
       }
       const target = found[0];
       const holder = input.externalId ? heldExternal.get(input.externalId) : undefined;
@@ -278,7 +410,14 @@ async function writeRound(
         const id = randomUUID();
         const custom = validateCustom(defs, input.custom ?? {}, input.custom ?? {});
         const owner = input.ownerId === undefined ? w.actorId : input.ownerId;
-        const values = { displayName: input.displayName, givenName: input.givenName ?? null, familyName: input.familyName ?? null, emails: p.emails, phones: p.phones, tags: p.tags };
+        const values = {
+          displayName: input.displayName,
+          givenName: input.givenName ?? null,
+          familyName: input.familyName ?? null,
+          emails: p.emails,
+          phones: p.phones,
+          tags: p.tags,
+        };
         newParties.push({
           ...newPartyRow(orgId, input, values, custom, owner, w.actorId),
           id,
@@ -300,9 +439,14 @@ async function writeRound(
         throw new RowError('merged', `The matching party was merged into ${target.merged_into_id}`, ['externalId']);
       }
       if (!target.writable) {
-        throw new RowError('forbidden', 'A party with this key exists but you may not change it', [upsertKey === 'externalId' ? 'externalId' : upsertKey === 'email' ? 'emails' : 'phones']);
+        throw new RowError('forbidden', 'A party with this key exists but you may not change it', [
+          upsertKey === 'externalId' ? 'externalId' : upsertKey === 'email' ? 'emails' : 'phones',
+        ]);
       }
-      const before = snapshotOf(target, roleRows.filter((r) => r.party_id === target.id));
+      const before = snapshotOf(
+        target,
+        roleRows.filter((r) => r.party_id === target.id),
+      );
       const merged = {
         displayName: input.displayName,
         givenName: input.givenName === undefined ? target.given_name : input.givenName,
@@ -322,22 +466,45 @@ async function writeRound(
         deleted_at: null,
         ...derivedColumns(merged),
       };
-      if (input.externalId !== undefined) { values.external_id = input.externalId; }
-      if (input.birthday !== undefined) { values.birthday = input.birthday; }
-      if (input.gender !== undefined) { values.gender = input.gender; }
-      if (input.address !== undefined) { values.address = input.address ? JSON.stringify(input.address) : null; }
-      if (input.locale !== undefined) { values.locale = input.locale; }
-      if (input.ownerId !== undefined) { values.owner_id = input.ownerId; }
-      if (input.backupOwnerId !== undefined) { values.backup_owner_id = input.backupOwnerId; }
-      if (input.profile !== undefined) { values.profile = JSON.stringify(mergeProfile(target.profile, input.profile)); }
-      if (input.custom !== undefined) { values.custom = JSON.stringify(validateCustom(defs, input.custom, { ...target.custom, ...input.custom })); }
+      if (input.externalId !== undefined) {
+        values.external_id = input.externalId;
+      }
+      if (input.birthday !== undefined) {
+        values.birthday = input.birthday;
+      }
+      if (input.gender !== undefined) {
+        values.gender = input.gender;
+      }
+      if (input.address !== undefined) {
+        values.address = input.address ? JSON.stringify(input.address) : null;
+      }
+      if (input.locale !== undefined) {
+        values.locale = input.locale;
+      }
+      if (input.ownerId !== undefined) {
+        values.owner_id = input.ownerId;
+      }
+      if (input.backupOwnerId !== undefined) {
+        values.backup_owner_id = input.backupOwnerId;
+      }
+      if (input.profile !== undefined) {
+        values.profile = JSON.stringify(mergeProfile(target.profile, input.profile));
+      }
+      if (input.custom !== undefined) {
+        values.custom = JSON.stringify(validateCustom(defs, input.custom, { ...target.custom, ...input.custom }));
+      }
       if (pendingIds.has(target.id)) {
         // A second row for the same party in this round (two keys naming it): the first row's update goes first.
         await flushUpdates();
       }
       pendingIds.add(target.id);
       partyUpdates.push({ id: target.id, ...values });
-      ownerHistory(target.id, target, values.owner_id === undefined ? target.owner_id : values.owner_id, values.backup_owner_id === undefined ? target.backup_owner_id : values.backup_owner_id);
+      ownerHistory(
+        target.id,
+        target,
+        values.owner_id === undefined ? target.owner_id : values.owner_id,
+        values.backup_owner_id === undefined ? target.backup_owner_id : values.backup_owner_id,
+      );
       for (const r of input.roles ?? []) {
         const current = before.roles.find((x) => x.role === r.role && !x.ended_at);
         if (!current) {

@@ -1,6 +1,16 @@
 // Plain constants (no zod) so the web bundle can import them through api.ts.
 export const partyKinds = ['person', 'organization'] as const;
-export const partyRoles = ['customer', 'employee', 'candidate', 'partner', 'supplier', 'distributor', 'government', 'community', 'media'] as const;
+export const partyRoles = [
+  'customer',
+  'employee',
+  'candidate',
+  'partner',
+  'supplier',
+  'distributor',
+  'government',
+  'community',
+  'media',
+] as const;
 export const genders = ['female', 'male', 'other', 'undisclosed'] as const;
 
 /** Kotler's five levels of relationship marketing, lowest first (the gap is a difference of positions). */
@@ -12,7 +22,19 @@ export const relationshipPhases = ['awareness', 'exploration', 'expansion', 'com
 export const customerStages = ['prospect', 'new', 'developing', 'loyal', 'at_risk', 'churned', 'won_back'] as const;
 export const employeeStages = ['candidate', 'onboarding', 'stable', 'departing', 'alumni'] as const;
 
-export const interactionChannels = ['phone', 'email', 'visit', 'meeting', 'web', 'social', 'wechat', 'sms', 'letter', 'survey', 'other'] as const;
+export const interactionChannels = [
+  'phone',
+  'email',
+  'visit',
+  'meeting',
+  'web',
+  'social',
+  'wechat',
+  'sms',
+  'letter',
+  'survey',
+  'other',
+] as const;
 export const interactionDirections = ['inbound', 'outbound', 'internal'] as const;
 export const sentiments = ['negative', 'neutral', 'positive'] as const;
 export const taskKinds = ['follow_up_visit', 'call_back', 'greeting', 'review', 'other'] as const;

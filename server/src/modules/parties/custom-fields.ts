@@ -16,11 +16,15 @@ function check(def: Def, v: CustomValue): string | null {
     case 'boolean':
       return typeof v === 'boolean' ? null : 'Expected true or false';
     case 'date':
-      return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? null : 'Expected a date (YYYY-MM-DD)';
+      return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))
+        ? null
+        : 'Expected a date (YYYY-MM-DD)';
     case 'select':
       return typeof v === 'string' && def.options.includes(v) ? null : `Expected one of: ${def.options.join(', ')}`;
     case 'multiselect':
-      return Array.isArray(v) && v.every((x) => def.options.includes(x)) ? null : `Expected a list of: ${def.options.join(', ')}`;
+      return Array.isArray(v) && v.every((x) => def.options.includes(x))
+        ? null
+        : `Expected a list of: ${def.options.join(', ')}`;
   }
 }
 
@@ -29,13 +33,21 @@ function check(def: Def, v: CustomValue): string | null {
  * select values among the options, required fields present. `merged` is the record after the change.
  * Null removes a value.
  */
-export function validateCustom(defs: Def[], given: Record<string, CustomValue>, merged: Record<string, CustomValue>): Record<string, CustomValue> {
+export function validateCustom(
+  defs: Def[],
+  given: Record<string, CustomValue>,
+  merged: Record<string, CustomValue>,
+): Record<string, CustomValue> {
   const issues: Issue[] = [];
   const byKey = new Map(defs.map((d) => [d.key, d]));
   for (const [key, v] of Object.entries(given)) {
     const def = byKey.get(key);
     if (!def) {
-      issues.push({ path: ['body', 'custom', key], message: 'No such custom field (see /api/field-definitions)', code: 'unknown_field' });
+      issues.push({
+        path: ['body', 'custom', key],
+        message: 'No such custom field (see /api/field-definitions)',
+        code: 'unknown_field',
+      });
       continue;
     }
     const problem = check(def, v);
@@ -50,7 +62,10 @@ export function validateCustom(defs: Def[], given: Record<string, CustomValue>, 
     }
   }
   if (issues.length) {
-    throw validation(`Invalid custom field ${issues[0]?.path.slice(2).join('.') ?? ''}: ${issues[0]?.message ?? ''}`, issues);
+    throw validation(
+      `Invalid custom field ${issues[0]?.path.slice(2).join('.') ?? ''}: ${issues[0]?.message ?? ''}`,
+      issues,
+    );
   }
   return Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== null));
 }

@@ -33,7 +33,14 @@ export { bulkUpsertParties } from './bulk.ts';
 export { restorePartySnapshots } from './bulk-restore.ts';
 export { partiesHolding } from './bulk-sql.ts';
 export { bulkInsertInteractions, type BulkInteractionResult } from './bulk-interactions.ts';
-export type { UpsertKey, BulkPartyInput, BulkPartyResult, BulkPartiesOutcome, PartySnapshot, RowFailure } from './bulk-types.ts';
+export type {
+  UpsertKey,
+  BulkPartyInput,
+  BulkPartyResult,
+  BulkPartiesOutcome,
+  PartySnapshot,
+  RowFailure,
+} from './bulk-types.ts';
 export { readableParty, writableParty } from './parties.service.ts';
 /** The org's customer-visibility setting, which `partyVisibleCondition` needs. */
 export const customerVisibility = (db: Db, orgId: string) => partiesRepository.visibility(db, orgId);

@@ -11,7 +11,8 @@ export interface SortKey<O> {
   value: (row: O) => string | Date;
 }
 
-const badCursor = () => validation('Invalid cursor', [{ path: ['query', 'cursor'], message: 'Invalid cursor', code: 'invalid_cursor' }]);
+const badCursor = () =>
+  validation('Invalid cursor', [{ path: ['query', 'cursor'], message: 'Invalid cursor', code: 'invalid_cursor' }]);
 const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -61,7 +62,12 @@ export async function paginateKeys<DB, TB extends keyof DB, O extends { id: stri
   }
   for (const [i, k] of keys.entries()) {
     const col = sql.raw(k.column);
-    const expr = i === 0 && opts.collectFirst ? (k.type === 'timestamptz' ? sql`(${col} + interval '0 s')` : sql`(${col} || '')`) : col;
+    const expr =
+      i === 0 && opts.collectFirst
+        ? k.type === 'timestamptz'
+          ? sql`(${col} + interval '0 s')`
+          : sql`(${col} || '')`
+        : col;
     q = q.orderBy(sql`${expr} ${k.desc ? sql`desc` : sql`asc`}`);
   }
   q = q.orderBy(sql`${sql.raw(opts.idColumn)} ${keys[0]?.desc ? sql`desc` : sql`asc`}`).limit(limit + 1);
@@ -71,10 +77,13 @@ export async function paginateKeys<DB, TB extends keyof DB, O extends { id: stri
   const last = items.at(-1);
   let nextCursor: string | null = null;
   if (more && last) {
-    nextCursor = encodeCursor([...keys.map((k) => {
-      const v = k.value(last);
-      return v instanceof Date ? v.toISOString() : v;
-    }), last.id]);
+    nextCursor = encodeCursor([
+      ...keys.map((k) => {
+        const v = k.value(last);
+        return v instanceof Date ? v.toISOString() : v;
+      }),
+      last.id,
+    ]);
   }
   return { items, nextCursor };
 }

@@ -18,26 +18,58 @@ export const mergeRepository = {
 
   /** Moves every row of `table` from one party to another; returns the ids moved. */
   async moveAll(db: Db, table: MovableTable, orgId: string, fromId: string, toId: string): Promise<string[]> {
-    const rows = await db.updateTable(table).set({ party_id: toId }).where('org_id', '=', orgId).where('party_id', '=', fromId).returning('id').execute();
+    const rows = await db
+      .updateTable(table)
+      .set({ party_id: toId })
+      .where('org_id', '=', orgId)
+      .where('party_id', '=', fromId)
+      .returning('id')
+      .execute();
     return rows.map((r) => r.id);
   },
 
   /** Moves every row of another module's table (a registered party reference) from one party to another. */
   async moveReferences(db: Db, table: string, orgId: string, fromId: string, toId: string): Promise<string[]> {
-    const rows = await sql<{ id: string }>`update ${sql.table(table)} set party_id = ${toId} where org_id = ${orgId} and party_id = ${fromId} returning id`.execute(db);
+    const rows = await sql<{
+      id: string;
+    }>`update ${sql.table(table)} set party_id = ${toId} where org_id = ${orgId} and party_id = ${fromId} returning id`.execute(
+      db,
+    );
     return rows.rows.map((r) => r.id);
   },
 
-  async moveReferencesBack(db: Db, table: string, orgId: string, ids: string[], fromId: string, toId: string): Promise<void> {
+  async moveReferencesBack(
+    db: Db,
+    table: string,
+    orgId: string,
+    ids: string[],
+    fromId: string,
+    toId: string,
+  ): Promise<void> {
     if (ids.length) {
-      await sql`update ${sql.table(table)} set party_id = ${toId} where org_id = ${orgId} and party_id = ${fromId} and id in (${sql.join(ids)})`.execute(db);
+      await sql`update ${sql.table(table)} set party_id = ${toId} where org_id = ${orgId} and party_id = ${fromId} and id in (${sql.join(ids)})`.execute(
+        db,
+      );
     }
   },
 
   /** Moves the given rows back, where they still belong to `fromId`. */
-  async moveBack(db: Db, table: MovableTable, orgId: string, ids: string[], fromId: string, toId: string): Promise<void> {
+  async moveBack(
+    db: Db,
+    table: MovableTable,
+    orgId: string,
+    ids: string[],
+    fromId: string,
+    toId: string,
+  ): Promise<void> {
     if (ids.length) {
-      await db.updateTable(table).set({ party_id: toId }).where('org_id', '=', orgId).where('party_id', '=', fromId).where('id', 'in', ids).execute();
+      await db
+        .updateTable(table)
+        .set({ party_id: toId })
+        .where('org_id', '=', orgId)
+        .where('party_id', '=', fromId)
+        .where('id', 'in', ids)
+        .execute();
     }
   },
 
@@ -45,11 +77,20 @@ export const mergeRepository = {
     if (ids.length) {
       await sql`update party_role set ended_at = null, updated_at = now(), version = version + 1
         where org_id = ${orgId} and party_id = ${partyId} and id in (${sql.join(ids)})
-          and not exists (select 1 from party_role c where c.org_id = party_role.org_id and c.party_id = party_role.party_id and c.role = party_role.role and c.ended_at is null)`.execute(db);
+          and not exists (select 1 from party_role c where c.org_id = party_role.org_id and c.party_id = party_role.party_id and c.role = party_role.role and c.ended_at is null)`.execute(
+        db,
+      );
     }
   },
 
-  insert(db: Db, orgId: string, sourceId: string, targetId: string, moved: MergeMoved, by: string): Promise<PartyMergeRow> {
+  insert(
+    db: Db,
+    orgId: string,
+    sourceId: string,
+    targetId: string,
+    moved: MergeMoved,
+    by: string,
+  ): Promise<PartyMergeRow> {
     return db
       .insertInto('party_merge')
       .values({ org_id: orgId, source_id: sourceId, target_id: targetId, moved: JSON.stringify(moved), merged_by: by })
@@ -72,6 +113,11 @@ export const mergeRepository = {
   },
 
   markUndone(db: Db, orgId: string, id: string, by: string): Promise<unknown> {
-    return db.updateTable('party_merge').set({ undone_at: new Date(), undone_by: by }).where('org_id', '=', orgId).where('id', '=', id).execute();
+    return db
+      .updateTable('party_merge')
+      .set({ undone_at: new Date(), undone_by: by })
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .execute();
   },
 };

@@ -14,7 +14,8 @@ export function mergeRoutes(app: TandemApp, deps: Deps) {
   app.get('/api/parties/:id/duplicates', {
     schema: {
       tags,
-      summary: 'Likely duplicates you may see: same normalised email or phone, or a similar name (Chinese names included); at most 20, best first',
+      summary:
+        'Likely duplicates you may see: same normalised email or phone, or a similar name (Chinese names included); at most 20, best first',
       params: idParamsSchema,
       response: { 200: z.object({ items: z.array(duplicateSchema) }) },
     },

@@ -29,7 +29,11 @@ export function mergeService(deps: Deps) {
       return {
         items: rows.map((r, i) => ({
           party: mapped[i] as Party,
-          reasons: [...(r.same_email ? (['email'] as const) : []), ...(r.same_phone ? (['phone'] as const) : []), ...(r.similar_name ? (['name'] as const) : [])],
+          reasons: [
+            ...(r.same_email ? (['email'] as const) : []),
+            ...(r.same_phone ? (['phone'] as const) : []),
+            ...(r.similar_name ? (['name'] as const) : []),
+          ],
           score: Math.round(Math.max(r.same_email || r.same_phone ? 1 : 0, Number(r.name_score)) * 100) / 100,
         })),
       };
@@ -38,7 +42,9 @@ export function mergeService(deps: Deps) {
     /** Merges party `id` into `intoId`: roles, interactions, tasks, history, contacts, tags and care notes move; undo within 30 days. */
     async merge(ctx: RequestContext, id: string, intoId: string, version: number | undefined): Promise<MergeResult> {
       if (id === intoId) {
-        throw validation('A party cannot be merged into itself', [{ path: ['body', 'intoId'], message: 'Same party', code: 'same_party' }]);
+        throw validation('A party cannot be merged into itself', [
+          { path: ['body', 'intoId'], message: 'Same party', code: 'same_party' },
+        ]);
       }
       const orgId = ctx.actor.orgId;
       const mergeId = await db.transaction().execute(async (trx) => {
@@ -51,7 +57,9 @@ export function mergeService(deps: Deps) {
         const source = locked.get(id) as PartyRow;
         const target = locked.get(intoId) as PartyRow;
         if (version !== undefined && version !== source.version) {
-          throw versionConflict((await withRoles(trx, orgId, [{ ...source, can_full: true, can_sensitive: false }]))[0]);
+          throw versionConflict(
+            (await withRoles(trx, orgId, [{ ...source, can_full: true, can_sensitive: false }]))[0],
+          );
         }
         const endedRoles = await mergeRepository.endClashingRoles(trx, orgId, id, intoId);
         const moved: MergeMoved = {
@@ -64,7 +72,9 @@ export function mergeService(deps: Deps) {
           addedEmails: minus(source.emails, target.emails),
           addedPhones: minus(source.phones, target.phones),
           addedTags: minus(source.tags, target.tags),
-          addedCare: source.profile.care.filter((c) => !target.profile.care.some((t) => t.id === c.id)).map((c) => c.id),
+          addedCare: source.profile.care
+            .filter((c) => !target.profile.care.some((t) => t.id === c.id))
+            .map((c) => c.id),
         };
         const merged = {
           ...searchableOf(target),
@@ -77,7 +87,13 @@ export function mergeService(deps: Deps) {
           trx,
           orgId,
           intoId,
-          { emails: merged.emails, phones: merged.phones, tags: merged.tags, profile: JSON.stringify({ ...target.profile, care }), ...derivedColumns(merged) },
+          {
+            emails: merged.emails,
+            phones: merged.phones,
+            tags: merged.tags,
+            profile: JSON.stringify({ ...target.profile, care }),
+            ...derivedColumns(merged),
+          },
           true,
         );
         await partiesRepository.touch(trx, orgId, id, { merged_into_id: intoId }, true);
@@ -86,7 +102,13 @@ export function mergeService(deps: Deps) {
           (moved.others ??= {})[table] = await mergeRepository.moveReferences(trx, table, orgId, id, intoId);
         }
         const row = await mergeRepository.insert(trx, orgId, id, intoId, moved, ctx.actor.userId);
-        await recordAudit(trx, ctx, { action: 'merge', entityType: 'party', entityId: id, before: { displayName: source.display_name }, after: { mergedIntoId: intoId, mergeId: row.id, moved } });
+        await recordAudit(trx, ctx, {
+          action: 'merge',
+          entityType: 'party',
+          entityId: id,
+          before: { displayName: source.display_name },
+          after: { mergedIntoId: intoId, mergeId: row.id, moved },
+        });
         return row.id;
       });
       return {
@@ -115,7 +137,12 @@ export function mergeService(deps: Deps) {
         }
         const target = await writableParty(trx, ctx, merge.target_id);
         const m = merge.moved;
-        for (const [table, ids] of [['party_role', m.roles], ['interaction', m.interactions], ['task', m.tasks], ['party_history', m.history]] as const) {
+        for (const [table, ids] of [
+          ['party_role', m.roles],
+          ['interaction', m.interactions],
+          ['task', m.tasks],
+          ['party_history', m.history],
+        ] as const) {
           await mergeRepository.moveBack(trx, table, orgId, ids, target.id, id);
         }
         for (const [table, ids] of Object.entries(m.others ?? {})) {
@@ -135,12 +162,24 @@ export function mergeService(deps: Deps) {
           trx,
           orgId,
           target.id,
-          { emails: back.emails, phones: back.phones, tags: back.tags, profile: JSON.stringify({ ...target.profile, care }), ...derivedColumns(back) },
+          {
+            emails: back.emails,
+            phones: back.phones,
+            tags: back.tags,
+            profile: JSON.stringify({ ...target.profile, care }),
+            ...derivedColumns(back),
+          },
           true,
         );
         await partiesRepository.touch(trx, orgId, id, { merged_into_id: null }, true);
         await mergeRepository.markUndone(trx, orgId, merge.id, ctx.actor.userId);
-        await recordAudit(trx, ctx, { action: 'unmerge', entityType: 'party', entityId: id, before: { mergedIntoId: target.id, mergeId: merge.id }, after: { mergedIntoId: null } });
+        await recordAudit(trx, ctx, {
+          action: 'unmerge',
+          entityType: 'party',
+          entityId: id,
+          before: { mergedIntoId: target.id, mergeId: merge.id },
+          after: { mergedIntoId: null },
+        });
         return target.id;
       });
       return { source: await parties.reload(ctx, id), target: await parties.reload(ctx, targetId) };

@@ -47,7 +47,12 @@ function shortGrams(value: string, into: Set<string>) {
  *   (伟, 张伟) match through an array index instead of scanning. They match names and tags only.
  */
 export function searchColumns(p: Searchable): { text: string; grams: string[] } {
-  const names = [p.displayName, p.givenName, p.familyName, p.familyName && p.givenName ? `${p.familyName}${p.givenName}` : null]
+  const names = [
+    p.displayName,
+    p.givenName,
+    p.familyName,
+    p.familyName && p.givenName ? `${p.familyName}${p.givenName}` : null,
+  ]
     .filter((v): v is string => Boolean(v))
     .map(fold);
   const tags = p.tags.map(fold);

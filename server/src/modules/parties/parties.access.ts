@@ -50,7 +50,10 @@ export function canSeeFull(actor: Actor, visibility: Visibility, mode: 'read' | 
   if (hasRole(actor, 'admin')) {
     return sql<SqlBool>`true`;
   }
-  const parts: Expression<SqlBool>[] = [ownedRecordVisible(actor, 'p.owner_id', 'p.backup_owner_id', visibility, mode), self(actor)];
+  const parts: Expression<SqlBool>[] = [
+    ownedRecordVisible(actor, 'p.owner_id', 'p.backup_owner_id', visibility, mode),
+    self(actor),
+  ];
   if (mode === 'write') {
     // Employees do not edit their own record here (HR does); managers may edit their reports'.
     parts.pop();

@@ -7,7 +7,10 @@ import { partiesService } from './parties.service.ts';
 
 const roleSummary = (p: Party) => p.roles.map((r) => `${r.role}:${r.stage}`).join(' ');
 const perRole = (p: Party, pick: (r: Party['roles'][number]) => string | null) =>
-  p.roles.map((r) => pick(r)).filter((v): v is string => Boolean(v)).join(' ') || null;
+  p.roles
+    .map((r) => pick(r))
+    .filter((v): v is string => Boolean(v))
+    .join(' ') || null;
 
 export const partyExportColumns: ExportColumn<Party>[] = [
   { key: 'displayName', header: 'displayName', value: (p) => p.displayName },
@@ -15,7 +18,11 @@ export const partyExportColumns: ExportColumn<Party>[] = [
   { key: 'kind', header: 'kind', value: (p) => p.kind },
   { key: 'roles', header: 'roles', value: roleSummary },
   { key: 'stage', header: 'stage', value: (p) => perRole(p, (r) => r.stage) },
-  { key: 'level', header: 'level', value: (p) => perRole(p, (r) => (r.level ? `${r.level}→${r.targetLevel ?? ''}` : null)) },
+  {
+    key: 'level',
+    header: 'level',
+    value: (p) => perRole(p, (r) => (r.level ? `${r.level}→${r.targetLevel ?? ''}` : null)),
+  },
   { key: 'quadrant', header: 'quadrant', value: (p) => perRole(p, (r) => r.quadrant) },
   { key: 'stakeholderGroup', header: 'stakeholderGroup', value: (p) => perRole(p, (r) => r.stakeholderGroup) },
   { key: 'contact', header: 'contact', value: (p) => [...(p.emails ?? []), ...(p.phones ?? [])].join(' ') },

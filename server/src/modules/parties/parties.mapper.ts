@@ -65,7 +65,11 @@ export function toParty(p: PartyRow, roles: PartyRoleRow[], access: { full: bool
       ...base,
       access: 'directory',
       roles: [],
-      directory: { jobTitle: job?.job_title ?? null, orgUnitId: job?.org_unit_id ?? null, managerId: job?.manager_id ?? null },
+      directory: {
+        jobTitle: job?.job_title ?? null,
+        orgUnitId: job?.org_unit_id ?? null,
+        managerId: job?.manager_id ?? null,
+      },
     };
   }
   return {

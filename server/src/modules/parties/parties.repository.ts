@@ -34,7 +34,9 @@ export function searchCondition(q: string): Expression<SqlBool> {
     return sql<SqlBool>`(${sql.join(conds, sql` or `)})`;
   }
   const n = normaliseQuery(q);
-  return [...n].length <= 2 ? sql<SqlBool>`p.search_grams @> array[${n}]::text[]` : sql<SqlBool>`p.search_text like ${`%${likeEscape(n)}%`}`;
+  return [...n].length <= 2
+    ? sql<SqlBool>`p.search_grams @> array[${n}]::text[]`
+    : sql<SqlBool>`p.search_text like ${`%${likeEscape(n)}%`}`;
 }
 
 const sortColumns = {
@@ -57,7 +59,11 @@ function visibleQuery(db: Db, actor: Actor, visibility: Visibility) {
 
 export const partiesRepository = {
   async visibility(db: Db, orgId: string): Promise<Visibility> {
-    const row = await db.selectFrom('organization').select(sql<string | null>`settings->>'customerVisibility'`.as('v')).where('org_id', '=', orgId).executeTakeFirst();
+    const row = await db
+      .selectFrom('organization')
+      .select(sql<string | null>`settings->>'customerVisibility'`.as('v'))
+      .where('org_id', '=', orgId)
+      .executeTakeFirst();
     const v = row?.v;
     return v === 'public_read' || v === 'public_read_write' ? v : 'private';
   },
@@ -75,7 +81,10 @@ export const partiesRepository = {
         f.level && sql`r.level = ${f.level}`,
         f.stakeholderGroup && sql`r.stakeholder_group = ${f.stakeholderGroup}`,
       ].filter((c) => c !== undefined);
-      q = q.where(() => sql<SqlBool>`exists (select 1 from party_role r where r.org_id = p.org_id and r.party_id = p.id and r.ended_at is null and ${sql.join(conds, sql` and `)})`);
+      q = q.where(
+        () =>
+          sql<SqlBool>`exists (select 1 from party_role r where r.org_id = p.org_id and r.party_id = p.id and r.ended_at is null and ${sql.join(conds, sql` and `)})`,
+      );
     }
     // Filters on what directory readers cannot see apply to fully visible parties only, so they leak nothing.
     if (f.stage || f.level || f.stakeholderGroup || f.tag || f.ownerId || f.status === 'deleted') {
@@ -167,7 +176,12 @@ export const partiesRepository = {
     const byPhone = p.phones.length ? sql<boolean>`p.phones && ${sql.val(p.phones)}::text[]` : sql<boolean>`false`;
     const byName = sql<boolean>`(p.name_key = ${p.name_key} or p.name_key % ${p.name_key})`;
     return visibleQuery(db, actor, visibility)
-      .select([byEmail.as('same_email'), byPhone.as('same_phone'), byName.as('similar_name'), sql<number>`similarity(p.name_key, ${p.name_key})`.as('name_score')])
+      .select([
+        byEmail.as('same_email'),
+        byPhone.as('same_phone'),
+        byName.as('similar_name'),
+        sql<number>`similarity(p.name_key, ${p.name_key})`.as('name_score'),
+      ])
       .where('p.id', '<>', p.id)
       .where('p.deleted_at', 'is', null)
       .where('p.merged_into_id', 'is', null)

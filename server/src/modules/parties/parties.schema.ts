@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { localeSchema } from '../../platform/identity/identity.schema.ts';
 import { pageQuerySchema, timestamp, versionField } from '../../platform/http/common.schema.ts';
-import { genders, historyFields, kotlerLevels, partyKinds, partyRoles, quadrants, relationshipPhases } from './constants.ts';
+import {
+  genders,
+  historyFields,
+  kotlerLevels,
+  partyKinds,
+  partyRoles,
+  quadrants,
+  relationshipPhases,
+} from './constants.ts';
 
 export const partyKindSchema = z.enum(partyKinds);
 export const partyRoleNameSchema = z.enum(partyRoles);
@@ -13,15 +21,32 @@ const shortText = z.string().trim().max(200);
 const reason = z.string().trim().max(1000);
 
 const factValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]);
-const factMap = z.record(z.string().min(1).max(100), factValue).refine((m) => Object.keys(m).length <= 100, 'at most 100 entries');
+const factMap = z
+  .record(z.string().min(1).max(100), factValue)
+  .refine((m) => Object.keys(m).length <= 100, 'at most 100 entries');
 export const careNoteInputSchema = z
-  .object({ id: z.uuid().optional(), at: z.iso.datetime({ offset: true }).optional(), note: z.string().trim().min(1).max(4000), topic: z.enum(['feelings', 'worries', 'life_event', 'other']).nullable().optional() })
+  .object({
+    id: z.uuid().optional(),
+    at: z.iso.datetime({ offset: true }).optional(),
+    note: z.string().trim().min(1).max(4000),
+    topic: z.enum(['feelings', 'worries', 'life_event', 'other']).nullable().optional(),
+  })
   .strict();
-export const careNoteSchema = z.object({ id: z.uuid(), at: timestamp, note: z.string(), topic: z.string().nullable() }).meta({ id: 'CareNote' });
+export const careNoteSchema = z
+  .object({ id: z.uuid(), at: timestamp, note: z.string(), topic: z.string().nullable() })
+  .meta({ id: 'CareNote' });
 export const profileInputSchema = z
-  .object({ facts: factMap.optional(), preferences: factMap.optional(), care: z.array(careNoteInputSchema).max(500).optional() })
+  .object({
+    facts: factMap.optional(),
+    preferences: factMap.optional(),
+    care: z.array(careNoteInputSchema).max(500).optional(),
+  })
   .strict();
-export const profileSchema = z.object({ facts: z.record(z.string(), factValue), preferences: z.record(z.string(), factValue), care: z.array(careNoteSchema) });
+export const profileSchema = z.object({
+  facts: z.record(z.string(), factValue),
+  preferences: z.record(z.string(), factValue),
+  care: z.array(careNoteSchema),
+});
 export const addressSchema = z
   .object({
     text: shortText.optional(),
@@ -33,7 +58,13 @@ export const addressSchema = z
     postalCode: z.string().trim().max(20).optional(),
   })
   .strict();
-const customValue = z.union([z.string().max(4000), z.number(), z.boolean(), z.array(z.string().max(200)).max(100), z.null()]);
+const customValue = z.union([
+  z.string().max(4000),
+  z.number(),
+  z.boolean(),
+  z.array(z.string().max(200)).max(100),
+  z.null(),
+]);
 export const customSchema = z.record(z.string().max(63), customValue);
 
 export const employmentInputSchema = z
@@ -45,7 +76,11 @@ export const employmentInputSchema = z
     jobTitle: shortText.nullable().optional(),
     careerTrack: shortText.nullable().optional(),
     grade: shortText.nullable().optional(),
-    salary: z.union([z.number().nonnegative(), z.string().regex(/^\d{1,15}(\.\d{1,4})?$/)]).nullable().optional().describe('Sensitive: HR, admin, managers and the employee only'),
+    salary: z
+      .union([z.number().nonnegative(), z.string().regex(/^\d{1,15}(\.\d{1,4})?$/)])
+      .nullable()
+      .optional()
+      .describe('Sensitive: HR, admin, managers and the employee only'),
     exitDate: date.nullable().optional(),
     exitReason: z.string().trim().max(2000).nullable().optional(),
   })
@@ -95,7 +130,9 @@ export const partyRoleSchema = z
     levelGap: z.number().int().nullable().describe('Steps from level to targetLevel on Kotler’s scale'),
     initiativeScore: z.number().int().nullable(),
     participationScore: z.number().int().nullable(),
-    quadrant: quadrantSchema.nullable().describe('Derived from the two scores (3 or more is high); never accepted as input'),
+    quadrant: quadrantSchema
+      .nullable()
+      .describe('Derived from the two scores (3 or more is high); never accepted as input'),
     phase: phaseSchema.nullable(),
     employment: employmentSchema.optional(),
     startedAt: timestamp,
@@ -112,11 +149,22 @@ const tag = z.string().trim().min(1).max(50);
 
 const partyFields = {
   displayName: z.string().trim().min(1).max(200),
-  externalId: z.string().trim().min(1).max(200).nullable().optional().describe('A key from another system; unique in the organisation (imports upsert by it)'),
+  externalId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .nullable()
+    .optional()
+    .describe('A key from another system; unique in the organisation (imports upsert by it)'),
   givenName: shortText.nullable().optional(),
   familyName: shortText.nullable().optional(),
   emails: z.array(email).max(20).optional(),
-  phones: z.array(phone).max(20).optional().describe('Any format; stored as E.164 where possible (+86 for Chinese numbers without a prefix)'),
+  phones: z
+    .array(phone)
+    .max(20)
+    .optional()
+    .describe('Any format; stored as E.164 where possible (+86 for Chinese numbers without a prefix)'),
   birthday: date.nullable().optional(),
   gender: z.enum(genders).nullable().optional(),
   address: addressSchema.nullable().optional(),
@@ -129,7 +177,15 @@ const partyFields = {
 };
 
 export const createPartySchema = z
-  .object({ kind: partyKindSchema, ...partyFields, roles: z.array(newRoleSchema).max(partyRoles.length).refine((rs) => new Set(rs.map((r) => r.role)).size === rs.length, 'Each role once').optional() })
+  .object({
+    kind: partyKindSchema,
+    ...partyFields,
+    roles: z
+      .array(newRoleSchema)
+      .max(partyRoles.length)
+      .refine((rs) => new Set(rs.map((r) => r.role)).size === rs.length, 'Each role once')
+      .optional(),
+  })
   .strict();
 export type CreateParty = z.infer<typeof createPartySchema>;
 
@@ -148,7 +204,9 @@ export const partySchema = z
   .object({
     id: z.uuid(),
     kind: partyKindSchema,
-    access: z.enum(['full', 'directory']).describe('directory: an employee outside your circle; only directory fields are sent'),
+    access: z
+      .enum(['full', 'directory'])
+      .describe('directory: an employee outside your circle; only directory fields are sent'),
     displayName: z.string(),
     givenName: z.string().nullable(),
     familyName: z.string().nullable(),
@@ -182,7 +240,13 @@ export const partySortFields = ['displayName', 'createdAt', 'updatedAt'] as cons
 const sortKey = z.enum([...partySortFields, ...partySortFields.map((f) => `-${f}` as const)]);
 export const listPartiesQuerySchema = pageQuerySchema
   .extend({
-    q: z.string().trim().min(1).max(200).optional().describe('Name (any substring, Chinese included), email, phone in any format, or tag'),
+    q: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('Name (any substring, Chinese included), email, phone in any format, or tag'),
     role: partyRoleNameSchema.optional(),
     stage: z.string().max(40).optional(),
     level: kotlerLevelSchema.optional(),
@@ -197,15 +261,23 @@ export const listPartiesQuerySchema = pageQuerySchema
       .string()
       .max(100)
       .default('-updatedAt')
-      .pipe(z.string().transform((s, ctx) => {
-        const keys = s.split(',').map((k) => k.trim());
-        const ok = keys.length <= 3 && new Set(keys.map((k) => k.replace(/^-/, ''))).size === keys.length && keys.every((k) => sortKey.safeParse(k).success);
-        if (!ok) {
-          ctx.addIssue({ code: 'custom', message: `Sort by up to three of ${partySortFields.join(', ')} (prefix - for descending)` });
-          return z.NEVER;
-        }
-        return keys as z.infer<typeof sortKey>[];
-      }))
+      .pipe(
+        z.string().transform((s, ctx) => {
+          const keys = s.split(',').map((k) => k.trim());
+          const ok =
+            keys.length <= 3 &&
+            new Set(keys.map((k) => k.replace(/^-/, ''))).size === keys.length &&
+            keys.every((k) => sortKey.safeParse(k).success);
+          if (!ok) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `Sort by up to three of ${partySortFields.join(', ')} (prefix - for descending)`,
+            });
+            return z.NEVER;
+          }
+          return keys as z.infer<typeof sortKey>[];
+        }),
+      )
       .describe('Comma-separated, e.g. -updatedAt,displayName'),
   })
   .strict();
@@ -225,15 +297,21 @@ export const historyEntrySchema = z
   })
   .meta({ id: 'PartyHistoryEntry' });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
-export const historyQuerySchema = pageQuerySchema.extend({ role: partyRoleNameSchema.optional(), field: z.enum(historyFields).optional() }).strict();
+export const historyQuerySchema = pageQuerySchema
+  .extend({ role: partyRoleNameSchema.optional(), field: z.enum(historyFields).optional() })
+  .strict();
 
 export const roleParamsSchema = z.object({ id: z.uuid(), role: partyRoleNameSchema }).strict();
-export const endRoleQuerySchema = z.object({ reason: reason.optional(), version: z.coerce.number().int().min(1).optional() }).strict();
+export const endRoleQuerySchema = z
+  .object({ reason: reason.optional(), version: z.coerce.number().int().min(1).optional() })
+  .strict();
 
 export const duplicateSchema = z
   .object({ party: partySchema, reasons: z.array(z.enum(['email', 'phone', 'name'])), score: z.number() })
   .meta({ id: 'PartyDuplicate' });
-export const mergeBodySchema = z.object({ intoId: z.uuid(), version: versionField.describe('Version of the party being merged away') }).strict();
+export const mergeBodySchema = z
+  .object({ intoId: z.uuid(), version: versionField.describe('Version of the party being merged away') })
+  .strict();
 export const mergeResultSchema = z
   .object({ mergeId: z.uuid(), source: partySchema, target: partySchema, undoUntil: timestamp })
   .meta({ id: 'PartyMergeResult' });

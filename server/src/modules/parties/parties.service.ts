@@ -6,7 +6,15 @@ import type { Deps } from '../../platform/deps.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import type { Page } from '../../platform/http/common.schema.ts';
 import { validateCustom } from './custom-fields.ts';
-import { checkExternalId, checkOwners, derivedColumns, mergeProfile, newPartyRow, normalisePhones, unique } from './party-input.ts';
+import {
+  checkExternalId,
+  checkOwners,
+  derivedColumns,
+  mergeProfile,
+  newPartyRow,
+  normalisePhones,
+  unique,
+} from './party-input.ts';
 import { partiesRepository, type VisibleParty } from './parties.repository.ts';
 import { toHistory, toParty } from './parties.mapper.ts';
 import type { CreateParty, HistoryEntry, ListPartiesQuery, Party, UpdateParty } from './parties.schema.ts';
@@ -18,7 +26,11 @@ import type { Db } from '../../platform/db/database.ts';
 
 /** Maps rows the actor may see, with their current roles (one query for a whole page). */
 export async function withRoles(db: Db, orgId: string, rows: VisibleParty[]): Promise<Party[]> {
-  const roles = await partiesRepository.currentRoles(db, orgId, rows.map((r) => r.id));
+  const roles = await partiesRepository.currentRoles(
+    db,
+    orgId,
+    rows.map((r) => r.id),
+  );
   const byParty = new Map<string, PartyRoleRow[]>();
   for (const r of roles) {
     byParty.set(r.party_id, [...(byParty.get(r.party_id) ?? []), r]);
@@ -46,14 +58,25 @@ export async function writableParty(trx: Db, ctx: RequestContext, id: string): P
   return row;
 }
 
-const ownerHistory = (ctx: RequestContext, partyId: string, before: PartyRow | null, after: PartyRow, reason: string | null) => {
+const ownerHistory = (
+  ctx: RequestContext,
+  partyId: string,
+  before: PartyRow | null,
+  after: PartyRow,
+  reason: string | null,
+) => {
   const rows: Insertable<PartyHistoryTable>[] = [];
   const base = { org_id: ctx.actor.orgId, party_id: partyId, role: null, reason, actor_id: ctx.actor.userId };
   if ((before?.owner_id ?? null) !== after.owner_id) {
     rows.push({ ...base, field: 'owner', from_value: before?.owner_id ?? null, to_value: after.owner_id });
   }
   if ((before?.backup_owner_id ?? null) !== after.backup_owner_id) {
-    rows.push({ ...base, field: 'backup_owner', from_value: before?.backup_owner_id ?? null, to_value: after.backup_owner_id });
+    rows.push({
+      ...base,
+      field: 'backup_owner',
+      from_value: before?.backup_owner_id ?? null,
+      to_value: after.backup_owner_id,
+    });
   }
   return rows;
 };
@@ -70,7 +93,11 @@ export function partiesService(deps: Deps) {
       if (!raw) {
         throw notFound('Party');
       }
-      return (await withRoles(trx, ctx.actor.orgId, [{ ...raw, can_full: true, can_sensitive: hasRole(ctx.actor, 'hr', 'admin') }]))[0] as Party;
+      return (
+        await withRoles(trx, ctx.actor.orgId, [
+          { ...raw, can_full: true, can_sensitive: hasRole(ctx.actor, 'hr', 'admin') },
+        ])
+      )[0] as Party;
     }
     return (await withRoles(trx, ctx.actor.orgId, [row]))[0] as Party;
   }
@@ -109,9 +136,17 @@ export function partiesService(deps: Deps) {
         tags: unique(input.tags ?? []),
       };
       const id = await db.transaction().execute(async (trx) => {
-        const row = await partiesRepository.insert(trx, newPartyRow(orgId, input, values, custom, ownerId, ctx.actor.userId));
+        const row = await partiesRepository.insert(
+          trx,
+          newPartyRow(orgId, input, values, custom, ownerId, ctx.actor.userId),
+        );
         await rolesRepository.addHistory(trx, ownerHistory(ctx, row.id, null, row, null));
-        await recordAudit(trx, ctx, { action: 'create', entityType: 'party', entityId: row.id, after: { ...row, search_text: undefined, search_grams: undefined, name_key: undefined } });
+        await recordAudit(trx, ctx, {
+          action: 'create',
+          entityType: 'party',
+          entityId: row.id,
+          after: { ...row, search_text: undefined, search_grams: undefined, name_key: undefined },
+        });
         for (const [i, r] of (input.roles ?? []).entries()) {
           const { role, ...rest } = r;
           await applyRole(trx, ctx, row.id, role, rest, () => 1, ['roles', i]);
@@ -145,15 +180,33 @@ export function partiesService(deps: Deps) {
           tags: merged.tags,
           ...derivedColumns(merged),
         };
-        if (input.externalId !== undefined) { values.external_id = input.externalId; }
-        if (input.kind !== undefined) { values.kind = input.kind; }
-        if (input.birthday !== undefined) { values.birthday = input.birthday; }
-        if (input.gender !== undefined) { values.gender = input.gender; }
-        if (input.address !== undefined) { values.address = input.address ? JSON.stringify(input.address) : null; }
-        if (input.locale !== undefined) { values.locale = input.locale; }
-        if (input.ownerId !== undefined) { values.owner_id = input.ownerId; }
-        if (input.backupOwnerId !== undefined) { values.backup_owner_id = input.backupOwnerId; }
-        if (input.profile !== undefined) { values.profile = JSON.stringify(mergeProfile(before.profile, input.profile)); }
+        if (input.externalId !== undefined) {
+          values.external_id = input.externalId;
+        }
+        if (input.kind !== undefined) {
+          values.kind = input.kind;
+        }
+        if (input.birthday !== undefined) {
+          values.birthday = input.birthday;
+        }
+        if (input.gender !== undefined) {
+          values.gender = input.gender;
+        }
+        if (input.address !== undefined) {
+          values.address = input.address ? JSON.stringify(input.address) : null;
+        }
+        if (input.locale !== undefined) {
+          values.locale = input.locale;
+        }
+        if (input.ownerId !== undefined) {
+          values.owner_id = input.ownerId;
+        }
+        if (input.backupOwnerId !== undefined) {
+          values.backup_owner_id = input.backupOwnerId;
+        }
+        if (input.profile !== undefined) {
+          values.profile = JSON.stringify(mergeProfile(before.profile, input.profile));
+        }
         if (input.custom !== undefined) {
           values.custom = JSON.stringify(validateCustom(defs, input.custom, { ...before.custom, ...input.custom }));
         }
@@ -164,7 +217,13 @@ export function partiesService(deps: Deps) {
         await rolesRepository.addHistory(trx, ownerHistory(ctx, id, before, row, input.reason ?? null));
         const strip = (r: PartyRow) => ({ ...r, search_text: undefined, search_grams: undefined, name_key: undefined });
         const d = diff(strip(before), strip(row));
-        await recordAudit(trx, ctx, { action: 'update', entityType: 'party', entityId: id, before: d.before, after: d.after });
+        await recordAudit(trx, ctx, {
+          action: 'update',
+          entityType: 'party',
+          entityId: id,
+          before: d.before,
+          after: d.after,
+        });
       });
       return reload(ctx, id);
     },
@@ -174,7 +233,12 @@ export function partiesService(deps: Deps) {
       await db.transaction().execute(async (trx) => {
         const before = await writableParty(trx, ctx, id);
         await partiesRepository.touch(trx, ctx.actor.orgId, id, { deleted_at: new Date() }, true);
-        await recordAudit(trx, ctx, { action: 'delete', entityType: 'party', entityId: id, before: { displayName: before.display_name, version: before.version } });
+        await recordAudit(trx, ctx, {
+          action: 'delete',
+          entityType: 'party',
+          entityId: id,
+          before: { displayName: before.display_name, version: before.version },
+        });
       });
     },
 
@@ -189,12 +253,22 @@ export function partiesService(deps: Deps) {
           throw conflict('This party is not deleted');
         }
         await partiesRepository.touch(trx, ctx.actor.orgId, id, { deleted_at: null }, true);
-        await recordAudit(trx, ctx, { action: 'restore', entityType: 'party', entityId: id, after: { displayName: row.display_name } });
+        await recordAudit(trx, ctx, {
+          action: 'restore',
+          entityType: 'party',
+          entityId: id,
+          after: { displayName: row.display_name },
+        });
       });
       return reload(ctx, id);
     },
 
-    async history(ctx: RequestContext, id: string, f: { role?: PartyRoleRow['role'] | undefined; field?: string | undefined }, page: { limit: number; cursor: string | undefined }): Promise<Page<HistoryEntry>> {
+    async history(
+      ctx: RequestContext,
+      id: string,
+      f: { role?: PartyRoleRow['role'] | undefined; field?: string | undefined },
+      page: { limit: number; cursor: string | undefined },
+    ): Promise<Page<HistoryEntry>> {
       await readableParty(db, ctx, id);
       const res = await rolesRepository.history(db, ctx.actor.orgId, id, f, page);
       return { items: res.items.map(toHistory), nextCursor: res.nextCursor };

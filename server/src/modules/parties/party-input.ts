@@ -30,10 +30,18 @@ export function normalisePhones(phones: string[]): string[] {
 
 export const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
 
-export function normaliseCare(care: NonNullable<CreateParty['profile']>['care'], previous: CareNote[] = []): CareNote[] {
+export function normaliseCare(
+  care: NonNullable<CreateParty['profile']>['care'],
+  previous: CareNote[] = [],
+): CareNote[] {
   return (care ?? []).map((c) => {
     const old = c.id ? previous.find((p) => p.id === c.id) : undefined;
-    return { id: c.id ?? randomUUID(), at: c.at ? new Date(c.at).toISOString() : (old?.at ?? new Date().toISOString()), note: c.note, topic: c.topic ?? null };
+    return {
+      id: c.id ?? randomUUID(),
+      at: c.at ? new Date(c.at).toISOString() : (old?.at ?? new Date().toISOString()),
+      note: c.note,
+      topic: c.topic ?? null,
+    };
   });
 }
 
@@ -57,7 +65,14 @@ export function derivedColumns(p: Searchable) {
 }
 
 /** The row of a new party (single-record and bulk paths alike): given fields, normalised `values`, checked `custom`, and derived search columns. */
-export function newPartyRow(orgId: string, input: CreateParty, values: Searchable, custom: Record<string, unknown>, ownerId: string | null, createdBy: string | null) {
+export function newPartyRow(
+  orgId: string,
+  input: CreateParty,
+  values: Searchable,
+  custom: Record<string, unknown>,
+  ownerId: string | null,
+  createdBy: string | null,
+) {
   return {
     org_id: orgId,
     kind: input.kind,
@@ -91,7 +106,11 @@ export const searchableOf = (r: PartyRow): Searchable => ({
 });
 
 /** Owner and backup owner must be users of the organisation. */
-export async function checkOwners(db: Kysely<Database>, orgId: string, input: { ownerId?: string | null | undefined; backupOwnerId?: string | null | undefined }) {
+export async function checkOwners(
+  db: Kysely<Database>,
+  orgId: string,
+  input: { ownerId?: string | null | undefined; backupOwnerId?: string | null | undefined },
+) {
   for (const field of ['ownerId', 'backupOwnerId'] as const) {
     const id = input[field];
     if (id && !(await usersRepository.findById(db, orgId, id))) {
@@ -101,11 +120,21 @@ export async function checkOwners(db: Kysely<Database>, orgId: string, input: { 
 }
 
 /** An external id names one party of the organisation (deleted ones included): 409 when another holds it. */
-export async function checkExternalId(db: Kysely<Database>, orgId: string, externalId: string | null | undefined, selfId?: string) {
+export async function checkExternalId(
+  db: Kysely<Database>,
+  orgId: string,
+  externalId: string | null | undefined,
+  selfId?: string,
+) {
   if (!externalId) {
     return;
   }
-  const other = await db.selectFrom('party').select('id').where('org_id', '=', orgId).where('external_id', '=', externalId).executeTakeFirst();
+  const other = await db
+    .selectFrom('party')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
   if (other && other.id !== selfId) {
     throw conflict('Another party has this external id', { path: ['body', 'externalId'], partyId: other.id });
   }

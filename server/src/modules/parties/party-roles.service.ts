@@ -13,7 +13,13 @@ export function partyRolesService(deps: Deps) {
   const { db } = deps;
   return {
     /** Starts the role, or changes it (then the role's version is required: body or If-Match). Omitted fields keep their value. */
-    async put(ctx: RequestContext, partyId: string, role: PartyRoleName, input: RoleInput, ifMatch: string | string[] | undefined): Promise<{ role: PartyRole; created: boolean }> {
+    async put(
+      ctx: RequestContext,
+      partyId: string,
+      role: PartyRoleName,
+      input: RoleInput,
+      ifMatch: string | string[] | undefined,
+    ): Promise<{ role: PartyRole; created: boolean }> {
       const { row, created } = await db.transaction().execute(async (trx) => {
         await writableParty(trx, ctx, partyId);
         const res = await applyRole(trx, ctx, partyId, role, input, () => expectedVersion(input.version, ifMatch));
@@ -24,7 +30,13 @@ export function partyRolesService(deps: Deps) {
       return { role: toRole(row, visible?.can_sensitive ?? true), created };
     },
 
-    async end(ctx: RequestContext, partyId: string, role: PartyRoleName, version: number | undefined, reason: string | null): Promise<void> {
+    async end(
+      ctx: RequestContext,
+      partyId: string,
+      role: PartyRoleName,
+      version: number | undefined,
+      reason: string | null,
+    ): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await writableParty(trx, ctx, partyId);
         await endRole(trx, ctx, partyId, role, version, reason);

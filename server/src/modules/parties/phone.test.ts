@@ -36,7 +36,9 @@ describe('phone search', () => {
     expect(looksLikePhone('张伟 138')).toBe(false);
   });
   it('searches for the E.164 form and the bare digits', () => {
-    expect(phoneSearchTerms('+86 138 0013 8000')).toEqual(expect.arrayContaining(['+8613800138000', '13800138000', '8613800138000']));
+    expect(phoneSearchTerms('+86 138 0013 8000')).toEqual(
+      expect.arrayContaining(['+8613800138000', '13800138000', '8613800138000']),
+    );
     expect(phoneSearchTerms('0013 8000')).toContain('00138000');
   });
 });

@@ -25,7 +25,11 @@ export const partiesReadModel = {
   },
 
   /** Where to write to: the first email, display name and preferred language of live parties among `ids` that have an email. */
-  async contacts(db: Db, orgId: string, ids: string[]): Promise<Map<string, { email: string; name: string; locale: string | null }>> {
+  async contacts(
+    db: Db,
+    orgId: string,
+    ids: string[],
+  ): Promise<Map<string, { email: string; name: string; locale: string | null }>> {
     if (!ids.length) {
       return new Map();
     }
@@ -38,12 +42,20 @@ export const partiesReadModel = {
       .where('merged_into_id', 'is', null)
       .where((eb) => eb.fn('cardinality', ['emails']), '>', 0)
       .execute();
-    return new Map(rows.flatMap((r) => (r.email ? [[r.id, { email: r.email, name: r.display_name, locale: r.locale }] as const] : [])));
+    return new Map(
+      rows.flatMap((r) =>
+        r.email ? [[r.id, { email: r.email, name: r.display_name, locale: r.locale }] as const] : [],
+      ),
+    );
   },
 
   /** Stakeholder group names by key, in the reader's language. */
   async stakeholderGroupNames(db: Db, orgId: string, zh: boolean): Promise<Map<string, string>> {
-    const rows = await db.selectFrom('stakeholder_group').select(['key', 'name_zh', 'name_en']).where('org_id', '=', orgId).execute();
+    const rows = await db
+      .selectFrom('stakeholder_group')
+      .select(['key', 'name_zh', 'name_en'])
+      .where('org_id', '=', orgId)
+      .execute();
     return new Map(rows.map((r) => [r.key, zh ? r.name_zh : r.name_en]));
   },
 };

@@ -36,14 +36,27 @@ export function relationshipMapService(deps: Deps) {
           .orderBy('r.target_level')
           .execute(),
         base
-          .select([sql<string | null>`r.stakeholder_group`.as('stakeholder_group'), quadrant.as('quadrant'), (eb) => eb.fn.countAll<number>().as('count')])
+          .select([
+            sql<string | null>`r.stakeholder_group`.as('stakeholder_group'),
+            quadrant.as('quadrant'),
+            (eb) => eb.fn.countAll<number>().as('count'),
+          ])
           .groupBy(sql`1, 2`)
           .orderBy(sql`1, 2`)
           .execute(),
       ]);
       return {
-        levels: levels.map((r) => ({ stakeholderGroup: r.stakeholder_group, level: r.level, targetLevel: r.target_level, count: Number(r.count) })),
-        quadrants: quadrants.map((r) => ({ stakeholderGroup: r.stakeholder_group, quadrant: r.quadrant, count: Number(r.count) })),
+        levels: levels.map((r) => ({
+          stakeholderGroup: r.stakeholder_group,
+          level: r.level,
+          targetLevel: r.target_level,
+          count: Number(r.count),
+        })),
+        quadrants: quadrants.map((r) => ({
+          stakeholderGroup: r.stakeholder_group,
+          quadrant: r.quadrant,
+          count: Number(r.count),
+        })),
       };
     },
   };

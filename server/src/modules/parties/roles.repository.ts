@@ -22,7 +22,13 @@ export const rolesRepository = {
     return db.insertInto('party_role').values(row).returningAll().executeTakeFirstOrThrow();
   },
 
-  update(db: Db, orgId: string, id: string, version: number, values: PartyRoleUpdate): Promise<PartyRoleRow | undefined> {
+  update(
+    db: Db,
+    orgId: string,
+    id: string,
+    version: number,
+    values: PartyRoleUpdate,
+  ): Promise<PartyRoleRow | undefined> {
     return db
       .updateTable('party_role')
       .set((eb) => ({ ...values, updated_at: new Date(), version: eb('version', '+', 1) }))
@@ -39,7 +45,13 @@ export const rolesRepository = {
   },
 
   /** Newest first, with the actor's name. */
-  history(db: Db, orgId: string, partyId: string, f: { role?: PartyRoleName | undefined; field?: string | undefined }, page: { limit: number; cursor: string | undefined }) {
+  history(
+    db: Db,
+    orgId: string,
+    partyId: string,
+    f: { role?: PartyRoleName | undefined; field?: string | undefined },
+    page: { limit: number; cursor: string | undefined },
+  ) {
     let q = db
       .selectFrom('party_history as h')
       .leftJoin('app_user as u', (j) => j.onRef('u.org_id', '=', 'h.org_id').onRef('u.id', '=', 'h.actor_id'))
@@ -53,12 +65,23 @@ export const rolesRepository = {
     if (f.field) {
       q = q.where('h.field', '=', f.field as PartyHistoryTable['field']);
     }
-    return paginate(q, { ...page, sort: { column: 'h.at', desc: true, type: 'timestamptz' }, idColumn: 'h.id', sortValue: (r) => r.at });
+    return paginate(q, {
+      ...page,
+      sort: { column: 'h.at', desc: true, type: 'timestamptz' },
+      idColumn: 'h.id',
+      sortValue: (r) => r.at,
+    });
   },
 
   /** Known stakeholder group keys of the org (active ones). */
   async groupExists(db: Db, orgId: string, key: string): Promise<boolean> {
-    const row = await db.selectFrom('stakeholder_group').select('id').where('org_id', '=', orgId).where('key', '=', key).where('active', '=', true).executeTakeFirst();
+    const row = await db
+      .selectFrom('stakeholder_group')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('key', '=', key)
+      .where('active', '=', true)
+      .executeTakeFirst();
     return row !== undefined;
   },
 };

@@ -40,7 +40,11 @@ async function checkRefs(db: Db, orgId: string, role: PartyRoleName, input: Role
     if (!(await rolesRepository.groupExists(db, orgId, input.stakeholderGroup))) {
       await stakeholderGroupsRepository.ensureDefaults(db, orgId);
       if (!(await rolesRepository.groupExists(db, orgId, input.stakeholderGroup))) {
-        throw bad([...prefix, 'stakeholderGroup'], 'No such stakeholder group (see /api/stakeholder-groups)', 'unknown_reference');
+        throw bad(
+          [...prefix, 'stakeholderGroup'],
+          'No such stakeholder group (see /api/stakeholder-groups)',
+          'unknown_reference',
+        );
       }
     }
   }
@@ -58,25 +62,59 @@ async function checkRefs(db: Db, orgId: string, role: PartyRoleName, input: Role
 
 export function roleValues(input: RoleInput): PartyRoleUpdate {
   const v: PartyRoleUpdate = {};
-  if (input.stakeholderGroup !== undefined) { v.stakeholder_group = input.stakeholderGroup; }
-  if (input.stage !== undefined) { v.stage = input.stage; }
-  if (input.level !== undefined) { v.level = input.level; }
-  if (input.targetLevel !== undefined) { v.target_level = input.targetLevel; }
-  if (input.initiativeScore !== undefined) { v.initiative_score = input.initiativeScore; }
-  if (input.participationScore !== undefined) { v.participation_score = input.participationScore; }
-  if (input.phase !== undefined) { v.phase = input.phase; }
+  if (input.stakeholderGroup !== undefined) {
+    v.stakeholder_group = input.stakeholderGroup;
+  }
+  if (input.stage !== undefined) {
+    v.stage = input.stage;
+  }
+  if (input.level !== undefined) {
+    v.level = input.level;
+  }
+  if (input.targetLevel !== undefined) {
+    v.target_level = input.targetLevel;
+  }
+  if (input.initiativeScore !== undefined) {
+    v.initiative_score = input.initiativeScore;
+  }
+  if (input.participationScore !== undefined) {
+    v.participation_score = input.participationScore;
+  }
+  if (input.phase !== undefined) {
+    v.phase = input.phase;
+  }
   const e = input.employment;
   if (e) {
-    if (e.employeeNo !== undefined) { v.employee_no = e.employeeNo; }
-    if (e.hireDate !== undefined) { v.hire_date = e.hireDate; }
-    if (e.orgUnitId !== undefined) { v.org_unit_id = e.orgUnitId; }
-    if (e.managerId !== undefined) { v.manager_id = e.managerId; }
-    if (e.jobTitle !== undefined) { v.job_title = e.jobTitle; }
-    if (e.careerTrack !== undefined) { v.career_track = e.careerTrack; }
-    if (e.grade !== undefined) { v.grade = e.grade; }
-    if (e.salary !== undefined) { v.salary = e.salary === null ? null : String(e.salary); }
-    if (e.exitDate !== undefined) { v.exit_date = e.exitDate; }
-    if (e.exitReason !== undefined) { v.exit_reason = e.exitReason; }
+    if (e.employeeNo !== undefined) {
+      v.employee_no = e.employeeNo;
+    }
+    if (e.hireDate !== undefined) {
+      v.hire_date = e.hireDate;
+    }
+    if (e.orgUnitId !== undefined) {
+      v.org_unit_id = e.orgUnitId;
+    }
+    if (e.managerId !== undefined) {
+      v.manager_id = e.managerId;
+    }
+    if (e.jobTitle !== undefined) {
+      v.job_title = e.jobTitle;
+    }
+    if (e.careerTrack !== undefined) {
+      v.career_track = e.careerTrack;
+    }
+    if (e.grade !== undefined) {
+      v.grade = e.grade;
+    }
+    if (e.salary !== undefined) {
+      v.salary = e.salary === null ? null : String(e.salary);
+    }
+    if (e.exitDate !== undefined) {
+      v.exit_date = e.exitDate;
+    }
+    if (e.exitReason !== undefined) {
+      v.exit_reason = e.exitReason;
+    }
   }
   return v;
 }
@@ -88,7 +126,14 @@ const tracked: [HistoryField, keyof PartyRoleRow][] = [
   ['phase', 'phase'],
 ];
 
-function historyRows(ctx: RequestContext, partyId: string, role: PartyRoleName, before: PartyRoleRow | null, after: PartyRoleRow, reason: string | null) {
+function historyRows(
+  ctx: RequestContext,
+  partyId: string,
+  role: PartyRoleName,
+  before: PartyRoleRow | null,
+  after: PartyRoleRow,
+  reason: string | null,
+) {
   const rows: Insertable<PartyHistoryTable>[] = [];
   const base = { org_id: ctx.actor.orgId, party_id: partyId, role, reason, actor_id: ctx.actor.userId };
   if (!before) {
@@ -121,7 +166,12 @@ export async function applyRole(
   const orgId = ctx.actor.orgId;
   await checkRefs(trx, orgId, role, input, prefix);
   if (input.stage !== undefined && !stagesOf(role).includes(input.stage)) {
-    throw bad([...prefix, 'stage'], `Unknown stage for a ${role}; stages: ${stagesOf(role).join(', ')}`, 'unknown_stage', { stages: stagesOf(role) });
+    throw bad(
+      [...prefix, 'stage'],
+      `Unknown stage for a ${role}; stages: ${stagesOf(role).join(', ')}`,
+      'unknown_stage',
+      { stages: stagesOf(role) },
+    );
   }
   const reason = input.reason ?? null;
   const current = await rolesRepository.findCurrent(trx, orgId, partyId, role);
@@ -137,15 +187,29 @@ export async function applyRole(
       ...roleValues(input),
     });
     await rolesRepository.addHistory(trx, historyRows(ctx, partyId, role, null, row, reason));
-    await recordAudit(trx, ctx, { action: 'role_create', entityType: 'party', entityId: partyId, after: toRole(row, true) });
+    await recordAudit(trx, ctx, {
+      action: 'role_create',
+      entityType: 'party',
+      entityId: partyId,
+      after: toRole(row, true),
+    });
     return { row, created: true };
   }
   const version = versionOf();
   if (input.stage !== undefined && !isLegalMove(role, current.stage, input.stage)) {
     const next = legalNextStages(role, current.stage);
-    throw validation(`A ${role} cannot move from ${current.stage} to ${input.stage}; legal next stages: ${next.join(', ') || 'none'}`, [
-      { path: ['body', ...prefix, 'stage'], message: `Not a legal move from ${current.stage}`, code: 'illegal_transition', from: current.stage, legalNextStages: next },
-    ]);
+    throw validation(
+      `A ${role} cannot move from ${current.stage} to ${input.stage}; legal next stages: ${next.join(', ') || 'none'}`,
+      [
+        {
+          path: ['body', ...prefix, 'stage'],
+          message: `Not a legal move from ${current.stage}`,
+          code: 'illegal_transition',
+          from: current.stage,
+          legalNextStages: next,
+        },
+      ],
+    );
   }
   const row = await rolesRepository.update(trx, orgId, current.id, version, roleValues(input));
   if (!row) {
@@ -153,23 +217,55 @@ export async function applyRole(
   }
   await rolesRepository.addHistory(trx, historyRows(ctx, partyId, role, current, row, reason));
   const d = diff(toRole(current, true), toRole(row, true));
-  await recordAudit(trx, ctx, { action: 'role_update', entityType: 'party', entityId: partyId, before: { role, ...d.before }, after: { role, ...d.after } });
+  await recordAudit(trx, ctx, {
+    action: 'role_update',
+    entityType: 'party',
+    entityId: partyId,
+    before: { role, ...d.before },
+    after: { role, ...d.after },
+  });
   return { row, created: false };
 }
 
 /** Ends a role: it stays, with its history, but is no longer current. */
-export async function endRole(trx: Db, ctx: RequestContext, partyId: string, role: PartyRoleName, version: number | undefined, reason: string | null): Promise<void> {
+export async function endRole(
+  trx: Db,
+  ctx: RequestContext,
+  partyId: string,
+  role: PartyRoleName,
+  version: number | undefined,
+  reason: string | null,
+): Promise<void> {
   requireRoleWriter(ctx, role);
   const current = await rolesRepository.findCurrent(trx, ctx.actor.orgId, partyId, role);
   if (!current) {
     throw notFound('Role');
   }
-  const row = await rolesRepository.update(trx, ctx.actor.orgId, current.id, version ?? current.version, { ended_at: new Date() });
+  const row = await rolesRepository.update(trx, ctx.actor.orgId, current.id, version ?? current.version, {
+    ended_at: new Date(),
+  });
   if (!row) {
     failedUpdate(toRole(current, true), 'Role');
   }
-  await rolesRepository.addHistory(trx, [{ org_id: ctx.actor.orgId, party_id: partyId, role, field: 'role', from_value: role, to_value: null, reason, actor_id: ctx.actor.userId }]);
-  await recordAudit(trx, ctx, { action: 'role_end', entityType: 'party', entityId: partyId, before: toRole(current, true), after: { role, endedAt: row.ended_at?.toISOString(), reason } });
+  await rolesRepository.addHistory(trx, [
+    {
+      org_id: ctx.actor.orgId,
+      party_id: partyId,
+      role,
+      field: 'role',
+      from_value: role,
+      to_value: null,
+      reason,
+      actor_id: ctx.actor.userId,
+    },
+  ]);
+  await recordAudit(trx, ctx, {
+    action: 'role_end',
+    entityType: 'party',
+    entityId: partyId,
+    before: toRole(current, true),
+    after: { role, endedAt: row.ended_at?.toISOString(), reason },
+  });
 }
 
 export type { PartyRole };

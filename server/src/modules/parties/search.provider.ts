@@ -16,5 +16,11 @@ export const partiesSearchProvider: SearchProvider = async (db, actor, q, limit)
     .orderBy('p.display_name')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ type: 'party', id: r.id, title: r.display_name, subtitle: r.emails[0] ?? r.phones[0] ?? null, url: `/parties/${r.id}` }));
+  return rows.map((r) => ({
+    type: 'party',
+    id: r.id,
+    title: r.display_name,
+    subtitle: r.emails[0] ?? r.phones[0] ?? null,
+    url: `/parties/${r.id}`,
+  }));
 };

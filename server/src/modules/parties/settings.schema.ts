@@ -37,7 +37,14 @@ export const updateStakeholderGroupSchema = createStakeholderGroupSchema
   .strict()
   .describe('The key is permanent (roles refer to it); deactivate a group instead of deleting it');
 export type UpdateStakeholderGroup = z.infer<typeof updateStakeholderGroupSchema>;
-export const listStakeholderGroupsQuerySchema = pageQuerySchema.extend({ active: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }).strict();
+export const listStakeholderGroupsQuerySchema = pageQuerySchema
+  .extend({
+    active: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+  })
+  .strict();
 
 export const fieldDefinitionSchema = z
   .object({
@@ -70,16 +77,43 @@ export const createFieldDefinitionSchema = z
   .strict();
 export type CreateFieldDefinition = z.infer<typeof createFieldDefinitionSchema>;
 export const updateFieldDefinitionSchema = z
-  .object({ labelZh: label.optional(), labelEn: label.optional(), options: options.optional(), required: z.boolean().optional(), active: z.boolean().optional(), version: versionField })
+  .object({
+    labelZh: label.optional(),
+    labelEn: label.optional(),
+    options: options.optional(),
+    required: z.boolean().optional(),
+    active: z.boolean().optional(),
+    version: versionField,
+  })
   .strict()
   .describe('Key and type are permanent: stored values depend on them');
 export type UpdateFieldDefinition = z.infer<typeof updateFieldDefinitionSchema>;
-export const listFieldDefinitionsQuerySchema = pageQuerySchema.extend({ active: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }).strict();
+export const listFieldDefinitionsQuerySchema = pageQuerySchema
+  .extend({
+    active: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+  })
+  .strict();
 
 export const relationshipMapSchema = z
   .object({
-    levels: z.array(z.object({ stakeholderGroup: z.string().nullable(), level: kotlerLevelSchema.nullable(), targetLevel: kotlerLevelSchema.nullable(), count: z.number().int() })),
-    quadrants: z.array(z.object({ stakeholderGroup: z.string().nullable(), quadrant: quadrantSchema.nullable(), count: z.number().int() })),
+    levels: z.array(
+      z.object({
+        stakeholderGroup: z.string().nullable(),
+        level: kotlerLevelSchema.nullable(),
+        targetLevel: kotlerLevelSchema.nullable(),
+        count: z.number().int(),
+      }),
+    ),
+    quadrants: z.array(
+      z.object({
+        stakeholderGroup: z.string().nullable(),
+        quadrant: quadrantSchema.nullable(),
+        count: z.number().int(),
+      }),
+    ),
   })
   .meta({ id: 'RelationshipMap' });
 export type RelationshipMap = z.infer<typeof relationshipMapSchema>;

@@ -53,10 +53,14 @@ const duplicateKey = (err: unknown) => {
 function checkOptions(type: string, options: string[] | undefined) {
   const needs = type === 'select' || type === 'multiselect';
   if (needs && !options?.length) {
-    throw validation('A select field needs options', [{ path: ['body', 'options'], message: 'Give at least one option', code: 'required' }]);
+    throw validation('A select field needs options', [
+      { path: ['body', 'options'], message: 'Give at least one option', code: 'required' },
+    ]);
   }
   if (!needs && options?.length) {
-    throw validation('Only select fields have options', [{ path: ['body', 'options'], message: 'Only for select and multiselect', code: 'not_allowed' }]);
+    throw validation('Only select fields have options', [
+      { path: ['body', 'options'], message: 'Only for select and multiselect', code: 'not_allowed' },
+    ]);
   }
 }
 
@@ -64,7 +68,11 @@ function checkOptions(type: string, options: string[] | undefined) {
 export function settingsService(deps: Deps) {
   const { db } = deps;
   return {
-    async listGroups(ctx: RequestContext, active: boolean | undefined, page: { limit: number; cursor: string | undefined }): Promise<Page<StakeholderGroup>> {
+    async listGroups(
+      ctx: RequestContext,
+      active: boolean | undefined,
+      page: { limit: number; cursor: string | undefined },
+    ): Promise<Page<StakeholderGroup>> {
       await stakeholderGroupsRepository.ensureDefaults(db, ctx.actor.orgId);
       const res = await stakeholderGroupsRepository.list(db, ctx.actor.orgId, active, page);
       return { items: res.items.map(toGroup), nextCursor: res.nextCursor };
@@ -75,15 +83,31 @@ export function settingsService(deps: Deps) {
       await stakeholderGroupsRepository.ensureDefaults(db, ctx.actor.orgId);
       return db.transaction().execute(async (trx) => {
         const row = await stakeholderGroupsRepository
-          .insert(trx, ctx.actor.orgId, { key: input.key, name_zh: input.nameZh, name_en: input.nameEn, side: input.side, sort_order: input.sortOrder ?? 1000 })
+          .insert(trx, ctx.actor.orgId, {
+            key: input.key,
+            name_zh: input.nameZh,
+            name_en: input.nameEn,
+            side: input.side,
+            sort_order: input.sortOrder ?? 1000,
+          })
           .catch(duplicateKey);
         const group = toGroup(row);
-        await recordAudit(trx, ctx, { action: 'create', entityType: 'stakeholder_group', entityId: group.id, after: group });
+        await recordAudit(trx, ctx, {
+          action: 'create',
+          entityType: 'stakeholder_group',
+          entityId: group.id,
+          after: group,
+        });
         return group;
       });
     },
 
-    async updateGroup(ctx: RequestContext, id: string, version: number, input: UpdateStakeholderGroup): Promise<StakeholderGroup> {
+    async updateGroup(
+      ctx: RequestContext,
+      id: string,
+      version: number,
+      input: UpdateStakeholderGroup,
+    ): Promise<StakeholderGroup> {
       requireRole(ctx.actor, 'admin');
       const orgId = ctx.actor.orgId;
       return db.transaction().execute(async (trx) => {
@@ -99,12 +123,22 @@ export function settingsService(deps: Deps) {
           failedUpdate(before && toGroup(before), 'Stakeholder group');
         }
         const d = diff(toGroup(before), toGroup(row));
-        await recordAudit(trx, ctx, { action: 'update', entityType: 'stakeholder_group', entityId: id, before: d.before, after: d.after });
+        await recordAudit(trx, ctx, {
+          action: 'update',
+          entityType: 'stakeholder_group',
+          entityId: id,
+          before: d.before,
+          after: d.after,
+        });
         return toGroup(row);
       });
     },
 
-    async listDefinitions(ctx: RequestContext, active: boolean | undefined, page: { limit: number; cursor: string | undefined }): Promise<Page<FieldDefinition>> {
+    async listDefinitions(
+      ctx: RequestContext,
+      active: boolean | undefined,
+      page: { limit: number; cursor: string | undefined },
+    ): Promise<Page<FieldDefinition>> {
       const res = await fieldDefinitionsRepository.list(db, ctx.actor.orgId, active, page);
       return { items: res.items.map(toDefinition), nextCursor: res.nextCursor };
     },
@@ -138,7 +172,12 @@ export function settingsService(deps: Deps) {
       });
     },
 
-    async updateDefinition(ctx: RequestContext, id: string, version: number, input: UpdateFieldDefinition): Promise<FieldDefinition> {
+    async updateDefinition(
+      ctx: RequestContext,
+      id: string,
+      version: number,
+      input: UpdateFieldDefinition,
+    ): Promise<FieldDefinition> {
       requireRole(ctx.actor, 'admin');
       const orgId = ctx.actor.orgId;
       return db.transaction().execute(async (trx) => {
@@ -157,7 +196,13 @@ export function settingsService(deps: Deps) {
           failedUpdate(before && toDefinition(before), 'Field definition');
         }
         const d = diff(toDefinition(before), toDefinition(row));
-        await recordAudit(trx, ctx, { action: 'update', entityType: 'field_definition', entityId: id, before: d.before, after: d.after });
+        await recordAudit(trx, ctx, {
+          action: 'update',
+          entityType: 'field_definition',
+          entityId: id,
+          before: d.before,
+          after: d.after,
+        });
         return toDefinition(row);
       });
     },

@@ -1,4 +1,11 @@
-import { customerStages, employeeStages, kotlerLevels, type KotlerLevel, type PartyRoleName, type Quadrant } from './constants.ts';
+import {
+  customerStages,
+  employeeStages,
+  kotlerLevels,
+  type KotlerLevel,
+  type PartyRoleName,
+  type Quadrant,
+} from './constants.ts';
 
 /**
  * Lifecycle rules of domain.md "Lifecycle stages", as pure functions.

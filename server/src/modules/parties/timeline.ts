@@ -18,7 +18,14 @@ const builtins: Builtin[] = ['interaction', 'task', 'history', 'care'];
 const isBuiltin = (k: string): k is Builtin => (builtins as string[]).includes(k);
 
 /** One keyset-paged stream of (type, id, at) over everything that happened to a party, newest first; then hydrated per type. */
-function timelineKeys(db: Db, ctx: RequestContext, partyId: string, kinds: Builtin[], sources: TimelineSource[], page: { limit: number; cursor: string | undefined }) {
+function timelineKeys(
+  db: Db,
+  ctx: RequestContext,
+  partyId: string,
+  kinds: Builtin[],
+  sources: TimelineSource[],
+  page: { limit: number; cursor: string | undefined },
+) {
   const orgId = ctx.actor.orgId;
   const parts = {
     interaction: sql`select 'interaction' as type, i.id, i.occurred_at as at from interaction i where i.org_id = ${orgId} and i.party_id = ${partyId}`,
@@ -27,16 +34,32 @@ function timelineKeys(db: Db, ctx: RequestContext, partyId: string, kinds: Built
     care: sql`select 'care' as type, (c->>'id')::uuid as id, (c->>'at')::timestamptz(3) as at
               from party pc, jsonb_array_elements(pc.profile->'care') c where pc.org_id = ${orgId} and pc.id = ${partyId}`,
   };
-  const arms = [...kinds.map((k) => parts[k]), ...sources.map((s) => sql`select x.type::text as type, x.id::uuid as id, x.at::timestamptz(3) as at from (${s.keys(ctx, partyId)}) x`)];
+  const arms = [
+    ...kinds.map((k) => parts[k]),
+    ...sources.map(
+      (s) =>
+        sql`select x.type::text as type, x.id::uuid as id, x.at::timestamptz(3) as at from (${s.keys(ctx, partyId)}) x`,
+    ),
+  ];
   const union = sql.join(arms, sql` union all `);
   const q = db.selectFrom(sql<{ type: string; id: string; at: Date }>`(${union})`.as('tl')).selectAll();
-  return paginate(q, { ...page, sort: { column: 'tl.at', desc: true, type: 'timestamptz' }, idColumn: 'tl.id', sortValue: (r) => r.at });
+  return paginate(q, {
+    ...page,
+    sort: { column: 'tl.at', desc: true, type: 'timestamptz' },
+    idColumn: 'tl.id',
+    sortValue: (r) => r.at,
+  });
 }
 
 export function timelineService(deps: Deps) {
   const { db } = deps;
   return {
-    async list(ctx: RequestContext, partyId: string, types: string | undefined, page: { limit: number; cursor: string | undefined }): Promise<Page<TimelineItem>> {
+    async list(
+      ctx: RequestContext,
+      partyId: string,
+      types: string | undefined,
+      page: { limit: number; cursor: string | undefined },
+    ): Promise<Page<TimelineItem>> {
       const party = await readableParty(db, ctx, partyId);
       const orgId = ctx.actor.orgId;
       const wanted = types ? types.split(',') : undefined;

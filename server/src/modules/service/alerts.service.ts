@@ -60,7 +60,15 @@ async function raise(trx: Db, orgId: string, c: CaseRow, rule: AlertRuleKind, re
   if (!c.party_id) {
     return;
   }
-  const alert = await alertsRepository.insertOpen(trx, { org_id: orgId, party_id: c.party_id, rule, reason, case_id: c.id, task_id: null, stage_note: null });
+  const alert = await alertsRepository.insertOpen(trx, {
+    org_id: orgId,
+    party_id: c.party_id,
+    rule,
+    reason,
+    case_id: c.id,
+    task_id: null,
+    stage_note: null,
+  });
   if (!alert) {
     return;
   }
@@ -76,8 +84,25 @@ async function raise(trx: Db, orgId: string, c: CaseRow, rule: AlertRuleKind, re
     stageNote = `Stage ${role.stage} cannot move to at_risk (legal: ${legalNextStages('customer', role.stage).join(', ') || 'none'}): unchanged`;
   } else {
     await partyRoles.update(trx, orgId, role.id, role.version, { stage: 'at_risk' });
-    await partyRoles.addHistory(trx, [{ org_id: orgId, party_id: c.party_id, role: 'customer', field: 'stage', from_value: role.stage, to_value: 'at_risk', reason: `Early warning: ${reason}`, actor_id: null }]);
-    await recordAudit(trx, who, { action: 'role_update', entityType: 'party', entityId: c.party_id, before: { role: 'customer', stage: role.stage }, after: { role: 'customer', stage: 'at_risk', reason } });
+    await partyRoles.addHistory(trx, [
+      {
+        org_id: orgId,
+        party_id: c.party_id,
+        role: 'customer',
+        field: 'stage',
+        from_value: role.stage,
+        to_value: 'at_risk',
+        reason: `Early warning: ${reason}`,
+        actor_id: null,
+      },
+    ]);
+    await recordAudit(trx, who, {
+      action: 'role_update',
+      entityType: 'party',
+      entityId: c.party_id,
+      before: { role: 'customer', stage: role.stage },
+      after: { role: 'customer', stage: 'at_risk', reason },
+    });
     stageNote = `Moved from ${role.stage} to at_risk`;
   }
   const assignee = party?.owner_id ?? c.assignee_id;
@@ -97,11 +122,20 @@ async function raise(trx: Db, orgId: string, c: CaseRow, rule: AlertRuleKind, re
     taskId = task.id;
   }
   await alertsRepository.setTask(trx, orgId, alert.id, taskId, stageNote);
-  await recordAudit(trx, who, { action: 'alert.raise', entityType: 'alert', entityId: alert.id, after: { partyId: c.party_id, rule, reason, caseId: c.id, taskId, stageNote } });
+  await recordAudit(trx, who, {
+    action: 'alert.raise',
+    entityType: 'alert',
+    entityId: alert.id,
+    after: { partyId: c.party_id, rule, reason, caseId: c.id, taskId, stageNote },
+  });
 }
 
 /** Evaluates the org's rules after a case event (created, breached, csat); grievances never raise customer alerts. */
-export async function evaluateAlerts(trx: Db, orgId: string, e: { event: 'created' | 'breached' | 'csat'; caseRow: CaseRow }) {
+export async function evaluateAlerts(
+  trx: Db,
+  orgId: string,
+  e: { event: 'created' | 'breached' | 'csat'; caseRow: CaseRow },
+) {
   const c = e.caseRow;
   if (!c.party_id || c.type === 'grievance') {
     return;
@@ -109,7 +143,12 @@ export async function evaluateAlerts(trx: Db, orgId: string, e: { event: 'create
   const rules = (await rulesOf(trx, orgId)).filter((r) => r.enabled);
   for (const r of rules) {
     if (r.kind === 'complaints_in_window' && e.event === 'created' && c.type === 'complaint') {
-      const n = await casesRepository.complaintsSince(trx, orgId, c.party_id, new Date(Date.now() - r.days * 86_400_000));
+      const n = await casesRepository.complaintsSince(
+        trx,
+        orgId,
+        c.party_id,
+        new Date(Date.now() - r.days * 86_400_000),
+      );
       if (n >= r.count) {
         await raise(trx, orgId, c, r.kind, `${n} complaints in ${r.days} days`);
       }
@@ -139,7 +178,13 @@ export function alertsService(deps: Deps) {
           await alertsRepository.putRule(trx, ctx.actor.orgId, kind, enabled, params);
         }
         const after = await rulesOf(trx, ctx.actor.orgId);
-        await recordAudit(trx, ctx, { action: 'alert_rules.update', entityType: 'alert_rule', entityId: null, before: { items: before }, after: { items: after } });
+        await recordAudit(trx, ctx, {
+          action: 'alert_rules.update',
+          entityType: 'alert_rule',
+          entityId: null,
+          before: { items: before },
+          after: { items: after },
+        });
         return { items: after };
       });
     },
@@ -159,13 +204,26 @@ export function alertsService(deps: Deps) {
         if (before.status !== status) {
           if (status === 'open') {
             // Reopening must keep one open alert per party and rule.
-            const clash = await trx.selectFrom('alert').select('id').where('org_id', '=', ctx.actor.orgId).where('party_id', '=', before.party_id).where('rule', '=', before.rule).where('status', '=', 'open').executeTakeFirst();
+            const clash = await trx
+              .selectFrom('alert')
+              .select('id')
+              .where('org_id', '=', ctx.actor.orgId)
+              .where('party_id', '=', before.party_id)
+              .where('rule', '=', before.rule)
+              .where('status', '=', 'open')
+              .executeTakeFirst();
             if (clash) {
               throw notFound('Alert');
             }
           }
           await alertsRepository.acknowledge(trx, ctx.actor.orgId, id, ctx.actor.userId, status);
-          await recordAudit(trx, ctx, { action: 'alert.update', entityType: 'alert', entityId: id, before: { status: before.status }, after: { status } });
+          await recordAudit(trx, ctx, {
+            action: 'alert.update',
+            entityType: 'alert',
+            entityId: id,
+            before: { status: before.status },
+            after: { status },
+          });
         }
         const row = await alertsRepository.findVisible(trx, ctx.actor, vis, id);
         return toAlert(row as NonNullable<typeof row>);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessMinutes, businessMinutesBetween, calendarProblems, isTimeZone, type Calendar } from './business-time.ts';
+import {
+  addBusinessMinutes,
+  businessMinutesBetween,
+  calendarProblems,
+  isTimeZone,
+  type Calendar,
+} from './business-time.ts';
 
 const weekdays = (start: string, end: string) => [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start, end }));
 // China: Mon–Fri 09:00–18:00; Dragon Boat Festival 2024-06-10 (a Monday); National Day 2024-10-01…07 with
@@ -7,13 +13,32 @@ const weekdays = (start: string, end: string) => [1, 2, 3, 4, 5].map((weekday) =
 const shanghai: Calendar = {
   timeZone: 'Asia/Shanghai',
   hours: weekdays('09:00', '18:00'),
-  holidays: ['2024-06-10', '2024-10-01', '2024-10-02', '2024-10-03', '2024-10-04', '2024-10-05', '2024-10-06', '2024-10-07'],
+  holidays: [
+    '2024-06-10',
+    '2024-10-01',
+    '2024-10-02',
+    '2024-10-03',
+    '2024-10-04',
+    '2024-10-05',
+    '2024-10-06',
+    '2024-10-07',
+  ],
   workdays: ['2024-09-29', '2024-10-12'],
 };
-const newYork: Calendar = { timeZone: 'America/New_York', hours: weekdays('09:00', '17:00'), holidays: [], workdays: [] };
+const newYork: Calendar = {
+  timeZone: 'America/New_York',
+  hours: weekdays('09:00', '17:00'),
+  holidays: [],
+  workdays: [],
+};
 const at = (s: string) => new Date(s);
 const between = (cal: Calendar, a: string, b: string, pauses: { from: string; to: string | null }[] = []) =>
-  businessMinutesBetween(cal, at(a), at(b), pauses.map((p) => ({ from: Date.parse(p.from), to: p.to ? Date.parse(p.to) : null })));
+  businessMinutesBetween(
+    cal,
+    at(a),
+    at(b),
+    pauses.map((p) => ({ from: Date.parse(p.from), to: p.to ? Date.parse(p.to) : null })),
+  );
 
 describe('businessMinutesBetween', () => {
   it('counts minutes inside one working day', () => {
@@ -54,12 +79,25 @@ describe('businessMinutesBetween', () => {
   });
 
   it('a 24-hour working day on the spring DST Sunday lasts 23 hours', () => {
-    const allSunday: Calendar = { timeZone: 'America/New_York', hours: [{ weekday: 7, start: '00:00', end: '24:00' }], holidays: [], workdays: [] };
+    const allSunday: Calendar = {
+      timeZone: 'America/New_York',
+      hours: [{ weekday: 7, start: '00:00', end: '24:00' }],
+      holidays: [],
+      workdays: [],
+    };
     expect(between(allSunday, '2024-03-10T05:00:00Z', '2024-03-11T04:00:00Z')).toBe(23 * 60);
   });
 
   it('counts across midnight with hours up to 24:00 and from 00:00 the next weekday', () => {
-    const night: Calendar = { timeZone: 'Asia/Shanghai', hours: [{ weekday: 1, start: '18:00', end: '24:00' }, { weekday: 2, start: '00:00', end: '02:00' }], holidays: [], workdays: [] };
+    const night: Calendar = {
+      timeZone: 'Asia/Shanghai',
+      hours: [
+        { weekday: 1, start: '18:00', end: '24:00' },
+        { weekday: 2, start: '00:00', end: '02:00' },
+      ],
+      holidays: [],
+      workdays: [],
+    };
     expect(between(night, '2024-06-03T23:00:00+08:00', '2024-06-04T01:00:00+08:00')).toBe(120);
   });
 
@@ -69,31 +107,53 @@ describe('businessMinutesBetween', () => {
   });
 
   it('leaves pauses (pending) out, an open pause running to the end', () => {
-    expect(between(shanghai, '2024-06-03T09:00:00+08:00', '2024-06-03T17:00:00+08:00', [{ from: '2024-06-03T10:00:00+08:00', to: '2024-06-03T12:00:00+08:00' }])).toBe(360);
-    expect(between(shanghai, '2024-06-03T09:00:00+08:00', '2024-06-03T17:00:00+08:00', [{ from: '2024-06-03T16:00:00+08:00', to: null }])).toBe(420);
+    expect(
+      between(shanghai, '2024-06-03T09:00:00+08:00', '2024-06-03T17:00:00+08:00', [
+        { from: '2024-06-03T10:00:00+08:00', to: '2024-06-03T12:00:00+08:00' },
+      ]),
+    ).toBe(360);
+    expect(
+      between(shanghai, '2024-06-03T09:00:00+08:00', '2024-06-03T17:00:00+08:00', [
+        { from: '2024-06-03T16:00:00+08:00', to: null },
+      ]),
+    ).toBe(420);
     // A pause over a weekend removes nothing extra
-    expect(between(shanghai, '2024-06-07T17:00:00+08:00', '2024-06-11T10:00:00+08:00', [{ from: '2024-06-08T10:00:00+08:00', to: '2024-06-09T10:00:00+08:00' }])).toBe(120);
+    expect(
+      between(shanghai, '2024-06-07T17:00:00+08:00', '2024-06-11T10:00:00+08:00', [
+        { from: '2024-06-08T10:00:00+08:00', to: '2024-06-09T10:00:00+08:00' },
+      ]),
+    ).toBe(120);
   });
 });
 
 describe('addBusinessMinutes', () => {
   it('Friday evening plus an hour lands on Tuesday after a Monday holiday', () => {
-    expect(addBusinessMinutes(shanghai, at('2024-06-07T17:30:00+08:00'), 60).toISOString()).toBe('2024-06-11T01:30:00.000Z');
+    expect(addBusinessMinutes(shanghai, at('2024-06-07T17:30:00+08:00'), 60).toISOString()).toBe(
+      '2024-06-11T01:30:00.000Z',
+    );
   });
 
   it('lands exactly on closing time rather than next morning', () => {
-    expect(addBusinessMinutes(shanghai, at('2024-06-03T09:00:00+08:00'), 540).toISOString()).toBe('2024-06-03T10:00:00.000Z');
+    expect(addBusinessMinutes(shanghai, at('2024-06-03T09:00:00+08:00'), 540).toISOString()).toBe(
+      '2024-06-03T10:00:00.000Z',
+    );
   });
 
   it('starts at the next opening when created outside hours', () => {
-    expect(addBusinessMinutes(shanghai, at('2024-06-01T12:00:00+08:00'), 30).toISOString()).toBe('2024-06-03T01:30:00.000Z');
+    expect(addBusinessMinutes(shanghai, at('2024-06-01T12:00:00+08:00'), 30).toISOString()).toBe(
+      '2024-06-03T01:30:00.000Z',
+    );
   });
 
   it('works the make-up Saturday and skips the National Day week', () => {
     // Mon 2024-09-30 17:00 + 120: 60 that evening, Sun 2024-09-29 is before; next working time is Tue 10-08 → 10:00
-    expect(addBusinessMinutes(shanghai, at('2024-09-30T17:00:00+08:00'), 120).toISOString()).toBe('2024-10-08T02:00:00.000Z');
+    expect(addBusinessMinutes(shanghai, at('2024-09-30T17:00:00+08:00'), 120).toISOString()).toBe(
+      '2024-10-08T02:00:00.000Z',
+    );
     // Fri 2024-10-11 17:00 + 120 → Sat 2024-10-12 10:00 (make-up day)
-    expect(addBusinessMinutes(shanghai, at('2024-10-11T17:00:00+08:00'), 120).toISOString()).toBe('2024-10-12T02:00:00.000Z');
+    expect(addBusinessMinutes(shanghai, at('2024-10-11T17:00:00+08:00'), 120).toISOString()).toBe(
+      '2024-10-12T02:00:00.000Z',
+    );
   });
 
   it('is right across the spring DST change', () => {
@@ -110,23 +170,54 @@ describe('addBusinessMinutes', () => {
 
   it('moves the due time later by the paused business time; an open pause resumes now', () => {
     const pause = [{ from: Date.parse('2024-06-03T10:00:00+08:00'), to: Date.parse('2024-06-03T12:00:00+08:00') }];
-    expect(addBusinessMinutes(shanghai, at('2024-06-03T09:00:00+08:00'), 120, pause).toISOString()).toBe('2024-06-03T05:00:00.000Z');
+    expect(addBusinessMinutes(shanghai, at('2024-06-03T09:00:00+08:00'), 120, pause).toISOString()).toBe(
+      '2024-06-03T05:00:00.000Z',
+    );
     const open = [{ from: Date.parse('2024-06-03T10:00:00+08:00'), to: null }];
-    expect(addBusinessMinutes(shanghai, at('2024-06-03T09:00:00+08:00'), 120, open, at('2024-06-03T14:00:00+08:00')).toISOString()).toBe('2024-06-03T07:00:00.000Z');
+    expect(
+      addBusinessMinutes(
+        shanghai,
+        at('2024-06-03T09:00:00+08:00'),
+        120,
+        open,
+        at('2024-06-03T14:00:00+08:00'),
+      ).toISOString(),
+    ).toBe('2024-06-03T07:00:00.000Z');
   });
 
   it('fails clearly on a calendar without working time', () => {
-    const never: Calendar = { timeZone: 'UTC', hours: [{ weekday: 1, start: '09:00', end: '10:00' }], holidays: [], workdays: [] };
-    const allMondaysOff = { ...never, holidays: Array.from({ length: 600 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + i * 7)).toISOString().slice(0, 10)) };
+    const never: Calendar = {
+      timeZone: 'UTC',
+      hours: [{ weekday: 1, start: '09:00', end: '10:00' }],
+      holidays: [],
+      workdays: [],
+    };
+    const allMondaysOff = {
+      ...never,
+      holidays: Array.from({ length: 600 }, (_, i) =>
+        new Date(Date.UTC(2024, 0, 1 + i * 7)).toISOString().slice(0, 10),
+      ),
+    };
     expect(() => addBusinessMinutes(allMondaysOff, at('2024-01-01T00:00:00Z'), 60)).toThrow(/No working time/);
   });
 });
 
 describe('calendar checks', () => {
   it('rejects hours crossing midnight, overlapping hours and a day both holiday and workday', () => {
-    expect(calendarProblems({ hours: [{ weekday: 1, start: '22:00', end: '06:00' }] })[0]?.message).toMatch(/cross midnight/);
-    expect(calendarProblems({ hours: [{ weekday: 2, start: '09:00', end: '12:00' }, { weekday: 2, start: '11:00', end: '14:00' }] })[0]).toMatchObject({ path: ['hours', 1] });
-    expect(calendarProblems({ hours: weekdays('09:00', '12:00'), holidays: ['2024-10-12'], workdays: ['2024-10-12'] })[0]).toMatchObject({ path: ['workdays', 0] });
+    expect(calendarProblems({ hours: [{ weekday: 1, start: '22:00', end: '06:00' }] })[0]?.message).toMatch(
+      /cross midnight/,
+    );
+    expect(
+      calendarProblems({
+        hours: [
+          { weekday: 2, start: '09:00', end: '12:00' },
+          { weekday: 2, start: '11:00', end: '14:00' },
+        ],
+      })[0],
+    ).toMatchObject({ path: ['hours', 1] });
+    expect(
+      calendarProblems({ hours: weekdays('09:00', '12:00'), holidays: ['2024-10-12'], workdays: ['2024-10-12'] })[0],
+    ).toMatchObject({ path: ['workdays', 0] });
     expect(calendarProblems({ hours: [...weekdays('09:00', '12:00'), ...weekdays('12:00', '18:00')] })).toEqual([]);
   });
 

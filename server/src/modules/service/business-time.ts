@@ -55,25 +55,41 @@ export function isTimeZone(tz: string): boolean {
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** What is wrong with a calendar's hours, holidays and workdays (paths relative to the body). */
-export function calendarProblems(c: { hours?: Calendar['hours'] | undefined; holidays?: string[] | undefined; workdays?: string[] | undefined }): { path: (string | number)[]; message: string }[] {
+export function calendarProblems(c: {
+  hours?: Calendar['hours'] | undefined;
+  holidays?: string[] | undefined;
+  workdays?: string[] | undefined;
+}): { path: (string | number)[]; message: string }[] {
   const out: { path: (string | number)[]; message: string }[] = [];
   const hours = c.hours ?? [];
   hours.forEach((h, i) => {
     if (minutesOf(h.end) <= minutesOf(h.start)) {
-      out.push({ path: ['hours', i], message: `Ends (${h.end}) before or when it starts (${h.start}); hours may not cross midnight — split them over two weekdays` });
+      out.push({
+        path: ['hours', i],
+        message: `Ends (${h.end}) before or when it starts (${h.start}); hours may not cross midnight — split them over two weekdays`,
+      });
     }
   });
   for (let i = 0; i < hours.length; i++) {
     for (let j = i + 1; j < hours.length; j++) {
       const a = hours[i];
       const b = hours[j];
-      if (a && b && a.weekday === b.weekday && minutesOf(a.start) < minutesOf(b.end) && minutesOf(b.start) < minutesOf(a.end)) {
+      if (
+        a &&
+        b &&
+        a.weekday === b.weekday &&
+        minutesOf(a.start) < minutesOf(b.end) &&
+        minutesOf(b.start) < minutesOf(a.end)
+      ) {
         out.push({ path: ['hours', j], message: `Overlaps ${a.start}–${a.end} on weekday ${a.weekday}` });
       }
     }
   }
   if (c.workdays?.length && !hours.some((h) => h.weekday <= 5)) {
-    out.push({ path: ['workdays'], message: 'Make-up workdays use the Monday–Friday hours, but no weekday Monday–Friday has hours' });
+    out.push({
+      path: ['workdays'],
+      message: 'Make-up workdays use the Monday–Friday hours, but no weekday Monday–Friday has hours',
+    });
   }
   const holidays = new Set(c.holidays ?? []);
   (c.workdays ?? []).forEach((d, i) => {
@@ -97,7 +113,8 @@ function localDate(ms: number, tz: string): [number, number, number] {
   return [Number(p.year), Number(p.month), Number(p.day)];
 }
 
-const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const iso = (y: number, m: number, d: number) =>
+  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 /** The instant of a wall-clock time on a local date (`24:00` = next day's midnight). */
 function instant(y: number, m: number, d: number, hhmm: string, tz: string): number {
@@ -106,7 +123,14 @@ function instant(y: number, m: number, d: number, hhmm: string, tz: string): num
 }
 
 /** Working intervals of one local date, as instants, in time order. */
-function dayIntervals(cal: Calendar, y: number, m: number, d: number, holidays: Set<string>, workdays: Set<string>): [number, number][] {
+function dayIntervals(
+  cal: Calendar,
+  y: number,
+  m: number,
+  d: number,
+  holidays: Set<string>,
+  workdays: Set<string>,
+): [number, number][] {
   const date = iso(y, m, d);
   if (holidays.has(date)) {
     return [];
@@ -137,7 +161,10 @@ function* workIntervals(cal: Calendar, fromMs: number): Generator<[number, numbe
 
 /** Sorted, merged pauses with open ones running to `now`. */
 function normalise(pauses: Pause[], now: number): [number, number][] {
-  const list = pauses.map((p): [number, number] => [p.from, p.to ?? Math.max(now, p.from)]).filter(([a, b]) => b > a).sort((a, b) => a[0] - b[0]);
+  const list = pauses
+    .map((p): [number, number] => [p.from, p.to ?? Math.max(now, p.from)])
+    .filter(([a, b]) => b > a)
+    .sort((a, b) => a[0] - b[0]);
   const out: [number, number][] = [];
   for (const p of list) {
     const last = out[out.length - 1];
@@ -201,7 +228,13 @@ export function businessMinutesBetween(cal: Calendar, from: Date, to: Date, paus
  * open pause runs to `now` and the clock then resumes). Landing exactly on the end of a working
  * interval gives that end (e.g. 18:00), not the next morning.
  */
-export function addBusinessMinutes(cal: Calendar, from: Date, minutes: number, pauses: Pause[] = [], now: Date = new Date()): Date {
+export function addBusinessMinutes(
+  cal: Calendar,
+  from: Date,
+  minutes: number,
+  pauses: Pause[] = [],
+  now: Date = new Date(),
+): Date {
   const a = from.getTime();
   let left = Math.max(0, minutes) * MINUTE;
   const ps = normalise(pauses, now.getTime());

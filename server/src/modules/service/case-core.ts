@@ -27,8 +27,16 @@ export const PUBLIC_LIMITS = { perMinute: 60, failuresPer15Min: 20 };
 
 /** One budget per address across the public feedback and grievance follow-up endpoints. */
 export function publicLimits() {
-  const calls = new RateLimiterMemory({ keyPrefix: 'case_public_calls', points: PUBLIC_LIMITS.perMinute, duration: 60 });
-  const failures = new RateLimiterMemory({ keyPrefix: 'case_public_fail', points: PUBLIC_LIMITS.failuresPer15Min, duration: 900 });
+  const calls = new RateLimiterMemory({
+    keyPrefix: 'case_public_calls',
+    points: PUBLIC_LIMITS.perMinute,
+    duration: 60,
+  });
+  const failures = new RateLimiterMemory({
+    keyPrefix: 'case_public_fail',
+    points: PUBLIC_LIMITS.failuresPer15Min,
+    duration: 900,
+  });
 
   async function throttle(ip: string) {
     const [c, f] = await Promise.all([calls.consume(ip).catch(() => null), failures.get(ip)]);
@@ -57,7 +65,10 @@ export function caseCore(deps: Deps) {
   async function writableCase(trx: Db, ctx: RequestContext, id: string): Promise<CaseView> {
     await casesRepository.lock(trx, ctx.actor.orgId, id);
     const row = await visibleCase(trx, ctx, id);
-    if (asSubmitter(ctx.actor, row) || (row.type !== 'grievance' && !hasRole(ctx.actor, 'admin', 'executive', 'manager', 'agent', 'hr', 'marketing'))) {
+    if (
+      asSubmitter(ctx.actor, row) ||
+      (row.type !== 'grievance' && !hasRole(ctx.actor, 'admin', 'executive', 'manager', 'agent', 'hr', 'marketing'))
+    ) {
       throw forbidden('Only the handler, HR and admins change a grievance; you may add follow-up messages');
     }
     return row;
@@ -108,7 +119,9 @@ export function caseCore(deps: Deps) {
 
   async function checkAssignee(trx: Db, orgId: string, id: string | null | undefined) {
     if (id && !(await usersRepository.findById(trx, orgId, id))) {
-      throw validation('No such user', [{ path: ['body', 'assigneeId'], message: 'No such user', code: 'unknown_reference' }]);
+      throw validation('No such user', [
+        { path: ['body', 'assigneeId'], message: 'No such user', code: 'unknown_reference' },
+      ]);
     }
   }
 
@@ -117,13 +130,27 @@ export function caseCore(deps: Deps) {
     const legal = [...caseStatusMoves[from]];
     if (!legal.includes(to)) {
       throw validation(`A ${from} case cannot become ${to}; legal next statuses: ${legal.join(', ') || 'none'}`, [
-        { path: ['body', 'status'], message: `Not a legal move from ${from}`, code: 'illegal_transition', from, legalNextStatuses: legal },
+        {
+          path: ['body', 'status'],
+          message: `Not a legal move from ${from}`,
+          code: 'illegal_transition',
+          from,
+          legalNextStatuses: legal,
+        },
       ]);
     }
   }
 
   /** Status change bookkeeping shared by PATCH, replies and follow-ups. */
-  async function moveStatus(trx: Db, orgId: string, row: CaseRow, to: CaseStatus, actorId: string | null, now: Date, set: Updateable<ServiceCaseTable>) {
+  async function moveStatus(
+    trx: Db,
+    orgId: string,
+    row: CaseRow,
+    to: CaseStatus,
+    actorId: string | null,
+    now: Date,
+    set: Updateable<ServiceCaseTable>,
+  ) {
     set.status = to;
     if (to === 'open' && (row.status === 'resolved' || row.status === 'closed')) {
       set.reopen_count = row.reopen_count + 1;
@@ -134,10 +161,27 @@ export function caseCore(deps: Deps) {
     if (to === 'closed') {
       set.closed_at = now;
     }
-    await eventsRepository.insert(trx, { org_id: orgId, case_id: row.id, kind: 'status', from_status: row.status, to_status: to, body: null, visibility: null, data: null, actor_id: actorId, at: now });
+    await eventsRepository.insert(trx, {
+      org_id: orgId,
+      case_id: row.id,
+      kind: 'status',
+      from_status: row.status,
+      to_status: to,
+      body: null,
+      visibility: null,
+      data: null,
+      actor_id: actorId,
+      at: now,
+    });
   }
 
-  async function saveCase(trx: Db, orgId: string, before: CaseView, version: number, set: Updateable<ServiceCaseTable>): Promise<CaseView> {
+  async function saveCase(
+    trx: Db,
+    orgId: string,
+    before: CaseView,
+    version: number,
+    set: Updateable<ServiceCaseTable>,
+  ): Promise<CaseView> {
     const row = await casesRepository.update(trx, orgId, before.id, version, set);
     if (!row) {
       failedUpdate(toCase(before), 'Case');
@@ -145,6 +189,17 @@ export function caseCore(deps: Deps) {
     return refreshSla(trx, orgId, before.id);
   }
 
-  return { db, visibility, visibleCase, writableCase, refreshSla, businessMinutesSoFar, checkAssignee, checkMove, moveStatus, saveCase };
+  return {
+    db,
+    visibility,
+    visibleCase,
+    writableCase,
+    refreshSla,
+    businessMinutesSoFar,
+    checkAssignee,
+    checkMove,
+    moveStatus,
+    saveCase,
+  };
 }
 export type CaseCore = ReturnType<typeof caseCore>;

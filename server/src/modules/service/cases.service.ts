@@ -14,7 +14,8 @@ import type { ServiceCaseTable } from './service.tables.ts';
 
 /** The case lifecycle: the queue, one case and its history, opening and changing (status moves included). */
 export function casesService(core: CaseCore) {
-  const { db, visibility, visibleCase, writableCase, refreshSla, checkAssignee, checkMove, moveStatus, saveCase } = core;
+  const { db, visibility, visibleCase, writableCase, refreshSla, checkAssignee, checkMove, moveStatus, saveCase } =
+    core;
   return {
     async list(ctx: RequestContext, f: ListCasesQuery): Promise<Page<Case>> {
       const orgId = ctx.actor.orgId;
@@ -61,12 +62,22 @@ export function casesService(core: CaseCore) {
             .where(() => partyVisibleCondition(ctx.actor, vis, 'read'))
             .executeTakeFirst();
           if (!seen) {
-            throw validation('No such party', [{ path: ['body', 'partyId'], message: 'No such party (or not one you may see)', code: 'unknown_reference' }]);
+            throw validation('No such party', [
+              {
+                path: ['body', 'partyId'],
+                message: 'No such party (or not one you may see)',
+                code: 'unknown_reference',
+              },
+            ]);
           }
         }
-        const policy = input.slaPolicyId ? await policiesRepository.find(trx, orgId, input.slaPolicyId) : await defaultPolicy(trx, orgId);
+        const policy = input.slaPolicyId
+          ? await policiesRepository.find(trx, orgId, input.slaPolicyId)
+          : await defaultPolicy(trx, orgId);
         if (!policy) {
-          throw validation('No such SLA policy', [{ path: ['body', 'slaPolicyId'], message: 'No such SLA policy', code: 'unknown_reference' }]);
+          throw validation('No such SLA policy', [
+            { path: ['body', 'slaPolicyId'], message: 'No such SLA policy', code: 'unknown_reference' },
+          ]);
         }
         const now = new Date();
         const row = await casesRepository.insert(trx, {
@@ -98,7 +109,18 @@ export function casesService(core: CaseCore) {
           csat_score: null,
           csat_comment: null,
         });
-        await eventsRepository.insert(trx, { org_id: orgId, case_id: row.id, kind: 'created', from_status: null, to_status: 'new', body: null, visibility: null, data: null, actor_id: ctx.actor.userId, at: now });
+        await eventsRepository.insert(trx, {
+          org_id: orgId,
+          case_id: row.id,
+          kind: 'created',
+          from_status: null,
+          to_status: 'new',
+          body: null,
+          visibility: null,
+          data: null,
+          actor_id: ctx.actor.userId,
+          at: now,
+        });
         const view = await refreshSla(trx, orgId, row.id, now);
         const out = toCase(view);
         await recordAudit(trx, ctx, { action: 'case.create', entityType: 'case', entityId: row.id, after: out });
@@ -114,21 +136,53 @@ export function casesService(core: CaseCore) {
         await checkAssignee(trx, orgId, input.assigneeId);
         const now = new Date();
         const set: Updateable<ServiceCaseTable> = {};
-        if (input.subject !== undefined) { set.subject = input.subject; }
-        if (input.description !== undefined) { set.description = input.description; }
-        if (input.channel !== undefined) { set.channel = input.channel; }
+        if (input.subject !== undefined) {
+          set.subject = input.subject;
+        }
+        if (input.description !== undefined) {
+          set.description = input.description;
+        }
+        if (input.channel !== undefined) {
+          set.channel = input.channel;
+        }
         if (input.priority !== undefined && input.priority !== before.priority) {
           set.priority = input.priority;
-          await eventsRepository.insert(trx, { org_id: orgId, case_id: id, kind: 'priority', from_status: null, to_status: null, body: null, visibility: null, data: JSON.stringify({ from: before.priority, to: input.priority }), actor_id: ctx.actor.userId, at: now });
+          await eventsRepository.insert(trx, {
+            org_id: orgId,
+            case_id: id,
+            kind: 'priority',
+            from_status: null,
+            to_status: null,
+            body: null,
+            visibility: null,
+            data: JSON.stringify({ from: before.priority, to: input.priority }),
+            actor_id: ctx.actor.userId,
+            at: now,
+          });
         }
         if (input.assigneeId !== undefined && input.assigneeId !== before.assignee_id) {
           set.assignee_id = input.assigneeId;
-          await eventsRepository.insert(trx, { org_id: orgId, case_id: id, kind: 'assignment', from_status: null, to_status: null, body: null, visibility: null, data: JSON.stringify({ from: before.assignee_id, to: input.assigneeId }), actor_id: ctx.actor.userId, at: now });
+          await eventsRepository.insert(trx, {
+            org_id: orgId,
+            case_id: id,
+            kind: 'assignment',
+            from_status: null,
+            to_status: null,
+            body: null,
+            visibility: null,
+            data: JSON.stringify({ from: before.assignee_id, to: input.assigneeId }),
+            actor_id: ctx.actor.userId,
+            at: now,
+          });
         }
         if (input.status !== undefined && input.status !== before.status) {
           if (input.status === 'resolved') {
             throw validation('Resolving needs a root cause and a remedy: POST /api/cases/:id/resolve', [
-              { path: ['body', 'status'], message: 'Use POST /api/cases/:id/resolve with rootCause and remedy', code: 'resolve_endpoint' },
+              {
+                path: ['body', 'status'],
+                message: 'Use POST /api/cases/:id/resolve with rootCause and remedy',
+                code: 'resolve_endpoint',
+              },
             ]);
           }
           checkMove(before.status, input.status);
@@ -136,7 +190,12 @@ export function casesService(core: CaseCore) {
         }
         const row = await saveCase(trx, orgId, before, version, set);
         const out = toCase(row);
-        await recordAudit(trx, ctx, { action: 'case.update', entityType: 'case', entityId: id, ...diff(toCase(before), out) });
+        await recordAudit(trx, ctx, {
+          action: 'case.update',
+          entityType: 'case',
+          entityId: id,
+          ...diff(toCase(before), out),
+        });
         return out;
       });
     },

@@ -2,13 +2,33 @@
 export const caseTypes = ['complaint', 'inquiry', 'request', 'praise', 'grievance'] as const;
 export const casePriorities = ['low', 'normal', 'high', 'urgent'] as const;
 export const caseStatuses = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
-export const caseChannels = ['phone', 'email', 'web', 'chat', 'wechat', 'visit', 'social', 'letter', 'self_service', 'other'] as const;
+export const caseChannels = [
+  'phone',
+  'email',
+  'web',
+  'chat',
+  'wechat',
+  'visit',
+  'social',
+  'letter',
+  'self_service',
+  'other',
+] as const;
 export const slaStates = ['on_track', 'at_risk', 'breached'] as const;
 export const replyVisibilities = ['public', 'internal'] as const;
 /** Seed 003's three causes of losing a customer, plus other. */
 export const rootCauses = ['competition', 'customer', 'company_error', 'other'] as const;
 export const remedies = ['material', 'psychological', 'both', 'none'] as const;
-export const caseEventKinds = ['created', 'status', 'reply', 'assignment', 'priority', 'resolution', 'csat', 'follow_up'] as const;
+export const caseEventKinds = [
+  'created',
+  'status',
+  'reply',
+  'assignment',
+  'priority',
+  'resolution',
+  'csat',
+  'follow_up',
+] as const;
 export const metricsGroupings = ['none', 'type', 'rootCause', 'assignee', 'orgUnit'] as const;
 /** Sort fields of the case list (`sort=-slaDueAt`): slaDueAt is the next due time of a running clock. */
 export const caseSortFields = ['createdAt', 'updatedAt', 'priority', 'status', 'slaDueAt'] as const;

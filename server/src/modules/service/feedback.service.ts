@@ -24,7 +24,11 @@ export function feedbackService(deps: Deps, limits: ReturnType<typeof publicLimi
       return { subject: t.subject, resolvedAt: iso(t.resolved_at), answered: t.used };
     },
 
-    async submitFeedback(token: string, input: FeedbackInput, meta: { ip: string; requestId: string }): Promise<{ ok: true }> {
+    async submitFeedback(
+      token: string,
+      input: FeedbackInput,
+      meta: { ip: string; requestId: string },
+    ): Promise<{ ok: true }> {
       await throttle(meta.ip);
       const t = await feedbackRepository.find(db, hashSecret(secret, token));
       if (!t || t.expires_at.getTime() <= Date.now()) {
@@ -36,9 +40,29 @@ export function feedbackService(deps: Deps, limits: ReturnType<typeof publicLimi
           throw conflict('This link has already been used to answer', { reason: 'ALREADY_ANSWERED' });
         }
         const now = new Date();
-        await casesRepository.setSla(trx, t.org_id, t.case_id, { csat_score: input.score, csat_comment: input.comment ?? null, csat_at: now, updated_at: now });
-        await eventsRepository.insert(trx, { org_id: t.org_id, case_id: t.case_id, kind: 'csat', from_status: null, to_status: null, body: input.comment ?? null, visibility: null, data: JSON.stringify({ score: input.score }), actor_id: null, at: now });
-        await recordAudit(trx, { orgId: t.org_id, actorId: null, actorType: 'anonymous', requestId: meta.requestId, ip: meta.ip }, { action: 'case.csat', entityType: 'case', entityId: t.case_id, after: { score: input.score } });
+        await casesRepository.setSla(trx, t.org_id, t.case_id, {
+          csat_score: input.score,
+          csat_comment: input.comment ?? null,
+          csat_at: now,
+          updated_at: now,
+        });
+        await eventsRepository.insert(trx, {
+          org_id: t.org_id,
+          case_id: t.case_id,
+          kind: 'csat',
+          from_status: null,
+          to_status: null,
+          body: input.comment ?? null,
+          visibility: null,
+          data: JSON.stringify({ score: input.score }),
+          actor_id: null,
+          at: now,
+        });
+        await recordAudit(
+          trx,
+          { orgId: t.org_id, actorId: null, actorType: 'anonymous', requestId: meta.requestId, ip: meta.ip },
+          { action: 'case.csat', entityType: 'case', entityId: t.case_id, after: { score: input.score } },
+        );
         const row = await casesRepository.find(trx, t.org_id, t.case_id);
         if (row) {
           await evaluateAlerts(trx, t.org_id, { event: 'csat', caseRow: row });

@@ -11,7 +11,13 @@ import { casesRepository, eventsRepository, type CaseView } from './service.repo
 import type { ServiceCaseTable } from './service.tables.ts';
 
 /** Anonymous writes leave no actor, no request id and no address. */
-const anonymousWho = (orgId: string): AuditWho => ({ orgId, actorId: null, actorType: 'anonymous', requestId: null, ip: null });
+const anonymousWho = (orgId: string): AuditWho => ({
+  orgId,
+  actorId: null,
+  actorType: 'anonymous',
+  requestId: null,
+  ip: null,
+});
 const startOfUtcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 
 /** Employee grievances: filed by name or anonymously, followed up with a one-time code. */
@@ -25,7 +31,13 @@ export function grievancesService(deps: Deps, core: CaseCore, limits: ReturnType
       if (!actor.partyId) {
         throw forbidden('Grievances are filed by employees: your user is not linked to an employee record');
       }
-      const employee = await db.selectFrom('party_membership').select('id').where('org_id', '=', actor.orgId).where('party_id', '=', actor.partyId).where('role', '=', 'employee').executeTakeFirst();
+      const employee = await db
+        .selectFrom('party_membership')
+        .select('id')
+        .where('org_id', '=', actor.orgId)
+        .where('party_id', '=', actor.partyId)
+        .where('role', '=', 'employee')
+        .executeTakeFirst();
       if (!employee) {
         throw forbidden('Grievances are filed by employees: your linked record has no current employee role');
       }
@@ -66,7 +78,18 @@ export function grievancesService(deps: Deps, core: CaseCore, limits: ReturnType
           csat_score: null,
           csat_comment: null,
         });
-        await eventsRepository.insert(trx, { org_id: orgId, case_id: row.id, kind: 'created', from_status: null, to_status: 'new', body: null, visibility: null, data: null, actor_id: input.anonymous ? null : actor.userId, at });
+        await eventsRepository.insert(trx, {
+          org_id: orgId,
+          case_id: row.id,
+          kind: 'created',
+          from_status: null,
+          to_status: 'new',
+          body: null,
+          visibility: null,
+          data: null,
+          actor_id: input.anonymous ? null : actor.userId,
+          at,
+        });
         await refreshSla(trx, orgId, row.id, real);
         await recordAudit(trx, input.anonymous ? anonymousWho(orgId) : ctx, {
           action: 'grievance.create',
@@ -90,7 +113,11 @@ export function grievancesService(deps: Deps, core: CaseCore, limits: ReturnType
         subject: row.subject,
         status: row.status,
         createdOn: row.created_at.toISOString().slice(0, 10),
-        messages: events.map((e) => ({ from: e.kind === 'follow_up' ? ('submitter' as const) : ('handler' as const), body: e.body ?? '', at: e.at.toISOString() })),
+        messages: events.map((e) => ({
+          from: e.kind === 'follow_up' ? ('submitter' as const) : ('handler' as const),
+          body: e.body ?? '',
+          at: e.at.toISOString(),
+        })),
       };
     },
 
@@ -106,16 +133,30 @@ export function grievancesService(deps: Deps, core: CaseCore, limits: ReturnType
         const row = (await casesRepository.find(trx, found.org_id, found.id)) as CaseView;
         const now = new Date();
         const set: Updateable<ServiceCaseTable> = { updated_at: now };
-        await eventsRepository.insert(trx, { org_id: row.org_id, case_id: row.id, kind: 'follow_up', from_status: null, to_status: null, body, visibility: 'public', data: null, actor_id: null, at: now });
+        await eventsRepository.insert(trx, {
+          org_id: row.org_id,
+          case_id: row.id,
+          kind: 'follow_up',
+          from_status: null,
+          to_status: null,
+          body,
+          visibility: 'public',
+          data: null,
+          actor_id: null,
+          at: now,
+        });
         if (row.status === 'pending') {
           await moveStatus(trx, row.org_id, row, 'open', null, now, set);
         }
         await casesRepository.setSla(trx, row.org_id, row.id, set);
         await refreshSla(trx, row.org_id, row.id, now);
-        await recordAudit(trx, anonymousWho(row.org_id), { action: 'grievance.follow_up', entityType: 'case', entityId: row.id });
+        await recordAudit(trx, anonymousWho(row.org_id), {
+          action: 'grievance.follow_up',
+          entityType: 'case',
+          entityId: row.id,
+        });
       });
       return { ok: true };
     },
-
   };
 }

@@ -3,7 +3,13 @@ import type { Deps } from '../../platform/deps.ts';
 import { validation } from '../../platform/errors.ts';
 import { customerVisibility } from '../parties/index.ts';
 import type { Metrics, MetricsPeriod, MetricsQuery, MetricsRow } from './service.schema.ts';
-import { metricsRows, metricsSeriesRows, policiesRepository, type MetricsPeriodRow, type MetricsSqlRow } from './service.repository.ts';
+import {
+  metricsRows,
+  metricsSeriesRows,
+  policiesRepository,
+  type MetricsPeriodRow,
+  type MetricsSqlRow,
+} from './service.repository.ts';
 import { DEFAULT_POLICY } from './policies.service.ts';
 
 const round = (v: number | null, digits = 1) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
@@ -33,10 +39,26 @@ const toPeriod = (r: MetricsPeriodRow): MetricsPeriod => {
 export const MAX_PERIODS = 732;
 const periodDays = { day: 1, week: 7, month: 28 } as const;
 
-const empty: MetricsSqlRow = { key: null, name: null, count: 0, resolved: 0, fr_mean: null, fr_p90: null, res_mean: null, res_p90: null, breached: 0, due: 0, reopened: 0, ever_resolved: 0, csat_mean: null, csat_count: 0 };
+const empty: MetricsSqlRow = {
+  key: null,
+  name: null,
+  count: 0,
+  resolved: 0,
+  fr_mean: null,
+  fr_p90: null,
+  res_mean: null,
+  res_p90: null,
+  breached: 0,
+  due: 0,
+  reopened: 0,
+  ever_resolved: 0,
+  csat_mean: null,
+  csat_count: 0,
+};
 
 /** A date alone means that whole UTC day: `from` its start, `to` its end. */
-const instant = (v: string, end: boolean) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(Date.parse(`${v}T00:00:00Z`) + (end ? 86_400_000 : 0)) : new Date(v));
+const instant = (v: string, end: boolean) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(Date.parse(`${v}T00:00:00Z`) + (end ? 86_400_000 : 0)) : new Date(v);
 
 /**
  * Service metrics (metrics.md "Service"), all in SQL over the cases the reader may see. With `interval` the
@@ -52,21 +74,34 @@ export function metricsService(deps: Deps) {
       const from = instant(q.from, false);
       const to = instant(q.to, true);
       if (to.getTime() <= from.getTime()) {
-        throw validation('`to` must be after `from`', [{ path: ['querystring', 'to'], message: 'Must be after from', code: 'invalid_range' }]);
+        throw validation('`to` must be after `from`', [
+          { path: ['querystring', 'to'], message: 'Must be after from', code: 'invalid_range' },
+        ]);
       }
       const interval = q.interval;
       // Upper bound of the periods overlapping [from, to): a month counted as its shortest.
-      if (interval && Math.ceil((to.getTime() - from.getTime()) / (periodDays[interval] * 86_400_000)) + 1 > MAX_PERIODS) {
-        throw validation(`At most ${MAX_PERIODS} periods: pick a longer interval or a shorter range`, [{ path: ['querystring', 'interval'], message: `More than ${MAX_PERIODS} periods`, code: 'too_many_periods' }]);
+      if (
+        interval &&
+        Math.ceil((to.getTime() - from.getTime()) / (periodDays[interval] * 86_400_000)) + 1 > MAX_PERIODS
+      ) {
+        throw validation(`At most ${MAX_PERIODS} periods: pick a longer interval or a shorter range`, [
+          { path: ['querystring', 'interval'], message: `More than ${MAX_PERIODS} periods`, code: 'too_many_periods' },
+        ]);
       }
       const vis = await customerVisibility(db, ctx.actor.orgId);
       const range = { from, to, groupBy: q.groupBy, type: q.type };
       // Periods follow the org's business calendar (its default SLA policy) unless the reader names a zone.
-      const timeZone = interval ? (q.timeZone ?? (await policiesRepository.findDefault(db, ctx.actor.orgId))?.time_zone ?? DEFAULT_POLICY.timeZone) : null;
+      const timeZone = interval
+        ? (q.timeZone ??
+          (await policiesRepository.findDefault(db, ctx.actor.orgId))?.time_zone ??
+          DEFAULT_POLICY.timeZone)
+        : null;
       const [total, groups, series] = await Promise.all([
         metricsRows(db, ctx.actor, vis, range, false),
         q.groupBy === 'none' ? Promise.resolve([]) : metricsRows(db, ctx.actor, vis, range, true),
-        interval && timeZone ? metricsSeriesRows(db, ctx.actor, vis, { ...range, interval, timeZone }) : Promise.resolve([]),
+        interval && timeZone
+          ? metricsSeriesRows(db, ctx.actor, vis, { ...range, interval, timeZone })
+          : Promise.resolve([]),
       ]);
       return {
         from: from.toISOString(),

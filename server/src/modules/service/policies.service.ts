@@ -26,7 +26,14 @@ export const DEFAULT_POLICY: CreateSlaPolicy = {
 };
 
 function policyValues(p: CreateSlaPolicy) {
-  return { name: p.name, time_zone: p.timeZone, hours: JSON.stringify(p.hours), holidays: [...new Set(p.holidays)].sort(), workdays: [...new Set(p.workdays)].sort(), targets: JSON.stringify(p.targets) };
+  return {
+    name: p.name,
+    time_zone: p.timeZone,
+    hours: JSON.stringify(p.hours),
+    holidays: [...new Set(p.holidays)].sort(),
+    workdays: [...new Set(p.workdays)].sort(),
+    targets: JSON.stringify(p.targets),
+  };
 }
 
 /** The org default policy, seeded on first use. */
@@ -67,9 +74,18 @@ export function policiesService(deps: Deps) {
         if (input.isDefault) {
           await policiesRepository.clearDefault(trx, ctx.actor.orgId);
         }
-        const row = await policiesRepository.insert(trx, { org_id: ctx.actor.orgId, ...policyValues(input), is_default: input.isDefault });
+        const row = await policiesRepository.insert(trx, {
+          org_id: ctx.actor.orgId,
+          ...policyValues(input),
+          is_default: input.isDefault,
+        });
         const out = toPolicy(row);
-        await recordAudit(trx, ctx, { action: 'sla_policy.create', entityType: 'sla_policy', entityId: row.id, after: out });
+        await recordAudit(trx, ctx, {
+          action: 'sla_policy.create',
+          entityType: 'sla_policy',
+          entityId: row.id,
+          after: out,
+        });
         return out;
       });
     },
@@ -81,7 +97,13 @@ export function policiesService(deps: Deps) {
           throw notFound('SLA policy');
         }
         if (input.isDefault === false && before.is_default) {
-          throw validation('Make another policy the default instead', [{ path: ['body', 'isDefault'], message: 'An organisation always has a default policy', code: 'default_required' }]);
+          throw validation('Make another policy the default instead', [
+            {
+              path: ['body', 'isDefault'],
+              message: 'An organisation always has a default policy',
+              code: 'default_required',
+            },
+          ]);
         }
         const merged = {
           name: input.name ?? before.name,
@@ -95,12 +117,20 @@ export function policiesService(deps: Deps) {
         if (input.isDefault && !before.is_default) {
           await policiesRepository.clearDefault(trx, ctx.actor.orgId);
         }
-        const row = await policiesRepository.update(trx, ctx.actor.orgId, id, version, { ...policyValues(merged), is_default: merged.isDefault });
+        const row = await policiesRepository.update(trx, ctx.actor.orgId, id, version, {
+          ...policyValues(merged),
+          is_default: merged.isDefault,
+        });
         if (!row) {
           failedUpdate(toPolicy(before), 'SLA policy');
         }
         const out = toPolicy(row);
-        await recordAudit(trx, ctx, { action: 'sla_policy.update', entityType: 'sla_policy', entityId: id, ...diff(toPolicy(before), out) });
+        await recordAudit(trx, ctx, {
+          action: 'sla_policy.update',
+          entityType: 'sla_policy',
+          entityId: id,
+          ...diff(toPolicy(before), out),
+        });
         return out;
       });
     },

@@ -23,7 +23,11 @@ export function resolutionService(deps: Deps, core: CaseCore) {
         const before = await visibleCase(trx, ctx, id);
         const now = new Date();
         const submitter = asSubmitter(ctx.actor, before);
-        if (!submitter && before.type !== 'grievance' && !hasRole(ctx.actor, 'admin', 'executive', 'manager', 'agent', 'hr', 'marketing')) {
+        if (
+          !submitter &&
+          before.type !== 'grievance' &&
+          !hasRole(ctx.actor, 'admin', 'executive', 'manager', 'agent', 'hr', 'marketing')
+        ) {
           throw forbidden('Only staff reply on cases');
         }
         const set: Updateable<ServiceCaseTable> = { updated_at: now };
@@ -54,7 +58,12 @@ export function resolutionService(deps: Deps, core: CaseCore) {
         }
         await casesRepository.setSla(trx, orgId, id, set);
         await refreshSla(trx, orgId, id, now);
-        await recordAudit(trx, ctx, { action: submitter ? 'case.follow_up' : 'case.reply', entityType: 'case', entityId: id, after: { eventId: ev.id, visibility: ev.visibility } });
+        await recordAudit(trx, ctx, {
+          action: submitter ? 'case.follow_up' : 'case.reply',
+          entityType: 'case',
+          entityId: id,
+          after: { eventId: ev.id, visibility: ev.visibility },
+        });
         return toEvent({ ...ev, actor_name: ctx.actor.displayName });
       });
     },
@@ -85,21 +94,36 @@ export function resolutionService(deps: Deps, core: CaseCore) {
           to_status: 'resolved',
           body: null,
           visibility: null,
-          data: JSON.stringify({ rootCause: input.rootCause, remedy: input.remedy, remedyCost: input.remedyCost ?? null }),
+          data: JSON.stringify({
+            rootCause: input.rootCause,
+            remedy: input.remedy,
+            remedyCost: input.remedyCost ?? null,
+          }),
           actor_id: ctx.actor.userId,
           at: now,
         });
         const row = await saveCase(trx, orgId, before, input.version ?? before.version, set);
         const out = toCase(row);
-        await recordAudit(trx, ctx, { action: 'case.resolve', entityType: 'case', entityId: id, ...diff(toCase(before), out) });
+        await recordAudit(trx, ctx, {
+          action: 'case.resolve',
+          entityType: 'case',
+          entityId: id,
+          ...diff(toCase(before), out),
+        });
         // Post-resolution satisfaction: one question by email when the party has an address.
         let feedback: ResolveResult['feedback'] = null;
-        const party = before.type !== 'grievance' && before.party_id ? await partyFacts(trx, orgId, before.party_id) : undefined;
+        const party =
+          before.type !== 'grievance' && before.party_id ? await partyFacts(trx, orgId, before.party_id) : undefined;
         const email = party?.emails[0];
         if (email) {
           const token = randomToken();
           const expiresAt = new Date(now.getTime() + CSAT_LINK_DAYS * 86_400_000);
-          await feedbackRepository.insert(trx, { org_id: orgId, case_id: id, token_hash: hashSecret(secret, token), expires_at: expiresAt });
+          await feedbackRepository.insert(trx, {
+            org_id: orgId,
+            case_id: id,
+            token_hash: hashSecret(secret, token),
+            expires_at: expiresAt,
+          });
           const url = `${(deps.publicUrl ?? '').replace(/\/$/, '')}/case-feedback/${token}`;
           if (deps.mail.configured) {
             await deps.mail.enqueue(trx, orgId, {

@@ -6,7 +6,13 @@ import type { Database } from '../../platform/db/types.ts';
 import { updateVersioned } from '../../platform/db/versioned.ts';
 import { paginate, parseSort } from '../../platform/http/pagination.ts';
 import { partyVisibleCondition } from '../parties/index.ts';
-import { casePriorities, caseStatuses, type AlertRuleKind, type CaseStatus, type MetricsInterval } from './constants.ts';
+import {
+  casePriorities,
+  caseStatuses,
+  type AlertRuleKind,
+  type CaseStatus,
+  type MetricsInterval,
+} from './constants.ts';
 import type { ListCasesQuery, MetricsQuery } from './service.schema.ts';
 import type { AlertTable, CaseEventTable, CaseRow, ServiceCaseTable, SlaPolicyTable } from './service.tables.ts';
 
@@ -24,7 +30,9 @@ const seesAllGrievances = (a: Actor) => hasRole(a, 'admin', 'hr');
  */
 export function caseVisible(actor: Actor, visibility: Visibility): Expression<SqlBool> {
   const me = actor.userId;
-  const grievance = seesAllGrievances(actor) ? sql<SqlBool>`true` : sql<SqlBool>`(c.assignee_id = ${me} or c.submitter_id = ${me})`;
+  const grievance = seesAllGrievances(actor)
+    ? sql<SqlBool>`true`
+    : sql<SqlBool>`(c.assignee_id = ${me} or c.submitter_id = ${me})`;
   const other = seesAllCases(actor)
     ? sql<SqlBool>`true`
     : sql<SqlBool>`(c.assignee_id = ${me} or c.created_by = ${me} or c.assignee_id in ${teamUserIds(actor)}
@@ -46,13 +54,18 @@ export type CaseView = CaseRow & { party_name: string | null; assignee_name: str
 
 /** Stands for "no running clock" in the slaDueAt sort, so those cases come last (first when descending). */
 const NO_DUE = '9999-12-31T00:00:00.000Z';
-const rank = (column: string, values: readonly string[]) => `(case ${column} ${values.map((v, i) => `when '${v}' then ${i}`).join(' ')} end)`;
+const rank = (column: string, values: readonly string[]) =>
+  `(case ${column} ${values.map((v, i) => `when '${v}' then ${i}`).join(' ')} end)`;
 /** The next due time of a running clock (new, open, pending): the unanswered first response or the resolution. */
-export function nextDueAt(r: Pick<CaseRow, 'status' | 'first_responded_at' | 'first_response_due_at' | 'resolve_due_at'>): Date | null {
+export function nextDueAt(
+  r: Pick<CaseRow, 'status' | 'first_responded_at' | 'first_response_due_at' | 'resolve_due_at'>,
+): Date | null {
   if (r.status === 'resolved' || r.status === 'closed') {
     return null;
   }
-  const due = [r.first_responded_at ? null : r.first_response_due_at, r.resolve_due_at].filter((d): d is Date => d !== null);
+  const due = [r.first_responded_at ? null : r.first_response_due_at, r.resolve_due_at].filter(
+    (d): d is Date => d !== null,
+  );
   return due.length ? new Date(Math.min(...due.map((d) => d.getTime()))) : null;
 }
 const caseSorts = {
@@ -74,49 +87,114 @@ const sortValue: Record<keyof typeof caseSorts, (r: CaseView) => unknown> = {
 };
 
 export const policiesRepository = {
-  list: (db: Db, orgId: string) => db.selectFrom('sla_policy').selectAll().where('org_id', '=', orgId).orderBy('is_default', 'desc').orderBy('name').execute(),
-  find: (db: Db, orgId: string, id: string) => db.selectFrom('sla_policy').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
-  findDefault: (db: Db, orgId: string) => db.selectFrom('sla_policy').selectAll().where('org_id', '=', orgId).where('is_default', '=', true).executeTakeFirst(),
-  insert: (db: Db, row: Insertable<SlaPolicyTable>) => db.insertInto('sla_policy').values(row).returningAll().executeTakeFirstOrThrow(),
-  update: (db: Db, orgId: string, id: string, version: number, values: Updateable<SlaPolicyTable>) => updateVersioned(db, 'sla_policy', orgId, id, version, values),
-  clearDefault: (db: Db, orgId: string) => db.updateTable('sla_policy').set({ is_default: false }).where('org_id', '=', orgId).where('is_default', '=', true).execute(),
+  list: (db: Db, orgId: string) =>
+    db
+      .selectFrom('sla_policy')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('is_default', 'desc')
+      .orderBy('name')
+      .execute(),
+  find: (db: Db, orgId: string, id: string) =>
+    db.selectFrom('sla_policy').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
+  findDefault: (db: Db, orgId: string) =>
+    db
+      .selectFrom('sla_policy')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('is_default', '=', true)
+      .executeTakeFirst(),
+  insert: (db: Db, row: Insertable<SlaPolicyTable>) =>
+    db.insertInto('sla_policy').values(row).returningAll().executeTakeFirstOrThrow(),
+  update: (db: Db, orgId: string, id: string, version: number, values: Updateable<SlaPolicyTable>) =>
+    updateVersioned(db, 'sla_policy', orgId, id, version, values),
+  clearDefault: (db: Db, orgId: string) =>
+    db
+      .updateTable('sla_policy')
+      .set({ is_default: false })
+      .where('org_id', '=', orgId)
+      .where('is_default', '=', true)
+      .execute(),
   /** Serialises lazy seeding of the default policy per organisation. */
-  lockOrg: (db: Db, orgId: string) => db.selectFrom('organization').select('org_id').where('org_id', '=', orgId).forUpdate().executeTakeFirst(),
+  lockOrg: (db: Db, orgId: string) =>
+    db.selectFrom('organization').select('org_id').where('org_id', '=', orgId).forUpdate().executeTakeFirst(),
 };
 
 export const casesRepository = {
-  find: (db: Db, orgId: string, id: string) => casesQuery(db, orgId).where('c.id', '=', id).executeTakeFirst() as Promise<CaseView | undefined>,
+  find: (db: Db, orgId: string, id: string) =>
+    casesQuery(db, orgId).where('c.id', '=', id).executeTakeFirst() as Promise<CaseView | undefined>,
 
   findVisible: (db: Db, actor: Actor, visibility: Visibility, id: string) =>
-    casesQuery(db, actor.orgId).where('c.id', '=', id).where(() => caseVisible(actor, visibility)).executeTakeFirst() as Promise<CaseView | undefined>,
+    casesQuery(db, actor.orgId)
+      .where('c.id', '=', id)
+      .where(() => caseVisible(actor, visibility))
+      .executeTakeFirst() as Promise<CaseView | undefined>,
 
   /** Locks the row for a write (the caller then re-reads it with names). */
-  lock: (db: Db, orgId: string, id: string) => db.selectFrom('service_case').select('id').where('org_id', '=', orgId).where('id', '=', id).forUpdate().executeTakeFirst(),
+  lock: (db: Db, orgId: string, id: string) =>
+    db
+      .selectFrom('service_case')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst(),
 
-  findByFollowUp: (db: Db, hash: string) => db.selectFrom('service_case').selectAll().where('follow_up_hash', '=', hash).executeTakeFirst(),
+  findByFollowUp: (db: Db, hash: string) =>
+    db.selectFrom('service_case').selectAll().where('follow_up_hash', '=', hash).executeTakeFirst(),
 
   list(db: Db, actor: Actor, visibility: Visibility, f: ListCasesQuery) {
     let q = casesQuery(db, actor.orgId).where(() => caseVisible(actor, visibility));
-    if (f.type) { q = q.where('c.type', '=', f.type); }
-    if (f.status) { q = q.where('c.status', 'in', f.status.split(',') as CaseStatus[]); }
-    if (f.priority) { q = q.where('c.priority', '=', f.priority); }
-    if (f.slaState) { q = q.where('c.sla_state', '=', f.slaState); }
-    if (f.assigneeId) { q = q.where('c.assignee_id', '=', f.assigneeId === 'me' ? actor.userId : f.assigneeId); }
-    if (f.partyId) { q = q.where('c.party_id', '=', f.partyId); }
-    if (f.q) { q = q.where(sql<SqlBool>`strpos(lower(c.subject), lower(${f.q})) > 0`); }
+    if (f.type) {
+      q = q.where('c.type', '=', f.type);
+    }
+    if (f.status) {
+      q = q.where('c.status', 'in', f.status.split(',') as CaseStatus[]);
+    }
+    if (f.priority) {
+      q = q.where('c.priority', '=', f.priority);
+    }
+    if (f.slaState) {
+      q = q.where('c.sla_state', '=', f.slaState);
+    }
+    if (f.assigneeId) {
+      q = q.where('c.assignee_id', '=', f.assigneeId === 'me' ? actor.userId : f.assigneeId);
+    }
+    if (f.partyId) {
+      q = q.where('c.party_id', '=', f.partyId);
+    }
+    if (f.q) {
+      q = q.where(sql<SqlBool>`strpos(lower(c.subject), lower(${f.q})) > 0`);
+    }
     const field = f.sort.replace(/^-/, '') as keyof typeof caseSorts;
     const sort = parseSort(f.sort, caseSorts);
-    return paginate(q, { limit: f.limit, cursor: f.cursor, sort, idColumn: 'c.id', sortValue: (r) => sortValue[field](r) }) as Promise<{ items: CaseView[]; nextCursor: string | null }>;
+    return paginate(q, {
+      limit: f.limit,
+      cursor: f.cursor,
+      sort,
+      idColumn: 'c.id',
+      sortValue: (r) => sortValue[field](r),
+    }) as Promise<{ items: CaseView[]; nextCursor: string | null }>;
   },
 
-  insert: (db: Db, row: Insertable<ServiceCaseTable>) => db.insertInto('service_case').values(row).returningAll().executeTakeFirstOrThrow(),
-  update: (db: Db, orgId: string, id: string, version: number, values: Updateable<ServiceCaseTable>) => updateVersioned(db, 'service_case', orgId, id, version, values),
+  insert: (db: Db, row: Insertable<ServiceCaseTable>) =>
+    db.insertInto('service_case').values(row).returningAll().executeTakeFirstOrThrow(),
+  update: (db: Db, orgId: string, id: string, version: number, values: Updateable<ServiceCaseTable>) =>
+    updateVersioned(db, 'service_case', orgId, id, version, values),
   /** SLA bookkeeping: no version bump (a refresh is not an edit). */
-  setSla: (db: Db, orgId: string, id: string, values: Updateable<ServiceCaseTable>) => db.updateTable('service_case').set(values).where('org_id', '=', orgId).where('id', '=', id).execute(),
+  setSla: (db: Db, orgId: string, id: string, values: Updateable<ServiceCaseTable>) =>
+    db.updateTable('service_case').set(values).where('org_id', '=', orgId).where('id', '=', id).execute(),
 
   /** Running cases (not pending, not resolved) whose SLA state may have changed, for the job: all orgs. */
   running: (db: Db, limit: number) =>
-    db.selectFrom('service_case').select(['org_id', 'id']).where('status', 'in', ['new', 'open', 'pending']).where('sla_state', '<>', 'breached').where('sla_policy_id', 'is not', null).limit(limit).execute(),
+    db
+      .selectFrom('service_case')
+      .select(['org_id', 'id'])
+      .where('status', 'in', ['new', 'open', 'pending'])
+      .where('sla_state', '<>', 'breached')
+      .where('sla_policy_id', 'is not', null)
+      .limit(limit)
+      .execute(),
 
   /** The cheap refresh on list reads: running cases past a due time are breached. */
   markOverdue: (db: Db, orgId: string) =>
@@ -137,12 +215,22 @@ export const casesRepository = {
 
   complaintsSince: async (db: Db, orgId: string, partyId: string, since: Date) =>
     Number(
-      (await db.selectFrom('service_case').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', orgId).where('party_id', '=', partyId).where('type', '=', 'complaint').where('created_at', '>=', since).executeTakeFirstOrThrow()).n,
+      (
+        await db
+          .selectFrom('service_case')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('org_id', '=', orgId)
+          .where('party_id', '=', partyId)
+          .where('type', '=', 'complaint')
+          .where('created_at', '>=', since)
+          .executeTakeFirstOrThrow()
+      ).n,
     ),
 };
 
 export const eventsRepository = {
-  insert: (db: Db, row: Insertable<CaseEventTable>) => db.insertInto('case_event').values(row).returningAll().executeTakeFirstOrThrow(),
+  insert: (db: Db, row: Insertable<CaseEventTable>) =>
+    db.insertInto('case_event').values(row).returningAll().executeTakeFirstOrThrow(),
   list: (db: Db, orgId: string, caseId: string, publicOnly: boolean) => {
     let q = db
       .selectFrom('case_event as e')
@@ -152,38 +240,80 @@ export const eventsRepository = {
       .where('e.org_id', '=', orgId)
       .where('e.case_id', '=', caseId);
     if (publicOnly) {
-      q = q.where('e.kind', 'in', ['reply', 'follow_up']).where((eb) => eb.or([eb('e.visibility', '=', 'public'), eb('e.kind', '=', 'follow_up')]));
+      q = q
+        .where('e.kind', 'in', ['reply', 'follow_up'])
+        .where((eb) => eb.or([eb('e.visibility', '=', 'public'), eb('e.kind', '=', 'follow_up')]));
     }
     return q.orderBy('e.at').orderBy('e.seq').execute();
   },
   /** Status changes in time order (the pauses are the intervals spent in `pending`). */
   statusChanges: (db: Db, orgId: string, caseId: string) =>
-    db.selectFrom('case_event').select(['to_status', 'at']).where('org_id', '=', orgId).where('case_id', '=', caseId).where('kind', 'in', ['status', 'resolution']).orderBy('at').orderBy('seq').execute(),
+    db
+      .selectFrom('case_event')
+      .select(['to_status', 'at'])
+      .where('org_id', '=', orgId)
+      .where('case_id', '=', caseId)
+      .where('kind', 'in', ['status', 'resolution'])
+      .orderBy('at')
+      .orderBy('seq')
+      .execute(),
 };
 
 export const feedbackRepository = {
-  insert: (db: Db, row: { org_id: string; case_id: string; token_hash: string; expires_at: Date }) => db.insertInto('case_feedback_token').values(row).execute(),
+  insert: (db: Db, row: { org_id: string; case_id: string; token_hash: string; expires_at: Date }) =>
+    db.insertInto('case_feedback_token').values(row).execute(),
   find: (db: Db, hash: string) =>
     db
       .selectFrom('case_feedback_token as t')
       .innerJoin('service_case as c', (j) => j.onRef('c.org_id', '=', 't.org_id').onRef('c.id', '=', 't.case_id'))
-      .select(['t.org_id', 't.id as token_id', 't.case_id', 't.expires_at', 't.used', 'c.subject', 'c.resolved_at', 'c.party_id', 'c.type', 'c.assignee_id'])
+      .select([
+        't.org_id',
+        't.id as token_id',
+        't.case_id',
+        't.expires_at',
+        't.used',
+        'c.subject',
+        'c.resolved_at',
+        'c.party_id',
+        'c.type',
+        'c.assignee_id',
+      ])
       .where('t.token_hash', '=', hash)
       .executeTakeFirst(),
   markUsed: async (db: Db, orgId: string, id: string) =>
-    (await db.updateTable('case_feedback_token').set({ used: true }).where('org_id', '=', orgId).where('id', '=', id).where('used', '=', false).executeTakeFirst()).numUpdatedRows > 0n,
+    (
+      await db
+        .updateTable('case_feedback_token')
+        .set({ used: true })
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .where('used', '=', false)
+        .executeTakeFirst()
+    ).numUpdatedRows > 0n,
 };
 
 export const alertsRepository = {
-  rules: (db: Db, orgId: string) => db.selectFrom('alert_rule').selectAll().where('org_id', '=', orgId).orderBy('kind').execute(),
-  ensureRules: (db: Db, orgId: string, defaults: { kind: AlertRuleKind; enabled: boolean; params: Record<string, number> }[]) =>
+  rules: (db: Db, orgId: string) =>
+    db.selectFrom('alert_rule').selectAll().where('org_id', '=', orgId).orderBy('kind').execute(),
+  ensureRules: (
+    db: Db,
+    orgId: string,
+    defaults: { kind: AlertRuleKind; enabled: boolean; params: Record<string, number> }[],
+  ) =>
     db
       .insertInto('alert_rule')
-      .values(defaults.map((d) => ({ org_id: orgId, kind: d.kind, enabled: d.enabled, params: JSON.stringify(d.params) })))
+      .values(
+        defaults.map((d) => ({ org_id: orgId, kind: d.kind, enabled: d.enabled, params: JSON.stringify(d.params) })),
+      )
       .onConflict((oc) => oc.columns(['org_id', 'kind']).doNothing())
       .execute(),
   putRule: (db: Db, orgId: string, kind: AlertRuleKind, enabled: boolean, params: Record<string, number>) =>
-    db.updateTable('alert_rule').set({ enabled, params: JSON.stringify(params), updated_at: new Date() }).where('org_id', '=', orgId).where('kind', '=', kind).execute(),
+    db
+      .updateTable('alert_rule')
+      .set({ enabled, params: JSON.stringify(params), updated_at: new Date() })
+      .where('org_id', '=', orgId)
+      .where('kind', '=', kind)
+      .execute(),
   /** One open alert per party and rule: a second raise is a no-op (undefined). */
   insertOpen: (db: Db, row: Insertable<AlertTable>) =>
     db
@@ -192,8 +322,24 @@ export const alertsRepository = {
       .onConflict((oc) => oc.columns(['org_id', 'party_id', 'rule']).where('status', '=', 'open').doNothing())
       .returningAll()
       .executeTakeFirst(),
-  setTask: (db: Db, orgId: string, id: string, taskId: string | null, stageNote: string) => db.updateTable('alert').set({ task_id: taskId, stage_note: stageNote }).where('org_id', '=', orgId).where('id', '=', id).execute(),
-  list(db: Db, actor: Actor, visibility: Visibility, f: { partyId?: string | undefined; status?: 'open' | 'acknowledged' | undefined; limit: number; cursor?: string | undefined }) {
+  setTask: (db: Db, orgId: string, id: string, taskId: string | null, stageNote: string) =>
+    db
+      .updateTable('alert')
+      .set({ task_id: taskId, stage_note: stageNote })
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .execute(),
+  list(
+    db: Db,
+    actor: Actor,
+    visibility: Visibility,
+    f: {
+      partyId?: string | undefined;
+      status?: 'open' | 'acknowledged' | undefined;
+      limit: number;
+      cursor?: string | undefined;
+    },
+  ) {
     let q = db
       .selectFrom('alert as a')
       .innerJoin('party as p', (j) => j.onRef('p.org_id', '=', 'a.org_id').onRef('p.id', '=', 'a.party_id'))
@@ -201,9 +347,19 @@ export const alertsRepository = {
       .select('p.display_name as party_name')
       .where('a.org_id', '=', actor.orgId)
       .where(() => partyVisibleCondition(actor, visibility, 'read'));
-    if (f.partyId) { q = q.where('a.party_id', '=', f.partyId); }
-    if (f.status) { q = q.where('a.status', '=', f.status); }
-    return paginate(q, { limit: f.limit, cursor: f.cursor, sort: { column: 'a.created_at', desc: true, type: 'timestamptz' }, idColumn: 'a.id', sortValue: (r) => r.created_at });
+    if (f.partyId) {
+      q = q.where('a.party_id', '=', f.partyId);
+    }
+    if (f.status) {
+      q = q.where('a.status', '=', f.status);
+    }
+    return paginate(q, {
+      limit: f.limit,
+      cursor: f.cursor,
+      sort: { column: 'a.created_at', desc: true, type: 'timestamptz' },
+      idColumn: 'a.id',
+      sortValue: (r) => r.created_at,
+    });
   },
   findVisible: (db: Db, actor: Actor, visibility: Visibility, id: string) =>
     db
@@ -218,7 +374,11 @@ export const alertsRepository = {
   acknowledge: (db: Db, orgId: string, id: string, userId: string, status: 'open' | 'acknowledged') =>
     db
       .updateTable('alert')
-      .set(status === 'acknowledged' ? { status, acknowledged_at: new Date(), acknowledged_by: userId } : { status, acknowledged_at: null, acknowledged_by: null })
+      .set(
+        status === 'acknowledged'
+          ? { status, acknowledged_at: new Date(), acknowledged_by: userId }
+          : { status, acknowledged_at: null, acknowledged_by: null },
+      )
       .where('org_id', '=', orgId)
       .where('id', '=', id)
       .execute(),
@@ -226,7 +386,13 @@ export const alertsRepository = {
 
 /** The party facts the service needs (owner for tasks, email for feedback, name for reasons). */
 export const partyFacts = (db: Db, orgId: string, partyId: string) =>
-  db.selectFrom('party').select(['id', 'display_name', 'emails', 'owner_id', 'kind']).where('org_id', '=', orgId).where('id', '=', partyId).where('deleted_at', 'is', null).executeTakeFirst();
+  db
+    .selectFrom('party')
+    .select(['id', 'display_name', 'emails', 'owner_id', 'kind'])
+    .where('org_id', '=', orgId)
+    .where('id', '=', partyId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 
 const groupKey = {
   none: sql`null::text`,
@@ -294,7 +460,13 @@ const metricsSource = (actor: Actor, visibility: Visibility, q: MetricsRange) =>
       and ${caseVisible(actor, visibility)}`;
 
 /** Service metrics (metrics.md "Service") over the cases the actor sees, created in [from, to). */
-export async function metricsRows(db: Db, actor: Actor, visibility: Visibility, q: MetricsRange, grouped: boolean): Promise<MetricsSqlRow[]> {
+export async function metricsRows(
+  db: Db,
+  actor: Actor,
+  visibility: Visibility,
+  q: MetricsRange,
+  grouped: boolean,
+): Promise<MetricsSqlRow[]> {
   const g = grouped ? q.groupBy : 'none';
   const res = await sql<MetricsSqlRow>`
     select ${groupKey[g]} as key, ${groupName[g]} as name, ${aggregates}
@@ -312,7 +484,12 @@ export type MetricsPeriodRow = MetricsSqlRow & { start: Date };
  * every period that overlaps [from, to) present (a period without cases is a row with count 0, via
  * generate_series). `key` is the period's first local day (YYYY-MM-DD), `start` its first instant.
  */
-export async function metricsSeriesRows(db: Db, actor: Actor, visibility: Visibility, q: MetricsRange & { interval: MetricsInterval; timeZone: string }): Promise<MetricsPeriodRow[]> {
+export async function metricsSeriesRows(
+  db: Db,
+  actor: Actor,
+  visibility: Visibility,
+  q: MetricsRange & { interval: MetricsInterval; timeZone: string },
+): Promise<MetricsPeriodRow[]> {
   const unit = sql.lit(q.interval);
   const step = sql.lit(`1 ${q.interval}`);
   const res = await sql<MetricsPeriodRow>`

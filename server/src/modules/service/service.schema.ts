@@ -27,7 +27,11 @@ const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM (00:0
 // ---------------------------------------------------------------------------------------------
 
 export const businessHoursSchema = z
-  .object({ weekday: z.number().int().min(1).max(7).describe('ISO weekday: 1 Monday … 7 Sunday'), start: clock, end: clock })
+  .object({
+    weekday: z.number().int().min(1).max(7).describe('ISO weekday: 1 Monday … 7 Sunday'),
+    start: clock,
+    end: clock,
+  })
   .strict();
 export type BusinessHours = z.infer<typeof businessHoursSchema>;
 
@@ -42,15 +46,29 @@ export type SlaTargets = z.infer<typeof slaTargetsSchema>;
 
 const policyFields = {
   name: text(200),
-  timeZone: z.string().max(64).refine(isTimeZone, { message: 'Unknown IANA time zone (e.g. Asia/Shanghai, America/New_York)' }),
-  hours: z.array(businessHoursSchema).min(1).max(50).describe('Working hours per ISO weekday; end after start (no midnight crossing; 24:00 ends a day)'),
+  timeZone: z
+    .string()
+    .max(64)
+    .refine(isTimeZone, { message: 'Unknown IANA time zone (e.g. Asia/Shanghai, America/New_York)' }),
+  hours: z
+    .array(businessHoursSchema)
+    .min(1)
+    .max(50)
+    .describe('Working hours per ISO weekday; end after start (no midnight crossing; 24:00 ends a day)'),
   holidays: z.array(day).max(400).default([]).describe('Whole days off (public holidays)'),
-  workdays: z.array(day).max(400).default([]).describe('Make-up working days (调休): worked with the Monday–Friday standard hours'),
+  workdays: z
+    .array(day)
+    .max(400)
+    .default([])
+    .describe('Make-up working days (调休): worked with the Monday–Friday standard hours'),
   targets: slaTargetsSchema,
   isDefault: z.boolean().default(false).describe('The org default for cases without a policy'),
 };
 
-function checkCalendar(v: { hours?: BusinessHours[] | undefined; holidays?: string[] | undefined; workdays?: string[] | undefined }, ctx: z.RefinementCtx) {
+function checkCalendar(
+  v: { hours?: BusinessHours[] | undefined; holidays?: string[] | undefined; workdays?: string[] | undefined },
+  ctx: z.RefinementCtx,
+) {
   for (const p of calendarProblems(v)) {
     ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
   }
@@ -98,7 +116,9 @@ export type SlaPolicy = z.infer<typeof slaPolicySchema>;
 
 export const createCaseSchema = z
   .object({
-    type: z.enum(caseTypes).refine((t) => t !== 'grievance', { message: 'Grievances are filed through POST /api/grievances' }),
+    type: z
+      .enum(caseTypes)
+      .refine((t) => t !== 'grievance', { message: 'Grievances are filed through POST /api/grievances' }),
     partyId: z.uuid().nullable().optional().describe('The customer (or other party) the case is about'),
     subject: text(300),
     description: z.string().trim().max(20_000).nullable().optional(),
@@ -117,7 +137,12 @@ export const updateCaseSchema = z
     channel: z.enum(caseChannels).optional(),
     priority: z.enum(casePriorities).optional().describe('Due dates are recomputed from the case creation time'),
     assigneeId: z.uuid().nullable().optional(),
-    status: z.enum(caseStatuses).optional().describe('Legal moves only (else 400 with an illegal_transition issue listing legalNextStatuses); resolved only via /resolve; reopen = open'),
+    status: z
+      .enum(caseStatuses)
+      .optional()
+      .describe(
+        'Legal moves only (else 400 with an illegal_transition issue listing legalNextStatuses); resolved only via /resolve; reopen = open',
+      ),
     version: versionField,
   })
   .strict();
@@ -145,9 +170,21 @@ export const caseSchema = z
     firstRespondedAt: timestamp.nullable(),
     resolvedAt: timestamp.nullable(),
     closedAt: timestamp.nullable(),
-    firstResponseMinutes: z.number().int().nullable().describe('Business minutes to the first public reply (pending excluded)'),
-    resolutionMinutes: z.number().int().nullable().describe('Business minutes to (the last) resolution (pending excluded)'),
-    slaState: z.enum(slaStates).describe('breached: a due time passed without the event (or it came late); at_risk: < 25 % of a running target left'),
+    firstResponseMinutes: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Business minutes to the first public reply (pending excluded)'),
+    resolutionMinutes: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Business minutes to (the last) resolution (pending excluded)'),
+    slaState: z
+      .enum(slaStates)
+      .describe(
+        'breached: a due time passed without the event (or it came late); at_risk: < 25 % of a running target left',
+      ),
     firstResponseBreached: z.boolean(),
     resolveBreached: z.boolean(),
     rootCause: z.enum(rootCauses).nullable(),
@@ -172,19 +209,30 @@ export const listCasesQuerySchema = pageQuerySchema
     status: z.string().max(100).optional().describe('One status or several, comma-separated'),
     priority: z.enum(casePriorities).optional(),
     slaState: z.enum(slaStates).optional(),
-    assigneeId: z.union([z.uuid(), z.literal('me')]).optional().describe('A user, or me'),
+    assigneeId: z
+      .union([z.uuid(), z.literal('me')])
+      .optional()
+      .describe('A user, or me'),
     partyId: z.uuid().optional(),
     q: z.string().trim().max(200).optional().describe('Substring of the subject'),
     sort: z
       .enum([...caseSortFields, ...caseSortFields.map((f) => `-${f}` as const)])
       .default('-updatedAt')
-      .describe('priority and status sort by rank (low → urgent, new → closed); slaDueAt by the next due time of a running clock, cases without one last'),
+      .describe(
+        'priority and status sort by rank (low → urgent, new → closed); slaDueAt by the next due time of a running clock, cases without one last',
+      ),
   })
   .strict();
 export type ListCasesQuery = z.infer<typeof listCasesQuerySchema>;
 
 export const replyInputSchema = z
-  .object({ body: text(20_000), visibility: z.enum(replyVisibilities).default('public').describe('public: to the customer/submitter (the first one stops the first-response clock); internal: a note') })
+  .object({
+    body: text(20_000),
+    visibility: z
+      .enum(replyVisibilities)
+      .default('public')
+      .describe('public: to the customer/submitter (the first one stops the first-response clock); internal: a note'),
+  })
   .strict();
 export type ReplyInput = z.infer<typeof replyInputSchema>;
 
@@ -219,18 +267,31 @@ export type ResolveInput = z.infer<typeof resolveInputSchema>;
 export const resolveResultSchema = z.object({
   case: caseSchema,
   feedback: z
-    .object({ url: z.string().nullable().describe('Only when not emailed'), expiresAt: timestamp, emailed: z.boolean().describe('false: no mail server is set; give the link to the customer yourself') })
+    .object({
+      url: z.string().nullable().describe('Only when not emailed'),
+      expiresAt: timestamp,
+      emailed: z.boolean().describe('false: no mail server is set; give the link to the customer yourself'),
+    })
     .nullable()
-    .describe('The post-resolution satisfaction invitation (only when the party has an email); the link is shown only when it was not emailed'),
+    .describe(
+      'The post-resolution satisfaction invitation (only when the party has an email); the link is shown only when it was not emailed',
+    ),
 });
 export type ResolveResult = z.infer<typeof resolveResultSchema>;
 
 // Public post-resolution feedback (token link, no sign-in).
 export const feedbackTokenParamsSchema = z.object({ token: z.string().min(10).max(100) }).strict();
-export const publicFeedbackSchema = z.object({ subject: z.string(), resolvedAt: timestamp.nullable(), answered: z.boolean() });
+export const publicFeedbackSchema = z.object({
+  subject: z.string(),
+  resolvedAt: timestamp.nullable(),
+  answered: z.boolean(),
+});
 export type PublicFeedback = z.infer<typeof publicFeedbackSchema>;
 export const feedbackInputSchema = z
-  .object({ score: z.number().int().min(1).max(5).describe('How satisfied are you with how we resolved it? 1–5'), comment: z.string().trim().max(2000).optional() })
+  .object({
+    score: z.number().int().min(1).max(5).describe('How satisfied are you with how we resolved it? 1–5'),
+    comment: z.string().trim().max(2000).optional(),
+  })
   .strict();
 export type FeedbackInput = z.infer<typeof feedbackInputSchema>;
 
@@ -241,16 +302,26 @@ export type FeedbackInput = z.infer<typeof feedbackInputSchema>;
 export const metricsQuerySchema = z
   .object({
     from: z.iso.datetime({ offset: true }).or(day).describe('Cases created from (inclusive)'),
-    to: z.iso.datetime({ offset: true }).or(day).describe('Cases created before (exclusive; a date means the end of that day, UTC)'),
+    to: z.iso
+      .datetime({ offset: true })
+      .or(day)
+      .describe('Cases created before (exclusive; a date means the end of that day, UTC)'),
     groupBy: z.enum(metricsGroupings).default('none'),
     type: z.enum(caseTypes).optional(),
-    interval: z.enum(metricsIntervals).optional().describe('Adds `series`: the metrics per day, week (ISO, from Monday) or month of creation, empty periods as zero rows'),
+    interval: z
+      .enum(metricsIntervals)
+      .optional()
+      .describe(
+        'Adds `series`: the metrics per day, week (ISO, from Monday) or month of creation, empty periods as zero rows',
+      ),
     timeZone: z
       .string()
       .max(64)
       .refine(isTimeZone, { message: 'Unknown IANA time zone (e.g. Asia/Shanghai, America/New_York)' })
       .optional()
-      .describe('Where the periods of `series` start and end (IANA); defaults to the time zone of the org default SLA policy'),
+      .describe(
+        'Where the periods of `series` start and end (IANA); defaults to the time zone of the org default SLA policy',
+      ),
   })
   .strict();
 export type MetricsQuery = z.infer<typeof metricsQuerySchema>;
@@ -264,7 +335,10 @@ export const metricsRowSchema = z.object({
   firstResponseP90: z.number().nullable(),
   resolutionMean: z.number().nullable(),
   resolutionP90: z.number().nullable(),
-  breachRate: z.number().nullable().describe('Cases that breached a due time / cases with a due time passed or met, × 100'),
+  breachRate: z
+    .number()
+    .nullable()
+    .describe('Cases that breached a due time / cases with a due time passed or met, × 100'),
   reopenRate: z.number().nullable().describe('Resolved cases reopened at least once / resolved cases × 100'),
   csatMean: z.number().nullable().describe('Mean post-resolution score (1–5)'),
   csatCount: z.number().int(),
@@ -284,7 +358,9 @@ export const metricsSchema = z
     groups: z.array(metricsRowSchema),
     interval: z.enum(metricsIntervals).nullable(),
     timeZone: z.string().nullable().describe('The time zone of the series periods'),
-    series: z.array(metricsPeriodSchema).describe('Every period overlapping [from, to) in time order (empty without `interval`)'),
+    series: z
+      .array(metricsPeriodSchema)
+      .describe('Every period overlapping [from, to) in time order (empty without `interval`)'),
   })
   .meta({ id: 'CaseMetrics' });
 export type Metrics = z.infer<typeof metricsSchema>;
@@ -294,9 +370,22 @@ export type Metrics = z.infer<typeof metricsSchema>;
 // ---------------------------------------------------------------------------------------------
 
 export const alertRuleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('complaints_in_window'), enabled: z.boolean(), count: z.number().int().min(2).max(100), days: z.number().int().min(1).max(3650) }).strict(),
+  z
+    .object({
+      kind: z.literal('complaints_in_window'),
+      enabled: z.boolean(),
+      count: z.number().int().min(2).max(100),
+      days: z.number().int().min(1).max(3650),
+    })
+    .strict(),
   z.object({ kind: z.literal('breached_complaint'), enabled: z.boolean() }).strict(),
-  z.object({ kind: z.literal('low_csat'), enabled: z.boolean(), max: z.number().int().min(1).max(4).describe('Scores at or below this') }).strict(),
+  z
+    .object({
+      kind: z.literal('low_csat'),
+      enabled: z.boolean(),
+      max: z.number().int().min(1).max(4).describe('Scores at or below this'),
+    })
+    .strict(),
 ]);
 export type AlertRule = z.infer<typeof alertRuleSchema>;
 export const alertRulesSchema = z.object({ items: z.array(alertRuleSchema) }).meta({ id: 'AlertRules' });
@@ -323,7 +412,9 @@ export const alertSchema = z
   })
   .meta({ id: 'Alert' });
 export type Alert = z.infer<typeof alertSchema>;
-export const listAlertsQuerySchema = pageQuerySchema.extend({ partyId: z.uuid().optional(), status: z.enum(alertStatuses).optional() }).strict();
+export const listAlertsQuerySchema = pageQuerySchema
+  .extend({ partyId: z.uuid().optional(), status: z.enum(alertStatuses).optional() })
+  .strict();
 export type ListAlertsQuery = z.infer<typeof listAlertsQuerySchema>;
 export const updateAlertSchema = z.object({ status: z.enum(alertStatuses) }).strict();
 
@@ -332,7 +423,14 @@ export const updateAlertSchema = z.object({ status: z.enum(alertStatuses) }).str
 // ---------------------------------------------------------------------------------------------
 
 export const createGrievanceSchema = z
-  .object({ subject: text(300), description: text(20_000), anonymous: z.boolean().default(false).describe('No link to the submitter is stored anywhere; a follow-up code is returned once') })
+  .object({
+    subject: text(300),
+    description: text(20_000),
+    anonymous: z
+      .boolean()
+      .default(false)
+      .describe('No link to the submitter is stored anywhere; a follow-up code is returned once'),
+  })
   .strict();
 export type CreateGrievance = z.infer<typeof createGrievanceSchema>;
 export const grievanceCreatedSchema = z.object({

@@ -1,5 +1,14 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { AlertRuleKind, CaseEventKind, CasePriority, CaseStatus, CaseType, RootCause, Remedy, SlaState } from './constants.ts';
+import type {
+  AlertRuleKind,
+  CaseEventKind,
+  CasePriority,
+  CaseStatus,
+  CaseType,
+  RootCause,
+  Remedy,
+  SlaState,
+} from './constants.ts';
 import type { BusinessHours, SlaTargets } from './service.schema.ts';
 
 // Kysely table interfaces of the service module; `Database` (platform/db/types.ts) extends ServiceTables.

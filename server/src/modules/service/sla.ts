@@ -3,7 +3,12 @@ import { AT_RISK_SHARE, type CasePriority, type CaseStatus, type SlaState } from
 import type { SlaTargets } from './service.schema.ts';
 import type { SlaPolicyRow } from './service.tables.ts';
 
-export const calendarOf = (p: SlaPolicyRow): Calendar => ({ timeZone: p.time_zone, hours: p.hours, holidays: p.holidays, workdays: p.workdays });
+export const calendarOf = (p: SlaPolicyRow): Calendar => ({
+  timeZone: p.time_zone,
+  hours: p.hours,
+  holidays: p.holidays,
+  workdays: p.workdays,
+});
 
 /** Statuses during which the clocks stop: waiting on the customer, and resolved/closed until a reopen. */
 const stopped = new Set<CaseStatus>(['pending', 'resolved', 'closed']);
@@ -62,8 +67,12 @@ export function computeSla(c: SlaInput, cal: Calendar, targets: SlaTargets, paus
   const elapsed = done ? 0 : businessMinutesBetween(cal, c.created_at, now, pauses);
   const risky = (target: number) => !done && c.status !== 'pending' && target - elapsed < AT_RISK_SHARE * target;
   // A stopped clock keeps the due time it had; a running one is recomputed (pauses move it later).
-  const frDue = c.first_responded_at && c.first_response_due_at ? c.first_response_due_at : addBusinessMinutes(cal, c.created_at, t.firstResponseMinutes, pauses, now);
-  const resDue = done && c.resolve_due_at ? c.resolve_due_at : addBusinessMinutes(cal, c.created_at, t.resolveMinutes, pauses, now);
+  const frDue =
+    c.first_responded_at && c.first_response_due_at
+      ? c.first_response_due_at
+      : addBusinessMinutes(cal, c.created_at, t.firstResponseMinutes, pauses, now);
+  const resDue =
+    done && c.resolve_due_at ? c.resolve_due_at : addBusinessMinutes(cal, c.created_at, t.resolveMinutes, pauses, now);
   let frBreached: boolean;
   let atRisk = false;
   if (c.first_responded_at) {

@@ -11,7 +11,9 @@ export const caseTimelineSource: TimelineSource = {
   type: 'case',
   keys(ctx, partyId) {
     const a = ctx.actor;
-    const grievanceOk = hasRole(a, 'hr', 'admin') ? sql`true` : sql`(c.assignee_id = ${a.userId} or c.submitter_id = ${a.userId})`;
+    const grievanceOk = hasRole(a, 'hr', 'admin')
+      ? sql`true`
+      : sql`(c.assignee_id = ${a.userId} or c.submitter_id = ${a.userId})`;
     return sql`
       select 'case' as type, e.id, e.at
       from case_event e
@@ -37,7 +39,13 @@ export const caseTimelineSource: TimelineSource = {
           title: r.subject,
           detail: null,
           href: `/service/cases/${r.case_id}`,
-          data: { caseId: r.case_id, type: r.type, priority: r.priority, status: r.status, rootCause: r.kind === 'resolution' ? r.root_cause : null },
+          data: {
+            caseId: r.case_id,
+            type: r.type,
+            priority: r.priority,
+            status: r.status,
+            rootCause: r.kind === 'resolution' ? r.root_cause : null,
+          },
         },
       ]),
     );

@@ -19,7 +19,11 @@ export function normaliseQuestions(input: QuestionInput[]): Question[] {
       id = taken.has(candidate) ? undefined : candidate;
     }
     if (seen.has(id)) {
-      issues.push({ path: ['body', 'questions', i, 'id'], message: `Duplicate question id ${id}`, code: 'duplicate_id' });
+      issues.push({
+        path: ['body', 'questions', i, 'id'],
+        message: `Duplicate question id ${id}`,
+        code: 'duplicate_id',
+      });
     }
     seen.add(id);
     const parsed = questionSchema.parse({ ...q, id });
@@ -27,14 +31,31 @@ export function normaliseQuestions(input: QuestionInput[]): Question[] {
       issues.push({ path: ['body', 'questions', i, 'max'], message: 'max must be above min', code: 'bad_range' });
     }
     if (parsed.pairing && !parsed.dimension) {
-      issues.push({ path: ['body', 'questions', i, 'pairing'], message: 'A gap pairing needs a dimension', code: 'pairing_without_dimension' });
+      issues.push({
+        path: ['body', 'questions', i, 'pairing'],
+        message: 'A gap pairing needs a dimension',
+        code: 'pairing_without_dimension',
+      });
     }
     if (parsed.pairing && parsed.type !== 'scale') {
-      issues.push({ path: ['body', 'questions', i, 'pairing'], message: 'Gap questions are scale questions', code: 'pairing_type' });
+      issues.push({
+        path: ['body', 'questions', i, 'pairing'],
+        message: 'Gap questions are scale questions',
+        code: 'pairing_type',
+      });
     }
-    const keys = parsed.type === 'choice' ? parsed.options.map((o) => o.key) : parsed.type === 'matrix' ? parsed.rows.map((o) => o.key) : [];
+    const keys =
+      parsed.type === 'choice'
+        ? parsed.options.map((o) => o.key)
+        : parsed.type === 'matrix'
+          ? parsed.rows.map((o) => o.key)
+          : [];
     if (new Set(keys).size !== keys.length) {
-      issues.push({ path: ['body', 'questions', i], message: 'Option and row keys must be unique', code: 'duplicate_key' });
+      issues.push({
+        path: ['body', 'questions', i],
+        message: 'Option and row keys must be unique',
+        code: 'duplicate_key',
+      });
     }
     return parsed;
   });
@@ -64,11 +85,19 @@ export function checkAnswers(questions: Question[], body: SubmitResponse): Answe
     const path = ['body', 'answers', i, 'value'];
     const q = byId.get(questionId);
     if (!q) {
-      issues.push({ path: ['body', 'answers', i, 'questionId'], message: `No question ${questionId} in this survey`, code: 'unknown_question' });
+      issues.push({
+        path: ['body', 'answers', i, 'questionId'],
+        message: `No question ${questionId} in this survey`,
+        code: 'unknown_question',
+      });
       return;
     }
     if (answered.has(questionId)) {
-      issues.push({ path: ['body', 'answers', i, 'questionId'], message: `Question ${questionId} answered twice`, code: 'duplicate_answer' });
+      issues.push({
+        path: ['body', 'answers', i, 'questionId'],
+        message: `Question ${questionId} answered twice`,
+        code: 'duplicate_answer',
+      });
       return;
     }
     answered.add(questionId);
@@ -87,8 +116,18 @@ export function checkAnswers(questions: Question[], body: SubmitResponse): Answe
       case 'choice': {
         const picked = Array.isArray(value) ? value : typeof value === 'string' ? [value] : null;
         const keys = new Set(q.options.map((o) => o.key));
-        if (!picked || !picked.length || (!q.multiple && picked.length > 1) || picked.some((p) => !keys.has(p)) || new Set(picked).size !== picked.length) {
-          issues.push({ path, message: q.multiple ? 'One or more option keys of this question' : 'One option key of this question', code: 'bad_choice' });
+        if (
+          !picked ||
+          !picked.length ||
+          (!q.multiple && picked.length > 1) ||
+          picked.some((p) => !keys.has(p)) ||
+          new Set(picked).size !== picked.length
+        ) {
+          issues.push({
+            path,
+            message: q.multiple ? 'One or more option keys of this question' : 'One option key of this question',
+            code: 'bad_choice',
+          });
         } else {
           rows.push({ ...base, choices: picked });
         }
@@ -105,8 +144,16 @@ export function checkAnswers(questions: Question[], body: SubmitResponse): Answe
       case 'matrix': {
         const keys = new Set(q.rows.map((r) => r.key));
         const entries = typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : null;
-        if (!entries || entries.some(([k, v]) => !keys.has(k) || !Number.isInteger(v) || v < q.min || v > q.max) || (q.required && entries.length < keys.size)) {
-          issues.push({ path, message: `An object of row key → whole number from ${q.min} to ${q.max}${q.required ? ', every row' : ''}`, code: 'bad_matrix' });
+        if (
+          !entries ||
+          entries.some(([k, v]) => !keys.has(k) || !Number.isInteger(v) || v < q.min || v > q.max) ||
+          (q.required && entries.length < keys.size)
+        ) {
+          issues.push({
+            path,
+            message: `An object of row key → whole number from ${q.min} to ${q.max}${q.required ? ', every row' : ''}`,
+            code: 'bad_matrix',
+          });
         } else {
           rows.push(...entries.map(([k, v]) => ({ ...base, item: k, num: v })));
         }

@@ -8,7 +8,16 @@ export const audienceKinds = ['customers', 'employees', 'stakeholderGroup', 'par
 export const resultGroupings = ['none', 'orgUnit', 'stakeholderGroup', 'role'] as const;
 export const driverQuadrants = ['strength', 'priority', 'maintain', 'low_priority'] as const;
 /** The eight value elements of seed 003 (gap template dimensions). */
-export const valueElements = ['quality', 'service', 'price', 'brand', 'customisation', 'affinity', 'self_expression', 'self_actualisation'] as const;
+export const valueElements = [
+  'quality',
+  'service',
+  'price',
+  'brand',
+  'customisation',
+  'affinity',
+  'self_expression',
+  'self_actualisation',
+] as const;
 
 export const DEFAULT_MIN_GROUP_SIZE = 5;
 export const MIN_GROUP_SIZE_FLOOR = 3;

@@ -3,9 +3,19 @@ import { ces, csat, gap, nps, quadrant, suppressedKeys } from './metrics.ts';
 
 describe('feedback metrics (hand-computed fixtures)', () => {
   it('NPS: answers 10,10,9,9,9,8,7,6,3,0 → 5 promoters, 2 passives, 3 detractors → 50% − 30% = 20', () => {
-    expect(nps({ promoters: 5, passives: 2, detractors: 3 })).toEqual({ score: 20, promoters: 50, passives: 20, detractors: 30 });
+    expect(nps({ promoters: 5, passives: 2, detractors: 3 })).toEqual({
+      score: 20,
+      promoters: 50,
+      passives: 20,
+      detractors: 30,
+    });
     // 1 promoter, 0 passives, 2 detractors: 33.3% − 66.7% = −33.3
-    expect(nps({ promoters: 1, passives: 0, detractors: 2 })).toEqual({ score: -33.3, promoters: 33.3, passives: 0, detractors: 66.7 });
+    expect(nps({ promoters: 1, passives: 0, detractors: 2 })).toEqual({
+      score: -33.3,
+      promoters: 33.3,
+      passives: 0,
+      detractors: 66.7,
+    });
     expect(nps({ promoters: 0, passives: 0, detractors: 0 })).toBeNull();
   });
 

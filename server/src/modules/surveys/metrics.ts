@@ -13,7 +13,12 @@ export function nps(c: { promoters: number; passives: number; detractors: number
     return null;
   }
   const pct = (k: number) => (100 * k) / n;
-  return { score: round(pct(c.promoters) - pct(c.detractors)), promoters: round(pct(c.promoters)), passives: round(pct(c.passives)), detractors: round(pct(c.detractors)) };
+  return {
+    score: round(pct(c.promoters) - pct(c.detractors)),
+    promoters: round(pct(c.promoters)),
+    passives: round(pct(c.passives)),
+    detractors: round(pct(c.detractors)),
+  };
 }
 
 /** CSAT (1–5): share of 4 and 5 among all answers × 100. */
@@ -28,7 +33,9 @@ export function ces(mean: number | null, easy: number, n: number) {
 
 /** Gap (SERVQUAL style): mean(perceived) − mean(expected) on the same scale; negative = expectation not met. */
 export function gap(expected: number | null, perceived: number | null) {
-  return expected === null || perceived === null ? null : { expected: round(expected, 2), perceived: round(perceived, 2), gap: round(perceived - expected, 2) };
+  return expected === null || perceived === null
+    ? null
+    : { expected: round(expected, 2), perceived: round(perceived, 2), gap: round(perceived - expected, 2) };
 }
 
 /**
@@ -52,7 +59,12 @@ export type Quadrant = 'strength' | 'priority' | 'maintain' | 'low_priority';
  * Importance × performance: importance is the driver's relative weight against the average weight,
  * performance its mean (as a share of its scale) against the drivers' average.
  */
-export function quadrant(importance: number, avgImportance: number, performance: number, avgPerformance: number): Quadrant {
+export function quadrant(
+  importance: number,
+  avgImportance: number,
+  performance: number,
+  avgPerformance: number,
+): Quadrant {
   const important = importance >= avgImportance;
   const good = performance >= avgPerformance;
   return important ? (good ? 'strength' : 'priority') : good ? 'maintain' : 'low_priority';

@@ -10,7 +10,13 @@ export function publicSurveyRoutes(app: TandemApp, _deps: Deps, surveys: ReturnT
 
   app.get('/api/public/surveys/:token', {
     config: { public: true },
-    schema: { tags, summary: 'The survey behind an answer link (409 ALREADY_ANSWERED / SURVEY_CLOSED / SURVEY_NOT_OPEN)', security: [], params: tokenParamsSchema, response: { 200: publicSurveySchema } },
+    schema: {
+      tags,
+      summary: 'The survey behind an answer link (409 ALREADY_ANSWERED / SURVEY_CLOSED / SURVEY_NOT_OPEN)',
+      security: [],
+      params: tokenParamsSchema,
+      response: { 200: publicSurveySchema },
+    },
     handler: (req) => surveys.publicSurvey(req.params.token, req.ip),
   });
 
@@ -24,6 +30,7 @@ export function publicSurveyRoutes(app: TandemApp, _deps: Deps, surveys: ReturnT
       body: submitResponseSchema,
       response: { 201: z.object({ ok: z.literal(true) }) },
     },
-    handler: async (req, reply) => reply.status(201).send(await surveys.respond(req.params.token, req.body, { ip: req.ip, requestId: req.id })),
+    handler: async (req, reply) =>
+      reply.status(201).send(await surveys.respond(req.params.token, req.body, { ip: req.ip, requestId: req.id })),
   });
 }

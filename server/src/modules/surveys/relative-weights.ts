@@ -13,7 +13,11 @@ export function relativeWeights(rxx: number[][], rxy: number[]): { weights: numb
   }
   // Λ* = Q diag(√λ) Qᵀ and its inverse Q diag(1/√λ) Qᵀ.
   const build = (f: (v: number) => number) =>
-    Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => values.reduce((s, v, m) => s + (vectors[i]?.[m] ?? 0) * f(v) * (vectors[j]?.[m] ?? 0), 0)));
+    Array.from({ length: k }, (_, i) =>
+      Array.from({ length: k }, (_, j) =>
+        values.reduce((s, v, m) => s + (vectors[i]?.[m] ?? 0) * f(v) * (vectors[j]?.[m] ?? 0), 0),
+      ),
+    );
   const half = build(Math.sqrt);
   const invHalf = build((v) => 1 / Math.sqrt(v));
   const beta = invHalf.map((row) => row.reduce((s, x, j) => s + x * (rxy[j] ?? 0), 0));

@@ -21,7 +21,8 @@ function keyOf(groupBy: GroupBy, cols: { unit: string; group: string; role: stri
       return sql<string>`coalesce(${sql.raw(cols.role)}, 'none')`;
   }
 }
-const responseKey = (g: GroupBy) => keyOf(g, { unit: 'r.org_unit_id', group: 'r.stakeholder_group', role: 'r.respondent_role' });
+const responseKey = (g: GroupBy) =>
+  keyOf(g, { unit: 'r.org_unit_id', group: 'r.stakeholder_group', role: 'r.respondent_role' });
 
 export interface NumericAgg {
   gkey: string;
@@ -124,14 +125,23 @@ export const resultsRepository = {
         with x as (${x})
         select a.question_id as qa, b.question_id as qb, corr(a.v, b.v) as r
         from x a join x b on a.response_id = b.response_id group by 1, 2`.execute(db),
-      sql<{ question_id: string; mean: number }>`with x as (${x}) select question_id, avg(v)::float8 as mean from x group by 1`.execute(db),
+      sql<{
+        question_id: string;
+        mean: number;
+      }>`with x as (${x}) select question_id, avg(v)::float8 as mean from x group by 1`.execute(db),
       sql<{ n: number }>`with x as (${x}) select count(distinct response_id)::int as n from x`.execute(db),
     ]);
     return { pairs: pairs.rows, means: means.rows, n: n.rows[0]?.n ?? 0 };
   },
 
   async texts(db: Db, orgId: string, surveyId: string, groupBy: GroupBy, questionIds: string[]) {
-    const res = await sql<{ gkey: string; question_id: string; text: string; party_id: string | null; submitted_at: Date }>`
+    const res = await sql<{
+      gkey: string;
+      question_id: string;
+      text: string;
+      party_id: string | null;
+      submitted_at: Date;
+    }>`
       select ${responseKey(groupBy)} as gkey, a.question_id, a.text_value as text, r.party_id, r.submitted_at
       from survey_answer a join survey_response r on r.org_id = a.org_id and r.id = a.response_id
       where a.org_id = ${orgId} and a.survey_id = ${surveyId} and a.text_value is not null and a.question_id = any(${questionIds}::text[])

@@ -4,7 +4,15 @@ import { validation } from '../../platform/errors.ts';
 import { ces, csat, gap, nps, quadrant, round, suppressedKeys } from './metrics.ts';
 import { relativeWeights } from './relative-weights.ts';
 import { resultsRepository } from './results.repository.ts';
-import type { Drivers, GroupBy, Question, QuestionMetric, ResultGroup, Results, TextAnswers } from './surveys.schema.ts';
+import type {
+  Drivers,
+  GroupBy,
+  Question,
+  QuestionMetric,
+  ResultGroup,
+  Results,
+  TextAnswers,
+} from './surveys.schema.ts';
 import { isEmployeeSide, surveysService } from './surveys.service.ts';
 import type { SurveyRow } from './surveys.tables.ts';
 
@@ -31,7 +39,10 @@ export function resultsService(deps: Deps) {
       resultsRepository.groupNames(db, s.org_id, groupBy, zh),
     ]);
     const num = new Map<Key, (typeof numeric)[number]>(numeric.map((r) => [k3(r.gkey, r.question_id, r.item), r]));
-    const distOf = (key: Key) => Object.fromEntries(dist.filter((d) => k3(d.gkey, d.question_id, d.item) === key).map((d) => [String(Number(d.value)), d.n]));
+    const distOf = (key: Key) =>
+      Object.fromEntries(
+        dist.filter((d) => k3(d.gkey, d.question_id, d.item) === key).map((d) => [String(Number(d.value)), d.n]),
+      );
     const keys = [...new Set([...counts.map((c) => c.gkey), ...invited.map((c) => c.gkey)])].sort();
     return keys.map((g) => {
       const n = counts.find((c) => c.gkey === g)?.n ?? 0;
@@ -45,10 +56,12 @@ export function resultsService(deps: Deps) {
         invited: inv,
         responseRate: inv ? round((100 * n) / inv) : null,
         questions,
-        gaps: gaps.filter((x) => x.gkey === g).flatMap((x) => {
-          const v = gap(x.expected, x.perceived);
-          return v ? [{ dimension: x.dimension, ...v }] : [];
-        }),
+        gaps: gaps
+          .filter((x) => x.gkey === g)
+          .flatMap((x) => {
+            const v = gap(x.expected, x.perceived);
+            return v ? [{ dimension: x.dimension, ...v }] : [];
+          }),
       };
     });
   }
@@ -59,7 +72,14 @@ export function resultsService(deps: Deps) {
 
   /** Within a shown group, a question answered by fewer than the threshold shows no numbers either. */
   function hideThinQuestions(g: ResultGroup, min: number): ResultGroup {
-    return { ...g, questions: g.questions?.map((q) => (q.n < min ? { questionId: q.questionId, type: q.type, ...(q.item ? { item: q.item } : {}), n: 0, suppressed: true } : q)) };
+    return {
+      ...g,
+      questions: g.questions?.map((q) =>
+        q.n < min
+          ? { questionId: q.questionId, type: q.type, ...(q.item ? { item: q.item } : {}), n: 0, suppressed: true }
+          : q,
+      ),
+    };
   }
 
   return {
@@ -67,14 +87,27 @@ export function resultsService(deps: Deps) {
       const s = await surveys.visible(ctx, id);
       const zh = ctx.actor.locale === 'zh-CN';
       const [total] = await aggregate(s, 'none', zh);
-      const all = total ?? { key: 'all', name: null, suppressed: false, n: 0, invited: 0, responseRate: null, questions: [], gaps: [] };
+      const all = total ?? {
+        key: 'all',
+        name: null,
+        suppressed: false,
+        n: 0,
+        invited: 0,
+        responseRate: null,
+        questions: [],
+        gaps: [],
+      };
       const groups = groupBy === 'none' ? [all] : (await aggregate(s, groupBy, zh)).filter((g) => (g.n ?? 0) > 0);
       if (!thresholded(s)) {
         return { groupBy, minGroupSize: s.min_group_size, total: all, groups };
       }
       const min = s.min_group_size;
       const totalShown = (all.n ?? 0) >= min;
-      const hidden = suppressedKeys(groups.map((g) => ({ key: g.key, n: g.n ?? 0 })), min, totalShown);
+      const hidden = suppressedKeys(
+        groups.map((g) => ({ key: g.key, n: g.n ?? 0 })),
+        min,
+        totalShown,
+      );
       return {
         groupBy,
         minGroupSize: min,
@@ -88,7 +121,9 @@ export function resultsService(deps: Deps) {
       const numeric = s.questions.filter((q) => q.type === 'scale' || q.type === 'nps');
       const out = numeric.find((q) => q.id === outcome);
       if (!out) {
-        throw validation('The outcome must be a scale or NPS question of this survey', [{ path: ['query', 'outcome'], message: 'Not a numeric question', code: 'bad_outcome' }]);
+        throw validation('The outcome must be a scale or NPS question of this survey', [
+          { path: ['query', 'outcome'], message: 'Not a numeric question', code: 'bad_outcome' },
+        ]);
       }
       const tagged = numeric.filter((q) => q.id !== outcome && q.driver);
       const drivers = tagged.length ? tagged : numeric.filter((q) => q.id !== outcome);
@@ -99,7 +134,9 @@ export function resultsService(deps: Deps) {
       }
       const r = (a: string, b: string) => pairs.find((p) => p.qa === a && p.qb === b)?.r ?? null;
       const meanOf = (q: string) => means.find((m) => m.question_id === q)?.mean ?? null;
-      const usable = drivers.filter((d) => r(d.id, outcome) !== null && drivers.every((e) => r(d.id, e.id) !== null || e.id === d.id));
+      const usable = drivers.filter(
+        (d) => r(d.id, outcome) !== null && drivers.every((e) => r(d.id, e.id) !== null || e.id === d.id),
+      );
       let weights: number[] | null = null;
       let rSquared: number | null = null;
       if (usable.length) {
@@ -148,17 +185,35 @@ export function resultsService(deps: Deps) {
       };
     },
 
-    async texts(ctx: RequestContext, id: string, q: { questionId?: string | undefined; groupBy: GroupBy }): Promise<TextAnswers> {
+    async texts(
+      ctx: RequestContext,
+      id: string,
+      q: { questionId?: string | undefined; groupBy: GroupBy },
+    ): Promise<TextAnswers> {
       const s = await surveys.visible(ctx, id);
       const textQs = s.questions.filter((x) => x.type === 'text' && (!q.questionId || x.id === q.questionId));
       if (q.questionId && !textQs.length) {
-        throw validation('Not a text question of this survey', [{ path: ['query', 'questionId'], message: 'Not a text question', code: 'bad_question' }]);
+        throw validation('Not a text question of this survey', [
+          { path: ['query', 'questionId'], message: 'Not a text question', code: 'bad_question' },
+        ]);
       }
-      const rows = await resultsRepository.texts(db, s.org_id, s.id, q.groupBy, textQs.map((x) => x.id));
+      const rows = await resultsRepository.texts(
+        db,
+        s.org_id,
+        s.id,
+        q.groupBy,
+        textQs.map((x) => x.id),
+      );
       const identified = !thresholded(s);
       const counts = await resultsRepository.groupCounts(db, s.org_id, s.id, q.groupBy);
       const totalN = counts.reduce((a, c) => a + c.n, 0);
-      const hidden = identified ? new Set<string>() : suppressedKeys(counts.map((c) => ({ key: c.gkey, n: c.n })), s.min_group_size, totalN >= s.min_group_size && q.groupBy !== 'none');
+      const hidden = identified
+        ? new Set<string>()
+        : suppressedKeys(
+            counts.map((c) => ({ key: c.gkey, n: c.n })),
+            s.min_group_size,
+            totalN >= s.min_group_size && q.groupBy !== 'none',
+          );
       if (!identified && totalN < s.min_group_size) {
         counts.forEach((c) => hidden.add(c.gkey));
       }
@@ -176,7 +231,12 @@ export function resultsService(deps: Deps) {
               : rows
                   .filter((r) => r.gkey === g)
                   // Never with respondent identity unless the survey is a named customer survey.
-                  .map((r) => ({ questionId: r.question_id, text: r.text, partyId: identified ? r.party_id : null, submittedAt: identified ? r.submitted_at.toISOString() : null })),
+                  .map((r) => ({
+                    questionId: r.question_id,
+                    text: r.text,
+                    partyId: identified ? r.party_id : null,
+                    submittedAt: identified ? r.submitted_at.toISOString() : null,
+                  })),
           })),
       };
     },
@@ -187,7 +247,18 @@ function metricsOf(
   s: SurveyRow,
   q: Question,
   g: string,
-  num: Map<Key, { n: number; mean: number | null; promoters: number; passives: number; detractors: number; top2: number; top3: number }>,
+  num: Map<
+    Key,
+    {
+      n: number;
+      mean: number | null;
+      promoters: number;
+      passives: number;
+      detractors: number;
+      top2: number;
+      top3: number;
+    }
+  >,
   distOf: (key: Key) => Record<string, number>,
   choices: { gkey: string; question_id: string; choice: string; n: number; answers: number }[],
 ): QuestionMetric[] {
@@ -197,7 +268,13 @@ function metricsOf(
       const key = k3(g, q.id, '');
       const a = num.get(key);
       const n = a?.n ?? 0;
-      const m: QuestionMetric = { questionId: q.id, type: q.type, n, mean: a?.mean === null || a?.mean === undefined ? null : round(a.mean, 2), distribution: distOf(key) };
+      const m: QuestionMetric = {
+        questionId: q.id,
+        type: q.type,
+        n,
+        mean: a?.mean === null || a?.mean === undefined ? null : round(a.mean, 2),
+        distribution: distOf(key),
+      };
       if (q.type === 'nps' && a) {
         m.nps = nps(a) ?? undefined;
       }
@@ -213,7 +290,14 @@ function metricsOf(
       return q.rows.map((row) => {
         const key = k3(g, q.id, row.key);
         const a = num.get(key);
-        return { questionId: q.id, type: q.type, item: row.key, n: a?.n ?? 0, mean: a?.mean === null || a?.mean === undefined ? null : round(a.mean, 2), distribution: distOf(key) };
+        return {
+          questionId: q.id,
+          type: q.type,
+          item: row.key,
+          n: a?.n ?? 0,
+          mean: a?.mean === null || a?.mean === undefined ? null : round(a.mean, 2),
+          distribution: distOf(key),
+        };
       });
     case 'choice': {
       const mine = choices.filter((c) => c.gkey === g && c.question_id === q.id);

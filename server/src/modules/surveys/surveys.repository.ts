@@ -27,11 +27,18 @@ export function roleOrder(audience: Audience, alias: string): RawBuilder<unknown
 }
 
 export const surveysRepository = {
-  insert: (db: Db, row: Insertable<SurveyTable>) => db.insertInto('survey').values(row).returningAll().executeTakeFirstOrThrow(),
+  insert: (db: Db, row: Insertable<SurveyTable>) =>
+    db.insertInto('survey').values(row).returningAll().executeTakeFirstOrThrow(),
 
-  find: (db: Db, orgId: string, id: string) => db.selectFrom('survey').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
+  find: (db: Db, orgId: string, id: string) =>
+    db.selectFrom('survey').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
 
-  list(db: Db, orgId: string, f: { status?: string | undefined; employeeSide: boolean }, page: { limit: number; cursor: string | undefined }) {
+  list(
+    db: Db,
+    orgId: string,
+    f: { status?: string | undefined; employeeSide: boolean },
+    page: { limit: number; cursor: string | undefined },
+  ) {
     let q = db.selectFrom('survey as s').selectAll('s').where('s.org_id', '=', orgId);
     if (f.status) {
       q = q.where('s.status', '=', f.status as SurveyRow['status']);
@@ -39,10 +46,16 @@ export const surveysRepository = {
     if (!f.employeeSide) {
       q = q.where(sql<boolean>`not ${employeeSideSql('s')}`);
     }
-    return paginate(q, { ...page, sort: { column: 's.updated_at', desc: true, type: 'timestamptz' }, idColumn: 's.id', sortValue: (r) => r.updated_at });
+    return paginate(q, {
+      ...page,
+      sort: { column: 's.updated_at', desc: true, type: 'timestamptz' },
+      idColumn: 's.id',
+      sortValue: (r) => r.updated_at,
+    });
   },
 
-  update: (db: Db, orgId: string, id: string, version: number, set: Updateable<SurveyTable>) => updateVersioned(db, 'survey', orgId, id, version, set),
+  update: (db: Db, orgId: string, id: string, version: number, set: Updateable<SurveyTable>) =>
+    updateVersioned(db, 'survey', orgId, id, version, set),
 
   /** Live parties with a current role matching the audience. */
   async audienceParties(db: Db, orgId: string, audience: Audience): Promise<string[]> {
@@ -56,24 +69,43 @@ export const surveysRepository = {
       .where('pr.org_id', '=', orgId)
       .$if(audience.kind === 'employees', (q) => q.where('pr.role', '=', 'employee'))
       .$if(audience.kind === 'customers', (q) => q.where('pr.role', '=', 'customer'))
-      .$if(audience.kind === 'stakeholderGroup', (q) => q.where('pr.stakeholder_group', '=', audience.stakeholderGroup ?? ''))
+      .$if(audience.kind === 'stakeholderGroup', (q) =>
+        q.where('pr.stakeholder_group', '=', audience.stakeholderGroup ?? ''),
+      )
       .orderBy('pr.party_id')
       .execute();
     return rows.map((r) => r.party_id);
   },
 
   /** Creates or refreshes (new token, new expiry) the invitation of each party that has not answered yet. */
-  async upsertInvitations(db: Db, orgId: string, surveyId: string, rows: { partyId: string; tokenHash: string }[], expiresAt: Date) {
+  async upsertInvitations(
+    db: Db,
+    orgId: string,
+    surveyId: string,
+    rows: { partyId: string; tokenHash: string }[],
+    expiresAt: Date,
+  ) {
     if (!rows.length) {
       return [];
     }
     return db
       .insertInto('survey_invitation')
-      .values(rows.map((r) => ({ org_id: orgId, survey_id: surveyId, party_id: r.partyId, token_hash: r.tokenHash, expires_at: expiresAt })))
+      .values(
+        rows.map((r) => ({
+          org_id: orgId,
+          survey_id: surveyId,
+          party_id: r.partyId,
+          token_hash: r.tokenHash,
+          expires_at: expiresAt,
+        })),
+      )
       .onConflict((oc) =>
         oc
           .columns(['org_id', 'survey_id', 'party_id'])
-          .doUpdateSet({ token_hash: (eb) => eb.ref('excluded.token_hash'), expires_at: (eb) => eb.ref('excluded.expires_at') })
+          .doUpdateSet({
+            token_hash: (eb) => eb.ref('excluded.token_hash'),
+            expires_at: (eb) => eb.ref('excluded.expires_at'),
+          })
           .where('survey_invitation.used', '=', false),
       )
       .returning(['party_id', 'token_hash'])
@@ -91,7 +123,13 @@ export const surveysRepository = {
 
   /** Marks an invitation used, once: the boolean is all it keeps (no time, no response id). */
   async markUsed(db: Db, orgId: string, invitationId: string): Promise<boolean> {
-    const r = await db.updateTable('survey_invitation').set({ used: true }).where('org_id', '=', orgId).where('id', '=', invitationId).where('used', '=', false).executeTakeFirst();
+    const r = await db
+      .updateTable('survey_invitation')
+      .set({ used: true })
+      .where('org_id', '=', orgId)
+      .where('id', '=', invitationId)
+      .where('used', '=', false)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
 
@@ -108,12 +146,24 @@ export const surveysRepository = {
 
   async insertResponse(
     db: Db,
-    row: { org_id: string; survey_id: string; party_id: string | null; anonymous: boolean; respondent_role: string | null; org_unit_id: string | null; stakeholder_group: string | null },
+    row: {
+      org_id: string;
+      survey_id: string;
+      party_id: string | null;
+      anonymous: boolean;
+      respondent_role: string | null;
+      org_unit_id: string | null;
+      stakeholder_group: string | null;
+    },
     answers: Omit<Insertable<SurveyAnswerTable>, 'org_id' | 'survey_id' | 'response_id'>[],
   ) {
     // Anonymous responses keep the day only, so their time cannot be matched against logs.
     const at = row.anonymous ? sql<Date>`date_trunc('day', now())` : sql<Date>`now()`;
-    const r = await db.insertInto('survey_response').values({ ...row, submitted_at: at }).returning(['id', 'submitted_at']).executeTakeFirstOrThrow();
+    const r = await db
+      .insertInto('survey_response')
+      .values({ ...row, submitted_at: at })
+      .returning(['id', 'submitted_at'])
+      .executeTakeFirstOrThrow();
     if (answers.length) {
       await db
         .insertInto('survey_answer')

@@ -33,13 +33,23 @@ export function surveysRoutes(app: TandemApp, deps: Deps) {
 
   app.get('/api/surveys', {
     config: { roles: readers },
-    schema: { tags, summary: 'Surveys you may see, newest change first', querystring: listSurveysQuerySchema, response: { 200: pageSchema(surveySchema) } },
+    schema: {
+      tags,
+      summary: 'Surveys you may see, newest change first',
+      querystring: listSurveysQuerySchema,
+      response: { 200: pageSchema(surveySchema) },
+    },
     handler: (req) => surveys.list(ctxOf(req), { ...req.query, cursor: req.query.cursor }),
   });
 
   app.post('/api/surveys', {
     config: { roles: managers },
-    schema: { tags, summary: 'Create a draft survey; without questions it starts from the template of its kind', body: createSurveySchema, response: { 201: surveySchema } },
+    schema: {
+      tags,
+      summary: 'Create a draft survey; without questions it starts from the template of its kind',
+      body: createSurveySchema,
+      response: { 201: surveySchema },
+    },
     handler: async (req, reply) => reply.status(201).send(await surveys.create(ctxOf(req), req.body)),
   });
 
@@ -51,13 +61,26 @@ export function surveysRoutes(app: TandemApp, deps: Deps) {
 
   app.patch('/api/surveys/:id', {
     config: { roles: managers },
-    schema: { tags, summary: 'Change a survey (send version); status draft → open → closed, else 400 with legalNextStatuses', params: idParamsSchema, body: updateSurveySchema, response: { 200: surveySchema } },
-    handler: (req) => surveys.update(ctxOf(req), req.params.id, expectedVersion(req.body.version, req.headers['if-match']), req.body),
+    schema: {
+      tags,
+      summary: 'Change a survey (send version); status draft → open → closed, else 400 with legalNextStatuses',
+      params: idParamsSchema,
+      body: updateSurveySchema,
+      response: { 200: surveySchema },
+    },
+    handler: (req) =>
+      surveys.update(ctxOf(req), req.params.id, expectedVersion(req.body.version, req.headers['if-match']), req.body),
   });
 
   app.post('/api/surveys/:id/invitations', {
     config: { roles: managers },
-    schema: { tags, summary: 'One single-use answer link per party (links only; no email delivery yet)', params: idParamsSchema, body: inviteSchema, response: { 200: invitationsSchema } },
+    schema: {
+      tags,
+      summary: 'One single-use answer link per party (links only; no email delivery yet)',
+      params: idParamsSchema,
+      body: inviteSchema,
+      response: { 200: invitationsSchema },
+    },
     handler: (req) => surveys.invite(ctxOf(req), req.params.id, req.body),
   });
 
@@ -65,7 +88,8 @@ export function surveysRoutes(app: TandemApp, deps: Deps) {
     config: { roles: readers },
     schema: {
       tags,
-      summary: 'Results per group (metrics.md: NPS, CSAT, CES, gap); employee-side and anonymous surveys suppress groups below minGroupSize and their complement',
+      summary:
+        'Results per group (metrics.md: NPS, CSAT, CES, gap); employee-side and anonymous surveys suppress groups below minGroupSize and their complement',
       params: idParamsSchema,
       querystring: resultsQuerySchema,
       response: { 200: resultsSchema },
@@ -75,13 +99,26 @@ export function surveysRoutes(app: TandemApp, deps: Deps) {
 
   app.get('/api/surveys/:id/drivers', {
     config: { roles: readers },
-    schema: { tags, summary: "Driver analysis: Pearson r with the outcome, Johnson's relative weights (sum to R²), mean, quadrant", params: idParamsSchema, querystring: driversQuerySchema, response: { 200: driversSchema } },
+    schema: {
+      tags,
+      summary: "Driver analysis: Pearson r with the outcome, Johnson's relative weights (sum to R²), mean, quadrant",
+      params: idParamsSchema,
+      querystring: driversQuerySchema,
+      response: { 200: driversSchema },
+    },
     handler: (req) => results.drivers(ctxOf(req), req.params.id, req.query.outcome),
   });
 
   app.get('/api/surveys/:id/text-answers', {
     config: { roles: readers },
-    schema: { tags, summary: 'Text answers; with respondent only for named customer surveys, otherwise per group passing the threshold', params: idParamsSchema, querystring: textAnswersQuerySchema, response: { 200: textAnswersSchema } },
+    schema: {
+      tags,
+      summary:
+        'Text answers; with respondent only for named customer surveys, otherwise per group passing the threshold',
+      params: idParamsSchema,
+      querystring: textAnswersQuerySchema,
+      response: { 200: textAnswersSchema },
+    },
     handler: (req) => results.texts(ctxOf(req), req.params.id, req.query),
   });
 }

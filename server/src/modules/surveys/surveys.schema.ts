@@ -36,15 +36,32 @@ function questionUnion<I extends z.ZodType>(id: I) {
     id,
     text: localizedSchema,
     required: z.boolean().default(true),
-    dimension: z.string().regex(/^[a-z][a-z0-9_]{0,40}$/).optional().describe('Gap dimension (e.g. quality)'),
+    dimension: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,40}$/)
+      .optional()
+      .describe('Gap dimension (e.g. quality)'),
     pairing: z.enum(gapPairings).optional().describe('Gap surveys: expected or perceived score of the dimension'),
     driver: z.enum(driverTags).optional().describe('Driver tag (Herzberg): hygiene, motivator or other'),
   };
   return z.discriminatedUnion('type', [
     z.object({ ...base, type: z.literal('scale'), ...scaleRange }).strict(),
     z.object({ ...base, type: z.literal('nps') }).strict(),
-    z.object({ ...base, type: z.literal('choice'), multiple: z.boolean().default(false), options: z.array(option).min(2).max(50) }).strict(),
-    z.object({ ...base, type: z.literal('text'), maxLength: z.number().int().min(1).max(TEXT_ANSWER_MAX).default(2000) }).strict(),
+    z
+      .object({
+        ...base,
+        type: z.literal('choice'),
+        multiple: z.boolean().default(false),
+        options: z.array(option).min(2).max(50),
+      })
+      .strict(),
+    z
+      .object({
+        ...base,
+        type: z.literal('text'),
+        maxLength: z.number().int().min(1).max(TEXT_ANSWER_MAX).default(2000),
+      })
+      .strict(),
     z.object({ ...base, type: z.literal('matrix'), ...scaleRange, rows: z.array(option).min(1).max(50) }).strict(),
   ]);
 }
@@ -129,7 +146,9 @@ export const inviteSchema = z
   })
   .strict()
   .refine((v) => (v.partyIds ? 1 : 0) + (v.audience ? 1 : 0) <= 1, { message: 'Send partyIds or audience, not both' })
-  .describe('Invite explicit parties, an audience, or (empty body) the survey audience; a party already invited gets a fresh link unless it has answered');
+  .describe(
+    'Invite explicit parties, an audience, or (empty body) the survey audience; a party already invited gets a fresh link unless it has answered',
+  );
 export const invitationsSchema = z.object({
   items: z.array(
     z.object({
@@ -137,7 +156,11 @@ export const invitationsSchema = z.object({
       token: z.string(),
       url: z.string(),
       expiresAt: timestamp,
-      emailed: z.boolean().describe('True when the link was queued for email (mail configured and the party has an address); otherwise copy the link'),
+      emailed: z
+        .boolean()
+        .describe(
+          'True when the link was queued for email (mail configured and the party has an address); otherwise copy the link',
+        ),
     }),
   ),
   alreadyAnswered: z.array(z.uuid()),
@@ -190,11 +213,18 @@ export const resultGroupSchema = z.object({
   invited: z.number().int().optional(),
   responseRate: z.number().nullable().optional().describe('Responses / invitations × 100'),
   questions: z.array(questionMetric).optional(),
-  gaps: z.array(z.object({ dimension: z.string(), expected: z.number(), perceived: z.number(), gap: z.number() })).optional(),
+  gaps: z
+    .array(z.object({ dimension: z.string(), expected: z.number(), perceived: z.number(), gap: z.number() }))
+    .optional(),
 });
 export type ResultGroup = z.infer<typeof resultGroupSchema>;
 export type QuestionMetric = z.infer<typeof questionMetric>;
-export const resultsSchema = z.object({ groupBy: z.enum(resultGroupings), minGroupSize: z.number().int(), total: resultGroupSchema, groups: z.array(resultGroupSchema) });
+export const resultsSchema = z.object({
+  groupBy: z.enum(resultGroupings),
+  minGroupSize: z.number().int(),
+  total: resultGroupSchema,
+  groups: z.array(resultGroupSchema),
+});
 export type Results = z.infer<typeof resultsSchema>;
 
 export const driversQuerySchema = z.object({ outcome: key }).strict();
@@ -204,19 +234,35 @@ export const driversSchema = z.object({
   suppressed: z.boolean(),
   rSquared: z.number().nullable(),
   items: z.array(
-    z.object({ questionId: z.string(), driver: z.enum(driverTags).nullable(), r: z.number().nullable(), relativeWeight: z.number().nullable(), mean: z.number().nullable(), quadrant: z.enum(driverQuadrants).nullable() }),
+    z.object({
+      questionId: z.string(),
+      driver: z.enum(driverTags).nullable(),
+      r: z.number().nullable(),
+      relativeWeight: z.number().nullable(),
+      mean: z.number().nullable(),
+      quadrant: z.enum(driverQuadrants).nullable(),
+    }),
   ),
 });
 export type Drivers = z.infer<typeof driversSchema>;
 
-export const textAnswersQuerySchema = z.object({ questionId: key.optional(), groupBy: z.enum(resultGroupings).default('none') }).strict();
+export const textAnswersQuerySchema = z
+  .object({ questionId: key.optional(), groupBy: z.enum(resultGroupings).default('none') })
+  .strict();
 export const textAnswersSchema = z.object({
   groups: z.array(
     z.object({
       key: z.string(),
       name: z.string().nullable(),
       suppressed: z.boolean(),
-      items: z.array(z.object({ questionId: z.string(), text: z.string(), partyId: z.uuid().nullable(), submittedAt: timestamp.nullable() })),
+      items: z.array(
+        z.object({
+          questionId: z.string(),
+          text: z.string(),
+          partyId: z.uuid().nullable(),
+          submittedAt: timestamp.nullable(),
+        }),
+      ),
     }),
   ),
 });

@@ -9,7 +9,15 @@ import type { Page } from '../../platform/http/common.schema.ts';
 import type { MailMessage } from '../../platform/mail/mailer.ts';
 import { checkAnswers, normaliseQuestions } from './answers.ts';
 import { surveyStatusMoves } from './constants.ts';
-import type { Audience, CreateSurvey, Invitations, PublicSurvey, SubmitResponse, Survey, UpdateSurvey } from './surveys.schema.ts';
+import type {
+  Audience,
+  CreateSurvey,
+  Invitations,
+  PublicSurvey,
+  SubmitResponse,
+  Survey,
+  UpdateSurvey,
+} from './surveys.schema.ts';
 import { partiesReadModel } from '../parties/index.ts';
 import { surveysRepository } from './surveys.repository.ts';
 import type { SurveyRow, SurveyTable } from './surveys.tables.ts';
@@ -17,7 +25,8 @@ import { templateQuestions } from './templates.ts';
 import type { Updateable } from 'kysely';
 
 /** Employee-side surveys (audience employees, eNPS, engagement) belong to HR's circle: HR and admin only. */
-export const isEmployeeSide = (s: Pick<SurveyRow, 'kind' | 'audience'>) => s.audience.kind === 'employees' || s.kind === 'enps' || s.kind === 'engagement';
+export const isEmployeeSide = (s: Pick<SurveyRow, 'kind' | 'audience'>) =>
+  s.audience.kind === 'employees' || s.kind === 'enps' || s.kind === 'engagement';
 export const mayReadEmployeeSide = (a: Actor) => hasRole(a, 'hr', 'admin');
 
 export function toSurvey(r: SurveyRow): Survey {
@@ -42,7 +51,12 @@ export function toSurvey(r: SurveyRow): Survey {
 }
 
 /** The invitation email, in the party's language (Chinese unless it prefers English). */
-function invitationMail(survey: SurveyRow, to: { email: string; name: string; locale: string | null }, url: string, expiresAt: Date): MailMessage {
+function invitationMail(
+  survey: SurveyRow,
+  to: { email: string; name: string; locale: string | null },
+  url: string,
+  expiresAt: Date,
+): MailMessage {
   const en = to.locale?.startsWith('en') ?? false;
   const title = en ? survey.title.en : survey.title.zh;
   const until = expiresAt.toISOString().slice(0, 10);
@@ -58,7 +72,11 @@ export const PUBLIC_LIMITS = { perMinute: 120, failuresPer15Min: 20 };
 export function surveysService(deps: Deps) {
   const { db, secret } = deps;
   const calls = new RateLimiterMemory({ keyPrefix: 'survey_calls', points: PUBLIC_LIMITS.perMinute, duration: 60 });
-  const failures = new RateLimiterMemory({ keyPrefix: 'survey_fail', points: PUBLIC_LIMITS.failuresPer15Min, duration: 900 });
+  const failures = new RateLimiterMemory({
+    keyPrefix: 'survey_fail',
+    points: PUBLIC_LIMITS.failuresPer15Min,
+    duration: 900,
+  });
 
   /** A survey the actor may see, or 404 (employee-side ones exist only for HR and admin). */
   async function visible(ctx: RequestContext, id: string, trx = db): Promise<SurveyRow> {
@@ -74,7 +92,9 @@ export function surveysService(deps: Deps) {
       throw forbidden('Employee surveys are for HR and admin');
     }
     if (s.audience.kind === 'stakeholderGroup' && !s.audience.stakeholderGroup) {
-      throw validation('A stakeholder group audience names the group', [{ path: ['body', 'audience', 'stakeholderGroup'], message: 'Required', code: 'required' }]);
+      throw validation('A stakeholder group audience names the group', [
+        { path: ['body', 'audience', 'stakeholderGroup'], message: 'Required', code: 'required' },
+      ]);
     }
   }
 
@@ -105,8 +125,16 @@ export function surveysService(deps: Deps) {
   return {
     visible,
 
-    async list(ctx: RequestContext, q: { status?: SurveyRow['status'] | undefined; limit: number; cursor: string | undefined }): Promise<Page<Survey>> {
-      const page = await surveysRepository.list(db, ctx.actor.orgId, { status: q.status, employeeSide: mayReadEmployeeSide(ctx.actor) }, q);
+    async list(
+      ctx: RequestContext,
+      q: { status?: SurveyRow['status'] | undefined; limit: number; cursor: string | undefined },
+    ): Promise<Page<Survey>> {
+      const page = await surveysRepository.list(
+        db,
+        ctx.actor.orgId,
+        { status: q.status, employeeSide: mayReadEmployeeSide(ctx.actor) },
+        q,
+      );
       return { items: page.items.map(toSurvey), nextCursor: page.nextCursor };
     },
 
@@ -141,13 +169,22 @@ export function surveysService(deps: Deps) {
         const set: Updateable<SurveyTable> = {};
         const draftOnly = (['questions', 'audience', 'anonymous'] as const).filter((k) => input[k] !== undefined);
         if (draftOnly.length && before.status !== 'draft') {
-          throw validation(`${draftOnly.join(', ')} can change only while the survey is a draft`, draftOnly.map((k) => ({ path: ['body', k], message: 'Survey is not a draft', code: 'not_draft' })));
+          throw validation(
+            `${draftOnly.join(', ')} can change only while the survey is a draft`,
+            draftOnly.map((k) => ({ path: ['body', k], message: 'Survey is not a draft', code: 'not_draft' })),
+          );
         }
         if (input.status !== undefined && input.status !== before.status) {
           const legal = surveyStatusMoves[before.status];
           if (!legal.includes(input.status)) {
             throw validation(`A ${before.status} survey cannot become ${input.status}`, [
-              { path: ['body', 'status'], message: `Not a legal move from ${before.status}`, code: 'illegal_transition', from: before.status, legalNextStatuses: legal },
+              {
+                path: ['body', 'status'],
+                message: `Not a legal move from ${before.status}`,
+                code: 'illegal_transition',
+                from: before.status,
+                legalNextStatuses: legal,
+              },
             ]);
           }
           set.status = input.status;
@@ -182,12 +219,21 @@ export function surveysService(deps: Deps) {
           failedUpdate(toSurvey(before), 'Survey');
         }
         const out = toSurvey(row);
-        await recordAudit(trx, ctx, { action: 'survey.update', entityType: 'survey', entityId: id, ...diff(toSurvey(before), out) });
+        await recordAudit(trx, ctx, {
+          action: 'survey.update',
+          entityType: 'survey',
+          entityId: id,
+          ...diff(toSurvey(before), out),
+        });
         return out;
       });
     },
 
-    async invite(ctx: RequestContext, id: string, input: { partyIds?: string[] | undefined; audience?: Audience | undefined; expiresInDays: number }): Promise<Invitations> {
+    async invite(
+      ctx: RequestContext,
+      id: string,
+      input: { partyIds?: string[] | undefined; audience?: Audience | undefined; expiresInDays: number },
+    ): Promise<Invitations> {
       const result = await db.transaction().execute(async (trx) => {
         const survey = await visible(ctx, id, trx);
         if (survey.status === 'closed') {
@@ -199,7 +245,10 @@ export function surveysService(deps: Deps) {
           partyIds = await partiesReadModel.liveParties(trx, ctx.actor.orgId, wanted);
           const missing = wanted.filter((p) => !partyIds.includes(p));
           if (missing.length) {
-            throw validation('Unknown parties', missing.map((p) => ({ path: ['body', 'partyIds'], message: `No party ${p}`, code: 'unknown_party' })));
+            throw validation(
+              'Unknown parties',
+              missing.map((p) => ({ path: ['body', 'partyIds'], message: `No party ${p}`, code: 'unknown_party' })),
+            );
           }
         } else {
           partyIds = await surveysRepository.audienceParties(trx, ctx.actor.orgId, input.audience ?? survey.audience);
@@ -215,18 +264,32 @@ export function surveysService(deps: Deps) {
         );
         const issued = new Set(done.map((d) => d.party_id));
         // Only the count goes to the audit log: no party ids, no tokens (anonymous surveys must not be linkable).
-        await recordAudit(trx, ctx, { action: 'survey.invite', entityType: 'survey', entityId: id, after: { invitations: issued.size } });
+        await recordAudit(trx, ctx, {
+          action: 'survey.invite',
+          entityType: 'survey',
+          entityId: id,
+          after: { invitations: issued.size },
+        });
         const base = (deps.publicUrl ?? '').replace(/\/$/, '');
         const urlOf = (p: string) => `${base}/s/${tokens.get(p) ?? ''}`;
         // Email needs an absolute link (config requires TANDEM_PUBLIC_URL with SMTP); queued in this transaction.
-        const contacts = deps.mail.configured && base ? await partiesReadModel.contacts(trx, ctx.actor.orgId, [...issued]) : new Map<string, { email: string; name: string; locale: string | null }>();
+        const contacts =
+          deps.mail.configured && base
+            ? await partiesReadModel.contacts(trx, ctx.actor.orgId, [...issued])
+            : new Map<string, { email: string; name: string; locale: string | null }>();
         for (const [partyId, c] of contacts) {
           await deps.mail.enqueue(trx, ctx.actor.orgId, invitationMail(survey, c, urlOf(partyId), expiresAt));
         }
         return {
           items: partyIds
             .filter((p) => issued.has(p))
-            .map((p) => ({ partyId: p, token: tokens.get(p) ?? '', url: urlOf(p), expiresAt: expiresAt.toISOString(), emailed: contacts.has(p) })),
+            .map((p) => ({
+              partyId: p,
+              token: tokens.get(p) ?? '',
+              url: urlOf(p),
+              expiresAt: expiresAt.toISOString(),
+              emailed: contacts.has(p),
+            })),
           alreadyAnswered: partyIds.filter((p) => !issued.has(p)),
         };
       });
@@ -238,10 +301,20 @@ export function surveysService(deps: Deps) {
 
     async publicSurvey(token: string, ip: string): Promise<PublicSurvey> {
       const s = await openToken(token, ip);
-      return { title: s.title, description: s.description, anonymous: s.anonymous, closesAt: s.closes_at?.toISOString() ?? null, questions: s.questions };
+      return {
+        title: s.title,
+        description: s.description,
+        anonymous: s.anonymous,
+        closesAt: s.closes_at?.toISOString() ?? null,
+        questions: s.questions,
+      };
     },
 
-    async respond(token: string, input: SubmitResponse, meta: { ip: string; requestId: string }): Promise<{ ok: true }> {
+    async respond(
+      token: string,
+      input: SubmitResponse,
+      meta: { ip: string; requestId: string },
+    ): Promise<{ ok: true }> {
       const s = await openToken(token, meta.ip);
       const answers = checkAnswers(s.questions, input);
       await db.transaction().execute(async (trx) => {
@@ -251,7 +324,15 @@ export function surveysService(deps: Deps) {
         const g = await surveysRepository.respondentGroup(trx, s.org_id, s.invitee_id, s.audience);
         const r = await surveysRepository.insertResponse(
           trx,
-          { org_id: s.org_id, survey_id: s.id, party_id: s.anonymous ? null : s.invitee_id, anonymous: s.anonymous, respondent_role: g?.role ?? null, org_unit_id: g?.org_unit_id ?? null, stakeholder_group: g?.stakeholder_group ?? null },
+          {
+            org_id: s.org_id,
+            survey_id: s.id,
+            party_id: s.anonymous ? null : s.invitee_id,
+            anonymous: s.anonymous,
+            respondent_role: g?.role ?? null,
+            org_unit_id: g?.org_unit_id ?? null,
+            stakeholder_group: g?.stakeholder_group ?? null,
+          },
           answers,
         );
         // Anonymous responses leave no audit row: request id, address and time could tie them to the link.
@@ -259,7 +340,12 @@ export function surveysService(deps: Deps) {
           await recordAudit(
             trx,
             { orgId: s.org_id, actorId: null, actorType: 'anonymous', requestId: meta.requestId, ip: meta.ip },
-            { action: 'survey.respond', entityType: 'survey_response', entityId: r.id, after: { surveyId: s.id, partyId: s.invitee_id, answers: answers.length } },
+            {
+              action: 'survey.respond',
+              entityType: 'survey_response',
+              entityId: r.id,
+              after: { surveyId: s.id, partyId: s.invitee_id, answers: answers.length },
+            },
           );
         }
       });

@@ -30,14 +30,22 @@ export const surveyResponsesTimeline: TimelineSource = {
         .where('r.org_id', '=', orgId)
         .where('r.id', 'in', ids)
         .execute(),
-      db.selectFrom('survey_answer').select(['response_id', 'question_id', 'num']).where('org_id', '=', orgId).where('response_id', 'in', ids).where('num', 'is not', null).execute(),
+      db
+        .selectFrom('survey_answer')
+        .select(['response_id', 'question_id', 'num'])
+        .where('org_id', '=', orgId)
+        .where('response_id', 'in', ids)
+        .where('num', 'is not', null)
+        .execute(),
     ]);
     const zh = ctx.actor.locale !== 'en';
     const out = new Map<string, TimelineEvent>();
     for (const r of responses) {
       // The headline score: the first NPS or scale question answered, in the survey's order.
       const mine = answers.filter((a) => a.response_id === r.id);
-      const scored = (r.questions).find((q) => (q.type === 'nps' || q.type === 'scale') && mine.some((a) => a.question_id === q.id));
+      const scored = r.questions.find(
+        (q) => (q.type === 'nps' || q.type === 'scale') && mine.some((a) => a.question_id === q.id),
+      );
       const score = scored ? Number(mine.find((a) => a.question_id === scored.id)?.num) : null;
       const scale = scored?.type === 'nps' ? '0-10' : scored?.type === 'scale' ? `${scored.min}-${scored.max}` : null;
       out.set(r.id, {

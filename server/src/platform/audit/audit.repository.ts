@@ -20,12 +20,29 @@ export const auditRepository = {
       .selectAll('a')
       .select('u.display_name as actor_name')
       .where('a.org_id', '=', orgId);
-    if (f.entityType) { q = q.where('a.entity_type', '=', f.entityType); }
-    if (f.entityId) { q = q.where('a.entity_id', '=', f.entityId); }
-    if (f.actorId) { q = q.where('a.actor_id', '=', f.actorId); }
-    if (f.action) { q = q.where('a.action', '=', f.action); }
-    if (f.from) { q = q.where('a.at', '>=', new Date(f.from)); }
-    if (f.to) { q = q.where('a.at', '<', new Date(f.to)); }
-    return paginate(q, { ...page, sort: { column: 'a.id', desc: true, type: 'int' }, idColumn: 'a.id', sortValue: (r) => r.id });
+    if (f.entityType) {
+      q = q.where('a.entity_type', '=', f.entityType);
+    }
+    if (f.entityId) {
+      q = q.where('a.entity_id', '=', f.entityId);
+    }
+    if (f.actorId) {
+      q = q.where('a.actor_id', '=', f.actorId);
+    }
+    if (f.action) {
+      q = q.where('a.action', '=', f.action);
+    }
+    if (f.from) {
+      q = q.where('a.at', '>=', new Date(f.from));
+    }
+    if (f.to) {
+      q = q.where('a.at', '<', new Date(f.to));
+    }
+    return paginate(q, {
+      ...page,
+      sort: { column: 'a.id', desc: true, type: 'int' },
+      idColumn: 'a.id',
+      sortValue: (r) => r.id,
+    });
   },
 };

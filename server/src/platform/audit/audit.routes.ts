@@ -8,28 +8,31 @@ import { auditEntrySchema, listAuditQuerySchema, type AuditEntry } from './audit
 export function auditRoutes(app: TandemApp, deps: Deps) {
   app.get('/api/audit', {
     config: { roles: ['admin'] },
-    schema: { tags: ['audit'], summary: 'The audit log, newest first (admin)', querystring: listAuditQuerySchema, response: { 200: pageSchema(auditEntrySchema) } },
+    schema: {
+      tags: ['audit'],
+      summary: 'The audit log, newest first (admin)',
+      querystring: listAuditQuerySchema,
+      response: { 200: pageSchema(auditEntrySchema) },
+    },
     handler: async (req) => {
       const { limit, cursor, ...filters } = req.query;
       const page = await auditRepository.list(deps.db, ctxOf(req).actor.orgId, filters, { limit, cursor });
       return {
         nextCursor: page.nextCursor,
-        items: page.items.map(
-          (r): AuditEntry => ({
-            id: String(r.id),
-            actorId: r.actor_id,
-            actorName: r.actor_name,
-            actorType: r.actor_type,
-            action: r.action,
-            entityType: r.entity_type,
-            entityId: r.entity_id,
-            before: r.before,
-            after: r.after,
-            at: r.at.toISOString(),
-            requestId: r.request_id,
-            ip: r.ip,
-          }),
-        ),
+        items: page.items.map((r): AuditEntry => ({
+          id: String(r.id),
+          actorId: r.actor_id,
+          actorName: r.actor_name,
+          actorType: r.actor_type,
+          action: r.action,
+          entityType: r.entity_type,
+          entityId: r.entity_id,
+          before: r.before,
+          after: r.after,
+          at: r.at.toISOString(),
+          requestId: r.request_id,
+          ip: r.ip,
+        })),
       };
     },
   });

@@ -34,7 +34,10 @@ function scrub(value: unknown): unknown {
 }
 
 /** Only the fields that changed, so an update's audit row says what happened. */
-export function diff(before: Record<string, unknown>, after: Record<string, unknown>): { before: Record<string, unknown>; after: Record<string, unknown> } {
+export function diff(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
@@ -68,10 +71,20 @@ export function whoOf(ctx: RequestContext): AuditWho {
   };
 }
 
-export const systemWho = (orgId: string): AuditWho => ({ orgId, actorId: null, actorType: 'system', requestId: null, ip: null });
+export const systemWho = (orgId: string): AuditWho => ({
+  orgId,
+  actorId: null,
+  actorType: 'system',
+  requestId: null,
+  ip: null,
+});
 
 /** Appends one audit row in the caller's transaction, so the write and its record land together. */
-export async function recordAudit(db: Kysely<Database>, who: AuditWho | RequestContext, entry: AuditEntryInput): Promise<void> {
+export async function recordAudit(
+  db: Kysely<Database>,
+  who: AuditWho | RequestContext,
+  entry: AuditEntryInput,
+): Promise<void> {
   const w = 'actor' in who ? whoOf(who) : who;
   await db
     .insertInto('audit_log')

@@ -49,7 +49,9 @@ export function registerAuthHooks(app: TandemApp, auth: AuthService): void {
     if (actor.authMethod === 'session' && !SAFE_METHODS.has(req.method)) {
       const sent = req.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !actor.csrfToken || !safeEqual(sent, actor.csrfToken)) {
-        throw new AppError('FORBIDDEN', 'Missing or wrong CSRF token (send the x-csrf-token header from sign-in)', { reason: 'csrf' });
+        throw new AppError('FORBIDDEN', 'Missing or wrong CSRF token (send the x-csrf-token header from sign-in)', {
+          reason: 'csrf',
+        });
       }
     }
     if (config.roles && !hasRole(actor, ...config.roles)) {

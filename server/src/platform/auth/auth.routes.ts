@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { ctxOf } from './actor.ts';
 import { SESSION_COOKIE, toSessionUser, type AuthService } from './auth.service.ts';
-import { apiTokenCreatedSchema, apiTokenSchema, createTokenSchema, listTokensQuerySchema, loginResponseSchema, loginSchema, meResponseSchema, sessionUserSchema, updateMeSchema } from './auth.schema.ts';
+import {
+  apiTokenCreatedSchema,
+  apiTokenSchema,
+  createTokenSchema,
+  listTokensQuerySchema,
+  loginResponseSchema,
+  loginSchema,
+  meResponseSchema,
+  sessionUserSchema,
+  updateMeSchema,
+} from './auth.schema.ts';
 import type { tokensService } from './tokens.service.ts';
 import { recordAudit, diff } from '../audit/audit.ts';
 import { notFound } from '../errors.ts';
@@ -11,12 +21,27 @@ import type { Deps } from '../deps.ts';
 import { usersRepository } from '../identity/users.repository.ts';
 import { organizationsRepository } from '../identity/organizations.repository.ts';
 
-export function authRoutes(app: TandemApp, deps: Deps, auth: AuthService, tokens: ReturnType<typeof tokensService>, secureCookies: boolean) {
+export function authRoutes(
+  app: TandemApp,
+  deps: Deps,
+  auth: AuthService,
+  tokens: ReturnType<typeof tokensService>,
+  secureCookies: boolean,
+) {
   app.post('/api/auth/login', {
     config: { public: true },
-    schema: { tags: ['auth'], summary: 'Sign in with email and password', body: loginSchema, response: { 200: loginResponseSchema } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Sign in with email and password',
+      body: loginSchema,
+      response: { 200: loginResponseSchema },
+    },
     handler: async (req, reply) => {
-      const res = await auth.login(req.body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: req.id });
+      const res = await auth.login(req.body, {
+        ip: req.ip,
+        userAgent: req.headers['user-agent'] ?? null,
+        requestId: req.id,
+      });
       void reply.setCookie(SESSION_COOKIE, res.token, {
         path: '/',
         httpOnly: true,
@@ -39,7 +64,11 @@ export function authRoutes(app: TandemApp, deps: Deps, auth: AuthService, tokens
   });
 
   app.get('/api/auth/me', {
-    schema: { tags: ['auth'], summary: 'The signed-in user, their organisation and CSRF token', response: { 200: meResponseSchema } },
+    schema: {
+      tags: ['auth'],
+      summary: 'The signed-in user, their organisation and CSRF token',
+      response: { 200: meResponseSchema },
+    },
     handler: async (req) => {
       const { actor } = ctxOf(req);
       const org = await organizationsRepository.findById(deps.db, actor.orgId);
@@ -47,7 +76,16 @@ export function authRoutes(app: TandemApp, deps: Deps, auth: AuthService, tokens
         throw notFound('Organisation');
       }
       return {
-        user: { id: actor.userId, email: actor.email, displayName: actor.displayName, roles: actor.roles, orgId: actor.orgId, locale: actor.locale, orgUnitId: actor.orgUnitId, partyId: actor.partyId },
+        user: {
+          id: actor.userId,
+          email: actor.email,
+          displayName: actor.displayName,
+          roles: actor.roles,
+          orgId: actor.orgId,
+          locale: actor.locale,
+          orgUnitId: actor.orgUnitId,
+          partyId: actor.partyId,
+        },
         org: { id: org.org_id, name: org.name, slug: org.slug, defaultLocale: org.default_locale },
         csrfToken: actor.csrfToken,
         authMethod: actor.authMethod,
@@ -56,7 +94,12 @@ export function authRoutes(app: TandemApp, deps: Deps, auth: AuthService, tokens
   });
 
   app.patch('/api/auth/me', {
-    schema: { tags: ['auth'], summary: 'Change your own language or display name', body: updateMeSchema, response: { 200: z.object({ user: sessionUserSchema }) } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Change your own language or display name',
+      body: updateMeSchema,
+      response: { 200: z.object({ user: sessionUserSchema }) },
+    },
     handler: async (req) => {
       const ctx = ctxOf(req);
       const { orgId, userId } = ctx.actor;
@@ -73,7 +116,13 @@ export function authRoutes(app: TandemApp, deps: Deps, auth: AuthService, tokens
           throw notFound('User');
         }
         const d = diff(toSessionUser(before), toSessionUser(row));
-        await recordAudit(trx, ctx, { action: 'update', entityType: 'user', entityId: userId, before: d.before, after: d.after });
+        await recordAudit(trx, ctx, {
+          action: 'update',
+          entityType: 'user',
+          entityId: userId,
+          before: d.before,
+          after: d.after,
+        });
         return toSessionUser(row);
       });
       return { user };
@@ -81,12 +130,28 @@ export function authRoutes(app: TandemApp, deps: Deps, auth: AuthService, tokens
   });
 
   app.get('/api/tokens', {
-    schema: { tags: ['auth'], summary: 'Your API tokens (admins: everyone’s with all=true)', querystring: listTokensQuerySchema, response: { 200: pageSchema(apiTokenSchema) } },
-    handler: (req) => tokens.list(ctxOf(req), { all: req.query.all ?? false, includeRevoked: req.query.includeRevoked ?? false, limit: req.query.limit, cursor: req.query.cursor }),
+    schema: {
+      tags: ['auth'],
+      summary: 'Your API tokens (admins: everyone’s with all=true)',
+      querystring: listTokensQuerySchema,
+      response: { 200: pageSchema(apiTokenSchema) },
+    },
+    handler: (req) =>
+      tokens.list(ctxOf(req), {
+        all: req.query.all ?? false,
+        includeRevoked: req.query.includeRevoked ?? false,
+        limit: req.query.limit,
+        cursor: req.query.cursor,
+      }),
   });
 
   app.post('/api/tokens', {
-    schema: { tags: ['auth'], summary: 'Create an API token; the secret is returned once', body: createTokenSchema, response: { 201: apiTokenCreatedSchema } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Create an API token; the secret is returned once',
+      body: createTokenSchema,
+      response: { 201: apiTokenCreatedSchema },
+    },
     handler: async (req, reply) => reply.status(201).send(await tokens.create(ctxOf(req), req.body.name)),
   });
 

@@ -52,9 +52,20 @@ export const apiTokenSchema = z
   })
   .meta({ id: 'ApiToken' });
 export type ApiToken = z.infer<typeof apiTokenSchema>;
-export const apiTokenCreatedSchema = apiTokenSchema.extend({ token: z.string().describe('Shown once') }).meta({ id: 'ApiTokenCreated' });
+export const apiTokenCreatedSchema = apiTokenSchema
+  .extend({ token: z.string().describe('Shown once') })
+  .meta({ id: 'ApiTokenCreated' });
 export type ApiTokenCreated = z.infer<typeof apiTokenCreatedSchema>;
 export const createTokenSchema = z.object({ name: z.string().trim().min(1).max(100) }).strict();
 export const listTokensQuerySchema = pageQuerySchema
-  .extend({ all: z.enum(['true', 'false']).transform((v) => v === 'true').optional(), includeRevoked: z.enum(['true', 'false']).transform((v) => v === 'true').optional() })
+  .extend({
+    all: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+    includeRevoked: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+  })
   .strict();

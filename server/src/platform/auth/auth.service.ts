@@ -47,21 +47,37 @@ export function toSessionUser(u: UserRow): SessionUser {
   };
 }
 
-function actorOf(u: UserRow, method: Actor['authMethod'], extra: Pick<Actor, 'sessionId' | 'tokenId' | 'csrfToken'>): Actor {
+function actorOf(
+  u: UserRow,
+  method: Actor['authMethod'],
+  extra: Pick<Actor, 'sessionId' | 'tokenId' | 'csrfToken'>,
+): Actor {
   return { ...toSessionUser(u), userId: u.id, authMethod: method, ...extra };
 }
 
 export function authService(deps: Deps, limits: LoginLimits) {
   const { db, secret } = deps;
-  const byAccount = new RateLimiterMemory({ keyPrefix: 'acct', points: limits.perAccount, duration: limits.windowSeconds });
-  const byAddress = new RateLimiterMemory({ keyPrefix: 'addr', points: limits.perAddress, duration: limits.windowSeconds });
+  const byAccount = new RateLimiterMemory({
+    keyPrefix: 'acct',
+    points: limits.perAccount,
+    duration: limits.windowSeconds,
+  });
+  const byAddress = new RateLimiterMemory({
+    keyPrefix: 'addr',
+    points: limits.perAddress,
+    duration: limits.windowSeconds,
+  });
 
   async function refuseIfLocked(email: string, ip: string) {
     const [a, b] = await Promise.all([byAccount.get(email), byAddress.get(ip)]);
     const blocked = [a, b].filter((r) => r && r.remainingPoints <= 0);
     if (blocked.length) {
       const wait = Math.ceil(Math.max(...blocked.map((r) => r?.msBeforeNext ?? 0)) / 1000);
-      throw new AppError('RATE_LIMITED', `Too many failed sign-in attempts; try again in ${Math.ceil(wait / 60)} minute(s)`, { retryAfterSeconds: wait });
+      throw new AppError(
+        'RATE_LIMITED',
+        `Too many failed sign-in attempts; try again in ${Math.ceil(wait / 60)} minute(s)`,
+        { retryAfterSeconds: wait },
+      );
     }
   }
 
@@ -93,7 +109,11 @@ export function authService(deps: Deps, limits: LoginLimits) {
       resolved.clear();
     }
     Object.freeze(actor.roles);
-    resolved.set(hash, { actor: Object.freeze(actor), until: Math.min(Date.now() + RESOLVED_TTL_MS, notAfter), generation });
+    resolved.set(hash, {
+      actor: Object.freeze(actor),
+      until: Math.min(Date.now() + RESOLVED_TTL_MS, notAfter),
+      generation,
+    });
   };
 
   return {
@@ -103,9 +123,14 @@ export function authService(deps: Deps, limits: LoginLimits) {
       resolved.clear();
     },
 
-    async login(input: { email: string; password: string; org?: string | undefined }, meta: { ip: string; userAgent: string | null; requestId: string }) {
+    async login(
+      input: { email: string; password: string; org?: string | undefined },
+      meta: { ip: string; userAgent: string | null; requestId: string },
+    ) {
       await refuseIfLocked(input.email, meta.ip);
-      const candidates = (await usersRepository.findActiveByEmail(db, input.email)).filter((u) => !input.org || u.org_slug === input.org);
+      const candidates = (await usersRepository.findActiveByEmail(db, input.email)).filter(
+        (u) => !input.org || u.org_slug === input.org,
+      );
       let user: UserRow | undefined;
       for (const c of candidates) {
         if (await verifyPassword(c.password_hash, input.password)) {
@@ -119,11 +144,15 @@ export function authService(deps: Deps, limits: LoginLimits) {
       if (!user) {
         await countFailure(input.email, meta.ip);
         for (const c of candidates) {
-          await recordAudit(db, { orgId: c.org_id, actorId: null, actorType: 'anonymous', requestId: meta.requestId, ip: meta.ip }, {
-            action: 'login_failed',
-            entityType: 'user',
-            entityId: c.id,
-          });
+          await recordAudit(
+            db,
+            { orgId: c.org_id, actorId: null, actorType: 'anonymous', requestId: meta.requestId, ip: meta.ip },
+            {
+              action: 'login_failed',
+              entityType: 'user',
+              entityId: c.id,
+            },
+          );
         }
         throw new AppError('UNAUTHENTICATED', 'Wrong email or password');
       }
@@ -142,14 +171,24 @@ export function authService(deps: Deps, limits: LoginLimits) {
           expiresAt: new Date(Date.now() + SESSION_IDLE_MS),
         });
         await usersRepository.touchLogin(trx, signedIn.org_id, signedIn.id);
-        await recordAudit(trx, { orgId: signedIn.org_id, actorId: signedIn.id, actorType: 'user', requestId: meta.requestId, ip: meta.ip }, {
-          action: 'login',
-          entityType: 'session',
-          entityId: s.id,
-        });
+        await recordAudit(
+          trx,
+          { orgId: signedIn.org_id, actorId: signedIn.id, actorType: 'user', requestId: meta.requestId, ip: meta.ip },
+          {
+            action: 'login',
+            entityType: 'session',
+            entityId: s.id,
+          },
+        );
         return s;
       });
-      return { token, csrfToken, user: toSessionUser(signedIn), sessionId: session.id, maxAgeSeconds: SESSION_IDLE_MS / 1000 };
+      return {
+        token,
+        csrfToken,
+        user: toSessionUser(signedIn),
+        sessionId: session.id,
+        maxAgeSeconds: SESSION_IDLE_MS / 1000,
+      };
     },
 
     async logout(actor: Actor, meta: { ip: string; requestId: string }) {
@@ -159,11 +198,15 @@ export function authService(deps: Deps, limits: LoginLimits) {
       const sessionId = actor.sessionId;
       await db.transaction().execute(async (trx) => {
         await sessionsRepository.delete(trx, actor.orgId, sessionId);
-        await recordAudit(trx, { orgId: actor.orgId, actorId: actor.userId, actorType: 'user', requestId: meta.requestId, ip: meta.ip }, {
-          action: 'logout',
-          entityType: 'session',
-          entityId: sessionId,
-        });
+        await recordAudit(
+          trx,
+          { orgId: actor.orgId, actorId: actor.userId, actorType: 'user', requestId: meta.requestId, ip: meta.ip },
+          {
+            action: 'logout',
+            entityType: 'session',
+            entityId: sessionId,
+          },
+        );
       });
     },
 

@@ -4,7 +4,18 @@ import type { Database } from '../db/types.ts';
 type Db = Kysely<Database>;
 
 export const sessionsRepository = {
-  insert(db: Db, v: { orgId: string; userId: string; tokenHash: string; csrfToken: string; ip: string | null; userAgent: string | null; expiresAt: Date }) {
+  insert(
+    db: Db,
+    v: {
+      orgId: string;
+      userId: string;
+      tokenHash: string;
+      csrfToken: string;
+      ip: string | null;
+      userAgent: string | null;
+      expiresAt: Date;
+    },
+  ) {
     return db
       .insertInto('session')
       .values({
@@ -34,7 +45,12 @@ export const sessionsRepository = {
   },
 
   extend(db: Db, orgId: string, id: string, expiresAt: Date) {
-    return db.updateTable('session').set({ expires_at: expiresAt, last_seen_at: new Date() }).where('org_id', '=', orgId).where('id', '=', id).execute();
+    return db
+      .updateTable('session')
+      .set({ expires_at: expiresAt, last_seen_at: new Date() })
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .execute();
   },
 
   delete(db: Db, orgId: string, id: string) {

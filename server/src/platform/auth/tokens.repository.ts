@@ -5,7 +5,10 @@ import { paginate } from '../http/pagination.ts';
 type Db = Kysely<Database>;
 
 export const tokensRepository = {
-  insert(db: Db, v: { orgId: string; userId: string; name: string; prefix: string; tokenHash: string }): Promise<ApiTokenRow> {
+  insert(
+    db: Db,
+    v: { orgId: string; userId: string; name: string; prefix: string; tokenHash: string },
+  ): Promise<ApiTokenRow> {
     return db
       .insertInto('api_token')
       .values({ org_id: v.orgId, user_id: v.userId, name: v.name, prefix: v.prefix, token_hash: v.tokenHash })
@@ -27,7 +30,12 @@ export const tokensRepository = {
   },
 
   touch(db: Db, orgId: string, id: string) {
-    return db.updateTable('api_token').set({ last_used_at: new Date() }).where('org_id', '=', orgId).where('id', '=', id).execute();
+    return db
+      .updateTable('api_token')
+      .set({ last_used_at: new Date() })
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .execute();
   },
 
   findById(db: Db, orgId: string, id: string, userId: string | null): Promise<ApiTokenRow | undefined> {
@@ -38,7 +46,13 @@ export const tokensRepository = {
     return q.executeTakeFirst();
   },
 
-  list(db: Db, orgId: string, userId: string | null, includeRevoked: boolean, page: { limit: number; cursor: string | undefined }) {
+  list(
+    db: Db,
+    orgId: string,
+    userId: string | null,
+    includeRevoked: boolean,
+    page: { limit: number; cursor: string | undefined },
+  ) {
     let q = db.selectFrom('api_token').selectAll().where('org_id', '=', orgId);
     if (userId) {
       q = q.where('user_id', '=', userId);
@@ -46,7 +60,12 @@ export const tokensRepository = {
     if (!includeRevoked) {
       q = q.where('revoked_at', 'is', null);
     }
-    return paginate(q, { ...page, sort: { column: 'created_at', desc: true, type: 'timestamptz' }, idColumn: 'id', sortValue: (r) => r.created_at });
+    return paginate(q, {
+      ...page,
+      sort: { column: 'created_at', desc: true, type: 'timestamptz' },
+      idColumn: 'id',
+      sortValue: (r) => r.created_at,
+    });
   },
 
   revoke(db: Db, orgId: string, id: string): Promise<ApiTokenRow | undefined> {

@@ -42,7 +42,10 @@ export function tokensService(deps: Deps) {
     },
 
     /** Your own tokens; an admin may list everyone's with `all`. */
-    async list(ctx: RequestContext, opts: { all: boolean; includeRevoked: boolean; limit: number; cursor: string | undefined }): Promise<Page<ApiToken>> {
+    async list(
+      ctx: RequestContext,
+      opts: { all: boolean; includeRevoked: boolean; limit: number; cursor: string | undefined },
+    ): Promise<Page<ApiToken>> {
       const owner = opts.all && hasRole(ctx.actor, 'admin') ? null : ctx.actor.userId;
       const res = await tokensRepository.list(db, ctx.actor.orgId, owner, opts.includeRevoked, opts);
       return { items: res.items.map(toApiToken), nextCursor: res.nextCursor };
@@ -58,7 +61,13 @@ export function tokensService(deps: Deps) {
         }
         const row = await tokensRepository.revoke(trx, ctx.actor.orgId, id);
         if (row) {
-          await recordAudit(trx, ctx, { action: 'revoke', entityType: 'token', entityId: id, before: toApiToken(existing), after: toApiToken(row) });
+          await recordAudit(trx, ctx, {
+            action: 'revoke',
+            entityType: 'token',
+            entityId: id,
+            before: toApiToken(existing),
+            after: toApiToken(row),
+          });
         }
       });
     },

@@ -45,7 +45,10 @@ class PGliteConnection implements DatabaseConnection {
     // Without parameters use the simple protocol, which (like node-postgres) accepts several statements.
     const res = compiled.parameters.length
       ? await this.pg.query<R>(compiled.sql, compiled.parameters as unknown[])
-      : ((await this.pg.exec(compiled.sql)).at(-1) as { rows: R[]; affectedRows?: number } | undefined) ?? { rows: [] as R[], affectedRows: 0 };
+      : (((await this.pg.exec(compiled.sql)).at(-1) as { rows: R[]; affectedRows?: number } | undefined) ?? {
+          rows: [] as R[],
+          affectedRows: 0,
+        });
     return {
       rows: res.rows,
       numAffectedRows: res.affectedRows === undefined ? undefined : BigInt(res.affectedRows),

@@ -15,9 +15,11 @@ export function expectedVersion(bodyVersion: number | undefined, ifMatch: string
     }
     return Number(m[1]);
   }
-  throw new AppError('VALIDATION_FAILED', 'Send the version you are updating (version in the body or an If-Match header)', [
-    { path: ['body', 'version'], message: 'Required', code: 'missing_version' },
-  ]);
+  throw new AppError(
+    'VALIDATION_FAILED',
+    'Send the version you are updating (version in the body or an If-Match header)',
+    [{ path: ['body', 'version'], message: 'Required', code: 'missing_version' }],
+  );
 }
 
 /**

@@ -23,7 +23,9 @@ export interface ExportColumn<T> {
 }
 
 /** Walks a keyset-paged source page by page, so memory stays flat whatever the size. */
-export async function* allPages<T>(fetch: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>): AsyncGenerator<T> {
+export async function* allPages<T>(
+  fetch: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
+): AsyncGenerator<T> {
   let cursor: string | undefined;
   do {
     const page = await fetch(cursor);
@@ -36,10 +38,15 @@ function pickColumns<T>(all: ExportColumn<T>[], wanted: string | undefined): Exp
   if (!wanted) {
     return all;
   }
-  const keys = wanted.split(',').map((k) => k.trim()).filter(Boolean);
+  const keys = wanted
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
   const unknown = keys.filter((k) => !all.some((c) => c.key === k));
   if (unknown.length) {
-    throw validation(`Unknown export column(s): ${unknown.join(', ')}`, [{ path: ['query', 'columns'], message: `Known: ${all.map((c) => c.key).join(', ')}`, code: 'unknown_column' }]);
+    throw validation(`Unknown export column(s): ${unknown.join(', ')}`, [
+      { path: ['query', 'columns'], message: `Known: ${all.map((c) => c.key).join(', ')}`, code: 'unknown_column' },
+    ]);
   }
   return keys.map((k) => all.find((c) => c.key === k) as ExportColumn<T>);
 }
@@ -60,7 +67,10 @@ function utf8To(encoding: string): Transform {
 }
 
 /** Streams rows as CSV or XLSX to the client. */
-export function sendExport<T>(reply: FastifyReply, opts: { name: string; query: ExportQuery; columns: ExportColumn<T>[]; rows: AsyncIterable<T> }) {
+export function sendExport<T>(
+  reply: FastifyReply,
+  opts: { name: string; query: ExportQuery; columns: ExportColumn<T>[]; rows: AsyncIterable<T> },
+) {
   const columns = pickColumns(opts.columns, opts.query.columns);
   const stamp = new Date().toISOString().slice(0, 10);
   const filename = `${opts.name}-${stamp}.${opts.query.format}`;
@@ -86,7 +96,12 @@ export function sendExport<T>(reply: FastifyReply, opts: { name: string; query: 
   }
 
   // Booleans as true/false (csv-stringify's default writes false as an empty cell, which an import reads as unset).
-  const csv = stringify({ header: true, columns: columns.map((c) => ({ key: c.key, header: c.header })), bom: opts.query.encoding === 'utf-8', cast: { boolean: (v) => (v ? 'true' : 'false') } });
+  const csv = stringify({
+    header: true,
+    columns: columns.map((c) => ({ key: c.key, header: c.header })),
+    bom: opts.query.encoding === 'utf-8',
+    cast: { boolean: (v) => (v ? 'true' : 'false') },
+  });
   const source = Readable.from(
     (async function* () {
       for await (const row of opts.rows) {

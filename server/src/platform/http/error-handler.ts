@@ -17,16 +17,29 @@ export function registerErrorHandler(app: FastifyInstance): void {
     } else if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
       // The type provider's issue type does not resolve for the linter; this is its shape.
-      const issues = err.validation as unknown as { instancePath: string; keyword: string; message?: string; params?: unknown }[];
+      const issues = err.validation as unknown as {
+        instancePath: string;
+        keyword: string;
+        message?: string;
+        params?: unknown;
+      }[];
       const details: Issue[] = issues.map((v) => {
-        const path = v.instancePath.split('/').filter(Boolean).map((p: string) => (/^\d+$/.test(p) ? Number(p) : p));
+        const path = v.instancePath
+          .split('/')
+          .filter(Boolean)
+          .map((p: string) => (/^\d+$/.test(p) ? Number(p) : p));
         const params = v.params as { issue?: { code?: string; keys?: string[] } } | undefined;
         const keys = params?.issue?.keys;
-        const message = keys?.length ? `Unknown field(s): ${keys.join(', ')}` : v.message ?? 'Invalid value';
+        const message = keys?.length ? `Unknown field(s): ${keys.join(', ')}` : (v.message ?? 'Invalid value');
         return { path: [where, ...path], message, code: params?.issue?.code ?? v.keyword };
       });
       const first = details[0];
-      out = send(400, 'VALIDATION_FAILED', first ? `Invalid ${first.path.join('.')}: ${first.message}` : 'Invalid request', details);
+      out = send(
+        400,
+        'VALIDATION_FAILED',
+        first ? `Invalid ${first.path.join('.')}: ${first.message}` : 'Invalid request',
+        details,
+      );
     } else if (isResponseSerializationError(err)) {
       req.log.error({ err }, 'response did not match its schema');
       out = send(500, 'INTERNAL', 'Internal error');

@@ -30,7 +30,9 @@ export function decodeCursor(cursor: string, expected: number): CursorValue[] {
   } catch {
     // fall through to the validation error
   }
-  throw validation('Invalid cursor', [{ path: ['query', 'cursor'], message: 'Invalid cursor', code: 'invalid_cursor' }]);
+  throw validation('Invalid cursor', [
+    { path: ['query', 'cursor'], message: 'Invalid cursor', code: 'invalid_cursor' },
+  ]);
 }
 
 const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -73,7 +75,9 @@ export async function paginate<DB, TB extends keyof DB, O extends { id: string |
   if (opts.cursor) {
     const [v, last] = decodeCursor(opts.cursor, 2);
     if (!cursorValueFits(v, sort.type) || !(typeof last === 'number' || uuidRe.test(String(last)))) {
-      throw validation('Invalid cursor', [{ path: ['query', 'cursor'], message: 'Invalid cursor', code: 'invalid_cursor' }]);
+      throw validation('Invalid cursor', [
+        { path: ['query', 'cursor'], message: 'Invalid cursor', code: 'invalid_cursor' },
+      ]);
     }
     const cmp = sort.desc ? sql`<` : sql`>`;
     const typed = sql`cast(${v} as ${sql.raw(sort.type)})`;
@@ -81,7 +85,10 @@ export async function paginate<DB, TB extends keyof DB, O extends { id: string |
     q = q.where(() => cond as Expression<SqlBool>);
   }
   const dir = sort.desc ? sql`desc` : sql`asc`;
-  q = q.orderBy(sql`${col} ${dir}`).orderBy(sql`${id} ${dir}`).limit(limit + 1);
+  q = q
+    .orderBy(sql`${col} ${dir}`)
+    .orderBy(sql`${id} ${dir}`)
+    .limit(limit + 1);
   const rows = await q.execute();
   const more = rows.length > limit;
   const items = (more ? rows.slice(0, limit) : rows) as O[];

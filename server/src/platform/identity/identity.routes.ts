@@ -24,7 +24,12 @@ export function identityRoutes(app: TandemApp, deps: Deps) {
   const tags = ['users'];
 
   app.get('/api/users', {
-    schema: { tags, summary: 'Users of the organisation (directory); scope=team for the units you manage', querystring: listUsersQuerySchema, response: { 200: pageSchema(userSchema) } },
+    schema: {
+      tags,
+      summary: 'Users of the organisation (directory); scope=team for the units you manage',
+      querystring: listUsersQuerySchema,
+      response: { 200: pageSchema(userSchema) },
+    },
     handler: (req) => {
       const { limit, cursor, ...filters } = req.query;
       return users.list(ctxOf(req), filters, { limit, cursor });
@@ -32,7 +37,11 @@ export function identityRoutes(app: TandemApp, deps: Deps) {
   });
 
   app.get('/api/users/stats', {
-    schema: { tags, summary: 'Active users per role', response: { 200: z.object({ items: z.array(z.object({ role: roleSchema, count: z.number().int() })) }) } },
+    schema: {
+      tags,
+      summary: 'Active users per role',
+      response: { 200: z.object({ items: z.array(z.object({ role: roleSchema, count: z.number().int() })) }) },
+    },
     handler: async (req) => ({ items: await users.stats(ctxOf(req)) }),
   });
 
@@ -49,13 +58,25 @@ export function identityRoutes(app: TandemApp, deps: Deps) {
 
   app.patch('/api/users/:id', {
     config: { roles: ['admin'] },
-    schema: { tags, summary: 'Update a user: roles, unit, deactivate, reset password (admin)', params: idParamsSchema, body: updateUserSchema, response: { 200: userSchema } },
-    handler: (req) => users.update(ctxOf(req), req.params.id, expectedVersion(req.body.version, req.headers['if-match']), req.body),
+    schema: {
+      tags,
+      summary: 'Update a user: roles, unit, deactivate, reset password (admin)',
+      params: idParamsSchema,
+      body: updateUserSchema,
+      response: { 200: userSchema },
+    },
+    handler: (req) =>
+      users.update(ctxOf(req), req.params.id, expectedVersion(req.body.version, req.headers['if-match']), req.body),
   });
 
   const unitTags = ['org-units'];
   app.get('/api/org-units', {
-    schema: { tags: unitTags, summary: 'Org units (flat; build the tree from parentId)', querystring: listOrgUnitsQuerySchema, response: { 200: pageSchema(orgUnitSchema) } },
+    schema: {
+      tags: unitTags,
+      summary: 'Org units (flat; build the tree from parentId)',
+      querystring: listOrgUnitsQuerySchema,
+      response: { 200: pageSchema(orgUnitSchema) },
+    },
     handler: (req) => units.list(ctxOf(req), req.query.limit, req.query.cursor),
   });
 
@@ -66,13 +87,25 @@ export function identityRoutes(app: TandemApp, deps: Deps) {
 
   app.post('/api/org-units', {
     config: { roles: ['admin'] },
-    schema: { tags: unitTags, summary: 'Create an org unit (admin)', body: createOrgUnitSchema, response: { 201: orgUnitSchema } },
+    schema: {
+      tags: unitTags,
+      summary: 'Create an org unit (admin)',
+      body: createOrgUnitSchema,
+      response: { 201: orgUnitSchema },
+    },
     handler: async (req, reply) => reply.status(201).send(await units.create(ctxOf(req), req.body)),
   });
 
   app.patch('/api/org-units/:id', {
     config: { roles: ['admin'] },
-    schema: { tags: unitTags, summary: 'Rename, move or set the manager of an org unit (admin)', params: idParamsSchema, body: updateOrgUnitSchema, response: { 200: orgUnitSchema } },
-    handler: (req) => units.update(ctxOf(req), req.params.id, expectedVersion(req.body.version, req.headers['if-match']), req.body),
+    schema: {
+      tags: unitTags,
+      summary: 'Rename, move or set the manager of an org unit (admin)',
+      params: idParamsSchema,
+      body: updateOrgUnitSchema,
+      response: { 200: orgUnitSchema },
+    },
+    handler: (req) =>
+      units.update(ctxOf(req), req.params.id, expectedVersion(req.body.version, req.headers['if-match']), req.body),
   });
 }

@@ -66,7 +66,10 @@ export const listUsersQuerySchema = pageQuerySchema
     q: z.string().trim().max(200).optional(),
     role: roleSchema.optional(),
     orgUnitId: z.uuid().optional(),
-    active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    active: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     scope: z.enum(['all', 'team']).default('all'),
     sort: z.enum([...userSortFields, ...userSortFields.map((f) => `-${f}` as const)]).default('displayName'),
   })
@@ -95,7 +98,9 @@ export const createOrgUnitSchema = z
 export const updateOrgUnitSchema = createOrgUnitSchema.partial().extend({ version: versionField }).strict();
 export type CreateOrgUnit = z.infer<typeof createOrgUnitSchema>;
 export type UpdateOrgUnit = z.infer<typeof updateOrgUnitSchema>;
-export const listOrgUnitsQuerySchema = pageQuerySchema.extend({ limit: z.coerce.number().int().min(1).max(1000).default(500) }).strict();
+export const listOrgUnitsQuerySchema = pageQuerySchema
+  .extend({ limit: z.coerce.number().int().min(1).max(1000).default(500) })
+  .strict();
 
 export const organizationSchema = z
   .object({ id: z.uuid(), name: z.string(), slug: z.string(), defaultLocale: localeSchema })

@@ -15,7 +15,10 @@ export const orgUnitsRepository = {
     if (afterId) {
       q = q.where('id', '>', afterId);
     }
-    return q.orderBy('id').limit(limit + 1).execute();
+    return q
+      .orderBy('id')
+      .limit(limit + 1)
+      .execute();
   },
 
   /** True when `candidateParent` is `id` itself or lies below it: making it the parent would close a cycle. */
@@ -31,7 +34,11 @@ export const orgUnitsRepository = {
   },
 
   insert(db: Db, orgId: string, values: Required<UnitValues>): Promise<OrgUnitRow> {
-    return db.insertInto('org_unit').values({ org_id: orgId, ...values }).returningAll().executeTakeFirstOrThrow();
+    return db
+      .insertInto('org_unit')
+      .values({ org_id: orgId, ...values })
+      .returningAll()
+      .executeTakeFirstOrThrow();
   },
 
   update(db: Db, orgId: string, id: string, version: number, values: UnitValues): Promise<OrgUnitRow | undefined> {

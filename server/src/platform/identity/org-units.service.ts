@@ -23,9 +23,14 @@ export function toOrgUnit(r: OrgUnitRow): OrgUnit {
   };
 }
 
-const bad = (field: string, message: string) => validation(message, [{ path: ['body', field], message, code: 'unknown_reference' }]);
+const bad = (field: string, message: string) =>
+  validation(message, [{ path: ['body', field], message, code: 'unknown_reference' }]);
 
-async function checkRefs(db: Kysely<Database>, orgId: string, input: { parentId?: string | null | undefined; managerUserId?: string | null | undefined }) {
+async function checkRefs(
+  db: Kysely<Database>,
+  orgId: string,
+  input: { parentId?: string | null | undefined; managerUserId?: string | null | undefined },
+) {
   if (input.parentId && !(await orgUnitsRepository.findById(db, orgId, input.parentId))) {
     throw bad('parentId', 'No such parent org unit');
   }
@@ -34,7 +39,12 @@ async function checkRefs(db: Kysely<Database>, orgId: string, input: { parentId?
   }
 }
 
-export async function createOrgUnitRecord(db: Kysely<Database>, orgId: string, input: CreateOrgUnit, who: AuditWho | RequestContext): Promise<OrgUnit> {
+export async function createOrgUnitRecord(
+  db: Kysely<Database>,
+  orgId: string,
+  input: CreateOrgUnit,
+  who: AuditWho | RequestContext,
+): Promise<OrgUnit> {
   return db.transaction().execute(async (trx) => {
     await checkRefs(trx, orgId, input);
     const row = await orgUnitsRepository.insert(trx, orgId, {
@@ -96,7 +106,13 @@ export function orgUnitsService(deps: Deps) {
         }
         const after = toOrgUnit(row);
         const d = diff(toOrgUnit(before), after);
-        await recordAudit(trx, ctx, { action: 'update', entityType: 'org_unit', entityId: id, before: d.before, after: d.after });
+        await recordAudit(trx, ctx, {
+          action: 'update',
+          entityType: 'org_unit',
+          entityId: id,
+          before: d.before,
+          after: d.after,
+        });
         return after;
       });
     },

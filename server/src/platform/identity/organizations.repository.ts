@@ -15,6 +15,10 @@ export const organizationsRepository = {
     return db.selectFrom('organization').selectAll().orderBy('created_at').limit(1000).execute();
   },
   insert(db: Db, v: { slug: string; name: string; defaultLocale: Locale }): Promise<OrganizationRow> {
-    return db.insertInto('organization').values({ slug: v.slug, name: v.name, default_locale: v.defaultLocale }).returningAll().executeTakeFirstOrThrow();
+    return db
+      .insertInto('organization')
+      .values({ slug: v.slug, name: v.name, default_locale: v.defaultLocale })
+      .returningAll()
+      .executeTakeFirstOrThrow();
   },
 };

@@ -43,7 +43,12 @@ export const usersRepository = {
   },
 
   findByEmail(db: Db, orgId: string, email: string): Promise<UserRow | undefined> {
-    return db.selectFrom('app_user').selectAll().where('org_id', '=', orgId).where('email', '=', email).executeTakeFirst();
+    return db
+      .selectFrom('app_user')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('email', '=', email)
+      .executeTakeFirst();
   },
 
   list(db: Db, actor: Actor, f: UserFilters, page: { limit: number; cursor: string | undefined }) {
@@ -88,7 +93,12 @@ export const usersRepository = {
   countByRole(db: Db, orgId: string) {
     return db
       .selectFrom((eb) =>
-        eb.selectFrom('app_user').select((e) => e.fn<Role>('unnest', ['roles']).as('role')).where('org_id', '=', orgId).where('active', '=', true).as('r'),
+        eb
+          .selectFrom('app_user')
+          .select((e) => e.fn<Role>('unnest', ['roles']).as('role'))
+          .where('org_id', '=', orgId)
+          .where('active', '=', true)
+          .as('r'),
       )
       .select(['r.role', (eb) => eb.fn.countAll<number>().as('count')])
       .groupBy('r.role')
@@ -106,7 +116,12 @@ export const usersRepository = {
   },
 
   touchLogin(db: Db, orgId: string, id: string): Promise<unknown> {
-    return db.updateTable('app_user').set({ last_login_at: new Date() }).where('org_id', '=', orgId).where('id', '=', id).execute();
+    return db
+      .updateTable('app_user')
+      .set({ last_login_at: new Date() })
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .execute();
   },
 
   countAdmins(db: Db, orgId: string): Promise<number> {

@@ -34,7 +34,9 @@ const uniqueViolation = (err: unknown) => (err as { code?: string }).code === '2
 
 async function checkUnit(db: Kysely<Database>, orgId: string, unitId: string | null | undefined) {
   if (unitId && !(await orgUnitsRepository.findById(db, orgId, unitId))) {
-    throw validation('Unknown org unit', [{ path: ['body', 'orgUnitId'], message: 'No such org unit', code: 'unknown_reference' }]);
+    throw validation('Unknown org unit', [
+      { path: ['body', 'orgUnitId'], message: 'No such org unit', code: 'unknown_reference' },
+    ]);
   }
 }
 
@@ -49,7 +51,9 @@ export async function createUserRecord(
   const password_hash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     if (await usersRepository.findByEmail(trx, orgId, input.email)) {
-      throw conflict(`A user with email ${input.email} already exists`, [{ path: ['body', 'email'], message: 'Already in use', code: 'duplicate' }]);
+      throw conflict(`A user with email ${input.email} already exists`, [
+        { path: ['body', 'email'], message: 'Already in use', code: 'duplicate' },
+      ]);
     }
     const row = await usersRepository
       .insert(trx, {
@@ -71,7 +75,13 @@ export async function createUserRecord(
 }
 
 /** Sets a password outside a request (CLI); signs the user out everywhere. */
-export async function setPasswordRecord(db: Kysely<Database>, orgId: string, userId: string, password: string, who: AuditWho): Promise<void> {
+export async function setPasswordRecord(
+  db: Kysely<Database>,
+  orgId: string,
+  userId: string,
+  password: string,
+  who: AuditWho,
+): Promise<void> {
   const password_hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     const before = await usersRepository.findById(trx, orgId, userId);
@@ -86,7 +96,11 @@ export async function setPasswordRecord(db: Kysely<Database>, orgId: string, use
 export function usersService(deps: Deps) {
   const { db } = deps;
   return {
-    async list(ctx: RequestContext, filters: UserFilters, page: { limit: number; cursor: string | undefined }): Promise<Page<User>> {
+    async list(
+      ctx: RequestContext,
+      filters: UserFilters,
+      page: { limit: number; cursor: string | undefined },
+    ): Promise<Page<User>> {
       const res = await usersRepository.list(db, ctx.actor, filters, page);
       return { items: res.items.map(toUser), nextCursor: res.nextCursor };
     },
@@ -128,11 +142,15 @@ export function usersService(deps: Deps) {
           const constraint = (err as { constraint?: string }).constraint ?? '';
           if (uniqueViolation(err)) {
             throw constraint.includes('party')
-              ? conflict('Another user is already linked to this person', [{ path: ['body', 'partyId'], message: 'Already linked', code: 'duplicate' }])
+              ? conflict('Another user is already linked to this person', [
+                  { path: ['body', 'partyId'], message: 'Already linked', code: 'duplicate' },
+                ])
               : conflict(`A user with email ${input.email ?? ''} already exists`);
           }
           if ((err as { code?: string }).code === '23503') {
-            throw validation('No such person', [{ path: ['body', 'partyId'], message: 'No such party', code: 'unknown_reference' }]);
+            throw validation('No such person', [
+              { path: ['body', 'partyId'], message: 'No such party', code: 'unknown_reference' },
+            ]);
           }
           throw err;
         });

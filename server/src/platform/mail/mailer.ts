@@ -48,7 +48,15 @@ export function createMailer(
     let failed = 0;
     // Claim due messages one batch at a time; a row is claimed by pushing its next attempt ahead, so a
     // second sender (another process) does not pick it up while this one works on it.
-    const { rows: due } = await sql<{ org_id: string; id: string; to_address: string; subject: string; body_text: string | null; body_html: string | null; attempts: number }>`
+    const { rows: due } = await sql<{
+      org_id: string;
+      id: string;
+      to_address: string;
+      subject: string;
+      body_text: string | null;
+      body_html: string | null;
+      attempts: number;
+    }>`
       update mail_outbox set next_attempt_at = now() + interval '5 minutes', attempts = attempts + 1
       where (org_id, id) in (
         select org_id, id from mail_outbox
@@ -58,7 +66,13 @@ export function createMailer(
       returning org_id, id, to_address, subject, body_text, body_html, attempts`.execute(db);
     for (const m of due) {
       try {
-        await transport.sendMail({ from, to: m.to_address, subject: m.subject, text: m.body_text ?? '', ...(m.body_html ? { html: m.body_html } : {}) });
+        await transport.sendMail({
+          from,
+          to: m.to_address,
+          subject: m.subject,
+          text: m.body_text ?? '',
+          ...(m.body_html ? { html: m.body_html } : {}),
+        });
         await db
           .updateTable('mail_outbox')
           .set({ status: 'sent', sent_at: new Date(), body_text: null, body_html: null, last_error: null })
@@ -94,7 +108,14 @@ export function createMailer(
       }
       await trx
         .insertInto('mail_outbox')
-        .values({ org_id: orgId, to_address: message.to, subject: message.subject, body_text: message.text, body_html: message.html ?? null, purpose: message.purpose })
+        .values({
+          org_id: orgId,
+          to_address: message.to,
+          subject: message.subject,
+          body_text: message.text,
+          body_html: message.html ?? null,
+          purpose: message.purpose,
+        })
         .execute();
     },
     drain,

@@ -10,5 +10,7 @@ export const searchResultSchema = z
   })
   .meta({ id: 'SearchResult' });
 export type SearchResult = z.infer<typeof searchResultSchema>;
-export const searchQuerySchema = z.object({ q: z.string().trim().min(1).max(200), limit: z.coerce.number().int().min(1).max(50).default(10) }).strict();
+export const searchQuerySchema = z
+  .object({ q: z.string().trim().min(1).max(200), limit: z.coerce.number().int().min(1).max(50).default(10) })
+  .strict();
 export const searchResponseSchema = z.object({ items: z.array(searchResultSchema) });

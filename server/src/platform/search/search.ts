@@ -21,7 +21,13 @@ export const platformSearchProviders: SearchProvider[] = [
       .orderBy('display_name')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({ type: 'user', id: r.id, title: r.display_name, subtitle: r.email, url: `/settings/users/${r.id}` }));
+    return rows.map((r) => ({
+      type: 'user',
+      id: r.id,
+      title: r.display_name,
+      subtitle: r.email,
+      url: `/settings/users/${r.id}`,
+    }));
   },
   async (db, actor, q, limit) => {
     const rows = await db
@@ -32,13 +38,24 @@ export const platformSearchProviders: SearchProvider[] = [
       .orderBy('name')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({ type: 'org_unit', id: r.id, title: r.name, subtitle: null, url: `/settings/org-units?focus=${r.id}` }));
+    return rows.map((r) => ({
+      type: 'org_unit',
+      id: r.id,
+      title: r.name,
+      subtitle: null,
+      url: `/settings/org-units?focus=${r.id}`,
+    }));
   },
 ];
 
 export function searchRoutes(app: TandemApp, deps: Deps, providers: SearchProvider[]) {
   app.get('/api/search', {
-    schema: { tags: ['platform'], summary: 'Global search across what you may see', querystring: searchQuerySchema, response: { 200: searchResponseSchema } },
+    schema: {
+      tags: ['platform'],
+      summary: 'Global search across what you may see',
+      querystring: searchQuerySchema,
+      response: { 200: searchResponseSchema },
+    },
     handler: async (req) => {
       const { actor } = ctxOf(req);
       const { q, limit } = req.query;

@@ -12,7 +12,9 @@ import type { Db } from '../db/database.ts';
 export const timelineEventSchema = z
   .object({
     source: z.string().describe('The contributing source, e.g. case, transaction, survey_response'),
-    kind: z.string().describe('What happened, `<source>.<event>` (the web translates it as timelineEvents.<source>.<event>)'),
+    kind: z
+      .string()
+      .describe('What happened, `<source>.<event>` (the web translates it as timelineEvents.<source>.<event>)'),
     title: z.string().describe('User data that names the entry: a case subject, a product, a survey title'),
     detail: z.string().nullable(),
     href: z.string().nullable().describe('Where the web app shows the record, e.g. /service/cases/<id>'),

@@ -8,7 +8,14 @@ import { conflict, notFound } from '../errors.ts';
 import { idParamsSchema } from '../http/common.schema.ts';
 import type { TandemApp } from '../http/types.ts';
 import type { Deps } from '../deps.ts';
-import { createViewSchema, listViewsQuerySchema, savedViewSchema, updateViewSchema, viewStateSchema, type SavedView } from './views.schema.ts';
+import {
+  createViewSchema,
+  listViewsQuerySchema,
+  savedViewSchema,
+  updateViewSchema,
+  viewStateSchema,
+  type SavedView,
+} from './views.schema.ts';
 
 type Db = Kysely<Database>;
 const toView = (r: SavedViewRow): SavedView => ({
@@ -22,7 +29,9 @@ const toView = (r: SavedViewRow): SavedView => ({
 });
 const duplicate = (err: unknown) => {
   if ((err as { code?: string }).code === '23505') {
-    throw conflict('You already have a view with this name for this table', [{ path: ['body', 'name'], message: 'Already in use', code: 'duplicate' }]);
+    throw conflict('You already have a view with this name for this table', [
+      { path: ['body', 'name'], message: 'Already in use', code: 'duplicate' },
+    ]);
   }
   throw err;
 };
@@ -30,12 +39,37 @@ const duplicate = (err: unknown) => {
 // Saved views are private to their user: everything filters on (org, user).
 const viewsRepository = {
   list: (db: Db, orgId: string, userId: string, table: string) =>
-    db.selectFrom('saved_view').selectAll().where('org_id', '=', orgId).where('user_id', '=', userId).where('table_key', '=', table).orderBy('name').limit(200).execute(),
+    db
+      .selectFrom('saved_view')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('user_id', '=', userId)
+      .where('table_key', '=', table)
+      .orderBy('name')
+      .limit(200)
+      .execute(),
   find: (db: Db, orgId: string, userId: string, id: string) =>
-    db.selectFrom('saved_view').selectAll().where('org_id', '=', orgId).where('user_id', '=', userId).where('id', '=', id).executeTakeFirst(),
+    db
+      .selectFrom('saved_view')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('user_id', '=', userId)
+      .where('id', '=', id)
+      .executeTakeFirst(),
   insert: (db: Db, orgId: string, userId: string, v: { table: string; name: string; state: unknown }) =>
-    db.insertInto('saved_view').values({ org_id: orgId, user_id: userId, table_key: v.table, name: v.name, state: JSON.stringify(v.state) }).returningAll().executeTakeFirstOrThrow(),
-  update: (db: Db, orgId: string, userId: string, id: string, version: number, v: { name?: string | undefined; state?: unknown }) =>
+    db
+      .insertInto('saved_view')
+      .values({ org_id: orgId, user_id: userId, table_key: v.table, name: v.name, state: JSON.stringify(v.state) })
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+  update: (
+    db: Db,
+    orgId: string,
+    userId: string,
+    id: string,
+    version: number,
+    v: { name?: string | undefined; state?: unknown },
+  ) =>
     db
       .updateTable('saved_view')
       .set((eb) => ({
@@ -51,14 +85,24 @@ const viewsRepository = {
       .returningAll()
       .executeTakeFirst(),
   delete: (db: Db, orgId: string, userId: string, id: string) =>
-    db.deleteFrom('saved_view').where('org_id', '=', orgId).where('user_id', '=', userId).where('id', '=', id).executeTakeFirst(),
+    db
+      .deleteFrom('saved_view')
+      .where('org_id', '=', orgId)
+      .where('user_id', '=', userId)
+      .where('id', '=', id)
+      .executeTakeFirst(),
 };
 
 export function viewsRoutes(app: TandemApp, deps: Deps) {
   const { db } = deps;
   const tags = ['views'];
   app.get('/api/views', {
-    schema: { tags, summary: 'Your saved views of one table', querystring: listViewsQuerySchema, response: { 200: z.object({ items: z.array(savedViewSchema) }) } },
+    schema: {
+      tags,
+      summary: 'Your saved views of one table',
+      querystring: listViewsQuerySchema,
+      response: { 200: z.object({ items: z.array(savedViewSchema) }) },
+    },
     handler: async (req) => {
       const { actor } = ctxOf(req);
       return { items: (await viewsRepository.list(db, actor.orgId, actor.userId, req.query.table)).map(toView) };
@@ -77,7 +121,13 @@ export function viewsRoutes(app: TandemApp, deps: Deps) {
     },
   });
   app.patch('/api/views/:id', {
-    schema: { tags, summary: 'Rename or change a saved view', params: idParamsSchema, body: updateViewSchema, response: { 200: savedViewSchema } },
+    schema: {
+      tags,
+      summary: 'Rename or change a saved view',
+      params: idParamsSchema,
+      body: updateViewSchema,
+      response: { 200: savedViewSchema },
+    },
     handler: async (req) => {
       const ctx = ctxOf(req);
       const { orgId, userId } = ctx.actor;
@@ -89,7 +139,13 @@ export function viewsRoutes(app: TandemApp, deps: Deps) {
           failedUpdate(before && toView(before), 'View');
         }
         const d = diff(toView(before), toView(row));
-        await recordAudit(trx, ctx, { action: 'update', entityType: 'view', entityId: row.id, before: d.before, after: d.after });
+        await recordAudit(trx, ctx, {
+          action: 'update',
+          entityType: 'view',
+          entityId: row.id,
+          before: d.before,
+          after: d.after,
+        });
         return toView(row);
       });
     },
@@ -104,7 +160,12 @@ export function viewsRoutes(app: TandemApp, deps: Deps) {
           throw notFound('View');
         }
         await viewsRepository.delete(trx, ctx.actor.orgId, ctx.actor.userId, req.params.id);
-        await recordAudit(trx, ctx, { action: 'delete', entityType: 'view', entityId: before.id, before: toView(before) });
+        await recordAudit(trx, ctx, {
+          action: 'delete',
+          entityType: 'view',
+          entityId: before.id,
+          before: toView(before),
+        });
       });
       return reply.status(204).send(null);
     },

@@ -24,7 +24,12 @@ export function ColumnPicker({ columns, visible, onChange }: Props) {
         <div className="ant-dropdown-menu" style={{ padding: 12 }} role="group" aria-label={t('table.columns')}>
           <Space direction="vertical">
             {columns.map((c) => (
-              <Checkbox key={c.key} checked={visible.includes(c.key)} onChange={(e) => toggle(c.key, e.target.checked)} data-testid={`column-toggle-${c.key}`}>
+              <Checkbox
+                key={c.key}
+                checked={visible.includes(c.key)}
+                onChange={(e) => toggle(c.key, e.target.checked)}
+                data-testid={`column-toggle-${c.key}`}
+              >
                 {c.title}
               </Checkbox>
             ))}

@@ -36,7 +36,8 @@ export interface DataTableProps<T> {
   'data-testid'?: string;
 }
 
-const interactive = 'button, a, input, label, select, textarea, [role="button"], .ant-table-row-expand-icon, .ant-checkbox-wrapper';
+const interactive =
+  'button, a, input, label, select, textarea, [role="button"], .ant-table-row-expand-icon, .ant-checkbox-wrapper';
 
 /** Default cell: primitives as text; anything else needs the column's own `render`. */
 function plainCell(value: unknown): string {
@@ -53,7 +54,8 @@ function moveFocus(row: HTMLElement, direction: 'next' | 'prev') {
 
 /** Server-paginated table with cursor paging, sorting, filters, saved views, column choice and export. */
 export function DataTable<T extends object>(props: DataTableProps<T>) {
-  const { tableKey, endpoint, columns, rowKey, onOpen, rowLabel, exportEndpoint, searchParam, toolbar, expandable } = props;
+  const { tableKey, endpoint, columns, rowKey, onOpen, rowLabel, exportEndpoint, searchParam, toolbar, expandable } =
+    props;
   const { t } = useTranslation();
   const model = useDataTable<T>({
     endpoint,
@@ -85,7 +87,13 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
       filteredValue: c.filter ? (value === null ? null : [String(value)]) : undefined,
       filterDropdown: c.filter
         ? ({ close }: { close: () => void }) => (
-            <FilterDropdown filter={c.filter!} label={c.title} value={value} onChange={(v) => model.setFilter(param, v)} close={close} />
+            <FilterDropdown
+              filter={c.filter!}
+              label={c.title}
+              value={value}
+              onChange={(v) => model.setFilter(param, v)}
+              close={close}
+            />
           )
         : undefined,
     };
@@ -101,7 +109,13 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
       shown = column.filter.display(value);
     }
     return (
-      <Tag key={param} closable onClose={() => model.setFilter(param, null)} data-testid={`filter-chip-${param}`} closeIcon={<span aria-label={t('table.clearFilter')}>×</span>}>
+      <Tag
+        key={param}
+        closable
+        onClose={() => model.setFilter(param, null)}
+        data-testid={`filter-chip-${param}`}
+        closeIcon={<span aria-label={t('table.clearFilter')}>×</span>}
+      >
         {label}: {shown}
       </Tag>
     );
@@ -148,11 +162,19 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
         )}
         <SavedViews tableKey={tableKey} state={state} onApply={(s) => model.setState(() => s)} />
         <ColumnPicker columns={dataColumns} visible={model.visibleKeys} onChange={model.setColumns} />
-        {exportEndpoint && <ExportButton urlFor={(format) => exportUrl(exportEndpoint, format, state, exportColumns, props.fixedParams)} />}
+        {exportEndpoint && (
+          <ExportButton
+            urlFor={(format) => exportUrl(exportEndpoint, format, state, exportColumns, props.fixedParams)}
+          />
+        )}
         <div style={{ flex: 1 }} />
         {toolbar}
       </Flex>
-      {chips.length > 0 && <Flex wrap gap={4} style={{ marginBottom: 12 }}>{chips}</Flex>}
+      {chips.length > 0 && (
+        <Flex wrap gap={4} style={{ marginBottom: 12 }}>
+          {chips}
+        </Flex>
+      )}
       {query.error && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
       <Table<T>
         rowKey={rowKey}
@@ -194,4 +216,3 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
     </div>
   );
 }
-

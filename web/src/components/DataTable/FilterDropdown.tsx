@@ -37,7 +37,11 @@ export function FilterDropdown({ filter, label, value, onChange, close }: Props)
       break;
     case 'select':
       editor = (
-        <Radio.Group aria-label={t('table.filterBy', { name: label })} value={draft} onChange={(e) => apply(e.target.value as string)}>
+        <Radio.Group
+          aria-label={t('table.filterBy', { name: label })}
+          value={draft}
+          onChange={(e) => apply(e.target.value as string)}
+        >
           <Space direction="vertical">
             {filter.options.map((o) => (
               <Radio key={o.value} value={o.value}>
@@ -53,7 +57,12 @@ export function FilterDropdown({ filter, label, value, onChange, close }: Props)
       break;
   }
   return (
-    <div style={{ padding: 8, minWidth: 220 }} onKeyDown={(e) => e.key === 'Escape' && close()} role="dialog" aria-label={t('table.filterBy', { name: label })}>
+    <div
+      style={{ padding: 8, minWidth: 220 }}
+      onKeyDown={(e) => e.key === 'Escape' && close()}
+      role="dialog"
+      aria-label={t('table.filterBy', { name: label })}
+    >
       <div style={{ marginBottom: 8 }}>{editor}</div>
       <Flex justify="space-between" gap={8}>
         <Button size="small" onClick={() => apply(null)}>

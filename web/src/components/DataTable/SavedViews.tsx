@@ -22,14 +22,18 @@ export function SavedViews({ tableKey, state, onApply }: Props) {
   const { notify } = useErrorMessage();
   const queryClient = useQueryClient();
   const key = ['views', tableKey];
-  const views = useQuery({ queryKey: key, queryFn: () => api<{ items: SavedView[] }>('/api/views', { query: { table: tableKey } }) });
+  const views = useQuery({
+    queryKey: key,
+    queryFn: () => api<{ items: SavedView[] }>('/api/views', { query: { table: tableKey } }),
+  });
   const [selected, setSelected] = useState<string | null>(null);
   const [naming, setNaming] = useState(false);
   const [form] = Form.useForm<{ name: string }>();
   const refresh = () => queryClient.invalidateQueries({ queryKey: key });
 
   const create = useMutation({
-    mutationFn: (name: string) => api<SavedView>('/api/views', { method: 'POST', body: { table: tableKey, name, state } }),
+    mutationFn: (name: string) =>
+      api<SavedView>('/api/views', { method: 'POST', body: { table: tableKey, name, state } }),
     onSuccess: async (view) => {
       setSelected(view.id);
       setNaming(false);
@@ -73,10 +77,21 @@ export function SavedViews({ tableKey, state, onApply }: Props) {
         data-testid="views-select"
       />
       <Tooltip title={t('views.save')}>
-        <Button icon={<SaveOutlined />} aria-label={t('views.save')} onClick={() => setNaming(true)} disabled={views.isError} data-testid="views-save" />
+        <Button
+          icon={<SaveOutlined />}
+          aria-label={t('views.save')}
+          onClick={() => setNaming(true)}
+          disabled={views.isError}
+          data-testid="views-save"
+        />
       </Tooltip>
       {selected && (
-        <Popconfirm title={t('views.deleteConfirm')} onConfirm={() => remove.mutate(selected)} okText={t('common.delete')} cancelText={t('common.cancel')}>
+        <Popconfirm
+          title={t('views.deleteConfirm')}
+          onConfirm={() => remove.mutate(selected)}
+          okText={t('common.delete')}
+          cancelText={t('common.cancel')}
+        >
           <Button icon={<DeleteOutlined />} aria-label={t('views.delete')} danger data-testid="views-delete" />
         </Popconfirm>
       )}
@@ -91,7 +106,11 @@ export function SavedViews({ tableKey, state, onApply }: Props) {
         destroyOnHidden
       >
         <Form form={form} layout="vertical" onFinish={({ name }) => create.mutate(name)}>
-          <Form.Item name="name" label={t('views.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="name"
+            label={t('views.name')}
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+          >
             <Input autoFocus maxLength={100} data-testid="views-name" />
           </Form.Item>
         </Form>

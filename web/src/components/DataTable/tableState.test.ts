@@ -15,7 +15,11 @@ import {
   type TableState,
 } from './tableState.ts';
 
-const state: TableState = { filters: { role: 'admin', q: '', active: true, tags: [] }, sort: '-createdAt', columns: null };
+const state: TableState = {
+  filters: { role: 'admin', q: '', active: true, tags: [] },
+  sort: '-createdAt',
+  columns: null,
+};
 
 describe('sorting', () => {
   it('maps antd sort orders to sort=field / sort=-field and back', () => {
@@ -44,9 +48,14 @@ describe('request params', () => {
     expect(exportUrl('/api/users/export', { format: 'xlsx' }, state, ['displayName', 'email'])).toBe(
       '/api/users/export?format=xlsx&role=admin&active=true&sort=-createdAt&columns=displayName%2Cemail',
     );
-    expect(exportUrl('/api/audit/export', { format: 'csv', encoding: 'gb18030' }, { filters: {}, sort: null, columns: null }, ['at'])).toBe(
-      '/api/audit/export?format=csv&encoding=gb18030&columns=at',
-    );
+    expect(
+      exportUrl(
+        '/api/audit/export',
+        { format: 'csv', encoding: 'gb18030' },
+        { filters: {}, sort: null, columns: null },
+        ['at'],
+      ),
+    ).toBe('/api/audit/export?format=csv&encoding=gb18030&columns=at');
   });
 });
 

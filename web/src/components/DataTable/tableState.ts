@@ -45,7 +45,12 @@ export function activeFilters(filters: Filters): Filters {
 }
 
 /** Query params of one page request. */
-export function listParams(state: TableState, cursor: string | null, limit: number, fixed: QueryParams = {}): QueryParams {
+export function listParams(
+  state: TableState,
+  cursor: string | null,
+  limit: number,
+  fixed: QueryParams = {},
+): QueryParams {
   return { ...fixed, ...activeFilters(state.filters), sort: state.sort, limit, cursor };
 }
 
@@ -56,8 +61,16 @@ export interface ExportFormat {
 }
 
 /** `<endpoint>?format=csv&<filters>&sort=…&columns=a,b` for a download of everything the filters match. */
-export function exportUrl(endpoint: string, { format, encoding }: ExportFormat, state: TableState, columns: string[], fixed: QueryParams = {}): string {
-  return endpoint + buildQuery({ format, encoding, ...fixed, ...activeFilters(state.filters), sort: state.sort, columns });
+export function exportUrl(
+  endpoint: string,
+  { format, encoding }: ExportFormat,
+  state: TableState,
+  columns: string[],
+  fixed: QueryParams = {},
+): string {
+  return (
+    endpoint + buildQuery({ format, encoding, ...fixed, ...activeFilters(state.filters), sort: state.sort, columns })
+  );
 }
 
 /** Visible columns: the chosen ones in definition order, else those not hidden by default. */
@@ -74,7 +87,8 @@ export function visibleColumnKeys(all: { key: string; hidden?: boolean }[], chos
 /** Stack of cursors for Prev/Next: the last one fetches the current page; the first is always null. */
 export type CursorStack = (string | null)[];
 export const firstPage: CursorStack = [null];
-export const nextPage = (stack: CursorStack, nextCursor: string | null): CursorStack => (nextCursor ? [...stack, nextCursor] : stack);
+export const nextPage = (stack: CursorStack, nextCursor: string | null): CursorStack =>
+  nextCursor ? [...stack, nextCursor] : stack;
 export const prevPage = (stack: CursorStack): CursorStack => (stack.length > 1 ? stack.slice(0, -1) : stack);
 export const currentCursor = (stack: CursorStack): string | null => stack[stack.length - 1] ?? null;
 

@@ -33,4 +33,5 @@ export interface DataColumn<T> {
   align?: 'left' | 'right' | 'center';
 }
 
-export const filterParamOf = (column: { key: string; filter?: ColumnFilter }): string => column.filter?.param ?? column.key;
+export const filterParamOf = (column: { key: string; filter?: ColumnFilter }): string =>
+  column.filter?.param ?? column.key;

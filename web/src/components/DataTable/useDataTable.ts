@@ -35,7 +35,15 @@ export interface UseDataTableOptions<T> {
 }
 
 /** State and data of a server-paginated table: filters, sort, visible columns and a cursor stack. */
-export function useDataTable<T>({ endpoint, columns, defaultSort = null, pageSize = 25, fixedParams, extraFilterParams = [], syncUrl = false }: UseDataTableOptions<T>) {
+export function useDataTable<T>({
+  endpoint,
+  columns,
+  defaultSort = null,
+  pageSize = 25,
+  fixedParams,
+  extraFilterParams = [],
+  syncUrl = false,
+}: UseDataTableOptions<T>) {
   const [search, setSearch] = useSearchParams();
   const filterParams = useMemo(
     () => [...columns.filter((c) => c.filter).map(filterParamOf), ...extraFilterParams],

@@ -19,7 +19,16 @@ interface DetailLayoutProps {
 }
 
 /** A record page: header with actions, the record on the left, its history on the right. */
-export function DetailLayout({ title, subtitle, tags, actions, back, children, timeline, timelineTitle }: DetailLayoutProps) {
+export function DetailLayout({
+  title,
+  subtitle,
+  tags,
+  actions,
+  back,
+  children,
+  timeline,
+  timelineTitle,
+}: DetailLayoutProps) {
   const { t } = useTranslation();
   return (
     <div data-testid="detail-layout">

@@ -24,7 +24,15 @@ export function QueryError({ error, onRetry, fullPage }: QueryErrorProps) {
     </Button>
   ) : null;
   if (fullPage) {
-    return <Problem kind={network ? 'warning' : 'error'} title={describe(error)} subTitle={hint} extra={retry} data-testid="query-error" />;
+    return (
+      <Problem
+        kind={network ? 'warning' : 'error'}
+        title={describe(error)}
+        subTitle={hint}
+        extra={retry}
+        data-testid="query-error"
+      />
+    );
   }
   return (
     <Alert

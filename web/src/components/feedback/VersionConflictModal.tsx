@@ -72,7 +72,12 @@ export function VersionConflictModal({ open, fields, mine, current, onReload, on
             {
               key: 'theirs',
               title: t('conflict.theirs'),
-              render: (_, r) => (same(r.mine, r.theirs) ? (r.format ?? plain)(r.theirs) : <Typography.Text mark>{(r.format ?? plain)(r.theirs)}</Typography.Text>),
+              render: (_, r) =>
+                same(r.mine, r.theirs) ? (
+                  (r.format ?? plain)(r.theirs)
+                ) : (
+                  <Typography.Text mark>{(r.format ?? plain)(r.theirs)}</Typography.Text>
+                ),
             },
           ]}
         />

@@ -5,5 +5,7 @@ export function FormError({ message }: { message: string | null }) {
   if (!message) {
     return null;
   }
-  return <Alert type="error" showIcon message={message} role="alert" data-testid="form-error" style={{ marginBottom: 16 }} />;
+  return (
+    <Alert type="error" showIcon message={message} role="alert" data-testid="form-error" style={{ marginBottom: 16 }} />
+  );
 }

@@ -24,12 +24,19 @@ describe('issuesToFields', () => {
     expect(unmatched.map((i) => i.path)).toEqual([['secret']]);
   });
   it('drops the request part the server puts first', () => {
-    const { fields, unmatched } = issuesToFields([{ path: ['body', 'subject'], message: 'Too small', code: 'too_small' }], [['subject']]);
+    const { fields, unmatched } = issuesToFields(
+      [{ path: ['body', 'subject'], message: 'Too small', code: 'too_small' }],
+      [['subject']],
+    );
     expect(fields).toEqual([{ name: ['subject'], errors: ['Too small'] }]);
     expect(unmatched).toEqual([]);
   });
   it('uses the given message translator', () => {
-    const { fields } = issuesToFields([{ path: ['password'], message: 'at least 10 characters', code: 'too_small' }], [['password']], (i) => `T:${i.code}`);
+    const { fields } = issuesToFields(
+      [{ path: ['password'], message: 'at least 10 characters', code: 'too_small' }],
+      [['password']],
+      (i) => `T:${i.code}`,
+    );
     expect(fields[0]?.errors).toEqual(['T:too_small']);
   });
 });
@@ -45,7 +52,10 @@ describe('applyServerErrors', () => {
   }
   it('sets errors on the form fields', () => {
     const form = fakeForm([['email'], ['password']]);
-    const unmatched = applyServerErrors(form, validation([{ path: ['password'], message: 'Too short', code: 'too_small' }]));
+    const unmatched = applyServerErrors(
+      form,
+      validation([{ path: ['password'], message: 'Too short', code: 'too_small' }]),
+    );
     expect(unmatched).toEqual([]);
     expect(form.set).toEqual([{ name: ['password'], errors: ['Too short'] }]);
   });

@@ -64,5 +64,13 @@ export function useApiForm<TValues, TResult = unknown>({ submit, onSuccess, onCo
     mutation.reset();
   }, [mutation]);
 
-  return { form, onFinish, submitting: mutation.isPending, formError, conflict, clearConflict: () => setConflict(null), reset };
+  return {
+    form,
+    onFinish,
+    submitting: mutation.isPending,
+    formError,
+    conflict,
+    clearConflict: () => setConflict(null),
+    reset,
+  };
 }

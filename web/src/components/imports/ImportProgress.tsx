@@ -19,17 +19,28 @@ export function ImportProgress({ job }: { job: ImportJob }) {
         <ImportStatusTag status={job.status} dryRun={job.dryRun} />
         {job.status === 'queued' && <Typography.Text type="secondary">{t('imports.progress.queued')}</Typography.Text>}
       </Flex>
-      <Progress percent={percent} status={job.status === 'failed' ? 'exception' : active ? 'active' : job.status === 'completed' ? 'success' : 'normal'} aria-label={t('imports.progress.label')} />
+      <Progress
+        percent={percent}
+        status={
+          job.status === 'failed' ? 'exception' : active ? 'active' : job.status === 'completed' ? 'success' : 'normal'
+        }
+        aria-label={t('imports.progress.label')}
+      />
       <Flex gap={16} wrap>
         <Typography.Text data-testid="import-rows">
           {job.counts.total === null
             ? t('imports.progress.rowsSoFar', { done: format.number(job.counts.processed) })
-            : t('imports.progress.rows', { done: format.number(job.counts.processed), total: format.number(job.counts.total) })}
+            : t('imports.progress.rows', {
+                done: format.number(job.counts.processed),
+                total: format.number(job.counts.total),
+              })}
         </Typography.Text>
         {rate && <Typography.Text type="secondary">{t('imports.progress.rate', { rate })}</Typography.Text>}
         {active && eta && <Typography.Text type="secondary">{t('imports.progress.eta', { eta })}</Typography.Text>}
       </Flex>
-      {job.message && <Typography.Text type={job.status === 'failed' ? 'danger' : 'secondary'}>{job.message}</Typography.Text>}
+      {job.message && (
+        <Typography.Text type={job.status === 'failed' ? 'danger' : 'secondary'}>{job.message}</Typography.Text>
+      )}
     </Flex>
   );
 }

@@ -52,12 +52,26 @@ export function ErrorTable({ rows, total }: { rows: ErrorRow[]; total: number })
         columns={[
           { key: 'row', title: t('imports.errors.row'), dataIndex: 'row', width: 70 },
           { key: 'column', title: t('imports.errors.column'), render: (_: unknown, r: ErrorRow) => r.column ?? '—' },
-          { key: 'code', title: t('imports.errors.code'), render: (_: unknown, r: ErrorRow) => <Typography.Text code>{r.code}</Typography.Text> },
+          {
+            key: 'code',
+            title: t('imports.errors.code'),
+            render: (_: unknown, r: ErrorRow) => <Typography.Text code>{r.code}</Typography.Text>,
+          },
           { key: 'message', title: t('imports.errors.message'), dataIndex: 'message' },
-          { key: 'value', title: t('imports.errors.value'), render: (_: unknown, r: ErrorRow) => <Typography.Text ellipsis style={{ maxWidth: 220 }}>{r.value ?? ''}</Typography.Text> },
+          {
+            key: 'value',
+            title: t('imports.errors.value'),
+            render: (_: unknown, r: ErrorRow) => (
+              <Typography.Text ellipsis style={{ maxWidth: 220 }}>
+                {r.value ?? ''}
+              </Typography.Text>
+            ),
+          },
         ]}
       />
-      {total > PREVIEW_ROWS && <Typography.Text type="secondary">{t('imports.errors.more', { count: total - PREVIEW_ROWS })}</Typography.Text>}
+      {total > PREVIEW_ROWS && (
+        <Typography.Text type="secondary">{t('imports.errors.more', { count: total - PREVIEW_ROWS })}</Typography.Text>
+      )}
     </>
   );
 }
@@ -74,25 +88,36 @@ export function ImportReport({ job }: { job: ImportJob }) {
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Flex gap={8} align="center">
           <ImportStatusTag status={job.status} dryRun={job.dryRun} />
-          {job.status === 'reverted' && <Typography.Text type="secondary">{t('imports.revert.reverted')}</Typography.Text>}
+          {job.status === 'reverted' && (
+            <Typography.Text type="secondary">{t('imports.revert.reverted')}</Typography.Text>
+          )}
         </Flex>
         <RevertButton job={job} />
       </Flex>
-      {job.status === 'failed' && job.message && <Alert type="error" showIcon message={t('imports.report.failed')} description={job.message} />}
+      {job.status === 'failed' && job.message && (
+        <Alert type="error" showIcon message={t('imports.report.failed')} description={job.message} />
+      )}
       <ImportCounts job={job} />
       <Card
         size="small"
         title={t('imports.report.errors')}
         extra={
           failures.length + duplicates.length > 0 && (
-            <Button href={errorReportUrl(job.id)} download icon={<DownloadOutlined />} data-testid="error-report-download">
+            <Button
+              href={errorReportUrl(job.id)}
+              download
+              icon={<DownloadOutlined />}
+              data-testid="error-report-download"
+            >
               {t('imports.report.download')}
             </Button>
           )
         }
       >
         {errors.error && <QueryError error={errors.error} onRetry={() => void errors.refetch()} />}
-        {errors.data && failures.length === 0 && <Typography.Text type="secondary">{t('imports.report.noErrors')}</Typography.Text>}
+        {errors.data && failures.length === 0 && (
+          <Typography.Text type="secondary">{t('imports.report.noErrors')}</Typography.Text>
+        )}
         {failures.length > 0 && <ErrorTable rows={failures} total={failures.length} />}
       </Card>
       {duplicates.length > 0 && (
@@ -103,7 +128,8 @@ export function ImportReport({ job }: { job: ImportJob }) {
             dataSource={duplicates}
             renderItem={(d) => (
               <List.Item key={`${d.row}-${d.partyId}`}>
-                {t('imports.report.duplicateRow', { row: d.row })} <Link to={`/parties/${d.partyId}`}>{d.name || d.partyId}</Link>
+                {t('imports.report.duplicateRow', { row: d.row })}{' '}
+                <Link to={`/parties/${d.partyId}`}>{d.name || d.partyId}</Link>
               </List.Item>
             )}
           />

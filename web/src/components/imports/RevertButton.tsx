@@ -10,7 +10,8 @@ import { importKey, importsEndpoint, revertImport } from '../../data/imports.ts'
 import { invalidateParties } from '../../data/parties.ts';
 
 /** Whether an import can be undone: it wrote something and has finished. */
-export const revertible = (job: Pick<ImportJob, 'status' | 'dryRun'>): boolean => !job.dryRun && (job.status === 'completed' || job.status === 'failed');
+export const revertible = (job: Pick<ImportJob, 'status' | 'dryRun'>): boolean =>
+  !job.dryRun && (job.status === 'completed' || job.status === 'failed');
 
 /** "Revert" with a confirmation that says what it does (created records go, updated ones are restored). */
 export function RevertButton({ job, size }: { job: ImportJob; size?: 'small' | 'middle' }) {
@@ -34,7 +35,9 @@ export function RevertButton({ job, size }: { job: ImportJob; size?: 'small' | '
   return (
     <Popconfirm
       title={t('imports.revert.title')}
-      description={<Typography.Paragraph style={{ maxWidth: 340, margin: 0 }}>{t('imports.revert.explain')}</Typography.Paragraph>}
+      description={
+        <Typography.Paragraph style={{ maxWidth: 340, margin: 0 }}>{t('imports.revert.explain')}</Typography.Paragraph>
+      }
       okText={t('imports.revert.confirm')}
       cancelText={t('common.cancel')}
       okButtonProps={{ danger: true, loading: revert.isPending, 'data-testid': 'import-revert-confirm' }}
@@ -42,7 +45,14 @@ export function RevertButton({ job, size }: { job: ImportJob; size?: 'small' | '
         revert.mutate();
       }}
     >
-      <Button danger size={size} icon={<UndoOutlined />} loading={revert.isPending} data-testid="import-revert" onClick={(e) => e.stopPropagation()}>
+      <Button
+        danger
+        size={size}
+        icon={<UndoOutlined />}
+        loading={revert.isPending}
+        data-testid="import-revert"
+        onClick={(e) => e.stopPropagation()}
+      >
         {t('imports.revert.action')}
       </Button>
     </Popconfirm>

@@ -68,7 +68,13 @@ export function parseErrorReport(text: string): ErrorRow[] {
     return [];
   }
   const at = (name: string) => header.indexOf(name);
-  const [iRow, iColumn, iCode, iMessage, iValue] = ['row', 'column', 'code', 'message', 'value'].map(at) as [number, number, number, number, number];
+  const [iRow, iColumn, iCode, iMessage, iValue] = ['row', 'column', 'code', 'message', 'value'].map(at) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return lines
     .filter((cells) => cells.length > 1 || (cells[0] ?? '') !== '')
     .map((cells) => ({

@@ -46,11 +46,18 @@ export const requiredGroups: Record<ImportEntity, string[][]> = {
   employees: [['displayName', 'familyName', 'givenName']],
   interactions: [['partyId', 'partyExternalId', 'partyEmail', 'partyPhone', 'partyName']],
   products: [['name']],
-  transactions: [['partyId', 'partyExternalId', 'partyEmail', 'partyPhone', 'partyName'], ['amount', 'productSku', 'productId', 'productName']],
+  transactions: [
+    ['partyId', 'partyExternalId', 'partyEmail', 'partyPhone', 'partyName'],
+    ['amount', 'productSku', 'productId', 'productName'],
+  ],
 };
 
 /** Required groups nobody maps to (each listed by the fields that would satisfy it). */
-export function missingRequired(entity: ImportEntity, fields: readonly ImportField[], columns: readonly ColumnMapping[]): string[][] {
+export function missingRequired(
+  entity: ImportEntity,
+  fields: readonly ImportField[],
+  columns: readonly ColumnMapping[],
+): string[][] {
   const offered = new Set(fields.map((f) => f.key));
   const mapped = new Set(columns.map((c) => c.target).filter(Boolean));
   return requiredGroups[entity]
@@ -75,7 +82,12 @@ const keyField: Record<UpsertKey, string> = { externalId: 'externalId', email: '
 /** Upsert keys this import may use, and only keys a column maps to: parties and employees by external id, email or phone; products and transactions by external id. */
 export function upsertKeyOptions(entity: ImportEntity, columns: readonly ColumnMapping[]): UpsertKey[] {
   const mapped = new Set(columns.map((c) => c.target));
-  const allowed: UpsertKey[] = entity === 'parties' || entity === 'employees' ? ['externalId', 'email', 'phone'] : entity === 'products' || entity === 'transactions' ? ['externalId'] : [];
+  const allowed: UpsertKey[] =
+    entity === 'parties' || entity === 'employees'
+      ? ['externalId', 'email', 'phone']
+      : entity === 'products' || entity === 'transactions'
+        ? ['externalId']
+        : [];
   return allowed.filter((k) => mapped.has(keyField[k]));
 }
 
@@ -96,6 +108,10 @@ export function startBody(
 }
 
 /** Problems that keep the Next button disabled: required groups unmapped or a single field mapped twice. */
-export function mappingProblems(entity: ImportEntity, fields: readonly ImportField[], columns: readonly ColumnMapping[]) {
+export function mappingProblems(
+  entity: ImportEntity,
+  fields: readonly ImportField[],
+  columns: readonly ColumnMapping[],
+) {
   return { missing: missingRequired(entity, fields, columns), doubled: doubleMapped(fields, columns) };
 }

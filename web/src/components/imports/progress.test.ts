@@ -3,7 +3,9 @@ import { formatBytes, formatDuration, formatRate, isActive, percentOf } from './
 
 describe('import progress', () => {
   it('polls while queued or running only', () => {
-    expect(['uploaded', 'queued', 'running', 'completed', 'failed', 'reverted'].filter((s) => isActive(s as never))).toEqual(['queued', 'running']);
+    expect(
+      ['uploaded', 'queued', 'running', 'completed', 'failed', 'reverted'].filter((s) => isActive(s as never)),
+    ).toEqual(['queued', 'running']);
   });
 
   it('shows 100 % only once the job completed, and never more', () => {

@@ -6,8 +6,21 @@ import type { ImportJob, Role } from '../../api/types.ts';
 export type ImportEntity = ImportJob['entity'];
 export type ImportStatus = ImportJob['status'];
 
-export const importEntities: readonly ImportEntity[] = ['parties', 'employees', 'interactions', 'products', 'transactions'];
-export const importStatuses: readonly ImportStatus[] = ['uploaded', 'queued', 'running', 'completed', 'failed', 'reverted'];
+export const importEntities: readonly ImportEntity[] = [
+  'parties',
+  'employees',
+  'interactions',
+  'products',
+  'transactions',
+];
+export const importStatuses: readonly ImportStatus[] = [
+  'uploaded',
+  'queued',
+  'running',
+  'completed',
+  'failed',
+  'reverted',
+];
 
 export const importRoles: Record<ImportEntity, readonly Role[]> = {
   parties: ['admin', 'manager', 'marketing'],
@@ -21,4 +34,5 @@ export const importRoles: Record<ImportEntity, readonly Role[]> = {
 export const importers: readonly Role[] = [...new Set(Object.values(importRoles).flat())];
 
 /** The entities these roles may import. */
-export const importableEntities = (roles: readonly Role[]): ImportEntity[] => importEntities.filter((e) => importRoles[e].some((r) => roles.includes(r)));
+export const importableEntities = (roles: readonly Role[]): ImportEntity[] =>
+  importEntities.filter((e) => importRoles[e].some((r) => roles.includes(r)));

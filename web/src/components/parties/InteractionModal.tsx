@@ -20,7 +20,10 @@ export function InteractionModal({ partyId, open, onClose }: { partyId: string; 
   const queryClient = useQueryClient();
   const { form, onFinish, submitting, formError, reset } = useApiForm<Values, Interaction>({
     submit: ({ occurredAt, ...v }) =>
-      api<Interaction>('/api/interactions', { method: 'POST', body: { ...v, partyId, occurredAt: occurredAt?.toISOString() } satisfies CreateInteraction }),
+      api<Interaction>('/api/interactions', {
+        method: 'POST',
+        body: { ...v, partyId, occurredAt: occurredAt?.toISOString() } satisfies CreateInteraction,
+      }),
     onSuccess: () => {
       void toast.success(t('interactions.logged'));
       invalidateParties(queryClient, partyId);
@@ -48,12 +51,23 @@ export function InteractionModal({ partyId, open, onClose }: { partyId: string; 
       data-testid="interaction-modal"
     >
       <FormError message={formError} />
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish} initialValues={{ channel: 'phone', direction: 'outbound', occurredAt: dayjs() }}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{ channel: 'phone', direction: 'outbound', occurredAt: dayjs() }}
+      >
         <Form.Item name="channel" label={t('interactions.channel')} rules={[required]}>
-          <Select data-testid="interaction-channel" options={interactionChannels.map((c) => ({ value: c, label: t(`interactions.channels.${c}`) }))} />
+          <Select
+            data-testid="interaction-channel"
+            options={interactionChannels.map((c) => ({ value: c, label: t(`interactions.channels.${c}`) }))}
+          />
         </Form.Item>
         <Form.Item name="direction" label={t('interactions.direction')}>
-          <Radio.Group optionType="button" options={interactionDirections.map((d) => ({ value: d, label: t(`interactions.directions.${d}`) }))} />
+          <Radio.Group
+            optionType="button"
+            options={interactionDirections.map((d) => ({ value: d, label: t(`interactions.directions.${d}`) }))}
+          />
         </Form.Item>
         <Form.Item name="occurredAt" label={t('interactions.occurredAt')}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
@@ -68,7 +82,10 @@ export function InteractionModal({ partyId, open, onClose }: { partyId: string; 
           <Input maxLength={2000} />
         </Form.Item>
         <Form.Item name="sentiment" label={t('interactions.sentiment')}>
-          <Radio.Group optionType="button" options={sentiments.map((s) => ({ value: s, label: t(`interactions.sentiments.${s}`) }))} />
+          <Radio.Group
+            optionType="button"
+            options={sentiments.map((s) => ({ value: s, label: t(`interactions.sentiments.${s}`) }))}
+          />
         </Form.Item>
         <HiddenSubmit />
       </Form>

@@ -39,7 +39,10 @@ export function MoveStageModal({ move, onClose }: { move: StageMove | null; onCl
 
   const mutation = useMutation({
     mutationFn: (v: Values) =>
-      api<PartyRole>(`/api/parties/${move?.partyId}/roles/${role?.role}`, { method: 'PUT', body: { stage: v.stage, reason: v.reason, version: role?.version } }),
+      api<PartyRole>(`/api/parties/${move?.partyId}/roles/${role?.role}`, {
+        method: 'PUT',
+        body: { stage: v.stage, reason: v.reason, version: role?.version },
+      }),
     onSuccess: (_r, v) => {
       void toast.success(t('parties.moved', { name: move?.partyName, stage: t(`parties.stages.${v.stage}`) }));
       invalidateParties(queryClient, move?.partyId);
@@ -97,12 +100,20 @@ export function MoveStageModal({ move, onClose }: { move: StageMove | null; onCl
           data-testid="illegal-move"
           style={{ marginBottom: 12 }}
           message={t('parties.illegalMove', { from: nameOf(role.stage), to: nameOf(stage) })}
-          description={legal.length > 0 ? t('parties.legalNext', { stages: legal.map(nameOf).join(t('common.listSeparator')) }) : t('parties.noNextStage')}
+          description={
+            legal.length > 0
+              ? t('parties.legalNext', { stages: legal.map(nameOf).join(t('common.listSeparator')) })
+              : t('parties.noNextStage')
+          }
         />
       )}
       {otherError && <Alert type="error" showIcon role="alert" message={otherError} style={{ marginBottom: 12 }} />}
       <Form<Values> form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)}>
-        <Form.Item name="stage" label={t('parties.newStage')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="stage"
+          label={t('parties.newStage')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <Select
             data-testid="move-stage"
             options={stagesOf(role.role)
@@ -110,7 +121,12 @@ export function MoveStageModal({ move, onClose }: { move: StageMove | null; onCl
               .map((s) => ({ value: s, label: nameOf(s), disabled: !legal.includes(s) }))}
           />
         </Form.Item>
-        <Form.Item name="reason" label={t('parties.reason')} rules={[{ required: true, whitespace: true, message: t('parties.reasonRequired') }]} extra={t('parties.reasonHint')}>
+        <Form.Item
+          name="reason"
+          label={t('parties.reason')}
+          rules={[{ required: true, whitespace: true, message: t('parties.reasonRequired') }]}
+          extra={t('parties.reasonHint')}
+        >
           <Input.TextArea rows={3} maxLength={1000} autoFocus data-testid="move-reason" />
         </Form.Item>
         <HiddenSubmit />

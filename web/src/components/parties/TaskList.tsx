@@ -29,13 +29,22 @@ export function TaskList({ params, showParty, emptyText }: Props) {
   const tasks = useInfiniteQuery({
     queryKey: [...tasksKey, params],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) => api<Page<Task>>('/api/tasks', { query: { ...params, limit: 20, cursor: pageParam }, signal }),
+    queryFn: ({ pageParam, signal }) =>
+      api<Page<Task>>('/api/tasks', { query: { ...params, limit: 20, cursor: pageParam }, signal }),
     getNextPageParam: (last) => last.nextCursor,
   });
   const complete = useMutation({
-    mutationFn: (task: Task) => api<Task>(`/api/tasks/${task.id}`, { method: 'PATCH', body: { status: task.status === 'done' ? 'open' : 'done', version: task.version } }),
+    mutationFn: (task: Task) =>
+      api<Task>(`/api/tasks/${task.id}`, {
+        method: 'PATCH',
+        body: { status: task.status === 'done' ? 'open' : 'done', version: task.version },
+      }),
     onSuccess: (task) => {
-      void toast.success(task.status === 'done' ? t('tasks.doneToast', { title: task.title }) : t('tasks.reopened', { title: task.title }));
+      void toast.success(
+        task.status === 'done'
+          ? t('tasks.doneToast', { title: task.title })
+          : t('tasks.reopened', { title: task.title }),
+      );
       invalidateParties(queryClient, task.partyId ?? undefined);
     },
     onError: (e) => {
@@ -76,7 +85,9 @@ export function TaskList({ params, showParty, emptyText }: Props) {
                 <Tag>{t(`tasks.kinds.${task.kind}`, { defaultValue: task.kind })}</Tag>
                 {task.overdue && <Tag color="red">{t('tasks.overdue')}</Tag>}
                 <div>
-                  <Typography.Text type={task.overdue ? 'danger' : 'secondary'}>{t('tasks.due', { date: format.dateTime(task.dueAt) })}</Typography.Text>
+                  <Typography.Text type={task.overdue ? 'danger' : 'secondary'}>
+                    {t('tasks.due', { date: format.dateTime(task.dueAt) })}
+                  </Typography.Text>
                   {showParty && task.partyId && task.partyName && (
                     <>
                       {' · '}

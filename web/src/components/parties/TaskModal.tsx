@@ -24,7 +24,10 @@ export function TaskModal({ partyId, open, onClose }: { partyId: string; open: b
   const queryClient = useQueryClient();
   const { form, onFinish, submitting, formError, reset } = useApiForm<Values, Task>({
     submit: ({ dueAt, assigneeId, ...v }) =>
-      api<Task>('/api/tasks', { method: 'POST', body: { ...v, partyId, dueAt: dueAt.toISOString(), assigneeId: assigneeId ?? undefined } satisfies CreateTask }),
+      api<Task>('/api/tasks', {
+        method: 'POST',
+        body: { ...v, partyId, dueAt: dueAt.toISOString(), assigneeId: assigneeId ?? undefined } satisfies CreateTask,
+      }),
     onSuccess: () => {
       void toast.success(t('tasks.created'));
       invalidateParties(queryClient, partyId);
@@ -52,15 +55,28 @@ export function TaskModal({ partyId, open, onClose }: { partyId: string; open: b
       data-testid="task-modal"
     >
       <FormError message={formError} />
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish} initialValues={{ kind: 'call_back', dueAt: defaultDue() }}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{ kind: 'call_back', dueAt: defaultDue() }}
+      >
         <Form.Item name="kind" label={t('tasks.kind')} rules={[required]}>
-          <Select data-testid="task-kind" options={taskKinds.map((k) => ({ value: k, label: t(`tasks.kinds.${k}`) }))} />
+          <Select
+            data-testid="task-kind"
+            options={taskKinds.map((k) => ({ value: k, label: t(`tasks.kinds.${k}`) }))}
+          />
         </Form.Item>
         <Form.Item name="title" label={t('tasks.title')} rules={[required]}>
           <Input maxLength={300} data-testid="task-title" />
         </Form.Item>
         <Form.Item name="dueAt" label={t('tasks.dueAt')} rules={[required]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} data-testid="task-due" />
+          <DatePicker
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            style={{ width: '100%' }}
+            data-testid="task-due"
+          />
         </Form.Item>
         <Form.Item name="assigneeId" label={t('tasks.assignee')} extra={t('tasks.assigneeHint')}>
           <UserSelect />

@@ -53,7 +53,12 @@ export function LevelGap({ role }: { role: Pick<PartyRole, 'level' | 'targetLeve
   );
 }
 
-const quadrantColors: Record<Quadrant, string> = { basic: 'default', proactive: 'blue', reactive: 'orange', partnership: 'green' };
+const quadrantColors: Record<Quadrant, string> = {
+  basic: 'default',
+  proactive: 'blue',
+  reactive: 'orange',
+  partnership: 'green',
+};
 
 export function QuadrantBadge({ quadrant }: { quadrant: Quadrant | null }) {
   const { t } = useTranslation();

@@ -10,7 +10,9 @@ export function illegalTransition(error: unknown): { from: string; legalNextStag
       const { from, legalNextStages } = d as { from?: unknown; legalNextStages?: unknown };
       return {
         from: typeof from === 'string' ? from : '',
-        legalNextStages: Array.isArray(legalNextStages) ? legalNextStages.filter((s): s is string => typeof s === 'string') : [],
+        legalNextStages: Array.isArray(legalNextStages)
+          ? legalNextStages.filter((s): s is string => typeof s === 'string')
+          : [],
       };
     }
   }

@@ -31,7 +31,10 @@ export function PartySelect({ value, onChange, id, ...rest }: Props) {
     enabled: Boolean(value),
     staleTime: 60_000,
   });
-  const options = (results.data?.items ?? []).map((p) => ({ value: p.id, label: [p.displayName, p.emails[0]].filter(Boolean).join(' · ') }));
+  const options = (results.data?.items ?? []).map((p) => ({
+    value: p.id,
+    label: [p.displayName, p.emails[0]].filter(Boolean).join(' · '),
+  }));
   if (value && selected.data && !options.some((o) => o.value === value)) {
     options.unshift({ value, label: selected.data.displayName });
   }

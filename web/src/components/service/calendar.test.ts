@@ -8,7 +8,10 @@ describe('year calendar editing', () => {
     expect(toggleDay('2025-10-01', true, once.holidays, once.workdays)).toEqual({ holidays: [], workdays: [] });
   });
   it('marks a usual day off as a make-up workday, keeping lists sorted', () => {
-    expect(toggleDay('2025-09-28', false, ['2025-10-01'], ['2025-10-11'])).toEqual({ holidays: ['2025-10-01'], workdays: ['2025-09-28', '2025-10-11'] });
+    expect(toggleDay('2025-09-28', false, ['2025-10-01'], ['2025-10-11'])).toEqual({
+      holidays: ['2025-10-01'],
+      workdays: ['2025-09-28', '2025-10-11'],
+    });
     expect(markOf('2025-09-28', [], ['2025-09-28'])).toBe('workday');
   });
   it('lays a month out Monday first', () => {

@@ -9,7 +9,12 @@ export function markOf(day: string, holidays: readonly string[], workdays: reado
  * Cycles a day: a usual working day becomes a holiday; a usual day off becomes a make-up workday (调休);
  * a marked day goes back to normal. Lists stay sorted and never hold the same day twice.
  */
-export function toggleDay(day: string, usuallyWorked: boolean, holidays: readonly string[], workdays: readonly string[]): { holidays: string[]; workdays: string[] } {
+export function toggleDay(
+  day: string,
+  usuallyWorked: boolean,
+  holidays: readonly string[],
+  workdays: readonly string[],
+): { holidays: string[]; workdays: string[] } {
   const h = holidays.filter((d) => d !== day);
   const w = workdays.filter((d) => d !== day);
   const mark = markOf(day, holidays, workdays);

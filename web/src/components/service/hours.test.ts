@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { defaultGrid, gridFromHours, hoursFromGrid, targetMinutes, targetValue, targetsFromForm, targetsToForm, defaultTargets } from './hours.ts';
+import {
+  defaultGrid,
+  gridFromHours,
+  hoursFromGrid,
+  targetMinutes,
+  targetValue,
+  targetsFromForm,
+  targetsToForm,
+  defaultTargets,
+} from './hours.ts';
 
 describe('business hours grid', () => {
   const hours = [
@@ -27,7 +36,9 @@ describe('business hours grid', () => {
     ]);
   });
   it('defaults to Monday–Friday 09:00–18:00', () => {
-    expect(hoursFromGrid(defaultGrid())).toEqual([1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '18:00' })));
+    expect(hoursFromGrid(defaultGrid())).toEqual(
+      [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '18:00' })),
+    );
   });
 });
 

@@ -61,14 +61,23 @@ export function targetMinutes(v: TargetValue | undefined): number | null {
 
 export function targetsToForm(targets: SlaTargets): TargetsForm {
   return Object.fromEntries(
-    casePriorities.map((p) => [p, { firstResponse: targetValue(targets[p].firstResponseMinutes), resolve: targetValue(targets[p].resolveMinutes) }]),
+    casePriorities.map((p) => [
+      p,
+      { firstResponse: targetValue(targets[p].firstResponseMinutes), resolve: targetValue(targets[p].resolveMinutes) },
+    ]),
   ) as TargetsForm;
 }
 
 /** Form targets → API targets; an empty value becomes 0 so the server names the field that is wrong. */
 export function targetsFromForm(form: TargetsForm): SlaTargets {
   return Object.fromEntries(
-    casePriorities.map((p) => [p, { firstResponseMinutes: targetMinutes(form[p]?.firstResponse) ?? 0, resolveMinutes: targetMinutes(form[p]?.resolve) ?? 0 }]),
+    casePriorities.map((p) => [
+      p,
+      {
+        firstResponseMinutes: targetMinutes(form[p]?.firstResponse) ?? 0,
+        resolveMinutes: targetMinutes(form[p]?.resolve) ?? 0,
+      },
+    ]),
   ) as SlaTargets;
 }
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseMetricsRow } from '../../api/types.ts';
-import { barSeries, defaultInterval, formatBusinessMinutes, formatRate, formatScore, groupLabel, periodLabel, trendSeries } from './metrics.ts';
+import {
+  barSeries,
+  defaultInterval,
+  formatBusinessMinutes,
+  formatRate,
+  formatScore,
+  groupLabel,
+  periodLabel,
+  trendSeries,
+} from './metrics.ts';
 
 const units = { d: (n: number) => `${n}d`, h: (n: number) => `${n} h`, m: (n: number) => `${n} min` };
 const row = (key: string | null, count: number, name: string | null = null): CaseMetricsRow => ({

@@ -16,11 +16,17 @@ export function formatRate(rate: number | null | undefined, locale: string): str
 
 /** Mean CSAT "4.3" (1–5, one decimal); "—" for none. */
 export function formatScore(score: number | null | undefined, locale: string): string {
-  return score === null || score === undefined ? '—' : new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(score);
+  return score === null || score === undefined
+    ? '—'
+    : new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(score);
 }
 
 /** The label of a metrics group: translated codes for type / root cause, names for people and units. */
-export function groupLabel(row: Pick<CaseMetricsRow, 'key' | 'name'>, groupBy: string, t: (key: string) => string): string {
+export function groupLabel(
+  row: Pick<CaseMetricsRow, 'key' | 'name'>,
+  groupBy: string,
+  t: (key: string) => string,
+): string {
   if (row.key === null) {
     return t(groupBy === 'rootCause' ? 'service.metrics.noRootCause' : 'service.metrics.none');
   }
@@ -34,8 +40,14 @@ export function groupLabel(row: Pick<CaseMetricsRow, 'key' | 'name'>, groupBy: s
 }
 
 /** Bar chart data of one measure per group, largest first (the unassigned/none group last). */
-export function barSeries(rows: CaseMetricsRow[], measure: keyof Pick<CaseMetricsRow, 'count' | 'resolved' | 'breachRate' | 'csatMean'>, label: (row: CaseMetricsRow) => string) {
-  const sorted = [...rows].sort((a, b) => (a.key === null ? 1 : b.key === null ? -1 : (b[measure] ?? 0) - (a[measure] ?? 0)));
+export function barSeries(
+  rows: CaseMetricsRow[],
+  measure: keyof Pick<CaseMetricsRow, 'count' | 'resolved' | 'breachRate' | 'csatMean'>,
+  label: (row: CaseMetricsRow) => string,
+) {
+  const sorted = [...rows].sort((a, b) =>
+    a.key === null ? 1 : b.key === null ? -1 : (b[measure] ?? 0) - (a[measure] ?? 0),
+  );
   return { categories: sorted.map(label), values: sorted.map((r) => r[measure] ?? 0) };
 }
 
@@ -46,12 +58,17 @@ export function defaultInterval(days: number): MetricsInterval {
 
 /** "3 Mar" for a day or the week starting then, "Mar 2024" for a month (the period is a local YYYY-MM-DD). */
 export function periodLabel(period: string, interval: MetricsInterval, locale: string): string {
-  const options: Intl.DateTimeFormatOptions = interval === 'month' ? { year: 'numeric', month: 'short' } : { month: 'short', day: 'numeric' };
+  const options: Intl.DateTimeFormatOptions =
+    interval === 'month' ? { year: 'numeric', month: 'short' } : { month: 'short', day: 'numeric' };
   return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(new Date(`${period}T00:00:00Z`));
 }
 
 /** Chart data of the series: counts per period, and rates/means with gaps (null) where a period has none. */
-export function trendSeries(series: Pick<CaseMetricsPeriod, 'period' | 'count' | 'breachRate' | 'csatMean'>[], interval: MetricsInterval, locale: string) {
+export function trendSeries(
+  series: Pick<CaseMetricsPeriod, 'period' | 'count' | 'breachRate' | 'csatMean'>[],
+  interval: MetricsInterval,
+  locale: string,
+) {
   return {
     categories: series.map((p) => periodLabel(p.period, interval, locale)),
     counts: series.map((p) => p.count),

@@ -10,7 +10,16 @@ export interface SlaBadge {
   minutesLeft: number | null;
 }
 
-type SlaFields = Pick<Case, 'status' | 'slaState' | 'firstResponseDueAt' | 'resolveDueAt' | 'firstRespondedAt' | 'firstResponseBreached' | 'resolveBreached'>;
+type SlaFields = Pick<
+  Case,
+  | 'status'
+  | 'slaState'
+  | 'firstResponseDueAt'
+  | 'resolveDueAt'
+  | 'firstRespondedAt'
+  | 'firstResponseBreached'
+  | 'resolveBreached'
+>;
 
 /**
  * The SLA badge of a case at `now`. Due times come from the server (business hours already applied, and moved
@@ -19,7 +28,16 @@ type SlaFields = Pick<Case, 'status' | 'slaState' | 'firstResponseDueAt' | 'reso
  */
 export function slaBadge(c: SlaFields, now: Date = new Date()): SlaBadge {
   if (c.status === 'resolved' || c.status === 'closed') {
-    return { state: c.firstResponseBreached || c.resolveBreached ? 'breached' : c.firstResponseDueAt || c.resolveDueAt ? 'met' : 'none', clock: null, minutesLeft: null };
+    return {
+      state:
+        c.firstResponseBreached || c.resolveBreached
+          ? 'breached'
+          : c.firstResponseDueAt || c.resolveDueAt
+            ? 'met'
+            : 'none',
+      clock: null,
+      minutesLeft: null,
+    };
   }
   const running: { clock: 'firstResponse' | 'resolve'; due: number }[] = [];
   if (!c.firstRespondedAt && c.firstResponseDueAt) {

@@ -19,10 +19,18 @@ export function AudienceFields({ kind, frozen }: { kind: SurveyKind; frozen?: bo
     <>
       <Row gutter={12}>
         <Col xs={24} md={12}>
-          <Form.Item name={['audience', 'kind']} label={t('surveys.fields.audience')} rules={[required]} extra={frozen ? t('surveys.builder.frozenHint') : undefined}>
+          <Form.Item
+            name={['audience', 'kind']}
+            label={t('surveys.fields.audience')}
+            rules={[required]}
+            extra={frozen ? t('surveys.builder.frozenHint') : undefined}
+          >
             <Select
               disabled={frozen}
-              options={audienceKindsFor(user.roles, kind).map((k) => ({ value: k, label: t(`surveys.audience.kinds.${k}`) }))}
+              options={audienceKindsFor(user.roles, kind).map((k) => ({
+                value: k,
+                label: t(`surveys.audience.kinds.${k}`),
+              }))}
               data-testid="survey-audience"
               aria-label={t('surveys.fields.audience')}
             />
@@ -31,25 +39,55 @@ export function AudienceFields({ kind, frozen }: { kind: SurveyKind; frozen?: bo
         <Col xs={24} md={12}>
           {audience === 'stakeholderGroup' && (
             <Form.Item name={['audience', 'stakeholderGroup']} label={t('surveys.audience.group')} rules={[required]}>
-              <Select disabled={frozen} options={groups.options} aria-label={t('surveys.audience.group')} data-testid="survey-audience-group" />
+              <Select
+                disabled={frozen}
+                options={groups.options}
+                aria-label={t('surveys.audience.group')}
+                data-testid="survey-audience-group"
+              />
             </Form.Item>
           )}
           {audience === 'parties' && (
-            <Form.Item name={['audience', 'partyIds']} label={t('surveys.audience.parties')} rules={[{ ...required, type: 'array', min: 1 }]}>
-              <PartyPicker disabled={frozen} aria-label={t('surveys.audience.parties')} data-testid="survey-audience-parties" />
+            <Form.Item
+              name={['audience', 'partyIds']}
+              label={t('surveys.audience.parties')}
+              rules={[{ ...required, type: 'array', min: 1 }]}
+            >
+              <PartyPicker
+                disabled={frozen}
+                aria-label={t('surveys.audience.parties')}
+                data-testid="survey-audience-parties"
+              />
             </Form.Item>
           )}
         </Col>
       </Row>
       <Row gutter={12}>
         <Col xs={24} md={12}>
-          <Form.Item name="anonymous" label={t('surveys.fields.anonymous')} valuePropName="checked" extra={t('surveys.builder.anonymousHint')}>
+          <Form.Item
+            name="anonymous"
+            label={t('surveys.fields.anonymous')}
+            valuePropName="checked"
+            extra={t('surveys.builder.anonymousHint')}
+          >
             <Switch disabled={frozen} data-testid="survey-anonymous" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="minGroupSize" label={t('surveys.fields.minGroupSize')} rules={[required]} extra={t('surveys.builder.minGroupSizeHint', { floor: MIN_GROUP_SIZE_FLOOR })}>
-            <InputNumber min={MIN_GROUP_SIZE_FLOOR} max={1000} precision={0} style={{ width: 120 }} data-testid="survey-min-group" aria-label={t('surveys.fields.minGroupSize')} />
+          <Form.Item
+            name="minGroupSize"
+            label={t('surveys.fields.minGroupSize')}
+            rules={[required]}
+            extra={t('surveys.builder.minGroupSizeHint', { floor: MIN_GROUP_SIZE_FLOOR })}
+          >
+            <InputNumber
+              min={MIN_GROUP_SIZE_FLOOR}
+              max={1000}
+              precision={0}
+              style={{ width: 120 }}
+              data-testid="survey-min-group"
+              aria-label={t('surveys.fields.minGroupSize')}
+            />
           </Form.Item>
         </Col>
       </Row>

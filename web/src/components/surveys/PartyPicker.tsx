@@ -26,12 +26,15 @@ export function PartyPicker({ value = [], onChange, role, known = {}, onNames, d
   const [names, setNames] = useState<Record<string, string>>(known);
   const search = useQuery({
     queryKey: ['party-picker', role, q],
-    queryFn: ({ signal }) => api<Page<Party>>(partiesEndpoint, { query: { q: q || undefined, role, limit: 20 }, signal }),
+    queryFn: ({ signal }) =>
+      api<Page<Party>>(partiesEndpoint, { query: { q: q || undefined, role, limit: 20 }, signal }),
     staleTime: 30_000,
   });
   const options = useMemo(() => {
     const found = (search.data?.items ?? []).map((p) => ({ value: p.id, label: p.displayName }));
-    const picked = value.filter((id) => !found.some((o) => o.value === id)).map((id) => ({ value: id, label: names[id] ?? known[id] ?? id }));
+    const picked = value
+      .filter((id) => !found.some((o) => o.value === id))
+      .map((id) => ({ value: id, label: names[id] ?? known[id] ?? id }));
     return [...picked, ...found];
   }, [search.data, value, names, known]);
   return (
@@ -44,7 +47,12 @@ export function PartyPicker({ value = [], onChange, role, known = {}, onNames, d
       onSearch={(v) => setQ(v.trim())}
       onChange={(ids: string[], chosen) => {
         const list = Array.isArray(chosen) ? chosen : [chosen];
-        const next = { ...names, ...Object.fromEntries(list.flatMap((o) => (o && typeof o.label === 'string' && o.value ? [[String(o.value), o.label]] : []))) };
+        const next = {
+          ...names,
+          ...Object.fromEntries(
+            list.flatMap((o) => (o && typeof o.label === 'string' && o.value ? [[String(o.value), o.label]] : [])),
+          ),
+        };
         setNames(next);
         onNames?.(next);
         onChange?.(ids);

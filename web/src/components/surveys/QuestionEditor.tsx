@@ -1,4 +1,19 @@
-import { AutoComplete, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Tag, Tooltip, Typography } from 'antd';
+import {
+  AutoComplete,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { driverTags, gapPairings, questionTypes, valueElements } from '@tandem/server/api';
@@ -16,7 +31,19 @@ interface Props {
 }
 
 /** zh and en side by side for one localized field. */
-function Bilingual({ name, label, required, testId, textarea }: { name: (string | number)[]; label: string; required?: boolean; testId?: string; textarea?: boolean }) {
+function Bilingual({
+  name,
+  label,
+  required,
+  testId,
+  textarea,
+}: {
+  name: (string | number)[];
+  label: string;
+  required?: boolean;
+  testId?: string;
+  textarea?: boolean;
+}) {
   const { t } = useTranslation();
   const rules = required ? [{ required: true, whitespace: true, message: t('validation.required') }] : [];
   const Field = textarea ? Input.TextArea : Input;
@@ -24,12 +51,22 @@ function Bilingual({ name, label, required, testId, textarea }: { name: (string 
     <Row gutter={8}>
       <Col xs={24} md={12}>
         <Form.Item name={[...name, 'zh']} label={`${label} · 中文`} rules={rules} style={{ marginBottom: 12 }}>
-          <Field lang="zh-CN" maxLength={2000} data-testid={testId ? `${testId}-zh` : undefined} {...(textarea ? { autoSize: { minRows: 1, maxRows: 4 } } : {})} />
+          <Field
+            lang="zh-CN"
+            maxLength={2000}
+            data-testid={testId ? `${testId}-zh` : undefined}
+            {...(textarea ? { autoSize: { minRows: 1, maxRows: 4 } } : {})}
+          />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
         <Form.Item name={[...name, 'en']} label={`${label} · English`} rules={rules} style={{ marginBottom: 12 }}>
-          <Field lang="en" maxLength={2000} data-testid={testId ? `${testId}-en` : undefined} {...(textarea ? { autoSize: { minRows: 1, maxRows: 4 } } : {})} />
+          <Field
+            lang="en"
+            maxLength={2000}
+            data-testid={testId ? `${testId}-en` : undefined}
+            {...(textarea ? { autoSize: { minRows: 1, maxRows: 4 } } : {})}
+          />
         </Form.Item>
       </Col>
     </Row>
@@ -49,22 +86,41 @@ function KeyedList({ name, prefix, label, min }: { name: number; prefix: 'o' | '
           {fields.map((f, i) => (
             <Row key={f.key} gutter={8} align="top" style={{ marginTop: 6 }}>
               <Col flex="90px">
-                <Form.Item name={[f.name, 'key']} style={{ marginBottom: 0 }} rules={[{ pattern: /^[A-Za-z0-9_-]{1,40}$/, message: t('surveys.builder.keyRule') }]}>
+                <Form.Item
+                  name={[f.name, 'key']}
+                  style={{ marginBottom: 0 }}
+                  rules={[{ pattern: /^[A-Za-z0-9_-]{1,40}$/, message: t('surveys.builder.keyRule') }]}
+                >
                   <Input aria-label={t('surveys.builder.key')} placeholder={t('surveys.builder.key')} />
                 </Form.Item>
               </Col>
               <Col flex="1 1 160px">
-                <Form.Item name={[f.name, 'text', 'zh']} style={{ marginBottom: 0 }} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+                <Form.Item
+                  name={[f.name, 'text', 'zh']}
+                  style={{ marginBottom: 0 }}
+                  rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+                >
                   <Input lang="zh-CN" placeholder="中文" aria-label={`${label} ${i + 1} 中文`} />
                 </Form.Item>
               </Col>
               <Col flex="1 1 160px">
-                <Form.Item name={[f.name, 'text', 'en']} style={{ marginBottom: 0 }} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+                <Form.Item
+                  name={[f.name, 'text', 'en']}
+                  style={{ marginBottom: 0 }}
+                  rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+                >
                   <Input lang="en" placeholder="English" aria-label={`${label} ${i + 1} English`} />
                 </Form.Item>
               </Col>
               <Col flex="32px">
-                <Button type="text" danger icon={<DeleteOutlined />} disabled={fields.length <= min} onClick={() => remove(f.name)} aria-label={t('surveys.builder.removeItem')} />
+                <Button
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  disabled={fields.length <= min}
+                  onClick={() => remove(f.name)}
+                  aria-label={t('surveys.builder.removeItem')}
+                />
               </Col>
             </Row>
           ))}
@@ -74,7 +130,9 @@ function KeyedList({ name, prefix, label, min }: { name: number; prefix: 'o' | '
             icon={<PlusOutlined />}
             style={{ marginTop: 8 }}
             onClick={() => {
-              const existing = ((form.getFieldValue(['questions', name, listName]) as { key?: string }[] | undefined) ?? []).map((o) => o.key);
+              const existing = (
+                (form.getFieldValue(['questions', name, listName]) as { key?: string }[] | undefined) ?? []
+              ).map((o) => o.key);
               add({ key: nextKey(prefix, existing), text: { zh: '', en: '' } });
             }}
           >
@@ -96,7 +154,15 @@ export function QuestionEditor({ name, index, count, frozen, showGap, onMove, on
   const hasRange = type === 'scale' || type === 'matrix';
   const changeType = (next: QuestionDraft['type']) => {
     const current = form.getFieldValue(['questions', name]) as QuestionDraft;
-    form.setFieldValue(['questions', name], { ...blankQuestion(next), id: current.id, text: current.text, required: current.required, dimension: current.dimension, pairing: current.pairing, driver: current.driver });
+    form.setFieldValue(['questions', name], {
+      ...blankQuestion(next),
+      id: current.id,
+      text: current.text,
+      required: current.required,
+      dimension: current.dimension,
+      pairing: current.pairing,
+      driver: current.driver,
+    });
   };
   return (
     <Card
@@ -126,23 +192,55 @@ export function QuestionEditor({ name, index, count, frozen, showGap, onMove, on
         !frozen && (
           <Space size={0}>
             <Tooltip title={t('surveys.builder.moveUp')}>
-              <Button type="text" icon={<ArrowUpOutlined />} disabled={index === 0} onClick={() => onMove(index - 1)} aria-label={t('surveys.builder.moveUp')} data-testid={`question-${index}-up`} />
+              <Button
+                type="text"
+                icon={<ArrowUpOutlined />}
+                disabled={index === 0}
+                onClick={() => onMove(index - 1)}
+                aria-label={t('surveys.builder.moveUp')}
+                data-testid={`question-${index}-up`}
+              />
             </Tooltip>
             <Tooltip title={t('surveys.builder.moveDown')}>
-              <Button type="text" icon={<ArrowDownOutlined />} disabled={index === count - 1} onClick={() => onMove(index + 1)} aria-label={t('surveys.builder.moveDown')} data-testid={`question-${index}-down`} />
+              <Button
+                type="text"
+                icon={<ArrowDownOutlined />}
+                disabled={index === count - 1}
+                onClick={() => onMove(index + 1)}
+                aria-label={t('surveys.builder.moveDown')}
+                data-testid={`question-${index}-down`}
+              />
             </Tooltip>
             <Tooltip title={t('surveys.builder.remove')}>
-              <Button type="text" danger icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('surveys.builder.remove')} data-testid={`question-${index}-remove`} />
+              <Button
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                onClick={onRemove}
+                aria-label={t('surveys.builder.remove')}
+                data-testid={`question-${index}-remove`}
+              />
             </Tooltip>
           </Space>
         )
       }
     >
-      <Bilingual name={[name, 'text']} label={t('surveys.builder.questionText')} required testId={`question-${index}-text`} textarea />
+      <Bilingual
+        name={[name, 'text']}
+        label={t('surveys.builder.questionText')}
+        required
+        testId={`question-${index}-text`}
+        textarea
+      />
       {hasRange && (
         <>
           <Space wrap size={16} style={{ marginBottom: 8 }}>
-            <Form.Item name={[name, 'min']} label={t('surveys.builder.min')} style={{ marginBottom: 0 }} rules={[{ required: true, message: t('validation.required') }]}>
+            <Form.Item
+              name={[name, 'min']}
+              label={t('surveys.builder.min')}
+              style={{ marginBottom: 0 }}
+              rules={[{ required: true, message: t('validation.required') }]}
+            >
               <InputNumber min={0} max={10} precision={0} style={{ width: 90 }} />
             </Form.Item>
             <Form.Item
@@ -154,7 +252,9 @@ export function QuestionEditor({ name, index, count, frozen, showGap, onMove, on
                 { required: true, message: t('validation.required') },
                 ({ getFieldValue }) => ({
                   validator: (_r, v: number | null) =>
-                    v === null || v === undefined || v > (getFieldValue(['questions', name, 'min']) as number) ? Promise.resolve() : Promise.reject(new Error(t('surveys.builder.maxAboveMin'))),
+                    v === null || v === undefined || v > (getFieldValue(['questions', name, 'min']) as number)
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('surveys.builder.maxAboveMin'))),
                 }),
               ]}
             >
@@ -167,7 +267,12 @@ export function QuestionEditor({ name, index, count, frozen, showGap, onMove, on
       )}
       {type === 'choice' && (
         <>
-          <Form.Item name={[name, 'multiple']} label={t('surveys.builder.multiple')} valuePropName="checked" style={{ marginBottom: 8 }}>
+          <Form.Item
+            name={[name, 'multiple']}
+            label={t('surveys.builder.multiple')}
+            valuePropName="checked"
+            style={{ marginBottom: 8 }}
+          >
             <Switch />
           </Form.Item>
           <KeyedList name={name} prefix="o" label={t('surveys.builder.options')} min={2} />
@@ -180,12 +285,27 @@ export function QuestionEditor({ name, index, count, frozen, showGap, onMove, on
         </Form.Item>
       )}
       <Space wrap size={16} align="start">
-        <Form.Item name={[name, 'required']} label={t('surveys.builder.required')} valuePropName="checked" style={{ marginBottom: 0 }}>
+        <Form.Item
+          name={[name, 'required']}
+          label={t('surveys.builder.required')}
+          valuePropName="checked"
+          style={{ marginBottom: 0 }}
+        >
           <Switch data-testid={`question-${index}-required`} />
         </Form.Item>
         {(type === 'scale' || type === 'nps') && (
-          <Form.Item name={[name, 'driver']} label={t('surveys.builder.driver')} style={{ marginBottom: 0 }} tooltip={t('surveys.builder.driverHint')}>
-            <Select allowClear style={{ width: 150 }} options={driverTags.map((d) => ({ value: d, label: t(`surveys.drivers.tags.${d}`) }))} placeholder={t('surveys.builder.none')} />
+          <Form.Item
+            name={[name, 'driver']}
+            label={t('surveys.builder.driver')}
+            style={{ marginBottom: 0 }}
+            tooltip={t('surveys.builder.driverHint')}
+          >
+            <Select
+              allowClear
+              style={{ width: 150 }}
+              options={driverTags.map((d) => ({ value: d, label: t(`surveys.drivers.tags.${d}`) }))}
+              placeholder={t('surveys.builder.none')}
+            />
           </Form.Item>
         )}
         {(showGap || type === 'scale') && (
@@ -207,7 +327,13 @@ export function QuestionEditor({ name, index, count, frozen, showGap, onMove, on
         )}
         {type === 'scale' && (
           <Form.Item name={[name, 'pairing']} label={t('surveys.builder.pairing')} style={{ marginBottom: 0 }}>
-            <Select allowClear disabled={!dimension} style={{ width: 150 }} options={gapPairings.map((p) => ({ value: p, label: t(`surveys.gap.${p}`) }))} placeholder={t('surveys.builder.none')} />
+            <Select
+              allowClear
+              disabled={!dimension}
+              style={{ width: 150 }}
+              options={gapPairings.map((p) => ({ value: p, label: t(`surveys.gap.${p}`) }))}
+              placeholder={t('surveys.builder.none')}
+            />
           </Form.Item>
         )}
       </Space>

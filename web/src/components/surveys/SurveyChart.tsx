@@ -7,7 +7,12 @@ let extras: Promise<unknown> | null = null;
 const loadExtras = () => (extras ??= import('./echartsExtras.ts'));
 
 /** The shared Chart, after the survey-only chart types are registered (both load on demand). */
-export function SurveyChart(props: { option: EChartsOption; ariaLabel: string; height?: number; 'data-testid'?: string }) {
+export function SurveyChart(props: {
+  option: EChartsOption;
+  ariaLabel: string;
+  height?: number;
+  'data-testid'?: string;
+}) {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     let live = true;

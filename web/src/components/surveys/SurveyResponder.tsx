@@ -35,7 +35,9 @@ export function SurveyResponder({ survey, lang, onSubmit, serverErrors, submitti
     const gaps = missingRequired(survey.questions, answers);
     setMissing(gaps);
     if (gaps.length) {
-      root.current?.querySelector<HTMLElement>(`[data-question="${gaps[0]}"]`)?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      root.current
+        ?.querySelector<HTMLElement>(`[data-question="${gaps[0]}"]`)
+        ?.scrollIntoView({ behavior: 'smooth', block: 'center' });
       return;
     }
     if (onSubmit) {
@@ -60,20 +62,36 @@ export function SurveyResponder({ survey, lang, onSubmit, serverErrors, submitti
       <Typography.Title level={3} style={{ marginTop: 8, overflowWrap: 'anywhere' }} data-testid="survey-title">
         {localized(survey.title, lang)}
       </Typography.Title>
-      {survey.description && <Typography.Paragraph style={{ fontSize: 15 }}>{localized(survey.description, lang)}</Typography.Paragraph>}
+      {survey.description && (
+        <Typography.Paragraph style={{ fontSize: 15 }}>{localized(survey.description, lang)}</Typography.Paragraph>
+      )}
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
         {survey.anonymous ? t('surveys.answer.anonymousNote') : t('surveys.answer.namedNote')}
-        {survey.closesAt && <> {t('surveys.answer.closesAt', { date: formatDateTime(survey.closesAt, lang === 'zh' ? 'zh-CN' : 'en') })}</>}
+        {survey.closesAt && (
+          <>
+            {' '}
+            {t('surveys.answer.closesAt', { date: formatDateTime(survey.closesAt, lang === 'zh' ? 'zh-CN' : 'en') })}
+          </>
+        )}
       </Typography.Paragraph>
       {survey.questions.map((q, i) => {
         const error = missing.includes(q.id) ? t('surveys.answer.requiredError') : serverErrors?.[q.id];
         return (
-          <fieldset key={q.id} className="tandem-survey-question" data-question={q.id} data-invalid={Boolean(error)} style={{ minWidth: 0 }} aria-invalid={Boolean(error)}>
+          <fieldset
+            key={q.id}
+            className="tandem-survey-question"
+            data-question={q.id}
+            data-invalid={Boolean(error)}
+            style={{ minWidth: 0 }}
+            aria-invalid={Boolean(error)}
+          >
             <legend className="tandem-survey-qtext" style={{ float: 'left', width: '100%', padding: 0 }}>
               <span aria-hidden style={{ color: 'rgba(0,0,0,0.45)', marginInlineEnd: 6 }}>
                 {i + 1}.
               </span>
-              {localized(q.text, lang) || <Typography.Text type="secondary">{t('surveys.answer.untitled')}</Typography.Text>}
+              {localized(q.text, lang) || (
+                <Typography.Text type="secondary">{t('surveys.answer.untitled')}</Typography.Text>
+              )}
               {q.required ? (
                 <span style={{ color: '#ff4d4f', marginInlineStart: 4 }} aria-label={t('surveys.answer.required')}>
                   *
@@ -95,9 +113,33 @@ export function SurveyResponder({ survey, lang, onSubmit, serverErrors, submitti
           </fieldset>
         );
       })}
-      {missing.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t('surveys.answer.missing', { count: missing.length })} data-testid="answer-missing" />}
-      {previewDone && <Alert type="success" showIcon style={{ marginBottom: 12 }} message={t('surveys.answer.previewOk')} data-testid="preview-ok" />}
-      <Button type="primary" htmlType="submit" size="large" block loading={submitting} style={{ height: 52, fontSize: 17 }} data-testid="answer-submit">
+      {missing.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('surveys.answer.missing', { count: missing.length })}
+          data-testid="answer-missing"
+        />
+      )}
+      {previewDone && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('surveys.answer.previewOk')}
+          data-testid="preview-ok"
+        />
+      )}
+      <Button
+        type="primary"
+        htmlType="submit"
+        size="large"
+        block
+        loading={submitting}
+        style={{ height: 52, fontSize: 17 }}
+        data-testid="answer-submit"
+      >
         {onSubmit ? t('surveys.answer.submit') : t('surveys.answer.checkPreview')}
       </Button>
     </form>
@@ -106,7 +148,21 @@ export function SurveyResponder({ survey, lang, onSubmit, serverErrors, submitti
 
 type FixedT = (key: string, options?: Record<string, unknown>) => string;
 
-function Points({ q, points, value, onChange, label, testId }: { q: SurveyQuestion; points: number[]; value: number | undefined; onChange: (v: number) => void; label: string; testId: string }) {
+function Points({
+  q,
+  points,
+  value,
+  onChange,
+  label,
+  testId,
+}: {
+  q: SurveyQuestion;
+  points: number[];
+  value: number | undefined;
+  onChange: (v: number) => void;
+  label: string;
+  testId: string;
+}) {
   return (
     <div
       role="radiogroup"
@@ -117,7 +173,16 @@ function Points({ q, points, value, onChange, label, testId }: { q: SurveyQuesti
       data-testid={testId}
     >
       {points.map((p) => (
-        <button key={p} type="button" role="radio" aria-checked={value === p} className="tandem-survey-point" onClick={() => onChange(p)} data-testid={`${testId}-${p}`} data-question-type={q.type}>
+        <button
+          key={p}
+          type="button"
+          role="radio"
+          aria-checked={value === p}
+          className="tandem-survey-point"
+          onClick={() => onChange(p)}
+          data-testid={`${testId}-${p}`}
+          data-question-type={q.type}
+        >
           {p}
         </button>
       ))}
@@ -137,20 +202,46 @@ function Ends({ low, high }: { low: string; high: string }) {
   );
 }
 
-function QuestionInput({ q, lang, value, onChange, t }: { q: SurveyQuestion; lang: Lang; value: AnswerValue | undefined; onChange: (v: AnswerValue | undefined) => void; t: FixedT }) {
+function QuestionInput({
+  q,
+  lang,
+  value,
+  onChange,
+  t,
+}: {
+  q: SurveyQuestion;
+  lang: Lang;
+  value: AnswerValue | undefined;
+  onChange: (v: AnswerValue | undefined) => void;
+  t: FixedT;
+}) {
   const label = localized(q.text, lang);
   switch (q.type) {
     case 'nps':
       return (
         <>
-          <Points q={q} points={scalePoints(q)} value={typeof value === 'number' ? value : undefined} onChange={onChange} label={label} testId={`answer-${q.id}`} />
+          <Points
+            q={q}
+            points={scalePoints(q)}
+            value={typeof value === 'number' ? value : undefined}
+            onChange={onChange}
+            label={label}
+            testId={`answer-${q.id}`}
+          />
           <Ends low={t('surveys.answer.npsLow')} high={t('surveys.answer.npsHigh')} />
         </>
       );
     case 'scale':
       return (
         <>
-          <Points q={q} points={scalePoints(q)} value={typeof value === 'number' ? value : undefined} onChange={onChange} label={label} testId={`answer-${q.id}`} />
+          <Points
+            q={q}
+            points={scalePoints(q)}
+            value={typeof value === 'number' ? value : undefined}
+            onChange={onChange}
+            label={label}
+            testId={`answer-${q.id}`}
+          />
           <Ends low={localized(q.labels?.min, lang)} high={localized(q.labels?.max, lang)} />
         </>
       );
@@ -173,7 +264,9 @@ function QuestionInput({ q, lang, value, onChange, t }: { q: SurveyQuestion; lan
                 aria-checked={on}
                 data-multiple={q.multiple}
                 className="tandem-survey-option"
-                onClick={() => onChange(q.multiple ? (on ? picked.filter((k) => k !== o.key) : [...picked, o.key]) : [o.key])}
+                onClick={() =>
+                  onChange(q.multiple ? (on ? picked.filter((k) => k !== o.key) : [...picked, o.key]) : [o.key])
+                }
                 data-testid={`answer-${q.id}-${o.key}`}
               >
                 <span className="tandem-survey-mark" aria-hidden />
@@ -206,7 +299,14 @@ function QuestionInput({ q, lang, value, onChange, t }: { q: SurveyQuestion; lan
           {q.rows.map((r) => (
             <div key={r.key} className="tandem-survey-row">
               <div className="tandem-survey-row-label">{localized(r.text, lang)}</div>
-              <Points q={q} points={scalePoints(q)} value={grid[r.key]} onChange={(v) => onChange({ ...grid, [r.key]: v })} label={`${label} — ${localized(r.text, lang)}`} testId={`answer-${q.id}-${r.key}`} />
+              <Points
+                q={q}
+                points={scalePoints(q)}
+                value={grid[r.key]}
+                onChange={(v) => onChange({ ...grid, [r.key]: v })}
+                label={`${label} — ${localized(r.text, lang)}`}
+                testId={`answer-${q.id}-${r.key}`}
+              />
             </div>
           ))}
           <Ends low={localized(q.labels?.min, lang)} high={localized(q.labels?.max, lang)} />

@@ -1,13 +1,51 @@
 import { describe, expect, it } from 'vitest';
 import type { SurveyQuestion } from '../../api/types.ts';
-import { linkStateOf, localized, missingRequired, scalePoints, serverIssuesByQuestion, toSubmission } from './answers.ts';
+import {
+  linkStateOf,
+  localized,
+  missingRequired,
+  scalePoints,
+  serverIssuesByQuestion,
+  toSubmission,
+} from './answers.ts';
 
 const text = { zh: '问', en: 'Q' };
 const questions: SurveyQuestion[] = [
   { id: 'nps', type: 'nps', required: true, text },
-  { id: 'pick', type: 'choice', required: true, multiple: false, options: [{ key: 'a', text }, { key: 'b', text }], text },
-  { id: 'many', type: 'choice', required: false, multiple: true, options: [{ key: 'a', text }, { key: 'b', text }], text },
-  { id: 'grid', type: 'matrix', required: true, min: 1, max: 5, rows: [{ key: 'r1', text }, { key: 'r2', text }], text },
+  {
+    id: 'pick',
+    type: 'choice',
+    required: true,
+    multiple: false,
+    options: [
+      { key: 'a', text },
+      { key: 'b', text },
+    ],
+    text,
+  },
+  {
+    id: 'many',
+    type: 'choice',
+    required: false,
+    multiple: true,
+    options: [
+      { key: 'a', text },
+      { key: 'b', text },
+    ],
+    text,
+  },
+  {
+    id: 'grid',
+    type: 'matrix',
+    required: true,
+    min: 1,
+    max: 5,
+    rows: [
+      { key: 'r1', text },
+      { key: 'r2', text },
+    ],
+    text,
+  },
   { id: 'comment', type: 'text', required: false, maxLength: 100, text },
 ];
 
@@ -18,7 +56,9 @@ describe('answering', () => {
     expect(missingRequired(questions, { nps: 0, pick: 'a', grid: { r1: 3, r2: 5 } })).toEqual([]);
   });
   it('builds the body the server checks: single choice as a key, blank text left out', () => {
-    expect(toSubmission(questions, { nps: 9, pick: ['b'], many: ['a', 'b'], grid: { r1: 1, r2: 2 }, comment: '  ' }).answers).toEqual([
+    expect(
+      toSubmission(questions, { nps: 9, pick: ['b'], many: ['a', 'b'], grid: { r1: 1, r2: 2 }, comment: '  ' }).answers,
+    ).toEqual([
       { questionId: 'nps', value: 9 },
       { questionId: 'pick', value: 'b' },
       { questionId: 'many', value: ['a', 'b'] },
@@ -46,7 +86,12 @@ describe('answering', () => {
 
 describe('server answer errors', () => {
   it('lands each VALIDATION_FAILED issue on the question it is about', () => {
-    const body = { answers: [{ questionId: 'nps', value: 11 }, { questionId: 'comment', value: 'x' }] };
+    const body = {
+      answers: [
+        { questionId: 'nps', value: 11 },
+        { questionId: 'comment', value: 'x' },
+      ],
+    };
     expect(
       serverIssuesByQuestion(
         [

@@ -75,7 +75,9 @@ export function scalePoints(q: SurveyQuestion): number[] {
 
 /** What a public link's error means for the respondent. */
 export type LinkState = 'unknown' | 'answered' | 'closed' | 'notOpen' | 'rateLimited' | 'invalid' | 'failed';
-export function linkStateOf(error: { status: number; code: string; details?: unknown } | null | undefined): LinkState | null {
+export function linkStateOf(
+  error: { status: number; code: string; details?: unknown } | null | undefined,
+): LinkState | null {
   if (!error) {
     return null;
   }

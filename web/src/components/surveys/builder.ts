@@ -1,7 +1,16 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { DEFAULT_MIN_GROUP_SIZE, surveyKinds } from '@tandem/server/api';
 import { surveyManagers } from './roles.ts';
-import type { Role, Survey, SurveyAudience, SurveyKind, SurveyQuestion, SurveyQuestionInput, SurveyQuestionType, UpdateSurvey } from '../../api/types.ts';
+import type {
+  Role,
+  Survey,
+  SurveyAudience,
+  SurveyKind,
+  SurveyQuestion,
+  SurveyQuestionInput,
+  SurveyQuestionType,
+  UpdateSurvey,
+} from '../../api/types.ts';
 
 // Pure logic of the survey builder: form values ↔ API payloads, question defaults, gap pairing, who may do what.
 
@@ -52,15 +61,19 @@ export const mayManageSurveys = (roles: readonly Role[]) => any(roles, surveyMan
 /** Employee-side surveys (eNPS, engagement, audience employees) exist only for HR and admin. */
 export const mayRunEmployeeSurveys = (roles: readonly Role[]) => any(roles, employeeCircle);
 export const employeeKinds: readonly SurveyKind[] = ['enps', 'engagement'];
-export const kindsFor = (roles: readonly Role[]): SurveyKind[] => surveyKinds.filter((k) => mayRunEmployeeSurveys(roles) || !employeeKinds.includes(k));
+export const kindsFor = (roles: readonly Role[]): SurveyKind[] =>
+  surveyKinds.filter((k) => mayRunEmployeeSurveys(roles) || !employeeKinds.includes(k));
 export function audienceKindsFor(roles: readonly Role[], kind: SurveyKind): SurveyAudience['kind'][] {
   if (employeeKinds.includes(kind)) {
     return ['employees', 'stakeholderGroup', 'parties'];
   }
-  return mayRunEmployeeSurveys(roles) ? ['customers', 'employees', 'stakeholderGroup', 'parties'] : ['customers', 'stakeholderGroup', 'parties'];
+  return mayRunEmployeeSurveys(roles)
+    ? ['customers', 'employees', 'stakeholderGroup', 'parties']
+    : ['customers', 'stakeholderGroup', 'parties'];
 }
 /** The audience a new survey of this kind starts with. */
-export const defaultAudience = (kind: SurveyKind): SurveyAudience['kind'] => (employeeKinds.includes(kind) ? 'employees' : 'customers');
+export const defaultAudience = (kind: SurveyKind): SurveyAudience['kind'] =>
+  employeeKinds.includes(kind) ? 'employees' : 'customers';
 
 /** Questions, audience and anonymity change only while the survey is a draft (the server refuses otherwise). */
 export const questionsEditable = (s: Pick<Survey, 'status'> | null | undefined) => !s || s.status === 'draft';
@@ -86,7 +99,14 @@ export function blankQuestion(type: SurveyQuestionType): QuestionDraft {
     case 'matrix':
       return { ...base, min: 1, max: 5, rows: [{ key: 'r1', text: { zh: '', en: '' } }] };
     case 'choice':
-      return { ...base, multiple: false, options: [{ key: 'o1', text: { zh: '', en: '' } }, { key: 'o2', text: { zh: '', en: '' } }] };
+      return {
+        ...base,
+        multiple: false,
+        options: [
+          { key: 'o1', text: { zh: '', en: '' } },
+          { key: 'o2', text: { zh: '', en: '' } },
+        ],
+      };
     case 'text':
       return { ...base, required: false, maxLength: 2000 };
     case 'nps':
@@ -142,7 +162,11 @@ export function valuesFromSurvey(s: Survey): BuilderValues {
   return {
     title: { ...s.title },
     description: s.description ? { ...s.description } : { zh: '', en: '' },
-    audience: { kind: s.audience.kind, stakeholderGroup: s.audience.stakeholderGroup ?? null, partyIds: s.audience.partyIds ?? [] },
+    audience: {
+      kind: s.audience.kind,
+      stakeholderGroup: s.audience.stakeholderGroup ?? null,
+      partyIds: s.audience.partyIds ?? [],
+    },
     anonymous: s.anonymous,
     minGroupSize: s.minGroupSize,
     opensAt: s.opensAt ? dayjs(s.opensAt) : null,
@@ -170,7 +194,9 @@ export function toUpdatePayload(v: BuilderValues, survey: Pick<Survey, 'status' 
     minGroupSize: v.minGroupSize,
     opensAt: iso(v.opensAt),
     closesAt: iso(v.closesAt),
-    ...(questionsEditable(survey) ? { questions: v.questions.map(toQuestionInput), audience: toAudience(v.audience), anonymous: v.anonymous } : {}),
+    ...(questionsEditable(survey)
+      ? { questions: v.questions.map(toQuestionInput), audience: toAudience(v.audience), anonymous: v.anonymous }
+      : {}),
     version: survey.version,
   };
 }
@@ -190,7 +216,10 @@ export interface GapPair {
 }
 
 /** Gap surveys pair an expected and a perceived scale question per dimension; lists what is paired and what is not. */
-export function gapPairs(drafts: QuestionDraft[]): { pairs: GapPair[]; problems: { dimension: string; problem: 'missingExpected' | 'missingPerceived' | 'duplicate' | 'notScale' }[] } {
+export function gapPairs(drafts: QuestionDraft[]): {
+  pairs: GapPair[];
+  problems: { dimension: string; problem: 'missingExpected' | 'missingPerceived' | 'duplicate' | 'notScale' }[];
+} {
   const byDim = new Map<string, GapPair>();
   drafts.forEach((d, i) => {
     if (!d.dimension || !d.pairing) {
@@ -222,5 +251,11 @@ export function gapPairs(drafts: QuestionDraft[]): { pairs: GapPair[]; problems:
 
 /** Default new-survey values for a kind (the server fills in the template's questions). */
 export function newSurveyDefaults(kind: SurveyKind, title: LocalizedDraft) {
-  return { kind, title, audience: { kind: defaultAudience(kind) }, anonymous: employeeKinds.includes(kind), minGroupSize: DEFAULT_MIN_GROUP_SIZE };
+  return {
+    kind,
+    title,
+    audience: { kind: defaultAudience(kind) },
+    anonymous: employeeKinds.includes(kind),
+    minGroupSize: DEFAULT_MIN_GROUP_SIZE,
+  };
 }

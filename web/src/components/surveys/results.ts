@@ -26,18 +26,38 @@ export function headlineOf(metrics: SurveyQuestionMetric[] | undefined): Headlin
 /** A row of the group comparison: numbers only for groups the server did not suppress. */
 export type GroupRow =
   | { key: string; name: string; suppressed: true }
-  | { key: string; name: string; suppressed: false; n: number; invited: number | null; responseRate: number | null; headline: Headline };
+  | {
+      key: string;
+      name: string;
+      suppressed: false;
+      n: number;
+      invited: number | null;
+      responseRate: number | null;
+      headline: Headline;
+    };
 
 export function groupRows(groups: SurveyResultGroup[], nameOf: (g: SurveyResultGroup) => string): GroupRow[] {
   return groups.map((g) =>
     g.suppressed
       ? { key: g.key, name: nameOf(g), suppressed: true }
-      : { key: g.key, name: nameOf(g), suppressed: false, n: g.n ?? 0, invited: g.invited ?? null, responseRate: g.responseRate ?? null, headline: headlineOf(g.questions) },
+      : {
+          key: g.key,
+          name: nameOf(g),
+          suppressed: false,
+          n: g.n ?? 0,
+          invited: g.invited ?? null,
+          responseRate: g.responseRate ?? null,
+          headline: headlineOf(g.questions),
+        },
   );
 }
 
 /** The metric of one question (or matrix row) in a group. */
-export function metricOf(group: SurveyResultGroup | undefined, questionId: string, item?: string): SurveyQuestionMetric | undefined {
+export function metricOf(
+  group: SurveyResultGroup | undefined,
+  questionId: string,
+  item?: string,
+): SurveyQuestionMetric | undefined {
   return group?.questions?.find((m) => m.questionId === questionId && (item === undefined || m.item === item));
 }
 
@@ -47,7 +67,9 @@ export function distributionSeries(distribution: Record<string, number> | undefi
 }
 
 /** Gap rows (perceived − expected) sorted worst first, with the question text of the dimension. */
-export function gapRows(gaps: SurveyResultGroup['gaps']): { dimension: string; expected: number; perceived: number; gap: number }[] {
+export function gapRows(
+  gaps: SurveyResultGroup['gaps'],
+): { dimension: string; expected: number; perceived: number; gap: number }[] {
   return [...(gaps ?? [])].sort((a, b) => a.gap - b.gap || a.dimension.localeCompare(b.dimension));
 }
 
@@ -59,7 +81,10 @@ export function outcomeCandidates(questions: SurveyQuestion[]): SurveyQuestion[]
 }
 
 /** Points of the driver quadrant: importance (relative weight share of R², %) × performance (mean on 0–100). */
-export function driverPoints(drivers: SurveyDrivers | undefined, questions: SurveyQuestion[]): { questionId: string; importance: number; performance: number; quadrant: string | null }[] {
+export function driverPoints(
+  drivers: SurveyDrivers | undefined,
+  questions: SurveyQuestion[],
+): { questionId: string; importance: number; performance: number; quadrant: string | null }[] {
   if (!drivers || drivers.suppressed) {
     return [];
   }

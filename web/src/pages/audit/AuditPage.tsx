@@ -11,7 +11,13 @@ import { PageHeader } from '../../layout/PageHeader.tsx';
 import { AuditChanges } from './AuditChanges.tsx';
 import { actionLabel, auditActions, entityTypeLabel, entityTypes } from '../../data/auditLabels.ts';
 
-const actionColors: Record<string, string> = { create: 'green', update: 'blue', delete: 'red', revoke: 'red', login_failed: 'orange' };
+const actionColors: Record<string, string> = {
+  create: 'green',
+  update: 'blue',
+  delete: 'red',
+  revoke: 'red',
+  login_failed: 'orange',
+};
 
 /** Name of a user id for the active actor filter chip. */
 function UserName({ id }: { id: string }) {
@@ -33,11 +39,17 @@ export default function AuditPage() {
           type: 'custom',
           param: 'actorId',
           render: (value, onChange) => (
-            <UserSelect value={typeof value === 'string' ? value : null} onChange={onChange} aria-label={t('audit.actor')} data-testid="filter-actor" />
+            <UserSelect
+              value={typeof value === 'string' ? value : null}
+              onChange={onChange}
+              aria-label={t('audit.actor')}
+              data-testid="filter-actor"
+            />
           ),
           display: (value) => (typeof value === 'string' ? <UserName id={value} /> : null),
         },
-        render: (e) => e.actorName ?? <Typography.Text type="secondary">{t(`audit.actorTypes.${e.actorType}`)}</Typography.Text>,
+        render: (e) =>
+          e.actorName ?? <Typography.Text type="secondary">{t(`audit.actorTypes.${e.actorType}`)}</Typography.Text>,
       },
       {
         key: 'action',
@@ -55,7 +67,14 @@ export default function AuditPage() {
         key: 'entityId',
         title: t('audit.entityId'),
         filter: { type: 'text' },
-        render: (e) => (e.entityId ? <Typography.Text code copyable={{ text: e.entityId }}>{e.entityId.slice(0, 8)}</Typography.Text> : '—'),
+        render: (e) =>
+          e.entityId ? (
+            <Typography.Text code copyable={{ text: e.entityId }}>
+              {e.entityId.slice(0, 8)}
+            </Typography.Text>
+          ) : (
+            '—'
+          ),
       },
       { key: 'ip', title: 'IP', hidden: true, render: (e) => e.ip ?? '—' },
       { key: 'requestId', title: t('audit.request'), hidden: true, render: (e) => e.requestId ?? '—' },
@@ -71,7 +90,9 @@ export default function AuditPage() {
         exportEndpoint="/api/audit/export"
         columns={columns}
         rowKey={(e) => e.id}
-        rowLabel={(e) => `${actionLabel(e.action, t, i18n)} ${entityTypeLabel(e.entityType, t, i18n)} ${format.dateTime(e.at)}`}
+        rowLabel={(e) =>
+          `${actionLabel(e.action, t, i18n)} ${entityTypeLabel(e.entityType, t, i18n)} ${format.dateTime(e.at)}`
+        }
         expandable={(e) => <AuditChanges entry={e} />}
         syncUrl
         data-testid="audit-table"

@@ -45,10 +45,16 @@ function CaseView({ c }: { c: Case }) {
   const [resolving, setResolving] = useState(false);
   const [feedback, setFeedback] = useState<ResolveResult['feedback']>(null);
   const [moveError, setMoveError] = useState<{ message: string; stale: boolean } | null>(null);
-  const handlerView = !(c.type === 'grievance' && c.submitterId === user.id && c.assigneeId !== user.id && !user.roles.some((r) => r === 'hr' || r === 'admin'));
+  const handlerView = !(
+    c.type === 'grievance' &&
+    c.submitterId === user.id &&
+    c.assigneeId !== user.id &&
+    !user.roles.some((r) => r === 'hr' || r === 'admin')
+  );
 
   const move = useMutation({
-    mutationFn: (status: CaseStatus) => api<Case>(`${casesEndpoint}/${c.id}`, { method: 'PATCH', body: { status, version: c.version } }),
+    mutationFn: (status: CaseStatus) =>
+      api<Case>(`${casesEndpoint}/${c.id}`, { method: 'PATCH', body: { status, version: c.version } }),
     onSuccess: (updated) => {
       setMoveError(null);
       queryClient.setQueryData(['cases', c.id], updated);
@@ -69,7 +75,13 @@ function CaseView({ c }: { c: Case }) {
   const actions = handlerView ? (
     <>
       {moves.map((s) => (
-        <Button key={s} icon={s === 'open' && done ? <RollbackOutlined /> : undefined} onClick={() => move.mutate(s)} loading={move.isPending && move.variables === s} data-testid={`case-move-${s}`}>
+        <Button
+          key={s}
+          icon={s === 'open' && done ? <RollbackOutlined /> : undefined}
+          onClick={() => move.mutate(s)}
+          loading={move.isPending && move.variables === s}
+          data-testid={`case-move-${s}`}
+        >
           {s === 'open' && done ? t('service.detail.reopen') : t(`service.detail.moveTo.${s}`)}
         </Button>
       ))}
@@ -105,7 +117,14 @@ function CaseView({ c }: { c: Case }) {
             closable
             onClose={() => setMoveError(null)}
             message={moveError.message}
-            description={moveError.stale ? t('service.detail.legalMoves', { list: c.legalNextStatuses.map((s) => t(`service.statuses.${s}`)).join(t('common.listSeparator')) || '—' }) : undefined}
+            description={
+              moveError.stale
+                ? t('service.detail.legalMoves', {
+                    list:
+                      c.legalNextStatuses.map((s) => t(`service.statuses.${s}`)).join(t('common.listSeparator')) || '—',
+                  })
+                : undefined
+            }
             data-testid="case-move-error"
           />
         )}
@@ -118,22 +137,44 @@ function CaseView({ c }: { c: Case }) {
             message={t('service.detail.feedbackLink')}
             description={
               <Space direction="vertical" style={{ width: '100%' }}>
-                <Typography.Text>{t('service.detail.feedbackLinkHint', { date: format.date(feedback.expiresAt) })}</Typography.Text>
+                <Typography.Text>
+                  {t('service.detail.feedbackLinkHint', { date: format.date(feedback.expiresAt) })}
+                </Typography.Text>
                 <CopyValue value={new URL(feedback.url, window.location.origin).href} data-testid="feedback-link" />
               </Space>
             }
             data-testid="feedback-link-alert"
           />
         )}
-        {feedback?.emailed && <Alert type="success" showIcon closable onClose={() => setFeedback(null)} message={t('service.detail.feedbackEmailed')} />}
+        {feedback?.emailed && (
+          <Alert
+            type="success"
+            showIcon
+            closable
+            onClose={() => setFeedback(null)}
+            message={t('service.detail.feedbackEmailed')}
+          />
+        )}
         <Card size="small" title={t('service.detail.facts')}>
           <Descriptions column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 2 }} size="small">
             <Descriptions.Item label={t('service.case.party')}>
-              {c.partyId ? <Link to={`/parties/${c.partyId}`} data-testid="case-party-link">{c.partyName ?? c.partyId}</Link> : c.anonymous ? t('service.case.anonymous') : '—'}
+              {c.partyId ? (
+                <Link to={`/parties/${c.partyId}`} data-testid="case-party-link">
+                  {c.partyName ?? c.partyId}
+                </Link>
+              ) : c.anonymous ? (
+                t('service.case.anonymous')
+              ) : (
+                '—'
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t('service.case.assignee')}>{c.assigneeName ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('service.case.channel')}>{t(`service.channels.${c.channel}`)}</Descriptions.Item>
-            <Descriptions.Item label={t('common.createdAt')}>{c.anonymous ? format.date(c.createdAt) : format.dateTime(c.createdAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('service.case.channel')}>
+              {t(`service.channels.${c.channel}`)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('common.createdAt')}>
+              {c.anonymous ? format.date(c.createdAt) : format.dateTime(c.createdAt)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('service.detail.firstResponseDue')}>
               <Flex gap={6} wrap>
                 {c.firstResponseDueAt ? format.dateTime(c.firstResponseDueAt) : '—'}
@@ -148,14 +189,21 @@ function CaseView({ c }: { c: Case }) {
               <Flex gap={6} wrap>
                 {c.resolveDueAt ? format.dateTime(c.resolveDueAt) : '—'}
                 {c.resolvedAt && (
-                  <Tag color={c.resolveBreached ? 'red' : 'green'}>{t('service.detail.resolvedAfter', { time: formatBusinessMinutes(c.resolutionMinutes, units) })}</Tag>
+                  <Tag color={c.resolveBreached ? 'red' : 'green'}>
+                    {t('service.detail.resolvedAfter', { time: formatBusinessMinutes(c.resolutionMinutes, units) })}
+                  </Tag>
                 )}
               </Flex>
             </Descriptions.Item>
-            {c.reopenCount > 0 && <Descriptions.Item label={t('service.detail.reopened')}>{c.reopenCount}</Descriptions.Item>}
+            {c.reopenCount > 0 && (
+              <Descriptions.Item label={t('service.detail.reopened')}>{c.reopenCount}</Descriptions.Item>
+            )}
           </Descriptions>
           {c.description && (
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12, marginBottom: 0 }} data-testid="case-description">
+            <Typography.Paragraph
+              style={{ whiteSpace: 'pre-wrap', marginTop: 12, marginBottom: 0 }}
+              data-testid="case-description"
+            >
               {c.description}
             </Typography.Paragraph>
           )}
@@ -163,12 +211,32 @@ function CaseView({ c }: { c: Case }) {
         {c.rootCause && (
           <Card size="small" title={t('service.detail.resolution')} data-testid="case-resolution">
             <Descriptions column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 2 }} size="small">
-              <Descriptions.Item label={t('service.case.rootCause')}>{t(`service.rootCauses.${c.rootCause}`)}</Descriptions.Item>
-              <Descriptions.Item label={t('service.resolve.remedy')}>{c.remedy ? t(`service.remedies.${c.remedy}`) : '—'}</Descriptions.Item>
-              {c.rootCauseDetail && <Descriptions.Item label={t('service.resolve.rootCauseDetail')} span={2}>{c.rootCauseDetail}</Descriptions.Item>}
-              {c.remedyDetail && <Descriptions.Item label={t('service.resolve.remedyDetail')} span={2}>{c.remedyDetail}</Descriptions.Item>}
-              {c.remedyCost !== null && <Descriptions.Item label={t('service.resolve.remedyCost')}>{format.money(c.remedyCost)}</Descriptions.Item>}
-              {c.resolvedAt && <Descriptions.Item label={t('service.detail.resolvedAt')}>{format.dateTime(c.resolvedAt)}</Descriptions.Item>}
+              <Descriptions.Item label={t('service.case.rootCause')}>
+                {t(`service.rootCauses.${c.rootCause}`)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('service.resolve.remedy')}>
+                {c.remedy ? t(`service.remedies.${c.remedy}`) : '—'}
+              </Descriptions.Item>
+              {c.rootCauseDetail && (
+                <Descriptions.Item label={t('service.resolve.rootCauseDetail')} span={2}>
+                  {c.rootCauseDetail}
+                </Descriptions.Item>
+              )}
+              {c.remedyDetail && (
+                <Descriptions.Item label={t('service.resolve.remedyDetail')} span={2}>
+                  {c.remedyDetail}
+                </Descriptions.Item>
+              )}
+              {c.remedyCost !== null && (
+                <Descriptions.Item label={t('service.resolve.remedyCost')}>
+                  {format.money(c.remedyCost)}
+                </Descriptions.Item>
+              )}
+              {c.resolvedAt && (
+                <Descriptions.Item label={t('service.detail.resolvedAt')}>
+                  {format.dateTime(c.resolvedAt)}
+                </Descriptions.Item>
+              )}
               {c.csatScore !== null && (
                 <Descriptions.Item label={t('service.case.csat')} span={2}>
                   <Space data-testid="case-csat">

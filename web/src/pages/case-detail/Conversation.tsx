@@ -43,14 +43,20 @@ export function Conversation({ caseId }: { caseId: string }) {
             }}
           >
             <Flex justify="space-between" gap={8} wrap>
-              <Typography.Text strong>{fromSubmitter ? (e.actorName ?? t('service.detail.submitter')) : (e.actorName ?? t('audit.actorTypes.system'))}</Typography.Text>
+              <Typography.Text strong>
+                {fromSubmitter
+                  ? (e.actorName ?? t('service.detail.submitter'))
+                  : (e.actorName ?? t('audit.actorTypes.system'))}
+              </Typography.Text>
               <Flex gap={6} align="center">
                 {internal ? (
                   <Tag icon={<LockOutlined />} color="gold">
                     {t('service.reply.internal')}
                   </Tag>
                 ) : (
-                  <Tag color={fromSubmitter ? 'green' : 'blue'}>{fromSubmitter ? t('service.detail.fromSubmitter') : t('service.reply.public')}</Tag>
+                  <Tag color={fromSubmitter ? 'green' : 'blue'}>
+                    {fromSubmitter ? t('service.detail.fromSubmitter') : t('service.reply.public')}
+                  </Tag>
                 )}
                 <Typography.Text type="secondary">{format.dateTime(e.at)}</Typography.Text>
               </Flex>
@@ -79,11 +85,20 @@ export function CaseHistory({ caseId }: { caseId: string }) {
     const data = e.data ?? {};
     switch (e.kind) {
       case 'status':
-        return t('service.history.status', { from: e.fromStatus ? t(`service.statuses.${e.fromStatus}`) : '—', to: e.toStatus ? t(`service.statuses.${e.toStatus}`) : '—' });
+        return t('service.history.status', {
+          from: e.fromStatus ? t(`service.statuses.${e.fromStatus}`) : '—',
+          to: e.toStatus ? t(`service.statuses.${e.toStatus}`) : '—',
+        });
       case 'resolution':
-        return t('service.history.resolution', { rootCause: t(`service.rootCauses.${String(data.rootCause)}`), remedy: t(`service.remedies.${String(data.remedy)}`) });
+        return t('service.history.resolution', {
+          rootCause: t(`service.rootCauses.${String(data.rootCause)}`),
+          remedy: t(`service.remedies.${String(data.remedy)}`),
+        });
       case 'priority':
-        return t('service.history.priority', { from: t(`service.priorities.${String(data.from)}`), to: t(`service.priorities.${String(data.to)}`) });
+        return t('service.history.priority', {
+          from: t(`service.priorities.${String(data.from)}`),
+          to: t(`service.priorities.${String(data.to)}`),
+        });
       case 'csat':
         return t('service.history.csat', { score: String(data.score) });
       case 'created':
@@ -101,7 +116,11 @@ export function CaseHistory({ caseId }: { caseId: string }) {
         children: (
           <>
             <Typography.Text>{text(e)}</Typography.Text>
-            {e.kind === 'csat' && e.body && <Typography.Paragraph type="secondary" style={{ margin: 0 }}>“{e.body}”</Typography.Paragraph>}
+            {e.kind === 'csat' && e.body && (
+              <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+                “{e.body}”
+              </Typography.Paragraph>
+            )}
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {[e.actorName, format.dateTime(e.at)].filter(Boolean).join(' · ')}

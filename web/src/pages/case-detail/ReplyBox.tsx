@@ -17,7 +17,11 @@ export function ReplyBox({ c, handlerView }: { c: Case; handlerView: boolean }) 
   const [body, setBody] = useState('');
   const [visibility, setVisibility] = useState<'public' | 'internal'>('public');
   const send = useMutation({
-    mutationFn: () => api<CaseEvent>(`${casesEndpoint}/${c.id}/replies`, { method: 'POST', body: { body: body.trim(), visibility: handlerView ? visibility : 'public' } }),
+    mutationFn: () =>
+      api<CaseEvent>(`${casesEndpoint}/${c.id}/replies`, {
+        method: 'POST',
+        body: { body: body.trim(), visibility: handlerView ? visibility : 'public' },
+      }),
     onSuccess: () => {
       setBody('');
       void queryClient.invalidateQueries({ queryKey: caseEventsKey(c.id) });
@@ -34,7 +38,11 @@ export function ReplyBox({ c, handlerView }: { c: Case; handlerView: boolean }) 
           onChange={(v) => setVisibility(v as 'public' | 'internal')}
           options={[
             { value: 'public', label: <span data-testid="reply-public">{t('service.reply.public')}</span> },
-            { value: 'internal', label: <span data-testid="reply-internal">{t('service.reply.internal')}</span>, icon: <LockOutlined /> },
+            {
+              value: 'internal',
+              label: <span data-testid="reply-internal">{t('service.reply.internal')}</span>,
+              icon: <LockOutlined />,
+            },
           ]}
           style={{ alignSelf: 'flex-start' }}
         />
@@ -50,8 +58,21 @@ export function ReplyBox({ c, handlerView }: { c: Case; handlerView: boolean }) 
         data-testid="reply-body"
       />
       <Flex justify="space-between" align="center" gap={8} wrap>
-        <Typography.Text type="secondary">{internal ? t('service.reply.internalHint') : c.firstRespondedAt || !handlerView ? '' : t('service.reply.firstHint')}</Typography.Text>
-        <Button type="primary" icon={<SendOutlined />} disabled={!body.trim()} loading={send.isPending} onClick={() => send.mutate()} data-testid="reply-send">
+        <Typography.Text type="secondary">
+          {internal
+            ? t('service.reply.internalHint')
+            : c.firstRespondedAt || !handlerView
+              ? ''
+              : t('service.reply.firstHint')}
+        </Typography.Text>
+        <Button
+          type="primary"
+          icon={<SendOutlined />}
+          disabled={!body.trim()}
+          loading={send.isPending}
+          onClick={() => send.mutate()}
+          data-testid="reply-send"
+        >
           {internal ? t('service.reply.addNote') : t('service.reply.send')}
         </Button>
       </Flex>

@@ -12,11 +12,25 @@ import { caseEventsKey, casesEndpoint, invalidateCase } from '../../data/service
 type Values = Omit<ResolveInput, 'version'>;
 
 /** Resolve with the root cause (seed 003: competition, customer, company error, other) and the remedy. */
-export function ResolveModal({ c, open, onClose, onResolved }: { c: Case; open: boolean; onClose: () => void; onResolved: (r: ResolveResult) => void }) {
+export function ResolveModal({
+  c,
+  open,
+  onClose,
+  onResolved,
+}: {
+  c: Case;
+  open: boolean;
+  onClose: () => void;
+  onResolved: (r: ResolveResult) => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { form, onFinish, submitting, formError, conflict, clearConflict, reset } = useApiForm<Values, ResolveResult>({
-    submit: (v) => api<ResolveResult>(`${casesEndpoint}/${c.id}/resolve`, { method: 'POST', body: { ...v, remedyCost: v.remedyCost ?? null, version: c.version } }),
+    submit: (v) =>
+      api<ResolveResult>(`${casesEndpoint}/${c.id}/resolve`, {
+        method: 'POST',
+        body: { ...v, remedyCost: v.remedyCost ?? null, version: c.version },
+      }),
     onSuccess: (r) => {
       queryClient.setQueryData(['cases', c.id], r.case);
       void queryClient.invalidateQueries({ queryKey: caseEventsKey(c.id) });
@@ -46,9 +60,23 @@ export function ResolveModal({ c, open, onClose, onResolved }: { c: Case; open: 
       data-testid="resolve-modal"
     >
       <FormError message={formError} />
-      {conflict && <Alert type="warning" showIcon closable onClose={clearConflict} message={t('service.resolve.conflict')} style={{ marginBottom: 16 }} />}
+      {conflict && (
+        <Alert
+          type="warning"
+          showIcon
+          closable
+          onClose={clearConflict}
+          message={t('service.resolve.conflict')}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Form<Values> form={form} layout="vertical" onFinish={onFinish} initialValues={{ remedy: 'none' }}>
-        <Form.Item name="rootCause" label={t('service.case.rootCause')} rules={[required]} extra={t('service.resolve.rootCauseHint')}>
+        <Form.Item
+          name="rootCause"
+          label={t('service.case.rootCause')}
+          rules={[required]}
+          extra={t('service.resolve.rootCauseHint')}
+        >
           <Radio.Group data-testid="resolve-root-cause">
             {rootCauses.map((r) => (
               <Radio.Button key={r} value={r} data-testid={`root-cause-${r}`}>
@@ -60,7 +88,12 @@ export function ResolveModal({ c, open, onClose, onResolved }: { c: Case; open: 
         <Form.Item name="rootCauseDetail" label={t('service.resolve.rootCauseDetail')}>
           <Input.TextArea rows={2} maxLength={5000} data-testid="resolve-root-cause-detail" />
         </Form.Item>
-        <Form.Item name="remedy" label={t('service.resolve.remedy')} rules={[required]} extra={t('service.resolve.remedyHint')}>
+        <Form.Item
+          name="remedy"
+          label={t('service.resolve.remedy')}
+          rules={[required]}
+          extra={t('service.resolve.remedyHint')}
+        >
           <Radio.Group data-testid="resolve-remedy">
             {remedies.map((r) => (
               <Radio.Button key={r} value={r} data-testid={`remedy-${r}`}>
@@ -77,7 +110,13 @@ export function ResolveModal({ c, open, onClose, onResolved }: { c: Case; open: 
           </Col>
           <Col span={8}>
             <Form.Item name="remedyCost" label={t('service.resolve.remedyCost')}>
-              <InputNumber min={0} max={1e12} style={{ width: '100%' }} addonAfter="¥" data-testid="resolve-remedy-cost" />
+              <InputNumber
+                min={0}
+                max={1e12}
+                style={{ width: '100%' }}
+                addonAfter="¥"
+                data-testid="resolve-remedy-cost"
+              />
             </Form.Item>
           </Col>
         </Row>

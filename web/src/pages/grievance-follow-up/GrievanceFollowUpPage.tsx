@@ -51,8 +51,17 @@ export default function GrievanceFollowUpPage() {
           <Card>
             <Typography.Paragraph>{t('service.followUp.enterCode')}</Typography.Paragraph>
             <Flex gap={8}>
-              <Input value={typed} onChange={(e) => setTyped(e.target.value)} aria-label={t('service.followUp.code')} data-testid="follow-up-code" />
-              <Button type="primary" disabled={typed.trim().length < 10} onClick={() => void navigate(`/grievance/${encodeURIComponent(typed.trim())}`)}>
+              <Input
+                value={typed}
+                onChange={(e) => setTyped(e.target.value)}
+                aria-label={t('service.followUp.code')}
+                data-testid="follow-up-code"
+              />
+              <Button
+                type="primary"
+                disabled={typed.trim().length < 10}
+                onClick={() => void navigate(`/grievance/${encodeURIComponent(typed.trim())}`)}
+              >
                 {t('service.followUp.open')}
               </Button>
             </Flex>
@@ -77,7 +86,11 @@ function Thread({ code }: { code: string }) {
     refetchOnWindowFocus: false,
   });
   const send = useMutation({
-    mutationFn: () => api<{ ok: true }>(`/api/public/grievances/${encodeURIComponent(code)}/messages`, { method: 'POST', body: { body: body.trim() } }),
+    mutationFn: () =>
+      api<{ ok: true }>(`/api/public/grievances/${encodeURIComponent(code)}/messages`, {
+        method: 'POST',
+        body: { body: body.trim() },
+      }),
     onSuccess: () => {
       setBody('');
       void queryClient.invalidateQueries({ queryKey: key });
@@ -88,27 +101,42 @@ function Thread({ code }: { code: string }) {
   }
   if (thread.isError) {
     const notFound = isApiError(thread.error) && thread.error.status === 404;
-    return <Alert type={notFound ? 'warning' : 'error'} showIcon message={notFound ? t('service.followUp.unknown') : describe(thread.error)} data-testid="follow-up-error" />;
+    return (
+      <Alert
+        type={notFound ? 'warning' : 'error'}
+        showIcon
+        message={notFound ? t('service.followUp.unknown') : describe(thread.error)}
+        data-testid="follow-up-error"
+      />
+    );
   }
   const g = thread.data;
   return (
     <Flex vertical gap={12}>
       <Card size="small">
         <Flex justify="space-between" wrap gap={8}>
-          <Typography.Text strong data-testid="follow-up-subject">{g.subject}</Typography.Text>
+          <Typography.Text strong data-testid="follow-up-subject">
+            {g.subject}
+          </Typography.Text>
           <Flex gap={6} align="center">
             <StatusTag status={g.status} />
-            <Typography.Text type="secondary">{t('service.followUp.filedOn', { date: format.date(g.createdOn) })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('service.followUp.filedOn', { date: format.date(g.createdOn) })}
+            </Typography.Text>
           </Flex>
         </Flex>
       </Card>
       <Flex vertical gap={8} data-testid="follow-up-messages">
-        {g.messages.length === 0 && <Typography.Text type="secondary">{t('service.followUp.noReplies')}</Typography.Text>}
+        {g.messages.length === 0 && (
+          <Typography.Text type="secondary">{t('service.followUp.noReplies')}</Typography.Text>
+        )}
         {g.messages.map((m, i) => (
           <div key={i} className={`tandem-public-msg tandem-public-msg-${m.from}`} data-testid={`follow-up-${m.from}`}>
             <Flex justify="space-between" gap={8}>
               <Tag color={m.from === 'handler' ? 'blue' : 'green'}>{t(`service.followUp.from.${m.from}`)}</Tag>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{format.dateTime(m.at)}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {format.dateTime(m.at)}
+              </Typography.Text>
             </Flex>
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '6px 0 0' }}>{m.body}</Typography.Paragraph>
           </div>
@@ -116,10 +144,23 @@ function Thread({ code }: { code: string }) {
       </Flex>
       <Card size="small" title={t('service.followUp.writeBack')}>
         {send.error && <Alert type="error" showIcon message={describe(send.error)} style={{ marginBottom: 8 }} />}
-        <Input.TextArea rows={4} value={body} onChange={(e) => setBody(e.target.value)} maxLength={20000} aria-label={t('service.followUp.writeBack')} data-testid="follow-up-body" />
+        <Input.TextArea
+          rows={4}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          maxLength={20000}
+          aria-label={t('service.followUp.writeBack')}
+          data-testid="follow-up-body"
+        />
         <Flex justify="space-between" align="center" style={{ marginTop: 8 }} gap={8} wrap>
           <Typography.Text type="secondary">{t('service.followUp.stillAnonymous')}</Typography.Text>
-          <Button type="primary" disabled={!body.trim()} loading={send.isPending} onClick={() => send.mutate()} data-testid="follow-up-send">
+          <Button
+            type="primary"
+            disabled={!body.trim()}
+            loading={send.isPending}
+            onClick={() => send.mutate()}
+            data-testid="follow-up-send"
+          >
             {t('service.followUp.send')}
           </Button>
         </Flex>

@@ -45,11 +45,27 @@ export default function GrievancePage() {
             extra={
               <Space direction="vertical" style={{ maxWidth: 560, width: '100%', textAlign: 'left' }}>
                 <CopyValue value={created.followUpCode} data-testid="grievance-code" />
-                <Alert type="warning" showIcon message={t('service.grievance.codeWarning')} data-testid="grievance-code-warning" />
+                <Alert
+                  type="warning"
+                  showIcon
+                  message={t('service.grievance.codeWarning')}
+                  data-testid="grievance-code-warning"
+                />
                 <Typography.Paragraph>
-                  {t('service.grievance.codeWhere')} <Link to={`/grievance/${encodeURIComponent(created.followUpCode)}`} target="_blank">{`${window.location.origin}/grievance/…`}</Link>
+                  {t('service.grievance.codeWhere')}{' '}
+                  <Link
+                    to={`/grievance/${encodeURIComponent(created.followUpCode)}`}
+                    target="_blank"
+                  >{`${window.location.origin}/grievance/…`}</Link>
                 </Typography.Paragraph>
-                <Button onClick={() => { reset(); setCreated(null); }}>{t('service.grievance.another')}</Button>
+                <Button
+                  onClick={() => {
+                    reset();
+                    setCreated(null);
+                  }}
+                >
+                  {t('service.grievance.another')}
+                </Button>
               </Space>
             }
           />
@@ -65,7 +81,14 @@ export default function GrievancePage() {
                     <Button type="primary">{t('service.grievance.openIt')}</Button>
                   </Link>
                 )}
-                <Button onClick={() => { reset(); setCreated(null); }}>{t('service.grievance.another')}</Button>
+                <Button
+                  onClick={() => {
+                    reset();
+                    setCreated(null);
+                  }}
+                >
+                  {t('service.grievance.another')}
+                </Button>
               </Space>
             }
           />
@@ -77,14 +100,31 @@ export default function GrievancePage() {
   return (
     <div data-testid="grievance-page" style={{ maxWidth: 760 }}>
       <PageHeader title={t('nav.serviceGrievance')} description={t('service.grievance.description')} />
-      {forbidden && <Alert type="warning" showIcon message={t('service.grievance.notEmployee')} description={forbidden} style={{ marginBottom: 16 }} />}
+      {forbidden && (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('service.grievance.notEmployee')}
+          description={forbidden}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Card>
         <FormError message={forbidden ? null : formError} />
         <Form<CreateGrievance> form={form} layout="vertical" onFinish={onFinish} initialValues={{ anonymous: false }}>
-          <Form.Item name="subject" label={t('service.case.subject')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="subject"
+            label={t('service.case.subject')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <Input maxLength={300} data-testid="grievance-subject" />
           </Form.Item>
-          <Form.Item name="description" label={t('service.grievance.whatHappened')} rules={[{ required: true, message: t('validation.required') }]} extra={t('service.grievance.descriptionHint')}>
+          <Form.Item
+            name="description"
+            label={t('service.grievance.whatHappened')}
+            rules={[{ required: true, message: t('validation.required') }]}
+            extra={t('service.grievance.descriptionHint')}
+          >
             <Input.TextArea rows={6} maxLength={20000} data-testid="grievance-description" />
           </Form.Item>
           <Form.Item name="anonymous" valuePropName="checked" style={{ marginBottom: 8 }}>
@@ -103,9 +143,11 @@ export default function GrievancePage() {
             message={anonymous ? t('service.grievance.anonymousTitle') : t('service.grievance.namedTitle')}
             description={
               <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                {(anonymous ? ['stored', 'notStored', 'code', 'careful'] : ['who', 'confidential', 'replies']).map((k) => (
-                  <li key={k}>{t(`service.grievance.${anonymous ? 'anon' : 'named'}.${k}`)}</li>
-                ))}
+                {(anonymous ? ['stored', 'notStored', 'code', 'careful'] : ['who', 'confidential', 'replies']).map(
+                  (k) => (
+                    <li key={k}>{t(`service.grievance.${anonymous ? 'anon' : 'named'}.${k}`)}</li>
+                  ),
+                )}
               </ul>
             }
             data-testid="grievance-explanation"

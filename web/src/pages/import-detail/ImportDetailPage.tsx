@@ -40,19 +40,36 @@ export default function ImportDetailPage() {
         }
       />
       <Flex vertical gap={16}>
-        <Card>{isActive(j.status) || j.status === 'uploaded' ? <ImportProgress job={j} /> : <ImportReport job={j} />}</Card>
+        <Card>
+          {isActive(j.status) || j.status === 'uploaded' ? <ImportProgress job={j} /> : <ImportReport job={j} />}
+        </Card>
         <Card size="small" title={t('imports.details')}>
           <Descriptions size="small" column={{ xs: 1, md: 2 }}>
             <Descriptions.Item label={t('imports.file')}>
               {j.fileName} · {formatBytes(j.fileSize, format.locale)}
             </Descriptions.Item>
-            <Descriptions.Item label={t('imports.detected')}>{j.format === 'xlsx' ? t('imports.xlsx') : t('imports.csvDetected', { encoding: j.encoding ?? '?', delimiter: j.delimiter === '\t' ? t('imports.tab') : (j.delimiter ?? '?') })}</Descriptions.Item>
+            <Descriptions.Item label={t('imports.detected')}>
+              {j.format === 'xlsx'
+                ? t('imports.xlsx')
+                : t('imports.csvDetected', {
+                    encoding: j.encoding ?? '?',
+                    delimiter: j.delimiter === '\t' ? t('imports.tab') : (j.delimiter ?? '?'),
+                  })}
+            </Descriptions.Item>
             <Descriptions.Item label={t('imports.who')}>
               <UserName id={j.createdBy} />
             </Descriptions.Item>
             <Descriptions.Item label={t('imports.when')}>{format.dateTime(j.createdAt)}</Descriptions.Item>
-            {j.options.upsertKey && <Descriptions.Item label={t('imports.upsertKey')}>{t(`imports.upsertKeys.${j.options.upsertKey}`)}</Descriptions.Item>}
-            {j.options.role && <Descriptions.Item label={t('imports.defaultRole')}>{t(`parties.roles.${j.options.role}`)}</Descriptions.Item>}
+            {j.options.upsertKey && (
+              <Descriptions.Item label={t('imports.upsertKey')}>
+                {t(`imports.upsertKeys.${j.options.upsertKey}`)}
+              </Descriptions.Item>
+            )}
+            {j.options.role && (
+              <Descriptions.Item label={t('imports.defaultRole')}>
+                {t(`parties.roles.${j.options.role}`)}
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t('imports.mappingLabel')} span={2}>
               {mapped.map(([h, f]) => `${h} → ${fieldLabel(f ?? '', t, i18n)}`).join(' · ') || '—'}
             </Descriptions.Item>

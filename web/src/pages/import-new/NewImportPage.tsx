@@ -14,10 +14,25 @@ import { ImportProgress } from '../../components/imports/ImportProgress.tsx';
 import { ErrorTable, ImportCounts, ImportReport } from '../../components/imports/ImportReport.tsx';
 import { failuresOf } from '../../components/imports/errorReport.ts';
 import { fieldLabel } from '../../components/imports/labels.tsx';
-import { initialMapping, mappingProblems, setTarget, startBody, upsertKeyOptions, type ColumnMapping, type UpsertKey } from '../../components/imports/mapping.ts';
+import {
+  initialMapping,
+  mappingProblems,
+  setTarget,
+  startBody,
+  upsertKeyOptions,
+  type ColumnMapping,
+  type UpsertKey,
+} from '../../components/imports/mapping.ts';
 import { formatBytes, isActive } from '../../components/imports/progress.ts';
 import { importableEntities, type ImportEntity } from '../../components/imports/roles.ts';
-import { encodingChoices, importsEndpoint, startImport, uploadImport, useImportErrors, useImportJob } from '../../data/imports.ts';
+import {
+  encodingChoices,
+  importsEndpoint,
+  startImport,
+  uploadImport,
+  useImportErrors,
+  useImportJob,
+} from '../../data/imports.ts';
 import { invalidateParties } from '../../data/parties.ts';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { PageHeader } from '../../layout/PageHeader.tsx';
@@ -65,13 +80,22 @@ export default function NewImportPage() {
       abort.current?.abort();
       abort.current = new AbortController();
       setUploadPct(0);
-      return uploadImport(input.file, { entity, encoding: input.encoding, csrfToken: me.csrfToken ?? '', acceptLanguage: i18n.language, onProgress: (f) => setUploadPct(Math.round(f * 100)), signal: abort.current.signal });
+      return uploadImport(input.file, {
+        entity,
+        encoding: input.encoding,
+        csrfToken: me.csrfToken ?? '',
+        acceptLanguage: i18n.language,
+        onProgress: (f) => setUploadPct(Math.round(f * 100)),
+        signal: abort.current.signal,
+      });
     },
   });
 
   const uploadErrorOf = (err: unknown) =>
     // The server's own words for a too-large file name the limit; other errors by their code.
-    isApiError(err) && err.code === 'PAYLOAD_TOO_LARGE' ? { title: t('imports.upload.tooLarge'), detail: err.message } : { title: describe(err), detail: isApiError(err) && err.message !== describe(err) ? err.message : undefined };
+    isApiError(err) && err.code === 'PAYLOAD_TOO_LARGE'
+      ? { title: t('imports.upload.tooLarge'), detail: err.message }
+      : { title: describe(err), detail: isApiError(err) && err.message !== describe(err) ? err.message : undefined };
 
   const readFile = async (f: File, enc: string | null) => {
     setError(null);
@@ -99,7 +123,12 @@ export default function NewImportPage() {
       const body = startBody(entity, columns, { dryRun, upsertKey, role });
       if (dryRun) {
         // A second upload of the same file: its job runs the dry run, the first one stays ready to import.
-        const copy = await uploadImport(file, { entity, encoding, csrfToken: me.csrfToken ?? '', acceptLanguage: i18n.language });
+        const copy = await uploadImport(file, {
+          entity,
+          encoding,
+          csrfToken: me.csrfToken ?? '',
+          acceptLanguage: i18n.language,
+        });
         return startImport(copy.job.id, body);
       }
       return startImport(preview.job.id, body);
@@ -113,10 +142,17 @@ export default function NewImportPage() {
         setStep(3);
       }
     },
-    onError: (err) => setError({ title: describe(err), detail: isApiError(err) && err.message !== describe(err) ? err.message : undefined }),
+    onError: (err) =>
+      setError({
+        title: describe(err),
+        detail: isApiError(err) && err.message !== describe(err) ? err.message : undefined,
+      }),
   });
 
-  const problems = useMemo(() => (preview ? mappingProblems(entity, preview.fields, columns) : { missing: [], doubled: [] }), [entity, preview, columns]);
+  const problems = useMemo(
+    () => (preview ? mappingProblems(entity, preview.fields, columns) : { missing: [], doubled: [] }),
+    [entity, preview, columns],
+  );
   const keyOptions = upsertKeyOptions(entity, columns);
 
   const dry = useImportJob(dryJob?.id, dryJob ?? undefined);
@@ -140,7 +176,10 @@ export default function NewImportPage() {
     start.mutate(true);
   };
 
-  const stepItems = ['upload', 'mapping', 'dryRun', 'import', 'report'].map((k) => ({ key: k, title: t(`imports.steps.${k}`) }));
+  const stepItems = ['upload', 'mapping', 'dryRun', 'import', 'report'].map((k) => ({
+    key: k,
+    title: t(`imports.steps.${k}`),
+  }));
 
   return (
     <div data-testid="import-wizard">
@@ -154,13 +193,29 @@ export default function NewImportPage() {
         }
       />
       <Steps current={step} items={stepItems} style={{ marginBottom: 24 }} data-testid="import-steps" />
-      {error && <Alert type="error" showIcon closable onClose={() => setError(null)} message={error.title} description={error.detail} style={{ marginBottom: 16 }} data-testid="import-error" />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          onClose={() => setError(null)}
+          message={error.title}
+          description={error.detail}
+          style={{ marginBottom: 16 }}
+          data-testid="import-error"
+        />
+      )}
 
       {step === 0 && (
         <Card>
           <Form layout="vertical" style={{ maxWidth: 640 }}>
             <Form.Item label={t('imports.entity')}>
-              <Select value={entity} onChange={setEntity} options={entities.map((e) => ({ value: e, label: t(`imports.entities.${e}`) }))} data-testid="import-entity" />
+              <Select
+                value={entity}
+                onChange={setEntity}
+                options={entities.map((e) => ({ value: e, label: t(`imports.entities.${e}`) }))}
+                data-testid="import-entity"
+              />
             </Form.Item>
             {entity === 'parties' && (
               <Form.Item label={t('imports.defaultRole')} extra={t('imports.defaultRoleHint')}>
@@ -213,7 +268,10 @@ export default function NewImportPage() {
                 <Typography.Text data-testid="import-detected">
                   {preview.job.format === 'xlsx'
                     ? t('imports.xlsx')
-                    : t('imports.csvDetected', { encoding: preview.job.encoding ?? '?', delimiter: preview.job.delimiter === '\t' ? t('imports.tab') : (preview.job.delimiter ?? '?') })}
+                    : t('imports.csvDetected', {
+                        encoding: preview.job.encoding ?? '?',
+                        delimiter: preview.job.delimiter === '\t' ? t('imports.tab') : (preview.job.delimiter ?? '?'),
+                      })}
                 </Typography.Text>
               </Space>
               {preview.job.format === 'csv' && (
@@ -231,7 +289,10 @@ export default function NewImportPage() {
                         void readFile(file, enc);
                       }
                     }}
-                    options={[{ value: '', label: t('imports.encodingAuto') }, ...encodingChoices.map((e) => ({ value: e, label: t(`imports.encodings.${e}`) }))]}
+                    options={[
+                      { value: '', label: t('imports.encodingAuto') },
+                      ...encodingChoices.map((e) => ({ value: e, label: t(`imports.encodings.${e}`) })),
+                    ]}
                     data-testid="import-encoding"
                   />
                 </Space>
@@ -243,22 +304,50 @@ export default function NewImportPage() {
                     style={{ width: 240 }}
                     value={upsertKey ?? ''}
                     onChange={(v: string) => setUpsertKey((v || null) as UpsertKey | null)}
-                    options={[{ value: '', label: t('imports.upsertNone') }, ...keyOptions.map((k) => ({ value: k, label: t(`imports.upsertKeys.${k}`) }))]}
+                    options={[
+                      { value: '', label: t('imports.upsertNone') },
+                      ...keyOptions.map((k) => ({ value: k, label: t(`imports.upsertKeys.${k}`) })),
+                    ]}
                     data-testid="import-upsert-key"
                   />
                 </Space>
               )}
             </Flex>
-            <Typography.Text type="secondary">{t('imports.mappingHint', { count: preview.sample.length })}</Typography.Text>
-            <MappingTable preview={preview} columns={columns} onChange={(header, target) => setColumns((c) => setTarget(c, header, target))} missing={problems.missing} doubled={problems.doubled} />
+            <Typography.Text type="secondary">
+              {t('imports.mappingHint', { count: preview.sample.length })}
+            </Typography.Text>
+            <MappingTable
+              preview={preview}
+              columns={columns}
+              onChange={(header, target) => setColumns((c) => setTarget(c, header, target))}
+              missing={problems.missing}
+              doubled={problems.doubled}
+            />
             {problems.missing.length > 0 && (
-              <Alert type="warning" showIcon message={t('imports.requiredMissing')} description={problems.missing.map((g) => g.map((k) => fieldLabel(k, t, i18n)).join(' / ')).join('; ')} data-testid="mapping-missing" />
+              <Alert
+                type="warning"
+                showIcon
+                message={t('imports.requiredMissing')}
+                description={problems.missing.map((g) => g.map((k) => fieldLabel(k, t, i18n)).join(' / ')).join('; ')}
+                data-testid="mapping-missing"
+              />
             )}
-            {problems.doubled.length > 0 && <Alert type="warning" showIcon message={t('imports.doubleMapped', { fields: problems.doubled.join(', ') })} />}
+            {problems.doubled.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                message={t('imports.doubleMapped', { fields: problems.doubled.join(', ') })}
+              />
+            )}
             {preview.fields.length === 0 && <Alert type="info" showIcon message={t('imports.noFields')} />}
             <Flex justify="space-between">
               <Button onClick={() => setStep(0)}>{t('imports.back')}</Button>
-              <Button type="primary" disabled={problems.missing.length > 0 || problems.doubled.length > 0} onClick={goDryRun} data-testid="import-dry-run">
+              <Button
+                type="primary"
+                disabled={problems.missing.length > 0 || problems.doubled.length > 0}
+                onClick={goDryRun}
+                data-testid="import-dry-run"
+              >
                 {t('imports.runDryRun')}
               </Button>
             </Flex>
@@ -277,16 +366,28 @@ export default function NewImportPage() {
             {dry.data && dryDone && (
               <>
                 <ImportCounts job={dry.data} />
-                {dry.data.status === 'failed' && <Alert type="error" showIcon message={t('imports.report.failed')} description={dry.data.message} />}
-                {dryErrors.data && failuresOf(dryErrors.data).length > 0 && <ErrorTable rows={failuresOf(dryErrors.data)} total={failuresOf(dryErrors.data).length} />}
-                {dryErrors.data && failuresOf(dryErrors.data).length === 0 && <Alert type="success" showIcon message={t('imports.dryRunClean')} />}
+                {dry.data.status === 'failed' && (
+                  <Alert type="error" showIcon message={t('imports.report.failed')} description={dry.data.message} />
+                )}
+                {dryErrors.data && failuresOf(dryErrors.data).length > 0 && (
+                  <ErrorTable rows={failuresOf(dryErrors.data)} total={failuresOf(dryErrors.data).length} />
+                )}
+                {dryErrors.data && failuresOf(dryErrors.data).length === 0 && (
+                  <Alert type="success" showIcon message={t('imports.dryRunClean')} />
+                )}
               </>
             )}
             <Flex justify="space-between">
               <Button onClick={() => setStep(1)} disabled={start.isPending}>
                 {t('imports.backToMapping')}
               </Button>
-              <Button type="primary" disabled={!dryDone || start.isPending} loading={start.isPending && dryDone} onClick={() => start.mutate(false)} data-testid="import-start">
+              <Button
+                type="primary"
+                disabled={!dryDone || start.isPending}
+                loading={start.isPending && dryDone}
+                onClick={() => start.mutate(false)}
+                data-testid="import-start"
+              >
                 {t('imports.startImport')}
               </Button>
             </Flex>
@@ -299,8 +400,15 @@ export default function NewImportPage() {
           <Flex vertical gap={16}>
             <ImportProgress job={real.data} />
             <Flex justify="space-between">
-              <Typography.Text type="secondary">{isActive(real.data.status) ? t('imports.leaveHint') : ''}</Typography.Text>
-              <Button type="primary" disabled={isActive(real.data.status)} onClick={() => setStep(4)} data-testid="import-see-report">
+              <Typography.Text type="secondary">
+                {isActive(real.data.status) ? t('imports.leaveHint') : ''}
+              </Typography.Text>
+              <Button
+                type="primary"
+                disabled={isActive(real.data.status)}
+                onClick={() => setStep(4)}
+                data-testid="import-see-report"
+              >
                 {t('imports.seeReport')}
               </Button>
             </Flex>

@@ -24,14 +24,28 @@ export default function ImportsPage() {
       {
         key: 'entity',
         title: t('imports.entity'),
-        filter: { type: 'select', options: importEntities.map((e) => ({ value: e, label: t(`imports.entities.${e}`) })) },
+        filter: {
+          type: 'select',
+          options: importEntities.map((e) => ({ value: e, label: t(`imports.entities.${e}`) })),
+        },
         render: (j) => t(`imports.entities.${j.entity}`),
       },
-      { key: 'fileName', title: t('imports.file'), render: (j) => <Typography.Text ellipsis style={{ maxWidth: 260 }}>{j.fileName}</Typography.Text> },
+      {
+        key: 'fileName',
+        title: t('imports.file'),
+        render: (j) => (
+          <Typography.Text ellipsis style={{ maxWidth: 260 }}>
+            {j.fileName}
+          </Typography.Text>
+        ),
+      },
       {
         key: 'status',
         title: t('imports.status'),
-        filter: { type: 'select', options: importStatuses.map((s) => ({ value: s, label: t(`imports.statuses.${s}`) })) },
+        filter: {
+          type: 'select',
+          options: importStatuses.map((s) => ({ value: s, label: t(`imports.statuses.${s}`) })),
+        },
         render: (j) => <ImportStatusTag status={j.status} dryRun={j.dryRun} />,
       },
       {
@@ -40,10 +54,21 @@ export default function ImportsPage() {
         render: (j) =>
           j.status === 'uploaded'
             ? '—'
-            : t('imports.countsSummary', { total: format.number(j.counts.total ?? j.counts.processed), created: j.counts.created, updated: j.counts.updated, failed: j.counts.failed, duplicates: j.counts.duplicates }),
+            : t('imports.countsSummary', {
+                total: format.number(j.counts.total ?? j.counts.processed),
+                created: j.counts.created,
+                updated: j.counts.updated,
+                failed: j.counts.failed,
+                duplicates: j.counts.duplicates,
+              }),
       },
       { key: 'createdBy', title: t('imports.who'), render: (j) => <UserName id={j.createdBy} /> },
-      { key: 'actions', title: t('common.actions'), kind: 'actions', render: (j) => <RevertButton job={j} size="small" /> },
+      {
+        key: 'actions',
+        title: t('common.actions'),
+        kind: 'actions',
+        render: (j) => <RevertButton job={j} size="small" />,
+      },
     ],
     [t, format],
   );
@@ -53,7 +78,12 @@ export default function ImportsPage() {
         title={t('imports.title')}
         description={t('imports.description')}
         actions={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/settings/imports/new')} data-testid="import-new">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => void navigate('/settings/imports/new')}
+            data-testid="import-new"
+          >
             {t('imports.new')}
           </Button>
         }

@@ -22,7 +22,8 @@ export function CreateOrgUnitModal({ parent, onClose }: Props) {
   const message = useToast();
   const queryClient = useQueryClient();
   const create = useApiForm<CreateOrgUnit, OrgUnit>({
-    submit: (values) => api<OrgUnit>('/api/org-units', { method: 'POST', body: { ...values, parentId: parent?.id ?? null } }),
+    submit: (values) =>
+      api<OrgUnit>('/api/org-units', { method: 'POST', body: { ...values, parentId: parent?.id ?? null } }),
     onSuccess: (unit) => {
       void message.success(t('orgUnits.created', { name: unit.name }));
       void queryClient.invalidateQueries({ queryKey: orgUnitsKey });
@@ -47,7 +48,11 @@ export function CreateOrgUnitModal({ parent, onClose }: Props) {
     >
       <FormError message={create.formError} />
       <Form<CreateOrgUnit> form={create.form} layout="vertical" onFinish={create.onFinish}>
-        <Form.Item name="name" label={t('orgUnits.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="name"
+          label={t('orgUnits.name')}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+        >
           <Input maxLength={200} autoFocus data-testid="org-unit-new-name" />
         </Form.Item>
         <Form.Item name="managerUserId" label={t('orgUnits.manager')}>

@@ -22,7 +22,8 @@ export function OrgUnitForm({ unit }: { unit: OrgUnit }) {
   const message = useToast();
   const queryClient = useQueryClient();
   const edit = useApiForm<Values, OrgUnit>({
-    submit: (values) => api<OrgUnit>(`/api/org-units/${unit.id}`, { method: 'PATCH', body: { ...values, version: unit.version } }),
+    submit: (values) =>
+      api<OrgUnit>(`/api/org-units/${unit.id}`, { method: 'PATCH', body: { ...values, version: unit.version } }),
     onSuccess: () => {
       void message.success(t('common.saved'));
       void queryClient.invalidateQueries({ queryKey: orgUnitsKey });
@@ -42,8 +43,17 @@ export function OrgUnitForm({ unit }: { unit: OrgUnit }) {
   return (
     <>
       <FormError message={edit.formError} />
-      <Form<Values> form={form} layout="vertical" onFinish={edit.onFinish} initialValues={{ name: unit.name, managerUserId: unit.managerUserId }}>
-        <Form.Item name="name" label={t('orgUnits.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={edit.onFinish}
+        initialValues={{ name: unit.name, managerUserId: unit.managerUserId }}
+      >
+        <Form.Item
+          name="name"
+          label={t('orgUnits.name')}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+        >
           <Input maxLength={200} data-testid="org-unit-name" />
         </Form.Item>
         <Form.Item name="managerUserId" label={t('orgUnits.manager')}>
@@ -53,7 +63,9 @@ export function OrgUnitForm({ unit }: { unit: OrgUnit }) {
           <Button type="primary" htmlType="submit" loading={edit.submitting} data-testid="org-unit-save">
             {t('common.save')}
           </Button>
-          <Button onClick={() => form.setFieldsValue({ name: unit.name, managerUserId: unit.managerUserId })}>{t('common.reset')}</Button>
+          <Button onClick={() => form.setFieldsValue({ name: unit.name, managerUserId: unit.managerUserId })}>
+            {t('common.reset')}
+          </Button>
         </Space>
       </Form>
       <VersionConflictModal
@@ -63,7 +75,7 @@ export function OrgUnitForm({ unit }: { unit: OrgUnit }) {
           { name: 'managerUserId', label: t('orgUnits.manager') },
         ]}
         mine={(edit.conflict ?? {}) as unknown as Record<string, unknown>}
-        current={refreshing ? undefined : (unit)}
+        current={refreshing ? undefined : unit}
         onCancel={edit.clearConflict}
         onReload={() => {
           form.setFieldsValue({ name: unit.name, managerUserId: unit.managerUserId });

@@ -16,7 +16,8 @@ interface AntNode {
   title: string;
   children: AntNode[];
 }
-const toAnt = (nodes: OrgTreeNode[]): AntNode[] => nodes.map((n) => ({ key: n.key, title: n.title, children: toAnt(n.children) }));
+const toAnt = (nodes: OrgTreeNode[]): AntNode[] =>
+  nodes.map((n) => ({ key: n.key, title: n.title, children: toAnt(n.children) }));
 
 /** `/settings/org-units`: the organisation's tree; select a unit to rename it, set its manager or add a child. */
 export default function OrgUnitsPage() {
@@ -75,7 +76,12 @@ export default function OrgUnitsPage() {
             title={selected ? pathOf(selected.id) : t('orgUnits.details')}
             extra={
               selected && (
-                <Button size="small" icon={<PlusOutlined />} onClick={() => setCreatingUnder(selected)} data-testid="org-unit-create-child">
+                <Button
+                  size="small"
+                  icon={<PlusOutlined />}
+                  onClick={() => setCreatingUnder(selected)}
+                  data-testid="org-unit-create-child"
+                >
                   {t('orgUnits.createChild')}
                 </Button>
               )
@@ -84,7 +90,13 @@ export default function OrgUnitsPage() {
             {selected ? (
               <OrgUnitForm key={selected.id} unit={selected} />
             ) : (
-              <EmptyState description={<Typography.Text type="secondary"><ApartmentOutlined /> {t('orgUnits.selectHint')}</Typography.Text>} />
+              <EmptyState
+                description={
+                  <Typography.Text type="secondary">
+                    <ApartmentOutlined /> {t('orgUnits.selectHint')}
+                  </Typography.Text>
+                }
+              />
             )}
           </Card>
         </Col>

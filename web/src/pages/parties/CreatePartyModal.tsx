@@ -34,12 +34,30 @@ function toBody(v: Values): CreateParty {
   return {
     ...party,
     ownerId: party.ownerId ?? undefined,
-    roles: role ? [{ role, stage, stakeholderGroup: stakeholderGroup ?? null, level: level ?? null, targetLevel: targetLevel ?? null }] : [],
+    roles: role
+      ? [
+          {
+            role,
+            stage,
+            stakeholderGroup: stakeholderGroup ?? null,
+            level: level ?? null,
+            targetLevel: targetLevel ?? null,
+          },
+        ]
+      : [],
   };
 }
 
 /** "New party": a person or organisation with contacts, tags, owner and an initial role at a stage. */
-export function CreatePartyModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (p: Party) => void }) {
+export function CreatePartyModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (p: Party) => void;
+}) {
   const { t } = useTranslation();
   const toast = useToast();
   const { user } = useMe();
@@ -83,15 +101,28 @@ export function CreatePartyModal({ open, onClose, onCreated }: { open: boolean; 
         form={form}
         layout="vertical"
         onFinish={onFinish}
-        initialValues={{ kind: 'person', ownerId: user.id, role: 'customer', stage: 'prospect', stakeholderGroup: 'company_clients' }}
+        initialValues={{
+          kind: 'person',
+          ownerId: user.id,
+          role: 'customer',
+          stage: 'prospect',
+          stakeholderGroup: 'company_clients',
+        }}
         onValuesChange={(changed: Partial<Values>) => {
           if ('role' in changed) {
-            form.setFieldsValue({ stage: changed.role ? stagesOf(changed.role)[0] : undefined, stakeholderGroup: defaultGroupOf(changed.role) });
+            form.setFieldsValue({
+              stage: changed.role ? stagesOf(changed.role)[0] : undefined,
+              stakeholderGroup: defaultGroupOf(changed.role),
+            });
           }
         }}
       >
         <Form.Item name="kind" label={t('parties.kind')}>
-          <Radio.Group optionType="button" options={partyKinds.map((k) => ({ value: k, label: t(`parties.kinds.${k}`) }))} data-testid="party-kind" />
+          <Radio.Group
+            optionType="button"
+            options={partyKinds.map((k) => ({ value: k, label: t(`parties.kinds.${k}`) }))}
+            data-testid="party-kind"
+          />
         </Form.Item>
         <Form.Item name="displayName" label={t('parties.displayName')} rules={[required]}>
           <Input maxLength={200} data-testid="party-displayName" />
@@ -113,19 +144,37 @@ export function CreatePartyModal({ open, onClose, onCreated }: { open: boolean; 
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="emails" label={t('parties.emails')} extra={t('parties.multiHint')}>
-              <Select mode="tags" open={false} tokenSeparators={[',', ' ']} aria-label={t('parties.emails')} data-testid="party-emails" />
+              <Select
+                mode="tags"
+                open={false}
+                tokenSeparators={[',', ' ']}
+                aria-label={t('parties.emails')}
+                data-testid="party-emails"
+              />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="phones" label={t('parties.phones')} extra={t('parties.multiHint')}>
-              <Select mode="tags" open={false} tokenSeparators={[',']} aria-label={t('parties.phones')} data-testid="party-phones" />
+              <Select
+                mode="tags"
+                open={false}
+                tokenSeparators={[',']}
+                aria-label={t('parties.phones')}
+                data-testid="party-phones"
+              />
             </Form.Item>
           </Col>
         </Row>
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="tags" label={t('parties.tags')}>
-              <Select mode="tags" open={false} tokenSeparators={[',']} aria-label={t('parties.tags')} data-testid="party-tags" />
+              <Select
+                mode="tags"
+                open={false}
+                tokenSeparators={[',']}
+                aria-label={t('parties.tags')}
+                data-testid="party-tags"
+              />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -140,12 +189,21 @@ export function CreatePartyModal({ open, onClose, onCreated }: { open: boolean; 
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="role" label={t('parties.role')}>
-              <Select allowClear placeholder={t('parties.noRole')} options={partyRoles.map((r) => ({ value: r, label: t(`parties.roles.${r}`) }))} data-testid="party-role" />
+              <Select
+                allowClear
+                placeholder={t('parties.noRole')}
+                options={partyRoles.map((r) => ({ value: r, label: t(`parties.roles.${r}`) }))}
+                data-testid="party-role"
+              />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="stage" label={t('parties.stage')} rules={role ? [required] : []}>
-              <Select disabled={!role} options={role ? stagesOf(role).map((s) => ({ value: s, label: t(`parties.stages.${s}`) })) : []} data-testid="party-stage" />
+              <Select
+                disabled={!role}
+                options={role ? stagesOf(role).map((s) => ({ value: s, label: t(`parties.stages.${s}`) })) : []}
+                data-testid="party-stage"
+              />
             </Form.Item>
           </Col>
           <Col span={24}>

@@ -22,7 +22,14 @@ export default function PartiesPage() {
   const roleFilter = search.get('role');
 
   const columns = useMemo(
-    () => partyColumns({ t, dateTime: format.dateTime, groupOptions: groups.options, groupName: groups.nameOf, roleFilter }),
+    () =>
+      partyColumns({
+        t,
+        dateTime: format.dateTime,
+        groupOptions: groups.options,
+        groupName: groups.nameOf,
+        roleFilter,
+      }),
     [t, format, groups.options, groups.nameOf, roleFilter],
   );
   return (
@@ -57,7 +64,11 @@ export default function PartiesPage() {
         syncUrl
         data-testid="parties-table"
       />
-      <CreatePartyModal open={creating} onClose={() => setCreating(false)} onCreated={(p) => void navigate(`/parties/${p.id}`)} />
+      <CreatePartyModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(p) => void navigate(`/parties/${p.id}`)}
+      />
     </div>
   );
 }

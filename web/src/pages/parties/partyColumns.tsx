@@ -28,7 +28,11 @@ export function partyColumns({ t, dateTime, groupOptions, groupName, roleFilter 
       sortable: true,
       render: (p) => (
         <Space size={6}>
-          {p.kind === 'organization' ? <BankOutlined aria-label={t('parties.kinds.organization')} /> : <UserOutlined aria-label={t('parties.kinds.person')} />}
+          {p.kind === 'organization' ? (
+            <BankOutlined aria-label={t('parties.kinds.organization')} />
+          ) : (
+            <UserOutlined aria-label={t('parties.kinds.person')} />
+          )}
           <Typography.Text strong>{p.displayName}</Typography.Text>
           {p.access === 'directory' && <Tag>{t('parties.directory')}</Tag>}
         </Space>
@@ -37,7 +41,11 @@ export function partyColumns({ t, dateTime, groupOptions, groupName, roleFilter 
     {
       key: 'roles',
       title: t('parties.roles.label'),
-      filter: { type: 'select', param: 'role', options: partyRoles.map((r) => ({ value: r, label: t(`parties.roles.${r}`) })) },
+      filter: {
+        type: 'select',
+        param: 'role',
+        options: partyRoles.map((r) => ({ value: r, label: t(`parties.roles.${r}`) })),
+      },
       render: (p) => p.roles.map((r) => <Tag key={r.role}>{t(`parties.roles.${r.role}`)}</Tag>),
     },
     {
@@ -73,7 +81,10 @@ export function partyColumns({ t, dateTime, groupOptions, groupName, roleFilter 
       key: 'stakeholderGroup',
       title: t('parties.stakeholderGroup'),
       filter: { type: 'select', options: groupOptions },
-      render: (p) => [...new Set(p.roles.map((r) => r.stakeholderGroup).filter(Boolean))].map((g) => groupName(g)).join(t('common.listSeparator')),
+      render: (p) =>
+        [...new Set(p.roles.map((r) => r.stakeholderGroup).filter(Boolean))]
+          .map((g) => groupName(g))
+          .join(t('common.listSeparator')),
     },
     {
       key: 'ownerId',
@@ -82,8 +93,17 @@ export function partyColumns({ t, dateTime, groupOptions, groupName, roleFilter 
         type: 'custom',
         render: (value, onChange) => (
           <Flex vertical gap={8}>
-            <UserSelect value={value === 'me' ? null : (value as string | null)} onChange={onChange} aria-label={t('parties.owner')} />
-            <Button size="small" onClick={() => onChange('me')} type={value === 'me' ? 'primary' : 'default'} data-testid="owner-me">
+            <UserSelect
+              value={value === 'me' ? null : (value as string | null)}
+              onChange={onChange}
+              aria-label={t('parties.owner')}
+            />
+            <Button
+              size="small"
+              onClick={() => onChange('me')}
+              type={value === 'me' ? 'primary' : 'default'}
+              data-testid="owner-me"
+            >
               {t('parties.mine')}
             </Button>
           </Flex>
@@ -92,7 +112,11 @@ export function partyColumns({ t, dateTime, groupOptions, groupName, roleFilter 
       },
       render: (p) => <UserName id={p.ownerId} />,
     },
-    { key: 'contact', title: t('parties.contact'), render: (p) => [p.emails[0], p.phones[0]].filter(Boolean).join(' · ') },
+    {
+      key: 'contact',
+      title: t('parties.contact'),
+      render: (p) => [p.emails[0], p.phones[0]].filter(Boolean).join(' · '),
+    },
     {
       key: 'tags',
       title: t('parties.tags'),
@@ -107,6 +131,12 @@ export function partyColumns({ t, dateTime, groupOptions, groupName, roleFilter 
       render: (p) => t(`parties.kinds.${p.kind}`),
     },
     { key: 'updatedAt', title: t('common.updatedAt'), sortable: true, render: (p) => dateTime(p.updatedAt) },
-    { key: 'createdAt', title: t('common.createdAt'), sortable: true, hidden: true, render: (p) => dateTime(p.createdAt) },
+    {
+      key: 'createdAt',
+      title: t('common.createdAt'),
+      sortable: true,
+      hidden: true,
+      render: (p) => dateTime(p.createdAt),
+    },
   ];
 }

@@ -29,7 +29,14 @@ export function BoardCard({ party, role, boardRole, onDragStart, onDragEnd, onMo
     .filter((s) => s !== role.stage)
     .map((s) => ({ key: s, label: t(`parties.stages.${s}`), disabled: !role.legalNextStages.includes(s) }));
   return (
-    <div draggable onDragStart={startDrag} onDragEnd={onDragEnd} data-testid="board-card" data-party={party.displayName} style={{ cursor: 'grab' }}>
+    <div
+      draggable
+      onDragStart={startDrag}
+      onDragEnd={onDragEnd}
+      data-testid="board-card"
+      data-party={party.displayName}
+      style={{ cursor: 'grab' }}
+    >
       <Card size="small" styles={{ body: { padding: 10 } }}>
         <Space direction="vertical" size={4} style={{ width: '100%' }}>
           <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
@@ -37,7 +44,13 @@ export function BoardCard({ party, role, boardRole, onDragStart, onDragEnd, onMo
               <Typography.Text strong>{party.displayName}</Typography.Text>
             </Link>
             <Dropdown trigger={['click']} menu={{ items, onClick: ({ key }) => onMove(key) }}>
-              <Button size="small" type="text" icon={<MoreOutlined />} aria-label={t('parties.moveTo', { name: party.displayName })} data-testid="board-card-menu" />
+              <Button
+                size="small"
+                type="text"
+                icon={<MoreOutlined />}
+                aria-label={t('parties.moveTo', { name: party.displayName })}
+                data-testid="board-card-menu"
+              />
             </Dropdown>
           </Space>
           {(role.level ?? role.targetLevel) && <LevelGap role={role} />}

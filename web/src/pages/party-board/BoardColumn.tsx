@@ -29,7 +29,11 @@ interface Props {
   onMove: (d: Dragged, to: string) => void;
 }
 
-const outline: Record<DropState, string> = { source: '1px solid #d9d9d9', legal: '2px dashed #1668dc', illegal: '1px dashed #d9d9d9' };
+const outline: Record<DropState, string> = {
+  source: '1px solid #d9d9d9',
+  legal: '2px dashed #1668dc',
+  illegal: '1px dashed #d9d9d9',
+};
 
 /** One stage: its parties paged from the server (`stage=` filter, 20 at a time, "Load more"). */
 export function BoardColumn({ boardRole, stage, filters, dropState, onDragStart, onDragEnd, onDrop, onMove }: Props) {
@@ -39,7 +43,10 @@ export function BoardColumn({ boardRole, stage, filters, dropState, onDragStart,
     queryKey: [...boardKey, boardRole, stage, filters],
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) =>
-      api<Page<Party>>('/api/parties', { query: { role: boardRole, stage, ...filters, sort: '-updatedAt', limit: pageSize, cursor: pageParam }, signal }),
+      api<Page<Party>>('/api/parties', {
+        query: { role: boardRole, stage, ...filters, sort: '-updatedAt', limit: pageSize, cursor: pageParam },
+        signal,
+      }),
     getNextPageParam: (last) => last.nextCursor,
   });
   const items = (parties.data?.pages ?? []).flatMap((p) => p.items);
@@ -103,7 +110,12 @@ export function BoardColumn({ boardRole, stage, filters, dropState, onDragStart,
         </Typography.Text>
       )}
       {parties.hasNextPage && (
-        <Button size="small" onClick={() => void parties.fetchNextPage()} loading={parties.isFetchingNextPage} data-testid="board-load-more">
+        <Button
+          size="small"
+          onClick={() => void parties.fetchNextPage()}
+          loading={parties.isFetchingNextPage}
+          data-testid="board-load-more"
+        >
           {t('common.loadMore')}
         </Button>
       )}

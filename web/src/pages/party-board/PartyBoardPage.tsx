@@ -59,7 +59,11 @@ export default function PartyBoardPage() {
           style={{ width: 240 }}
         />
         <Flex gap={8} align="center">
-          <Switch checked={mine} onChange={(on) => setParam('ownerId', on ? 'me' : null)} aria-label={t('parties.onlyMine')} />
+          <Switch
+            checked={mine}
+            onChange={(on) => setParam('ownerId', on ? 'me' : null)}
+            aria-label={t('parties.onlyMine')}
+          />
           <Typography.Text>{t('parties.onlyMine')}</Typography.Text>
         </Flex>
         <Typography.Text type="secondary">{t('parties.boardHint')}</Typography.Text>

@@ -4,7 +4,15 @@ import { boardColumns, boardRoleOf, dropState, roleOf, startsMove } from './boar
 
 describe('board columns', () => {
   it('are the stage set of the role, in lifecycle order', () => {
-    expect(boardColumns('customer')).toEqual(['prospect', 'new', 'developing', 'loyal', 'at_risk', 'churned', 'won_back']);
+    expect(boardColumns('customer')).toEqual([
+      'prospect',
+      'new',
+      'developing',
+      'loyal',
+      'at_risk',
+      'churned',
+      'won_back',
+    ]);
     expect(boardColumns('employee')).toEqual(['candidate', 'onboarding', 'stable', 'departing', 'alumni']);
     expect(boardColumns('candidate')).toEqual(boardColumns('employee'));
     expect(boardColumns('partner')).toEqual(boardColumns('customer'));

@@ -32,7 +32,11 @@ export function DuplicatesBanner({ party }: { party: Party }) {
     enabled: party.access === 'full' && !party.mergedIntoId && !party.deletedAt,
   });
   const merge = useMutation({
-    mutationFn: (source: Party) => api<MergeResult>(`/api/parties/${source.id}/merge`, { method: 'POST', body: { intoId: party.id, version: source.version } }),
+    mutationFn: (source: Party) =>
+      api<MergeResult>(`/api/parties/${source.id}/merge`, {
+        method: 'POST',
+        body: { intoId: party.id, version: source.version },
+      }),
     onSuccess: (r) => {
       setMerged({ sourceId: r.source.id, sourceName: r.source.displayName, undoUntil: r.undoUntil });
       setConfirming(null);
@@ -86,7 +90,12 @@ export function DuplicatesBanner({ party }: { party: Party }) {
               renderItem={(d) => (
                 <List.Item
                   actions={[
-                    <Button key="merge" size="small" onClick={() => setConfirming(d.party)} data-testid={`merge-${d.party.id}`}>
+                    <Button
+                      key="merge"
+                      size="small"
+                      onClick={() => setConfirming(d.party)}
+                      data-testid={`merge-${d.party.id}`}
+                    >
                       {t('parties.mergeHere')}
                     </Button>,
                   ]}
@@ -96,7 +105,9 @@ export function DuplicatesBanner({ party }: { party: Party }) {
                     {d.reasons.map((r) => (
                       <Tag key={r}>{t(`parties.duplicateReasons.${r}`)}</Tag>
                     ))}
-                    <Typography.Text type="secondary">{[...d.party.emails, ...d.party.phones].slice(0, 2).join(' · ')}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {[...d.party.emails, ...d.party.phones].slice(0, 2).join(' · ')}
+                    </Typography.Text>
                   </Space>
                 </List.Item>
               )}
@@ -114,8 +125,12 @@ export function DuplicatesBanner({ party }: { party: Party }) {
         confirmLoading={merge.isPending}
         okButtonProps={{ danger: true, 'data-testid': 'merge-confirm' }}
       >
-        <Typography.Paragraph>{t('parties.mergeExplain', { source: confirming?.displayName, target: party.displayName })}</Typography.Paragraph>
-        <Typography.Paragraph type="secondary">{t('parties.mergeUndoHint', { days: MERGE_UNDO_DAYS })}</Typography.Paragraph>
+        <Typography.Paragraph>
+          {t('parties.mergeExplain', { source: confirming?.displayName, target: party.displayName })}
+        </Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('parties.mergeUndoHint', { days: MERGE_UNDO_DAYS })}
+        </Typography.Paragraph>
       </Modal>
     </>
   );

@@ -13,7 +13,10 @@ import { useApiForm } from '../../components/forms/useApiForm.ts';
 import { UserName } from '../../components/parties/labels.tsx';
 import { invalidateParties, partyKey } from '../../data/parties.ts';
 
-type Values = Pick<Party, 'displayName' | 'givenName' | 'familyName' | 'emails' | 'phones' | 'tags' | 'ownerId' | 'backupOwnerId'> & { reason?: string };
+type Values = Pick<
+  Party,
+  'displayName' | 'givenName' | 'familyName' | 'emails' | 'phones' | 'tags' | 'ownerId' | 'backupOwnerId'
+> & { reason?: string };
 
 const toValues = (p: Party): Values => ({
   displayName: p.displayName,
@@ -27,12 +30,28 @@ const toValues = (p: Party): Values => ({
 });
 
 /** Edits names, contacts, tags and owners with the party's version; a 409 shows both versions side by side. */
-export function EditPartyModal({ party, refreshing, open, onClose, onConflict }: { party: Party; refreshing: boolean; open: boolean; onClose: () => void; onConflict: () => void }) {
+export function EditPartyModal({
+  party,
+  refreshing,
+  open,
+  onClose,
+  onConflict,
+}: {
+  party: Party;
+  refreshing: boolean;
+  open: boolean;
+  onClose: () => void;
+  onConflict: () => void;
+}) {
   const { t } = useTranslation();
   const toast = useToast();
   const queryClient = useQueryClient();
   const edit = useApiForm<Values, Party>({
-    submit: (v) => api<Party>(`/api/parties/${party.id}`, { method: 'PATCH', body: { ...v, reason: v.reason || undefined, version: party.version } satisfies UpdateParty }),
+    submit: (v) =>
+      api<Party>(`/api/parties/${party.id}`, {
+        method: 'PATCH',
+        body: { ...v, reason: v.reason || undefined, version: party.version } satisfies UpdateParty,
+      }),
     onSuccess: (p) => {
       queryClient.setQueryData(partyKey(p.id), p);
       invalidateParties(queryClient, p.id);

@@ -1,6 +1,13 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Popconfirm, Space, Tag } from 'antd';
-import { CheckSquareOutlined, CustomerServiceOutlined, DeleteOutlined, EditOutlined, PhoneOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  CheckSquareOutlined,
+  CustomerServiceOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  PhoneOutlined,
+  PlusOutlined,
+} from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -41,7 +48,10 @@ export default function PartyDetailPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
 
   const restoreOrDelete = useMutation({
-    mutationFn: (p: Party) => (p.deletedAt ? api<Party>(`/api/parties/${p.id}/restore`, { method: 'POST' }) : api(`/api/parties/${p.id}`, { method: 'DELETE' })),
+    mutationFn: (p: Party) =>
+      p.deletedAt
+        ? api<Party>(`/api/parties/${p.id}/restore`, { method: 'POST' })
+        : api(`/api/parties/${p.id}`, { method: 'DELETE' }),
     onSuccess: (_r, p) => {
       void toast.success(p.deletedAt ? t('parties.restored') : t('parties.deleted'));
       invalidateParties(queryClient, p.id);
@@ -63,7 +73,12 @@ export default function PartyDetailPage() {
 
   const actions = editable ? (
     <>
-      <Button type="primary" icon={<PhoneOutlined />} onClick={() => setDialog('interaction')} data-testid="add-interaction">
+      <Button
+        type="primary"
+        icon={<PhoneOutlined />}
+        onClick={() => setDialog('interaction')}
+        data-testid="add-interaction"
+      >
         {t('interactions.log')}
       </Button>
       <Button icon={<PlusOutlined />} onClick={() => setDialog('task')} data-testid="add-task">
@@ -77,7 +92,12 @@ export default function PartyDetailPage() {
       <Button icon={<EditOutlined />} onClick={() => setDialog('edit')} data-testid="party-edit">
         {t('common.edit')}
       </Button>
-      <Popconfirm title={t('parties.deleteConfirm', { name: p.displayName })} onConfirm={() => restoreOrDelete.mutate(p)} okText={t('common.confirm')} cancelText={t('common.cancel')}>
+      <Popconfirm
+        title={t('parties.deleteConfirm', { name: p.displayName })}
+        onConfirm={() => restoreOrDelete.mutate(p)}
+        okText={t('common.confirm')}
+        cancelText={t('common.cancel')}
+      >
         <Button danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
       </Popconfirm>
     </>
@@ -102,8 +122,17 @@ export default function PartyDetailPage() {
       timelineTitle={t('parties.timeline')}
       timeline={full ? <PartyTimeline partyId={p.id} /> : undefined}
     >
-      {p.deletedAt && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('parties.inBin', { date: format.dateTime(p.deletedAt) })} />}
-      {p.access === 'directory' && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('parties.directoryHint')} />}
+      {p.deletedAt && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('parties.inBin', { date: format.dateTime(p.deletedAt) })}
+        />
+      )}
+      {p.access === 'directory' && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('parties.directoryHint')} />
+      )}
       <MergedAwayBanner party={p} />
       {editable && <DuplicatesBanner party={p} />}
       <Card title={t('parties.contacts')} size="small" style={{ marginBottom: 16 }}>
@@ -130,7 +159,9 @@ export default function PartyDetailPage() {
                       '—'
                     ),
                   },
-                  ...(p.birthday ? [{ key: 'birthday', label: t('parties.birthday'), children: format.date(p.birthday) }] : []),
+                  ...(p.birthday
+                    ? [{ key: 'birthday', label: t('parties.birthday'), children: format.date(p.birthday) }]
+                    : []),
                   { key: 'updated', label: t('common.updatedAt'), children: format.dateTime(p.updatedAt) },
                 ]
               : []),
@@ -157,8 +188,21 @@ export default function PartyDetailPage() {
         <>
           <InteractionModal partyId={p.id} open={dialog === 'interaction'} onClose={() => setDialog(null)} />
           <TaskModal partyId={p.id} open={dialog === 'task'} onClose={() => setDialog(null)} />
-          {opensCases && <CreateCaseModal partyId={p.id} open={dialog === 'case'} onClose={() => setDialog(null)} onCreated={() => setDialog(null)} />}
-          <EditPartyModal party={p} refreshing={party.isFetching} open={dialog === 'edit'} onClose={() => setDialog(null)} onConflict={() => void party.refetch()} />
+          {opensCases && (
+            <CreateCaseModal
+              partyId={p.id}
+              open={dialog === 'case'}
+              onClose={() => setDialog(null)}
+              onCreated={() => setDialog(null)}
+            />
+          )}
+          <EditPartyModal
+            party={p}
+            refreshing={party.isFetching}
+            open={dialog === 'edit'}
+            onClose={() => setDialog(null)}
+            onConflict={() => void party.refetch()}
+          />
         </>
       )}
     </DetailLayout>

@@ -9,7 +9,16 @@ import { MoveStageModal, type StageMove } from '../../components/parties/MoveSta
 import { useStakeholderGroups } from '../../data/parties.ts';
 import { useFormat } from '../../i18n/useFormat.ts';
 
-const employmentKeys = ['employeeNo', 'jobTitle', 'hireDate', 'careerTrack', 'grade', 'salary', 'exitDate', 'exitReason'] as const;
+const employmentKeys = [
+  'employeeNo',
+  'jobTitle',
+  'hireDate',
+  'careerTrack',
+  'grade',
+  'salary',
+  'exitDate',
+  'exitReason',
+] as const;
 
 type DescItem = { key: string; label: string; children: ReactNode };
 
@@ -24,7 +33,8 @@ function employmentItems(role: PartyRole, t: TFunction, format: ReturnType<typeo
     .map((k) => ({
       key: k,
       label: t(`parties.employment.${k}`),
-      children: k === 'hireDate' || k === 'exitDate' ? format.date(e[k]) : k === 'salary' ? format.number(Number(e[k])) : e[k],
+      children:
+        k === 'hireDate' || k === 'exitDate' ? format.date(e[k]) : k === 'salary' ? format.number(Number(e[k])) : e[k],
     }));
   if (e.managerId) {
     items.push({ key: 'manager', label: t('parties.employment.manager'), children: <UserName id={e.managerId} /> });
@@ -48,7 +58,12 @@ export function PartyRoles({ party }: { party: Party }) {
             <Typography.Text strong>{t(`parties.roles.${role.role}`)}</Typography.Text>
             <StageTag stage={role.stage} />
             {editable && (
-              <Button size="small" icon={<SwapOutlined />} onClick={() => setMove({ partyId: party.id, partyName: party.displayName, role })} data-testid={`change-stage-${role.role}`}>
+              <Button
+                size="small"
+                icon={<SwapOutlined />}
+                onClick={() => setMove({ partyId: party.id, partyName: party.displayName, role })}
+                data-testid={`change-stage-${role.role}`}
+              >
                 {t('parties.changeStage')}
               </Button>
             )}
@@ -58,7 +73,11 @@ export function PartyRoles({ party }: { party: Party }) {
             column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 3, xxl: 3 }}
             bordered
             items={[
-              { key: 'group', label: t('parties.stakeholderGroup'), children: groups.nameOf(role.stakeholderGroup) || '—' },
+              {
+                key: 'group',
+                label: t('parties.stakeholderGroup'),
+                children: groups.nameOf(role.stakeholderGroup) || '—',
+              },
               { key: 'level', label: t('parties.levelToTarget'), children: <LevelGap role={role} /> },
               { key: 'quadrant', label: t('parties.quadrant'), children: <QuadrantBadge quadrant={role.quadrant} /> },
               {
@@ -69,7 +88,15 @@ export function PartyRoles({ party }: { party: Party }) {
                     ? '—'
                     : `${t('parties.initiative')} ${role.initiativeScore ?? '—'} · ${t('parties.participation')} ${role.participationScore ?? '—'}`,
               },
-              ...(role.phase ? [{ key: 'phase', label: t('parties.phase'), children: <Tag>{t(`parties.phases.${role.phase}`)}</Tag> }] : []),
+              ...(role.phase
+                ? [
+                    {
+                      key: 'phase',
+                      label: t('parties.phase'),
+                      children: <Tag>{t(`parties.phases.${role.phase}`)}</Tag>,
+                    },
+                  ]
+                : []),
               { key: 'since', label: t('parties.since'), children: format.date(role.startedAt) },
               ...employmentItems(role, t, format),
             ]}

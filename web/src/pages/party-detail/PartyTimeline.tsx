@@ -1,5 +1,11 @@
 import { Tag, Typography } from 'antd';
-import { CheckCircleOutlined, HeartOutlined, MessageOutlined, NodeIndexOutlined, SwapOutlined } from '@ant-design/icons';
+import {
+  CheckCircleOutlined,
+  HeartOutlined,
+  MessageOutlined,
+  NodeIndexOutlined,
+  SwapOutlined,
+} from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
@@ -135,7 +141,8 @@ export function PartyTimeline({ partyId }: { partyId: string }) {
   const timeline = useInfiniteQuery({
     queryKey: ['party-timeline', partyId],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) => api<Page<TimelineItem>>(`/api/parties/${partyId}/timeline`, { query: { limit: 20, cursor: pageParam }, signal }),
+    queryFn: ({ pageParam, signal }) =>
+      api<Page<TimelineItem>>(`/api/parties/${partyId}/timeline`, { query: { limit: 20, cursor: pageParam }, signal }),
     getNextPageParam: (last) => last.nextCursor,
   });
   const entries = (timeline.data?.pages ?? []).flatMap((p) => p.items.map((i) => toEntry(i, t, format.dateTime)));

@@ -24,7 +24,8 @@ function useProfilePatch(party: Party) {
   const { notify } = useErrorMessage();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (profile: NonNullable<UpdateParty['profile']>) => api<Party>(`/api/parties/${party.id}`, { method: 'PATCH', body: { profile, version: party.version } }),
+    mutationFn: (profile: NonNullable<UpdateParty['profile']>) =>
+      api<Party>(`/api/parties/${party.id}`, { method: 'PATCH', body: { profile, version: party.version } }),
     onSuccess: (p) => {
       queryClient.setQueryData(partyKey(p.id), p);
       invalidateParties(queryClient, p.id);
@@ -41,12 +42,19 @@ function DepthEditor({ party, depth, onClose }: { party: Party; depth: Depth | n
   const { t } = useTranslation();
   const patch = useProfilePatch(party);
   const [form] = Form.useForm<{ entries: { key: string; value: string }[] }>();
-  const initial = depth ? Object.entries(party.profile?.[depth] ?? {}).map(([key, value]) => ({ key, value: value === null ? '' : String(value) })) : [];
+  const initial = depth
+    ? Object.entries(party.profile?.[depth] ?? {}).map(([key, value]) => ({
+        key,
+        value: value === null ? '' : String(value),
+      }))
+    : [];
   const save = ({ entries }: { entries?: { key: string; value: string }[] }) => {
     if (!depth) {
       return;
     }
-    const record = Object.fromEntries((entries ?? []).filter((e) => e.key?.trim()).map((e) => [e.key.trim(), e.value ?? '']));
+    const record = Object.fromEntries(
+      (entries ?? []).filter((e) => e.key?.trim()).map((e) => [e.key.trim(), e.value ?? '']),
+    );
     patch.mutate({ [depth]: record }, { onSuccess: onClose });
   };
   return (
@@ -68,11 +76,23 @@ function DepthEditor({ party, depth, onClose }: { party: Party; depth: Depth | n
             <>
               {fields.map((f) => (
                 <Flex key={f.key} gap={8} align="baseline">
-                  <Form.Item name={[f.name, 'key']} rules={[{ required: true, message: t('validation.required') }]} style={{ flex: 1 }}>
-                    <Input placeholder={t('parties.profile.key')} aria-label={t('parties.profile.key')} maxLength={100} />
+                  <Form.Item
+                    name={[f.name, 'key']}
+                    rules={[{ required: true, message: t('validation.required') }]}
+                    style={{ flex: 1 }}
+                  >
+                    <Input
+                      placeholder={t('parties.profile.key')}
+                      aria-label={t('parties.profile.key')}
+                      maxLength={100}
+                    />
                   </Form.Item>
                   <Form.Item name={[f.name, 'value']} style={{ flex: 2 }}>
-                    <Input placeholder={t('parties.profile.value')} aria-label={t('parties.profile.value')} maxLength={2000} />
+                    <Input
+                      placeholder={t('parties.profile.value')}
+                      aria-label={t('parties.profile.value')}
+                      maxLength={2000}
+                    />
                   </Form.Item>
                   <Button icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => remove(f.name)} />
                 </Flex>
@@ -95,16 +115,39 @@ function CareNotes({ party, editable }: { party: Party; editable: boolean }) {
   const [form] = Form.useForm<{ note: string; topic?: (typeof topics)[number] }>();
   const care = party.profile?.care ?? [];
   const add = (v: { note: string; topic?: (typeof topics)[number] }) =>
-    patch.mutate({ care: [...care.map((c) => ({ id: c.id, at: c.at, note: c.note, topic: c.topic as (typeof topics)[number] | null })), { note: v.note, topic: v.topic ?? null }] }, { onSuccess: () => form.resetFields() });
+    patch.mutate(
+      {
+        care: [
+          ...care.map((c) => ({ id: c.id, at: c.at, note: c.note, topic: c.topic as (typeof topics)[number] | null })),
+          { note: v.note, topic: v.topic ?? null },
+        ],
+      },
+      { onSuccess: () => form.resetFields() },
+    );
   return (
     <>
       {editable && (
         <Form form={form} layout="inline" onFinish={add} style={{ marginBottom: 12, rowGap: 8 }}>
-          <Form.Item name="note" rules={[{ required: true, whitespace: true, message: t('validation.required') }]} style={{ flex: 1, minWidth: 240 }}>
-            <Input.TextArea autoSize placeholder={t('parties.profile.notePlaceholder')} aria-label={t('parties.careNote')} maxLength={4000} />
+          <Form.Item
+            name="note"
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+            style={{ flex: 1, minWidth: 240 }}
+          >
+            <Input.TextArea
+              autoSize
+              placeholder={t('parties.profile.notePlaceholder')}
+              aria-label={t('parties.careNote')}
+              maxLength={4000}
+            />
           </Form.Item>
           <Form.Item name="topic">
-            <Select allowClear placeholder={t('parties.profile.topic')} aria-label={t('parties.profile.topic')} style={{ width: 140 }} options={topics.map((x) => ({ value: x, label: t(`parties.profile.topics.${x}`) }))} />
+            <Select
+              allowClear
+              placeholder={t('parties.profile.topic')}
+              aria-label={t('parties.profile.topic')}
+              style={{ width: 140 }}
+              options={topics.map((x) => ({ value: x, label: t(`parties.profile.topics.${x}`) }))}
+            />
           </Form.Item>
           <Button htmlType="submit" icon={<PlusOutlined />} loading={patch.isPending}>
             {t('parties.profile.addNote')}
@@ -145,7 +188,12 @@ export function ProfileCard({ party, editable }: { party: Party; editable: boole
         <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
           <Typography.Text type="secondary">{t(`parties.profile.${depth}Hint`)}</Typography.Text>
           {editable && (
-            <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(depth)} data-testid={`edit-${depth}`}>
+            <Button
+              size="small"
+              icon={<EditOutlined />}
+              onClick={() => setEditing(depth)}
+              data-testid={`edit-${depth}`}
+            >
               {t('common.edit')}
             </Button>
           )}
@@ -153,7 +201,11 @@ export function ProfileCard({ party, editable }: { party: Party; editable: boole
         {entries.length === 0 ? (
           <EmptyState />
         ) : (
-          <Descriptions size="small" column={{ xs: 1, sm: 2 }} items={entries.map(([k, v]) => ({ key: k, label: k, children: show(v) }))} />
+          <Descriptions
+            size="small"
+            column={{ xs: 1, sm: 2 }}
+            items={entries.map(([k, v]) => ({ key: k, label: k, children: show(v) }))}
+          />
         )}
       </>
     );

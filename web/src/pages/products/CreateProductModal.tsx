@@ -22,7 +22,13 @@ const currencies = ['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP'];
 /** Empty inputs are left out rather than sent as "" (which the server refuses). */
 export function toProductBody(v: Values): CreateProduct {
   const text = (s: string | undefined) => (s && s.trim() ? s.trim() : undefined);
-  return { name: v.name.trim(), sku: text(v.sku), category: text(v.category), price: v.price === null || v.price === undefined || v.price === '' ? undefined : String(v.price), currency: v.currency };
+  return {
+    name: v.name.trim(),
+    sku: text(v.sku),
+    category: text(v.category),
+    price: v.price === null || v.price === undefined || v.price === '' ? undefined : String(v.price),
+    currency: v.currency,
+  };
 }
 
 /** "New product": name, SKU, category, price and currency (a taken SKU answers on its field). */
@@ -58,7 +64,11 @@ export function CreateProductModal({ open, onClose }: { open: boolean; onClose: 
     >
       <FormError message={formError} />
       <Form<Values> form={form} layout="vertical" onFinish={onFinish} initialValues={{ currency: 'CNY' }}>
-        <Form.Item name="name" label={t('value.products.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="name"
+          label={t('value.products.name')}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+        >
           <Input maxLength={300} data-testid="product-name" />
         </Form.Item>
         <Row gutter={12}>
@@ -74,11 +84,22 @@ export function CreateProductModal({ open, onClose }: { open: boolean; onClose: 
           </Col>
           <Col span={12}>
             <Form.Item name="price" label={t('value.products.price')}>
-              <InputNumber<string> min="0" step="0.01" precision={2} stringMode style={{ width: '100%' }} data-testid="product-price" />
+              <InputNumber<string>
+                min="0"
+                step="0.01"
+                precision={2}
+                stringMode
+                style={{ width: '100%' }}
+                data-testid="product-price"
+              />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="currency" label={t('value.currency')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Form.Item
+              name="currency"
+              label={t('value.currency')}
+              rules={[{ required: true, message: t('validation.required') }]}
+            >
               <Select showSearch options={currencies.map((c) => ({ value: c, label: c }))} />
             </Form.Item>
           </Col>

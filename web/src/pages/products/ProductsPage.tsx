@@ -21,16 +21,33 @@ export default function ProductsPage() {
   const canEdit = catalogueEditors.some((r) => user.roles.includes(r));
   const columns = useMemo<DataColumn<Product>[]>(
     () => [
-      { key: 'name', title: t('value.products.name'), sortable: true, render: (p) => <Typography.Text strong>{p.name}</Typography.Text> },
+      {
+        key: 'name',
+        title: t('value.products.name'),
+        sortable: true,
+        render: (p) => <Typography.Text strong>{p.name}</Typography.Text>,
+      },
       { key: 'sku', title: t('value.products.sku') },
       { key: 'category', title: t('value.products.category'), filter: { type: 'text' } },
-      { key: 'price', title: t('value.products.price'), align: 'right', render: (p) => (p.price === null ? '—' : format.money(Number(p.price), p.currency)) },
+      {
+        key: 'price',
+        title: t('value.products.price'),
+        align: 'right',
+        render: (p) => (p.price === null ? '—' : format.money(Number(p.price), p.currency)),
+      },
       { key: 'currency', title: t('value.currency'), hidden: true },
       {
         key: 'active',
         title: t('value.products.status'),
-        filter: { type: 'select', options: [{ value: 'true', label: t('value.products.active') }, { value: 'false', label: t('value.products.inactive') }] },
-        render: (p) => (p.active ? <Tag color="green">{t('value.products.active')}</Tag> : <Tag>{t('value.products.inactive')}</Tag>),
+        filter: {
+          type: 'select',
+          options: [
+            { value: 'true', label: t('value.products.active') },
+            { value: 'false', label: t('value.products.inactive') },
+          ],
+        },
+        render: (p) =>
+          p.active ? <Tag color="green">{t('value.products.active')}</Tag> : <Tag>{t('value.products.inactive')}</Tag>,
       },
       { key: 'externalId', title: t('value.externalId'), hidden: true },
       { key: 'updatedAt', title: t('common.updatedAt'), sortable: true, render: (p) => format.dateTime(p.updatedAt) },
@@ -44,7 +61,12 @@ export default function ProductsPage() {
         description={t('value.products.description')}
         actions={
           canEdit && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="product-create">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="product-create"
+            >
               {t('value.products.create')}
             </Button>
           )

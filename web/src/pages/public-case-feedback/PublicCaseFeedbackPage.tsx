@@ -53,10 +53,22 @@ export default function PublicCaseFeedbackPage() {
     staleTime: Infinity,
   });
   const submit = useMutation({
-    mutationFn: () => api<{ ok: true }>(`/api/public/case-feedback/${encodeURIComponent(token)}`, { method: 'POST', body: { score, comment: comment.trim() || undefined } }),
+    mutationFn: () =>
+      api<{ ok: true }>(`/api/public/case-feedback/${encodeURIComponent(token)}`, {
+        method: 'POST',
+        body: { score, comment: comment.trim() || undefined },
+      }),
     onSuccess: () => setDone(true),
   });
-  const state: State | null = done ? 'thanks' : info.error ? feedbackStateOf(info.error) : info.data?.answered ? 'answered' : submit.error ? feedbackStateOf(submit.error) : null;
+  const state: State | null = done
+    ? 'thanks'
+    : info.error
+      ? feedbackStateOf(info.error)
+      : info.data?.answered
+        ? 'answered'
+        : submit.error
+          ? feedbackStateOf(submit.error)
+          : null;
 
   return (
     <div className="tandem-public-page" data-testid="case-feedback">
@@ -81,7 +93,11 @@ export default function PublicCaseFeedbackPage() {
       </header>
       <main className="tandem-public-main">
         {state && state !== 'failed' ? (
-          <div role={state === 'thanks' ? 'status' : 'alert'} style={{ textAlign: 'center', padding: '64px 8px' }} data-testid={`feedback-state-${state}`}>
+          <div
+            role={state === 'thanks' ? 'status' : 'alert'}
+            style={{ textAlign: 'center', padding: '64px 8px' }}
+            data-testid={`feedback-state-${state}`}
+          >
             <div style={{ fontSize: 56, lineHeight: 1, marginBottom: 20 }} aria-hidden>
               {icons[state]}
             </div>
@@ -105,7 +121,14 @@ export default function PublicCaseFeedbackPage() {
             </Typography.Paragraph>
             <div className="tandem-feedback-scores" role="radiogroup" aria-labelledby="feedback-question">
               {[1, 2, 3, 4, 5].map((n) => (
-                <Button key={n} type={score === n ? 'primary' : 'default'} role="radio" aria-checked={score === n} onClick={() => setScore(n)} data-testid={`feedback-score-${n}`}>
+                <Button
+                  key={n}
+                  type={score === n ? 'primary' : 'default'}
+                  role="radio"
+                  aria-checked={score === n}
+                  onClick={() => setScore(n)}
+                  data-testid={`feedback-score-${n}`}
+                >
                   {n}
                 </Button>
               ))}
@@ -129,7 +152,16 @@ export default function PublicCaseFeedbackPage() {
                 {t('service.feedback.failed.text')}
               </Typography.Paragraph>
             )}
-            <Button type="primary" size="large" block disabled={score === null} loading={submit.isPending} onClick={() => submit.mutate()} style={{ marginTop: 16, height: 48 }} data-testid="feedback-submit">
+            <Button
+              type="primary"
+              size="large"
+              block
+              disabled={score === null}
+              loading={submit.isPending}
+              onClick={() => submit.mutate()}
+              style={{ marginTop: 16, height: 48 }}
+              data-testid="feedback-submit"
+            >
               {t('service.feedback.submit')}
             </Button>
           </div>

@@ -39,7 +39,8 @@ export default function PublicSurveyPage() {
     staleTime: Infinity,
   });
   const submit = useMutation({
-    mutationFn: (body: SurveySubmitResponse) => api<{ ok: true }>(`/api/public/surveys/${encodeURIComponent(token)}/responses`, { method: 'POST', body }),
+    mutationFn: (body: SurveySubmitResponse) =>
+      api<{ ok: true }>(`/api/public/surveys/${encodeURIComponent(token)}/responses`, { method: 'POST', body }),
     onSuccess: () => {
       setDone(true);
       window.scrollTo({ top: 0 });
@@ -61,8 +62,13 @@ export default function PublicSurveyPage() {
   };
 
   // A failed submit that is not about the answers (answered meanwhile, closed, rate limited) replaces the form.
-  const submitState = submit.error && !validationIssues(submit.error).length ? linkStateOf(isApiError(submit.error) ? submit.error : { status: 0, code: 'NETWORK' }) : null;
-  const loadState = survey.error ? linkStateOf(isApiError(survey.error) ? survey.error : { status: 0, code: 'NETWORK' }) : null;
+  const submitState =
+    submit.error && !validationIssues(submit.error).length
+      ? linkStateOf(isApiError(submit.error) ? submit.error : { status: 0, code: 'NETWORK' })
+      : null;
+  const loadState = survey.error
+    ? linkStateOf(isApiError(survey.error) ? survey.error : { status: 0, code: 'NETWORK' })
+    : null;
   // A network failure, rate limit or refused body keeps the answers on screen so the respondent can try again.
   const retryable = submitState === 'failed' || submitState === 'rateLimited' || submitState === 'invalid';
   const state: LinkState | 'thanks' | null = done ? 'thanks' : (loadState ?? (retryable ? null : submitState));
@@ -92,7 +98,11 @@ export default function PublicSurveyPage() {
       </header>
       <main>
         {state ? (
-          <div role={state === 'thanks' ? 'status' : 'alert'} style={{ textAlign: 'center', padding: '72px 16px', maxWidth: 520, margin: '0 auto' }} data-testid={`survey-state-${state}`}>
+          <div
+            role={state === 'thanks' ? 'status' : 'alert'}
+            style={{ textAlign: 'center', padding: '72px 16px', maxWidth: 520, margin: '0 auto' }}
+            data-testid={`survey-state-${state}`}
+          >
             <div style={{ fontSize: 56, lineHeight: 1, marginBottom: 20 }} aria-hidden>
               {icons[state]}
             </div>
@@ -115,7 +125,13 @@ export default function PublicSurveyPage() {
                 data-testid="submit-error"
               />
             )}
-            <SurveyResponder survey={survey.data} lang={lang} onSubmit={onSubmit} serverErrors={serverErrors} submitting={submit.isPending} />
+            <SurveyResponder
+              survey={survey.data}
+              lang={lang}
+              onSubmit={onSubmit}
+              serverErrors={serverErrors}
+              submitting={submit.isPending}
+            />
           </>
         ) : null}
       </main>

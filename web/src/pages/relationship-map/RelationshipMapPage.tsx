@@ -15,13 +15,28 @@ import { PageHeader } from '../../layout/PageHeader.tsx';
 import { groupRows, levelMatrix, quadrantMatrix } from './relationshipMap.ts';
 
 const levelColors = ['#bfbfbf', '#faad14', '#13c2c2', '#1668dc', '#52c41a'];
-const quadrantColors: Record<Quadrant, string> = { basic: '#bfbfbf', proactive: '#1668dc', reactive: '#fa8c16', partnership: '#52c41a' };
+const quadrantColors: Record<Quadrant, string> = {
+  basic: '#bfbfbf',
+  proactive: '#1668dc',
+  reactive: '#fa8c16',
+  partnership: '#52c41a',
+};
 
 /** The 2×2 of seed 000: our initiative across, their participation up. */
 function QuadrantGrid({ totals }: { totals: Record<Quadrant, number> }) {
   const { t, i18n } = useTranslation();
   const cell = (q: Quadrant) => (
-    <div key={q} style={{ background: `${quadrantColors[q]}22`, border: `1px solid ${quadrantColors[q]}`, borderRadius: 6, padding: 12, textAlign: 'center' }} data-testid={`quadrant-${q}`}>
+    <div
+      key={q}
+      style={{
+        background: `${quadrantColors[q]}22`,
+        border: `1px solid ${quadrantColors[q]}`,
+        borderRadius: 6,
+        padding: 12,
+        textAlign: 'center',
+      }}
+      data-testid={`quadrant-${q}`}
+    >
       <Typography.Title level={3} style={{ margin: 0 }}>
         {formatNumber(totals[q], i18n.language)}
       </Typography.Title>
@@ -48,7 +63,10 @@ function QuadrantGrid({ totals }: { totals: Record<Quadrant, number> }) {
 export default function RelationshipMapPage() {
   const { t, i18n } = useTranslation();
   const groups = useStakeholderGroups();
-  const map = useQuery({ queryKey: relationshipMapKey, queryFn: ({ signal }) => api<RelationshipMap>('/api/stakeholder-groups/relationship-map', { signal }) });
+  const map = useQuery({
+    queryKey: relationshipMapKey,
+    queryFn: ({ signal }) => api<RelationshipMap>('/api/stakeholder-groups/relationship-map', { signal }),
+  });
   const groupKeys = useMemo(() => groups.groups.map((g) => g.key), [groups.groups]);
   const rows = useMemo(() => (map.data ? groupRows(map.data, groupKeys) : []), [map.data, groupKeys]);
   const { nameOf } = groups;
@@ -65,7 +83,11 @@ export default function RelationshipMapPage() {
     return {
       grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
       legend: { top: 0 },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => formatNumber(Number(v), language) },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        valueFormatter: (v) => formatNumber(Number(v), language),
+      },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: axis, inverse: true, axisLabel: { width: 220, overflow: 'truncate' } },
       series: kotlerLevels.map((level, i) => ({
@@ -85,10 +107,21 @@ export default function RelationshipMapPage() {
     return {
       grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
       legend: { top: 0 },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => formatNumber(Number(v), language) },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        valueFormatter: (v) => formatNumber(Number(v), language),
+      },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 220, overflow: 'truncate' } },
-      series: quadrants.map((q) => ({ type: 'bar', stack: 'q', name: t(`parties.quadrants.${q}`), itemStyle: { color: quadrantColors[q] }, barMaxWidth: 22, data: quads.byGroup[q] })),
+      series: quadrants.map((q) => ({
+        type: 'bar',
+        stack: 'q',
+        name: t(`parties.quadrants.${q}`),
+        itemStyle: { color: quadrantColors[q] },
+        barMaxWidth: 22,
+        data: quads.byGroup[q],
+      })),
     };
   }, [quads, labels, t, language]);
 
@@ -101,14 +134,22 @@ export default function RelationshipMapPage() {
     body = <EmptyState description={t('parties.mapEmpty')} />;
   } else {
     const levelAria = rows
-      .map((_r, row) => `${labels[row]}: ${kotlerLevels.map((l) => `${t(`parties.levels.${l}`)} ${levels.current[l][row]}→${levels.target[l][row]}`).join(', ')}`)
+      .map(
+        (_r, row) =>
+          `${labels[row]}: ${kotlerLevels.map((l) => `${t(`parties.levels.${l}`)} ${levels.current[l][row]}→${levels.target[l][row]}`).join(', ')}`,
+      )
       .join('; ');
     body = (
       <Row gutter={[16, 16]}>
         <Col xs={24}>
           <Card title={t('parties.levelsByGroup')} size="small">
             <Typography.Paragraph type="secondary">{t('parties.levelsByGroupHint')}</Typography.Paragraph>
-            <Chart option={levelOption} height={Math.max(240, rows.length * 56 + 60)} ariaLabel={t('parties.levelsAria', { list: levelAria })} data-testid="levels-chart" />
+            <Chart
+              option={levelOption}
+              height={Math.max(240, rows.length * 56 + 60)}
+              ariaLabel={t('parties.levelsAria', { list: levelAria })}
+              data-testid="levels-chart"
+            />
           </Card>
         </Col>
         <Col xs={24} lg={16}>
@@ -116,7 +157,9 @@ export default function RelationshipMapPage() {
             <Chart
               option={quadrantOption}
               height={Math.max(200, rows.length * 36 + 60)}
-              ariaLabel={t('parties.quadrantsAria', { list: quadrants.map((q) => `${t(`parties.quadrants.${q}`)} ${quads.totals[q]}`).join(', ') })}
+              ariaLabel={t('parties.quadrantsAria', {
+                list: quadrants.map((q) => `${t(`parties.quadrants.${q}`)} ${quads.totals[q]}`).join(', '),
+              })}
               data-testid="quadrants-chart"
             />
           </Card>

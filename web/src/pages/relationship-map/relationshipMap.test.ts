@@ -18,7 +18,11 @@ const map: RelationshipMap = {
 
 describe('relationship map', () => {
   it('orders rows as the groups are configured, unknown keys next and "no group" last', () => {
-    expect(groupRows(map, ['marketing_staff', 'line_managers', 'company_clients'])).toEqual(['line_managers', 'company_clients', null]);
+    expect(groupRows(map, ['marketing_staff', 'line_managers', 'company_clients'])).toEqual([
+      'line_managers',
+      'company_clients',
+      null,
+    ]);
     expect(groupRows(map, [])).toEqual(['company_clients', 'line_managers', null]);
   });
   it('counts roles per group by current and by target level', () => {

@@ -3,7 +3,10 @@ import type { KotlerLevel, Quadrant, RelationshipMap } from '../../api/types.ts'
 
 /** Rows of the charts: the configured groups in their order, then any group key only the data knows, then "no group". */
 export function groupRows(map: RelationshipMap, groupKeys: readonly string[]): (string | null)[] {
-  const seen = new Set<string | null>([...map.levels.map((l) => l.stakeholderGroup), ...map.quadrants.map((q) => q.stakeholderGroup)]);
+  const seen = new Set<string | null>([
+    ...map.levels.map((l) => l.stakeholderGroup),
+    ...map.quadrants.map((q) => q.stakeholderGroup),
+  ]);
   const rows: (string | null)[] = groupKeys.filter((k) => seen.has(k));
   for (const key of seen) {
     if (key !== null && !rows.includes(key)) {
@@ -23,7 +26,8 @@ export interface LevelMatrix {
   target: Record<KotlerLevel, number[]>;
 }
 
-const zeros = <K extends string>(keys: readonly K[], n: number) => Object.fromEntries(keys.map((k) => [k, Array<number>(n).fill(0)])) as Record<K, number[]>;
+const zeros = <K extends string>(keys: readonly K[], n: number) =>
+  Object.fromEntries(keys.map((k) => [k, Array<number>(n).fill(0)])) as Record<K, number[]>;
 
 /** Sums the server's (group × level × target) counts into per-level series over the rows, once by current and once by target level. */
 export function levelMatrix(map: RelationshipMap, rows: readonly (string | null)[]): LevelMatrix {
@@ -45,7 +49,10 @@ export function levelMatrix(map: RelationshipMap, rows: readonly (string | null)
 }
 
 /** quadrant[q][row] counts, and the totals of the 2×2 grid (unscored roles are left out). */
-export function quadrantMatrix(map: RelationshipMap, rows: readonly (string | null)[]): { byGroup: Record<Quadrant, number[]>; totals: Record<Quadrant, number> } {
+export function quadrantMatrix(
+  map: RelationshipMap,
+  rows: readonly (string | null)[],
+): { byGroup: Record<Quadrant, number[]>; totals: Record<Quadrant, number> } {
   const byGroup = zeros(quadrants, rows.length);
   const totals = Object.fromEntries(quadrants.map((q) => [q, 0])) as Record<Quadrant, number>;
   for (const cell of map.quadrants) {

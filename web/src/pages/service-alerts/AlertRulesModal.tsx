@@ -28,9 +28,19 @@ export function AlertRulesModal({ open, onClose }: { open: boolean; onClose: () 
       onClose();
     },
   });
-  const patch = (kind: AlertRule['kind'], change: Partial<AlertRule>) => setDraft((d) => d.map((r) => (r.kind === kind ? ({ ...r, ...change } as AlertRule) : r)));
+  const patch = (kind: AlertRule['kind'], change: Partial<AlertRule>) =>
+    setDraft((d) => d.map((r) => (r.kind === kind ? ({ ...r, ...change } as AlertRule) : r)));
   return (
-    <Modal open={open} title={t('service.alerts.editRules')} onCancel={onClose} onOk={() => save.mutate()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={save.isPending} data-testid="alert-rules-modal">
+    <Modal
+      open={open}
+      title={t('service.alerts.editRules')}
+      onCancel={onClose}
+      onOk={() => save.mutate()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={save.isPending}
+      data-testid="alert-rules-modal"
+    >
       {save.error && <Alert type="error" showIcon message={describe(save.error)} style={{ marginBottom: 12 }} />}
       {rules.isError ? (
         <QueryError error={rules.error} onRetry={() => void rules.refetch()} />
@@ -40,25 +50,55 @@ export function AlertRulesModal({ open, onClose }: { open: boolean; onClose: () 
         <Flex vertical gap={16}>
           {draft.map((r) => (
             <Flex key={r.kind} gap={12} align="flex-start">
-              <Switch checked={r.enabled} onChange={(enabled) => patch(r.kind, { enabled })} aria-label={t(`service.alerts.rules.${r.kind}.name`)} data-testid={`alert-rule-${r.kind}`} />
+              <Switch
+                checked={r.enabled}
+                onChange={(enabled) => patch(r.kind, { enabled })}
+                aria-label={t(`service.alerts.rules.${r.kind}.name`)}
+                data-testid={`alert-rule-${r.kind}`}
+              />
               <div>
                 <Typography.Text strong>{t(`service.alerts.rules.${r.kind}.name`)}</Typography.Text>
                 <Flex gap={6} align="center" wrap style={{ marginTop: 4 }}>
                   {r.kind === 'complaints_in_window' && (
                     <>
-                      <InputNumber size="small" min={2} max={100} value={r.count} onChange={(v) => patch(r.kind, { count: v ?? 2 })} aria-label={t('service.alerts.count')} />
+                      <InputNumber
+                        size="small"
+                        min={2}
+                        max={100}
+                        value={r.count}
+                        onChange={(v) => patch(r.kind, { count: v ?? 2 })}
+                        aria-label={t('service.alerts.count')}
+                      />
                       <Typography.Text>{t('service.alerts.complaintsWithin')}</Typography.Text>
-                      <InputNumber size="small" min={1} max={3650} value={r.days} onChange={(v) => patch(r.kind, { days: v ?? 1 })} aria-label={t('service.alerts.days')} />
+                      <InputNumber
+                        size="small"
+                        min={1}
+                        max={3650}
+                        value={r.days}
+                        onChange={(v) => patch(r.kind, { days: v ?? 1 })}
+                        aria-label={t('service.alerts.days')}
+                      />
                       <Typography.Text>{t('service.alerts.days')}</Typography.Text>
                     </>
                   )}
                   {r.kind === 'low_csat' && (
                     <>
                       <Typography.Text>{t('service.alerts.scoreAtMost')}</Typography.Text>
-                      <InputNumber size="small" min={1} max={4} value={r.max} onChange={(v) => patch(r.kind, { max: v ?? 2 })} aria-label={t('service.alerts.scoreAtMost')} />
+                      <InputNumber
+                        size="small"
+                        min={1}
+                        max={4}
+                        value={r.max}
+                        onChange={(v) => patch(r.kind, { max: v ?? 2 })}
+                        aria-label={t('service.alerts.scoreAtMost')}
+                      />
                     </>
                   )}
-                  {r.kind === 'breached_complaint' && <Typography.Text type="secondary">{t('service.alerts.rules.breached_complaint.text')}</Typography.Text>}
+                  {r.kind === 'breached_complaint' && (
+                    <Typography.Text type="secondary">
+                      {t('service.alerts.rules.breached_complaint.text')}
+                    </Typography.Text>
+                  )}
                 </Flex>
               </div>
             </Flex>

@@ -26,7 +26,8 @@ export default function AlertsPage() {
   const [editing, setEditing] = useState(false);
   const canConfigure = user.roles.some((r) => serviceConfigurers.includes(r));
   const setStatus = useMutation({
-    mutationFn: ({ id, status }: { id: string; status: Alert['status'] }) => api<Alert>(`${alertsEndpoint}/${id}`, { method: 'PATCH', body: { status } }),
+    mutationFn: ({ id, status }: { id: string; status: Alert['status'] }) =>
+      api<Alert>(`${alertsEndpoint}/${id}`, { method: 'PATCH', body: { status } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: listKey(alertsEndpoint) }),
     onError: notify,
   });
@@ -36,18 +37,43 @@ export default function AlertsPage() {
       {
         key: 'rule',
         title: t('service.alerts.rule'),
-        render: (a) => <Tag color={a.rule === 'low_csat' ? 'purple' : a.rule === 'breached_complaint' ? 'red' : 'orange'}>{t(`service.alerts.rules.${a.rule}.name`)}</Tag>,
+        render: (a) => (
+          <Tag color={a.rule === 'low_csat' ? 'purple' : a.rule === 'breached_complaint' ? 'red' : 'orange'}>
+            {t(`service.alerts.rules.${a.rule}.name`)}
+          </Tag>
+        ),
       },
-      { key: 'partyName', title: t('service.case.party'), render: (a) => <Link to={`/parties/${a.partyId}`}>{a.partyName ?? a.partyId}</Link> },
-      { key: 'reason', title: t('service.alerts.reason'), render: (a) => <Typography.Text>{a.reason}</Typography.Text> },
-      { key: 'caseId', title: t('service.alerts.case'), render: (a) => (a.caseId ? <Link to={`/service/cases/${a.caseId}`}>{t('service.alerts.openCase')}</Link> : '—') },
-      { key: 'taskId', title: t('service.alerts.task'), render: (a) => (a.taskId ? <Link to="/tasks">{t('service.alerts.taskCreated')}</Link> : '—') },
+      {
+        key: 'partyName',
+        title: t('service.case.party'),
+        render: (a) => <Link to={`/parties/${a.partyId}`}>{a.partyName ?? a.partyId}</Link>,
+      },
+      {
+        key: 'reason',
+        title: t('service.alerts.reason'),
+        render: (a) => <Typography.Text>{a.reason}</Typography.Text>,
+      },
+      {
+        key: 'caseId',
+        title: t('service.alerts.case'),
+        render: (a) => (a.caseId ? <Link to={`/service/cases/${a.caseId}`}>{t('service.alerts.openCase')}</Link> : '—'),
+      },
+      {
+        key: 'taskId',
+        title: t('service.alerts.task'),
+        render: (a) => (a.taskId ? <Link to="/tasks">{t('service.alerts.taskCreated')}</Link> : '—'),
+      },
       { key: 'stageNote', title: t('service.alerts.stageNote'), hidden: true, render: (a) => a.stageNote ?? '' },
       {
         key: 'status',
         title: t('service.case.status'),
-        filter: { type: 'select', options: alertStatuses.map((s) => ({ value: s, label: t(`service.alerts.statuses.${s}`) })) },
-        render: (a) => <Tag color={a.status === 'open' ? 'gold' : 'default'}>{t(`service.alerts.statuses.${a.status}`)}</Tag>,
+        filter: {
+          type: 'select',
+          options: alertStatuses.map((s) => ({ value: s, label: t(`service.alerts.statuses.${s}`) })),
+        },
+        render: (a) => (
+          <Tag color={a.status === 'open' ? 'gold' : 'default'}>{t(`service.alerts.statuses.${a.status}`)}</Tag>
+        ),
       },
       {
         key: 'actions',
@@ -55,11 +81,21 @@ export default function AlertsPage() {
         kind: 'actions',
         render: (a) =>
           a.status === 'open' ? (
-            <Button size="small" icon={<CheckOutlined />} onClick={() => setStatus.mutate({ id: a.id, status: 'acknowledged' })} data-testid="alert-ack">
+            <Button
+              size="small"
+              icon={<CheckOutlined />}
+              onClick={() => setStatus.mutate({ id: a.id, status: 'acknowledged' })}
+              data-testid="alert-ack"
+            >
               {t('service.alerts.acknowledge')}
             </Button>
           ) : (
-            <Button size="small" type="text" icon={<UndoOutlined />} onClick={() => setStatus.mutate({ id: a.id, status: 'open' })}>
+            <Button
+              size="small"
+              type="text"
+              icon={<UndoOutlined />}
+              onClick={() => setStatus.mutate({ id: a.id, status: 'open' })}
+            >
               {t('service.alerts.reopen')}
             </Button>
           ),
@@ -71,7 +107,9 @@ export default function AlertsPage() {
     <div data-testid="alerts-page">
       <PageHeader
         title={t('nav.serviceAlerts')}
-        description={t('service.alerts.description', { rules: alertRuleKinds.map((k) => t(`service.alerts.rules.${k}.name`)).join(t('common.listSeparator')) })}
+        description={t('service.alerts.description', {
+          rules: alertRuleKinds.map((k) => t(`service.alerts.rules.${k}.name`)).join(t('common.listSeparator')),
+        })}
         actions={
           canConfigure && (
             <Button icon={<SettingOutlined />} onClick={() => setEditing(true)} data-testid="alert-rules-edit">
@@ -80,7 +118,15 @@ export default function AlertsPage() {
           )
         }
       />
-      <DataTable<Alert> tableKey="service.alerts" endpoint={alertsEndpoint} columns={columns} rowKey={(a) => a.id} rowLabel={(a) => a.reason} syncUrl data-testid="alerts-table" />
+      <DataTable<Alert>
+        tableKey="service.alerts"
+        endpoint={alertsEndpoint}
+        columns={columns}
+        rowKey={(a) => a.id}
+        rowLabel={(a) => a.reason}
+        syncUrl
+        data-testid="alerts-table"
+      />
       {canConfigure && <AlertRulesModal open={editing} onClose={() => setEditing(false)} />}
     </div>
   );

@@ -43,7 +43,11 @@ export default function CasesPage() {
         syncUrl
         data-testid="cases-table"
       />
-      <CreateCaseModal open={creating} onClose={() => setCreating(false)} onCreated={(c) => void navigate(`/service/cases/${c.id}`)} />
+      <CreateCaseModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(c) => void navigate(`/service/cases/${c.id}`)}
+      />
     </div>
   );
 }

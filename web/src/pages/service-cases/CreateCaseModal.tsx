@@ -16,14 +16,28 @@ import { casesEndpoint, invalidateCase, useSlaPolicies } from '../../data/servic
 type Values = Omit<CreateCase, 'type'> & { type: CreateCase['type'] };
 
 /** "New case": type, party, subject, description, channel, priority, assignee, SLA policy. */
-export function CreateCaseModal({ open, onClose, onCreated, partyId }: { open: boolean; onClose: () => void; onCreated: (c: Case) => void; partyId?: string }) {
+export function CreateCaseModal({
+  open,
+  onClose,
+  onCreated,
+  partyId,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (c: Case) => void;
+  partyId?: string;
+}) {
   const { t } = useTranslation();
   const toast = useToast();
   const { user } = useMe();
   const queryClient = useQueryClient();
   const policies = useSlaPolicies();
   const { form, onFinish, submitting, formError, reset } = useApiForm<Values, Case>({
-    submit: (v) => api<Case>(casesEndpoint, { method: 'POST', body: { ...v, description: v.description || null, slaPolicyId: v.slaPolicyId ?? null } }),
+    submit: (v) =>
+      api<Case>(casesEndpoint, {
+        method: 'POST',
+        body: { ...v, description: v.description || null, slaPolicyId: v.slaPolicyId ?? null },
+      }),
     onSuccess: (c) => {
       void toast.success(t('service.cases.created'));
       invalidateCase(queryClient, c);
@@ -53,11 +67,27 @@ export function CreateCaseModal({ open, onClose, onCreated, partyId }: { open: b
       data-testid="case-create-modal"
     >
       <FormError message={formError} />
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish} initialValues={{ type: 'complaint', channel: 'phone', priority: 'normal', assigneeId: user.id, partyId: partyId ?? null }}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{
+          type: 'complaint',
+          channel: 'phone',
+          priority: 'normal',
+          assigneeId: user.id,
+          partyId: partyId ?? null,
+        }}
+      >
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="type" label={t('service.case.type')} rules={[required]}>
-              <Select options={caseTypes.filter((v) => v !== 'grievance').map((v) => ({ value: v, label: t(`service.types.${v}`) }))} data-testid="case-type" />
+              <Select
+                options={caseTypes
+                  .filter((v) => v !== 'grievance')
+                  .map((v) => ({ value: v, label: t(`service.types.${v}`) }))}
+                data-testid="case-type"
+              />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -75,12 +105,18 @@ export function CreateCaseModal({ open, onClose, onCreated, partyId }: { open: b
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="channel" label={t('service.case.channel')}>
-              <Select options={caseChannels.map((v) => ({ value: v, label: t(`service.channels.${v}`) }))} data-testid="case-channel" />
+              <Select
+                options={caseChannels.map((v) => ({ value: v, label: t(`service.channels.${v}`) }))}
+                data-testid="case-channel"
+              />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="priority" label={t('service.case.priority')}>
-              <Select options={casePriorities.map((v) => ({ value: v, label: t(`service.priorities.${v}`) }))} data-testid="case-priority" />
+              <Select
+                options={casePriorities.map((v) => ({ value: v, label: t(`service.priorities.${v}`) }))}
+                data-testid="case-priority"
+              />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -94,7 +130,10 @@ export function CreateCaseModal({ open, onClose, onCreated, partyId }: { open: b
                 allowClear
                 placeholder={t('service.case.defaultPolicy')}
                 loading={policies.isPending}
-                options={(policies.data?.items ?? []).map((p) => ({ value: p.id, label: p.isDefault ? `${p.name} (${t('service.sla.default')})` : p.name }))}
+                options={(policies.data?.items ?? []).map((p) => ({
+                  value: p.id,
+                  label: p.isDefault ? `${p.name} (${t('service.sla.default')})` : p.name,
+                }))}
               />
             </Form.Item>
           </Col>

@@ -30,12 +30,19 @@ export function caseColumns({ t, dateTime, now }: Deps): DataColumn<Case>[] {
       title: t('service.case.subject'),
       render: (c) => <Typography.Text strong>{c.subject}</Typography.Text>,
     },
-    { key: 'partyName', title: t('service.case.party'), render: (c) => c.partyName ?? (c.anonymous ? t('service.case.anonymous') : '—') },
+    {
+      key: 'partyName',
+      title: t('service.case.party'),
+      render: (c) => c.partyName ?? (c.anonymous ? t('service.case.anonymous') : '—'),
+    },
     {
       key: 'priority',
       title: t('service.case.priority'),
       sortable: true,
-      filter: { type: 'select', options: casePriorities.map((v) => ({ value: v, label: t(`service.priorities.${v}`) })) },
+      filter: {
+        type: 'select',
+        options: casePriorities.map((v) => ({ value: v, label: t(`service.priorities.${v}`) })),
+      },
       render: (c) => <PriorityTag priority={c.priority} />,
     },
     {
@@ -53,8 +60,17 @@ export function caseColumns({ t, dateTime, now }: Deps): DataColumn<Case>[] {
         param: 'assigneeId',
         render: (value, onChange) => (
           <Flex vertical gap={8}>
-            <UserSelect value={value === 'me' ? null : (value as string | null)} onChange={onChange} aria-label={t('service.case.assignee')} />
-            <Button size="small" onClick={() => onChange('me')} type={value === 'me' ? 'primary' : 'default'} data-testid="assignee-me">
+            <UserSelect
+              value={value === 'me' ? null : (value as string | null)}
+              onChange={onChange}
+              aria-label={t('service.case.assignee')}
+            />
+            <Button
+              size="small"
+              onClick={() => onChange('me')}
+              type={value === 'me' ? 'primary' : 'default'}
+              data-testid="assignee-me"
+            >
               {t('service.case.assignedToMe')}
             </Button>
           </Flex>
@@ -67,13 +83,38 @@ export function caseColumns({ t, dateTime, now }: Deps): DataColumn<Case>[] {
       key: 'slaDueAt',
       title: t('service.case.sla'),
       sortable: true,
-      filter: { type: 'select', param: 'slaState', options: slaStates.map((v) => ({ value: v, label: t(`service.sla.${v}`) })) },
+      filter: {
+        type: 'select',
+        param: 'slaState',
+        options: slaStates.map((v) => ({ value: v, label: t(`service.sla.${v}`) })),
+      },
       render: (c) => <SlaBadge c={c} now={now} />,
     },
-    { key: 'channel', title: t('service.case.channel'), hidden: true, render: (c) => t(`service.channels.${c.channel}`) },
-    { key: 'rootCause', title: t('service.case.rootCause'), hidden: true, render: (c) => (c.rootCause ? t(`service.rootCauses.${c.rootCause}`) : '') },
-    { key: 'csatScore', title: t('service.case.csat'), hidden: true, render: (c) => (c.csatScore === null ? '' : String(c.csatScore)) },
-    { key: 'createdAt', title: t('common.createdAt'), hidden: true, sortable: true, render: (c) => dateTime(c.createdAt) },
+    {
+      key: 'channel',
+      title: t('service.case.channel'),
+      hidden: true,
+      render: (c) => t(`service.channels.${c.channel}`),
+    },
+    {
+      key: 'rootCause',
+      title: t('service.case.rootCause'),
+      hidden: true,
+      render: (c) => (c.rootCause ? t(`service.rootCauses.${c.rootCause}`) : ''),
+    },
+    {
+      key: 'csatScore',
+      title: t('service.case.csat'),
+      hidden: true,
+      render: (c) => (c.csatScore === null ? '' : String(c.csatScore)),
+    },
+    {
+      key: 'createdAt',
+      title: t('common.createdAt'),
+      hidden: true,
+      sortable: true,
+      render: (c) => dateTime(c.createdAt),
+    },
     { key: 'updatedAt', title: t('common.updatedAt'), sortable: true, render: (c) => dateTime(c.updatedAt) },
   ];
 }

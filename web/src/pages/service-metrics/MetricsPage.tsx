@@ -9,7 +9,14 @@ import { Chart } from '../../components/Chart/Chart.tsx';
 import { QueryError } from '../../components/feedback/QueryError.tsx';
 import { PageLoading } from '../../components/feedback/states.tsx';
 import { useDurationUnits } from '../../components/service/labels.tsx';
-import { barSeries, defaultInterval, formatBusinessMinutes, formatRate, formatScore, groupLabel } from '../../components/service/metrics.ts';
+import {
+  barSeries,
+  defaultInterval,
+  formatBusinessMinutes,
+  formatRate,
+  formatScore,
+  groupLabel,
+} from '../../components/service/metrics.ts';
 import { useCaseMetrics } from '../../data/service.ts';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { PageHeader } from '../../layout/PageHeader.tsx';
@@ -23,14 +30,26 @@ export default function MetricsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const units = useDurationUnits();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(29, 'day').startOf('day'), dayjs().endOf('day')]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [
+    dayjs().subtract(29, 'day').startOf('day'),
+    dayjs().endOf('day'),
+  ]);
   const [groupBy, setGroupBy] = useState<Grouping>('rootCause');
   const [type, setType] = useState<string | undefined>(undefined);
   const [interval, setInterval] = useState<MetricsInterval | null>(null);
   const shownInterval = interval ?? defaultInterval(range[1].diff(range[0], 'day') + 1);
-  const params = { from: range[0].startOf('day').toISOString(), to: range[1].add(1, 'day').startOf('day').toISOString(), groupBy, type };
+  const params = {
+    from: range[0].startOf('day').toISOString(),
+    to: range[1].add(1, 'day').startOf('day').toISOString(),
+    groupBy,
+    type,
+  };
   // Periods are the reader's own days, like the range picker's.
-  const metrics = useCaseMetrics({ ...params, interval: shownInterval, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+  const metrics = useCaseMetrics({
+    ...params,
+    interval: shownInterval,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  });
   const byRootCause = useCaseMetrics({ ...params, groupBy: 'rootCause' });
   const label = (r: CaseMetricsRow) => groupLabel(r, groupBy, t);
   const minutes = (v: number | null) => formatBusinessMinutes(v, units);
@@ -46,7 +65,15 @@ export default function MetricsPage() {
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: s.categories },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', name: t('service.metrics.count'), data: s.values, itemStyle: { color: '#1668dc' }, label: { show: true, position: 'top' } }],
+      series: [
+        {
+          type: 'bar',
+          name: t('service.metrics.count'),
+          data: s.values,
+          itemStyle: { color: '#1668dc' },
+          label: { show: true, position: 'top' },
+        },
+      ],
     };
   }, [byRootCause.data, t]);
 
@@ -59,7 +86,11 @@ export default function MetricsPage() {
     return {
       grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: s.categories, axisLabel: { interval: 0, rotate: s.categories.length > 6 ? 30 : 0 } },
+      xAxis: {
+        type: 'category',
+        data: s.categories,
+        axisLabel: { interval: 0, rotate: s.categories.length > 6 ? 30 : 0 },
+      },
       yAxis: { type: 'value', minInterval: 1 },
       series: [{ type: 'bar', name: t('service.metrics.count'), data: s.values, itemStyle: { color: '#13a8a8' } }],
     };
@@ -75,7 +106,12 @@ export default function MetricsPage() {
         { key: 'resP90', title: t('service.metrics.resolutionP90'), value: minutes(total.resolutionP90) },
         { key: 'breach', title: t('service.metrics.breachRate'), value: formatRate(total.breachRate, format.locale) },
         { key: 'reopen', title: t('service.metrics.reopenRate'), value: formatRate(total.reopenRate, format.locale) },
-        { key: 'csat', title: t('service.metrics.csatMean'), value: formatScore(total.csatMean, format.locale), suffix: total.csatCount ? t('service.metrics.answers', { count: total.csatCount }) : undefined },
+        {
+          key: 'csat',
+          title: t('service.metrics.csatMean'),
+          value: formatScore(total.csatMean, format.locale),
+          suffix: total.csatCount ? t('service.metrics.answers', { count: total.csatCount }) : undefined,
+        },
       ]
     : [];
 
@@ -90,7 +126,12 @@ export default function MetricsPage() {
           aria-label={t('service.metrics.range')}
           data-testid="metrics-range"
         />
-        <Segmented<Grouping> value={groupBy} onChange={setGroupBy} options={groupings.map((g) => ({ value: g, label: t(`service.metrics.groupBy.${g}`) }))} data-testid="metrics-group-by" />
+        <Segmented<Grouping>
+          value={groupBy}
+          onChange={setGroupBy}
+          options={groupings.map((g) => ({ value: g, label: t(`service.metrics.groupBy.${g}`) }))}
+          data-testid="metrics-group-by"
+        />
         <Select
           allowClear
           value={type}
@@ -111,7 +152,17 @@ export default function MetricsPage() {
             {kpis.map((k) => (
               <Col key={k.key} xs={12} md={6}>
                 <Card size="small" data-testid={`kpi-${k.key}`}>
-                  <Statistic title={k.title} value={k.value} suffix={k.suffix ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{k.suffix}</Typography.Text> : undefined} />
+                  <Statistic
+                    title={k.title}
+                    value={k.value}
+                    suffix={
+                      k.suffix ? (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {k.suffix}
+                        </Typography.Text>
+                      ) : undefined
+                    }
+                  />
                 </Card>
               </Col>
             ))}
@@ -119,13 +170,31 @@ export default function MetricsPage() {
           <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
             <Col xs={24} lg={groupOption ? 12 : 24}>
               <Card size="small" title={t('service.metrics.byRootCause')}>
-                {rootOption && <Chart option={rootOption} ariaLabel={t('service.metrics.byRootCauseAria', { list: (byRootCause.data?.groups ?? []).map((r) => `${groupLabel(r, 'rootCause', t)}: ${r.count}`).join(', ') })} height={260} data-testid="chart-root-cause" />}
+                {rootOption && (
+                  <Chart
+                    option={rootOption}
+                    ariaLabel={t('service.metrics.byRootCauseAria', {
+                      list: (byRootCause.data?.groups ?? [])
+                        .map((r) => `${groupLabel(r, 'rootCause', t)}: ${r.count}`)
+                        .join(', '),
+                    })}
+                    height={260}
+                    data-testid="chart-root-cause"
+                  />
+                )}
               </Card>
             </Col>
             {groupOption && (
               <Col xs={24} lg={12}>
-                <Card size="small" title={t('service.metrics.byGroup', { group: t(`service.metrics.groupBy.${groupBy}`) })}>
-                  <Chart option={groupOption} ariaLabel={t('service.metrics.byGroup', { group: t(`service.metrics.groupBy.${groupBy}`) })} height={260} />
+                <Card
+                  size="small"
+                  title={t('service.metrics.byGroup', { group: t(`service.metrics.groupBy.${groupBy}`) })}
+                >
+                  <Chart
+                    option={groupOption}
+                    ariaLabel={t('service.metrics.byGroup', { group: t(`service.metrics.groupBy.${groupBy}`) })}
+                    height={260}
+                  />
                 </Card>
               </Col>
             )}
@@ -141,13 +210,48 @@ export default function MetricsPage() {
               onRow={(r) => ({ 'data-testid': `metrics-row-${r.key ?? 'none'}` }) as HTMLAttributes<HTMLElement>}
               columns={[
                 { key: 'group', title: t(`service.metrics.groupBy.${groupBy}`), render: (_, r) => label(r) },
-                { key: 'count', title: t('service.metrics.count'), align: 'right', render: (_, r) => <span data-testid={`metric-count-${r.key ?? 'none'}`}>{format.number(r.count)}</span> },
-                { key: 'resolved', title: t('service.metrics.resolved'), align: 'right', render: (_, r) => format.number(r.resolved) },
-                { key: 'fr', title: t('service.metrics.firstResponseMeanP90'), render: (_, r) => `${minutes(r.firstResponseMean)} / ${minutes(r.firstResponseP90)}` },
-                { key: 'res', title: t('service.metrics.resolutionMeanP90'), render: (_, r) => `${minutes(r.resolutionMean)} / ${minutes(r.resolutionP90)}` },
-                { key: 'breach', title: t('service.metrics.breachRate'), align: 'right', render: (_, r) => formatRate(r.breachRate, format.locale) },
-                { key: 'reopen', title: t('service.metrics.reopenRate'), align: 'right', render: (_, r) => formatRate(r.reopenRate, format.locale) },
-                { key: 'csat', title: t('service.metrics.csatMean'), align: 'right', render: (_, r) => formatScore(r.csatMean, format.locale) },
+                {
+                  key: 'count',
+                  title: t('service.metrics.count'),
+                  align: 'right',
+                  render: (_, r) => (
+                    <span data-testid={`metric-count-${r.key ?? 'none'}`}>{format.number(r.count)}</span>
+                  ),
+                },
+                {
+                  key: 'resolved',
+                  title: t('service.metrics.resolved'),
+                  align: 'right',
+                  render: (_, r) => format.number(r.resolved),
+                },
+                {
+                  key: 'fr',
+                  title: t('service.metrics.firstResponseMeanP90'),
+                  render: (_, r) => `${minutes(r.firstResponseMean)} / ${minutes(r.firstResponseP90)}`,
+                },
+                {
+                  key: 'res',
+                  title: t('service.metrics.resolutionMeanP90'),
+                  render: (_, r) => `${minutes(r.resolutionMean)} / ${minutes(r.resolutionP90)}`,
+                },
+                {
+                  key: 'breach',
+                  title: t('service.metrics.breachRate'),
+                  align: 'right',
+                  render: (_, r) => formatRate(r.breachRate, format.locale),
+                },
+                {
+                  key: 'reopen',
+                  title: t('service.metrics.reopenRate'),
+                  align: 'right',
+                  render: (_, r) => formatRate(r.reopenRate, format.locale),
+                },
+                {
+                  key: 'csat',
+                  title: t('service.metrics.csatMean'),
+                  align: 'right',
+                  render: (_, r) => formatScore(r.csatMean, format.locale),
+                },
               ]}
             />
           </Card>

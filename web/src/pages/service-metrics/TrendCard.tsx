@@ -39,8 +39,22 @@ export function TrendCard({ series, interval, onInterval }: Props) {
       ],
       series: [
         { type: 'bar', name: count, data: data.counts, itemStyle: { color: '#1668dc' } },
-        { type: 'line', name: breach, yAxisIndex: 1, data: data.breachRates, connectNulls: true, itemStyle: { color: '#d4380d' } },
-        { type: 'line', name: csat, yAxisIndex: 2, data: data.csatMeans, connectNulls: true, itemStyle: { color: '#389e0d' } },
+        {
+          type: 'line',
+          name: breach,
+          yAxisIndex: 1,
+          data: data.breachRates,
+          connectNulls: true,
+          itemStyle: { color: '#d4380d' },
+        },
+        {
+          type: 'line',
+          name: csat,
+          yAxisIndex: 2,
+          data: data.csatMeans,
+          connectNulls: true,
+          itemStyle: { color: '#389e0d' },
+        },
       ],
     };
   }, [data, t]);
@@ -48,7 +62,10 @@ export function TrendCard({ series, interval, onInterval }: Props) {
   const aria = t('service.metrics.trendAria', {
     interval: t(`service.metrics.interval.${interval}`),
     list: series
-      .map((p, i) => `${data.categories[i]}: ${p.count} · ${formatRate(p.breachRate, format.locale)} · ${formatScore(p.csatMean, format.locale)}`)
+      .map(
+        (p, i) =>
+          `${data.categories[i]}: ${p.count} · ${formatRate(p.breachRate, format.locale)} · ${formatScore(p.csatMean, format.locale)}`,
+      )
       .join(', '),
   });
 

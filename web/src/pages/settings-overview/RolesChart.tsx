@@ -29,7 +29,15 @@ export function RolesChart() {
       tooltip: { trigger: 'axis', valueFormatter: (v) => formatNumber(Number(v), i18n.language) },
       xAxis: { type: 'category', data: items.map((i) => t(`roles.${i.role}`)), axisLabel: { interval: 0 } },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', name: t('settings.usersPerRole'), data: items.map((i) => i.count), itemStyle: { color: '#1668dc', borderRadius: [4, 4, 0, 0] }, barMaxWidth: 40 }],
+      series: [
+        {
+          type: 'bar',
+          name: t('settings.usersPerRole'),
+          data: items.map((i) => i.count),
+          itemStyle: { color: '#1668dc', borderRadius: [4, 4, 0, 0] },
+          barMaxWidth: 40,
+        },
+      ],
     }),
     [items, t, i18n.language],
   );
@@ -41,7 +49,16 @@ export function RolesChart() {
   } else if (items.length === 0) {
     body = <EmptyState />;
   } else {
-    body = <Chart option={option} height={280} ariaLabel={t('settings.usersPerRoleAria', { list: items.map((i) => `${t(`roles.${i.role}`)} ${i.count}`).join(', ') })} data-testid="roles-chart" />;
+    body = (
+      <Chart
+        option={option}
+        height={280}
+        ariaLabel={t('settings.usersPerRoleAria', {
+          list: items.map((i) => `${t(`roles.${i.role}`)} ${i.count}`).join(', '),
+        })}
+        data-testid="roles-chart"
+      />
+    );
   }
   return (
     <Card title={t('settings.usersPerRole')} size="small">

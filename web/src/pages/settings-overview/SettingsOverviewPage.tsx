@@ -18,7 +18,9 @@ const icons: Record<string, typeof TeamOutlined> = {
 export default function SettingsOverviewPage() {
   const { t } = useTranslation();
   const { user } = useMe();
-  const sections = (visibleNav(navConfig, user.roles).find((e) => e.key === 'settings')?.children ?? []).filter((e) => e.key !== 'settings.overview');
+  const sections = (visibleNav(navConfig, user.roles).find((e) => e.key === 'settings')?.children ?? []).filter(
+    (e) => e.key !== 'settings.overview',
+  );
   return (
     <div data-testid="settings-overview">
       <PageHeader title={t('settings.title')} description={t('settings.description')} />
@@ -32,7 +34,11 @@ export default function SettingsOverviewPage() {
                   <Card.Meta
                     avatar={<Icon style={{ fontSize: 24, color: '#1668dc' }} aria-hidden />}
                     title={t(s.label)}
-                    description={<Typography.Text type="secondary">{t(`settings.sections.${s.key.split('.')[1] ?? ''}`)}</Typography.Text>}
+                    description={
+                      <Typography.Text type="secondary">
+                        {t(`settings.sections.${s.key.split('.')[1] ?? ''}`)}
+                      </Typography.Text>
+                    }
                   />
                 </Card>
               </Link>

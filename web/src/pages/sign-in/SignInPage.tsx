@@ -33,13 +33,21 @@ export default function SignInPage() {
 
   let failure: string | null = null;
   if (login.error) {
-    failure = isApiError(login.error) && login.error.code === 'UNAUTHENTICATED' ? t('signIn.badCredentials') : describe(login.error);
+    failure =
+      isApiError(login.error) && login.error.code === 'UNAUTHENTICATED'
+        ? t('signIn.badCredentials')
+        : describe(login.error);
   }
   const submit = (values: Credentials) =>
     login.mutate(values, { onSuccess: () => void navigate(next, { replace: true }) });
 
   return (
-    <Flex vertical align="center" justify="center" style={{ minHeight: '100vh', padding: 16, background: 'linear-gradient(160deg, #eef4ff 0%, #f5f6f8 55%)' }}>
+    <Flex
+      vertical
+      align="center"
+      justify="center"
+      style={{ minHeight: '100vh', padding: 16, background: 'linear-gradient(160deg, #eef4ff 0%, #f5f6f8 55%)' }}
+    >
       <div style={{ position: 'absolute', top: 12, right: 16 }}>
         <LanguageSwitch signedIn={false} />
       </div>
@@ -51,16 +59,58 @@ export default function SignInPage() {
           </Typography.Title>
           <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
         </Flex>
-        {params.get('next') && !failure && <Alert type="info" showIcon message={t('signIn.continue')} style={{ margin: '16px 0' }} data-testid="sign-in-notice" />}
-        {failure && <Alert type="error" showIcon message={failure} role="alert" style={{ margin: '16px 0' }} data-testid="sign-in-error" />}
+        {params.get('next') && !failure && (
+          <Alert
+            type="info"
+            showIcon
+            message={t('signIn.continue')}
+            style={{ margin: '16px 0' }}
+            data-testid="sign-in-notice"
+          />
+        )}
+        {failure && (
+          <Alert
+            type="error"
+            showIcon
+            message={failure}
+            role="alert"
+            style={{ margin: '16px 0' }}
+            data-testid="sign-in-error"
+          />
+        )}
         <Form<Credentials> layout="vertical" onFinish={submit} requiredMark={false} style={{ marginTop: 16 }}>
-          <Form.Item name="email" label={t('signIn.email')} rules={[{ required: true, message: t('validation.required') }]}>
-            <Input prefix={<MailOutlined aria-hidden />} type="email" autoComplete="username" autoFocus data-testid="sign-in-email" />
+          <Form.Item
+            name="email"
+            label={t('signIn.email')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <Input
+              prefix={<MailOutlined aria-hidden />}
+              type="email"
+              autoComplete="username"
+              autoFocus
+              data-testid="sign-in-email"
+            />
           </Form.Item>
-          <Form.Item name="password" label={t('signIn.password')} rules={[{ required: true, message: t('validation.required') }]}>
-            <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" data-testid="sign-in-password" />
+          <Form.Item
+            name="password"
+            label={t('signIn.password')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <Input.Password
+              prefix={<LockOutlined aria-hidden />}
+              autoComplete="current-password"
+              data-testid="sign-in-password"
+            />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block size="large" loading={login.isPending} data-testid="sign-in-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            size="large"
+            loading={login.isPending}
+            data-testid="sign-in-submit"
+          >
             {t('signIn.submit')}
           </Button>
         </Form>

@@ -27,7 +27,12 @@ export default function SlaPoliciesPage() {
         description={t('service.policy.description')}
         actions={
           canEdit && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/service/sla-policies/new')} data-testid="policy-create">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => void navigate('/service/sla-policies/new')}
+              data-testid="policy-create"
+            >
               {t('service.policy.create')}
             </Button>
           )
@@ -43,14 +48,26 @@ export default function SlaPoliciesPage() {
             loading={policies.isPending}
             pagination={false}
             dataSource={policies.data?.items ?? []}
-            onRow={(p) => ({ onClick: () => void navigate(`/service/sla-policies/${p.id}`), style: { cursor: 'pointer' } })}
+            onRow={(p) => ({
+              onClick: () => void navigate(`/service/sla-policies/${p.id}`),
+              style: { cursor: 'pointer' },
+            })}
             columns={[
-              { key: 'name', title: t('service.policy.name'), render: (_, p) => <>{p.name} {p.isDefault && <Tag color="blue">{t('service.sla.default')}</Tag>}</> },
+              {
+                key: 'name',
+                title: t('service.policy.name'),
+                render: (_, p) => (
+                  <>
+                    {p.name} {p.isDefault && <Tag color="blue">{t('service.sla.default')}</Tag>}
+                  </>
+                ),
+              },
               { key: 'tz', title: t('service.policy.timeZone'), render: (_, p) => p.timeZone },
               ...casePriorities.map((pr) => ({
                 key: pr,
                 title: t(`service.priorities.${pr}`),
-                render: (_: unknown, p: SlaPolicy) => `${formatBusinessMinutes(p.targets[pr].firstResponseMinutes, units)} / ${formatBusinessMinutes(p.targets[pr].resolveMinutes, units)}`,
+                render: (_: unknown, p: SlaPolicy) =>
+                  `${formatBusinessMinutes(p.targets[pr].firstResponseMinutes, units)} / ${formatBusinessMinutes(p.targets[pr].resolveMinutes, units)}`,
               })),
             ]}
           />

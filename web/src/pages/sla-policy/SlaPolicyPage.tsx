@@ -12,7 +12,13 @@ import { PageLoading } from '../../components/feedback/states.tsx';
 import { useToast } from '../../components/feedback/toast.tsx';
 import { FormError } from '../../components/forms/FormError.tsx';
 import { useApiForm } from '../../components/forms/useApiForm.ts';
-import { defaultGrid, defaultTargets, gridFromHours, hoursFromGrid, type WeekGrid } from '../../components/service/hours.ts';
+import {
+  defaultGrid,
+  defaultTargets,
+  gridFromHours,
+  hoursFromGrid,
+  type WeekGrid,
+} from '../../components/service/hours.ts';
 import { serviceConfigurers } from '../../components/service/roles.ts';
 import { TargetInput, WeekGridInput, YearCalendar } from '../../components/service/SlaInputs.tsx';
 import { policiesKey } from '../../data/service.ts';
@@ -40,7 +46,11 @@ const zones = (): string[] => {
 /** `/service/sla-policies/:id` and `/new`: the business-hours calendar and targets of one policy. */
 export default function SlaPolicyPage() {
   const { id = 'new' } = useParams();
-  const policy = useQuery({ queryKey: [...policiesKey, id], queryFn: ({ signal }) => api<SlaPolicy>(`/api/sla-policies/${id}`, { signal }), enabled: id !== 'new' });
+  const policy = useQuery({
+    queryKey: [...policiesKey, id],
+    queryFn: ({ signal }) => api<SlaPolicy>(`/api/sla-policies/${id}`, { signal }),
+    enabled: id !== 'new',
+  });
   if (id !== 'new' && policy.isPending) {
     return <PageLoading />;
   }
@@ -60,9 +70,20 @@ function PolicyForm({ policy }: { policy?: SlaPolicy }) {
   const timeZones = useMemo(() => zones().map((z) => ({ value: z, label: z })), []);
   const { form, onFinish, submitting, formError, conflict } = useApiForm<Values, SlaPolicy>({
     submit: (v) => {
-      const body: CreateSlaPolicy = { name: v.name, timeZone: v.timeZone, hours: hoursFromGrid(v.hours), holidays: v.holidays, workdays: v.workdays, targets: v.targets, isDefault: v.isDefault };
+      const body: CreateSlaPolicy = {
+        name: v.name,
+        timeZone: v.timeZone,
+        hours: hoursFromGrid(v.hours),
+        holidays: v.holidays,
+        workdays: v.workdays,
+        targets: v.targets,
+        isDefault: v.isDefault,
+      };
       return policy
-        ? api<SlaPolicy>(`/api/sla-policies/${policy.id}`, { method: 'PATCH', body: { ...body, version: policy.version } })
+        ? api<SlaPolicy>(`/api/sla-policies/${policy.id}`, {
+            method: 'PATCH',
+            body: { ...body, version: policy.version },
+          })
         : api<SlaPolicy>('/api/sla-policies', { method: 'POST', body });
     },
     onSuccess: (p) => {
@@ -78,8 +99,24 @@ function PolicyForm({ policy }: { policy?: SlaPolicy }) {
   const holidays = Form.useWatch('holidays', form) ?? [];
   const workdays = Form.useWatch('workdays', form) ?? [];
   const initial: Values = policy
-    ? { name: policy.name, timeZone: policy.timeZone, hours: gridFromHours(policy.hours), holidays: policy.holidays, workdays: policy.workdays, targets: policy.targets, isDefault: policy.isDefault }
-    : { name: '', timeZone: 'Asia/Shanghai', hours: defaultGrid(), holidays: [], workdays: [], targets: defaultTargets, isDefault: false };
+    ? {
+        name: policy.name,
+        timeZone: policy.timeZone,
+        hours: gridFromHours(policy.hours),
+        holidays: policy.holidays,
+        workdays: policy.workdays,
+        targets: policy.targets,
+        isDefault: policy.isDefault,
+      }
+    : {
+        name: '',
+        timeZone: 'Asia/Shanghai',
+        hours: defaultGrid(),
+        holidays: [],
+        workdays: [],
+        targets: defaultTargets,
+        isDefault: false,
+      };
   const required = { required: true, message: t('validation.required') };
   return (
     <div data-testid="sla-policy-page">
@@ -95,7 +132,9 @@ function PolicyForm({ policy }: { policy?: SlaPolicy }) {
         }
       />
       <FormError message={formError} />
-      {conflict && <Alert type="warning" showIcon message={t('service.policy.conflict')} style={{ marginBottom: 16 }} />}
+      {conflict && (
+        <Alert type="warning" showIcon message={t('service.policy.conflict')} style={{ marginBottom: 16 }} />
+      )}
       <Form<Values> form={form} layout="vertical" onFinish={onFinish} initialValues={initial} disabled={!canEdit}>
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={12}>
@@ -103,18 +142,32 @@ function PolicyForm({ policy }: { policy?: SlaPolicy }) {
               <Form.Item name="name" label={t('service.policy.name')} rules={[required]}>
                 <Input maxLength={200} data-testid="policy-name" />
               </Form.Item>
-              <Form.Item name="timeZone" label={t('service.policy.timeZone')} rules={[required]} extra={t('service.policy.timeZoneHint')}>
+              <Form.Item
+                name="timeZone"
+                label={t('service.policy.timeZone')}
+                rules={[required]}
+                extra={t('service.policy.timeZoneHint')}
+              >
                 <Select showSearch options={timeZones} data-testid="policy-time-zone" />
               </Form.Item>
-              <Form.Item name="isDefault" label={t('service.policy.isDefault')} valuePropName="checked" extra={t('service.policy.isDefaultHint')}>
+              <Form.Item
+                name="isDefault"
+                label={t('service.policy.isDefault')}
+                valuePropName="checked"
+                extra={t('service.policy.isDefaultHint')}
+              >
                 <Switch />
               </Form.Item>
             </Card>
             <Card size="small" title={t('service.policy.targets')} style={{ marginTop: 16 }}>
               <Row gutter={8} style={{ marginBottom: 4 }}>
                 <Col span={6} />
-                <Col span={9}><Typography.Text type="secondary">{t('service.policy.firstResponse')}</Typography.Text></Col>
-                <Col span={9}><Typography.Text type="secondary">{t('service.policy.resolve')}</Typography.Text></Col>
+                <Col span={9}>
+                  <Typography.Text type="secondary">{t('service.policy.firstResponse')}</Typography.Text>
+                </Col>
+                <Col span={9}>
+                  <Typography.Text type="secondary">{t('service.policy.resolve')}</Typography.Text>
+                </Col>
               </Row>
               {casePriorities.map((p) => (
                 <Row gutter={8} key={p}>
@@ -123,7 +176,9 @@ function PolicyForm({ policy }: { policy?: SlaPolicy }) {
                   </Col>
                   <Col span={9}>
                     <Form.Item name={['targets', p, 'firstResponseMinutes']} rules={[required]}>
-                      <TargetInput aria-label={`${t(`service.priorities.${p}`)} ${t('service.policy.firstResponse')}`} />
+                      <TargetInput
+                        aria-label={`${t(`service.priorities.${p}`)} ${t('service.policy.firstResponse')}`}
+                      />
                     </Form.Item>
                   </Col>
                   <Col span={9}>
@@ -149,12 +204,26 @@ function PolicyForm({ policy }: { policy?: SlaPolicy }) {
               <Row gutter={12}>
                 <Col xs={24} md={12}>
                   <Form.Item name="holidays" label={t('service.policy.holidays')}>
-                    <Select mode="tags" open={false} tokenSeparators={[',', ' ']} aria-label={t('service.policy.holidays')} placeholder="2025-10-01" data-testid="policy-holidays" />
+                    <Select
+                      mode="tags"
+                      open={false}
+                      tokenSeparators={[',', ' ']}
+                      aria-label={t('service.policy.holidays')}
+                      placeholder="2025-10-01"
+                      data-testid="policy-holidays"
+                    />
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={12}>
                   <Form.Item name="workdays" label={t('service.policy.workdays')}>
-                    <Select mode="tags" open={false} tokenSeparators={[',', ' ']} aria-label={t('service.policy.workdays')} placeholder="2025-09-28" data-testid="policy-workdays" />
+                    <Select
+                      mode="tags"
+                      open={false}
+                      tokenSeparators={[',', ' ']}
+                      aria-label={t('service.policy.workdays')}
+                      placeholder="2025-09-28"
+                      data-testid="policy-workdays"
+                    />
                   </Form.Item>
                 </Col>
               </Row>

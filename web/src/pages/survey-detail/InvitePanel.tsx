@@ -16,7 +16,12 @@ import { useFormat } from '../../i18n/useFormat.ts';
 const absolute = (url: string) => new URL(url, window.location.origin).toString();
 
 function PartyName({ id, known }: { id: string; known?: string }) {
-  const party = useQuery({ queryKey: partyKey(id), queryFn: ({ signal }) => api<Party>(`/api/parties/${id}`, { signal }), enabled: !known, staleTime: 60_000 });
+  const party = useQuery({
+    queryKey: partyKey(id),
+    queryFn: ({ signal }) => api<Party>(`/api/parties/${id}`, { signal }),
+    enabled: !known,
+    staleTime: 60_000,
+  });
   return <Link to={`/parties/${id}`}>{known ?? party.data?.displayName ?? id.slice(0, 8)}</Link>;
 }
 
@@ -30,9 +35,18 @@ export function InvitePanel({ survey }: { survey: Survey }) {
   const [partyIds, setPartyIds] = useState<string[]>([]);
   const [names, setNames] = useState<Record<string, string>>({});
   const [days, setDays] = useState(30);
-  const role: PartyRoleName | undefined = survey.audience.kind === 'employees' || survey.kind === 'enps' || survey.kind === 'engagement' ? 'employee' : survey.audience.kind === 'customers' ? 'customer' : undefined;
+  const role: PartyRoleName | undefined =
+    survey.audience.kind === 'employees' || survey.kind === 'enps' || survey.kind === 'engagement'
+      ? 'employee'
+      : survey.audience.kind === 'customers'
+        ? 'customer'
+        : undefined;
   const invite = useMutation({
-    mutationFn: () => api<SurveyInvitations>(`/api/surveys/${survey.id}/invitations`, { method: 'POST', body: who === 'parties' ? { partyIds, expiresInDays: days } : { expiresInDays: days } }),
+    mutationFn: () =>
+      api<SurveyInvitations>(`/api/surveys/${survey.id}/invitations`, {
+        method: 'POST',
+        body: who === 'parties' ? { partyIds, expiresInDays: days } : { expiresInDays: days },
+      }),
   });
   const copy = async (text: string) => {
     try {
@@ -49,11 +63,17 @@ export function InvitePanel({ survey }: { survey: Survey }) {
   }
   return (
     <div data-testid="survey-invite">
-      {survey.status === 'draft' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('surveys.invite.draftHint')} />}
+      {survey.status === 'draft' && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('surveys.invite.draftHint')} />
+      )}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form layout="vertical" onFinish={() => invite.mutate()}>
           <Form.Item label={t('surveys.invite.who')}>
-            <Radio.Group value={who} onChange={(e) => setWho(e.target.value as 'audience' | 'parties')} data-testid="invite-who">
+            <Radio.Group
+              value={who}
+              onChange={(e) => setWho(e.target.value as 'audience' | 'parties')}
+              data-testid="invite-who"
+            >
               <Space direction="vertical">
                 <Radio value="parties">{t('surveys.invite.chosen')}</Radio>
                 <Radio value="audience" data-testid="invite-audience">
@@ -64,25 +84,61 @@ export function InvitePanel({ survey }: { survey: Survey }) {
           </Form.Item>
           {who === 'parties' && (
             <Form.Item label={t('surveys.audience.parties')} required>
-              <PartyPicker value={partyIds} onChange={setPartyIds} onNames={setNames} role={role} aria-label={t('surveys.audience.parties')} data-testid="invite-parties" />
+              <PartyPicker
+                value={partyIds}
+                onChange={setPartyIds}
+                onNames={setNames}
+                role={role}
+                aria-label={t('surveys.audience.parties')}
+                data-testid="invite-parties"
+              />
             </Form.Item>
           )}
           <Form.Item label={t('surveys.invite.expiresIn')} extra={t('surveys.invite.expiresHint')}>
-            <InputNumber min={1} max={365} precision={0} value={days} onChange={(v) => setDays(v ?? 30)} addonAfter={t('surveys.invite.days')} style={{ width: 160 }} />
+            <InputNumber
+              min={1}
+              max={365}
+              precision={0}
+              value={days}
+              onChange={(v) => setDays(v ?? 30)}
+              addonAfter={t('surveys.invite.days')}
+              style={{ width: 160 }}
+            />
           </Form.Item>
-          <Button type="primary" htmlType="submit" icon={<LinkOutlined />} loading={invite.isPending} disabled={who === 'parties' && partyIds.length === 0} data-testid="invite-create">
+          <Button
+            type="primary"
+            htmlType="submit"
+            icon={<LinkOutlined />}
+            loading={invite.isPending}
+            disabled={who === 'parties' && partyIds.length === 0}
+            data-testid="invite-create"
+          >
             {t('surveys.invite.create')}
           </Button>
         </Form>
       </Card>
-      {invite.error && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={describe(invite.error)} data-testid="invite-error" />}
+      {invite.error && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={describe(invite.error)}
+          data-testid="invite-error"
+        />
+      )}
       {result && (
         <Card
           size="small"
           title={t('surveys.invite.links', { n: result.items.length })}
           extra={
             result.items.length > 0 && (
-              <Button icon={<CopyOutlined />} onClick={() => void copy(result.items.map((i) => `${names[i.partyId] ?? i.partyId}\t${absolute(i.url)}`).join('\n'))} data-testid="invite-copy-all">
+              <Button
+                icon={<CopyOutlined />}
+                onClick={() =>
+                  void copy(result.items.map((i) => `${names[i.partyId] ?? i.partyId}\t${absolute(i.url)}`).join('\n'))
+                }
+                data-testid="invite-copy-all"
+              >
                 {t('surveys.invite.copyAll')}
               </Button>
             )
@@ -90,9 +146,22 @@ export function InvitePanel({ survey }: { survey: Survey }) {
           data-testid="invite-result"
         >
           <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }}>
-            {emailed > 0 && <Alert type="success" showIcon message={t('surveys.invite.emailed', { n: emailed })} data-testid="invite-emailed" />}
+            {emailed > 0 && (
+              <Alert
+                type="success"
+                showIcon
+                message={t('surveys.invite.emailed', { n: emailed })}
+                data-testid="invite-emailed"
+              />
+            )}
             {emailed < result.items.length && <Alert type="info" showIcon message={t('surveys.invite.onlyOnce')} />}
-            {result.alreadyAnswered.length > 0 && <Alert type="warning" showIcon message={t('surveys.invite.alreadyAnswered', { n: result.alreadyAnswered.length })} />}
+            {result.alreadyAnswered.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                message={t('surveys.invite.alreadyAnswered', { n: result.alreadyAnswered.length })}
+              />
+            )}
           </Space>
           <Table
             size="small"
@@ -119,7 +188,13 @@ export function InvitePanel({ survey }: { survey: Survey }) {
                     <Typography.Text code style={{ maxWidth: 360 }} ellipsis data-testid="invite-link">
                       {absolute(i.url)}
                     </Typography.Text>
-                    <Button size="small" type="text" icon={<CopyOutlined />} onClick={() => void copy(absolute(i.url))} aria-label={t('surveys.invite.copy')} />
+                    <Button
+                      size="small"
+                      type="text"
+                      icon={<CopyOutlined />}
+                      onClick={() => void copy(absolute(i.url))}
+                      aria-label={t('surveys.invite.copy')}
+                    />
                   </Space>
                 ),
               },

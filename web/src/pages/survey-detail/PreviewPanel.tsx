@@ -16,7 +16,10 @@ export function PreviewPanel({ survey, form }: { survey: Survey; form: FormInsta
   const questions = previewQuestions(values?.questions ?? []);
   const preview = {
     title: { zh: values?.title?.zh ?? survey.title.zh, en: values?.title?.en ?? survey.title.en },
-    description: values?.description?.zh || values?.description?.en ? { zh: values.description.zh ?? '', en: values.description.en ?? '' } : null,
+    description:
+      values?.description?.zh || values?.description?.en
+        ? { zh: values.description.zh ?? '', en: values.description.en ?? '' }
+        : null,
     anonymous: values?.anonymous ?? survey.anonymous,
     closesAt: values?.closesAt ? values.closesAt.toISOString() : null,
     questions,
@@ -44,7 +47,16 @@ export function PreviewPanel({ survey, form }: { survey: Survey; form: FormInsta
           data-testid="preview-width"
         />
       </Space>
-      <div style={{ background: '#f5f7fa', padding: '8px 12px 24px', borderRadius: 8, maxWidth: width === 'phone' ? 390 : undefined, margin: width === 'phone' ? '0 auto' : undefined, border: width === 'phone' ? '1px solid #e8e8e8' : undefined }}>
+      <div
+        style={{
+          background: '#f5f7fa',
+          padding: '8px 12px 24px',
+          borderRadius: 8,
+          maxWidth: width === 'phone' ? 390 : undefined,
+          margin: width === 'phone' ? '0 auto' : undefined,
+          border: width === 'phone' ? '1px solid #e8e8e8' : undefined,
+        }}
+      >
         <SurveyResponder key={lang} survey={preview} lang={lang} />
       </div>
     </div>

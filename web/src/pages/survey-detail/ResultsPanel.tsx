@@ -8,8 +8,24 @@ import type { Survey, SurveyQuestion, SurveyQuestionMetric, SurveyResultGroup } 
 import { QueryError } from '../../components/feedback/QueryError.tsx';
 import { PageLoading } from '../../components/feedback/states.tsx';
 import { langOf, localized, scalePoints } from '../../components/surveys/answers.ts';
-import { distributionBars, driverScatter, gapBars, labelledBars, npsGauge, npsSplit } from '../../components/surveys/charts.ts';
-import { distributionSeries, driverPoints, gapRows, groupRows, metricOf, outcomeCandidates, type GroupRow, type Headline } from '../../components/surveys/results.ts';
+import {
+  distributionBars,
+  driverScatter,
+  gapBars,
+  labelledBars,
+  npsGauge,
+  npsSplit,
+} from '../../components/surveys/charts.ts';
+import {
+  distributionSeries,
+  driverPoints,
+  gapRows,
+  groupRows,
+  metricOf,
+  outcomeCandidates,
+  type GroupRow,
+  type Headline,
+} from '../../components/surveys/results.ts';
 import { SurveyChart } from '../../components/surveys/SurveyChart.tsx';
 import { useStakeholderGroups } from '../../data/parties.ts';
 import { useSurveyDrivers, useSurveyResults, useSurveyTexts, type GroupBy } from '../../data/surveys.ts';
@@ -25,7 +41,17 @@ function Suppressed({ k }: { k: number }) {
 }
 
 /** The numbers of one question in the whole survey. */
-function QuestionResult({ q, m, index, k }: { q: SurveyQuestion; m: SurveyQuestionMetric[]; index: number; k: number }) {
+function QuestionResult({
+  q,
+  m,
+  index,
+  k,
+}: {
+  q: SurveyQuestion;
+  m: SurveyQuestionMetric[];
+  index: number;
+  k: number;
+}) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const lang = langOf(i18n.language);
@@ -47,15 +73,37 @@ function QuestionResult({ q, m, index, k }: { q: SurveyQuestion; m: SurveyQuesti
     body = (
       <Row gutter={[16, 8]} align="middle">
         <Col xs={24} md={9}>
-          <SurveyChart option={npsGauge(first.nps.score, t('surveys.results.npsScore'))} height={210} ariaLabel={t('surveys.results.npsAria', { score: format.number(first.nps.score), n: first.n })} data-testid="nps-gauge" />
+          <SurveyChart
+            option={npsGauge(first.nps.score, t('surveys.results.npsScore'))}
+            height={210}
+            ariaLabel={t('surveys.results.npsAria', { score: format.number(first.nps.score), n: first.n })}
+            data-testid="nps-gauge"
+          />
         </Col>
         <Col xs={24} md={15}>
           <SurveyChart
-            option={npsSplit(first.nps, { promoters: t('surveys.results.promoters'), passives: t('surveys.results.passives'), detractors: t('surveys.results.detractors') })}
+            option={npsSplit(first.nps, {
+              promoters: t('surveys.results.promoters'),
+              passives: t('surveys.results.passives'),
+              detractors: t('surveys.results.detractors'),
+            })}
             height={70}
-            ariaLabel={t('surveys.results.splitAria', { promoters: first.nps.promoters, passives: first.nps.passives, detractors: first.nps.detractors })}
+            ariaLabel={t('surveys.results.splitAria', {
+              promoters: first.nps.promoters,
+              passives: first.nps.passives,
+              detractors: first.nps.detractors,
+            })}
           />
-          <SurveyChart option={distributionBars(points, distributionSeries(first.distribution, points), true, t('surveys.results.answers'))} height={150} ariaLabel={t('surveys.results.distributionAria')} />
+          <SurveyChart
+            option={distributionBars(
+              points,
+              distributionSeries(first.distribution, points),
+              true,
+              t('surveys.results.answers'),
+            )}
+            height={150}
+            ariaLabel={t('surveys.results.distributionAria')}
+          />
         </Col>
       </Row>
     );
@@ -66,34 +114,74 @@ function QuestionResult({ q, m, index, k }: { q: SurveyQuestion; m: SurveyQuesti
         <Col xs={24} md={7}>
           <Space direction="vertical">
             <Statistic title={t('surveys.results.mean')} value={first.mean ?? '—'} suffix={`/ ${q.max}`} />
-            {first.csat !== undefined && <Statistic title={t('surveys.results.csat')} value={first.csat} suffix="%" data-testid="csat" />}
+            {first.csat !== undefined && (
+              <Statistic title={t('surveys.results.csat')} value={first.csat} suffix="%" data-testid="csat" />
+            )}
             {first.ces && <Statistic title={t('surveys.results.cesEasy')} value={first.ces.easyShare} suffix="%" />}
           </Space>
         </Col>
         <Col xs={24} md={17}>
-          <SurveyChart option={distributionBars(points, distributionSeries(first.distribution, points), false, t('surveys.results.answers'))} height={170} ariaLabel={t('surveys.results.distributionAria')} />
+          <SurveyChart
+            option={distributionBars(
+              points,
+              distributionSeries(first.distribution, points),
+              false,
+              t('surveys.results.answers'),
+            )}
+            height={170}
+            ariaLabel={t('surveys.results.distributionAria')}
+          />
         </Col>
       </Row>
     );
   } else if (q.type === 'choice') {
     const counts = q.options.map((o) => first.choices?.[o.key] ?? 0);
-    body = <SurveyChart option={labelledBars(q.options.map((o) => localized(o.text, lang)), counts, t('surveys.results.answers'))} height={Math.max(120, 36 * q.options.length)} ariaLabel={t('surveys.results.distributionAria')} />;
+    body = (
+      <SurveyChart
+        option={labelledBars(
+          q.options.map((o) => localized(o.text, lang)),
+          counts,
+          t('surveys.results.answers'),
+        )}
+        height={Math.max(120, 36 * q.options.length)}
+        ariaLabel={t('surveys.results.distributionAria')}
+      />
+    );
   } else if (q.type === 'matrix') {
     const rows = q.rows.map((r) => m.find((x) => x.item === r.key));
     body = rows.some((r) => r?.suppressed) ? (
       <Suppressed k={k} />
     ) : (
-      <SurveyChart option={labelledBars(q.rows.map((r) => localized(r.text, lang)), rows.map((r) => r?.mean ?? 0), t('surveys.results.mean'), { min: q.min, max: q.max })} height={Math.max(120, 36 * q.rows.length)} ariaLabel={t('surveys.results.distributionAria')} />
+      <SurveyChart
+        option={labelledBars(
+          q.rows.map((r) => localized(r.text, lang)),
+          rows.map((r) => r?.mean ?? 0),
+          t('surveys.results.mean'),
+          { min: q.min, max: q.max },
+        )}
+        height={Math.max(120, 36 * q.rows.length)}
+        ariaLabel={t('surveys.results.distributionAria')}
+      />
     );
   }
   return (
-    <Card size="small" title={title} extra={<Typography.Text type="secondary">n = {format.number(first.n)}</Typography.Text>} style={{ marginBottom: 16 }} data-testid={`result-${q.id}`}>
+    <Card
+      size="small"
+      title={title}
+      extra={<Typography.Text type="secondary">n = {format.number(first.n)}</Typography.Text>}
+      style={{ marginBottom: 16 }}
+      data-testid={`result-${q.id}`}
+    >
       {body}
     </Card>
   );
 }
 
-function headlineText(h: Headline, t: (k: string, o?: Record<string, unknown>) => string, number: (v: number) => string) {
+function headlineText(
+  h: Headline,
+  t: (k: string, o?: Record<string, unknown>) => string,
+  number: (v: number) => string,
+) {
   if (!h) {
     return '—';
   }
@@ -109,7 +197,11 @@ function GroupComparison({ rows, k }: { rows: GroupRow[]; k: number }) {
     <Card size="small" title={t('surveys.results.groups')} style={{ marginBottom: 16 }} data-testid="group-comparison">
       {shown.length > 1 && (
         <SurveyChart
-          option={labelledBars(shown.map((r) => r.name), shown.map((r) => r.headline?.value ?? 0), t(`surveys.results.headline.${shown[0]?.headline?.kind ?? 'mean'}`))}
+          option={labelledBars(
+            shown.map((r) => r.name),
+            shown.map((r) => r.headline?.value ?? 0),
+            t(`surveys.results.headline.${shown[0]?.headline?.kind ?? 'mean'}`),
+          )}
           height={Math.max(140, 34 * shown.length)}
           ariaLabel={t('surveys.results.groupsAria')}
         />
@@ -122,9 +214,23 @@ function GroupComparison({ rows, k }: { rows: GroupRow[]; k: number }) {
         scroll={{ x: 'max-content' }}
         columns={[
           { key: 'name', title: t('surveys.results.group'), render: (_v, r) => r.name },
-          { key: 'n', title: t('surveys.results.responses'), align: 'right', render: (_v, r) => (r.suppressed ? <Suppressed k={k} /> : format.number(r.n)) },
-          { key: 'rate', title: t('surveys.results.responseRate'), align: 'right', render: (_v, r) => (r.suppressed || r.responseRate === null ? '—' : `${format.number(r.responseRate)}%`) },
-          { key: 'headline', title: t('surveys.results.keyMetric'), render: (_v, r) => (r.suppressed ? '—' : headlineText(r.headline, t, format.number)) },
+          {
+            key: 'n',
+            title: t('surveys.results.responses'),
+            align: 'right',
+            render: (_v, r) => (r.suppressed ? <Suppressed k={k} /> : format.number(r.n)),
+          },
+          {
+            key: 'rate',
+            title: t('surveys.results.responseRate'),
+            align: 'right',
+            render: (_v, r) => (r.suppressed || r.responseRate === null ? '—' : `${format.number(r.responseRate)}%`),
+          },
+          {
+            key: 'headline',
+            title: t('surveys.results.keyMetric'),
+            render: (_v, r) => (r.suppressed ? '—' : headlineText(r.headline, t, format.number)),
+          },
         ]}
       />
     </Card>
@@ -157,7 +263,12 @@ function Drivers({ survey }: { survey: Survey }) {
       <>
         <SurveyChart
           option={driverScatter(
-            points.map((p) => ({ label: textOf(p.questionId), importance: p.importance, performance: p.performance, driver: drivers.data.items.find((i) => i.questionId === p.questionId)?.driver ?? null })),
+            points.map((p) => ({
+              label: textOf(p.questionId),
+              importance: p.importance,
+              performance: p.performance,
+              driver: drivers.data.items.find((i) => i.questionId === p.questionId)?.driver ?? null,
+            })),
             { importance: t('surveys.results.importance'), performance: t('surveys.results.performance') },
           )}
           height={340}
@@ -172,15 +283,36 @@ function Drivers({ survey }: { survey: Survey }) {
           dataSource={drivers.data.items}
           columns={[
             { key: 'q', title: t('surveys.results.driver'), render: (_v, i) => textOf(i.questionId) },
-            { key: 'tag', title: t('surveys.builder.driver'), render: (_v, i) => (i.driver ? t(`surveys.drivers.tags.${i.driver}`) : '—') },
+            {
+              key: 'tag',
+              title: t('surveys.builder.driver'),
+              render: (_v, i) => (i.driver ? t(`surveys.drivers.tags.${i.driver}`) : '—'),
+            },
             { key: 'r', title: 'r', align: 'right', render: (_v, i) => (i.r === null ? '—' : format.number(i.r)) },
-            { key: 'w', title: t('surveys.results.weight'), align: 'right', render: (_v, i) => (i.relativeWeight === null ? '—' : format.number(i.relativeWeight)) },
-            { key: 'mean', title: t('surveys.results.mean'), align: 'right', render: (_v, i) => (i.mean === null ? '—' : format.number(i.mean)) },
-            { key: 'quadrant', title: t('surveys.results.quadrant'), render: (_v, i) => (i.quadrant ? <Tag>{t(`surveys.drivers.quadrants.${i.quadrant}`)}</Tag> : '—') },
+            {
+              key: 'w',
+              title: t('surveys.results.weight'),
+              align: 'right',
+              render: (_v, i) => (i.relativeWeight === null ? '—' : format.number(i.relativeWeight)),
+            },
+            {
+              key: 'mean',
+              title: t('surveys.results.mean'),
+              align: 'right',
+              render: (_v, i) => (i.mean === null ? '—' : format.number(i.mean)),
+            },
+            {
+              key: 'quadrant',
+              title: t('surveys.results.quadrant'),
+              render: (_v, i) => (i.quadrant ? <Tag>{t(`surveys.drivers.quadrants.${i.quadrant}`)}</Tag> : '—'),
+            },
           ]}
         />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('surveys.results.rSquared', { r2: drivers.data.rSquared === null ? '—' : format.number(drivers.data.rSquared), n: drivers.data.n })}
+          {t('surveys.results.rSquared', {
+            r2: drivers.data.rSquared === null ? '—' : format.number(drivers.data.rSquared),
+            n: drivers.data.n,
+          })}
         </Typography.Text>
       </>
     );
@@ -207,7 +339,15 @@ function Drivers({ survey }: { survey: Survey }) {
   );
 }
 
-function TextAnswers({ survey, groupBy, nameOf }: { survey: Survey; groupBy: GroupBy; nameOf: (g: { key: string; name: string | null }) => string }) {
+function TextAnswers({
+  survey,
+  groupBy,
+  nameOf,
+}: {
+  survey: Survey;
+  groupBy: GroupBy;
+  nameOf: (g: { key: string; name: string | null }) => string;
+}) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const lang = langOf(i18n.language);
@@ -219,7 +359,9 @@ function TextAnswers({ survey, groupBy, nameOf }: { survey: Survey; groupBy: Gro
   const groups = texts.data?.groups ?? [];
   return (
     <Card size="small" title={t('surveys.results.texts')} style={{ marginBottom: 16 }} data-testid="text-answers">
-      {survey.anonymous && <Typography.Paragraph type="secondary">{t('surveys.results.textsAnonymous')}</Typography.Paragraph>}
+      {survey.anonymous && (
+        <Typography.Paragraph type="secondary">{t('surveys.results.textsAnonymous')}</Typography.Paragraph>
+      )}
       {texts.isPending ? (
         <PageLoading minHeight={120} />
       ) : texts.error ? (
@@ -239,7 +381,11 @@ function TextAnswers({ survey, groupBy, nameOf }: { survey: Survey; groupBy: Gro
                 renderItem={(i) => (
                   <List.Item>
                     <List.Item.Meta
-                      title={<span style={{ fontWeight: 400, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{i.text}</span>}
+                      title={
+                        <span style={{ fontWeight: 400, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                          {i.text}
+                        </span>
+                      }
                       description={
                         <Space size={8} wrap>
                           <span>{localized(survey.questions.find((q) => q.id === i.questionId)?.text, lang)}</span>
@@ -290,7 +436,10 @@ export function ResultsPanel({ survey }: { survey: Survey }) {
   const r = results.data;
   const total: SurveyResultGroup = r.total;
   const k = r.minGroupSize;
-  const gaps = gapRows(total.gaps).map((g) => ({ ...g, label: t(`surveys.dimensions.${g.dimension}`, { defaultValue: g.dimension }) }));
+  const gaps = gapRows(total.gaps).map((g) => ({
+    ...g,
+    label: t(`surveys.dimensions.${g.dimension}`, { defaultValue: g.dimension }),
+  }));
   return (
     <div data-testid="survey-results">
       <Space wrap style={{ marginBottom: 16 }}>
@@ -308,7 +457,13 @@ export function ResultsPanel({ survey }: { survey: Survey }) {
             {total.suppressed ? (
               <Statistic title={t('surveys.results.responses')} valueRender={() => <Suppressed k={k} />} />
             ) : (
-              <Statistic title={t('surveys.results.responses')} value={total.n ?? 0} formatter={(v) => format.number(Number(v))} valueStyle={{ fontVariantNumeric: 'tabular-nums' }} data-testid="results-n" />
+              <Statistic
+                title={t('surveys.results.responses')}
+                value={total.n ?? 0}
+                formatter={(v) => format.number(Number(v))}
+                valueStyle={{ fontVariantNumeric: 'tabular-nums' }}
+                data-testid="results-n"
+              />
             )}
           </Card>
         </Col>
@@ -319,7 +474,18 @@ export function ResultsPanel({ survey }: { survey: Survey }) {
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('surveys.results.responseRate')} value={total.suppressed || total.responseRate === null || total.responseRate === undefined ? '—' : total.responseRate} suffix={total.responseRate !== null && total.responseRate !== undefined && !total.suppressed ? '%' : undefined} data-testid="results-rate" />
+            <Statistic
+              title={t('surveys.results.responseRate')}
+              value={
+                total.suppressed || total.responseRate === null || total.responseRate === undefined
+                  ? '—'
+                  : total.responseRate
+              }
+              suffix={
+                total.responseRate !== null && total.responseRate !== undefined && !total.suppressed ? '%' : undefined
+              }
+              data-testid="results-rate"
+            />
           </Card>
         </Col>
         <Col xs={12} md={6}>
@@ -328,15 +494,34 @@ export function ResultsPanel({ survey }: { survey: Survey }) {
           </Card>
         </Col>
       </Row>
-      {total.suppressed && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('surveys.results.totalSuppressed', { k })} />}
+      {total.suppressed && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('surveys.results.totalSuppressed', { k })}
+        />
+      )}
       {groupBy !== 'none' && <GroupComparison rows={groupRows(r.groups, nameOf)} k={k} />}
-      {!total.suppressed && (total.n ?? 0) === 0 && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('surveys.results.noResponses')} data-testid="results-empty" />}
+      {!total.suppressed && (total.n ?? 0) === 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('surveys.results.noResponses')}
+          data-testid="results-empty"
+        />
+      )}
       {!total.suppressed && (total.n ?? 0) > 0 && (
         <>
           {gaps.length > 0 && (
             <Card size="small" title={t('surveys.results.gaps')} style={{ marginBottom: 16 }} data-testid="gap-bars">
               <SurveyChart
-                option={gapBars(gaps, { gap: t('surveys.results.gap'), expected: t('surveys.gap.expected'), perceived: t('surveys.gap.perceived') })}
+                option={gapBars(gaps, {
+                  gap: t('surveys.results.gap'),
+                  expected: t('surveys.gap.expected'),
+                  perceived: t('surveys.gap.perceived'),
+                })}
                 height={Math.max(160, 34 * gaps.length)}
                 ariaLabel={t('surveys.results.gapsAria', { list: gaps.map((g) => `${g.label} ${g.gap}`).join(', ') })}
               />
@@ -348,22 +533,41 @@ export function ResultsPanel({ survey }: { survey: Survey }) {
                 dataSource={gaps}
                 columns={[
                   { key: 'd', title: t('surveys.builder.dimension'), render: (_v, g) => g.label },
-                  { key: 'e', title: t('surveys.gap.expected'), align: 'right', render: (_v, g) => format.number(g.expected) },
-                  { key: 'p', title: t('surveys.gap.perceived'), align: 'right', render: (_v, g) => format.number(g.perceived) },
+                  {
+                    key: 'e',
+                    title: t('surveys.gap.expected'),
+                    align: 'right',
+                    render: (_v, g) => format.number(g.expected),
+                  },
+                  {
+                    key: 'p',
+                    title: t('surveys.gap.perceived'),
+                    align: 'right',
+                    render: (_v, g) => format.number(g.perceived),
+                  },
                   {
                     key: 'g',
                     title: t('surveys.results.gap'),
                     align: 'right',
-                    render: (_v, g) => <Typography.Text type={g.gap < 0 ? 'danger' : 'success'}>{`${g.gap > 0 ? '+' : ''}${format.number(g.gap)}`}</Typography.Text>,
+                    render: (_v, g) => (
+                      <Typography.Text
+                        type={g.gap < 0 ? 'danger' : 'success'}
+                      >{`${g.gap > 0 ? '+' : ''}${format.number(g.gap)}`}</Typography.Text>
+                    ),
                   },
                 ]}
               />
             </Card>
           )}
           {survey.questions.map((q, i) => {
-            const m = q.type === 'matrix' ? (total.questions ?? []).filter((x) => x.questionId === q.id) : [metricOf(total, q.id)].filter((x): x is SurveyQuestionMetric => Boolean(x));
+            const m =
+              q.type === 'matrix'
+                ? (total.questions ?? []).filter((x) => x.questionId === q.id)
+                : [metricOf(total, q.id)].filter((x): x is SurveyQuestionMetric => Boolean(x));
             // Paired gap questions are read in the gap card above, not one by one.
-            return q.type === 'text' || (gaps.length > 0 && q.dimension && q.pairing) ? null : <QuestionResult key={q.id} q={q} m={m} index={i} k={k} />;
+            return q.type === 'text' || (gaps.length > 0 && q.dimension && q.pairing) ? null : (
+              <QuestionResult key={q.id} q={q} m={m} index={i} k={k} />
+            );
           })}
           <Drivers survey={survey} />
         </>

@@ -16,7 +16,12 @@ import { useToast } from '../../components/feedback/toast.tsx';
 import { VersionConflictModal, type ConflictField } from '../../components/feedback/VersionConflictModal.tsx';
 import { useApiForm } from '../../components/forms/useApiForm.ts';
 import { langOf, localized } from '../../components/surveys/answers.ts';
-import { mayManageSurveys, toUpdatePayload, valuesFromSurvey, type BuilderValues } from '../../components/surveys/builder.ts';
+import {
+  mayManageSurveys,
+  toUpdatePayload,
+  valuesFromSurvey,
+  type BuilderValues,
+} from '../../components/surveys/builder.ts';
 import { AudienceLabel, StatusTag } from '../../components/surveys/labels.tsx';
 import { invalidateSurveys, surveyKey, useSurvey } from '../../data/surveys.ts';
 import { InvitePanel } from './InvitePanel.tsx';
@@ -70,7 +75,8 @@ export default function SurveyDetailPage() {
   }, [survey.data?.id, survey.data?.version]);
 
   const move = useMutation({
-    mutationFn: (status: SurveyStatus) => api<Survey>(`/api/surveys/${id}`, { method: 'PATCH', body: { status, version: survey.data?.version } }),
+    mutationFn: (status: SurveyStatus) =>
+      api<Survey>(`/api/surveys/${id}`, { method: 'PATCH', body: { status, version: survey.data?.version } }),
     onSuccess: (s) => {
       queryClient.setQueryData(surveyKey(s.id), s);
       invalidateSurveys(queryClient, s.id);
@@ -90,7 +96,8 @@ export default function SurveyDetailPage() {
   }
   const s = survey.data;
   const lang = langOf(i18n.language);
-  const tab: Tab = requested && tabs.includes(requested) ? requested : s.status === 'draft' && canManage ? 'edit' : 'results';
+  const tab: Tab =
+    requested && tabs.includes(requested) ? requested : s.status === 'draft' && canManage ? 'edit' : 'results';
   const next = s.legalNextStatuses[0];
 
   const actions =
@@ -120,7 +127,11 @@ export default function SurveyDetailPage() {
 
   const conflictFields: ConflictField[] = [
     { name: 'title', label: t('surveys.fields.title'), format: (v) => localized(v as Survey['title'], lang) },
-    { name: 'questions', label: t('surveys.fields.questionCount'), format: (v) => String(Array.isArray(v) ? v.length : 0) },
+    {
+      name: 'questions',
+      label: t('surveys.fields.questionCount'),
+      format: (v) => String(Array.isArray(v) ? v.length : 0),
+    },
     { name: 'minGroupSize', label: t('surveys.fields.minGroupSize') },
     { name: 'status', label: t('surveys.fields.status'), format: (v) => t(`surveys.statuses.${String(v)}`) },
   ];
@@ -144,13 +155,44 @@ export default function SurveyDetailPage() {
         items={[
           {
             key: 'edit',
-            label: <span data-testid="tab-edit">{canManage && s.status === 'draft' ? t('surveys.tabs.edit') : t('surveys.tabs.settings')}</span>,
+            label: (
+              <span data-testid="tab-edit">
+                {canManage && s.status === 'draft' ? t('surveys.tabs.edit') : t('surveys.tabs.settings')}
+              </span>
+            ),
             forceRender: true,
-            children: <SurveyBuilder survey={s} form={form} onFinish={save.onFinish} formError={save.formError} submitting={save.submitting} canManage={canManage} dirty={dirty} onDirty={() => setDirty(true)} />,
+            children: (
+              <SurveyBuilder
+                survey={s}
+                form={form}
+                onFinish={save.onFinish}
+                formError={save.formError}
+                submitting={save.submitting}
+                canManage={canManage}
+                dirty={dirty}
+                onDirty={() => setDirty(true)}
+              />
+            ),
           },
-          { key: 'preview', label: <span data-testid="tab-preview">{t('surveys.tabs.preview')}</span>, children: <PreviewPanel survey={s} form={form} /> },
-          ...(canManage ? [{ key: 'invite', label: <span data-testid="tab-invite">{t('surveys.tabs.invite')}</span>, children: <InvitePanel survey={s} /> }] : []),
-          { key: 'results', label: <span data-testid="tab-results">{t('surveys.tabs.results')}</span>, children: tab === 'results' ? <ResultsPanel survey={s} /> : null },
+          {
+            key: 'preview',
+            label: <span data-testid="tab-preview">{t('surveys.tabs.preview')}</span>,
+            children: <PreviewPanel survey={s} form={form} />,
+          },
+          ...(canManage
+            ? [
+                {
+                  key: 'invite',
+                  label: <span data-testid="tab-invite">{t('surveys.tabs.invite')}</span>,
+                  children: <InvitePanel survey={s} />,
+                },
+              ]
+            : []),
+          {
+            key: 'results',
+            label: <span data-testid="tab-results">{t('surveys.tabs.results')}</span>,
+            children: tab === 'results' ? <ResultsPanel survey={s} /> : null,
+          },
         ]}
       />
       <VersionConflictModal

@@ -26,13 +26,22 @@ export default function NewSurveyPage() {
   const queryClient = useQueryClient();
   const kinds = kindsFor(user.roles);
   const [kind, setKind] = useState<SurveyKind>('nps');
-  const titleOf = (k: SurveyKind) => ({ zh: i18n.getFixedT('zh-CN')(`surveys.templates.${k}.title`), en: i18n.getFixedT('en')(`surveys.templates.${k}.title`) });
+  const titleOf = (k: SurveyKind) => ({
+    zh: i18n.getFixedT('zh-CN')(`surveys.templates.${k}.title`),
+    en: i18n.getFixedT('en')(`surveys.templates.${k}.title`),
+  });
   const [titleTouched, setTitleTouched] = useState(false);
   const create = useApiForm<Values, Survey>({
     submit: (v) =>
       api<Survey>('/api/surveys', {
         method: 'POST',
-        body: { kind, title: { zh: v.title?.zh?.trim() ?? '', en: v.title?.en?.trim() ?? '' }, audience: toAudience(v.audience), anonymous: v.anonymous, minGroupSize: v.minGroupSize } satisfies CreateSurvey,
+        body: {
+          kind,
+          title: { zh: v.title?.zh?.trim() ?? '', en: v.title?.en?.trim() ?? '' },
+          audience: toAudience(v.audience),
+          anonymous: v.anonymous,
+          minGroupSize: v.minGroupSize,
+        } satisfies CreateSurvey,
       }),
     onSuccess: (s) => {
       invalidateSurveys(queryClient);
@@ -67,7 +76,11 @@ export default function NewSurveyPage() {
               tabIndex={0}
               onClick={() => pick(k)}
               onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), pick(k))}
-              style={{ height: '100%', borderColor: kind === k ? '#1668dc' : undefined, boxShadow: kind === k ? '0 0 0 1px #1668dc' : undefined }}
+              style={{
+                height: '100%',
+                borderColor: kind === k ? '#1668dc' : undefined,
+                boxShadow: kind === k ? '0 0 0 1px #1668dc' : undefined,
+              }}
               data-testid={`template-${k}`}
             >
               <Typography.Text strong>

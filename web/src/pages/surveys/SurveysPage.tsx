@@ -29,7 +29,9 @@ export default function SurveysPage() {
         render: (s) => (
           <Space size={6}>
             <Typography.Text strong>{localized(s.title, lang)}</Typography.Text>
-            {s.anonymous && <LockOutlined aria-label={t('surveys.fields.anonymous')} title={t('surveys.fields.anonymous')} />}
+            {s.anonymous && (
+              <LockOutlined aria-label={t('surveys.fields.anonymous')} title={t('surveys.fields.anonymous')} />
+            )}
           </Space>
         ),
       },
@@ -37,11 +39,19 @@ export default function SurveysPage() {
       {
         key: 'status',
         title: t('surveys.fields.status'),
-        filter: { type: 'select', options: surveyStatuses.map((s) => ({ value: s, label: t(`surveys.statuses.${s}`) })) },
+        filter: {
+          type: 'select',
+          options: surveyStatuses.map((s) => ({ value: s, label: t(`surveys.statuses.${s}`) })),
+        },
         render: (s) => <StatusTag status={s.status} />,
       },
       { key: 'audience', title: t('surveys.fields.audience'), render: (s) => <AudienceLabel audience={s.audience} /> },
-      { key: 'questions', title: t('surveys.fields.questionCount'), align: 'right', render: (s) => format.number(s.questions.length) },
+      {
+        key: 'questions',
+        title: t('surveys.fields.questionCount'),
+        align: 'right',
+        render: (s) => format.number(s.questions.length),
+      },
       { key: 'opensAt', title: t('surveys.fields.opensAt'), render: (s) => format.dateTime(s.opensAt) || '—' },
       { key: 'closesAt', title: t('surveys.fields.closesAt'), render: (s) => format.dateTime(s.closesAt) || '—' },
       { key: 'updatedAt', title: t('common.updatedAt'), render: (s) => format.dateTime(s.updatedAt) },
@@ -55,7 +65,12 @@ export default function SurveysPage() {
         description={t('surveys.description')}
         actions={
           mayManageSurveys(user.roles) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/feedback/surveys/new')} data-testid="survey-new">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => void navigate('/feedback/surveys/new')}
+              data-testid="survey-new"
+            >
               {t('surveys.create')}
             </Button>
           )

@@ -24,7 +24,14 @@ export default function TasksPage() {
           items={tabs.map((key) => ({
             key,
             label: <span data-testid={`tasks-tab-${key}`}>{t(`tasks.tabs.${key}`)}</span>,
-            children: key === due ? <TaskList params={{ assignee: 'me', due: key, status: 'open', tz }} showParty emptyText={t(`tasks.empty.${key}`)} /> : null,
+            children:
+              key === due ? (
+                <TaskList
+                  params={{ assignee: 'me', due: key, status: 'open', tz }}
+                  showParty
+                  emptyText={t(`tasks.empty.${key}`)}
+                />
+              ) : null,
           }))}
         />
       </Card>

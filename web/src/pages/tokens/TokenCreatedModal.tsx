@@ -45,7 +45,14 @@ export function TokenCreatedModal({ token, onClose }: { token: ApiTokenCreated |
         {t('tokens.secret')}
       </label>
       <Space.Compact style={{ width: '100%' }}>
-        <Input id="new-token-value" readOnly value={token?.token ?? ''} style={{ fontFamily: 'monospace' }} data-testid="token-value" onFocus={(e) => e.target.select()} />
+        <Input
+          id="new-token-value"
+          readOnly
+          value={token?.token ?? ''}
+          style={{ fontFamily: 'monospace' }}
+          data-testid="token-value"
+          onFocus={(e) => e.target.select()}
+        />
         <Button icon={<CopyOutlined />} onClick={copy} data-testid="token-copy">
           {t('tokens.copy')}
         </Button>

@@ -47,12 +47,20 @@ export default function TokensPage() {
       { key: 'name', title: t('tokens.name'), render: (k) => <Typography.Text strong>{k.name}</Typography.Text> },
       { key: 'prefix', title: t('tokens.prefix'), render: (k) => <Typography.Text code>{k.prefix}…</Typography.Text> },
       { key: 'createdAt', title: t('common.createdAt'), render: (k) => format.dateTime(k.createdAt) },
-      { key: 'lastUsedAt', title: t('tokens.lastUsed'), render: (k) => (k.lastUsedAt ? format.relative(k.lastUsedAt) : t('tokens.neverUsed')) },
+      {
+        key: 'lastUsedAt',
+        title: t('tokens.lastUsed'),
+        render: (k) => (k.lastUsedAt ? format.relative(k.lastUsedAt) : t('tokens.neverUsed')),
+      },
       {
         key: 'revokedAt',
         title: t('tokens.status'),
         render: (k) =>
-          k.revokedAt ? <Tag data-testid="token-status-revoked">{t('tokens.revokedAt', { date: format.date(k.revokedAt) })}</Tag> : <Tag color="green">{t('tokens.active')}</Tag>,
+          k.revokedAt ? (
+            <Tag data-testid="token-status-revoked">{t('tokens.revokedAt', { date: format.date(k.revokedAt) })}</Tag>
+          ) : (
+            <Tag color="green">{t('tokens.active')}</Tag>
+          ),
       },
       {
         key: 'actions',
@@ -119,7 +127,12 @@ export default function TokensPage() {
       >
         <FormError message={create.formError} />
         <Form form={create.form} layout="vertical" onFinish={create.onFinish}>
-          <Form.Item name="name" label={t('tokens.name')} extra={t('tokens.nameHint')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="name"
+            label={t('tokens.name')}
+            extra={t('tokens.nameHint')}
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+          >
             <Input maxLength={100} autoFocus data-testid="token-name" />
           </Form.Item>
         </Form>

@@ -40,7 +40,11 @@ export function PartyFilter({ value, onChange }: { value: string | null; onChang
 }
 
 function usePartyOrNone(id: string | null) {
-  return useQuery({ queryKey: partyKey(id ?? ''), queryFn: ({ signal }) => api<Party>(`${partiesEndpoint}/${id}`, { signal }), enabled: Boolean(id) });
+  return useQuery({
+    queryKey: partyKey(id ?? ''),
+    queryFn: ({ signal }) => api<Party>(`${partiesEndpoint}/${id}`, { signal }),
+    enabled: Boolean(id),
+  });
 }
 
 export function PartyName({ id }: { id: string }) {

@@ -43,20 +43,49 @@ export default function TransactionsPage() {
       {
         key: 'partyId',
         title: t('value.transactions.party'),
-        filter: { type: 'custom', render: (value, onChange) => <PartyFilter value={typeof value === 'string' ? value : null} onChange={onChange} />, display: (v) => <PartyName id={String(v)} /> },
+        filter: {
+          type: 'custom',
+          render: (value, onChange) => (
+            <PartyFilter value={typeof value === 'string' ? value : null} onChange={onChange} />
+          ),
+          display: (v) => <PartyName id={String(v)} />,
+        },
         render: (x) => <PartyLink id={x.partyId} name={x.partyName} />,
       },
-      { key: 'amount', title: t('value.transactions.amount'), align: 'right', render: (x) => <Typography.Text strong>{format.money(Number(x.amount), x.currency)}</Typography.Text> },
+      {
+        key: 'amount',
+        title: t('value.transactions.amount'),
+        align: 'right',
+        render: (x) => <Typography.Text strong>{format.money(Number(x.amount), x.currency)}</Typography.Text>,
+      },
       { key: 'currency', title: t('value.currency'), hidden: true },
-      { key: 'channel', title: t('value.transactions.channel'), filter: { type: 'text' }, render: (x) => (x.channel ? t(`value.channels.${x.channel}`, { defaultValue: x.channel }) : '—') },
+      {
+        key: 'channel',
+        title: t('value.transactions.channel'),
+        filter: { type: 'text' },
+        render: (x) => (x.channel ? t(`value.channels.${x.channel}`, { defaultValue: x.channel }) : '—'),
+      },
       {
         key: 'products',
         title: t('value.transactions.products'),
         filter: { type: 'select', param: 'productId', options: productOptions },
-        render: (x) => <Typography.Text ellipsis style={{ maxWidth: 280 }}>{linesSummary(x.lines, (n) => format.number(n)) || '—'}</Typography.Text>,
+        render: (x) => (
+          <Typography.Text ellipsis style={{ maxWidth: 280 }}>
+            {linesSummary(x.lines, (n) => format.number(n)) || '—'}
+          </Typography.Text>
+        ),
       },
       { key: 'externalId', title: t('value.externalId'), hidden: true },
-      { key: 'note', title: t('value.transactions.note'), hidden: true, render: (x) => <Typography.Text ellipsis style={{ maxWidth: 240 }}>{x.note ?? ''}</Typography.Text> },
+      {
+        key: 'note',
+        title: t('value.transactions.note'),
+        hidden: true,
+        render: (x) => (
+          <Typography.Text ellipsis style={{ maxWidth: 240 }}>
+            {x.note ?? ''}
+          </Typography.Text>
+        ),
+      },
     ],
     [t, format, productOptions],
   );

@@ -22,7 +22,13 @@ import { useToast } from '../../components/feedback/toast.tsx';
 
 type ProfileValues = Pick<User, 'displayName' | 'email' | 'roles' | 'orgUnitId' | 'locale'> & { password?: string };
 
-const toValues = (u: User): ProfileValues => ({ displayName: u.displayName, email: u.email, roles: u.roles, orgUnitId: u.orgUnitId, locale: u.locale });
+const toValues = (u: User): ProfileValues => ({
+  displayName: u.displayName,
+  email: u.email,
+  roles: u.roles,
+  orgUnitId: u.orgUnitId,
+  locale: u.locale,
+});
 
 /** `/settings/users/:id`: edit a user's profile and roles, (de)activate, see their history. */
 export default function UserDetailPage() {
@@ -71,7 +77,8 @@ export default function UserDetailPage() {
   }, [data, form]);
 
   const setActive = useMutation({
-    mutationFn: (u: User) => api<User>(`/api/users/${u.id}`, { method: 'PATCH', body: { active: !u.active, version: u.version } }),
+    mutationFn: (u: User) =>
+      api<User>(`/api/users/${u.id}`, { method: 'PATCH', body: { active: !u.active, version: u.version } }),
     onSuccess: saved,
     onError: (e) => {
       notify(e);
@@ -89,9 +96,17 @@ export default function UserDetailPage() {
   const conflictFields: ConflictField[] = [
     { name: 'displayName', label: t('users.displayName') },
     { name: 'email', label: t('users.email') },
-    { name: 'roles', label: t('users.roles'), format: (v) => <RoleTags roles={Array.isArray(v) ? (v as string[]) : []} /> },
+    {
+      name: 'roles',
+      label: t('users.roles'),
+      format: (v) => <RoleTags roles={Array.isArray(v) ? (v as string[]) : []} />,
+    },
     { name: 'orgUnitId', label: t('users.orgUnit'), format: (v) => pathOf(typeof v === 'string' ? v : null) || '—' },
-    { name: 'locale', label: t('users.locale'), format: (v) => (typeof v === 'string' ? t(`languages.${v}`) : t('users.localeDefault')) },
+    {
+      name: 'locale',
+      label: t('users.locale'),
+      format: (v) => (typeof v === 'string' ? t(`languages.${v}`) : t('users.localeDefault')),
+    },
   ];
 
   return (
@@ -102,7 +117,11 @@ export default function UserDetailPage() {
       tags={u.active ? <Tag color="green">{t('users.active')}</Tag> : <Tag>{t('users.inactive')}</Tag>}
       actions={
         <Popconfirm
-          title={u.active ? t('users.deactivateConfirm', { name: u.displayName }) : t('users.reactivateConfirm', { name: u.displayName })}
+          title={
+            u.active
+              ? t('users.deactivateConfirm', { name: u.displayName })
+              : t('users.reactivateConfirm', { name: u.displayName })
+          }
           onConfirm={() => setActive.mutate(u)}
           okText={t('common.confirm')}
           cancelText={t('common.cancel')}
@@ -116,7 +135,13 @@ export default function UserDetailPage() {
     >
       <Card title={t('users.profile')} size="small" style={{ marginBottom: 16 }}>
         <FormError message={profile.formError} />
-        <Form<ProfileValues> form={form} layout="vertical" onFinish={profile.onFinish} initialValues={toValues(u)} style={{ maxWidth: 560 }}>
+        <Form<ProfileValues>
+          form={form}
+          layout="vertical"
+          onFinish={profile.onFinish}
+          initialValues={toValues(u)}
+          style={{ maxWidth: 560 }}
+        >
           <UserFields mode="edit" />
           <Button type="primary" htmlType="submit" loading={profile.submitting} data-testid="user-profile-save">
             {t('common.save')}
@@ -127,15 +152,17 @@ export default function UserDetailPage() {
         <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }} size="small">
           <Descriptions.Item label={t('common.createdAt')}>{format.dateTime(u.createdAt)}</Descriptions.Item>
           <Descriptions.Item label={t('common.updatedAt')}>{format.dateTime(u.updatedAt)}</Descriptions.Item>
-          <Descriptions.Item label={t('users.lastLogin')}>{u.lastLoginAt ? format.dateTime(u.lastLoginAt) : t('users.never')}</Descriptions.Item>
+          <Descriptions.Item label={t('users.lastLogin')}>
+            {u.lastLoginAt ? format.dateTime(u.lastLoginAt) : t('users.never')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('common.version')}>{format.number(u.version)}</Descriptions.Item>
         </Descriptions>
       </Card>
       <VersionConflictModal
         open={profile.conflict !== null}
         fields={conflictFields}
-        mine={(profile.conflict ?? {})}
-        current={user.isFetching ? undefined : (user.data)}
+        mine={profile.conflict ?? {}}
+        current={user.isFetching ? undefined : user.data}
         onCancel={profile.clearConflict}
         onReload={() => {
           form.setFieldsValue(toValues(u));
@@ -145,4 +172,3 @@ export default function UserDetailPage() {
     </DetailLayout>
   );
 }
-

@@ -5,7 +5,13 @@ import { Timeline, type TimelineEntry } from '../../components/Timeline/Timeline
 import { actionLabel } from '../../data/auditLabels.ts';
 import { changedKeys, useEntityHistory } from '../../data/history.ts';
 
-const colors: Record<string, string> = { create: 'green', update: 'blue', login: 'gray', login_failed: 'red', revoke: 'red' };
+const colors: Record<string, string> = {
+  create: 'green',
+  update: 'blue',
+  login: 'gray',
+  login_failed: 'red',
+  revoke: 'red',
+};
 
 /** The user's change history (from the audit log) for the timeline pane. */
 export function UserHistory({ userId }: { userId: string }) {

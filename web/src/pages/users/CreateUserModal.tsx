@@ -16,7 +16,11 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
   const message = useToast();
   const queryClient = useQueryClient();
   const { form, onFinish, submitting, formError, reset } = useApiForm<CreateUser, User>({
-    submit: (values) => api<User>('/api/users', { method: 'POST', body: { ...values, orgUnitId: values.orgUnitId ?? null, locale: values.locale ?? null } }),
+    submit: (values) =>
+      api<User>('/api/users', {
+        method: 'POST',
+        body: { ...values, orgUnitId: values.orgUnitId ?? null, locale: values.locale ?? null },
+      }),
     onSuccess: (user) => {
       void message.success(t('users.created', { name: user.displayName }));
       void queryClient.invalidateQueries({ queryKey: listKey('/api/users') });
@@ -43,7 +47,13 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
       forceRender
     >
       <FormError message={formError} />
-      <Form<CreateUser> form={form} layout="vertical" onFinish={onFinish} initialValues={{ roles: ['employee'] }} data-testid="user-form">
+      <Form<CreateUser>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{ roles: ['employee'] }}
+        data-testid="user-form"
+      >
         <UserFields mode="create" />
         <HiddenSubmit />
       </Form>

@@ -30,15 +30,24 @@ export default function UsersPage() {
   const focus = params.get('focus');
 
   const setActive = useMutation({
-    mutationFn: (u: User) => api<User>(`/api/users/${u.id}`, { method: 'PATCH', body: { active: !u.active, version: u.version } }),
-    onSuccess: (u) => void message.success(u.active ? t('users.reactivated', { name: u.displayName }) : t('users.deactivated', { name: u.displayName })),
+    mutationFn: (u: User) =>
+      api<User>(`/api/users/${u.id}`, { method: 'PATCH', body: { active: !u.active, version: u.version } }),
+    onSuccess: (u) =>
+      void message.success(
+        u.active ? t('users.reactivated', { name: u.displayName }) : t('users.deactivated', { name: u.displayName }),
+      ),
     onError: notify,
     onSettled: () => queryClient.invalidateQueries({ queryKey: listKey('/api/users') }),
   });
 
   const columns = useMemo<DataColumn<User>[]>(
     () => [
-      { key: 'displayName', title: t('users.displayName'), sortable: true, render: (u) => <Typography.Text strong>{u.displayName}</Typography.Text> },
+      {
+        key: 'displayName',
+        title: t('users.displayName'),
+        sortable: true,
+        render: (u) => <Typography.Text strong>{u.displayName}</Typography.Text>,
+      },
       { key: 'email', title: t('users.email'), sortable: true },
       {
         key: 'roles',
@@ -55,18 +64,39 @@ export default function UsersPage() {
       {
         key: 'active',
         title: t('users.status'),
-        filter: { type: 'select', options: [{ value: 'true', label: t('users.active') }, { value: 'false', label: t('users.inactive') }] },
+        filter: {
+          type: 'select',
+          options: [
+            { value: 'true', label: t('users.active') },
+            { value: 'false', label: t('users.inactive') },
+          ],
+        },
         render: (u) => (u.active ? <Tag color="green">{t('users.active')}</Tag> : <Tag>{t('users.inactive')}</Tag>),
       },
-      { key: 'lastLoginAt', title: t('users.lastLogin'), sortable: true, render: (u) => (u.lastLoginAt ? format.relative(u.lastLoginAt) : t('users.never')) },
-      { key: 'createdAt', title: t('common.createdAt'), sortable: true, hidden: true, render: (u) => format.dateTime(u.createdAt) },
+      {
+        key: 'lastLoginAt',
+        title: t('users.lastLogin'),
+        sortable: true,
+        render: (u) => (u.lastLoginAt ? format.relative(u.lastLoginAt) : t('users.never')),
+      },
+      {
+        key: 'createdAt',
+        title: t('common.createdAt'),
+        sortable: true,
+        hidden: true,
+        render: (u) => format.dateTime(u.createdAt),
+      },
       {
         key: 'actions',
         kind: 'actions',
         title: t('common.actions'),
         render: (u) => (
           <Popconfirm
-            title={u.active ? t('users.deactivateConfirm', { name: u.displayName }) : t('users.reactivateConfirm', { name: u.displayName })}
+            title={
+              u.active
+                ? t('users.deactivateConfirm', { name: u.displayName })
+                : t('users.reactivateConfirm', { name: u.displayName })
+            }
             onConfirm={() => setActive.mutate(u)}
             okText={t('common.confirm')}
             cancelText={t('common.cancel')}

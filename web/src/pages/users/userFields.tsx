@@ -14,7 +14,11 @@ export function UserFields({ mode }: { mode: 'create' | 'edit' }) {
       <Form.Item name="displayName" label={t('users.displayName')} rules={[required]}>
         <Input maxLength={200} data-testid="user-displayName" />
       </Form.Item>
-      <Form.Item name="email" label={t('users.email')} rules={[required, { type: 'email', message: t('validation.invalid_format') }]}>
+      <Form.Item
+        name="email"
+        label={t('users.email')}
+        rules={[required, { type: 'email', message: t('validation.invalid_format') }]}
+      >
         <Input type="email" autoComplete="off" data-testid="user-email" />
       </Form.Item>
       <Form.Item
@@ -25,14 +29,32 @@ export function UserFields({ mode }: { mode: 'create' | 'edit' }) {
       >
         <Input.Password autoComplete="new-password" data-testid="user-password" />
       </Form.Item>
-      <Form.Item name="roles" label={t('users.roles')} rules={[{ ...required, type: 'array', min: 1, message: t('validation.rolesRequired') }]}>
-        <Select mode="multiple" options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} data-testid="user-roles" />
+      <Form.Item
+        name="roles"
+        label={t('users.roles')}
+        rules={[{ ...required, type: 'array', min: 1, message: t('validation.rolesRequired') }]}
+      >
+        <Select
+          mode="multiple"
+          options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          data-testid="user-roles"
+        />
       </Form.Item>
       <Form.Item name="orgUnitId" label={t('users.orgUnit')}>
-        <TreeSelect allowClear treeDefaultExpandAll treeData={toTreeSelect(tree)} placeholder={t('users.noOrgUnit')} data-testid="user-orgUnit" />
+        <TreeSelect
+          allowClear
+          treeDefaultExpandAll
+          treeData={toTreeSelect(tree)}
+          placeholder={t('users.noOrgUnit')}
+          data-testid="user-orgUnit"
+        />
       </Form.Item>
       <Form.Item name="locale" label={t('users.locale')}>
-        <Select allowClear placeholder={t('users.localeDefault')} options={supportedLanguages.map((l) => ({ value: l, label: t(`languages.${l}`) }))} />
+        <Select
+          allowClear
+          placeholder={t('users.localeDefault')}
+          options={supportedLanguages.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+        />
       </Form.Item>
     </>
   );
