@@ -36,7 +36,7 @@ export type {
   CreateTask,
   UpdateTask,
   TimelineItem,
-} from './modules/parties/activity.schema.ts';
+} from './modules/parties/activity/activity.schema.ts';
 export type {
   StakeholderGroup,
   CreateStakeholderGroup,
@@ -45,7 +45,7 @@ export type {
   CreateFieldDefinition,
   UpdateFieldDefinition,
   RelationshipMap,
-} from './modules/parties/settings.schema.ts';
+} from './modules/parties/settings/settings.schema.ts';
 export type {
   PartyKind,
   PartyRoleName,
@@ -71,7 +71,7 @@ export {
   fieldTypes,
   MERGE_UNDO_DAYS,
 } from './modules/parties/constants.ts';
-export { stagesOf, legalNextStages, quadrantOf, levelGap, HIGH_SCORE } from './modules/parties/stages.ts';
+export { stagesOf, legalNextStages, quadrantOf, levelGap, HIGH_SCORE } from './modules/parties/roles/stages.ts';
 export type {
   Survey,
   CreateSurvey,
@@ -130,7 +130,7 @@ export type {
   CreateGrievance,
   GrievanceCreated,
   GrievanceFollowUp,
-} from './modules/service/service.schema.ts';
+} from './modules/cases/cases.schema.ts';
 export {
   caseTypes,
   casePriorities,
@@ -148,7 +148,7 @@ export {
   caseStatusMoves,
   AT_RISK_SHARE,
   CSAT_LINK_DAYS,
-} from './modules/service/constants.ts';
+} from './modules/cases/constants.ts';
 export type {
   CaseType,
   CasePriority,
@@ -158,7 +158,7 @@ export type {
   Remedy,
   AlertRuleKind,
   MetricsInterval,
-} from './modules/service/constants.ts';
+} from './modules/cases/constants.ts';
 export type {
   Product,
   CreateProduct,

@@ -37,7 +37,7 @@ import { VERSION } from './version.ts';
 import type { Transporter } from 'nodemailer';
 import { partiesModule, partiesSearchProvider } from './modules/parties/index.ts';
 import { surveysModule } from './modules/surveys/index.ts';
-import { serviceModule } from './modules/service/index.ts';
+import { casesModule } from './modules/cases/index.ts';
 import { importsModule, type ImportSettings } from './modules/imports/index.ts';
 import { commerceModule } from './modules/commerce/index.ts';
 
@@ -171,7 +171,7 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
   exportRoutes(app, deps);
   partiesModule(app, deps);
   surveysModule(app, deps);
-  serviceModule(app, deps);
+  casesModule(app, deps);
   importsModule(app, deps, opts.imports);
   commerceModule(app, deps);
   searchRoutes(app, deps, [...platformSearchProviders, partiesSearchProvider]);

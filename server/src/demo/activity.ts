@@ -2,8 +2,8 @@ import type { RequestContext } from '../platform/auth/actor.ts';
 import type { Deps } from '../platform/deps.ts';
 import { commerceService } from '../modules/commerce/commerce.service.ts';
 import { createProductSchema, createTransactionSchema } from '../modules/commerce/commerce.schema.ts';
-import { createCaseSchema, replyInputSchema, resolveInputSchema } from '../modules/service/service.schema.ts';
-import { serviceService } from '../modules/service/service.service.ts';
+import { createCaseSchema, replyInputSchema, resolveInputSchema } from '../modules/cases/cases.schema.ts';
+import { casesService } from '../modules/cases/cases.service.ts';
 
 const day = 86_400_000;
 const at = (days: number, hour = 10) =>
@@ -48,7 +48,7 @@ export async function seedDemoActivity(
     }
   }
 
-  const service = serviceService(deps);
+  const service = casesService(deps);
   const [first, second, third] = customers;
   if (first) {
     await service.create(

@@ -11,8 +11,8 @@ import { usersRepository } from '../platform/identity/users.repository.ts';
 import { createUserRecord } from '../platform/identity/users.service.ts';
 import { bulkUpsertProducts, bulkUpsertTransactions, type BulkTransactionInput } from '../modules/commerce/index.ts';
 import { bulkInsertInteractions, bulkUpsertParties, type BulkPartyInput } from '../modules/parties/index.ts';
-import { activityService } from '../modules/parties/activity.service.ts';
-import type { CreateInteraction } from '../modules/parties/activity.schema.ts';
+import { activityService } from '../modules/parties/activity/activity.service.ts';
+import type { CreateInteraction } from '../modules/parties/activity/activity.schema.ts';
 
 /**
  * Generated demo organisations for realistic volumes (`tandem demo --customers N …`, the benchmark).

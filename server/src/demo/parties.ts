@@ -3,7 +3,7 @@ import type { Db } from '../platform/db/database.ts';
 import { standaloneDeps, type Deps } from '../platform/deps.ts';
 import type { Role } from '../platform/identity/constants-types.ts';
 import { usersService } from '../platform/identity/users.service.ts';
-import { activityService } from '../modules/parties/activity.service.ts';
+import { activityService } from '../modules/parties/activity/activity.service.ts';
 import { partiesService } from '../modules/parties/parties.service.ts';
 import type { CreateParty } from '../modules/parties/parties.schema.ts';
 import { seedDemoActivity } from './activity.ts';

@@ -1,6 +1,6 @@
 import type { HistoryEntry, Party, PartyRole } from './parties.schema.ts';
 import type { PartyHistoryRow, PartyRoleRow, PartyRow } from './parties.tables.ts';
-import { legalNextStages, levelGap, quadrantOf } from './stages.ts';
+import { legalNextStages, levelGap, quadrantOf } from './roles/stages.ts';
 
 /** Rows → API types. Sensitive employment fields only for the employee's circle; directory readers get names, contacts, title and unit. */
 export function toRole(r: PartyRoleRow, sensitive: boolean): PartyRole {

@@ -5,7 +5,7 @@ import { failedUpdate } from '../../platform/db/versioned.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import type { Page } from '../../platform/http/common.schema.ts';
-import { validateCustom } from './custom-fields.ts';
+import { validateCustom } from './settings/custom-fields.ts';
 import {
   checkExternalId,
   checkOwners,
@@ -19,9 +19,9 @@ import { partiesRepository, type VisibleParty } from './parties.repository.ts';
 import { toHistory, toParty } from './parties.mapper.ts';
 import type { CreateParty, HistoryEntry, ListPartiesQuery, Party, UpdateParty } from './parties.schema.ts';
 import type { PartyHistoryTable, PartyRoleRow, PartyRow, PartyUpdate } from './parties.tables.ts';
-import { applyRole } from './roles.service.ts';
-import { rolesRepository } from './roles.repository.ts';
-import { fieldDefinitionsRepository } from './settings.repository.ts';
+import { applyRole } from './roles/roles.service.ts';
+import { rolesRepository } from './roles/roles.repository.ts';
+import { fieldDefinitionsRepository } from './settings/settings.repository.ts';
 import type { Db } from '../../platform/db/database.ts';
 
 /** Maps rows the actor may see, with their current roles (one query for a whole page). */

@@ -2,7 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { Locale, Role } from '../identity/constants-types.ts';
 import type { PartiesTables } from '../../modules/parties/parties.tables.ts';
 import type { SurveysTables } from '../../modules/surveys/surveys.tables.ts';
-import type { ServiceTables } from '../../modules/service/service.tables.ts';
+import type { CasesTables } from '../../modules/cases/cases.tables.ts';
 import type { ImportsTables } from '../../modules/imports/imports.tables.ts';
 import type { CommerceTables } from '../../modules/commerce/commerce.tables.ts';
 
@@ -116,7 +116,7 @@ export interface MailOutboxTable {
   sent_at: Date | null;
 }
 
-export interface Database extends PartiesTables, SurveysTables, ImportsTables, CommerceTables, ServiceTables {
+export interface Database extends PartiesTables, SurveysTables, ImportsTables, CommerceTables, CasesTables {
   organization: OrganizationTable;
   org_unit: OrgUnitTable;
   app_user: AppUserTable;

@@ -1,0 +1,233 @@
+import type { RequestContext } from '../../../platform/auth/actor.ts';
+import { recordAudit, systemWho } from '../../../platform/audit/audit.ts';
+import type { Db } from '../../../platform/db/database.ts';
+import type { Deps } from '../../../platform/deps.ts';
+import { notFound } from '../../../platform/errors.ts';
+import type { Page } from '../../../platform/http/common.schema.ts';
+import { isLegalMove, legalNextStages, partyRoles, partyTasks, customerVisibility } from '../../parties/index.ts';
+import { alertRuleKinds, type AlertRuleKind } from '../constants.ts';
+import type { Alert, AlertRule, ListAlertsQuery, PutAlertRules } from '../cases.schema.ts';
+import { alertsRepository, casesRepository, partyFacts } from '../cases.repository.ts';
+import type { AlertRow, CaseRow } from '../cases.tables.ts';
+
+/** Rules every organisation starts with (seed 003/004: repeated complaints, a breach, a low score). */
+export const DEFAULT_RULES: { kind: AlertRuleKind; enabled: boolean; params: Record<string, number> }[] = [
+  { kind: 'complaints_in_window', enabled: true, params: { count: 2, days: 90 } },
+  { kind: 'breached_complaint', enabled: true, params: {} },
+  { kind: 'low_csat', enabled: true, params: { max: 2 } },
+];
+
+const toRule = (r: { kind: AlertRuleKind; enabled: boolean; params: Record<string, number> }): AlertRule => {
+  switch (r.kind) {
+    case 'complaints_in_window':
+      return { kind: r.kind, enabled: r.enabled, count: r.params.count ?? 2, days: r.params.days ?? 90 };
+    case 'low_csat':
+      return { kind: r.kind, enabled: r.enabled, max: r.params.max ?? 2 };
+    case 'breached_complaint':
+      return { kind: r.kind, enabled: r.enabled };
+  }
+};
+
+export const toAlert = (r: AlertRow & { party_name: string | null }): Alert => ({
+  id: r.id,
+  partyId: r.party_id,
+  partyName: r.party_name,
+  rule: r.rule,
+  reason: r.reason,
+  caseId: r.case_id,
+  taskId: r.task_id,
+  status: r.status,
+  stageNote: r.stage_note,
+  createdAt: r.created_at.toISOString(),
+  acknowledgedAt: r.acknowledged_at?.toISOString() ?? null,
+});
+
+async function rulesOf(trx: Db, orgId: string): Promise<AlertRule[]> {
+  let rows = await alertsRepository.rules(trx, orgId);
+  if (rows.length < alertRuleKinds.length) {
+    await alertsRepository.ensureRules(trx, orgId, DEFAULT_RULES);
+    rows = await alertsRepository.rules(trx, orgId);
+  }
+  return rows.map(toRule);
+}
+
+/**
+ * Raises one alert (at most one open per party and rule): a follow-up task for the party's owner
+ * (or the case's handler) and the customer role moved to at_risk when its stage allows it, with
+ * the reason in the party history. Everything lands in the caller's transaction.
+ */
+async function raise(trx: Db, orgId: string, c: CaseRow, rule: AlertRuleKind, reason: string) {
+  if (!c.party_id) {
+    return;
+  }
+  const alert = await alertsRepository.insertOpen(trx, {
+    org_id: orgId,
+    party_id: c.party_id,
+    rule,
+    reason,
+    case_id: c.id,
+    task_id: null,
+    stage_note: null,
+  });
+  if (!alert) {
+    return;
+  }
+  const party = await partyFacts(trx, orgId, c.party_id);
+  const who = systemWho(orgId);
+  let stageNote: string;
+  const role = await partyRoles.findCurrent(trx, orgId, c.party_id, 'customer');
+  if (!role) {
+    stageNote = 'No current customer role: stage unchanged';
+  } else if (role.stage === 'at_risk') {
+    stageNote = 'Already at_risk';
+  } else if (!isLegalMove('customer', role.stage, 'at_risk')) {
+    stageNote = `Stage ${role.stage} cannot move to at_risk (legal: ${legalNextStages('customer', role.stage).join(', ') || 'none'}): unchanged`;
+  } else {
+    await partyRoles.update(trx, orgId, role.id, role.version, { stage: 'at_risk' });
+    await partyRoles.addHistory(trx, [
+      {
+        org_id: orgId,
+        party_id: c.party_id,
+        role: 'customer',
+        field: 'stage',
+        from_value: role.stage,
+        to_value: 'at_risk',
+        reason: `Early warning: ${reason}`,
+        actor_id: null,
+      },
+    ]);
+    await recordAudit(trx, who, {
+      action: 'role_update',
+      entityType: 'party',
+      entityId: c.party_id,
+      before: { role: 'customer', stage: role.stage },
+      after: { role: 'customer', stage: 'at_risk', reason },
+    });
+    stageNote = `Moved from ${role.stage} to at_risk`;
+  }
+  const assignee = party?.owner_id ?? c.assignee_id;
+  let taskId: string | null = null;
+  if (assignee) {
+    const task = await partyTasks.insert(trx, {
+      org_id: orgId,
+      party_id: c.party_id,
+      kind: 'call_back',
+      title: `Early warning: ${reason}`,
+      notes: `Case: ${c.subject}`,
+      due_at: new Date(Date.now() + 86_400_000),
+      assignee_id: assignee,
+      status: 'open',
+      created_by: null,
+    });
+    taskId = task.id;
+  }
+  await alertsRepository.setTask(trx, orgId, alert.id, taskId, stageNote);
+  await recordAudit(trx, who, {
+    action: 'alert.raise',
+    entityType: 'alert',
+    entityId: alert.id,
+    after: { partyId: c.party_id, rule, reason, caseId: c.id, taskId, stageNote },
+  });
+}
+
+/** Evaluates the org's rules after a case event (created, breached, csat); grievances never raise customer alerts. */
+export async function evaluateAlerts(
+  trx: Db,
+  orgId: string,
+  e: { event: 'created' | 'breached' | 'csat'; caseRow: CaseRow },
+) {
+  const c = e.caseRow;
+  if (!c.party_id || c.type === 'grievance') {
+    return;
+  }
+  const rules = (await rulesOf(trx, orgId)).filter((r) => r.enabled);
+  for (const r of rules) {
+    if (r.kind === 'complaints_in_window' && e.event === 'created' && c.type === 'complaint') {
+      const n = await casesRepository.complaintsSince(
+        trx,
+        orgId,
+        c.party_id,
+        new Date(Date.now() - r.days * 86_400_000),
+      );
+      if (n >= r.count) {
+        await raise(trx, orgId, c, r.kind, `${n} complaints in ${r.days} days`);
+      }
+    }
+    if (r.kind === 'breached_complaint' && e.event === 'breached' && c.type === 'complaint') {
+      await raise(trx, orgId, c, r.kind, `Complaint past its SLA: ${c.subject}`);
+    }
+    if (r.kind === 'low_csat' && e.event === 'csat' && c.csat_score !== null && c.csat_score <= r.max) {
+      await raise(trx, orgId, c, r.kind, `Post-resolution satisfaction ${c.csat_score}/5 on: ${c.subject}`);
+    }
+  }
+}
+
+export function alertsService(deps: Deps) {
+  const { db } = deps;
+  const visibility = (orgId: string, trx: Db = db) => customerVisibility(trx, orgId);
+  return {
+    async rules(ctx: RequestContext): Promise<{ items: AlertRule[] }> {
+      return { items: await db.transaction().execute((trx) => rulesOf(trx, ctx.actor.orgId)) };
+    },
+
+    async putRules(ctx: RequestContext, input: PutAlertRules): Promise<{ items: AlertRule[] }> {
+      return db.transaction().execute(async (trx) => {
+        const before = await rulesOf(trx, ctx.actor.orgId);
+        for (const r of input.items) {
+          const { kind, enabled, ...params } = r;
+          await alertsRepository.putRule(trx, ctx.actor.orgId, kind, enabled, params);
+        }
+        const after = await rulesOf(trx, ctx.actor.orgId);
+        await recordAudit(trx, ctx, {
+          action: 'alert_rules.update',
+          entityType: 'alert_rule',
+          entityId: null,
+          before: { items: before },
+          after: { items: after },
+        });
+        return { items: after };
+      });
+    },
+
+    async list(ctx: RequestContext, q: ListAlertsQuery): Promise<Page<Alert>> {
+      const page = await alertsRepository.list(db, ctx.actor, await visibility(ctx.actor.orgId), q);
+      return { items: page.items.map(toAlert), nextCursor: page.nextCursor };
+    },
+
+    async setStatus(ctx: RequestContext, id: string, status: 'open' | 'acknowledged'): Promise<Alert> {
+      return db.transaction().execute(async (trx) => {
+        const vis = await visibility(ctx.actor.orgId, trx);
+        const before = await alertsRepository.findVisible(trx, ctx.actor, vis, id);
+        if (!before) {
+          throw notFound('Alert');
+        }
+        if (before.status !== status) {
+          if (status === 'open') {
+            // Reopening must keep one open alert per party and rule.
+            const clash = await trx
+              .selectFrom('alert')
+              .select('id')
+              .where('org_id', '=', ctx.actor.orgId)
+              .where('party_id', '=', before.party_id)
+              .where('rule', '=', before.rule)
+              .where('status', '=', 'open')
+              .executeTakeFirst();
+            if (clash) {
+              throw notFound('Alert');
+            }
+          }
+          await alertsRepository.acknowledge(trx, ctx.actor.orgId, id, ctx.actor.userId, status);
+          await recordAudit(trx, ctx, {
+            action: 'alert.update',
+            entityType: 'alert',
+            entityId: id,
+            before: { status: before.status },
+            after: { status },
+          });
+        }
+        const row = await alertsRepository.findVisible(trx, ctx.actor, vis, id);
+        return toAlert(row as NonNullable<typeof row>);
+      });
+    },
+  };
+}

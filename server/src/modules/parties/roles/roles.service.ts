@@ -1,0 +1,271 @@
+import type { Insertable, Kysely } from 'kysely';
+import { hasRole, type RequestContext } from '../../../platform/auth/actor.ts';
+import { diff, recordAudit } from '../../../platform/audit/audit.ts';
+import type { Database } from '../../../platform/db/types.ts';
+import { failedUpdate } from '../../../platform/db/versioned.ts';
+import { AppError, notFound, validation } from '../../../platform/errors.ts';
+import { orgUnitsRepository } from '../../../platform/identity/org-units.repository.ts';
+import { usersRepository } from '../../../platform/identity/users.repository.ts';
+import type { HistoryField, PartyRoleName } from '../constants.ts';
+import { toRole } from '../parties.mapper.ts';
+import type { PartyRole, RoleInput } from '../parties.schema.ts';
+import type { PartyHistoryTable, PartyRoleRow, PartyRoleUpdate } from '../parties.tables.ts';
+import { rolesRepository } from './roles.repository.ts';
+import { stakeholderGroupsRepository } from '../settings/settings.repository.ts';
+import { initialStage, isLegalMove, legalNextStages, stagesOf } from './stages.ts';
+
+type Db = Kysely<Database>;
+
+/** The stakeholder group a new role falls into when the caller names none. */
+export const defaultGroup: Partial<Record<PartyRoleName, string>> = {
+  customer: 'company_clients',
+  employee: 'employees',
+  candidate: 'potential_employees',
+  government: 'government_community',
+  community: 'government_community',
+};
+
+const bad = (field: string | (string | number)[], message: string, code: string, extra: Record<string, unknown> = {}) =>
+  validation(message, [{ path: ['body', ...(Array.isArray(field) ? field : [field])], message, code, ...extra }]);
+
+/** Employee and candidate records belong to HR (and admins). */
+export function requireRoleWriter(ctx: RequestContext, role: PartyRoleName) {
+  if ((role === 'employee' || role === 'candidate') && !hasRole(ctx.actor, 'hr', 'admin')) {
+    throw new AppError('FORBIDDEN', 'Only HR and admins manage employee and candidate roles');
+  }
+}
+
+async function checkRefs(db: Db, orgId: string, role: PartyRoleName, input: RoleInput, prefix: (string | number)[]) {
+  if (input.stakeholderGroup) {
+    if (!(await rolesRepository.groupExists(db, orgId, input.stakeholderGroup))) {
+      await stakeholderGroupsRepository.ensureDefaults(db, orgId);
+      if (!(await rolesRepository.groupExists(db, orgId, input.stakeholderGroup))) {
+        throw bad(
+          [...prefix, 'stakeholderGroup'],
+          'No such stakeholder group (see /api/stakeholder-groups)',
+          'unknown_reference',
+        );
+      }
+    }
+  }
+  const e = input.employment;
+  if (e && role !== 'employee' && role !== 'candidate') {
+    throw bad([...prefix, 'employment'], 'Only employee and candidate roles carry employment', 'not_allowed');
+  }
+  if (e?.orgUnitId && !(await orgUnitsRepository.findById(db, orgId, e.orgUnitId))) {
+    throw bad([...prefix, 'employment', 'orgUnitId'], 'No such org unit', 'unknown_reference');
+  }
+  if (e?.managerId && !(await usersRepository.findById(db, orgId, e.managerId))) {
+    throw bad([...prefix, 'employment', 'managerId'], 'No such user', 'unknown_reference');
+  }
+}
+
+export function roleValues(input: RoleInput): PartyRoleUpdate {
+  const v: PartyRoleUpdate = {};
+  if (input.stakeholderGroup !== undefined) {
+    v.stakeholder_group = input.stakeholderGroup;
+  }
+  if (input.stage !== undefined) {
+    v.stage = input.stage;
+  }
+  if (input.level !== undefined) {
+    v.level = input.level;
+  }
+  if (input.targetLevel !== undefined) {
+    v.target_level = input.targetLevel;
+  }
+  if (input.initiativeScore !== undefined) {
+    v.initiative_score = input.initiativeScore;
+  }
+  if (input.participationScore !== undefined) {
+    v.participation_score = input.participationScore;
+  }
+  if (input.phase !== undefined) {
+    v.phase = input.phase;
+  }
+  const e = input.employment;
+  if (e) {
+    if (e.employeeNo !== undefined) {
+      v.employee_no = e.employeeNo;
+    }
+    if (e.hireDate !== undefined) {
+      v.hire_date = e.hireDate;
+    }
+    if (e.orgUnitId !== undefined) {
+      v.org_unit_id = e.orgUnitId;
+    }
+    if (e.managerId !== undefined) {
+      v.manager_id = e.managerId;
+    }
+    if (e.jobTitle !== undefined) {
+      v.job_title = e.jobTitle;
+    }
+    if (e.careerTrack !== undefined) {
+      v.career_track = e.careerTrack;
+    }
+    if (e.grade !== undefined) {
+      v.grade = e.grade;
+    }
+    if (e.salary !== undefined) {
+      v.salary = e.salary === null ? null : String(e.salary);
+    }
+    if (e.exitDate !== undefined) {
+      v.exit_date = e.exitDate;
+    }
+    if (e.exitReason !== undefined) {
+      v.exit_reason = e.exitReason;
+    }
+  }
+  return v;
+}
+
+const tracked: [HistoryField, keyof PartyRoleRow][] = [
+  ['stage', 'stage'],
+  ['level', 'level'],
+  ['target_level', 'target_level'],
+  ['phase', 'phase'],
+];
+
+function historyRows(
+  ctx: RequestContext,
+  partyId: string,
+  role: PartyRoleName,
+  before: PartyRoleRow | null,
+  after: PartyRoleRow,
+  reason: string | null,
+) {
+  const rows: Insertable<PartyHistoryTable>[] = [];
+  const base = { org_id: ctx.actor.orgId, party_id: partyId, role, reason, actor_id: ctx.actor.userId };
+  if (!before) {
+    rows.push({ ...base, field: 'role', from_value: null, to_value: role });
+  }
+  for (const [field, col] of tracked) {
+    const from = before ? (before[col] as string | null) : null;
+    const to = after[col] as string | null;
+    if (from !== to) {
+      rows.push({ ...base, field, from_value: from, to_value: to });
+    }
+  }
+  return rows;
+}
+
+/**
+ * Starts or changes one role of a party (the caller holds the party's row lock and checked access).
+ * A new role may start at any stage of its set; later stage moves must be legal (domain.md).
+ */
+export async function applyRole(
+  trx: Db,
+  ctx: RequestContext,
+  partyId: string,
+  role: PartyRoleName,
+  input: RoleInput,
+  versionOf: () => number,
+  prefix: (string | number)[] = [],
+): Promise<{ row: PartyRoleRow; created: boolean }> {
+  requireRoleWriter(ctx, role);
+  const orgId = ctx.actor.orgId;
+  await checkRefs(trx, orgId, role, input, prefix);
+  if (input.stage !== undefined && !stagesOf(role).includes(input.stage)) {
+    throw bad(
+      [...prefix, 'stage'],
+      `Unknown stage for a ${role}; stages: ${stagesOf(role).join(', ')}`,
+      'unknown_stage',
+      { stages: stagesOf(role) },
+    );
+  }
+  const reason = input.reason ?? null;
+  const current = await rolesRepository.findCurrent(trx, orgId, partyId, role);
+  if (!current) {
+    // Organisations created after the migration get the default groups on first use.
+    await stakeholderGroupsRepository.ensureDefaults(trx, orgId);
+    const row = await rolesRepository.insert(trx, {
+      org_id: orgId,
+      party_id: partyId,
+      role,
+      stage: initialStage(role),
+      stakeholder_group: defaultGroup[role] ?? null,
+      ...roleValues(input),
+    });
+    await rolesRepository.addHistory(trx, historyRows(ctx, partyId, role, null, row, reason));
+    await recordAudit(trx, ctx, {
+      action: 'role_create',
+      entityType: 'party',
+      entityId: partyId,
+      after: toRole(row, true),
+    });
+    return { row, created: true };
+  }
+  const version = versionOf();
+  if (input.stage !== undefined && !isLegalMove(role, current.stage, input.stage)) {
+    const next = legalNextStages(role, current.stage);
+    throw validation(
+      `A ${role} cannot move from ${current.stage} to ${input.stage}; legal next stages: ${next.join(', ') || 'none'}`,
+      [
+        {
+          path: ['body', ...prefix, 'stage'],
+          message: `Not a legal move from ${current.stage}`,
+          code: 'illegal_transition',
+          from: current.stage,
+          legalNextStages: next,
+        },
+      ],
+    );
+  }
+  const row = await rolesRepository.update(trx, orgId, current.id, version, roleValues(input));
+  if (!row) {
+    failedUpdate(toRole(current, true), 'Role');
+  }
+  await rolesRepository.addHistory(trx, historyRows(ctx, partyId, role, current, row, reason));
+  const d = diff(toRole(current, true), toRole(row, true));
+  await recordAudit(trx, ctx, {
+    action: 'role_update',
+    entityType: 'party',
+    entityId: partyId,
+    before: { role, ...d.before },
+    after: { role, ...d.after },
+  });
+  return { row, created: false };
+}
+
+/** Ends a role: it stays, with its history, but is no longer current. */
+export async function endRole(
+  trx: Db,
+  ctx: RequestContext,
+  partyId: string,
+  role: PartyRoleName,
+  version: number | undefined,
+  reason: string | null,
+): Promise<void> {
+  requireRoleWriter(ctx, role);
+  const current = await rolesRepository.findCurrent(trx, ctx.actor.orgId, partyId, role);
+  if (!current) {
+    throw notFound('Role');
+  }
+  const row = await rolesRepository.update(trx, ctx.actor.orgId, current.id, version ?? current.version, {
+    ended_at: new Date(),
+  });
+  if (!row) {
+    failedUpdate(toRole(current, true), 'Role');
+  }
+  await rolesRepository.addHistory(trx, [
+    {
+      org_id: ctx.actor.orgId,
+      party_id: partyId,
+      role,
+      field: 'role',
+      from_value: role,
+      to_value: null,
+      reason,
+      actor_id: ctx.actor.userId,
+    },
+  ]);
+  await recordAudit(trx, ctx, {
+    action: 'role_end',
+    entityType: 'party',
+    entityId: partyId,
+    before: toRole(current, true),
+    after: { role, endedAt: row.ended_at?.toISOString(), reason },
+  });
+}
+
+export type { PartyRole };
