@@ -5,7 +5,7 @@ import { hasRole, type Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/types.ts';
 import { updateVersioned } from '../../platform/db/versioned.ts';
 import { paginate, parseSort } from '../../platform/http/pagination.ts';
-import { partyVisibleCondition } from '../parties/index.ts';
+import { canSeeFull } from '../parties/index.ts';
 import {
   casePriorities,
   caseStatuses,
@@ -36,7 +36,7 @@ export function caseVisible(actor: Actor, visibility: Visibility): Expression<Sq
   const other = seesAllCases(actor)
     ? sql<SqlBool>`true`
     : sql<SqlBool>`(c.assignee_id = ${me} or c.created_by = ${me} or c.assignee_id in ${teamUserIds(actor)}
-        or (c.party_id is not null and p.id is not null and ${partyVisibleCondition(actor, visibility, 'read')})
+        or (c.party_id is not null and p.id is not null and ${canSeeFull(actor, visibility, 'read')})
         or (c.party_id is null and ${hasRole(actor, 'agent', 'manager')}))`;
   return sql<SqlBool>`(case when c.type = 'grievance' then ${grievance} else ${other} end)`;
 }
@@ -346,7 +346,7 @@ export const alertsRepository = {
       .selectAll('a')
       .select('p.display_name as party_name')
       .where('a.org_id', '=', actor.orgId)
-      .where(() => partyVisibleCondition(actor, visibility, 'read'));
+      .where(() => canSeeFull(actor, visibility, 'read'));
     if (f.partyId) {
       q = q.where('a.party_id', '=', f.partyId);
     }
@@ -369,7 +369,7 @@ export const alertsRepository = {
       .select('p.display_name as party_name')
       .where('a.org_id', '=', actor.orgId)
       .where('a.id', '=', id)
-      .where(() => partyVisibleCondition(actor, visibility, 'read'))
+      .where(() => canSeeFull(actor, visibility, 'read'))
       .executeTakeFirst(),
   acknowledge: (db: Db, orgId: string, id: string, userId: string, status: 'open' | 'acknowledged') =>
     db

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../platform/auth/actor.ts';
 import { diff, recordAudit } from '../../platform/audit/audit.ts';
 import { validation } from '../../platform/errors.ts';
 import type { Page } from '../../platform/http/common.schema.ts';
-import { partyVisibleCondition } from '../parties/index.ts';
+import { canSeeFull } from '../parties/index.ts';
 import { evaluateAlerts } from './alerts/alerts.service.ts';
 import { asSubmitter, type CaseCore } from './case-core.ts';
 import { defaultPolicy } from './sla/policies.service.ts';
@@ -59,7 +59,7 @@ export function lifecycleService(core: CaseCore) {
             .where('p.id', '=', input.partyId)
             .where('p.deleted_at', 'is', null)
             .where('p.merged_into_id', 'is', null)
-            .where(() => partyVisibleCondition(ctx.actor, vis, 'read'))
+            .where(() => canSeeFull(ctx.actor, vis, 'read'))
             .executeTakeFirst();
           if (!seen) {
             throw validation('No such party', [

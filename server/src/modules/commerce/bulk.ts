@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { hasRole, type RequestContext } from '../../platform/auth/actor.ts';
 import { recordAudit, whoOf, type AuditWho } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { customerVisibility, partyVisibleCondition, type RowFailure } from '../parties/index.ts';
+import { customerVisibility, canSeeFull, type RowFailure } from '../parties/index.ts';
 import type { CreateProduct, CreateTransaction } from './commerce.schema.ts';
 import type { ProductRow, TransactionLineRow, TransactionRow } from './commerce.tables.ts';
 import { centsToString, priceTransaction, toCents, type PricedLine } from './money.ts';
@@ -235,8 +235,7 @@ export async function bulkUpsertTransactions(
     return { created, updated, results };
   }
   const visibility = actor && !hasRole(actor, 'admin') ? await customerVisibility(trx, orgId) : null;
-  const writable =
-    actor && visibility ? sql<boolean>`${partyVisibleCondition(actor, visibility, 'write')}` : sql<boolean>`true`;
+  const writable = actor && visibility ? sql<boolean>`${canSeeFull(actor, visibility, 'write')}` : sql<boolean>`true`;
   const partiesOf = async (ids: string[]) =>
     new Map(
       ids.length

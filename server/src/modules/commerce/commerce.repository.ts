@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { updateVersioned } from '../../platform/db/versioned.ts';
 import { paginate, parseSort } from '../../platform/http/pagination.ts';
-import { partyVisibleCondition } from '../parties/index.ts';
+import { canSeeFull } from '../parties/index.ts';
 import type { ListProductsQuery, ListTransactionsQuery } from './commerce.schema.ts';
 import type {
   ProductRow,
@@ -21,7 +21,7 @@ const VISIBLE_SET = 5000;
 
 /** A transaction follows its party: visible iff the party (alias p) is live and the reader sees it in full. */
 export const partyOpen = (actor: Actor, visibility: Visibility, mode: 'read' | 'write'): Expression<SqlBool> =>
-  sql<SqlBool>`(p.deleted_at is null and p.merged_into_id is null and ${partyVisibleCondition(actor, visibility, mode)})`;
+  sql<SqlBool>`(p.deleted_at is null and p.merged_into_id is null and ${canSeeFull(actor, visibility, mode)})`;
 
 const productSorts = {
   name: { column: 'pr.name', type: 'text' },

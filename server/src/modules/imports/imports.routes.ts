@@ -37,15 +37,13 @@ export function importsRoutes(app: TandemApp, imports: ReturnType<typeof imports
         const length = Number(req.headers['content-length']);
         const body = req.body as Readable | undefined;
         if (!body || typeof (body as { pipe?: unknown }).pipe !== 'function') {
-          return reply
-            .status(415)
-            .send({
-              error: {
-                code: 'UNSUPPORTED_MEDIA_TYPE',
-                message:
-                  'Send the file as the request body with Content-Type text/csv, application/octet-stream or the xlsx type',
-              },
-            });
+          return reply.status(415).send({
+            error: {
+              code: 'UNSUPPORTED_MEDIA_TYPE',
+              message:
+                'Send the file as the request body with Content-Type text/csv, application/octet-stream or the xlsx type',
+            },
+          });
         }
         const out = await imports.upload(ctxOf(req), req.query, body, Number.isFinite(length) ? length : undefined);
         return reply.status(201).send(out);

@@ -1,83 +1,14 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import { normalizePhone, partiesHolding } from '../parties/index.ts';
+import { resolvePartyRefs, type PartyRef } from '../parties/index.ts';
 import type { ProductRef } from './commerce-rows.ts';
-import type { PartyRef } from './rows.ts';
 
 /** How rows name records, resolved once per batch: `key(ref)` → the ids it matches (none, one, or several: ambiguous). */
 export const refKey = (ref: { by: string; value: string }) =>
   `${ref.by}:${ref.by === 'name' ? ref.value.toLowerCase() : ref.value}`;
 
 /** Parties named by rows, by id, external id, email, phone or exact name (live ones), in a few queries per batch. */
-export async function resolveParties(trx: Db, orgId: string, refs: PartyRef[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  const add = (k: string, id: string) => {
-    const ids = out.get(k) ?? [];
-    if (!ids.includes(id)) {
-      ids.push(id);
-    }
-    out.set(k, ids);
-  };
-  const of = (by: PartyRef['by']) => [...new Set(refs.filter((r) => r.by === by).map((r) => r.value))];
-  const live = () =>
-    trx
-      .selectFrom('party')
-      .where('org_id', '=', orgId)
-      .where('deleted_at', 'is', null)
-      .where('merged_into_id', 'is', null);
-  const ids = of('id');
-  if (ids.length) {
-    for (const r of await live()
-      .select('id')
-      .where(sql<boolean>`id = any(${sql.val(ids)}::uuid[])`)
-      .execute()) {
-      add(`id:${r.id}`, r.id);
-    }
-  }
-  const ext = of('externalId');
-  if (ext.length) {
-    for (const r of await live()
-      .select(['id', 'external_id'])
-      .where(sql<boolean>`external_id = any(${sql.val(ext)}::text[])`)
-      .execute()) {
-      add(`externalId:${r.external_id ?? ''}`, r.id);
-    }
-  }
-  const emails = of('email');
-  if (emails.length) {
-    const wanted = new Set(emails);
-    for (const r of await live()
-      .select(['id', 'emails'])
-      .where(sql<boolean>`id = any(${partiesHolding(emails, [])})`)
-      .execute()) {
-      r.emails.filter((e) => wanted.has(e)).forEach((e) => add(`email:${e}`, r.id));
-    }
-  }
-  const phones = of('phone');
-  if (phones.length) {
-    const norm = new Map<string, string[]>();
-    for (const p of phones) {
-      const n = normalizePhone(p) ?? p;
-      norm.set(n, [...(norm.get(n) ?? []), p]);
-    }
-    for (const r of await live()
-      .select(['id', 'phones'])
-      .where(sql<boolean>`id = any(${partiesHolding([], [...norm.keys()])})`)
-      .execute()) {
-      r.phones.forEach((p) => (norm.get(p) ?? []).forEach((given) => add(`phone:${given}`, r.id)));
-    }
-  }
-  const names = of('name');
-  if (names.length) {
-    for (const r of await live()
-      .select(['id', 'display_name'])
-      .where(sql<boolean>`lower(display_name) = any(${sql.val(names.map((n) => n.toLowerCase()))}::text[])`)
-      .execute()) {
-      add(`name:${r.display_name.toLowerCase()}`, r.id);
-    }
-  }
-  return out;
-}
+export const resolveParties = (trx: Db, orgId: string, refs: PartyRef[]) => resolvePartyRefs(trx, orgId, refs);
 
 /** Products named by transaction rows, by id, SKU, external id or exact name, in a few queries per batch. */
 export async function resolveProducts(trx: Db, orgId: string, refs: ProductRef[]): Promise<Map<string, string[]>> {

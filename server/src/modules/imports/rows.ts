@@ -300,10 +300,8 @@ export function partyRow(
 }
 
 /** How an interaction row names its party. */
-export interface PartyRef {
-  by: 'id' | 'externalId' | 'email' | 'phone' | 'name';
-  value: string;
-}
+import type { PartyRef } from '../parties/index.ts';
+export type { PartyRef };
 
 /** A spreadsheet row → an interaction (party still to resolve), or its issues. */
 export function interactionRow(

@@ -11,7 +11,7 @@ import {
   bulkInsertInteractions,
   bulkUpsertParties,
   normalizePhone,
-  partiesHolding,
+  partiesSharingContacts,
   type CreateInteraction,
   type CreateParty,
 } from '../parties/index.ts';
@@ -61,17 +61,7 @@ const writeParties: Writer = async (trx, s, batch) => {
   const emails = [...new Set(rows.flatMap((r) => r.emails ?? []))];
   const phones = [...new Set(rows.flatMap((r) => (r.phones ?? []).map((ph) => normalizePhone(ph) ?? ph)))];
   // Live parties sharing an email or phone, before this batch writes: a created row that matches one is a duplicate (reported, not merged).
-  const existing =
-    emails.length || phones.length
-      ? await trx
-          .selectFrom('party')
-          .select(['id', 'display_name', 'emails', 'phones'])
-          .where('org_id', '=', s.job.org_id)
-          .where('deleted_at', 'is', null)
-          .where('merged_into_id', 'is', null)
-          .where(sql<boolean>`id = any(${partiesHolding(emails, phones)})`)
-          .execute()
-      : [];
+  const existing = await partiesSharingContacts(trx, s.job.org_id, emails, phones);
   const out = await bulkUpsertParties(trx, s.ctx, rows, { upsertKey: s.job.options.upsertKey });
   const seen = new Map<string, { id: string; name: string }>();
   for (const e of existing) {

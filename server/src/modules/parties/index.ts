@@ -1,27 +1,16 @@
-import type { TandemApp } from '../../platform/http/types.ts';
+// The parties module's only door: what other modules may use (services, read models, SQL conditions).
 import type { Db } from '../../platform/db/database.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { stakeholderGroupsRepository } from './settings/settings.repository.ts';
-import { partiesRepository } from './parties.repository.ts';
+import type { TandemApp } from '../../platform/http/types.ts';
 import { activityRoutes } from './activity/activity.routes.ts';
 import { mergeRoutes } from './merge/merge.routes.ts';
 import { partiesExportRoutes } from './parties.export.ts';
+import { partiesRepository } from './parties.repository.ts';
 import { partiesRoutes } from './parties.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
+import { fieldDefinitionsRepository, stakeholderGroupsRepository } from './settings/settings.repository.ts';
 
-export { partiesSearchProvider } from './search.provider.ts';
-export { partiesReadModel } from './read-model.ts';
-// For modules whose records follow their party's visibility (cases, transactions): party visibility as SQL
-// over alias `p` (with `customerVisibility` below); tasks for early-warning alerts; the customer role (stage).
-export { canSeeFull as partyVisibleCondition } from './parties.access.ts';
-export { tasksRepository as partyTasks } from './activity/activity.repository.ts';
-export { rolesRepository as partyRoles } from './roles/roles.repository.ts';
-export { isLegalMove, legalNextStages } from './roles/stages.ts';
-
-/** For bootstrap: gives a new organisation the eight default stakeholder groups (also done lazily on first use). */
-export const seedPartyDefaults = (db: Db, orgId: string) => stakeholderGroupsRepository.ensureDefaults(db, orgId);
-
-/** Every route of the parties module (issue 4). */
+/** Every route of the parties module. */
 export function partiesModule(app: TandemApp, deps: Deps) {
   partiesExportRoutes(app, deps);
   partiesRoutes(app, deps);
@@ -29,10 +18,38 @@ export function partiesModule(app: TandemApp, deps: Deps) {
   activityRoutes(app, deps);
   mergeRoutes(app, deps);
 }
+
+// Services.
+export { partiesService, readableParty, writableParty } from './parties.service.ts';
+export { createSystemTask } from './activity/activity.service.ts';
+export { moveStageAsSystem, type SystemMove } from './roles/roles.service.ts';
+export { isLegalMove, legalNextStages } from './roles/stages.ts';
+export { normalizePhone } from './phone.ts';
+
+// Read models (lookups other modules need; their SQL stays here).
+export { partiesReadModel } from './read-model.repository.ts';
+export { partiesSearchProvider } from './search.provider.ts';
+/** The org's customer-visibility setting, which the visibility conditions below take. */
+export const customerVisibility = (db: Db, orgId: string) => partiesRepository.visibility(db, orgId);
+/** For bootstrap: gives a new organisation the eight default stakeholder groups (also done lazily on first use). */
+export const seedPartyDefaults = (db: Db, orgId: string) => stakeholderGroupsRepository.ensureDefaults(db, orgId);
+/** Active custom field definitions (imports map columns onto them). */
+export const activeFieldDefinitions = (db: Db, orgId: string) => fieldDefinitionsRepository.active(db, orgId);
+
+// SQL conditions over the party aliased `p`, for records that follow their party's visibility.
+export { canSeeFull, livePartyVisible } from './parties.access.ts';
+
+// The bulk paths imports and the demo loader share.
 export { bulkUpsertParties } from './bulk/bulk.ts';
 export { restorePartySnapshots } from './bulk/bulk-restore.ts';
-export { partiesHolding } from './bulk/bulk-sql.ts';
 export { bulkInsertInteractions, type BulkInteractionResult } from './bulk/bulk-interactions.ts';
+export {
+  resolvePartyRefs,
+  partyRefKey,
+  partiesSharingContacts,
+  afterPartiesBatch,
+  type PartyRef,
+} from './bulk/lookup.repository.ts';
 export type {
   UpsertKey,
   BulkPartyInput,
@@ -41,13 +58,9 @@ export type {
   PartySnapshot,
   RowFailure,
 } from './bulk/bulk-types.ts';
-export { readableParty, writableParty } from './parties.service.ts';
-/** The org's customer-visibility setting, which `partyVisibleCondition` needs. */
-export const customerVisibility = (db: Db, orgId: string) => partiesRepository.visibility(db, orgId);
-export { normalizePhone } from './phone.ts';
-export { createPartySchema, type CreateParty } from './parties.schema.ts';
+
+// Schemas and constants the API of other modules reuses.
+export { createPartySchema, listPartiesQuerySchema, type CreateParty } from './parties.schema.ts';
 export { createInteractionSchema, type CreateInteraction } from './activity/activity.schema.ts';
 export { partyRoles as partyRoleNames } from './constants.ts';
-export { partiesService } from './parties.service.ts';
 export { partyExportColumns } from './parties.export.ts';
-export { listPartiesQuerySchema } from './parties.schema.ts';

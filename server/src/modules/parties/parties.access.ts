@@ -72,3 +72,11 @@ export const inDirectory = (actor: Actor): Expression<SqlBool> => hasCurrentRole
 export function canRead(actor: Actor, visibility: Visibility): Expression<SqlBool> {
   return sql<SqlBool>`(${canSeeFull(actor, visibility, 'read')} or ${inDirectory(actor)})`;
 }
+
+/**
+ * For records that follow their party's visibility (cases, transactions): the party, aliased `p`, is live
+ * (not deleted, not merged away) and the actor may see it in full.
+ */
+export function livePartyVisible(actor: Actor, visibility: Visibility, mode: 'read' | 'write'): Expression<SqlBool> {
+  return sql<SqlBool>`(p.deleted_at is null and p.merged_into_id is null and ${canSeeFull(actor, visibility, mode)})`;
+}

@@ -4,7 +4,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { notFound } from '../../../platform/errors.ts';
 import type { Page } from '../../../platform/http/common.schema.ts';
-import { isLegalMove, legalNextStages, partyRoles, partyTasks, customerVisibility } from '../../parties/index.ts';
+import { createSystemTask, customerVisibility, moveStageAsSystem } from '../../parties/index.ts';
 import { alertRuleKinds, type AlertRuleKind } from '../constants.ts';
 import type { Alert, AlertRule, ListAlertsQuery, PutAlertRules } from '../cases.schema.ts';
 import { alertsRepository, casesRepository, partyFacts } from '../cases.repository.ts';
@@ -74,50 +74,32 @@ async function raise(trx: Db, orgId: string, c: CaseRow, rule: AlertRuleKind, re
   }
   const party = await partyFacts(trx, orgId, c.party_id);
   const who = systemWho(orgId);
+  const move = await moveStageAsSystem(trx, orgId, c.party_id, 'customer', 'at_risk', `Early warning: ${reason}`);
   let stageNote: string;
-  const role = await partyRoles.findCurrent(trx, orgId, c.party_id, 'customer');
-  if (!role) {
-    stageNote = 'No current customer role: stage unchanged';
-  } else if (role.stage === 'at_risk') {
-    stageNote = 'Already at_risk';
-  } else if (!isLegalMove('customer', role.stage, 'at_risk')) {
-    stageNote = `Stage ${role.stage} cannot move to at_risk (legal: ${legalNextStages('customer', role.stage).join(', ') || 'none'}): unchanged`;
-  } else {
-    await partyRoles.update(trx, orgId, role.id, role.version, { stage: 'at_risk' });
-    await partyRoles.addHistory(trx, [
-      {
-        org_id: orgId,
-        party_id: c.party_id,
-        role: 'customer',
-        field: 'stage',
-        from_value: role.stage,
-        to_value: 'at_risk',
-        reason: `Early warning: ${reason}`,
-        actor_id: null,
-      },
-    ]);
-    await recordAudit(trx, who, {
-      action: 'role_update',
-      entityType: 'party',
-      entityId: c.party_id,
-      before: { role: 'customer', stage: role.stage },
-      after: { role: 'customer', stage: 'at_risk', reason },
-    });
-    stageNote = `Moved from ${role.stage} to at_risk`;
+  switch (move.outcome) {
+    case 'no_role':
+      stageNote = 'No current customer role: stage unchanged';
+      break;
+    case 'already':
+      stageNote = 'Already at_risk';
+      break;
+    case 'illegal':
+      stageNote = `Stage ${move.from} cannot move to at_risk (legal: ${move.legalNextStages.join(', ') || 'none'}): unchanged`;
+      break;
+    case 'moved':
+      stageNote = `Moved from ${move.from} to at_risk`;
+      break;
   }
   const assignee = party?.owner_id ?? c.assignee_id;
   let taskId: string | null = null;
   if (assignee) {
-    const task = await partyTasks.insert(trx, {
-      org_id: orgId,
-      party_id: c.party_id,
+    const task = await createSystemTask(trx, orgId, {
+      partyId: c.party_id,
       kind: 'call_back',
       title: `Early warning: ${reason}`,
       notes: `Case: ${c.subject}`,
-      due_at: new Date(Date.now() + 86_400_000),
-      assignee_id: assignee,
-      status: 'open',
-      created_by: null,
+      dueAt: new Date(Date.now() + 86_400_000),
+      assigneeId: assignee,
     });
     taskId = task.id;
   }

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../../platform/auth/actor.ts';
-import { diff, recordAudit } from '../../../platform/audit/audit.ts';
+import { diff, recordAudit, systemWho } from '../../../platform/audit/audit.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { failedUpdate } from '../../../platform/db/versioned.ts';
 import type { Deps } from '../../../platform/deps.ts';
@@ -60,6 +60,33 @@ async function checkUser(db: Db, orgId: string, id: string | null | undefined, f
   if (id && !(await usersRepository.findById(db, orgId, id))) {
     throw validation('No such user', [{ path: ['body', field], message: 'No such user', code: 'unknown_reference' }]);
   }
+}
+
+/** A task the system sets (early warnings, care reminders), in the caller's transaction; audited with no actor. */
+export async function createSystemTask(
+  trx: Db,
+  orgId: string,
+  input: Pick<CreateTask, 'kind' | 'title'> & {
+    partyId: string | null;
+    notes: string | null;
+    dueAt: Date;
+    assigneeId: string;
+  },
+): Promise<Task> {
+  const row = await tasksRepository.insert(trx, {
+    org_id: orgId,
+    party_id: input.partyId,
+    kind: input.kind,
+    title: input.title,
+    notes: input.notes,
+    due_at: input.dueAt,
+    assignee_id: input.assigneeId,
+    status: 'open',
+    created_by: null,
+  });
+  const out = toTask(row);
+  await recordAudit(trx, systemWho(orgId), { action: 'create', entityType: 'task', entityId: row.id, after: out });
+  return out;
 }
 
 /** Interactions and tasks: access follows the party (tasks also their assignee, creator and the assignee's managers). */

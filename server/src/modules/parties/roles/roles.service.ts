@@ -1,6 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import { hasRole, type RequestContext } from '../../../platform/auth/actor.ts';
-import { diff, recordAudit } from '../../../platform/audit/audit.ts';
+import { diff, recordAudit, systemWho, whoOf, type AuditWho } from '../../../platform/audit/audit.ts';
 import type { Database } from '../../../platform/db/types.ts';
 import { failedUpdate } from '../../../platform/db/versioned.ts';
 import { AppError, notFound, validation } from '../../../platform/errors.ts';
@@ -127,7 +127,7 @@ const tracked: [HistoryField, keyof PartyRoleRow][] = [
 ];
 
 function historyRows(
-  ctx: RequestContext,
+  who: AuditWho,
   partyId: string,
   role: PartyRoleName,
   before: PartyRoleRow | null,
@@ -135,7 +135,7 @@ function historyRows(
   reason: string | null,
 ) {
   const rows: Insertable<PartyHistoryTable>[] = [];
-  const base = { org_id: ctx.actor.orgId, party_id: partyId, role, reason, actor_id: ctx.actor.userId };
+  const base = { org_id: who.orgId, party_id: partyId, role, reason, actor_id: who.actorId };
   if (!before) {
     rows.push({ ...base, field: 'role', from_value: null, to_value: role });
   }
@@ -147,6 +147,84 @@ function historyRows(
     }
   }
   return rows;
+}
+
+/**
+ * The one path that changes a current role, for a person (applyRole) and for the system (moveStageAsSystem):
+ * the stage move must be legal, the update is versioned, and the history and audit rows land with it.
+ */
+async function changeRole(
+  trx: Db,
+  who: AuditWho,
+  current: PartyRoleRow,
+  version: number,
+  values: PartyRoleUpdate,
+  reason: string | null,
+  prefix: (string | number)[] = [],
+): Promise<PartyRoleRow> {
+  const role = current.role;
+  if (values.stage !== undefined && values.stage !== null && !isLegalMove(role, current.stage, values.stage)) {
+    const next = legalNextStages(role, current.stage);
+    throw validation(
+      `A ${role} cannot move from ${current.stage} to ${values.stage}; legal next stages: ${next.join(', ') || 'none'}`,
+      [
+        {
+          path: ['body', ...prefix, 'stage'],
+          message: `Not a legal move from ${current.stage}`,
+          code: 'illegal_transition',
+          from: current.stage,
+          legalNextStages: next,
+        },
+      ],
+    );
+  }
+  const row = await rolesRepository.update(trx, who.orgId, current.id, version, values);
+  if (!row) {
+    failedUpdate(toRole(current, true), 'Role');
+  }
+  await rolesRepository.addHistory(trx, historyRows(who, current.party_id, role, current, row, reason));
+  const d = diff(toRole(current, true), toRole(row, true));
+  await recordAudit(trx, who, {
+    action: 'role_update',
+    entityType: 'party',
+    entityId: current.party_id,
+    before: { role, ...d.before },
+    after: { role, ...d.after, ...(who.actorType === 'system' && reason ? { reason } : {}) },
+  });
+  return row;
+}
+
+/** What a stage move the system asked for did. */
+export type SystemMove =
+  | { outcome: 'moved'; from: string }
+  | { outcome: 'already'; from: string }
+  | { outcome: 'no_role' }
+  | { outcome: 'illegal'; from: string; legalNextStages: readonly string[] };
+
+/**
+ * Moves a party's current role to `stage` on the system's behalf (early warnings, jobs), through the same
+ * path as a person's move; an illegal move is reported, not made.
+ */
+export async function moveStageAsSystem(
+  trx: Db,
+  orgId: string,
+  partyId: string,
+  role: PartyRoleName,
+  stage: string,
+  reason: string,
+): Promise<SystemMove> {
+  const current = await rolesRepository.findCurrent(trx, orgId, partyId, role);
+  if (!current) {
+    return { outcome: 'no_role' };
+  }
+  if (current.stage === stage) {
+    return { outcome: 'already', from: current.stage };
+  }
+  if (!isLegalMove(role, current.stage, stage)) {
+    return { outcome: 'illegal', from: current.stage, legalNextStages: legalNextStages(role, current.stage) };
+  }
+  await changeRole(trx, systemWho(orgId), current, current.version, { stage }, reason);
+  return { outcome: 'moved', from: current.stage };
 }
 
 /**
@@ -186,7 +264,7 @@ export async function applyRole(
       stakeholder_group: defaultGroup[role] ?? null,
       ...roleValues(input),
     });
-    await rolesRepository.addHistory(trx, historyRows(ctx, partyId, role, null, row, reason));
+    await rolesRepository.addHistory(trx, historyRows(whoOf(ctx), partyId, role, null, row, reason));
     await recordAudit(trx, ctx, {
       action: 'role_create',
       entityType: 'party',
@@ -195,35 +273,7 @@ export async function applyRole(
     });
     return { row, created: true };
   }
-  const version = versionOf();
-  if (input.stage !== undefined && !isLegalMove(role, current.stage, input.stage)) {
-    const next = legalNextStages(role, current.stage);
-    throw validation(
-      `A ${role} cannot move from ${current.stage} to ${input.stage}; legal next stages: ${next.join(', ') || 'none'}`,
-      [
-        {
-          path: ['body', ...prefix, 'stage'],
-          message: `Not a legal move from ${current.stage}`,
-          code: 'illegal_transition',
-          from: current.stage,
-          legalNextStages: next,
-        },
-      ],
-    );
-  }
-  const row = await rolesRepository.update(trx, orgId, current.id, version, roleValues(input));
-  if (!row) {
-    failedUpdate(toRole(current, true), 'Role');
-  }
-  await rolesRepository.addHistory(trx, historyRows(ctx, partyId, role, current, row, reason));
-  const d = diff(toRole(current, true), toRole(row, true));
-  await recordAudit(trx, ctx, {
-    action: 'role_update',
-    entityType: 'party',
-    entityId: partyId,
-    before: { role, ...d.before },
-    after: { role, ...d.after },
-  });
+  const row = await changeRole(trx, whoOf(ctx), current, versionOf(), roleValues(input), reason, prefix);
   return { row, created: false };
 }
 
