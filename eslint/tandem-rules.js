@@ -30,6 +30,24 @@ const isTypeOnly = (node) =>
 const apiContract = path.join(src, 'api.ts');
 const apiMayRead = (rest) => /(^|\/)(constants|stages)\.ts$/.test(rest) || /\.schema\.ts$/.test(rest);
 
+/**
+ * An index.ts may export read-model functions that live in a repository file, but never the repository object itself,
+ * under its name or another (`export { tasksRepository as partyTasks }`), nor a whole repository file (`export *`).
+ */
+function reExportsRepository(node) {
+  if (node.type === 'ExportAllDeclaration') {
+    return true;
+  }
+  if (node.type !== 'ExportNamedDeclaration') {
+    return false;
+  }
+  return node.specifiers.some((s) => {
+    const local = s.local.name ?? s.local.value;
+    const exported = s.exported.name ?? s.exported.value;
+    return /Repository$/.test(local) || local !== exported;
+  });
+}
+
 const moduleBoundaries = {
   meta: {
     type: 'problem',
@@ -38,7 +56,7 @@ const moduleBoundaries = {
     messages: {
       internal: "Import module '{{name}}' through its index.ts, not '{{rest}}'.",
       platform: 'Platform must not import a module at run time (type-only imports of tables are the one exception).',
-      repository: "index.ts must not re-export a repository ('{{spec}}'): export a service, read model or condition.",
+      repository: "index.ts must not re-export a repository or rename a repository export ('{{spec}}'): export a service, read model or condition.",
     },
   },
   create(context) {
@@ -51,7 +69,7 @@ const moduleBoundaries = {
       }
       const target = path.resolve(path.dirname(file), spec);
       const to = moduleOf(target);
-      if (from && from.rest === 'index.ts' && node.type !== 'ImportDeclaration' && /\.repository\.ts$/.test(spec)) {
+      if (from && from.rest === 'index.ts' && /\.repository\.ts$/.test(spec) && reExportsRepository(node)) {
         context.report({ node, messageId: 'repository', data: { spec } });
       }
       if (!to || (from && from.name === to.name)) {

@@ -4,7 +4,7 @@ import type { Visibility } from '../../platform/access/access.ts';
 import { hasRole, type Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/types.ts';
 import { updateVersioned } from '../../platform/db/versioned.ts';
-import { paginate, parseSort } from '../../platform/http/pagination.ts';
+import { paginate, parseSort } from '../../platform/db/pagination.ts';
 import { canSeeFull } from '../parties/index.ts';
 import {
   casePriorities,

@@ -3,7 +3,7 @@ import { seesAllOwned, type Visibility } from '../../platform/access/access.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { updateVersioned } from '../../platform/db/versioned.ts';
-import { paginate, parseSort } from '../../platform/http/pagination.ts';
+import { paginate, parseSort } from '../../platform/db/pagination.ts';
 import { canSeeFull } from '../parties/index.ts';
 import type { ListProductsQuery, ListTransactionsQuery } from './commerce.schema.ts';
 import type {

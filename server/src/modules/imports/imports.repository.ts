@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Database } from '../../platform/db/types.ts';
-import { paginate } from '../../platform/http/pagination.ts';
+import { paginate } from '../../platform/db/pagination.ts';
 import type {
   ImportErrorTable,
   ImportItemTable,

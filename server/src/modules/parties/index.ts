@@ -28,7 +28,7 @@ export { normalizePhone } from './phone.ts';
 
 // Read models (lookups other modules need; their SQL stays here).
 export { partiesReadModel } from './read-model.repository.ts';
-export { partiesSearchProvider } from './search.provider.ts';
+export { partiesSearchProvider } from './search.repository.ts';
 /** The org's customer-visibility setting, which the visibility conditions below take. */
 export const customerVisibility = (db: Db, orgId: string) => partiesRepository.visibility(db, orgId);
 /** For bootstrap: gives a new organisation the eight default stakeholder groups (also done lazily on first use). */
@@ -40,9 +40,9 @@ export const activeFieldDefinitions = (db: Db, orgId: string) => fieldDefinition
 export { canSeeFull, livePartyVisible } from './parties.access.ts';
 
 // The bulk paths imports and the demo loader share.
-export { bulkUpsertParties } from './bulk/bulk.ts';
-export { restorePartySnapshots } from './bulk/bulk-restore.ts';
-export { bulkInsertInteractions, type BulkInteractionResult } from './bulk/bulk-interactions.ts';
+export { bulkUpsertParties } from './bulk/upsert.ts';
+export { restorePartySnapshots } from './bulk/restore.ts';
+export { bulkInsertInteractions, type BulkInteractionResult } from './bulk/interactions.ts';
 export {
   resolvePartyRefs,
   partyRefKey,
@@ -50,14 +50,9 @@ export {
   afterPartiesBatch,
   type PartyRef,
 } from './bulk/lookup.repository.ts';
-export type {
-  UpsertKey,
-  BulkPartyInput,
-  BulkPartyResult,
-  BulkPartiesOutcome,
-  PartySnapshot,
-  RowFailure,
-} from './bulk/bulk-types.ts';
+export type { UpsertKey, BulkPartyInput, BulkPartyResult, BulkPartiesOutcome, PartySnapshot } from './bulk/types.ts';
+// Until every bulk path imports it from platform/bulk.
+export type { RowFailure } from '../../platform/bulk/row-failure.ts';
 
 // Schemas and constants the API of other modules reuses.
 export { createPartySchema, listPartiesQuerySchema, type CreateParty } from './parties.schema.ts';

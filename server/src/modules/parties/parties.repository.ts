@@ -6,7 +6,7 @@ import type { Database } from '../../platform/db/types.ts';
 import { canRead, canSeeFull, inEmployeeCircle } from './parties.access.ts';
 import type { ListPartiesQuery } from './parties.schema.ts';
 import type { NewPartyRow, PartyRoleRow, PartyRow, PartyUpdate } from './parties.tables.ts';
-import { paginateKeys, type SortKey } from './keyset.ts';
+import { paginateKeys, type SortKey } from '../../platform/db/keyset.ts';
 import { normaliseQuery } from './names.ts';
 import { looksLikePhone, phoneSearchTerms, wholePhone } from './phone.ts';
 
@@ -58,6 +58,16 @@ function visibleQuery(db: Db, actor: Actor, visibility: Visibility) {
 }
 
 export const partiesRepository = {
+  /** The party holding an external id (deleted ones included: the id stays reserved). */
+  byExternalId(db: Db, orgId: string, externalId: string): Promise<{ id: string } | undefined> {
+    return db
+      .selectFrom('party')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('external_id', '=', externalId)
+      .executeTakeFirst();
+  },
+
   async visibility(db: Db, orgId: string): Promise<Visibility> {
     const row = await db
       .selectFrom('organization')

@@ -9,16 +9,15 @@ import { validateCustom } from './settings/custom-fields.ts';
 import {
   checkExternalId,
   checkOwners,
-  derivedColumns,
-  mergeProfile,
   newPartyRow,
   normalisePhones,
+  partyUpdateValues,
   unique,
 } from './party-input.ts';
 import { partiesRepository, type VisibleParty } from './parties.repository.ts';
 import { toHistory, toParty } from './parties.mapper.ts';
 import type { CreateParty, HistoryEntry, ListPartiesQuery, Party, UpdateParty } from './parties.schema.ts';
-import type { PartyHistoryTable, PartyRoleRow, PartyRow, PartyUpdate } from './parties.tables.ts';
+import type { PartyHistoryTable, PartyRoleRow, PartyRow } from './parties.tables.ts';
 import { applyRole } from './roles/roles.service.ts';
 import { rolesRepository } from './roles/roles.repository.ts';
 import { fieldDefinitionsRepository } from './settings/settings.repository.ts';
@@ -163,53 +162,8 @@ export function partiesService(deps: Deps) {
       const defs = input.custom ? await fieldDefinitionsRepository.active(db, orgId) : [];
       await db.transaction().execute(async (trx) => {
         const before = await writableParty(trx, ctx, id);
-        const merged = {
-          displayName: input.displayName ?? before.display_name,
-          givenName: input.givenName === undefined ? before.given_name : input.givenName,
-          familyName: input.familyName === undefined ? before.family_name : input.familyName,
-          emails: input.emails ? unique(input.emails) : before.emails,
-          phones: input.phones ? normalisePhones(input.phones) : before.phones,
-          tags: input.tags ? unique(input.tags) : before.tags,
-        };
-        const values: PartyUpdate = {
-          display_name: merged.displayName,
-          given_name: merged.givenName,
-          family_name: merged.familyName,
-          emails: merged.emails,
-          phones: merged.phones,
-          tags: merged.tags,
-          ...derivedColumns(merged),
-        };
-        if (input.externalId !== undefined) {
-          values.external_id = input.externalId;
-        }
-        if (input.kind !== undefined) {
-          values.kind = input.kind;
-        }
-        if (input.birthday !== undefined) {
-          values.birthday = input.birthday;
-        }
-        if (input.gender !== undefined) {
-          values.gender = input.gender;
-        }
-        if (input.address !== undefined) {
-          values.address = input.address ? JSON.stringify(input.address) : null;
-        }
-        if (input.locale !== undefined) {
-          values.locale = input.locale;
-        }
-        if (input.ownerId !== undefined) {
-          values.owner_id = input.ownerId;
-        }
-        if (input.backupOwnerId !== undefined) {
-          values.backup_owner_id = input.backupOwnerId;
-        }
-        if (input.profile !== undefined) {
-          values.profile = JSON.stringify(mergeProfile(before.profile, input.profile));
-        }
-        if (input.custom !== undefined) {
-          values.custom = JSON.stringify(validateCustom(defs, input.custom, { ...before.custom, ...input.custom }));
-        }
+        const phones = input.phones ? normalisePhones(input.phones) : undefined;
+        const values = partyUpdateValues(before, input, phones, defs);
         const row = await partiesRepository.update(trx, orgId, id, version, values);
         if (!row) {
           failedUpdate(await reload(ctx, id, trx), 'Party');

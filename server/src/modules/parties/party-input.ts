@@ -5,8 +5,10 @@ import { conflict, validation } from '../../platform/errors.ts';
 import { usersRepository } from '../../platform/identity/users.repository.ts';
 import { nameKey, searchColumns, type Searchable } from './names.ts';
 import type { CreateParty } from './parties.schema.ts';
-import type { CareNote, NewPartyRow, PartyRow, Profile } from './parties.tables.ts';
+import type { CareNote, FieldDefinitionRow, NewPartyRow, PartyRow, PartyUpdate, Profile } from './parties.tables.ts';
+import { validateCustom } from './settings/custom-fields.ts';
 import { normalizePhone } from './phone.ts';
+import { partiesRepository } from './parties.repository.ts';
 
 type Issue = { path: (string | number)[]; message: string; code: string };
 
@@ -96,6 +98,70 @@ export function newPartyRow(
   } satisfies NewPartyRow;
 }
 
+/** What an update may give (the single-record PATCH and a bulk upsert alike); omitted fields keep their value. */
+export type PartyChange = Partial<Omit<CreateParty, 'roles'>>;
+
+/**
+ * The new column values of an existing party (single-record and bulk paths alike): given fields replace, omitted
+ * ones stay, search columns follow. `phones` are the given phones already normalised (undefined: not given).
+ */
+export function partyUpdateValues(
+  before: PartyRow,
+  input: PartyChange,
+  phones: string[] | undefined,
+  defs: FieldDefinitionRow[],
+): PartyUpdate {
+  const merged: Searchable = {
+    displayName: input.displayName ?? before.display_name,
+    givenName: input.givenName === undefined ? before.given_name : input.givenName,
+    familyName: input.familyName === undefined ? before.family_name : input.familyName,
+    emails: input.emails ? unique(input.emails) : before.emails,
+    phones: phones ?? before.phones,
+    tags: input.tags ? unique(input.tags) : before.tags,
+  };
+  const values: PartyUpdate = {
+    display_name: merged.displayName,
+    given_name: merged.givenName,
+    family_name: merged.familyName,
+    emails: merged.emails,
+    phones: merged.phones,
+    tags: merged.tags,
+    ...derivedColumns(merged),
+  };
+  const given = <K extends keyof PartyChange>(k: K) => input[k] !== undefined;
+  if (given('externalId')) {
+    values.external_id = input.externalId;
+  }
+  if (given('kind')) {
+    values.kind = input.kind;
+  }
+  if (given('birthday')) {
+    values.birthday = input.birthday;
+  }
+  if (given('gender')) {
+    values.gender = input.gender;
+  }
+  if (given('address')) {
+    values.address = input.address ? JSON.stringify(input.address) : null;
+  }
+  if (given('locale')) {
+    values.locale = input.locale;
+  }
+  if (given('ownerId')) {
+    values.owner_id = input.ownerId;
+  }
+  if (given('backupOwnerId')) {
+    values.backup_owner_id = input.backupOwnerId;
+  }
+  if (input.profile !== undefined) {
+    values.profile = JSON.stringify(mergeProfile(before.profile, input.profile));
+  }
+  if (input.custom !== undefined) {
+    values.custom = JSON.stringify(validateCustom(defs, input.custom, { ...before.custom, ...input.custom }));
+  }
+  return values;
+}
+
 export const searchableOf = (r: PartyRow): Searchable => ({
   displayName: r.display_name,
   givenName: r.given_name,
@@ -129,12 +195,7 @@ export async function checkExternalId(
   if (!externalId) {
     return;
   }
-  const other = await db
-    .selectFrom('party')
-    .select('id')
-    .where('org_id', '=', orgId)
-    .where('external_id', '=', externalId)
-    .executeTakeFirst();
+  const other = await partiesRepository.byExternalId(db, orgId, externalId);
   if (other && other.id !== selfId) {
     throw conflict('Another party has this external id', { path: ['body', 'externalId'], partyId: other.id });
   }

@@ -1,7 +1,7 @@
 import { updateVersioned } from '../../platform/db/versioned.ts';
 import { sql, type Insertable, type Kysely, type RawBuilder, type Updateable } from 'kysely';
 import type { Database } from '../../platform/db/types.ts';
-import { paginate } from '../../platform/http/pagination.ts';
+import { paginate } from '../../platform/db/pagination.ts';
 import { partiesReadModel } from '../parties/index.ts';
 import type { Audience } from './surveys.schema.ts';
 import type { SurveyAnswerTable, SurveyRow, SurveyTable } from './surveys.tables.ts';

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/types.ts';
-import { paginate } from '../http/pagination.ts';
+import type { Insertable, Kysely } from 'kysely';
+import type { AuditLogTable, Database } from '../db/types.ts';
+import { paginate } from '../db/pagination.ts';
 
 export interface AuditFilters {
   entityType?: string | undefined;
@@ -12,6 +12,10 @@ export interface AuditFilters {
 }
 
 export const auditRepository = {
+  insert(db: Kysely<Database>, row: Insertable<AuditLogTable>): Promise<unknown> {
+    return db.insertInto('audit_log').values(row).execute();
+  },
+
   /** Newest first; the identity column orders rows in the order they were written. */
   list(db: Kysely<Database>, orgId: string, f: AuditFilters, page: { limit: number; cursor: string | undefined }) {
     let q = db

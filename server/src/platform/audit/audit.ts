@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../auth/actor.ts';
 import type { Database } from '../db/types.ts';
+import { auditRepository } from './audit.repository.ts';
 
 export interface AuditEntryInput {
   action: string;
@@ -71,6 +72,10 @@ export function whoOf(ctx: RequestContext): AuditWho {
   };
 }
 
+/** Whoever writes: a request (its actor's rules apply) or a trusted caller such as `systemWho(orgId)`. */
+export type Who = RequestContext | AuditWho;
+export const auditWho = (who: Who): AuditWho => ('actor' in who ? whoOf(who) : who);
+
 export const systemWho = (orgId: string): AuditWho => ({
   orgId,
   actorId: null,
@@ -86,19 +91,16 @@ export async function recordAudit(
   entry: AuditEntryInput,
 ): Promise<void> {
   const w = 'actor' in who ? whoOf(who) : who;
-  await db
-    .insertInto('audit_log')
-    .values({
-      org_id: w.orgId,
-      actor_id: w.actorId,
-      actor_type: w.actorType,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      before: entry.before === undefined ? null : JSON.stringify(scrub(entry.before)),
-      after: entry.after === undefined ? null : JSON.stringify(scrub(entry.after)),
-      request_id: w.requestId,
-      ip: w.ip,
-    })
-    .execute();
+  await auditRepository.insert(db, {
+    org_id: w.orgId,
+    actor_id: w.actorId,
+    actor_type: w.actorType,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    before: entry.before === undefined ? null : JSON.stringify(scrub(entry.before)),
+    after: entry.after === undefined ? null : JSON.stringify(scrub(entry.after)),
+    request_id: w.requestId,
+    ip: w.ip,
+  });
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ApiTokenRow, Database } from '../db/types.ts';
-import { paginate } from '../http/pagination.ts';
+import { paginate } from '../db/pagination.ts';
 
 type Db = Kysely<Database>;
 

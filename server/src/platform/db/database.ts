@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect, SessionLock } from './pglite-dialect.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
@@ -111,4 +111,9 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
       unlock?.();
     },
   };
+}
+
+/** One round trip: the database answers. */
+export async function ping(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
 }

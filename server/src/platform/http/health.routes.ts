@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { ping } from '../db/database.ts';
 import type { TandemApp } from './types.ts';
 import type { Deps } from '../deps.ts';
 import { healthSchema } from './health.ts';
@@ -8,7 +8,7 @@ export function healthRoutes(app: TandemApp, deps: Deps) {
     config: { public: true },
     schema: { tags: ['platform'], summary: 'Liveness and database check', response: { 200: healthSchema } },
     handler: async () => {
-      await sql`select 1`.execute(deps.db);
+      await ping(deps.db);
       return { status: 'ok' as const, database: deps.engine, version: deps.version };
     },
   });

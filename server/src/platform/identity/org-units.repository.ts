@@ -10,6 +10,20 @@ export const orgUnitsRepository = {
     return db.selectFrom('org_unit').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
   },
 
+  /** Which of `ids` are org units of the organisation. */
+  async existingIds(db: Db, orgId: string, ids: string[]): Promise<Set<string>> {
+    if (!ids.length) {
+      return new Set();
+    }
+    const rows = await db
+      .selectFrom('org_unit')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('id', 'in', ids)
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  },
+
   list(db: Db, orgId: string, limit: number, afterId: string | undefined): Promise<OrgUnitRow[]> {
     let q = db.selectFrom('org_unit').selectAll().where('org_id', '=', orgId);
     if (afterId) {

@@ -4,7 +4,7 @@ import { diff, recordAudit, type AuditWho } from '../audit/audit.ts';
 import type { Database, OrgUnitRow } from '../db/types.ts';
 import { failedUpdate } from '../db/versioned.ts';
 import { notFound, validation } from '../errors.ts';
-import { decodeCursor, encodeCursor } from '../http/pagination.ts';
+import { decodeCursor, encodeCursor } from '../db/pagination.ts';
 import type { Page } from '../http/common.schema.ts';
 import type { Deps } from '../deps.ts';
 import type { CreateOrgUnit, OrgUnit, UpdateOrgUnit } from './identity.schema.ts';

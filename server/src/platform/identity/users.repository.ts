@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor.ts';
 import { inTeam } from '../access/access.ts';
 import type { Database, NewUserRow, UserRow, UserUpdate } from '../db/types.ts';
-import { paginate, parseSort } from '../http/pagination.ts';
+import { paginate, parseSort } from '../db/pagination.ts';
 import type { Role } from './constants-types.ts';
 
 type Db = Kysely<Database>;
@@ -30,6 +30,20 @@ export const usersRepository = {
   },
 
   /** Login looks across organisations: the email is all the caller gives. */
+  /** Which of `ids` are users of the organisation. */
+  async existingIds(db: Db, orgId: string, ids: string[]): Promise<Set<string>> {
+    if (!ids.length) {
+      return new Set();
+    }
+    const rows = await db
+      .selectFrom('app_user')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('id', 'in', ids)
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  },
+
   findActiveByEmail(db: Db, email: string): Promise<(UserRow & { org_slug: string })[]> {
     return db
       .selectFrom('app_user')

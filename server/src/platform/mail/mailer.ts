@@ -1,8 +1,8 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
-import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { JobRegistry } from '../jobs/jobs.ts';
+import { mailRepository } from './mail.repository.ts';
 
 export interface MailMessage {
   to: string;
@@ -46,24 +46,7 @@ export function createMailer(
     }
     let sent = 0;
     let failed = 0;
-    // Claim due messages one batch at a time; a row is claimed by pushing its next attempt ahead, so a
-    // second sender (another process) does not pick it up while this one works on it.
-    const { rows: due } = await sql<{
-      org_id: string;
-      id: string;
-      to_address: string;
-      subject: string;
-      body_text: string | null;
-      body_html: string | null;
-      attempts: number;
-    }>`
-      update mail_outbox set next_attempt_at = now() + interval '5 minutes', attempts = attempts + 1
-      where (org_id, id) in (
-        select org_id, id from mail_outbox
-        where status = 'queued' and next_attempt_at <= now()
-        order by next_attempt_at limit ${limit}
-        for update skip locked)
-      returning org_id, id, to_address, subject, body_text, body_html, attempts`.execute(db);
+    const due = await mailRepository.claimDue(db, limit);
     for (const m of due) {
       try {
         await transport.sendMail({
@@ -73,26 +56,12 @@ export function createMailer(
           text: m.body_text ?? '',
           ...(m.body_html ? { html: m.body_html } : {}),
         });
-        await db
-          .updateTable('mail_outbox')
-          .set({ status: 'sent', sent_at: new Date(), body_text: null, body_html: null, last_error: null })
-          .where('org_id', '=', m.org_id)
-          .where('id', '=', m.id)
-          .execute();
+        await mailRepository.markSent(db, m.org_id, m.id);
         sent++;
       } catch (err) {
         const giveUp = m.attempts >= MAX_ATTEMPTS;
-        await db
-          .updateTable('mail_outbox')
-          .set({
-            status: giveUp ? 'failed' : 'queued',
-            last_error: err instanceof Error ? err.message.slice(0, 500) : String(err).slice(0, 500),
-            next_attempt_at: sql<Date>`now() + make_interval(mins => ${2 ** m.attempts})`,
-            ...(giveUp ? { body_text: null, body_html: null } : {}),
-          })
-          .where('org_id', '=', m.org_id)
-          .where('id', '=', m.id)
-          .execute();
+        const error = err instanceof Error ? err.message.slice(0, 500) : String(err).slice(0, 500);
+        await mailRepository.markFailedAttempt(db, m.org_id, m.id, m.attempts, giveUp, error);
         failed++;
         log.warn({ err, outboxId: m.id, attempts: m.attempts, giveUp }, 'mail not sent');
       }
@@ -106,17 +75,7 @@ export function createMailer(
       if (!transport) {
         return;
       }
-      await trx
-        .insertInto('mail_outbox')
-        .values({
-          org_id: orgId,
-          to_address: message.to,
-          subject: message.subject,
-          body_text: message.text,
-          body_html: message.html ?? null,
-          purpose: message.purpose,
-        })
-        .execute();
+      await mailRepository.enqueue(trx, orgId, message);
     },
     drain,
     kick() {

@@ -36,3 +36,5 @@ export const updateViewSchema = z
   })
   .strict();
 export const listViewsQuerySchema = z.object({ table: tableKey }).strict();
+export type CreateView = z.infer<typeof createViewSchema>;
+export type UpdateView = z.infer<typeof updateViewSchema>;

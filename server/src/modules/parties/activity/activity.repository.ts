@@ -3,7 +3,7 @@ import { sql, type Expression, type Insertable, type Kysely, type SqlBool, type 
 import { inTeam, seesAllOwned, type Visibility } from '../../../platform/access/access.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Database } from '../../../platform/db/types.ts';
-import { paginate } from '../../../platform/http/pagination.ts';
+import { paginate } from '../../../platform/db/pagination.ts';
 import { canRead, canSeeFull } from '../parties.access.ts';
 import type { ListInteractionsQuery, ListTasksQuery } from './activity.schema.ts';
 import type { InteractionRow, InteractionTable, TaskRow, TaskTable } from '../parties.tables.ts';

@@ -16,7 +16,7 @@ import {
   updateTaskSchema,
 } from './activity.schema.ts';
 import { activityService } from './activity.service.ts';
-import { timelineService } from './timeline.ts';
+import { timelineService } from './timeline.service.ts';
 
 export function activityRoutes(app: TandemApp, deps: Deps) {
   const activity = activityService(deps);

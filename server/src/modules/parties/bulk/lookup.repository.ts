@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
 import { normalizePhone } from '../phone.ts';
-import { partiesHolding } from './bulk-sql.ts';
+import { partiesHolding } from './bulk.repository.ts';
 
 /** How an import row names a party. */
 export interface PartyRef {

@@ -1,6 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/types.ts';
-import { paginate } from '../../../platform/http/pagination.ts';
+import { paginate } from '../../../platform/db/pagination.ts';
 import type { PartyRoleName } from '../constants.ts';
 import type { PartyHistoryTable, PartyRoleRow, PartyRoleTable, PartyRoleUpdate } from '../parties.tables.ts';
 

@@ -1,7 +1,7 @@
 import { updateVersioned } from '../../../platform/db/versioned.ts';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/types.ts';
-import { paginate } from '../../../platform/http/pagination.ts';
+import { paginate } from '../../../platform/db/pagination.ts';
 import type {
   FieldDefinitionRow,
   FieldDefinitionTable,

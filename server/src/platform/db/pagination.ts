@@ -1,6 +1,6 @@
 import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { validation } from '../errors.ts';
-import type { Page } from './common.schema.ts';
+import type { Page } from '../http/common.schema.ts';
 
 /** A sort the keyset can walk: a column (non-null, or coalesced) plus the id as tie-breaker. */
 export interface SortSpec {

@@ -1,7 +1,7 @@
 import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import { validation } from '../../platform/errors.ts';
-import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
-import type { Page } from '../../platform/http/common.schema.ts';
+import { validation } from '../errors.ts';
+import { decodeCursor, encodeCursor } from './pagination.ts';
+import type { Page } from '../http/common.schema.ts';
 
 /** One key of a multi-column sort; the column comes from a module allow-list, never from the request. */
 export interface SortKey<O> {

@@ -1,9 +1,17 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Expression, type Insertable, type SqlBool } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
-import type { InteractionTable, PartyHistoryTable, PartyRoleTable, PartyTable } from '../parties.tables.ts';
+import type {
+  InteractionTable,
+  PartyHistoryTable,
+  PartyRoleRow,
+  PartyRoleTable,
+  PartyTable,
+  PartyUpdate,
+} from '../parties.tables.ts';
+import type { Match, PartySnapshot, UpsertKey } from './types.ts';
 
-// Set-based SQL of the parties bulk path (bulk.ts, bulk-interactions.ts): chunked multi-row inserts,
-// unnest inserts, and one-statement updates from a JSON array.
+// The SQL of the parties bulk paths (upsert, restore, interactions): chunked multi-row inserts, unnest inserts,
+// one-statement updates from a JSON array, and the lookups a batch makes once.
 
 // PostgreSQL takes at most 65535 parameters per statement; PGlite's protocol parser fails above
 // about 32k (it reads the count as a signed 16-bit number), so stay well under both.
@@ -147,4 +155,159 @@ export async function updateRoles(trx: Db, orgId: string, rows: Record<string, u
     update party_role r set ${sql.join([...set, sql`updated_at = ${now}`, sql.raw('version = r.version + 1')])}
     from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) e
     where r.org_id = ${orgId} and r.id = (e->>'id')::uuid`.execute(trx);
+}
+
+/** Keys of the organisation's active stakeholder groups. */
+export async function activeGroupKeys(trx: Db, orgId: string): Promise<Set<string>> {
+  const rows = await trx
+    .selectFrom('stakeholder_group')
+    .select('key')
+    .where('org_id', '=', orgId)
+    .where('active', '=', true)
+    .execute();
+  return new Set(rows.map((g) => g.key));
+}
+
+/**
+ * Parties named by upsert keys, each with `writable` (the caller's write condition over alias `p`, or true for a
+ * trusted caller). External ids match deleted parties too (they stay reserved); emails and phones only live ones.
+ */
+export function matchPartiesByKey(
+  trx: Db,
+  orgId: string,
+  upsertKey: UpsertKey,
+  keys: string[],
+  writable: Expression<SqlBool> | null,
+): Promise<Match[]> {
+  if (!keys.length) {
+    return Promise.resolve([]);
+  }
+  const q = trx
+    .selectFrom('party as p')
+    .selectAll('p')
+    .select((writable ? sql<boolean>`${writable}` : sql<boolean>`true`).as('writable'))
+    .where('p.org_id', '=', orgId);
+  if (upsertKey === 'externalId') {
+    return q.where('p.external_id', 'in', keys).execute();
+  }
+  const held = upsertKey === 'email' ? partiesHolding(keys, []) : partiesHolding([], keys);
+  return q
+    .where('p.deleted_at', 'is', null)
+    .where('p.merged_into_id', 'is', null)
+    .where(sql<boolean>`p.id = any(${held})`)
+    .execute();
+}
+
+/** External id → the party holding it (deleted ones included). */
+export async function externalIdHolders(trx: Db, orgId: string, externalIds: string[]): Promise<Map<string, string>> {
+  if (!externalIds.length) {
+    return new Map();
+  }
+  const rows = await trx
+    .selectFrom('party')
+    .select(['id', 'external_id'])
+    .where('org_id', '=', orgId)
+    .where('external_id', 'in', externalIds)
+    .execute();
+  return new Map(rows.map((r) => [r.external_id ?? '', r.id]));
+}
+
+/** Every role (current and ended) of the parties. */
+export function rolesOfParties(trx: Db, orgId: string, partyIds: string[]): Promise<PartyRoleRow[]> {
+  return partyIds.length
+    ? trx.selectFrom('party_role').selectAll().where('org_id', '=', orgId).where('party_id', 'in', partyIds).execute()
+    : Promise.resolve([]);
+}
+
+/** Live parties among `ids` → whether the caller may change them (`writable` over alias `p`; null: trusted). */
+export async function livePartiesWritable(
+  trx: Db,
+  orgId: string,
+  ids: string[],
+  writable: Expression<SqlBool> | null,
+): Promise<Map<string, boolean>> {
+  if (!ids.length) {
+    return new Map();
+  }
+  const rows = await trx
+    .selectFrom('party as p')
+    .select(['p.id', (writable ? sql<boolean>`${writable}` : sql<boolean>`true`).as('writable')])
+    .where('p.org_id', '=', orgId)
+    .where('p.id', 'in', ids)
+    .where('p.deleted_at', 'is', null)
+    .where('p.merged_into_id', 'is', null)
+    .execute();
+  return new Map(rows.map((p) => [p.id, p.writable]));
+}
+
+/** Puts a party's columns back as a snapshot had them (derived search columns recomputed); false when it is gone. */
+export async function restorePartyRow(
+  trx: Db,
+  orgId: string,
+  p: PartySnapshot['party'],
+  derived: Pick<PartyUpdate, 'search_text' | 'search_grams' | 'name_key'>,
+): Promise<boolean> {
+  const res = await trx
+    .updateTable('party')
+    .set((eb) => ({
+      kind: p.kind,
+      display_name: p.display_name,
+      external_id: p.external_id,
+      given_name: p.given_name,
+      family_name: p.family_name,
+      emails: p.emails,
+      phones: p.phones,
+      tags: p.tags,
+      birthday: p.birthday,
+      gender: p.gender,
+      address: p.address ? JSON.stringify(p.address) : null,
+      locale: p.locale,
+      custom: JSON.stringify(p.custom),
+      owner_id: p.owner_id,
+      backup_owner_id: p.backup_owner_id,
+      profile: JSON.stringify(p.profile),
+      deleted_at: p.deleted_at ? new Date(p.deleted_at) : null,
+      ...derived,
+      updated_at: new Date(),
+      version: eb('version', '+', 1),
+    }))
+    .where('org_id', '=', orgId)
+    .where('id', '=', p.id)
+    .executeTakeFirst();
+  return Boolean(res.numUpdatedRows);
+}
+
+/** Puts a party's roles back as a snapshot had them: roles started since are removed, the others restored. */
+export async function restoreRoles(trx: Db, orgId: string, partyId: string, roles: PartyRoleRow[]): Promise<void> {
+  const keep = roles.map((r) => r.id);
+  let gone = trx.deleteFrom('party_role').where('org_id', '=', orgId).where('party_id', '=', partyId);
+  if (keep.length) {
+    gone = gone.where('id', 'not in', keep);
+  }
+  await gone.execute();
+  for (const r of roles) {
+    const {
+      org_id: _o,
+      id,
+      party_id: _p,
+      created_at: _c,
+      version: _v,
+      started_at,
+      ended_at,
+      updated_at: _u,
+      ...cols
+    } = r;
+    await trx
+      .updateTable('party_role')
+      .set((eb) => ({
+        ...cols,
+        started_at: new Date(started_at),
+        ended_at: ended_at ? new Date(ended_at) : null,
+        updated_at: new Date(),
+        version: eb('version', '+', 1),
+      }))
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .execute();
+  }
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Insertable } from 'kysely';
-import { hasRole } from '../../../platform/auth/actor.ts';
-import { recordAudit } from '../../../platform/audit/audit.ts';
+import type { Insertable } from 'kysely';
+import { auditWho, recordAudit, type Who } from '../../../platform/audit/audit.ts';
+import type { RowFailure } from '../../../platform/bulk/row-failure.ts';
 import type { Db } from '../../../platform/db/database.ts';
+import { usersRepository } from '../../../platform/identity/users.repository.ts';
 import type { CreateInteraction } from '../activity/activity.schema.ts';
-import { insertMany } from './bulk-sql.ts';
-import { auditWho, type RowFailure, type Who } from './bulk-types.ts';
+import { insertMany, livePartiesWritable } from './bulk.repository.ts';
 import { canSeeFull } from '../parties.access.ts';
 import { partiesRepository } from '../parties.repository.ts';
 import type { InteractionTable } from '../parties.tables.ts';
@@ -30,28 +30,13 @@ export async function bulkInsertInteractions(
   if (!rows.length) {
     return { created: [], results };
   }
-  const partyIds = unique(rows.map((r) => r.partyId));
-  const visibility = actor && !hasRole(actor, 'admin') ? await partiesRepository.visibility(trx, orgId) : null;
-  const writable = actor && visibility ? sql<boolean>`${canSeeFull(actor, visibility, 'write')}` : sql<boolean>`true`;
-  const parties = new Map(
-    (
-      await trx
-        .selectFrom('party as p')
-        .select(['p.id', writable.as('writable')])
-        .where('p.org_id', '=', orgId)
-        .where('p.id', 'in', partyIds)
-        .where('p.deleted_at', 'is', null)
-        .where('p.merged_into_id', 'is', null)
-        .execute()
-    ).map((p) => [p.id, p.writable]),
-  );
-  const userIds = unique(rows.map((r) => r.userId).filter((v): v is string => Boolean(v)));
-  const users = new Set(
-    userIds.length
-      ? (
-          await trx.selectFrom('app_user').select('id').where('org_id', '=', orgId).where('id', 'in', userIds).execute()
-        ).map((u) => u.id)
-      : [],
+  // A trusted caller (no actor) may write to every live party; a person only to the ones they may change.
+  const writable = actor ? canSeeFull(actor, await partiesRepository.visibility(trx, orgId), 'write') : null;
+  const parties = await livePartiesWritable(trx, orgId, unique(rows.map((r) => r.partyId)), writable);
+  const users = await usersRepository.existingIds(
+    trx,
+    orgId,
+    unique(rows.map((r) => r.userId).filter((v): v is string => Boolean(v))),
   );
   const now = new Date();
   const inserts: Insertable<InteractionTable>[] = [];

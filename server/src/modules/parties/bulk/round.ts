@@ -1,0 +1,263 @@
+import { randomUUID } from 'node:crypto';
+import type { Expression, Insertable, SqlBool } from 'kysely';
+import type { AuditWho } from '../../../platform/audit/audit.ts';
+import { RowError, rowFailure } from '../../../platform/bulk/row-failure.ts';
+import type { Db } from '../../../platform/db/database.ts';
+import type { HistoryField, PartyRoleName } from '../constants.ts';
+import type {
+  FieldDefinitionRow,
+  PartyHistoryTable,
+  PartyRoleRow,
+  PartyRoleTable,
+  PartyRow,
+  PartyTable,
+} from '../parties.tables.ts';
+import { newPartyRow, partyUpdateValues, unique } from '../party-input.ts';
+import { defaultGroup, roleValues } from '../roles/roles.service.ts';
+import { initialStage } from '../roles/stages.ts';
+import { validateCustom } from '../settings/custom-fields.ts';
+import {
+  externalIdHolders,
+  insertColumns,
+  insertMany,
+  matchPartiesByKey,
+  rolesOfParties,
+  updateParties,
+  updateRoles,
+} from './bulk.repository.ts';
+import { keyField, type Prepared } from './prepare.ts';
+import type { BulkPartyInput, BulkPartyResult, Match, PartySnapshot, UpsertKey } from './types.ts';
+
+const tracked: [HistoryField, keyof PartyRoleRow][] = [
+  ['stage', 'stage'],
+  ['level', 'level'],
+  ['target_level', 'target_level'],
+  ['phase', 'phase'],
+];
+
+/** The snapshot of a party row without its derived columns. */
+const snapshotOf = (p: PartyRow, roles: PartyRoleRow[]): PartySnapshot => {
+  const { search_text: _t, search_grams: _g, name_key: _k, ...party } = p;
+  return { party, roles };
+};
+
+export interface RoundContext {
+  trx: Db;
+  w: AuditWho;
+  /** The caller's write condition over alias `p`; null for a trusted caller. */
+  writable: Expression<SqlBool> | null;
+  defs: FieldDefinitionRow[];
+  upsertKey: UpsertKey | undefined;
+  results: BulkPartyResult[];
+  created: string[];
+  updated: { id: string; before: PartySnapshot }[];
+}
+
+/** The roles and history rows a round collects: roles started or changed, and every tracked change. */
+function historyCollector(orgId: string, actorId: string | null, now: Date) {
+  const newRoles: Insertable<PartyRoleTable>[] = [];
+  const roleUpdates: Record<string, unknown>[] = [];
+  const history: Insertable<PartyHistoryTable>[] = [];
+  const base = (partyId: string, role: PartyRoleName | null) => ({
+    org_id: orgId,
+    party_id: partyId,
+    role,
+    reason: null,
+    actor_id: actorId,
+  });
+
+  function addRole(partyId: string, r: NonNullable<BulkPartyInput['roles']>[number]) {
+    const { role, ...rest } = r;
+    const row = {
+      org_id: orgId,
+      id: randomUUID(),
+      party_id: partyId,
+      role,
+      stage: initialStage(role),
+      stakeholder_group: defaultGroup[role] ?? null,
+      level: null,
+      target_level: null,
+      phase: null,
+      ...roleValues(rest),
+      started_at: now,
+      updated_at: now,
+    } as Insertable<PartyRoleTable> & Record<string, unknown>;
+    newRoles.push(row);
+    history.push({ ...base(partyId, role), field: 'role', from_value: null, to_value: role });
+    for (const [field, col] of tracked) {
+      const to = row[col] as string | null | undefined;
+      if (to !== null && to !== undefined) {
+        history.push({ ...base(partyId, role), field, from_value: null, to_value: to });
+      }
+    }
+  }
+
+  return {
+    newRoles,
+    roleUpdates,
+    history,
+    addRole,
+    owners(partyId: string, before: PartyRow | null, owner: string | null, backup: string | null) {
+      if ((before?.owner_id ?? null) !== owner) {
+        history.push({ ...base(partyId, null), field: 'owner', from_value: before?.owner_id ?? null, to_value: owner });
+      }
+      if ((before?.backup_owner_id ?? null) !== backup) {
+        const from = before?.backup_owner_id ?? null;
+        history.push({ ...base(partyId, null), field: 'backup_owner', from_value: from, to_value: backup });
+      }
+    },
+    /** Given roles of an existing party: a current one changes (given fields replace), a missing one starts. */
+    roles(partyId: string, before: PartySnapshot, roles: BulkPartyInput['roles']) {
+      for (const r of roles ?? []) {
+        const current = before.roles.find((x) => x.role === r.role && !x.ended_at);
+        if (!current) {
+          addRole(partyId, r);
+          continue;
+        }
+        const { role, ...rest } = r;
+        const change = roleValues(rest) as Record<string, unknown>;
+        roleUpdates.push({ id: current.id, ...change });
+        for (const [field, col] of tracked) {
+          const from = current[col] as string | null;
+          const to = (col in change ? change[col] : current[col]) as string | null;
+          if (from !== to) {
+            history.push({ ...base(partyId, role), field, from_value: from, to_value: to });
+          }
+        }
+      }
+    },
+  };
+}
+
+/** What one round writes: new rows and history collected in memory, updates sent a statement at a time. */
+function roundWriter(c: RoundContext, now: Date) {
+  const orgId = c.w.orgId;
+  const newParties: Insertable<PartyTable>[] = [];
+  const partyUpdates: Record<string, unknown>[] = [];
+  const pendingIds = new Set<string>();
+  const h = historyCollector(orgId, c.w.actorId, now);
+
+  async function flushUpdates() {
+    await updateParties(c.trx, orgId, partyUpdates, now);
+    await updateRoles(c.trx, orgId, h.roleUpdates, now);
+    partyUpdates.length = 0;
+    h.roleUpdates.length = 0;
+    pendingIds.clear();
+  }
+
+  return {
+    create(p: Prepared): string {
+      const { input } = p;
+      const id = randomUUID();
+      const custom = validateCustom(c.defs, input.custom ?? {}, input.custom ?? {});
+      const owner = input.ownerId === undefined ? c.w.actorId : input.ownerId;
+      const values = {
+        displayName: input.displayName,
+        givenName: input.givenName ?? null,
+        familyName: input.familyName ?? null,
+        emails: p.emails,
+        phones: p.phones,
+        tags: p.tags,
+      };
+      newParties.push({
+        ...newPartyRow(orgId, input, values, custom, owner, c.w.actorId),
+        id,
+        created_at: now,
+        updated_at: now,
+      });
+      h.owners(id, null, owner, input.backupOwnerId ?? null);
+      for (const r of input.roles ?? []) {
+        h.addRole(id, r);
+      }
+      return id;
+    },
+
+    async update(p: Prepared, target: PartyRow, before: PartySnapshot) {
+      const { input } = p;
+      const values = {
+        ...partyUpdateValues(target, input, input.phones ? p.phones : undefined, c.defs),
+        deleted_at: null,
+      };
+      if (pendingIds.has(target.id)) {
+        // A second row for the same party in this round (two keys naming it): the first row's update goes first.
+        await flushUpdates();
+      }
+      pendingIds.add(target.id);
+      partyUpdates.push({ id: target.id, ...values });
+      const owner = values.owner_id === undefined ? target.owner_id : values.owner_id;
+      const backup = values.backup_owner_id === undefined ? target.backup_owner_id : values.backup_owner_id;
+      h.owners(target.id, target, owner, backup);
+      h.roles(target.id, before, input.roles);
+    },
+
+    async finish() {
+      await flushUpdates();
+      await insertMany(c.trx, 'party', newParties);
+      await insertColumns(c.trx, 'party_role', h.newRoles);
+      await insertColumns(c.trx, 'party_history', h.history);
+    },
+  };
+}
+
+/** The one party a row's key names (several: the row fails), checked against the external ids in use and access. */
+function targetOf(p: Prepared, c: RoundContext, byKey: Map<string, Match[]>, held: Map<string, string>) {
+  const found = p.key !== null ? [...new Map((byKey.get(p.key) ?? []).map((m) => [m.id, m])).values()] : [];
+  if (found.length > 1) {
+    const msg = `${found.length} parties match this ${c.upsertKey}; merge them first or use another key`;
+    throw new RowError('ambiguous_match', msg, [keyField(c.upsertKey)]);
+  }
+  const target = found[0];
+  const holder = p.input.externalId ? held.get(p.input.externalId) : undefined;
+  if (holder && holder !== target?.id) {
+    throw new RowError('duplicate_external_id', 'Another party has this external id', ['externalId']);
+  }
+  if (target?.merged_into_id) {
+    throw new RowError('merged', `The matching party was merged into ${target.merged_into_id}`, ['externalId']);
+  }
+  if (target && !target.writable) {
+    throw new RowError('forbidden', 'A party with this key exists but you may not change it', [keyField(c.upsertKey)]);
+  }
+  return target;
+}
+
+/** Writes one round: rows whose keys are distinct, so each names at most one party not touched earlier in the round. */
+export async function writeRound(c: RoundContext, round: Prepared[]): Promise<void> {
+  const orgId = c.w.orgId;
+  const keys = unique(round.map((p) => p.key).filter((k): k is string => k !== null));
+  const externalIds = unique(round.map((p) => p.input.externalId).filter((k): k is string => Boolean(k)));
+  const matches = c.upsertKey ? await matchPartiesByKey(c.trx, orgId, c.upsertKey, keys, c.writable) : [];
+  const byKey = new Map<string, Match[]>();
+  for (const m of matches) {
+    const ks = c.upsertKey === 'externalId' ? [m.external_id ?? ''] : c.upsertKey === 'email' ? m.emails : m.phones;
+    for (const k of ks) {
+      byKey.set(k, [...(byKey.get(k) ?? []), m]);
+    }
+  }
+  const held = await externalIdHolders(c.trx, orgId, externalIds);
+  const roleRows = await rolesOfParties(c.trx, orgId, unique(matches.map((m) => m.id)));
+  const writer = roundWriter(c, new Date());
+  for (const p of round) {
+    try {
+      const target = targetOf(p, c, byKey, held);
+      if (!target) {
+        const id = writer.create(p);
+        if (p.input.externalId) {
+          held.set(p.input.externalId, id);
+        }
+        c.results[p.index] = { action: 'created', id };
+        c.created.push(id);
+        continue;
+      }
+      const before = snapshotOf(
+        target,
+        roleRows.filter((r) => r.party_id === target.id),
+      );
+      await writer.update(p, target, before);
+      c.results[p.index] = { action: 'updated', id: target.id, before };
+      c.updated.push({ id: target.id, before });
+    } catch (err) {
+      c.results[p.index] = rowFailure(err);
+    }
+  }
+  await writer.finish();
+}

@@ -1,0 +1,68 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { MailMessage } from './mailer.ts';
+
+export const mailRepository = {
+  enqueue(trx: Db, orgId: string, message: MailMessage): Promise<unknown> {
+    return trx
+      .insertInto('mail_outbox')
+      .values({
+        org_id: orgId,
+        to_address: message.to,
+        subject: message.subject,
+        body_text: message.text,
+        body_html: message.html ?? null,
+        purpose: message.purpose,
+      })
+      .execute();
+  },
+
+  /**
+   * Claims due messages, oldest first: a row is claimed by pushing its next attempt ahead, so a second sender
+   * (another process) does not pick it up while this one works on it.
+   */
+  async claimDue(db: Db, limit: number) {
+    const { rows } = await sql<{
+      org_id: string;
+      id: string;
+      to_address: string;
+      subject: string;
+      body_text: string | null;
+      body_html: string | null;
+      attempts: number;
+    }>`
+      update mail_outbox set next_attempt_at = now() + interval '5 minutes', attempts = attempts + 1
+      where (org_id, id) in (
+        select org_id, id from mail_outbox
+        where status = 'queued' and next_attempt_at <= now()
+        order by next_attempt_at limit ${limit}
+        for update skip locked)
+      returning org_id, id, to_address, subject, body_text, body_html, attempts`.execute(db);
+    return rows;
+  },
+
+  /** Sent: the body (it carries answer links) is erased. */
+  markSent(db: Db, orgId: string, id: string): Promise<unknown> {
+    return db
+      .updateTable('mail_outbox')
+      .set({ status: 'sent', sent_at: new Date(), body_text: null, body_html: null, last_error: null })
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .execute();
+  },
+
+  /** A failed attempt: retried after 2^attempts minutes, or abandoned (body erased) after the last one. */
+  markFailedAttempt(db: Db, orgId: string, id: string, attempts: number, giveUp: boolean, error: string) {
+    return db
+      .updateTable('mail_outbox')
+      .set({
+        status: giveUp ? 'failed' : 'queued',
+        last_error: error,
+        next_attempt_at: sql<Date>`now() + make_interval(mins => ${2 ** attempts})`,
+        ...(giveUp ? { body_text: null, body_html: null } : {}),
+      })
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .execute();
+  },
+};
