@@ -1,5 +1,11 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
-import { managedUnitIds, ownedRecordVisible, type Visibility } from '../../platform/access/access.ts';
+import {
+  inTeam,
+  managedUnitIds,
+  ownedRecordVisible,
+  seesAllOwned,
+  type Visibility,
+} from '../../platform/access/access.ts';
 import { hasRole, type Actor } from '../../platform/auth/actor.ts';
 
 /**
@@ -79,4 +85,13 @@ export function canRead(actor: Actor, visibility: Visibility): Expression<SqlBoo
  */
 export function livePartyVisible(actor: Actor, visibility: Visibility, mode: 'read' | 'write'): Expression<SqlBool> {
   return sql<SqlBool>`(p.deleted_at is null and p.merged_into_id is null and ${canSeeFull(actor, visibility, mode)})`;
+}
+
+/** Tasks: yours (assigned or created), your team's, admins' and executives' all, and those of parties you may see. */
+export function taskVisible(actor: Actor, visibility: Visibility, mode: 'read' | 'write'): Expression<SqlBool> {
+  if (seesAllOwned(actor)) {
+    return sql<SqlBool>`true`;
+  }
+  return sql<SqlBool>`(t.assignee_id = ${actor.userId} or t.created_by = ${actor.userId} or ${inTeam(actor, 't.assignee_id')}
+    or (t.party_id is not null and exists (select 1 from party p where p.org_id = t.org_id and p.id = t.party_id and ${livePartyVisible(actor, visibility, mode)})))`;
 }

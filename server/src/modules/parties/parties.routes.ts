@@ -17,7 +17,7 @@ import {
   updatePartySchema,
 } from './parties.schema.ts';
 import { partiesService } from './parties.service.ts';
-import { partyRolesService } from './roles/party-roles.service.ts';
+import { partyRolesService } from './roles/roles.service.ts';
 
 export function partiesRoutes(app: TandemApp, deps: Deps) {
   const parties = partiesService(deps);

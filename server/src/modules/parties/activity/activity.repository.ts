@@ -1,28 +1,15 @@
 import { updateVersioned } from '../../../platform/db/versioned.ts';
-import { sql, type Expression, type Insertable, type Kysely, type SqlBool, type Updateable } from 'kysely';
-import { inTeam, seesAllOwned, type Visibility } from '../../../platform/access/access.ts';
+import { sql, type Insertable, type Kysely, type SqlBool, type Updateable } from 'kysely';
+import type { Visibility } from '../../../platform/access/access.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Database } from '../../../platform/db/types.ts';
 import { paginate } from '../../../platform/db/pagination.ts';
-import { canRead, canSeeFull } from '../parties.access.ts';
+import { canRead, livePartyVisible, taskVisible } from '../parties.access.ts';
 import type { ListInteractionsQuery, ListTasksQuery } from './activity.schema.ts';
 import type { InteractionRow, InteractionTable, TaskRow, TaskTable } from '../parties.tables.ts';
 
 type Db = Kysely<Database>;
 type PageArgs = { limit: number; cursor: string | undefined };
-
-/** A live party (alias p) the actor may see in full: interactions and tasks follow their party. */
-const partyOpen = (actor: Actor, visibility: Visibility, mode: 'read' | 'write'): Expression<SqlBool> =>
-  sql<SqlBool>`(p.deleted_at is null and p.merged_into_id is null and ${canSeeFull(actor, visibility, mode)})`;
-
-/** Tasks: yours (assigned or created), your team's, admins' and executives' all, and those of parties you may see. */
-function taskVisible(actor: Actor, visibility: Visibility, mode: 'read' | 'write'): Expression<SqlBool> {
-  if (seesAllOwned(actor)) {
-    return sql<SqlBool>`true`;
-  }
-  return sql<SqlBool>`(t.assignee_id = ${actor.userId} or t.created_by = ${actor.userId} or ${inTeam(actor, 't.assignee_id')}
-    or (t.party_id is not null and exists (select 1 from party p where p.org_id = t.org_id and p.id = t.party_id and ${partyOpen(actor, visibility, mode)})))`;
-}
 
 export const interactionsRepository = {
   list(db: Db, actor: Actor, visibility: Visibility, f: ListInteractionsQuery, page: PageArgs) {
@@ -31,7 +18,7 @@ export const interactionsRepository = {
       .innerJoin('party as p', (j) => j.onRef('p.org_id', '=', 'i.org_id').onRef('p.id', '=', 'i.party_id'))
       .selectAll('i')
       .where('i.org_id', '=', actor.orgId)
-      .where(() => partyOpen(actor, visibility, 'read'));
+      .where(() => livePartyVisible(actor, visibility, 'read'));
     if (f.partyId) {
       q = q.where('i.party_id', '=', f.partyId);
     }
@@ -68,7 +55,7 @@ export const interactionsRepository = {
       .selectAll('i')
       .where('i.org_id', '=', actor.orgId)
       .where('i.id', '=', id)
-      .where(() => partyOpen(actor, visibility, mode))
+      .where(() => livePartyVisible(actor, visibility, mode))
       .executeTakeFirst();
   },
 

@@ -13,7 +13,7 @@ import type {
   PartyTable,
 } from '../parties.tables.ts';
 import { newPartyRow, partyUpdateValues, unique } from '../party-input.ts';
-import { defaultGroup, roleValues } from '../roles/roles.service.ts';
+import { defaultGroup, roleValues } from '../roles/role-values.ts';
 import { initialStage } from '../roles/stages.ts';
 import { validateCustom } from '../settings/custom-fields.ts';
 import {

@@ -1,3 +1,8 @@
+import { expectedVersion } from '../../../platform/db/versioned.ts';
+import type { Deps } from '../../../platform/deps.ts';
+import { partiesRepository } from '../parties.repository.ts';
+import { readableParty, writableParty } from '../parties.service.ts';
+import { defaultGroup, roleValues } from './role-values.ts';
 import type { Insertable, Kysely } from 'kysely';
 import { hasRole, type RequestContext } from '../../../platform/auth/actor.ts';
 import { diff, recordAudit, systemWho, whoOf, type AuditWho } from '../../../platform/audit/audit.ts';
@@ -15,15 +20,6 @@ import { stakeholderGroupsRepository } from '../settings/settings.repository.ts'
 import { initialStage, isLegalMove, legalNextStages, stagesOf } from './stages.ts';
 
 type Db = Kysely<Database>;
-
-/** The stakeholder group a new role falls into when the caller names none. */
-export const defaultGroup: Partial<Record<PartyRoleName, string>> = {
-  customer: 'company_clients',
-  employee: 'employees',
-  candidate: 'potential_employees',
-  government: 'government_community',
-  community: 'government_community',
-};
 
 const bad = (field: string | (string | number)[], message: string, code: string, extra: Record<string, unknown> = {}) =>
   validation(message, [{ path: ['body', ...(Array.isArray(field) ? field : [field])], message, code, ...extra }]);
@@ -58,65 +54,6 @@ async function checkRefs(db: Db, orgId: string, role: PartyRoleName, input: Role
   if (e?.managerId && !(await usersRepository.findById(db, orgId, e.managerId))) {
     throw bad([...prefix, 'employment', 'managerId'], 'No such user', 'unknown_reference');
   }
-}
-
-export function roleValues(input: RoleInput): PartyRoleUpdate {
-  const v: PartyRoleUpdate = {};
-  if (input.stakeholderGroup !== undefined) {
-    v.stakeholder_group = input.stakeholderGroup;
-  }
-  if (input.stage !== undefined) {
-    v.stage = input.stage;
-  }
-  if (input.level !== undefined) {
-    v.level = input.level;
-  }
-  if (input.targetLevel !== undefined) {
-    v.target_level = input.targetLevel;
-  }
-  if (input.initiativeScore !== undefined) {
-    v.initiative_score = input.initiativeScore;
-  }
-  if (input.participationScore !== undefined) {
-    v.participation_score = input.participationScore;
-  }
-  if (input.phase !== undefined) {
-    v.phase = input.phase;
-  }
-  const e = input.employment;
-  if (e) {
-    if (e.employeeNo !== undefined) {
-      v.employee_no = e.employeeNo;
-    }
-    if (e.hireDate !== undefined) {
-      v.hire_date = e.hireDate;
-    }
-    if (e.orgUnitId !== undefined) {
-      v.org_unit_id = e.orgUnitId;
-    }
-    if (e.managerId !== undefined) {
-      v.manager_id = e.managerId;
-    }
-    if (e.jobTitle !== undefined) {
-      v.job_title = e.jobTitle;
-    }
-    if (e.careerTrack !== undefined) {
-      v.career_track = e.careerTrack;
-    }
-    if (e.grade !== undefined) {
-      v.grade = e.grade;
-    }
-    if (e.salary !== undefined) {
-      v.salary = e.salary === null ? null : String(e.salary);
-    }
-    if (e.exitDate !== undefined) {
-      v.exit_date = e.exitDate;
-    }
-    if (e.exitReason !== undefined) {
-      v.exit_reason = e.exitReason;
-    }
-  }
-  return v;
 }
 
 const tracked: [HistoryField, keyof PartyRoleRow][] = [
@@ -318,4 +255,40 @@ export async function endRole(
   });
 }
 
-export type { PartyRole };
+/** PUT/DELETE of one role of a party: access on the party, the rules in applyRole/endRole. */
+export function partyRolesService(deps: Deps) {
+  const { db } = deps;
+  return {
+    /** Starts the role, or changes it (then the role's version is required: body or If-Match). Omitted fields keep their value. */
+    async put(
+      ctx: RequestContext,
+      partyId: string,
+      role: PartyRoleName,
+      input: RoleInput,
+      ifMatch: string | string[] | undefined,
+    ): Promise<{ role: PartyRole; created: boolean }> {
+      const { row, created } = await db.transaction().execute(async (trx) => {
+        await writableParty(trx, ctx, partyId);
+        const res = await applyRole(trx, ctx, partyId, role, input, () => expectedVersion(input.version, ifMatch));
+        await partiesRepository.touch(trx, ctx.actor.orgId, partyId);
+        return res;
+      });
+      const visible = await readableParty(db, ctx, partyId).catch(() => null);
+      return { role: toRole(row, visible?.can_sensitive ?? true), created };
+    },
+
+    async end(
+      ctx: RequestContext,
+      partyId: string,
+      role: PartyRoleName,
+      version: number | undefined,
+      reason: string | null,
+    ): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await writableParty(trx, ctx, partyId);
+        await endRole(trx, ctx, partyId, role, version, reason);
+        await partiesRepository.touch(trx, ctx.actor.orgId, partyId);
+      });
+    },
+  };
+}
