@@ -1,18 +1,32 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: API/unit tests of the server, pure web logic, and browser tests (CI runs them separately).
+// Four projects: API and unit tests of the server; the server tests that spawn `tandem` processes (slow, run by CI
+// and `npm run test:slow`); pure web logic; and browser tests (CI runs them after a web build).
+const server = {
+  root: './server',
+  environment: 'node',
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  pool: 'forks',
+} as const;
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
+          ...server,
           name: 'server',
-          root: './server',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-          environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          pool: 'forks',
+          exclude: ['**/*.slow.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        test: {
+          ...server,
+          name: 'server-slow',
+          include: ['test/**/*.slow.test.ts'],
+          testTimeout: 180_000,
         },
       },
       {
