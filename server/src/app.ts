@@ -24,6 +24,7 @@ import type { DatabaseHandle } from './platform/db/database.ts';
 import type { Deps } from './platform/deps.ts';
 import { registerErrorHandler, registerNotFound } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
+import { serializeRequest } from './platform/http/log.ts';
 import type { TandemApp } from './platform/http/types.ts';
 import { identityRoutes } from './platform/identity/identity.routes.ts';
 import { platformSearchProviders, searchRoutes } from './platform/search/search.ts';
@@ -76,9 +77,18 @@ export function appDeps(app: TandemApp): Deps {
   return deps;
 }
 
+/** Logger options with the request serializer that keeps credentials and respondents out of log lines. */
+function withSafeSerializers(logger: AppOptions['logger']): FastifyServerOptions['logger'] {
+  if (!logger) {
+    return false;
+  }
+  const base = logger === true ? {} : logger;
+  return { ...base, serializers: { ...(base.serializers ?? {}), req: serializeRequest } };
+}
+
 export async function buildApp(opts: AppOptions): Promise<TandemApp> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: withSafeSerializers(opts.logger),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();

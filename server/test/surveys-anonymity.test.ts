@@ -1,143 +1,49 @@
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { setup } from './harness.ts';
+import { answer, data, h, hr, invited, release, sv } from './surveys-anonymous-fixture.ts';
 
-const h = await setup();
-const admin = () => h.as(h.org.admin);
-const hr = await h.user(['hr']);
-const title = { zh: '员工调查', en: 'Staff survey' };
+const totalN = async () => ((await h.as(hr).get(`/api/surveys/${sv.id}/results`)).json().total.n ?? 0) as number;
 
-async function employee(i: number, group: string): Promise<string> {
-  const res = await admin().post('/api/parties', {
-    kind: 'person',
-    displayName: `员工${i}`,
-    roles: [{ role: 'employee', stakeholderGroup: group }],
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id;
+// Answers are published in steps: 4 held (below the minimum of 5), then 12 at once, then 1 held until close.
+const seen: number[] = [];
+for (let i = 0; i < 4; i++) {
+  expect((await answer(i)).statusCode).toBe(201);
 }
-
-// Three groups: 6 employees, 5 line managers, 2 marketing staff; minGroupSize 5.
-const groups = [
-  ...Array(6).fill('employees'),
-  ...Array(5).fill('line_managers'),
-  ...Array(2).fill('marketing_staff'),
-] as string[];
-const people = await Promise.all(groups.map((g, i) => employee(i, g)));
-const created = (
-  await h.as(hr).post('/api/surveys', {
-    kind: 'custom',
-    title,
-    audience: { kind: 'employees' },
-    anonymous: true,
-    questions: [
-      { id: 'overall', type: 'scale', min: 1, max: 5, text: { zh: '总体满意', en: 'Overall' } },
-      { id: 'pay', type: 'scale', min: 1, max: 5, driver: 'hygiene', text: { zh: '薪酬', en: 'Pay' } },
-      { id: 'growth', type: 'scale', min: 1, max: 5, driver: 'motivator', text: { zh: '成长', en: 'Growth' } },
-      { id: 'comment', type: 'text', required: false, text: { zh: '意见', en: 'Comment' } },
-    ],
-  })
-).json();
-const sv = (await h.as(hr).patch(`/api/surveys/${created.id}`, { status: 'open', version: 1 })).json();
-const links = (await h.as(hr).post(`/api/surveys/${sv.id}/invitations`, {})).json().items as {
-  partyId: string;
-  token: string;
-}[];
-// Fixed answers (overall, pay, growth) per person, in the order of `people`.
-const data = [
-  [5, 4, 5],
-  [4, 4, 4],
-  [4, 3, 5],
-  [3, 3, 3],
-  [2, 1, 3],
-  [4, 5, 3],
-  [3, 2, 4],
-  [5, 5, 4],
-  [2, 2, 2],
-  [4, 3, 4],
-  [3, 4, 2],
-  [1, 2, 1],
-  [5, 4, 5],
-];
-for (const [i, pid] of people.entries()) {
-  const l = links.find((x) => x.partyId === pid);
-  const [o, p, g] = data[i] ?? [];
-  const res = await h.app.inject({
-    method: 'POST',
-    url: `/api/public/surveys/${l?.token}/responses`,
-    payload: {
-      answers: [
-        { questionId: 'overall', value: o },
-        { questionId: 'pay', value: p },
-        { questionId: 'growth', value: g },
-        { questionId: 'comment', value: `意见${i}` },
-      ],
-    },
-  });
-  expect(res.statusCode, res.body).toBe(201);
+await release();
+seen.push(await totalN());
+for (let i = 4; i < 12; i++) {
+  expect((await answer(i)).statusCode).toBe(201);
 }
+await release();
+seen.push(await totalN());
+expect((await answer(12)).statusCode).toBe(201);
+await release();
+seen.push(await totalN());
+const whileOpen = (await h.as(hr).get(`/api/surveys/${sv.id}/results?groupBy=stakeholderGroup`)).json();
+const textsWhileOpen = (await h.as(hr).get(`/api/surveys/${sv.id}/text-answers?groupBy=stakeholderGroup`)).json();
+const again = await answer(3);
+const closed = await h.as(hr).patch(`/api/surveys/${sv.id}`, { status: 'closed', version: sv.version });
+expect(closed.statusCode, closed.body).toBe(200);
+seen.push(await totalN());
 
 describe('anonymous employee survey', () => {
-  it('invited the audience and keeps no link from a response to a party anywhere', async () => {
-    expect(links).toHaveLength(13);
-    const target = people[12] ?? '';
-    const cols = await sql<{ table_name: string; column_name: string; data_type: string }>`
-      select c.table_name, c.column_name, c.data_type from information_schema.columns c
-      join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name and t.table_type = 'BASE TABLE'
-      where c.table_schema = 'public' and c.data_type in ('uuid', 'text', 'jsonb', 'ARRAY', 'json', 'character varying')`.execute(
-      h.db.db,
-    );
-    const hits = new Set<string>();
-    for (const c of cols.rows) {
-      const col = sql.ref(`${c.table_name}.${c.column_name}`);
-      const r = await sql<{
-        n: number;
-      }>`select count(*)::int as n from ${sql.table(c.table_name)} where ${col}::text like ${`%${target}%`}`.execute(
-        h.db.db,
-      );
-      if ((r.rows[0]?.n ?? 0) > 0) {
-        hits.add(c.table_name);
-      }
-    }
-    // The party's own records and its invitation; audit rows only of creating the party (never of the survey).
-    expect(hits.has('survey_invitation')).toBe(true);
-    expect(
-      [...hits].every((t) => ['audit_log', 'party', 'party_role', 'party_history', 'survey_invitation'].includes(t)),
-    ).toBe(true);
-    const audits = await sql<{
-      entity_type: string;
-      action: string;
-    }>`select entity_type, action from audit_log where coalesce(entity_id, '') || coalesce(after::text, '') || coalesce(before::text, '') like ${`%${target}%`}`.execute(
-      h.db.db,
-    );
-    expect(audits.rows.every((a) => !a.entity_type.startsWith('survey') && !a.action.startsWith('survey'))).toBe(true);
-    const inv = await sql<Record<string, unknown>>`select * from survey_invitation where party_id = ${target}`.execute(
-      h.db.db,
-    );
-    expect(Object.keys(inv.rows[0] ?? {}).sort()).toEqual([
-      'created_at',
-      'expires_at',
-      'id',
-      'org_id',
-      'party_id',
-      'survey_id',
-      'token_hash',
-      'used',
-    ]);
-    expect(inv.rows[0]?.used).toBe(true);
-    // Responses: no party, and a time of day precision only (nothing to match against the link's use).
-    const resp = await sql<{
-      party_id: string | null;
-      day_only: boolean;
-    }>`select party_id, submitted_at = date_trunc('day', submitted_at) as day_only from survey_response where survey_id = ${sv.id}`.execute(
-      h.db.db,
-    );
-    expect(resp.rows).toHaveLength(13);
-    expect(resp.rows.every((r) => r.party_id === null && r.day_only)).toBe(true);
-    const audit = await sql<{
-      n: number;
-    }>`select count(*)::int as n from audit_log where action = 'survey.respond'`.execute(h.db.db);
-    expect(audit.rows[0]?.n).toBe(0);
+  it('sends each invitee their own link by email and shows nobody a link or who answered', () => {
+    expect(invited.statusCode, invited.body).toBe(200);
+    expect(invited.json()).toEqual({
+      items: [],
+      alreadyAnswered: [],
+      summary: { issued: 13, replaced: 0, kept: 0, emailed: 13, unreachable: 0 },
+    });
+  });
+
+  it('publishes answers only in steps of at least the minimum (or at close), and one answer per invitee', () => {
+    expect(seen).toEqual([0, 12, 12, 13]);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.details).toEqual({ reason: 'ALREADY_ANSWERED' });
+  });
+
+  it('withholds group results and grouped comments while the survey is open', () => {
+    expect(whileOpen).toMatchObject({ groups: [], groupsWithheldUntilClose: true, total: { n: 12 } });
+    expect(textsWhileOpen).toEqual({ groups: [], groupsWithheldUntilClose: true });
   });
 
   it('suppresses groups below minGroupSize and the next-smallest group as their complement', async () => {

@@ -93,14 +93,12 @@ describe('survey invitations by email', () => {
   });
 
   it('retries a failing server with backoff, then gives up and erases the body', async () => {
-    const p = await h2
-      .as(h2.org.admin)
-      .post('/api/parties', {
-        kind: 'person',
-        displayName: 'Bo',
-        emails: ['bo@example.com'],
-        roles: [{ role: 'customer' }],
-      });
+    const p = await h2.as(h2.org.admin).post('/api/parties', {
+      kind: 'person',
+      displayName: 'Bo',
+      emails: ['bo@example.com'],
+      roles: [{ role: 'customer' }],
+    });
     const created = await h2
       .as(h2.org.admin)
       .post('/api/surveys', { title, kind: 'nps', audience: { kind: 'customers' } });
@@ -127,14 +125,12 @@ describe('survey invitations by email', () => {
   });
 
   it('without mail configured, gives links to copy and queues nothing', async () => {
-    const p = await h3
-      .as(h3.org.admin)
-      .post('/api/parties', {
-        kind: 'person',
-        displayName: 'Cy',
-        emails: ['cy@example.com'],
-        roles: [{ role: 'customer' }],
-      });
+    const p = await h3.as(h3.org.admin).post('/api/parties', {
+      kind: 'person',
+      displayName: 'Cy',
+      emails: ['cy@example.com'],
+      roles: [{ role: 'customer' }],
+    });
     const created = await h3
       .as(h3.org.admin)
       .post('/api/surveys', { title, kind: 'nps', audience: { kind: 'customers' } });
@@ -178,15 +174,19 @@ describe('survey answers on the party timeline', () => {
   it('never shows anonymous answers or employee-side survey answers', async () => {
     const e = await party({ displayName: '赵六', roles: [{ role: 'employee' }] });
     const enps = await openSurvey({ kind: 'enps', audience: { kind: 'employees' } }, hr);
-    const c = await party({ displayName: '钱七', roles: [{ role: 'customer' }] });
+    const c = await party({ displayName: '钱七', emails: ['qian7@example.com'], roles: [{ role: 'customer' }] });
     const anon = await openSurvey({ kind: 'nps', audience: { kind: 'customers' }, anonymous: true });
     for (const [sv, p, by] of [
       [enps, e, hr],
       [anon, c, marketing],
     ] as const) {
       const inv = await h.as(by).post(`/api/surveys/${sv.id}/invitations`, { partyIds: [p] });
+      // An anonymous survey's link goes only to the invitee's mailbox.
+      await appDeps(h.app).mail.drain();
+      const mailed = sentMail.find((m) => m.to === 'qian7@example.com');
+      const token = inv.json().items[0]?.token ?? /\/s\/([\w-]+)/.exec(String(mailed?.text as string))?.[1];
       const q = sv.questions.find((x) => x.type === 'nps');
-      expect((await respond(inv.json().items[0].token, [{ questionId: q?.id ?? '', value: 3 }])).statusCode).toBe(201);
+      expect((await respond(token, [{ questionId: q?.id ?? '', value: 3 }])).statusCode).toBe(201);
       const tl = await admin().get(`/api/parties/${p}/timeline`);
       expect(tl.json().items.some((i: { type: string }) => i.type === 'event')).toBe(false);
     }

@@ -1,13 +1,26 @@
 import type { Deps } from '../../platform/deps.ts';
 import type { TandemApp } from '../../platform/http/types.ts';
+import { ballotsService, RELEASE_JOB } from './ballots.service.ts';
 import { publicSurveyRoutes } from './public.routes.ts';
+import { responsesService } from './responses.service.ts';
 import { surveysRoutes } from './surveys.routes.ts';
-import { surveysService } from './surveys.service.ts';
 import { surveyResponsesTimeline } from './timeline.repository.ts';
 
-/** Every route of the surveys module (issue 7). */
+/** Every route of the surveys module, its timeline source and the job that releases anonymous answers. */
 export function surveysModule(app: TandemApp, deps: Deps) {
   surveysRoutes(app, deps);
-  publicSurveyRoutes(app, deps, surveysService(deps));
+  publicSurveyRoutes(app, deps, responsesService(deps));
   deps.timeline.register(surveyResponsesTimeline);
+  const ballots = ballotsService(deps);
+  deps.jobs.define({
+    name: RELEASE_JOB,
+    cron: '* * * * *',
+    handler: async () => {
+      await ballots.releaseDue();
+    },
+  });
 }
+
+/** Releases held anonymous answers that are due (what the job does each minute; tests and tools call it). */
+export const releaseHeldAnswers = (deps: Deps, now?: Date) => ballotsService(deps).releaseDue(now);
+export { RELEASE_JOB };

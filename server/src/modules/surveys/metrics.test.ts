@@ -34,16 +34,39 @@ describe('feedback metrics (hand-computed fixtures)', () => {
     expect(gap(null, 3)).toBeNull();
   });
 
-  it('suppresses small groups and, when only one is hidden, the next-smallest too', () => {
+  it('suppresses small groups, then more until the hidden remainder is at least the minimum', () => {
     const groups = [
       { key: 'a', n: 2 },
       { key: 'b', n: 7 },
       { key: 'c', n: 6 },
     ];
-    expect([...suppressedKeys(groups, 5, true)].sort()).toEqual(['a', 'c']);
-    expect([...suppressedKeys(groups, 5, false)]).toEqual(['a']);
-    expect([...suppressedKeys([...groups, { key: 'd', n: 1 }], 5, true)].sort()).toEqual(['a', 'd']);
-    expect(suppressedKeys([{ key: 'a', n: 5 }], 5, true).size).toBe(0);
+    // Total 15 shown: a (2) alone would be total − b − c; hiding c too leaves a remainder of 8.
+    expect([...suppressedKeys(groups, 5, 15)].sort()).toEqual(['a', 'c']);
+    // Total hidden: nothing can be subtracted, only the small group goes.
+    expect([...suppressedKeys(groups, 5, null)]).toEqual(['a']);
+    // a (2) and d (1) together are 3 < 5: c (6) goes as well, leaving 9 hidden.
+    expect([...suppressedKeys([...groups, { key: 'd', n: 1 }], 5, 16)].sort()).toEqual(['a', 'c', 'd']);
+    // Units of 6, 2 and 1 with minimum 5: every unit hidden; only the total (9) shows.
+    const units = [
+      { key: 'x', n: 6 },
+      { key: 'y', n: 2 },
+      { key: 'z', n: 1 },
+    ];
+    expect([...suppressedKeys(units, 5, 9)].sort()).toEqual(['x', 'y', 'z']);
+    expect(suppressedKeys([{ key: 'a', n: 5 }], 5, 5).size).toBe(0);
+    // A cell's n counts the answers of one question: a group where it was skipped leaves a remainder too.
+    expect(
+      [
+        ...suppressedKeys(
+          [
+            { key: 'a', n: 6 },
+            { key: 'b', n: 6 },
+          ],
+          5,
+          14,
+        ),
+      ].sort(),
+    ).toEqual(['a']);
   });
 
   it('places drivers in the importance × performance quadrants', () => {

@@ -39,17 +39,22 @@ export function gap(expected: number | null, perceived: number | null) {
 }
 
 /**
- * Which groups to suppress: every group with n < min, and — when exactly one group is suppressed while
- * the total is shown — the next-smallest group too, so total − others cannot recover the hidden one.
- * (Two or more hidden groups only reveal their sum, which is itself ≥ … or suppressed with the total.)
+ * Which cells of one grouping to suppress, so that no cell below the minimum can be read or computed: every cell
+ * with n < min, and then, while the hidden remainder (the shown total minus the shown cells) is above zero but
+ * below the minimum, the next-smallest shown cell too. `total` is the shown total's n (null when it is hidden:
+ * then nothing can be subtracted from it). Cells are groups, or one question's answers across groups.
  */
-export function suppressedKeys(groups: { key: string; n: number }[], min: number, totalShown: boolean): Set<string> {
-  const hidden = new Set(groups.filter((g) => g.n < min).map((g) => g.key));
-  if (totalShown && hidden.size === 1) {
-    const next = groups.filter((g) => !hidden.has(g.key)).sort((a, b) => a.n - b.n || a.key.localeCompare(b.key))[0];
-    if (next) {
-      hidden.add(next.key);
-    }
+export function suppressedKeys(cells: { key: string; n: number }[], min: number, total: number | null): Set<string> {
+  const hidden = new Set(cells.filter((c) => c.n < min).map((c) => c.key));
+  if (total === null) {
+    return hidden;
+  }
+  const shown = cells.filter((c) => !hidden.has(c.key)).sort((a, b) => a.n - b.n || a.key.localeCompare(b.key));
+  let remainder = total - shown.reduce((sum, c) => sum + c.n, 0);
+  while (remainder > 0 && remainder < min && shown.length) {
+    const next = shown.shift() as { key: string; n: number };
+    hidden.add(next.key);
+    remainder += next.n;
   }
   return hidden;
 }

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { Deps } from '../../platform/deps.ts';
 import type { TandemApp } from '../../platform/http/types.ts';
 import { publicSurveySchema, submitResponseSchema, tokenParamsSchema } from './surveys.schema.ts';
-import type { surveysService } from './surveys.service.ts';
+import type { responsesService } from './responses.service.ts';
 
 // No sign-in: the token is the credential. Unknown and expired links answer the same 404; rate-limited per address.
-export function publicSurveyRoutes(app: TandemApp, _deps: Deps, surveys: ReturnType<typeof surveysService>) {
+export function publicSurveyRoutes(app: TandemApp, _deps: Deps, surveys: ReturnType<typeof responsesService>) {
   const tags = ['surveys (public)'];
 
   app.get('/api/public/surveys/:token', {

@@ -22,6 +22,75 @@ const k3 = (g: string, q: string, item: string) => `${g}\u0000${q}\u0000${item}`
 /** Thresholds apply to employee-side and anonymous surveys (domain.md, Access). */
 const thresholded = (s: SurveyRow) => s.anonymous || isEmployeeSide(s);
 
+function hide(g: ResultGroup): ResultGroup {
+  return { key: g.key, name: g.name, suppressed: true };
+}
+
+const cellKey = (q: QuestionMetric) => `${q.questionId}\u0000${q.item ?? ''}`;
+const hiddenQuestion = (q: QuestionMetric): QuestionMetric => ({
+  questionId: q.questionId,
+  type: q.type,
+  ...(q.item ? { item: q.item } : {}),
+  n: 0,
+  suppressed: true,
+});
+
+/**
+ * Within shown groups, one question's answers follow the same rule as groups: a cell below the minimum shows no
+ * numbers, and neither does the next-smallest while the total minus the shown cells leaves a small remainder.
+ */
+function suppressQuestions(total: ResultGroup, groups: ResultGroup[], min: number): ResultGroup[] {
+  const hidden = new Set<string>();
+  for (const t of total.questions ?? []) {
+    const k = cellKey(t);
+    const cells = groups.flatMap((g) => {
+      const q = g.questions?.find((x) => cellKey(x) === k);
+      return q ? [{ key: `${g.key}\u0000${k}`, n: q.n }] : [];
+    });
+    suppressedKeys(cells, min, t.suppressed ? null : t.n).forEach((c) => hidden.add(c));
+  }
+  return groups.map((g) => ({
+    ...g,
+    questions: g.questions?.map((q) => (hidden.has(`${g.key}\u0000${cellKey(q)}`) ? hiddenQuestion(q) : q)),
+  }));
+}
+
+/** The total's own questions below the minimum show no numbers. */
+const hideThinQuestions = (g: ResultGroup, min: number): ResultGroup => ({
+  ...g,
+  questions: g.questions?.map((q) => (q.n < min ? hiddenQuestion(q) : q)),
+});
+
+/** While an anonymous survey is open, only its total shows (in steps of the release batches); groups at close. */
+const groupsWithheld = (s: SurveyRow, groupBy: GroupBy) => s.anonymous && s.status !== 'closed' && groupBy !== 'none';
+
+/** Results of an anonymous or employee-side survey: small groups and cells suppressed, their complements too. */
+function thresholdedResults(s: SurveyRow, groupBy: GroupBy, all: ResultGroup, groups: ResultGroup[]): Results {
+  const min = s.min_group_size;
+  const totalShown = (all.n ?? 0) >= min;
+  const total = totalShown ? hideThinQuestions(all, min) : hide(all);
+  if (groupsWithheld(s, groupBy)) {
+    return { groupBy, minGroupSize: min, total, groups: [], groupsWithheldUntilClose: true };
+  }
+  const hidden = suppressedKeys(
+    groups.map((g) => ({ key: g.key, n: g.n ?? 0 })),
+    min,
+    totalShown ? (all.n ?? 0) : null,
+  );
+  const shown = suppressQuestions(
+    total,
+    groups.filter((g) => !hidden.has(g.key)),
+    min,
+  );
+  return {
+    groupBy,
+    minGroupSize: min,
+    total,
+    groups: groups.map((g) => (hidden.has(g.key) ? hide(g) : (shown.find((x) => x.key === g.key) ?? hide(g)))),
+    groupsWithheldUntilClose: false,
+  };
+}
+
 export function resultsService(deps: Deps) {
   const { db } = deps;
   const surveys = surveysService(deps);
@@ -66,28 +135,12 @@ export function resultsService(deps: Deps) {
     });
   }
 
-  function hide(g: ResultGroup): ResultGroup {
-    return { key: g.key, name: g.name, suppressed: true };
-  }
-
-  /** Within a shown group, a question answered by fewer than the threshold shows no numbers either. */
-  function hideThinQuestions(g: ResultGroup, min: number): ResultGroup {
-    return {
-      ...g,
-      questions: g.questions?.map((q) =>
-        q.n < min
-          ? { questionId: q.questionId, type: q.type, ...(q.item ? { item: q.item } : {}), n: 0, suppressed: true }
-          : q,
-      ),
-    };
-  }
-
   return {
     async results(ctx: RequestContext, id: string, groupBy: GroupBy): Promise<Results> {
       const s = await surveys.visible(ctx, id);
       const zh = ctx.actor.locale === 'zh-CN';
-      const [total] = await aggregate(s, 'none', zh);
-      const all = total ?? {
+      const [first] = await aggregate(s, 'none', zh);
+      const all = first ?? {
         key: 'all',
         name: null,
         suppressed: false,
@@ -99,21 +152,9 @@ export function resultsService(deps: Deps) {
       };
       const groups = groupBy === 'none' ? [all] : (await aggregate(s, groupBy, zh)).filter((g) => (g.n ?? 0) > 0);
       if (!thresholded(s)) {
-        return { groupBy, minGroupSize: s.min_group_size, total: all, groups };
+        return { groupBy, minGroupSize: s.min_group_size, total: all, groups, groupsWithheldUntilClose: false };
       }
-      const min = s.min_group_size;
-      const totalShown = (all.n ?? 0) >= min;
-      const hidden = suppressedKeys(
-        groups.map((g) => ({ key: g.key, n: g.n ?? 0 })),
-        min,
-        totalShown,
-      );
-      return {
-        groupBy,
-        minGroupSize: min,
-        total: totalShown ? hideThinQuestions(all, min) : hide(all),
-        groups: groups.map((g) => (hidden.has(g.key) ? hide(g) : hideThinQuestions(g, min))),
-      };
+      return thresholdedResults(s, groupBy, all, groups);
     },
 
     async drivers(ctx: RequestContext, id: string, outcome: string): Promise<Drivers> {
@@ -207,12 +248,15 @@ export function resultsService(deps: Deps) {
       const identified = !thresholded(s);
       const counts = await resultsRepository.groupCounts(db, s.org_id, s.id, q.groupBy);
       const totalN = counts.reduce((a, c) => a + c.n, 0);
+      if (!identified && groupsWithheld(s, q.groupBy)) {
+        return { groups: [], groupsWithheldUntilClose: true };
+      }
       const hidden = identified
         ? new Set<string>()
         : suppressedKeys(
             counts.map((c) => ({ key: c.gkey, n: c.n })),
             s.min_group_size,
-            totalN >= s.min_group_size && q.groupBy !== 'none',
+            totalN >= s.min_group_size && q.groupBy !== 'none' ? totalN : null,
           );
       if (!identified && totalN < s.min_group_size) {
         counts.forEach((c) => hidden.add(c.gkey));
@@ -238,6 +282,7 @@ export function resultsService(deps: Deps) {
                     submittedAt: identified ? r.submitted_at.toISOString() : null,
                   })),
           })),
+        groupsWithheldUntilClose: false,
       };
     },
   };

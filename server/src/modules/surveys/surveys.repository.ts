@@ -77,38 +77,83 @@ export const surveysRepository = {
     return rows.map((r) => r.party_id);
   },
 
-  /** Creates or refreshes (new token, new expiry) the invitation of each party that has not answered yet. */
-  async upsertInvitations(
+  /** The invitations of these parties to a survey that exist already. */
+  existingInvitations(db: Db, orgId: string, surveyId: string, partyIds: string[]) {
+    return partyIds.length
+      ? db
+          .selectFrom('survey_invitation')
+          .select(['party_id', 'used'])
+          .where('org_id', '=', orgId)
+          .where('survey_id', '=', surveyId)
+          .where('party_id', 'in', partyIds)
+          .execute()
+      : Promise.resolve([]);
+  },
+
+  /** Every invitee of a survey (reminders). */
+  invitees(db: Db, orgId: string, surveyId: string) {
+    return db
+      .selectFrom('survey_invitation')
+      .select(['party_id', 'used'])
+      .where('org_id', '=', orgId)
+      .where('survey_id', '=', surveyId)
+      .execute();
+  },
+
+  /** First links (parties not invited before). */
+  async insertInvitations(
     db: Db,
     orgId: string,
     surveyId: string,
     rows: { partyId: string; tokenHash: string }[],
     expiresAt: Date,
-  ) {
-    if (!rows.length) {
-      return [];
+  ): Promise<void> {
+    for (let i = 0; i < rows.length; i += 5000) {
+      await db
+        .insertInto('survey_invitation')
+        .values(
+          rows.slice(i, i + 5000).map((r) => ({
+            org_id: orgId,
+            survey_id: surveyId,
+            party_id: r.partyId,
+            token_hash: r.tokenHash,
+            expires_at: expiresAt,
+          })),
+        )
+        .execute();
     }
+  },
+
+  /** New links for parties invited before: the old token stops working. */
+  async replaceTokens(
+    db: Db,
+    orgId: string,
+    surveyId: string,
+    rows: { partyId: string; tokenHash: string }[],
+    expiresAt: Date,
+  ): Promise<void> {
+    if (!rows.length) {
+      return;
+    }
+    await sql`
+      update survey_invitation i set token_hash = x.token_hash, expires_at = ${expiresAt}
+      from jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ party_id: r.partyId, token_hash: r.tokenHash })))}::jsonb)
+        as x(party_id uuid, token_hash text)
+      where i.org_id = ${orgId} and i.survey_id = ${surveyId} and i.party_id = x.party_id`.execute(db);
+  },
+
+  /** Open surveys a party is invited to (the invitee's own list). */
+  openInvitationsOf(db: Db, orgId: string, partyId: string, now: Date) {
     return db
-      .insertInto('survey_invitation')
-      .values(
-        rows.map((r) => ({
-          org_id: orgId,
-          survey_id: surveyId,
-          party_id: r.partyId,
-          token_hash: r.tokenHash,
-          expires_at: expiresAt,
-        })),
-      )
-      .onConflict((oc) =>
-        oc
-          .columns(['org_id', 'survey_id', 'party_id'])
-          .doUpdateSet({
-            token_hash: (eb) => eb.ref('excluded.token_hash'),
-            expires_at: (eb) => eb.ref('excluded.expires_at'),
-          })
-          .where('survey_invitation.used', '=', false),
-      )
-      .returning(['party_id', 'token_hash'])
+      .selectFrom('survey_invitation as i')
+      .innerJoin('survey as s', (j) => j.onRef('s.org_id', '=', 'i.org_id').onRef('s.id', '=', 'i.survey_id'))
+      .select(['s.id', 's.title', 's.anonymous', 's.closes_at', 'i.used'])
+      .where('i.org_id', '=', orgId)
+      .where('i.party_id', '=', partyId)
+      .where('s.status', '=', 'open')
+      .where((eb) => eb.or([eb('s.closes_at', 'is', null), eb('s.closes_at', '>', now)]))
+      .orderBy('s.created_at', 'desc')
+      .limit(100)
       .execute();
   },
 

@@ -9,8 +9,6 @@ import {
   createSurveySchema,
   driversQuerySchema,
   driversSchema,
-  invitationsSchema,
-  inviteSchema,
   listSurveysQuerySchema,
   resultsQuerySchema,
   resultsSchema,
@@ -19,11 +17,12 @@ import {
   textAnswersSchema,
   updateSurveySchema,
 } from './surveys.schema.ts';
+import { invitationRoutes } from './invitations.routes.ts';
 import { surveysService } from './surveys.service.ts';
 
 // Who: hr, marketing and admin build and run surveys; executives read results. Employee-side surveys
 // (audience employees, eNPS, engagement) exist only for hr and admin (404 for everyone else).
-const managers: Role[] = ['admin', 'hr', 'marketing'];
+export const managers: Role[] = ['admin', 'hr', 'marketing'];
 const readers: Role[] = ['admin', 'hr', 'marketing', 'executive'];
 
 export function surveysRoutes(app: TandemApp, deps: Deps) {
@@ -72,17 +71,7 @@ export function surveysRoutes(app: TandemApp, deps: Deps) {
       surveys.update(ctxOf(req), req.params.id, expectedVersion(req.body.version, req.headers['if-match']), req.body),
   });
 
-  app.post('/api/surveys/:id/invitations', {
-    config: { roles: managers },
-    schema: {
-      tags,
-      summary: 'One single-use answer link per party (links only; no email delivery yet)',
-      params: idParamsSchema,
-      body: inviteSchema,
-      response: { 200: invitationsSchema },
-    },
-    handler: (req) => surveys.invite(ctxOf(req), req.params.id, req.body),
-  });
+  invitationRoutes(app, deps, surveys);
 
   app.get('/api/surveys/:id/results', {
     config: { roles: readers },

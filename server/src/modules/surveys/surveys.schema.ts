@@ -143,16 +143,22 @@ export const inviteSchema = z
     partyIds: z.array(z.uuid()).min(1).max(5000).optional(),
     audience: audienceSchema.optional(),
     expiresInDays: z.number().int().min(1).max(365).default(DEFAULT_INVITATION_DAYS),
+    reissue: z
+      .boolean()
+      .default(false)
+      .describe('Replace the links of parties invited before (their old links stop working); otherwise they keep them'),
   })
   .strict()
   .refine((v) => (v.partyIds ? 1 : 0) + (v.audience ? 1 : 0) <= 1, { message: 'Send partyIds or audience, not both' })
   .describe(
-    'Invite explicit parties, an audience, or (empty body) the survey audience; a party already invited gets a fresh link unless it has answered',
+    'Invite explicit parties, an audience, or (empty body) the survey audience. Anonymous surveys: links are emailed ' +
+      'and never returned; without mail they are returned unlabelled and shuffled, at least minGroupSize at a time',
   );
+export type InviteInput = z.infer<typeof inviteSchema>;
 export const invitationsSchema = z.object({
   items: z.array(
     z.object({
-      partyId: z.uuid(),
+      partyId: z.uuid().nullable().describe('Null for anonymous surveys: links are not labelled with people'),
       token: z.string(),
       url: z.string(),
       expiresAt: timestamp,
@@ -161,11 +167,42 @@ export const invitationsSchema = z.object({
         .describe(
           'True when the link was queued for email (mail configured and the party has an address); otherwise copy the link',
         ),
+      replaced: z.boolean().describe('The party had a link before; that one no longer works'),
     }),
   ),
-  alreadyAnswered: z.array(z.uuid()),
+  alreadyAnswered: z.array(z.uuid()).describe('Named surveys only: parties that answered and got no new link'),
+  summary: z.object({
+    issued: z.number().int().describe('New links (first links and replacements)'),
+    replaced: z.number().int(),
+    kept: z.number().int().describe('Parties invited before who keep their link (nothing sent)'),
+    emailed: z.number().int(),
+    unreachable: z
+      .number()
+      .int()
+      .describe('Anonymous surveys: invitees without an email address (users find the survey under My surveys)'),
+  }),
 });
 export type Invitations = z.infer<typeof invitationsSchema>;
+
+export const remindersSchema = z.object({
+  queued: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Reminders queued; null for anonymous surveys (who has answered is never shown)'),
+});
+export type Reminders = z.infer<typeof remindersSchema>;
+
+export const mySurveySchema = z.object({
+  id: z.uuid(),
+  title: localizedSchema,
+  anonymous: z.boolean(),
+  closesAt: timestamp.nullable(),
+  answered: z.boolean(),
+});
+export type MySurvey = z.infer<typeof mySurveySchema>;
+export const myLinkSchema = z.object({ url: z.string(), token: z.string(), expiresAt: timestamp });
+export type MyLink = z.infer<typeof myLinkSchema>;
 
 export const tokenParamsSchema = z.object({ token: z.string().min(10).max(100) }).strict();
 export const publicSurveySchema = z.object({
@@ -224,6 +261,11 @@ export const resultsSchema = z.object({
   minGroupSize: z.number().int(),
   total: resultGroupSchema,
   groups: z.array(resultGroupSchema),
+  groupsWithheldUntilClose: z
+    .boolean()
+    .describe(
+      'An open anonymous survey shows only its total (it moves in steps of minGroupSize answers); groups at close',
+    ),
 });
 export type Results = z.infer<typeof resultsSchema>;
 
@@ -265,5 +307,6 @@ export const textAnswersSchema = z.object({
       ),
     }),
   ),
+  groupsWithheldUntilClose: z.boolean(),
 });
 export type TextAnswers = z.infer<typeof textAnswersSchema>;

@@ -60,11 +60,40 @@ export interface SurveyAnswerTable {
   text_value: string | null;
 }
 
+/** An anonymous answer waiting to be released into survey_response with others (no invitation, no party). */
+export interface SurveyBallotTable {
+  org_id: string;
+  id: Generated<string>;
+  survey_id: string;
+  submitted_on: ColumnType<string, string, string>;
+  respondent_role: string | null;
+  org_unit_id: string | null;
+  stakeholder_group: string | null;
+  answers: Json<BallotAnswer[]>;
+}
+
+export interface BallotAnswer {
+  question_id: string;
+  item: string;
+  num: number | null;
+  choices: string[] | null;
+  text_value: string | null;
+}
+
+/** One anonymous answer given by an invitee: HMAC of survey and party under the instance secret. */
+export interface SurveySpentTable {
+  org_id: string;
+  survey_id: string;
+  nullifier: string;
+}
+
 export interface SurveysTables {
   survey: SurveyTable;
   survey_invitation: SurveyInvitationTable;
   survey_response: SurveyResponseTable;
   survey_answer: SurveyAnswerTable;
+  survey_ballot: SurveyBallotTable;
+  survey_spent: SurveySpentTable;
 }
 
 export type SurveyRow = Selectable<SurveyTable>;

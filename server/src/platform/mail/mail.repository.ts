@@ -30,6 +30,7 @@ export const mailRepository = {
       body_text: string | null;
       body_html: string | null;
       attempts: number;
+      purpose: string;
     }>`
       update mail_outbox set next_attempt_at = now() + interval '5 minutes', attempts = attempts + 1
       where (org_id, id) in (
@@ -37,12 +38,18 @@ export const mailRepository = {
         where status = 'queued' and next_attempt_at <= now()
         order by next_attempt_at limit ${limit}
         for update skip locked)
-      returning org_id, id, to_address, subject, body_text, body_html, attempts`.execute(db);
+      returning org_id, id, to_address, subject, body_text, body_html, attempts, purpose`.execute(db);
     return rows;
   },
 
-  /** Sent: the body (it carries answer links) is erased. */
-  markSent(db: Db, orgId: string, id: string): Promise<unknown> {
+  /**
+   * Sent: the body (it carries answer links) is erased. Mail about an anonymous survey goes altogether: who was
+   * invited or reminded when is part of what must not tie an answer to a person.
+   */
+  markSent(db: Db, orgId: string, id: string, purpose: string): Promise<unknown> {
+    if (purpose.startsWith('anonymous-')) {
+      return db.deleteFrom('mail_outbox').where('org_id', '=', orgId).where('id', '=', id).execute();
+    }
     return db
       .updateTable('mail_outbox')
       .set({ status: 'sent', sent_at: new Date(), body_text: null, body_html: null, last_error: null })
@@ -52,7 +59,16 @@ export const mailRepository = {
   },
 
   /** A failed attempt: retried after 2^attempts minutes, or abandoned (body erased) after the last one. */
-  markFailedAttempt(db: Db, orgId: string, id: string, attempts: number, giveUp: boolean, error: string) {
+  markFailedAttempt(
+    db: Db,
+    m: { org_id: string; id: string; attempts: number; purpose: string },
+    giveUp: boolean,
+    error: string,
+  ) {
+    const { org_id: orgId, id, attempts } = m;
+    if (giveUp && m.purpose.startsWith('anonymous-')) {
+      return db.deleteFrom('mail_outbox').where('org_id', '=', orgId).where('id', '=', id).execute();
+    }
     return db
       .updateTable('mail_outbox')
       .set({

@@ -9,7 +9,7 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
-  /** What caused it (survey-invitation, case-csat…): kept after the body is erased. */
+  /** What caused it (survey-invitation, case-csat…): kept after the body is erased; `anonymous-…` mail is deleted once sent. */
   purpose: string;
 }
 
@@ -56,12 +56,12 @@ export function createMailer(
           text: m.body_text ?? '',
           ...(m.body_html ? { html: m.body_html } : {}),
         });
-        await mailRepository.markSent(db, m.org_id, m.id);
+        await mailRepository.markSent(db, m.org_id, m.id, m.purpose);
         sent++;
       } catch (err) {
         const giveUp = m.attempts >= MAX_ATTEMPTS;
         const error = err instanceof Error ? err.message.slice(0, 500) : String(err).slice(0, 500);
-        await mailRepository.markFailedAttempt(db, m.org_id, m.id, m.attempts, giveUp, error);
+        await mailRepository.markFailedAttempt(db, m, giveUp, error);
         failed++;
         log.warn({ err, outboxId: m.id, attempts: m.attempts, giveUp }, 'mail not sent');
       }

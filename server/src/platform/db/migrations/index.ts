@@ -6,6 +6,7 @@ import * as m0004 from './0004_service.ts';
 import * as m0005 from './0005_commerce.ts';
 import * as m0006 from './0006_imports.ts';
 import * as m0007 from './0007_mail_outbox.ts';
+import * as m0008 from './0008_survey_ballots.ts';
 
 /** All migrations, in order. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_commerce': m0005,
   '0006_imports': m0006,
   '0007_mail_outbox': m0007,
+  '0008_survey_ballots': m0008,
 };
