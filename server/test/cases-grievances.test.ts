@@ -12,14 +12,12 @@ const handler = await h.user(['agent']);
 /** A user linked to an employee record (self-service). */
 async function employee(name: string): Promise<{ s: Session; partyId: string }> {
   const s = await h.user(['employee'], { name });
-  const p = await h
-    .as(hr)
-    .post('/api/parties', {
-      kind: 'person',
-      displayName: name,
-      emails: [`${name.toLowerCase()}@corp.example`],
-      roles: [{ role: 'employee' }],
-    });
+  const p = await h.as(hr).post('/api/parties', {
+    kind: 'person',
+    displayName: name,
+    emails: [`${name.toLowerCase()}@corp.example`],
+    roles: [{ role: 'employee' }],
+  });
   expect(p.statusCode, p.body).toBe(201);
   await h.db.db.updateTable('app_user').set({ party_id: p.json().id }).where('id', '=', s.userId).execute();
   return { s, partyId: p.json().id };

@@ -18,7 +18,7 @@ const targets = {
 const policy = (
   await admin().post('/api/sla-policies', { name: '24/7', timeZone: 'UTC', hours: allDay, targets })
 ).json<{ id: string }>();
-// The org default (seeded on first use) is the Mon–Fri Asia/Shanghai policy: the series' default zone.
+// The org default (listed before a write stores it), Mon–Fri Asia/Shanghai, is the series' default zone.
 await admin().get('/api/sla-policies');
 
 const customer = (

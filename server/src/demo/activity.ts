@@ -2,8 +2,7 @@ import type { RequestContext } from '../platform/auth/actor.ts';
 import type { Deps } from '../platform/deps.ts';
 import { commerceService } from '../modules/commerce/commerce.service.ts';
 import { createProductSchema, createTransactionSchema } from '../modules/commerce/commerce.schema.ts';
-import { createCaseSchema, replyInputSchema, resolveInputSchema } from '../modules/cases/cases.schema.ts';
-import { casesService } from '../modules/cases/cases.service.ts';
+import { casesService, createCaseSchema, replyInputSchema, resolveInputSchema } from '../modules/cases/index.ts';
 
 const day = 86_400_000;
 const at = (days: number, hour = 10) =>

@@ -1,9 +1,9 @@
 import { ctxOf } from '../../platform/auth/actor.ts';
 import { allPages, exportQuerySchema, sendExport, type ExportColumn } from '../../platform/export/exporter.ts';
 import type { TandemApp } from '../../platform/http/types.ts';
-import { nextDueAt } from './cases.repository.ts';
 import { listCasesQuerySchema, type Case } from './cases.schema.ts';
-import type { casesService } from './cases.service.ts';
+import type { CasesService } from './cases.service.ts';
+import { nextDueAt } from './sla/sla.ts';
 
 /** The next due time of a running clock (the queue's SLA column and its sort). */
 const nextDue = (c: Case) =>
@@ -40,7 +40,7 @@ const columns: ExportColumn<Case>[] = [
 ];
 
 /** CSV/XLSX of the case list with its filters: pages through the same access-filtered list. */
-export function casesExportRoutes(app: TandemApp, cases: ReturnType<typeof casesService>) {
+export function casesExportRoutes(app: TandemApp, cases: CasesService) {
   app.get('/api/cases/export', {
     schema: {
       tags: ['service'],

@@ -1,7 +1,8 @@
-import type { Case, CaseEvent, SlaPolicy } from './cases.schema.ts';
+import type { Case, CaseEvent } from './cases.schema.ts';
 import { caseStatusMoves } from './constants.ts';
-import type { CaseView } from './cases.repository.ts';
+import type { CaseListRow, CaseView } from './cases.repository.ts';
 import type { CaseEventRow, SlaPolicyRow } from './cases.tables.ts';
+import type { SlaPolicy } from './sla/sla.schema.ts';
 
 export const toPolicy = (r: SlaPolicyRow): SlaPolicy => ({
   id: r.id,
@@ -58,6 +59,17 @@ export function toCase(r: CaseView): Case {
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     version: r.version,
+  };
+}
+
+/** A queue row as its reader sees it: a running clock past its due time is breached, marked or not. */
+export function withOverdue(r: CaseListRow): CaseView {
+  const { fr_overdue, res_overdue, ...row } = r;
+  return {
+    ...row,
+    first_response_breached: row.first_response_breached || fr_overdue,
+    resolve_breached: row.resolve_breached || res_overdue,
+    sla_state: fr_overdue || res_overdue ? 'breached' : row.sla_state,
   };
 }
 

@@ -9,9 +9,9 @@ import type {
   Remedy,
   SlaState,
 } from './constants.ts';
-import type { BusinessHours, SlaTargets } from './cases.schema.ts';
+import type { BusinessHours, SlaTargets } from './sla/sla.schema.ts';
 
-// Kysely table interfaces of the service module; `Database` (platform/db/types.ts) extends CasesTables.
+// Kysely table interfaces of the cases module; `Database` (platform/db/types.ts) extends CasesTables.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Json<T> = ColumnType<T, string, string>;

@@ -1,4 +1,4 @@
-// Zod-free constants of the service module (the web imports them through api.ts).
+// Zod-free constants of the cases module (the web imports them through api.ts).
 export const caseTypes = ['complaint', 'inquiry', 'request', 'praise', 'grievance'] as const;
 export const casePriorities = ['low', 'normal', 'high', 'urgent'] as const;
 export const caseStatuses = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
@@ -16,7 +16,7 @@ export const caseChannels = [
 ] as const;
 export const slaStates = ['on_track', 'at_risk', 'breached'] as const;
 export const replyVisibilities = ['public', 'internal'] as const;
-/** Seed 003's three causes of losing a customer, plus other. */
+/** Why a customer was lost or unhappy: competition, the customer's own situation, the company's error; or other. */
 export const rootCauses = ['competition', 'customer', 'company_error', 'other'] as const;
 export const remedies = ['material', 'psychological', 'both', 'none'] as const;
 export const caseEventKinds = [
@@ -63,5 +63,3 @@ export const caseStatusMoves: Record<CaseStatus, readonly CaseStatus[]> = {
 export const AT_RISK_SHARE = 0.25;
 /** Days a post-resolution satisfaction link stays valid. */
 export const CSAT_LINK_DAYS = 14;
-/** Roles that see every grievance (besides the assigned handler and a named submitter). */
-export const GRIEVANCE_ROLES = ['hr', 'admin'] as const;

@@ -6,16 +6,18 @@ import { notFound } from '../../../platform/errors.ts';
 import type { Page } from '../../../platform/http/common.schema.ts';
 import { createSystemTask, customerVisibility, moveStageAsSystem } from '../../parties/index.ts';
 import { alertRuleKinds, type AlertRuleKind } from '../constants.ts';
-import type { Alert, AlertRule, ListAlertsQuery, PutAlertRules } from '../cases.schema.ts';
-import { alertsRepository, casesRepository, partyFacts } from '../cases.repository.ts';
+import { casesRepository, partyFacts } from '../cases.repository.ts';
 import type { AlertRow, CaseRow } from '../cases.tables.ts';
+import { alertsRepository } from './alerts.repository.ts';
+import type { Alert, AlertRule, ListAlertsQuery, PutAlertRules } from './alerts.schema.ts';
 
-/** Rules every organisation starts with (seed 003/004: repeated complaints, a breach, a low score). */
-export const DEFAULT_RULES: { kind: AlertRuleKind; enabled: boolean; params: Record<string, number> }[] = [
-  { kind: 'complaints_in_window', enabled: true, params: { count: 2, days: 90 } },
-  { kind: 'breached_complaint', enabled: true, params: {} },
-  { kind: 'low_csat', enabled: true, params: { max: 2 } },
-];
+/** Rules every organisation starts with: repeated complaints, a complaint past its SLA, a low satisfaction score. */
+const DEFAULT_RULES: Record<AlertRuleKind, { enabled: boolean; params: Record<string, number> }> = {
+  complaints_in_window: { enabled: true, params: { count: 2, days: 90 } },
+  breached_complaint: { enabled: true, params: {} },
+  low_csat: { enabled: true, params: { max: 2 } },
+};
+const defaultRules = alertRuleKinds.map((kind) => ({ kind, ...DEFAULT_RULES[kind] }));
 
 const toRule = (r: { kind: AlertRuleKind; enabled: boolean; params: Record<string, number> }): AlertRule => {
   switch (r.kind) {
@@ -42,23 +44,29 @@ export const toAlert = (r: AlertRow & { party_name: string | null }): Alert => (
   acknowledgedAt: r.acknowledged_at?.toISOString() ?? null,
 });
 
-async function rulesOf(trx: Db, orgId: string): Promise<AlertRule[]> {
-  let rows = await alertsRepository.rules(trx, orgId);
-  if (rows.length < alertRuleKinds.length) {
-    await alertsRepository.ensureRules(trx, orgId, DEFAULT_RULES);
-    rows = await alertsRepository.rules(trx, orgId);
-  }
-  return rows.map(toRule);
+/**
+ * The org's rules: the stored ones, and the defaults for kinds never changed (reading stores nothing);
+ * `stored` tells whether every kind has its row already.
+ */
+async function storedRules(trx: Db, orgId: string): Promise<{ rules: AlertRule[]; stored: boolean }> {
+  const rows = new Map((await alertsRepository.rules(trx, orgId)).map((r) => [r.kind, r]));
+  const rules = [...alertRuleKinds].sort().map((kind) => toRule(rows.get(kind) ?? { kind, ...DEFAULT_RULES[kind] }));
+  return { rules, stored: rows.size === alertRuleKinds.length };
 }
+const rulesOf = async (trx: Db, orgId: string) => (await storedRules(trx, orgId)).rules;
 
 /**
  * Raises one alert (at most one open per party and rule): a follow-up task for the party's owner
  * (or the case's handler) and the customer role moved to at_risk when its stage allows it, with
  * the reason in the party history. Everything lands in the caller's transaction.
  */
-async function raise(trx: Db, orgId: string, c: CaseRow, rule: AlertRuleKind, reason: string) {
+async function raise(trx: Db, orgId: string, c: CaseRow, rule: AlertRuleKind, reason: string, rulesStored: boolean) {
   if (!c.party_id) {
     return;
+  }
+  if (!rulesStored) {
+    // An alert references its rule's row: store the defaults of the rules never changed first.
+    await alertsRepository.ensureRules(trx, orgId, defaultRules);
   }
   const alert = await alertsRepository.insertOpen(trx, {
     org_id: orgId,
@@ -122,8 +130,8 @@ export async function evaluateAlerts(
   if (!c.party_id || c.type === 'grievance') {
     return;
   }
-  const rules = (await rulesOf(trx, orgId)).filter((r) => r.enabled);
-  for (const r of rules) {
+  const { rules, stored } = await storedRules(trx, orgId);
+  for (const r of rules.filter((x) => x.enabled)) {
     if (r.kind === 'complaints_in_window' && e.event === 'created' && c.type === 'complaint') {
       const n = await casesRepository.complaintsSince(
         trx,
@@ -132,14 +140,14 @@ export async function evaluateAlerts(
         new Date(Date.now() - r.days * 86_400_000),
       );
       if (n >= r.count) {
-        await raise(trx, orgId, c, r.kind, `${n} complaints in ${r.days} days`);
+        await raise(trx, orgId, c, r.kind, `${n} complaints in ${r.days} days`, stored);
       }
     }
     if (r.kind === 'breached_complaint' && e.event === 'breached' && c.type === 'complaint') {
-      await raise(trx, orgId, c, r.kind, `Complaint past its SLA: ${c.subject}`);
+      await raise(trx, orgId, c, r.kind, `Complaint past its SLA: ${c.subject}`, stored);
     }
     if (r.kind === 'low_csat' && e.event === 'csat' && c.csat_score !== null && c.csat_score <= r.max) {
-      await raise(trx, orgId, c, r.kind, `Post-resolution satisfaction ${c.csat_score}/5 on: ${c.subject}`);
+      await raise(trx, orgId, c, r.kind, `Post-resolution satisfaction ${c.csat_score}/5 on: ${c.subject}`, stored);
     }
   }
 }
@@ -149,12 +157,13 @@ export function alertsService(deps: Deps) {
   const visibility = (orgId: string, trx: Db = db) => customerVisibility(trx, orgId);
   return {
     async rules(ctx: RequestContext): Promise<{ items: AlertRule[] }> {
-      return { items: await db.transaction().execute((trx) => rulesOf(trx, ctx.actor.orgId)) };
+      return { items: await rulesOf(db, ctx.actor.orgId) };
     },
 
     async putRules(ctx: RequestContext, input: PutAlertRules): Promise<{ items: AlertRule[] }> {
       return db.transaction().execute(async (trx) => {
         const before = await rulesOf(trx, ctx.actor.orgId);
+        await alertsRepository.ensureRules(trx, ctx.actor.orgId, defaultRules);
         for (const r of input.items) {
           const { kind, enabled, ...params } = r;
           await alertsRepository.putRule(trx, ctx.actor.orgId, kind, enabled, params);
@@ -186,15 +195,7 @@ export function alertsService(deps: Deps) {
         if (before.status !== status) {
           if (status === 'open') {
             // Reopening must keep one open alert per party and rule.
-            const clash = await trx
-              .selectFrom('alert')
-              .select('id')
-              .where('org_id', '=', ctx.actor.orgId)
-              .where('party_id', '=', before.party_id)
-              .where('rule', '=', before.rule)
-              .where('status', '=', 'open')
-              .executeTakeFirst();
-            if (clash) {
+            if (await alertsRepository.findOpen(trx, ctx.actor.orgId, before.party_id, before.rule)) {
               throw notFound('Alert');
             }
           }

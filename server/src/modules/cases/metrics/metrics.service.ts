@@ -2,15 +2,10 @@ import type { RequestContext } from '../../../platform/auth/actor.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { validation } from '../../../platform/errors.ts';
 import { customerVisibility } from '../../parties/index.ts';
-import type { Metrics, MetricsPeriod, MetricsQuery, MetricsRow } from '../cases.schema.ts';
-import {
-  metricsRows,
-  metricsSeriesRows,
-  policiesRepository,
-  type MetricsPeriodRow,
-  type MetricsSqlRow,
-} from '../cases.repository.ts';
+import { policiesRepository } from '../sla/policies.repository.ts';
 import { DEFAULT_POLICY } from '../sla/policies.service.ts';
+import { metricsRows, metricsSeriesRows, type MetricsPeriodRow, type MetricsSqlRow } from './metrics.repository.ts';
+import type { Metrics, MetricsPeriod, MetricsQuery, MetricsRow } from './metrics.schema.ts';
 
 const round = (v: number | null, digits = 1) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 const rate = (n: number, d: number) => (d > 0 ? round((100 * n) / d) : null);
@@ -61,7 +56,7 @@ const instant = (v: string, end: boolean) =>
   /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(Date.parse(`${v}T00:00:00Z`) + (end ? 86_400_000 : 0)) : new Date(v);
 
 /**
- * Service metrics (metrics.md "Service"), all in SQL over the cases the reader may see. With `interval` the
+ * Service metrics (counts, clock times, breach, reopen, CSAT), all in SQL over the cases the reader may see. With `interval` the
  * same measures come per day / ISO week / month of creation. Periods are cut in one IANA zone: the reader's
  * `timeZone` (the web sends the browser's, so periods match its date picker), else the zone of the org's
  * default SLA policy (an organisation has no zone of its own; its business calendar is the closest), never
@@ -89,7 +84,7 @@ export function metricsService(deps: Deps) {
         ]);
       }
       const vis = await customerVisibility(db, ctx.actor.orgId);
-      const range = { from, to, groupBy: q.groupBy, type: q.type };
+      const range = { from, to, groupBy: q.groupBy, type: q.type, now: new Date() };
       // Periods follow the org's business calendar (its default SLA policy) unless the reader names a zone.
       const timeZone = interval
         ? (q.timeZone ??

@@ -1,7 +1,7 @@
 import { addBusinessMinutes, businessMinutesBetween, type Calendar, type Pause } from './business-time.ts';
 import { AT_RISK_SHARE, type CasePriority, type CaseStatus, type SlaState } from '../constants.ts';
-import type { SlaTargets } from '../cases.schema.ts';
-import type { SlaPolicyRow } from '../cases.tables.ts';
+import type { CaseRow, SlaPolicyRow } from '../cases.tables.ts';
+import type { SlaTargets } from './sla.schema.ts';
 
 export const calendarOf = (p: SlaPolicyRow): Calendar => ({
   timeZone: p.time_zone,
@@ -95,4 +95,33 @@ export function computeSla(c: SlaInput, cal: Calendar, targets: SlaTargets, paus
     resolve_breached: resBreached,
     sla_state: frBreached || resBreached ? 'breached' : atRisk ? 'at_risk' : 'on_track',
   };
+}
+
+/** The next due time of a running clock (new, open, pending): the unanswered first response or the resolution. */
+export function nextDueAt(
+  r: Pick<CaseRow, 'status' | 'first_responded_at' | 'first_response_due_at' | 'resolve_due_at'>,
+): Date | null {
+  if (r.status === 'resolved' || r.status === 'closed') {
+    return null;
+  }
+  const due = [r.first_responded_at ? null : r.first_response_due_at, r.resolve_due_at].filter(
+    (d): d is Date => d !== null,
+  );
+  return due.length ? new Date(Math.min(...due.map((d) => d.getTime()))) : null;
+}
+
+/** Due times and SLA state of a new case: its clocks start at `createdAt`, read at `now`, nothing paused yet. */
+export function initialSla(policy: SlaPolicyRow, priority: CasePriority, createdAt: Date, now: Date): SlaOutput {
+  const fresh: SlaInput = {
+    priority,
+    status: 'new',
+    created_at: createdAt,
+    first_responded_at: null,
+    first_response_minutes: null,
+    resolved_at: null,
+    resolution_minutes: null,
+    first_response_due_at: null,
+    resolve_due_at: null,
+  };
+  return computeSla(fresh, calendarOf(policy), policy.targets, [], now);
 }

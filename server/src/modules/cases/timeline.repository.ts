@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { hasRole } from '../../platform/auth/actor.ts';
 import type { TimelineEvent, TimelineSource } from '../../platform/timeline/sources.ts';
+import { grievanceVisible } from './cases.access.ts';
 
 /**
  * Cases on the party timeline: one entry when a case was opened, one per resolution. The parties
@@ -11,16 +11,13 @@ export const caseTimelineSource: TimelineSource = {
   type: 'case',
   keys(ctx, partyId) {
     const a = ctx.actor;
-    const grievanceOk = hasRole(a, 'hr', 'admin')
-      ? sql`true`
-      : sql`(c.assignee_id = ${a.userId} or c.submitter_id = ${a.userId})`;
     return sql`
       select 'case' as type, e.id, e.at
       from case_event e
       join service_case c on c.org_id = e.org_id and c.id = e.case_id
       where e.org_id = ${a.orgId} and c.party_id = ${partyId} and not c.anonymous
         and e.kind in ('created', 'resolution')
-        and (c.type <> 'grievance' or ${grievanceOk})`;
+        and (c.type <> 'grievance' or ${grievanceVisible(a)})`;
   },
   async load(db, ctx, ids) {
     const rows = await db
