@@ -22,9 +22,10 @@ import { authService, defaultLoginLimits, type LoginLimits } from './platform/au
 import { tokensService } from './platform/auth/tokens.service.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
 import type { Deps } from './platform/deps.ts';
-import { registerErrorHandler, registerNotFound } from './platform/http/error-handler.ts';
+import { frameworkErrors, registerErrorHandler, registerNotFound } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { serializeRequest } from './platform/http/log.ts';
+import { registerRequestGuards } from './platform/http/request-guards.ts';
 import type { TandemApp } from './platform/http/types.ts';
 import { identityRoutes } from './platform/identity/identity.routes.ts';
 import { platformSearchProviders, searchRoutes } from './platform/search/search.ts';
@@ -86,25 +87,8 @@ function withSafeSerializers(logger: AppOptions['logger']): FastifyServerOptions
   return { ...base, serializers: { ...(base.serializers ?? {}), req: serializeRequest } };
 }
 
-export async function buildApp(opts: AppOptions): Promise<TandemApp> {
-  const app = Fastify({
-    logger: withSafeSerializers(opts.logger),
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-    },
-    bodyLimit: opts.bodyLimit ?? 1024 * 1024,
-    trustProxy: opts.trustProxy ?? false,
-    ajv: undefined,
-  }).withTypeProvider<ZodTypeProvider>();
-
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
-  app.addHook('onSend', async (req, reply) => {
-    void reply.header('x-request-id', req.id);
-  });
-
+/** Security headers, compression, cookies and the OpenAPI document with its UI. */
+async function registerPlugins(app: TandemApp, opts: AppOptions) {
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -150,6 +134,30 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+}
+
+export async function buildApp(opts: AppOptions): Promise<TandemApp> {
+  const app = Fastify({
+    logger: withSafeSerializers(opts.logger),
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: opts.bodyLimit ?? 1024 * 1024,
+    trustProxy: opts.trustProxy ?? false,
+    frameworkErrors,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  registerRequestGuards(app);
+  app.addHook('onSend', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
+
+  await registerPlugins(app, opts);
 
   const jobs = opts.jobs ?? new JobRegistry();
   const deps: Deps = {

@@ -160,11 +160,51 @@ describe('employee records', () => {
     expect(await listIds(agent1, '&role=employee&stage=stable')).toEqual([]);
   });
 
-  it('executives see employee records but not their salaries', async () => {
+  it('executives get the directory form of employee records, and cannot change or delete them', async () => {
+    // "Executives see all owned records" covers customers, never an employee's file.
     const p = (await get(exec, employeeParty)).json();
-    expect(p.access).toBe('full');
-    expect(p.roles[0].employment).not.toHaveProperty('salary');
-    expect(p.roles[0].employment).toMatchObject({ jobTitle: '工程师' });
+    expect(p).toMatchObject({ access: 'directory', roles: [] });
+    for (const key of ['birthday', 'profile', 'custom', 'tags', 'address']) {
+      expect(p, key).not.toHaveProperty(key);
+    }
+    expect((await h.as(exec).patch(`/api/parties/${employeeParty}`, { displayName: 'x', version: 1 })).statusCode).toBe(
+      404,
+    );
+    expect((await h.as(exec).delete(`/api/parties/${employeeParty}`)).statusCode).toBe(404);
+    expect((await h.as(exec).get(`/api/parties/${employeeParty}/history`)).statusCode).toBe(404);
+    expect((await h.as(exec).get(`/api/parties/${employeeParty}/timeline`)).statusCode).toBe(404);
+    const note = await h.as(exec).post('/api/interactions', { partyId: employeeParty, channel: 'phone', subject: 'x' });
+    expect(note.statusCode).toBe(404);
+    // The public visibility settings open customers, not employees.
+    await sql`update organization set settings = settings || '{"customerVisibility": "public_read_write"}' where org_id = ${h.org.orgId}`.execute(
+      h.db.db,
+    );
+    try {
+      expect((await get(agent2, employeeParty)).json().access).toBe('directory');
+    } finally {
+      await sql`update organization set settings = settings - 'customerVisibility' where org_id = ${h.org.orgId}`.execute(
+        h.db.db,
+      );
+    }
+  });
+
+  it('search and filters match only what the reader may read: no employee found by a tag they cannot see', async () => {
+    const tagged = await h.as(hr).patch(`/api/parties/${employeeParty}`, {
+      tags: ['flight-risk'],
+      version: (await get(hr, employeeParty)).json().version,
+    });
+    expect(tagged.statusCode, tagged.body).toBe(200);
+    expect(await listIds(hr, '&q=flight-risk')).toEqual([employeeParty]);
+    for (const s of [agent1, exec, report]) {
+      expect(await listIds(s, '&q=flight-risk')).toEqual([]);
+      expect(await listIds(s, '&q=fl')).toEqual([]);
+      expect(await listIds(s, '&tag=flight-risk')).toEqual([]);
+      const search = (await h.as(s).get('/api/search?q=flight-risk')).json();
+      expect(search.items.filter((i: { type: string }) => i.type === 'party')).toEqual([]);
+      // Directory fields still find the person: name and work email.
+      expect(await listIds(s, `&q=${encodeURIComponent('员工甲')}`)).toContain(employeeParty);
+      expect(await listIds(s, `&q=${encodeURIComponent(employee.email.slice(0, 8))}`)).toContain(employeeParty);
+    }
   });
 
   it('a manager may not read the salaries of people outside their reports', async () => {

@@ -51,21 +51,25 @@ export function inEmployeeCircle(actor: Actor): Expression<SqlBool> {
   return sql<SqlBool>`(${self(actor)} or p.id in ${reportPartyIds(actor)})`;
 }
 
-/** The full record (everything except employment's sensitive fields, which follow inEmployeeCircle). */
+/**
+ * The full record (everything except employment's sensitive fields, which follow inEmployeeCircle).
+ * Customer-like records follow ownership (and the org's visibility setting); a party that is currently an
+ * employee or a candidate follows the employee circle only (HR, admin, its management chain, itself), whatever
+ * its other roles, so that seeing "all owned records" (executives, public visibility) never opens an employee's file.
+ */
 export function canSeeFull(actor: Actor, visibility: Visibility, mode: 'read' | 'write'): Expression<SqlBool> {
   if (hasRole(actor, 'admin')) {
     return sql<SqlBool>`true`;
   }
-  const parts: Expression<SqlBool>[] = [
-    ownedRecordVisible(actor, 'p.owner_id', 'p.backup_owner_id', visibility, mode),
-    self(actor),
-  ];
-  if (mode === 'write') {
+  const employeeLike = hasCurrentRole(actor, ['employee', 'candidate']);
+  const owned = ownedRecordVisible(actor, 'p.owner_id', 'p.backup_owner_id', visibility, mode);
+  const parts: Expression<SqlBool>[] = [sql<SqlBool>`(not ${employeeLike} and ${owned})`];
+  if (mode === 'read') {
     // Employees do not edit their own record here (HR does); managers may edit their reports'.
-    parts.pop();
+    parts.push(self(actor));
   }
   if (hasRole(actor, 'hr')) {
-    parts.push(hasCurrentRole(actor, ['employee', 'candidate']));
+    parts.push(employeeLike);
   }
   parts.push(sql<SqlBool>`p.id in ${reportPartyIds(actor)}`);
   return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;

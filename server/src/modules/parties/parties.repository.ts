@@ -39,6 +39,28 @@ export function searchCondition(q: string): Expression<SqlBool> {
     : sql<SqlBool>`p.search_text like ${`%${likeEscape(n)}%`}`;
 }
 
+/**
+ * For a party the reader sees only in directory form, a search may match only directory fields (names, emails,
+ * phones), never its tags: applied on top of searchCondition, which finds the candidates through the indexes.
+ */
+export function directorySearchMatch(q: string): Expression<SqlBool> {
+  if (looksLikePhone(q)) {
+    const terms = phoneSearchTerms(q).map((t) => `%${likeEscape(t)}%`);
+    return sql<SqlBool>`exists (select 1 from unnest(p.phones) ph, unnest(${sql.val(terms)}::text[]) t where ph like t)`;
+  }
+  const pattern = `%${likeEscape(normaliseQuery(q))}%`;
+  const fold = (e: Expression<unknown>) => sql`lower(normalize(${e}, NFKC))`;
+  return sql<SqlBool>`(${fold(sql.ref('p.display_name'))} like ${pattern}
+    or ${fold(sql`coalesce(p.family_name, '') || coalesce(p.given_name, '')`)} like ${pattern}
+    or ${fold(sql`coalesce(p.given_name, '')`)} like ${pattern}
+    or exists (select 1 from unnest(p.emails) e where lower(e) like ${pattern}))`;
+}
+
+/** A search the reader may make: any searchable field of fully visible parties, directory fields of the others. */
+export function visibleSearch(actor: Actor, visibility: Visibility, q: string): Expression<SqlBool> {
+  return sql<SqlBool>`(${searchCondition(q)} and (${canSeeFull(actor, visibility, 'read')} or ${directorySearchMatch(q)}))`;
+}
+
 const sortColumns = {
   displayName: { column: 'p.display_name', type: 'text', value: (r: PartyRow) => r.display_name },
   createdAt: { column: 'p.created_at', type: 'timestamptz', value: (r: PartyRow) => r.created_at },
@@ -82,7 +104,7 @@ export const partiesRepository = {
     let q = visibleQuery(db, actor, visibility).where('p.merged_into_id', 'is', null);
     q = f.status === 'deleted' ? q.where('p.deleted_at', 'is not', null) : q.where('p.deleted_at', 'is', null);
     if (f.q) {
-      q = q.where(() => searchCondition(f.q ?? ''));
+      q = q.where(() => visibleSearch(actor, visibility, f.q ?? ''));
     }
     if (f.role || f.stage || f.level || f.stakeholderGroup) {
       const conds = [

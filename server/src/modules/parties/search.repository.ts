@@ -1,6 +1,6 @@
 import type { SearchProvider } from '../../platform/search/search.ts';
 import { canRead } from './parties.access.ts';
-import { partiesRepository, searchCondition } from './parties.repository.ts';
+import { partiesRepository, visibleSearch } from './parties.repository.ts';
 
 /** Parties in the global search box: the same matching and access rules as GET /api/parties?q=. */
 export const partiesSearchProvider: SearchProvider = async (db, actor, q, limit) => {
@@ -11,7 +11,7 @@ export const partiesSearchProvider: SearchProvider = async (db, actor, q, limit)
     .where('p.org_id', '=', actor.orgId)
     .where('p.deleted_at', 'is', null)
     .where('p.merged_into_id', 'is', null)
-    .where(() => searchCondition(q))
+    .where(() => visibleSearch(actor, visibility, q))
     .where(() => canRead(actor, visibility))
     .orderBy('p.display_name')
     .limit(limit)

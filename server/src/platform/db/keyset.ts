@@ -1,6 +1,5 @@
 import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import { validation } from '../errors.ts';
-import { decodeCursor, encodeCursor } from './pagination.ts';
+import { cursorValueFits, decodeCursor, encodeCursor, invalidCursor } from './pagination.ts';
 import type { Page } from '../http/common.schema.ts';
 
 /** One key of a multi-column sort; the column comes from a module allow-list, never from the request. */
@@ -10,10 +9,6 @@ export interface SortKey<O> {
   desc: boolean;
   value: (row: O) => string | Date;
 }
-
-const badCursor = () =>
-  validation('Invalid cursor', [{ path: ['query', 'cursor'], message: 'Invalid cursor', code: 'invalid_cursor' }]);
-const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Keyset pagination over several sort keys with mixed directions (`-updatedAt,displayName`) plus the
@@ -41,13 +36,13 @@ export async function paginateKeys<DB, TB extends keyof DB, O extends { id: stri
   if (opts.cursor) {
     const values = decodeCursor(opts.cursor, keys.length + 1);
     const id = values[keys.length];
-    if (typeof id !== 'string' || !uuidRe.test(id)) {
-      throw badCursor();
+    if (!cursorValueFits(id, 'uuid')) {
+      throw invalidCursor();
     }
     const typed = keys.map((k, i) => {
       const v = values[i];
-      if (typeof v !== 'string' || (k.type === 'timestamptz' && Number.isNaN(Date.parse(v)))) {
-        throw badCursor();
+      if (!cursorValueFits(v, k.type)) {
+        throw invalidCursor();
       }
       return { col: sql.raw(k.column), val: sql`cast(${v} as ${sql.raw(k.type)})`, desc: k.desc };
     });

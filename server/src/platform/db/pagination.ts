@@ -35,18 +35,29 @@ export function decodeCursor(cursor: string, expected: number): CursorValue[] {
   ]);
 }
 
-const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// What encodeCursor writes for a timestamp (Date#toISOString), and nothing PostgreSQL might read differently.
+const isoRe = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-function cursorValueFits(v: CursorValue | undefined, type: SortSpec['type']): boolean {
+/**
+ * Whether a cursor value can be compared with a column of this type: the database must never be the one to
+ * refuse it (a cursor is client input like any other), so every value is checked as strictly as it is cast.
+ */
+export function cursorValueFits(v: CursorValue | undefined, type: SortSpec['type'] | 'uuid'): boolean {
   switch (type) {
     case 'text':
-      return typeof v === 'string';
+      return typeof v === 'string' && v.length <= 1000 && !v.includes('\u0000');
     case 'int':
-      return typeof v === 'number' && Number.isInteger(v);
+      return typeof v === 'number' && Number.isSafeInteger(v);
     case 'timestamptz':
-      return typeof v === 'string' && !Number.isNaN(Date.parse(v));
+      return typeof v === 'string' && isoRe.test(v) && !Number.isNaN(Date.parse(v));
+    case 'uuid':
+      return typeof v === 'string' && uuidRe.test(v);
   }
 }
+
+export const invalidCursor = () =>
+  validation('Invalid cursor', [{ path: ['query', 'cursor'], message: 'Invalid cursor', code: 'invalid_cursor' }]);
 
 /** Parses `sort=-createdAt` against the allowed fields. */
 export function parseSort<F extends string>(sort: string, columns: Record<F, Omit<SortSpec, 'desc'>>): SortSpec {
@@ -74,13 +85,11 @@ export async function paginate<DB, TB extends keyof DB, O extends { id: string |
   let q = query;
   if (opts.cursor) {
     const [v, last] = decodeCursor(opts.cursor, 2);
-    if (!cursorValueFits(v, sort.type) || !(typeof last === 'number' || uuidRe.test(String(last)))) {
-      throw validation('Invalid cursor', [
-        { path: ['query', 'cursor'], message: 'Invalid cursor', code: 'invalid_cursor' },
-      ]);
+    if (!cursorValueFits(v, sort.type) || !(cursorValueFits(last, 'int') || cursorValueFits(last, 'uuid'))) {
+      throw invalidCursor();
     }
     const cmp = sort.desc ? sql`<` : sql`>`;
-    const typed = sql`cast(${v} as ${sql.raw(sort.type)})`;
+    const typed = sql`cast(${v} as ${sql.raw(sort.type === 'int' ? 'bigint' : sort.type)})`;
     const cond = sql<SqlBool>`(${col}, ${id}) ${cmp} (${typed}, ${last})`;
     q = q.where(() => cond as Expression<SqlBool>);
   }

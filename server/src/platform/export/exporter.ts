@@ -51,7 +51,34 @@ function pickColumns<T>(all: ExportColumn<T>[], wanted: string | undefined): Exp
   return keys.map((k) => all.find((c) => c.key === k) as ExportColumn<T>);
 }
 
-const cell = (v: ReturnType<ExportColumn<unknown>['value']>) => (v instanceof Date ? v.toISOString() : v);
+/** Characters that make a spreadsheet read a cell as a formula (OWASP, "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell a spreadsheet would run as a formula gets a leading apostrophe (imports strip it again). */
+export const escapeFormula = (v: string) => (FORMULA_START.test(v) ? `'${v}` : v);
+
+/** The import side: a value this exporter escaped, as it was. */
+export const unescapeFormula = (v: string) => (v.startsWith("'") && FORMULA_START.test(v.slice(1)) ? v.slice(1) : v);
+
+const cell = (v: ReturnType<ExportColumn<unknown>['value']>) =>
+  v instanceof Date ? v.toISOString() : typeof v === 'string' ? escapeFormula(v) : v;
+
+/** The first row read before any byte is sent, so a bad filter or a failing query still answers a clean error. */
+async function withFirstRow<T>(rows: AsyncIterable<T>): Promise<AsyncIterable<T>> {
+  const it = rows[Symbol.asyncIterator]();
+  const first = await it.next();
+  return {
+    async *[Symbol.asyncIterator]() {
+      if (first.done) {
+        return;
+      }
+      yield first.value;
+      for (let next = await it.next(); !next.done; next = await it.next()) {
+        yield next.value;
+      }
+    },
+  };
+}
 
 /** Re-encodes a UTF-8 byte stream; the decoder keeps characters split across chunks whole. */
 function utf8To(encoding: string): Transform {
@@ -66,12 +93,18 @@ function utf8To(encoding: string): Transform {
   });
 }
 
-/** Streams rows as CSV or XLSX to the client. */
-export function sendExport<T>(
+/**
+ * Streams rows as CSV or XLSX to the client. Everything that can fail on the request (columns, filters, the first
+ * page) fails before the first byte, as a JSON error; a failure later ends the download short (the client sees an
+ * incomplete transfer, never a file that looks whole) and is logged.
+ */
+export async function sendExport<T>(
   reply: FastifyReply,
   opts: { name: string; query: ExportQuery; columns: ExportColumn<T>[]; rows: AsyncIterable<T> },
 ) {
   const columns = pickColumns(opts.columns, opts.query.columns);
+  const rows = await withFirstRow(opts.rows);
+  const failed = (err: unknown) => reply.log.error({ err, export: opts.name }, 'export failed after it started');
   const stamp = new Date().toISOString().slice(0, 10);
   const filename = `${opts.name}-${stamp}.${opts.query.format}`;
   void reply.header('content-disposition', `attachment; filename="${filename}"`);
@@ -83,12 +116,13 @@ export function sendExport<T>(
     ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: 20 }));
     void (async () => {
       try {
-        for await (const row of opts.rows) {
-          ws.addRow(columns.map((c) => c.value(row))).commit();
+        for await (const row of rows) {
+          ws.addRow(columns.map((c) => cell(c.value(row)))).commit();
         }
         ws.commit();
         await wb.commit();
       } catch (err) {
+        failed(err);
         out.destroy(err as Error);
       }
     })();
@@ -104,12 +138,15 @@ export function sendExport<T>(
   });
   const source = Readable.from(
     (async function* () {
-      for await (const row of opts.rows) {
+      for await (const row of rows) {
         yield Object.fromEntries(columns.map((c) => [c.key, cell(c.value(row))]));
       }
     })(),
   );
-  source.on('error', (err) => csv.destroy(err));
+  source.on('error', (err) => {
+    failed(err);
+    csv.destroy(err);
+  });
   source.pipe(csv);
   if (opts.query.encoding === 'gb18030') {
     return reply.type('text/csv; charset=gb18030').send(csv.pipe(utf8To('gb18030')));

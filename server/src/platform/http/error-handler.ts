@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
 
@@ -58,6 +58,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     return reply.status(out.status).send(out.body);
   });
+}
+
+/** Errors the router raises before any route runs (a bad URL encoding, an over-long path parameter). */
+export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply) {
+  const out =
+    err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? send(414, 'URI_TOO_LONG', 'A path parameter is too long')
+      : send(400, 'VALIDATION_FAILED', 'The URL is not valid (bad percent-encoding)');
+  void reply.status(out.status).header('cache-control', 'no-store').send(out.body);
 }
 
 /** 404 as JSON for the API; with a web app, other GETs fall back to its index.html (client-side routes). */

@@ -4,7 +4,7 @@ import { diff, recordAudit, type AuditWho } from '../audit/audit.ts';
 import type { Database, OrgUnitRow } from '../db/types.ts';
 import { failedUpdate } from '../db/versioned.ts';
 import { notFound, validation } from '../errors.ts';
-import { decodeCursor, encodeCursor } from '../db/pagination.ts';
+import { cursorValueFits, decodeCursor, encodeCursor, invalidCursor } from '../db/pagination.ts';
 import type { Page } from '../http/common.schema.ts';
 import type { Deps } from '../deps.ts';
 import type { CreateOrgUnit, OrgUnit, UpdateOrgUnit } from './identity.schema.ts';
@@ -62,11 +62,11 @@ export function orgUnitsService(deps: Deps) {
   const { db } = deps;
   return {
     async list(ctx: RequestContext, limit: number, cursor: string | undefined): Promise<Page<OrgUnit>> {
-      const after = cursor ? String(decodeCursor(cursor, 1)[0]) : undefined;
-      if (after !== undefined && !/^[0-9a-f-]{36}$/i.test(after)) {
-        throw validation('Invalid cursor');
+      const after = cursor ? decodeCursor(cursor, 1)[0] : undefined;
+      if (after !== undefined && !cursorValueFits(after, 'uuid')) {
+        throw invalidCursor();
       }
-      const rows = await orgUnitsRepository.list(db, ctx.actor.orgId, limit, after);
+      const rows = await orgUnitsRepository.list(db, ctx.actor.orgId, limit, after as string | undefined);
       const items = rows.slice(0, limit).map(toOrgUnit);
       const last = items.at(-1);
       return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.id]) : null };
