@@ -178,6 +178,11 @@ export const usersRepository = {
 
   /** Links a user to their employee record ("my record"), for loaders that create both. */
   async linkParty(db: Db, orgId: string, id: string, partyId: string): Promise<void> {
-    await db.updateTable('app_user').set({ party_id: partyId }).where('org_id', '=', orgId).where('id', '=', id).execute();
+    await db
+      .updateTable('app_user')
+      .set({ party_id: partyId })
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .execute();
   },
 };
