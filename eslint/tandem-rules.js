@@ -56,7 +56,8 @@ const moduleBoundaries = {
     messages: {
       internal: "Import module '{{name}}' through its index.ts, not '{{rest}}'.",
       platform: 'Platform must not import a module at run time (type-only imports of tables are the one exception).',
-      repository: "index.ts must not re-export a repository or rename a repository export ('{{spec}}'): export a service, read model or condition.",
+      repository:
+        "index.ts must not re-export a repository or rename a repository export ('{{spec}}'): export a service, read model or condition.",
     },
   },
   create(context) {

@@ -252,13 +252,11 @@ describe('bulk path', () => {
       ),
     );
     expect(prods.created).toHaveLength(2);
-    const again = await db
-      .transaction()
-      .execute((trx) =>
-        bulkUpsertProducts(trx, who, [{ name: 'P1 renamed', externalId: 'p1', currency: 'CNY' }], {
-          upsertKey: 'externalId',
-        }),
-      );
+    const again = await db.transaction().execute((trx) =>
+      bulkUpsertProducts(trx, who, [{ name: 'P1 renamed', externalId: 'p1', currency: 'CNY' }], {
+        upsertKey: 'externalId',
+      }),
+    );
     expect(again.updated[0]?.before.name).toBe('P1');
     const p1 = (await admin.get(`/api/products/${prods.created[0]}`)).json();
     expect(p1).toMatchObject({ name: 'P1 renamed', price: '10.00', version: 2 });
@@ -286,13 +284,11 @@ describe('bulk path', () => {
       lines: [expect.objectContaining({ amount: '30.00' })],
     });
 
-    const up = await db
-      .transaction()
-      .execute((trx) =>
-        bulkUpsertTransactions(trx, who, [{ partyId: party, currency: 'CNY', externalId: 't1', amount: 7 }], {
-          upsertKey: 'externalId',
-        }),
-      );
+    const up = await db.transaction().execute((trx) =>
+      bulkUpsertTransactions(trx, who, [{ partyId: party, currency: 'CNY', externalId: 't1', amount: 7 }], {
+        upsertKey: 'externalId',
+      }),
+    );
     expect(up.updated[0]?.id).toBe(out.created[0]);
     expect(up.updated[0]?.before.lines).toHaveLength(1);
     expect((await admin.get(`/api/transactions/${out.created[0]}`)).json()).toMatchObject({

@@ -41,11 +41,9 @@ async function importFile(
   start: Record<string, unknown> = {},
   who: Session = h.org.admin,
 ) {
-  const up = await h
-    .as(who)
-    .post(`/api/imports?entity=${entity}&fileName=x.csv`, Buffer.from(csv), {
-      headers: { 'content-type': 'text/csv' },
-    });
+  const up = await h.as(who).post(`/api/imports?entity=${entity}&fileName=x.csv`, Buffer.from(csv), {
+    headers: { 'content-type': 'text/csv' },
+  });
   expect(up.statusCode, up.body).toBe(201);
   const preview = up.json<Preview>();
   const started = await h.as(who).post(`/api/imports/${preview.job.id}/start`, start);
@@ -292,11 +290,9 @@ describe('imports: transactions (one row per line, grouped by 订单号)', () =>
     const agent = await h.user(['agent']);
     expect(
       (
-        await h
-          .as(agent)
-          .post('/api/imports?entity=products&fileName=p.csv', Buffer.from('产品名称\n某物\n'), {
-            headers: { 'content-type': 'text/csv' },
-          })
+        await h.as(agent).post('/api/imports?entity=products&fileName=p.csv', Buffer.from('产品名称\n某物\n'), {
+          headers: { 'content-type': 'text/csv' },
+        })
       ).statusCode,
     ).toBe(403);
   });

@@ -103,14 +103,12 @@ describe('tasks', () => {
     );
     expect(
       (
-        await h
-          .as(me)
-          .post('/api/tasks', {
-            kind: 'call_back',
-            title: 'x',
-            dueAt: hours(1),
-            assigneeId: '00000000-0000-4000-8000-000000000000',
-          })
+        await h.as(me).post('/api/tasks', {
+          kind: 'call_back',
+          title: 'x',
+          dueAt: hours(1),
+          assigneeId: '00000000-0000-4000-8000-000000000000',
+        })
       ).statusCode,
     ).toBe(400);
   });
@@ -172,15 +170,13 @@ describe('task lists carry the party name', () => {
       .as(owner)
       .post('/api/tasks', { partyId: p.id, kind: 'call_back', title: '回电', dueAt: hours(2) });
     expect(mine.statusCode, mine.body).toBe(201);
-    const delegated = await h
-      .as(owner)
-      .post('/api/tasks', {
-        partyId: p.id,
-        kind: 'follow_up_visit',
-        title: '上门',
-        dueAt: hours(3),
-        assigneeId: helper.userId,
-      });
+    const delegated = await h.as(owner).post('/api/tasks', {
+      partyId: p.id,
+      kind: 'follow_up_visit',
+      title: '上门',
+      dueAt: hours(3),
+      assigneeId: helper.userId,
+    });
     expect(delegated.statusCode, delegated.body).toBe(201);
 
     const ownerList = (await h.as(owner).get('/api/tasks?assignee=me')).json().items;

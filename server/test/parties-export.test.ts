@@ -8,14 +8,12 @@ describe('party export', () => {
     const a = await h.user(['agent']);
     const b = await h.user(['agent']);
     const mk = (s: typeof a, name: string, stage: string) =>
-      h
-        .as(s)
-        .post('/api/parties', {
-          kind: 'person',
-          displayName: name,
-          phones: ['13800138000'],
-          roles: [{ role: 'customer', stage }],
-        });
+      h.as(s).post('/api/parties', {
+        kind: 'person',
+        displayName: name,
+        phones: ['13800138000'],
+        roles: [{ role: 'customer', stage }],
+      });
     expect((await mk(a, '张伟甲', 'new')).statusCode).toBe(201);
     expect((await mk(a, '李娜乙', 'loyal')).statusCode).toBe(201);
     expect((await mk(b, '王芳丙', 'new')).statusCode).toBe(201);

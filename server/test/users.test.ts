@@ -174,14 +174,12 @@ describe('listing', () => {
   it('pages with a cursor, in a stable order, without repeats or gaps', async () => {
     const org = await h.newOrg('paging');
     for (let i = 0; i < 7; i++) {
-      await h
-        .as(org.admin)
-        .post('/api/users', {
-          email: `p${i}@example.com`,
-          displayName: `同名 Person`,
-          password: 'a-long-password',
-          roles: ['employee'],
-        });
+      await h.as(org.admin).post('/api/users', {
+        email: `p${i}@example.com`,
+        displayName: `同名 Person`,
+        password: 'a-long-password',
+        roles: ['employee'],
+      });
     }
     const seen: string[] = [];
     let cursor: string | null = null;

@@ -1,24 +1,14 @@
 import { type Command, Option } from 'commander';
-import { createOrganization, ensureFirstOrganization, slugify } from '../bootstrap.ts';
+import { ensureFirstOrganization } from '../bootstrap.ts';
 import { systemWho } from '../platform/audit/audit.ts';
 import { roles } from '../platform/identity/identity.schema.ts';
 import { createUserSchema, updateUserSchema } from '../platform/identity/identity.schema.ts';
 import { organizationsRepository } from '../platform/identity/organizations.repository.ts';
 import { usersRepository } from '../platform/identity/users.repository.ts';
 import { createUserRecord, setPasswordRecord } from '../platform/identity/users.service.ts';
-import { CliError, config, openConfigured, pickOrg } from './context.ts';
+import { CliError, config, pickOrg, withDb } from './context.ts';
+import { registerDemoCommand } from './demo.ts';
 import { printFirstRun } from './print.ts';
-import type { DemoLocale, DemoSize } from '../demo/generator.ts';
-import type { DatabaseHandle } from '../platform/db/database.ts';
-
-async function withDb<T>(fn: (h: DatabaseHandle) => Promise<T>): Promise<T> {
-  const handle = await openConfigured(config());
-  try {
-    return await fn(handle);
-  } finally {
-    await handle.close();
-  }
-}
 
 const collect = (v: string, prev: string[]) => [
   ...prev,
@@ -43,7 +33,7 @@ function parseOrThrow<T>(
   return res.data;
 }
 
-export function registerAdminCommands(program: Command): void {
+function registerMigrate(program: Command): void {
   program
     .command('migrate')
     .description('Apply database migrations (on an empty database also creates the organisation and its admin)')
@@ -57,7 +47,9 @@ export function registerAdminCommands(program: Command): void {
         }
       });
     });
+}
 
+function registerCreateUser(program: Command): void {
   program
     .command('create-user')
     .description('Create a user in the organisation')
@@ -81,7 +73,9 @@ export function registerAdminCommands(program: Command): void {
         console.log(`Created ${user.displayName} <${user.email}> with roles ${user.roles.join(', ')} in ${org.slug}.`);
       });
     });
+}
 
+function registerSetPassword(program: Command): void {
   program
     .command('set-password')
     .description('Set a user’s password (e.g. a lost admin password)')
@@ -100,104 +94,9 @@ export function registerAdminCommands(program: Command): void {
         console.log(`Password set for ${user.email}.`);
       });
     });
+}
 
-  program
-    .command('demo')
-    .description(
-      'Seed a demo organisation: the small hand-written one, or with --customers/--transactions/--size a generated one at scale',
-    )
-    .option('--org <name>', 'organisation name', 'Tandem Demo 示例')
-    .option('--admin-email <email>', 'its admin', 'admin@demo.tandem.local')
-    .option('--customers <n>', 'generate this many customers')
-    .option('--employees <n>', 'generate this many employees (users)')
-    .option('--transactions <n>', 'generate this many transactions')
-    .addOption(
-      new Option('--size <size>', 'preset volumes: S 10k/100k, M 100k/1M, L 1M/10M customers/transactions').choices([
-        'S',
-        'M',
-        'L',
-      ]),
-    )
-    .option('--seed <n>', 'random seed: the same seed generates the same data', '1')
-    .addOption(new Option('--locale <locale>', 'names and languages').choices(['zh', 'en', 'mixed']).default('mixed'))
-    .option('--as-of <date>', 'the "today" of the generated history', '2026-01-01')
-    .action(
-      async (opts: {
-        org: string;
-        adminEmail: string;
-        customers?: string;
-        employees?: string;
-        transactions?: string;
-        size?: DemoSize;
-        seed: string;
-        locale: DemoLocale;
-        asOf: string;
-      }) => {
-        await withDb(async (h) => {
-          const slug = slugify(opts.org);
-          if (await organizationsRepository.findBySlug(h.db, slug)) {
-            throw new CliError(`An organisation "${slug}" already exists`);
-          }
-          if (!opts.customers && !opts.employees && !opts.transactions && !opts.size) {
-            const first = await createOrganization(h.db, {
-              name: opts.org,
-              slug,
-              locale: 'zh-CN',
-              adminEmail: opts.adminEmail,
-              demo: true,
-            });
-            printFirstRun(first);
-            return;
-          }
-          // Loaded on demand: faker's locales are large, and other commands should not wait for them.
-          const { demoSizes, generateDemo } = await import('../demo/generator.ts');
-          const preset = demoSizes[opts.size ?? 'S'];
-          const count = (v: string | undefined, fallback: number, name: string) => {
-            const n = v === undefined ? fallback : Number(v);
-            if (!Number.isInteger(n) || n < 0) {
-              throw new CliError(`--${name} must be a whole number`);
-            }
-            return n;
-          };
-          const seed = count(opts.seed, 1, 'seed');
-          const started = Date.now();
-          let last = '';
-          const res = await generateDemo(h.db, {
-            orgName: opts.org,
-            adminEmail: opts.adminEmail,
-            customers: count(opts.customers, preset.customers, 'customers'),
-            employees: count(opts.employees, preset.employees, 'employees'),
-            transactions: count(opts.transactions, preset.transactions, 'transactions'),
-            seed,
-            locale: opts.locale,
-            asOf: opts.asOf,
-            onProgress: (p) => {
-              const line = `  ${p.phase}: ${p.done}/${p.total} (${p.rowsPerSecond} rows/s)`;
-              if (line !== last) {
-                process.stdout.write(
-                  `\r${line}${' '.repeat(Math.max(0, last.length - line.length))}${p.done >= p.total ? '\n' : ''}`,
-                );
-                last = p.done >= p.total ? '' : line;
-              }
-            },
-          });
-          console.log(
-            [
-              '',
-              `  Organisation created: ${opts.org} (${res.slug}), seed ${seed}, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-              `  ${Object.entries(res.counts)
-                .map(([k, v]) => `${v} ${k}`)
-                .join(', ')}; transactions loaded at ${res.transactionLoad.rowsPerSecond} rows/s`,
-              `  Admin: ${res.adminEmail}`,
-              `  Password: ${res.password}   (shown once; write it down)`,
-              `  Users with the same password: ${res.sampleUsers.map((u) => `${u.displayName} <${u.email}> [${u.roles.join(',')}]`).join(', ')}`,
-              '',
-            ].join('\n'),
-          );
-        });
-      },
-    );
-
+function registerOrgs(program: Command): void {
   program
     .command('orgs')
     .description('List organisations')
@@ -208,4 +107,12 @@ export function registerAdminCommands(program: Command): void {
         }
       });
     });
+}
+
+export function registerAdminCommands(program: Command): void {
+  registerMigrate(program);
+  registerCreateUser(program);
+  registerSetPassword(program);
+  registerDemoCommand(program);
+  registerOrgs(program);
 }

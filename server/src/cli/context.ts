@@ -4,6 +4,8 @@ import { openDatabase, type DatabaseHandle } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import type { OrganizationRow } from '../platform/db/types.ts';
 import { organizationsRepository } from '../platform/identity/organizations.repository.ts';
+import { usersRepository } from '../platform/identity/users.repository.ts';
+import type { RequestContext } from '../platform/auth/actor.ts';
 
 export class CliError extends Error {}
 
@@ -25,6 +27,16 @@ export async function openConfigured(cfg: Config): Promise<DatabaseHandle> {
     throw err;
   }
   return handle;
+}
+
+/** Runs a command on the configured database, closing it afterwards. */
+export async function withDb<T>(fn: (h: DatabaseHandle) => Promise<T>): Promise<T> {
+  const handle = await openConfigured(config());
+  try {
+    return await fn(handle);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The only organisation, or the one named by --org (slug or name) when there are several. */
@@ -56,4 +68,49 @@ export function fail(err: unknown): never {
     console.error(err);
   }
   process.exit(1);
+}
+
+/** Opens the database for a command that cannot go through a running server's lock; says how to use its API instead. */
+export async function openForCommand(what: string, api: string): Promise<DatabaseHandle> {
+  try {
+    return await openConfigured(config());
+  } catch (err) {
+    if (err instanceof DataDirBusyError) {
+      throw new CliError(
+        `${err.message}\nA running Tandem server (pid ${err.pid}) holds the embedded database, so ${what} cannot open it. Either stop the server and run this again, or ${what} through the server's API with an API token (POST /api/tokens):\n  ${api}`,
+      );
+    }
+    throw err;
+  }
+}
+
+/** The actor a command acts as: --as <email>, else the organisation's first active admin. */
+export async function commandActor(
+  h: DatabaseHandle,
+  orgId: string,
+  email: string | undefined,
+): Promise<RequestContext> {
+  const u = email
+    ? await usersRepository.findActiveByEmailInOrg(h.db, orgId, email.trim().toLowerCase())
+    : await usersRepository.firstActiveAdmin(h.db, orgId);
+  if (!u) {
+    throw new CliError(
+      email ? `No active user ${email}` : 'The organisation has no active admin: name a user with --as',
+    );
+  }
+  const actor = {
+    orgId,
+    userId: u.id,
+    email: u.email,
+    displayName: u.display_name,
+    roles: u.roles,
+    orgUnitId: u.org_unit_id,
+    partyId: u.party_id,
+    locale: u.locale,
+    authMethod: 'session' as const,
+    sessionId: null,
+    tokenId: null,
+    csrfToken: null,
+  };
+  return { actor, requestId: `cli:${process.pid}`, ip: null };
 }

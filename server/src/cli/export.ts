@@ -11,10 +11,136 @@ import { standaloneDeps } from '../platform/deps.ts';
 import { allPages } from '../platform/export/exporter.ts';
 import { listPartiesQuerySchema, partiesService, partyExportColumns } from '../modules/parties/index.ts';
 import { CliError, config, pickOrg } from './context.ts';
-import { commandActor, openForCommand } from './import.ts';
+import { commandActor, openForCommand } from './context.ts';
 
 const entities = ['parties', 'employees'] as const;
 const collect = (v: string, prev: string[]) => [...prev, v];
+
+type Entity = (typeof entities)[number];
+interface ExportOptions {
+  format: string;
+  filter: string[];
+  columns?: string;
+  out?: string;
+  as?: string;
+  org?: string;
+}
+type Column = (typeof partyExportColumns)[number];
+type PartyItem = Parameters<Column['value']>[0];
+
+/** The list filters of --filter key=value (employees: role=employee), checked by the list's schema. */
+function filtersOf(entity: Entity, given: string[]) {
+  const filters: Record<string, string> = {};
+  for (const f of given) {
+    const i = f.indexOf('=');
+    if (i < 1) {
+      throw new CliError(`--filter ${f}: use key=value`);
+    }
+    filters[f.slice(0, i)] = f.slice(i + 1);
+  }
+  if (entity === 'employees') {
+    filters.role = 'employee';
+  }
+  const parsed = listPartiesQuerySchema.omit({ limit: true, cursor: true }).safeParse(filters);
+  if (!parsed.success) {
+    throw new CliError(
+      `Invalid filter: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  }
+  return parsed.data;
+}
+
+/** The --columns in their order, or every column. */
+function columnsOf(given: string | undefined): readonly Column[] {
+  const keys = given
+    ?.split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
+  const unknown = keys?.filter((k) => !partyExportColumns.some((c) => c.key === k)) ?? [];
+  if (unknown.length) {
+    throw new CliError(
+      `Unknown column(s) ${unknown.join(', ')}; known: ${partyExportColumns.map((c) => c.key).join(', ')}`,
+    );
+  }
+  return keys ? keys.map((k) => partyExportColumns.find((c) => c.key === k) as Column) : partyExportColumns;
+}
+
+async function writeXlsx(out: Writable, sheet: string, columns: readonly Column[], rows: AsyncIterable<PartyItem>) {
+  let n = 0;
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const ws = wb.addWorksheet(sheet);
+  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: 20 }));
+  for await (const p of rows) {
+    ws.addRow(columns.map((c) => c.value(p))).commit();
+    n++;
+  }
+  ws.commit();
+  await wb.commit();
+  return n;
+}
+
+async function writeCsv(
+  out: Writable,
+  format: string,
+  toFile: boolean,
+  columns: readonly Column[],
+  rows: AsyncIterable<PartyItem>,
+) {
+  let n = 0;
+  const csv = stringify({
+    header: true,
+    bom: format === 'csv',
+    columns: columns.map((c) => ({ key: c.key, header: c.header })),
+    cast: { boolean: (v) => (v ? 'true' : 'false') },
+  });
+  const source = Readable.from(
+    (async function* () {
+      for await (const p of rows) {
+        n++;
+        yield Object.fromEntries(
+          columns.map((c) => {
+            const v = c.value(p);
+            return [c.key, v instanceof Date ? v.toISOString() : v];
+          }),
+        );
+      }
+    })(),
+  );
+  if (format === 'csv-gb18030') {
+    // The re-encoder takes text, not the stringifier's bytes.
+    csv.setEncoding('utf8');
+    await pipeline(source, csv, iconv.encodeStream('gb18030'), out, { end: toFile });
+  } else {
+    await pipeline(source, csv, out, { end: toFile });
+  }
+  return n;
+}
+
+async function runExport(entity: Entity, opts: ExportOptions): Promise<void> {
+  const filters = filtersOf(entity, opts.filter);
+  const columns = columnsOf(opts.columns);
+  const cfg = config();
+  const h = await openForCommand(
+    'the export',
+    `curl -H "authorization: Bearer $TOKEN" "http://${cfg.host}:${cfg.port}/api/parties/export?format=${opts.format === 'xlsx' ? 'xlsx' : 'csv'}${opts.format === 'csv-gb18030' ? '&encoding=gb18030' : ''}" -o parties.${opts.format === 'xlsx' ? 'xlsx' : 'csv'}`,
+  );
+  try {
+    const org = await pickOrg(h, opts.org);
+    const ctx = await commandActor(h, org.org_id, opts.as);
+    const parties = partiesService(standaloneDeps(h.db, h.engine, pino({ level: 'silent' }), cfg.secret));
+    const rows = allPages((cursor) => parties.list(ctx, { ...filters, limit: 500, cursor }));
+    const out: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;
+    const n =
+      opts.format === 'xlsx'
+        ? await writeXlsx(out, entity, columns, rows)
+        : await writeCsv(out, opts.format, Boolean(opts.out), columns, rows);
+    if (opts.out) {
+      console.error(`Exported ${n} ${entity} to ${opts.out}.`);
+    }
+  } finally {
+    await h.close();
+  }
+}
 
 /**
  * `tandem export parties|employees`: the same columns and access rules as the list's export in the
@@ -41,101 +167,5 @@ export function registerExportCommand(program: Command): void {
     .option('--out <file>', 'write here (default: standard output)')
     .option('--as <email>', 'export as this user (default: the organisation’s first admin)')
     .option('--org <slug>')
-    .action(
-      async (
-        entity: (typeof entities)[number],
-        opts: { format: string; filter: string[]; columns?: string; out?: string; as?: string; org?: string },
-      ) => {
-        const filters: Record<string, string> = {};
-        for (const f of opts.filter) {
-          const i = f.indexOf('=');
-          if (i < 1) {
-            throw new CliError(`--filter ${f}: use key=value`);
-          }
-          filters[f.slice(0, i)] = f.slice(i + 1);
-        }
-        if (entity === 'employees') {
-          filters.role = 'employee';
-        }
-        const parsed = listPartiesQuerySchema.omit({ limit: true, cursor: true }).safeParse(filters);
-        if (!parsed.success) {
-          throw new CliError(
-            `Invalid filter: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-          );
-        }
-        const keys = opts.columns
-          ?.split(',')
-          .map((k) => k.trim())
-          .filter(Boolean);
-        const unknown = keys?.filter((k) => !partyExportColumns.some((c) => c.key === k)) ?? [];
-        if (unknown.length) {
-          throw new CliError(
-            `Unknown column(s) ${unknown.join(', ')}; known: ${partyExportColumns.map((c) => c.key).join(', ')}`,
-          );
-        }
-        const columns = keys
-          ? keys.map((k) => partyExportColumns.find((c) => c.key === k) as (typeof partyExportColumns)[number])
-          : partyExportColumns;
-        const cfg = config();
-        const h = await openForCommand(
-          'the export',
-          `curl -H "authorization: Bearer $TOKEN" "http://${cfg.host}:${cfg.port}/api/parties/export?format=${opts.format === 'xlsx' ? 'xlsx' : 'csv'}${opts.format === 'csv-gb18030' ? '&encoding=gb18030' : ''}" -o parties.${opts.format === 'xlsx' ? 'xlsx' : 'csv'}`,
-        );
-        try {
-          const org = await pickOrg(h, opts.org);
-          const ctx = await commandActor(h, org.org_id, opts.as);
-          const parties = partiesService(standaloneDeps(h.db, h.engine, pino({ level: 'silent' }), cfg.secret));
-          const rows = allPages((cursor) => parties.list(ctx, { ...parsed.data, limit: 500, cursor }));
-          const out: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;
-          let n = 0;
-          if (opts.format === 'xlsx') {
-            const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-              stream: out,
-              useStyles: false,
-              useSharedStrings: false,
-            });
-            const ws = wb.addWorksheet(entity);
-            ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: 20 }));
-            for await (const p of rows) {
-              ws.addRow(columns.map((c) => c.value(p))).commit();
-              n++;
-            }
-            ws.commit();
-            await wb.commit();
-          } else {
-            const csv = stringify({
-              header: true,
-              bom: opts.format === 'csv',
-              columns: columns.map((c) => ({ key: c.key, header: c.header })),
-              cast: { boolean: (v) => (v ? 'true' : 'false') },
-            });
-            const source = Readable.from(
-              (async function* () {
-                for await (const p of rows) {
-                  n++;
-                  yield Object.fromEntries(
-                    columns.map((c) => {
-                      const v = c.value(p);
-                      return [c.key, v instanceof Date ? v.toISOString() : v];
-                    }),
-                  );
-                }
-              })(),
-            );
-            if (opts.format === 'csv-gb18030') {
-              // The re-encoder takes text, not the stringifier's bytes.
-              csv.setEncoding('utf8');
-              await pipeline(source, csv, iconv.encodeStream('gb18030'), out, { end: Boolean(opts.out) });
-            } else {
-              await pipeline(source, csv, out, { end: Boolean(opts.out) });
-            }
-          }
-          if (opts.out) {
-            console.error(`Exported ${n} ${entity} to ${opts.out}.`);
-          }
-        } finally {
-          await h.close();
-        }
-      },
-    );
+    .action(runExport);
 }

@@ -1,62 +1,36 @@
-import { createReadStream, createWriteStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import pino from 'pino';
-import type { Actor, RequestContext } from '../platform/auth/actor.ts';
-import { DataDirBusyError } from '../platform/db/data-dir-lock.ts';
+import type { RequestContext } from '../platform/auth/actor.ts';
+import type { Config } from '../platform/config.ts';
 import type { DatabaseHandle } from '../platform/db/database.ts';
 import { standaloneDeps } from '../platform/deps.ts';
-import { importsService, toImportJob, type ImportJob } from '../modules/imports/index.ts';
-import { importEntities, upsertKeys } from '../modules/imports/imports.schema.ts';
-import { CliError, config, openConfigured, pickOrg } from './context.ts';
+import {
+  importEntities,
+  importsService,
+  toImportJob,
+  upsertKeys,
+  type ImportJob,
+  type RunHooks,
+} from '../modules/imports/index.ts';
+import { CliError, commandActor, config, openForCommand, pickOrg } from './context.ts';
 
-/** Opens the database for a command that cannot go through a running server's lock; says how to use its API instead. */
-export async function openForCommand(what: string, api: string): Promise<DatabaseHandle> {
-  try {
-    return await openConfigured(config());
-  } catch (err) {
-    if (err instanceof DataDirBusyError) {
-      throw new CliError(
-        `${err.message}\nA running Tandem server (pid ${err.pid}) holds the embedded database, so ${what} cannot open it. Either stop the server and run this again, or ${what} through the server's API with an API token (POST /api/tokens):\n  ${api}`,
-      );
-    }
-    throw err;
-  }
+type Entity = (typeof importEntities)[number];
+interface ImportOptions {
+  map?: string;
+  dryRun?: boolean;
+  upsertKey?: (typeof upsertKeys)[number];
+  role?: string;
+  encoding?: string;
+  delimiter?: string;
+  resume?: string;
+  report?: string;
+  as?: string;
+  org?: string;
 }
-
-/** The actor a command acts as: --as <email>, else the organisation's first active admin. */
-export async function commandActor(
-  h: DatabaseHandle,
-  orgId: string,
-  email: string | undefined,
-): Promise<RequestContext> {
-  let q = h.db.selectFrom('app_user').selectAll().where('org_id', '=', orgId).where('active', '=', true);
-  q = email
-    ? q.where('email', '=', email.trim().toLowerCase())
-    : q.where((eb) => eb(eb.val('admin'), '=', eb.fn.any('roles'))).orderBy('created_at');
-  const u = await q.executeTakeFirst();
-  if (!u) {
-    throw new CliError(
-      email ? `No active user ${email}` : 'The organisation has no active admin: name a user with --as',
-    );
-  }
-  const actor: Actor = {
-    orgId,
-    userId: u.id,
-    email: u.email,
-    displayName: u.display_name,
-    roles: u.roles,
-    orgUnitId: u.org_unit_id,
-    partyId: u.party_id,
-    locale: u.locale,
-    authMethod: 'session',
-    sessionId: null,
-    tokenId: null,
-    csrfToken: null,
-  };
-  return { actor, requestId: `cli:${process.pid}`, ip: null };
-}
+type Service = ReturnType<typeof importsService>;
 
 const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
 /** What the memory is now: the JS heap; external memory (on the embedded database, mostly its WebAssembly memory); the rest (code, native). */
@@ -100,6 +74,125 @@ function progressReporter() {
   };
 }
 
+/** Continues an interrupted (running or queued) import from its checkpoint. */
+async function resume(service: Service, ctx: RequestContext, id: string, hooks: RunHooks): Promise<void> {
+  const job = await service.get(ctx, id);
+  if (job.status !== 'running' && job.status !== 'queued') {
+    throw new CliError(`Import ${id} is ${job.status}; only an interrupted (running or queued) import resumes`);
+  }
+  await service.run(ctx.actor.orgId, id, hooks);
+}
+
+/** Uploads the file, says how its columns map, and runs the import to its end; the job's id. */
+async function uploadAndRun(
+  service: Service,
+  ctx: RequestContext,
+  entity: Entity,
+  file: string,
+  opts: ImportOptions,
+  mapping: Record<string, string | null> | undefined,
+  hooks: RunHooks,
+): Promise<string> {
+  const preview = await service.upload(
+    ctx,
+    { entity, fileName: path.basename(file), encoding: opts.encoding, delimiter: opts.delimiter as ',' | undefined },
+    createReadStream(file),
+    statSync(file).size,
+  );
+  const { id, format, encoding, delimiter } = preview.job;
+  const columns = Object.entries({ ...preview.suggestedMapping, ...mapping })
+    .map(([k, v]) => `${k}→${v ?? '(skipped)'}`)
+    .join(', ');
+  console.error(
+    `import ${id}: ${format}${encoding ? `, ${encoding}` : ''}${delimiter ? `, delimiter ${JSON.stringify(delimiter)}` : ''}; columns: ${columns}`,
+  );
+  await service.start(
+    ctx,
+    id,
+    {
+      mapping,
+      dryRun: Boolean(opts.dryRun),
+      upsertKey: opts.upsertKey,
+      role: opts.role as 'customer' | undefined,
+    },
+    { wait: true, hooks },
+  );
+  return id;
+}
+
+/** Where the error report goes: --report, else the data directory's reports folder (never the working directory). */
+export const reportPath = (cfg: Config, id: string, given: string | undefined) =>
+  path.resolve(given ?? path.join(cfg.dataDir, 'reports', `import-${id}-errors.csv`));
+
+/** Writes the error report (CSV, UTF-8 with BOM) to `file`. */
+async function writeReport(service: Service, ctx: RequestContext, id: string, file: string): Promise<void> {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const out = createWriteStream(file);
+  out.write('\uFEFFrow,column,code,message,value\n');
+  const q = (v: string | number | null) =>
+    v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
+  for await (const e of await service.errorRows(ctx, id)) {
+    out.write(`${[e.row, e.column, e.code, e.message, e.value].map(q).join(',')}\n`);
+  }
+  await new Promise((r) => out.end(r));
+}
+
+function printSummary(job: ImportJob, report: string | null): void {
+  const c = job.counts;
+  console.log(
+    `Import ${job.id} ${job.status}${job.dryRun ? ' (dry run: nothing written)' : ''}: ${c.total ?? c.processed} rows, ${c.created} created, ${c.updated} updated, ${c.skipped} skipped, ${c.failed} errors, ${c.duplicates} possible duplicates; ${job.rowsPerSecond ?? 0} rows/s; peak RSS ${mb(process.resourceUsage().maxRSS)}${memoryNow()}.`,
+  );
+  if (job.message) {
+    console.log(job.message);
+  }
+  if (report) {
+    console.log(`Error report: ${report}`);
+  }
+}
+
+async function runImport(entity: Entity, file: string | undefined, opts: ImportOptions): Promise<void> {
+  if (!opts.resume && !file) {
+    throw new CliError('Name the file to import (or --resume <importId>)');
+  }
+  if (file && !existsSync(file)) {
+    throw new CliError(`No file ${file}`);
+  }
+  const mapping = opts.map ? (JSON.parse(readFileSync(opts.map, 'utf8')) as Record<string, string | null>) : undefined;
+  const cfg = config();
+  const h: DatabaseHandle = await openForCommand(
+    'the import',
+    `curl -H "authorization: Bearer $TOKEN" -H "content-type: text/csv" --data-binary @${file ?? 'file.csv'} "http://${cfg.host}:${cfg.port}/api/imports?entity=${entity}&fileName=${path.basename(file ?? 'file.csv')}"  then  POST /api/imports/<id>/start`,
+  );
+  const reporter = progressReporter();
+  try {
+    const org = await pickOrg(h, opts.org);
+    const ctx = await commandActor(h, org.org_id, opts.as);
+    const deps = standaloneDeps(h.db, h.engine, pino({ level: 'silent' }), cfg.secret);
+    const service = importsService(deps, { dir: path.join(cfg.dataDir, 'imports'), maxBytes: cfg.importMaxBytes });
+    const hooks: RunHooks = { onBatch: (j) => reporter.update(toImportJob(j)) };
+    let id = opts.resume;
+    if (id) {
+      await resume(service, ctx, id, hooks);
+    } else {
+      id = await uploadAndRun(service, ctx, entity, file as string, opts, mapping, hooks);
+    }
+    reporter.stop();
+    const job = await service.get(ctx, id);
+    let report: string | null = null;
+    if (job.counts.failed || job.counts.duplicates) {
+      report = reportPath(cfg, id, opts.report);
+      await writeReport(service, ctx, id, report);
+    }
+    printSummary(job, report);
+    if (job.status === 'failed') {
+      process.exitCode = 1;
+    }
+  } finally {
+    reporter.stop();
+    await h.close();
+  }
+}
+
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
@@ -121,128 +214,8 @@ export function registerImportCommand(program: Command): void {
     .option('--encoding <encoding>', 'override the detected encoding (utf-8, gb18030, utf-16le, …)')
     .option('--delimiter <char>', 'override the detected delimiter (",", ";", "\\t", "|")')
     .option('--resume <importId>', 'continue an interrupted import from its checkpoint')
+    .option('--report <file>', 'write the error report here (default: TANDEM_DATA_DIR/reports/import-<id>-errors.csv)')
     .option('--as <email>', 'act as this user (default: the organisation’s first admin)')
     .option('--org <slug>', 'organisation, when there are several')
-    .action(
-      async (
-        entity: (typeof importEntities)[number],
-        file: string | undefined,
-        opts: {
-          map?: string;
-          dryRun?: boolean;
-          upsertKey?: (typeof upsertKeys)[number];
-          role?: string;
-          encoding?: string;
-          delimiter?: string;
-          resume?: string;
-          as?: string;
-          org?: string;
-        },
-      ) => {
-        if (!opts.resume && !file) {
-          throw new CliError('Name the file to import (or --resume <importId>)');
-        }
-        if (file && !existsSync(file)) {
-          throw new CliError(`No file ${file}`);
-        }
-        const mapping = opts.map
-          ? (JSON.parse(readFileSync(opts.map, 'utf8')) as Record<string, string | null>)
-          : undefined;
-        const cfg = config();
-        const h = await openForCommand(
-          'the import',
-          `curl -H "authorization: Bearer $TOKEN" -H "content-type: text/csv" --data-binary @${file ?? 'file.csv'} "http://${cfg.host}:${cfg.port}/api/imports?entity=${entity}&fileName=${path.basename(file ?? 'file.csv')}"  then  POST /api/imports/<id>/start`,
-        );
-        const reporter = progressReporter();
-        try {
-          const org = await pickOrg(h, opts.org);
-          const ctx = await commandActor(h, org.org_id, opts.as);
-          const deps = standaloneDeps(h.db, h.engine, pino({ level: 'silent' }), cfg.secret);
-          const service = importsService(deps, {
-            dir: path.join(cfg.dataDir, 'imports'),
-            maxBytes: cfg.importMaxBytes,
-          });
-          const hooks = { onBatch: (j: Parameters<typeof toImportJob>[0]) => reporter.update(toImportJob(j)) };
-          let id: string;
-          if (opts.resume) {
-            id = opts.resume;
-            await service.get(ctx, id);
-            const row = await h.db
-              .selectFrom('import_job')
-              .select('status')
-              .where('org_id', '=', org.org_id)
-              .where('id', '=', id)
-              .executeTakeFirstOrThrow();
-            if (row.status !== 'running' && row.status !== 'queued') {
-              throw new CliError(
-                `Import ${id} is ${row.status}; only an interrupted (running or queued) import resumes`,
-              );
-            }
-            await service.run(org.org_id, id, hooks);
-          } else {
-            const f = file as string;
-            const preview = await service.upload(
-              ctx,
-              {
-                entity,
-                fileName: path.basename(f),
-                encoding: opts.encoding,
-                delimiter: opts.delimiter as ',' | undefined,
-              },
-              createReadStream(f),
-              statSync(f).size,
-            );
-            id = preview.job.id;
-            console.error(
-              `import ${id}: ${preview.job.format}${preview.job.encoding ? `, ${preview.job.encoding}` : ''}${preview.job.delimiter ? `, delimiter ${JSON.stringify(preview.job.delimiter)}` : ''}; columns: ${Object.entries(
-                { ...preview.suggestedMapping, ...mapping },
-              )
-                .map(([k, v]) => `${k}→${v ?? '(skipped)'}`)
-                .join(', ')}`,
-            );
-            await service.start(
-              ctx,
-              id,
-              {
-                mapping,
-                dryRun: Boolean(opts.dryRun),
-                upsertKey: opts.upsertKey,
-                role: opts.role as 'customer' | undefined,
-              },
-              { wait: true, hooks },
-            );
-          }
-          reporter.stop();
-          const job = await service.get(ctx, id);
-          let report = '';
-          if (job.counts.failed || job.counts.duplicates) {
-            report = path.resolve(`import-${id}-errors.csv`);
-            const out = createWriteStream(report);
-            out.write('\uFEFFrow,column,code,message,value\n');
-            const q = (v: string | number | null) =>
-              v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
-            for await (const e of await service.errorRows(ctx, id)) {
-              out.write(`${[e.row, e.column, e.code, e.message, e.value].map(q).join(',')}\n`);
-            }
-            await new Promise((r) => out.end(r));
-          }
-          const c = job.counts;
-          console.log(
-            `Import ${id} ${job.status}${job.dryRun ? ' (dry run: nothing written)' : ''}: ${c.total ?? c.processed} rows, ${c.created} created, ${c.updated} updated, ${c.skipped} skipped, ${c.failed} errors, ${c.duplicates} possible duplicates; ${job.rowsPerSecond ?? 0} rows/s; peak RSS ${mb(process.resourceUsage().maxRSS)}${memoryNow()}.`,
-          );
-          if (job.message) {
-            console.log(job.message);
-          }
-          if (report) {
-            console.log(`Error report: ${report}`);
-          }
-          if (job.status === 'failed') {
-            process.exitCode = 1;
-          }
-        } finally {
-          reporter.stop();
-          await h.close();
-        }
-      },
-    );
+    .action(runImport);
 }

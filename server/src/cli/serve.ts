@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { buildApp } from '../app.ts';
+import { usersRepository } from '../platform/identity/users.repository.ts';
 import { JobRegistry, platformJobs, startJobs } from '../platform/jobs/jobs.ts';
 import { ensureFirstOrganization } from '../bootstrap.ts';
 import { config, openConfigured } from './context.ts';
@@ -72,16 +73,9 @@ export function registerServe(program: Command): void {
       if (first) {
         printFirstRun(first, url);
       } else {
-        const admins = await handle.db
-          .selectFrom('app_user')
-          .select('email')
-          .where((eb) => eb(eb.val('admin'), '=', eb.fn.any('roles')))
-          .where('active', '=', true)
-          .orderBy('created_at')
-          .limit(1)
-          .execute();
+        const admin = await usersRepository.firstActiveAdmin(handle.db);
         console.log(
-          `Sign in at ${url}${admins[0] ? ` (admin: ${admins[0].email}; lost the password? npx tandem set-password --email … --password …)` : ''}`,
+          `Sign in at ${url}${admin ? ` (admin: ${admin.email}; lost the password? npx tandem set-password --email … --password …)` : ''}`,
         );
       }
       console.log(

@@ -1,7 +1,6 @@
 import type { RequestContext } from '../platform/auth/actor.ts';
 import type { Deps } from '../platform/deps.ts';
-import { commerceService } from '../modules/commerce/commerce.service.ts';
-import { createProductSchema, createTransactionSchema } from '../modules/commerce/commerce.schema.ts';
+import { commerceService, createProductSchema, createTransactionSchema } from '../modules/commerce/index.ts';
 import { casesService, createCaseSchema, replyInputSchema, resolveInputSchema } from '../modules/cases/index.ts';
 
 const day = 86_400_000;

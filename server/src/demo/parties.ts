@@ -3,10 +3,10 @@ import type { Db } from '../platform/db/database.ts';
 import { standaloneDeps, type Deps } from '../platform/deps.ts';
 import type { Role } from '../platform/identity/constants-types.ts';
 import { usersService } from '../platform/identity/users.service.ts';
-import { activityService } from '../modules/parties/activity/activity.service.ts';
-import { partiesService } from '../modules/parties/parties.service.ts';
-import type { CreateParty } from '../modules/parties/parties.schema.ts';
+import { partiesService } from '../modules/parties/index.ts';
+import { activityService } from '../modules/parties/index.ts';
 import { seedDemoActivity } from './activity.ts';
+import { at, dateOf, demoCustomers, demoOthers } from './parties-data.ts';
 
 export interface DemoPerson {
   key: string;
@@ -17,11 +17,7 @@ export interface DemoPerson {
   managerKey: string | null;
 }
 
-const day = 24 * 60 * 60 * 1000;
 const channels = ['phone', 'wechat', 'visit', 'email'] as const;
-const at = (days: number, hour = 10) =>
-  new Date(Math.floor(Date.now() / day) * day + days * day + hour * 60 * 60 * 1000).toISOString();
-const dateOf = (days: number) => at(days).slice(0, 10);
 
 function groupOf(p: DemoPerson): string {
   return p.roles.includes('executive')
@@ -33,44 +29,17 @@ function groupOf(p: DemoPerson): string {
         : 'employees';
 }
 
-/**
- * Demo parties in both languages: every demo user's employee record (linked to the user), customers
- * (people and companies) with owners, candidates, a partner, a government office, a community and the
- * natural environment, with interactions and follow-up tasks.
- */
-export async function seedDemoParties(
-  db: Db,
-  orgId: string,
-  admin: { id: string; email: string },
-  people: DemoPerson[],
-): Promise<void> {
-  const deps: Deps = standaloneDeps(db, 'pglite', console as unknown as Deps['log']);
-  const ctx: RequestContext = {
-    actor: {
-      orgId,
-      userId: admin.id,
-      email: admin.email,
-      displayName: 'Demo',
-      roles: ['admin'],
-      orgUnitId: null,
-      partyId: null,
-      locale: null,
-      authMethod: 'session',
-      sessionId: null,
-      tokenId: null,
-      csrfToken: null,
-    },
-    requestId: 'demo-seed',
-    ip: null,
-  };
-  const parties = partiesService(deps);
-  const activity = activityService(deps);
-  const users = usersService(deps);
-  const byKey = new Map(people.map((p) => [p.key, p]));
-  const agents = people.filter((p) => p.roles.includes('agent') && !p.roles.includes('manager'));
-  const owner = (i: number) => agents[i % agents.length]?.userId ?? admin.id;
+interface Seeding {
+  ctx: RequestContext;
+  parties: ReturnType<typeof partiesService>;
+  activity: ReturnType<typeof activityService>;
+  users: ReturnType<typeof usersService>;
+}
 
-  // Employees: one party per demo user, linked so self-service finds "my record".
+/** Employees: one party per demo user, linked so self-service finds "my record". */
+async function seedEmployees(s: Seeding, people: DemoPerson[]): Promise<void> {
+  const { ctx, parties, users } = s;
+  const byKey = new Map(people.map((p) => [p.key, p]));
   for (const [i, p] of people.entries()) {
     const manager = p.managerKey ? byKey.get(p.managerKey) : undefined;
     const party = await parties.create(ctx, {
@@ -105,284 +74,13 @@ export async function seedDemoParties(
     const user = await users.get(ctx, p.userId);
     await users.update(ctx, p.userId, user.version, { partyId: party.id });
   }
+}
 
-  const customers: (CreateParty & { calls: string[] })[] = [
-    {
-      kind: 'person',
-      displayName: '王秀英',
-      familyName: '王',
-      givenName: '秀英',
-      phones: ['138 0013 8000'],
-      emails: ['wang.xiuying@example.cn'],
-      gender: 'female',
-      birthday: dateOf(-365 * 42 + 9),
-      tags: ['VIP', '老客户'],
-      calls: ['回访新品使用情况', '生日问候'],
-      profile: {
-        facts: { 职业: '中学教师', 城市: '上海' },
-        preferences: { 沟通方式: '微信', 偏好: '周末上午联系' },
-        care: [{ note: '女儿今年高考，近期压力较大', topic: 'life_event' }],
-      },
-      roles: [
-        {
-          role: 'customer',
-          stakeholderGroup: 'company_clients',
-          stage: 'loyal',
-          level: 'proactive',
-          targetLevel: 'partnership',
-          initiativeScore: 4,
-          participationScore: 3,
-        },
-      ],
-    },
-    {
-      kind: 'person',
-      displayName: '李强',
-      phones: ['+86 139-1234-5678'],
-      emails: ['li.qiang@example.cn'],
-      gender: 'male',
-      tags: ['潜在大客户'],
-      calls: ['首次电话沟通'],
-      roles: [
-        {
-          role: 'customer',
-          stakeholderGroup: 'company_clients',
-          stage: 'prospect',
-          level: 'basic',
-          targetLevel: 'accountable',
-          initiativeScore: 2,
-          participationScore: 1,
-        },
-      ],
-    },
-    {
-      kind: 'person',
-      displayName: '刘敏',
-      phones: ['13700137000'],
-      tags: ['投诉'],
-      calls: ['处理配送延迟投诉'],
-      profile: {
-        facts: { 城市: '杭州' },
-        preferences: {},
-        care: [{ note: '对上次配送延迟仍不满意', topic: 'worries' }],
-      },
-      roles: [
-        {
-          role: 'customer',
-          stakeholderGroup: 'company_clients',
-          stage: 'at_risk',
-          level: 'reactive',
-          targetLevel: 'accountable',
-          initiativeScore: 2,
-          participationScore: 2,
-        },
-      ],
-    },
-    {
-      kind: 'person',
-      displayName: '陈磊',
-      phones: ['13600136000'],
-      calls: ['售后回访'],
-      roles: [
-        {
-          role: 'customer',
-          stakeholderGroup: 'company_clients',
-          stage: 'developing',
-          level: 'accountable',
-          targetLevel: 'proactive',
-          initiativeScore: 3,
-          participationScore: 2,
-        },
-      ],
-    },
-    {
-      kind: 'person',
-      displayName: 'Emma Wilson',
-      emails: ['emma.wilson@example.com'],
-      phones: ['+44 20 7946 0958'],
-      locale: 'en',
-      calls: ['Onboarding call'],
-      roles: [
-        {
-          role: 'customer',
-          stakeholderGroup: 'company_clients',
-          stage: 'new',
-          level: 'basic',
-          targetLevel: 'proactive',
-          initiativeScore: 3,
-          participationScore: 1,
-        },
-      ],
-    },
-    {
-      kind: 'person',
-      displayName: 'Michael Brown',
-      emails: ['m.brown@example.com'],
-      locale: 'en',
-      tags: ['win-back'],
-      calls: ['Win-back offer'],
-      roles: [
-        {
-          role: 'customer',
-          stakeholderGroup: 'company_clients',
-          stage: 'churned',
-          level: 'basic',
-          targetLevel: 'accountable',
-          initiativeScore: 1,
-          participationScore: 1,
-        },
-      ],
-    },
-    {
-      kind: 'organization',
-      displayName: '上海华联贸易有限公司',
-      phones: ['021-6888 0000'],
-      emails: ['purchase@hualian.example.cn'],
-      tags: ['企业客户', '华东'],
-      calls: ['季度业务回顾', '年度框架协议谈判'],
-      profile: { facts: { 员工人数: 800, 行业: '零售' }, preferences: { 决策周期: '季度' }, care: [] },
-      roles: [
-        {
-          role: 'customer',
-          stakeholderGroup: 'company_clients',
-          stage: 'loyal',
-          level: 'partnership',
-          targetLevel: 'partnership',
-          initiativeScore: 5,
-          participationScore: 5,
-        },
-      ],
-    },
-    {
-      kind: 'organization',
-      displayName: '深圳创新科技有限公司',
-      phones: ['0755-8600 0000'],
-      tags: ['企业客户', '华南'],
-      calls: ['产品演示'],
-      roles: [
-        {
-          role: 'customer',
-          stakeholderGroup: 'company_clients',
-          stage: 'developing',
-          level: 'accountable',
-          targetLevel: 'partnership',
-          initiativeScore: 4,
-          participationScore: 3,
-        },
-      ],
-    },
-    {
-      kind: 'organization',
-      displayName: 'Northwind Traders',
-      emails: ['buying@northwind.example.com'],
-      locale: 'en',
-      calls: ['Renewal discussion'],
-      roles: [
-        {
-          role: 'customer',
-          stakeholderGroup: 'company_clients',
-          stage: 'won_back',
-          level: 'accountable',
-          targetLevel: 'proactive',
-          initiativeScore: 3,
-          participationScore: 3,
-        },
-      ],
-    },
-  ];
-  const others: CreateParty[] = [
-    {
-      kind: 'person',
-      displayName: '赵磊',
-      phones: ['13500135000'],
-      emails: ['zhao.lei@example.cn'],
-      tags: ['校园招聘'],
-      roles: [
-        {
-          role: 'candidate',
-          stakeholderGroup: 'potential_employees',
-          stage: 'candidate',
-          level: 'basic',
-          targetLevel: 'accountable',
-        },
-      ],
-    },
-    {
-      kind: 'person',
-      displayName: 'Olivia Green',
-      emails: ['olivia.green@example.com'],
-      locale: 'en',
-      roles: [{ role: 'candidate', stakeholderGroup: 'potential_employees', stage: 'candidate' }],
-    },
-    {
-      kind: 'organization',
-      displayName: '杭州云图软件有限公司',
-      tags: ['渠道伙伴'],
-      roles: [
-        {
-          role: 'partner',
-          stakeholderGroup: 'company_clients',
-          stage: 'developing',
-          level: 'proactive',
-          targetLevel: 'partnership',
-          initiativeScore: 4,
-          participationScore: 4,
-        },
-      ],
-    },
-    {
-      kind: 'organization',
-      displayName: '浦东新区人力资源和社会保障局',
-      tags: ['政府'],
-      roles: [
-        {
-          role: 'government',
-          stakeholderGroup: 'government_community',
-          stage: 'developing',
-          level: 'accountable',
-          targetLevel: 'proactive',
-          initiativeScore: 3,
-          participationScore: 2,
-        },
-      ],
-    },
-    {
-      kind: 'organization',
-      displayName: '张江社区服务中心',
-      tags: ['社区'],
-      roles: [
-        {
-          role: 'community',
-          stakeholderGroup: 'government_community',
-          stage: 'developing',
-          level: 'reactive',
-          targetLevel: 'proactive',
-          initiativeScore: 2,
-          participationScore: 3,
-        },
-      ],
-    },
-    {
-      kind: 'organization',
-      displayName: '自然环境 Environment',
-      tags: ['可持续发展'],
-      profile: { facts: { 承诺: '2030 年前办公用电 100% 可再生' }, preferences: {}, care: [] },
-      roles: [
-        {
-          role: 'community',
-          stakeholderGroup: 'natural_environment',
-          stage: 'developing',
-          level: 'basic',
-          targetLevel: 'proactive',
-          initiativeScore: 3,
-          participationScore: 1,
-        },
-      ],
-    },
-  ];
-
+/** Customers with owners (and some backup owners), the calls logged with them and a follow-up task each. */
+async function seedCustomers(s: Seeding, owner: (i: number) => string): Promise<{ id: string; ownerId: string }[]> {
+  const { ctx, parties, activity } = s;
   const seededCustomers: { id: string; ownerId: string }[] = [];
-  for (const [i, c] of customers.entries()) {
+  for (const [i, c] of demoCustomers().entries()) {
     const { calls, ...input } = c;
     const party = await parties.create(ctx, {
       ...input,
@@ -410,10 +108,15 @@ export async function seedDemoParties(
       assigneeId: owner(i),
     });
   }
-  for (const o of others) {
-    const party = await parties.create(ctx, o);
+  return seededCustomers;
+}
+
+/** Candidates, a partner, a government office, a community, and the natural environment (with its yearly review). */
+async function seedOthers(s: Seeding): Promise<void> {
+  for (const o of demoOthers()) {
+    const party = await s.parties.create(s.ctx, o);
     if (o.displayName.includes('Environment')) {
-      await activity.createInteraction(ctx, {
+      await s.activity.createInteraction(s.ctx, {
         partyId: party.id,
         channel: 'meeting',
         direction: 'internal',
@@ -423,5 +126,48 @@ export async function seedDemoParties(
       });
     }
   }
+}
+
+/**
+ * Demo parties in both languages: every demo user's employee record (linked to the user), customers
+ * (people and companies) with owners, candidates, a partner, a government office, a community and the
+ * natural environment, with interactions and follow-up tasks.
+ */
+export async function seedDemoParties(
+  db: Db,
+  orgId: string,
+  admin: { id: string; email: string },
+  people: DemoPerson[],
+): Promise<void> {
+  const deps: Deps = standaloneDeps(db, 'pglite', console as unknown as Deps['log']);
+  const ctx: RequestContext = {
+    actor: {
+      orgId,
+      userId: admin.id,
+      email: admin.email,
+      displayName: 'Demo',
+      roles: ['admin'],
+      orgUnitId: null,
+      partyId: null,
+      locale: null,
+      authMethod: 'session',
+      sessionId: null,
+      tokenId: null,
+      csrfToken: null,
+    },
+    requestId: 'demo-seed',
+    ip: null,
+  };
+  const s: Seeding = {
+    ctx,
+    parties: partiesService(deps),
+    activity: activityService(deps),
+    users: usersService(deps),
+  };
+  const agents = people.filter((p) => p.roles.includes('agent') && !p.roles.includes('manager'));
+  const owner = (i: number) => agents[i % agents.length]?.userId ?? admin.id;
+  await seedEmployees(s, people);
+  const seededCustomers = await seedCustomers(s, owner);
+  await seedOthers(s);
   await seedDemoActivity(deps, ctx, seededCustomers);
 }

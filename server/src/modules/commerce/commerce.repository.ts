@@ -1,10 +1,10 @@
-import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
+import { sql, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import { seesAllOwned, type Visibility } from '../../platform/access/access.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { updateVersioned } from '../../platform/db/versioned.ts';
 import { paginate, parseSort } from '../../platform/db/pagination.ts';
-import { canSeeFull } from '../parties/index.ts';
+import { transactionVisible } from './commerce.access.ts';
 import type { ListProductsQuery, ListTransactionsQuery } from './commerce.schema.ts';
 import type {
   ProductRow,
@@ -18,10 +18,6 @@ import type {
 type PageArgs = { limit: number; cursor: string | undefined };
 /** Up to this many visible parties, transaction lists start from the parties (see `list`). */
 const VISIBLE_SET = 5000;
-
-/** A transaction follows its party: visible iff the party (alias p) is live and the reader sees it in full. */
-export const partyOpen = (actor: Actor, visibility: Visibility, mode: 'read' | 'write'): Expression<SqlBool> =>
-  sql<SqlBool>`(p.deleted_at is null and p.merged_into_id is null and ${canSeeFull(actor, visibility, mode)})`;
 
 const productSorts = {
   name: { column: 'pr.name', type: 'text' },
@@ -115,7 +111,7 @@ export const transactionsRepository = {
         .selectFrom('party as p')
         .select('p.id')
         .where('p.org_id', '=', actor.orgId)
-        .where(() => partyOpen(actor, visibility, 'read'))
+        .where(() => transactionVisible(actor, visibility, 'read'))
         .limit(VISIBLE_SET + 1)
         .execute();
       visibleIds = rows.length <= VISIBLE_SET ? rows.map((r) => r.id) : null;
@@ -131,7 +127,7 @@ export const transactionsRepository = {
           .innerJoin('party as p', (j) => j.onRef('p.org_id', '=', 't.org_id').onRef('p.id', '=', 't.party_id'))
           .selectAll('t')
           .where('t.org_id', '=', actor.orgId)
-          .where(() => partyOpen(actor, visibility, 'read'));
+          .where(() => transactionVisible(actor, visibility, 'read'));
     if (f.partyId) {
       q = q.where('t.party_id', '=', f.partyId);
     }
@@ -179,7 +175,7 @@ export const transactionsRepository = {
       .selectAll('t')
       .where('t.org_id', '=', actor.orgId)
       .where('t.id', '=', id)
-      .where(() => partyOpen(actor, visibility, mode))
+      .where(() => transactionVisible(actor, visibility, mode))
       .executeTakeFirst();
   },
 
@@ -189,7 +185,6 @@ export const transactionsRepository = {
       : Promise.resolve([]);
   },
 
-  /** The lines of these transactions, in line order, with their product's name. */
   /** Display names of the parties on a page (already known visible to the reader). */
   async partyNames(db: Db, orgId: string, ids: string[]): Promise<Map<string, string>> {
     if (!ids.length) {
@@ -204,6 +199,7 @@ export const transactionsRepository = {
     return new Map(rows.map((r) => [r.id, r.display_name]));
   },
 
+  /** The lines of these transactions, in line order, with their product's name. */
   linesOf(db: Db, orgId: string, ids: string[]): Promise<LineWithName[]> {
     if (!ids.length) {
       return Promise.resolve([]);
@@ -218,6 +214,14 @@ export const transactionsRepository = {
       .orderBy('l.transaction_id')
       .orderBy('l.line_no')
       .execute();
+  },
+
+  /**
+   * The party timeline's keys of a party's transactions. The timeline shows only a party the reader may
+   * see in full, and a transaction is visible exactly when its party is, so the organisation and the party suffice.
+   */
+  timelineKeys(orgId: string, partyId: string) {
+    return sql`select 'transaction' as type, tx.id, tx.occurred_at as at from "transaction" tx where tx.org_id = ${orgId} and tx.party_id = ${partyId}`;
   },
 
   insert(db: Db, row: Insertable<TransactionTable>): Promise<TransactionRow> {

@@ -81,6 +81,124 @@ async function withLines(db: Db, orgId: string, rows: TransactionRow[]): Promise
   return rows.map((r) => toTransaction(r, by.get(r.id) ?? [], names.get(r.party_id) ?? null));
 }
 
+const takenConflict = (taken: { id: string; external_id: string | null }, externalId: string | null | undefined) =>
+  conflict(
+    taken.external_id && taken.external_id === externalId
+      ? 'A product with this external id exists'
+      : 'A product with this SKU exists',
+    { id: taken.id },
+  );
+
+async function createProduct(db: Db, ctx: RequestContext, input: CreateProduct): Promise<Product> {
+  const orgId = ctx.actor.orgId;
+  return db.transaction().execute(async (trx) => {
+    const taken = await productsRepository.taken(trx, orgId, input.externalId, input.sku);
+    if (taken) {
+      throw takenConflict(taken, input.externalId);
+    }
+    const row = await productsRepository.insert(trx, {
+      org_id: orgId,
+      name: input.name,
+      sku: input.sku ?? null,
+      external_id: input.externalId ?? null,
+      category: input.category ?? null,
+      price: money(input.price) ?? null,
+      currency: input.currency,
+      active: input.active ?? true,
+      created_by: ctx.actor.userId,
+    });
+    const out = toProduct(row);
+    await recordAudit(trx, ctx, { action: 'create', entityType: 'product', entityId: row.id, after: out });
+    return out;
+  });
+}
+
+async function updateProduct(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  version: number,
+  input: UpdateProduct,
+): Promise<Product> {
+  const orgId = ctx.actor.orgId;
+  return db.transaction().execute(async (trx) => {
+    const before = await productsRepository.find(trx, orgId, id);
+    if (!before) {
+      throw notFound('Product');
+    }
+    const taken = await productsRepository.taken(trx, orgId, input.externalId, input.sku, id);
+    if (taken) {
+      throw takenConflict(taken, input.externalId);
+    }
+    const row = await productsRepository.update(trx, orgId, id, version, {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.sku !== undefined ? { sku: input.sku } : {}),
+      ...(input.externalId !== undefined ? { external_id: input.externalId } : {}),
+      ...(input.category !== undefined ? { category: input.category } : {}),
+      ...(input.price !== undefined ? { price: money(input.price) } : {}),
+      ...(input.currency !== undefined ? { currency: input.currency } : {}),
+      ...(input.active !== undefined ? { active: input.active } : {}),
+    });
+    if (!row) {
+      failedUpdate(toProduct(before), 'Product');
+    }
+    const d = diff(toProduct(before), toProduct(row));
+    await recordAudit(trx, ctx, {
+      action: 'update',
+      entityType: 'product',
+      entityId: id,
+      before: d.before,
+      after: d.after,
+    });
+    return toProduct(row);
+  });
+}
+
+/** Records a sale for a party the actor may change; lines price from the catalogue (see money.ts priceTransaction). */
+async function createTransaction(db: Db, ctx: RequestContext, input: CreateTransaction): Promise<Transaction> {
+  const orgId = ctx.actor.orgId;
+  return db.transaction().execute(async (trx) => {
+    await writableParty(trx, ctx, input.partyId);
+    const productIds = [...new Set((input.lines ?? []).map((l) => l.productId))];
+    const products = new Map((await productsRepository.byIds(trx, orgId, productIds)).map((p) => [p.id, p]));
+    const priced = priceTransaction(input, products);
+    if ('code' in priced) {
+      throw validation(priced.message, [
+        { path: ['body', ...priced.path], message: priced.message, code: priced.code },
+      ]);
+    }
+    if (input.externalId && (await transactionsRepository.externalIdTaken(trx, orgId, input.externalId))) {
+      throw conflict('A transaction with this external id exists');
+    }
+    const row = await transactionsRepository.insert(trx, {
+      org_id: orgId,
+      party_id: input.partyId,
+      occurred_at: input.occurredAt ? new Date(input.occurredAt) : new Date(),
+      amount: priced.amount,
+      currency: input.currency,
+      channel: input.channel ?? null,
+      external_id: input.externalId ?? null,
+      note: input.note ?? null,
+      created_by: ctx.actor.userId,
+    });
+    await transactionsRepository.insertLines(
+      trx,
+      priced.lines.map((l) => ({
+        org_id: orgId,
+        transaction_id: row.id,
+        line_no: l.lineNo,
+        product_id: l.productId,
+        quantity: l.quantity,
+        unit_price: l.unitPrice,
+        amount: l.amount,
+      })),
+    );
+    const [out] = await withLines(trx, orgId, [row]);
+    await recordAudit(trx, ctx, { action: 'create', entityType: 'transaction', entityId: row.id, after: out });
+    return out as Transaction;
+  });
+}
+
 /** Products (a catalogue every user reads; admins, managers and marketing change it) and transactions (visible iff their party is). */
 export function commerceService(deps: Deps) {
   const { db } = deps;
@@ -99,74 +217,10 @@ export function commerceService(deps: Deps) {
       return toProduct(row);
     },
 
-    async createProduct(ctx: RequestContext, input: CreateProduct): Promise<Product> {
-      const orgId = ctx.actor.orgId;
-      return db.transaction().execute(async (trx) => {
-        const taken = await productsRepository.taken(trx, orgId, input.externalId, input.sku);
-        if (taken) {
-          throw conflict(
-            taken.external_id && taken.external_id === input.externalId
-              ? 'A product with this external id exists'
-              : 'A product with this SKU exists',
-            { id: taken.id },
-          );
-        }
-        const row = await productsRepository.insert(trx, {
-          org_id: orgId,
-          name: input.name,
-          sku: input.sku ?? null,
-          external_id: input.externalId ?? null,
-          category: input.category ?? null,
-          price: money(input.price) ?? null,
-          currency: input.currency,
-          active: input.active ?? true,
-          created_by: ctx.actor.userId,
-        });
-        const out = toProduct(row);
-        await recordAudit(trx, ctx, { action: 'create', entityType: 'product', entityId: row.id, after: out });
-        return out;
-      });
-    },
+    createProduct: (ctx: RequestContext, input: CreateProduct) => createProduct(db, ctx, input),
 
-    async updateProduct(ctx: RequestContext, id: string, version: number, input: UpdateProduct): Promise<Product> {
-      const orgId = ctx.actor.orgId;
-      return db.transaction().execute(async (trx) => {
-        const before = await productsRepository.find(trx, orgId, id);
-        if (!before) {
-          throw notFound('Product');
-        }
-        const taken = await productsRepository.taken(trx, orgId, input.externalId, input.sku, id);
-        if (taken) {
-          throw conflict(
-            taken.external_id && taken.external_id === input.externalId
-              ? 'A product with this external id exists'
-              : 'A product with this SKU exists',
-            { id: taken.id },
-          );
-        }
-        const row = await productsRepository.update(trx, orgId, id, version, {
-          ...(input.name !== undefined ? { name: input.name } : {}),
-          ...(input.sku !== undefined ? { sku: input.sku } : {}),
-          ...(input.externalId !== undefined ? { external_id: input.externalId } : {}),
-          ...(input.category !== undefined ? { category: input.category } : {}),
-          ...(input.price !== undefined ? { price: money(input.price) } : {}),
-          ...(input.currency !== undefined ? { currency: input.currency } : {}),
-          ...(input.active !== undefined ? { active: input.active } : {}),
-        });
-        if (!row) {
-          failedUpdate(toProduct(before), 'Product');
-        }
-        const d = diff(toProduct(before), toProduct(row));
-        await recordAudit(trx, ctx, {
-          action: 'update',
-          entityType: 'product',
-          entityId: id,
-          before: d.before,
-          after: d.after,
-        });
-        return toProduct(row);
-      });
-    },
+    updateProduct: (ctx: RequestContext, id: string, version: number, input: UpdateProduct) =>
+      updateProduct(db, ctx, id, version, input),
 
     async listTransactions(ctx: RequestContext, f: ListTransactionsQuery): Promise<Page<Transaction>> {
       const vis = await customerVisibility(db, ctx.actor.orgId);
@@ -185,48 +239,6 @@ export function commerceService(deps: Deps) {
     },
 
     /** Records a sale for a party the actor may change; lines price from the catalogue (see money.ts priceTransaction). */
-    async createTransaction(ctx: RequestContext, input: CreateTransaction): Promise<Transaction> {
-      const orgId = ctx.actor.orgId;
-      return db.transaction().execute(async (trx) => {
-        await writableParty(trx, ctx, input.partyId);
-        const productIds = [...new Set((input.lines ?? []).map((l) => l.productId))];
-        const products = new Map((await productsRepository.byIds(trx, orgId, productIds)).map((p) => [p.id, p]));
-        const priced = priceTransaction(input, products);
-        if ('code' in priced) {
-          throw validation(priced.message, [
-            { path: ['body', ...priced.path], message: priced.message, code: priced.code },
-          ]);
-        }
-        if (input.externalId && (await transactionsRepository.externalIdTaken(trx, orgId, input.externalId))) {
-          throw conflict('A transaction with this external id exists');
-        }
-        const row = await transactionsRepository.insert(trx, {
-          org_id: orgId,
-          party_id: input.partyId,
-          occurred_at: input.occurredAt ? new Date(input.occurredAt) : new Date(),
-          amount: priced.amount,
-          currency: input.currency,
-          channel: input.channel ?? null,
-          external_id: input.externalId ?? null,
-          note: input.note ?? null,
-          created_by: ctx.actor.userId,
-        });
-        await transactionsRepository.insertLines(
-          trx,
-          priced.lines.map((l) => ({
-            org_id: orgId,
-            transaction_id: row.id,
-            line_no: l.lineNo,
-            product_id: l.productId,
-            quantity: l.quantity,
-            unit_price: l.unitPrice,
-            amount: l.amount,
-          })),
-        );
-        const [out] = await withLines(trx, orgId, [row]);
-        await recordAudit(trx, ctx, { action: 'create', entityType: 'transaction', entityId: row.id, after: out });
-        return out as Transaction;
-      });
-    },
+    createTransaction: (ctx: RequestContext, input: CreateTransaction) => createTransaction(db, ctx, input),
   };
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { TimelineEvent, TimelineSource } from '../../platform/timeline/sources.ts';
@@ -11,8 +10,7 @@ import { transactionsRepository } from './commerce.repository.ts';
  */
 export const transactionTimelineSource: TimelineSource = {
   type: 'transaction',
-  keys: (ctx: RequestContext, partyId: string) =>
-    sql`select 'transaction' as type, tx.id, tx.occurred_at as at from "transaction" tx where tx.org_id = ${ctx.actor.orgId} and tx.party_id = ${partyId}`,
+  keys: (ctx: RequestContext, partyId: string) => transactionsRepository.timelineKeys(ctx.actor.orgId, partyId),
   async load(db: Db, ctx: RequestContext, ids: string[]) {
     const orgId = ctx.actor.orgId;
     const [rows, lines] = await Promise.all([

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { createProductSchema, type BulkProductInput } from '../commerce/index.ts';
-import { parseBoolean, parseChannel, parseCurrency, parseDecimal, parseMoment } from './fields.ts';
+import { createProductSchema, type BulkProductInput, type ProductRef } from '../commerce/index.ts';
+import { parseBoolean, parseChannel, parseCurrency, parseDecimal, parseMoment } from './values.ts';
 import type { PartyRef, RowIssue } from './rows.ts';
 import { RowValues, type Column } from './rows.ts';
 import { cellText, type Cell } from './reader.ts';
@@ -59,11 +59,6 @@ export function productRow(cells: Cell[], columns: Column[]): { input?: BulkProd
     return { issues: issuesOf(parsed.error, (p) => productColumn(rv, p)) };
   }
   return { input: parsed.data, issues: [] };
-}
-
-export interface ProductRef {
-  by: 'id' | 'sku' | 'externalId' | 'name';
-  value: string;
 }
 
 /** One transaction row: the transaction's columns as given on it, and its line (if it names a product). */

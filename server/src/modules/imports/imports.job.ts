@@ -1,8 +1,9 @@
-import { hasRole, type Actor } from '../../platform/auth/actor.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { AppError, forbidden } from '../../platform/errors.ts';
-import type { Role } from '../../platform/identity/constants-types.ts';
-import type { CreateInteraction, CreateParty } from '../parties/index.ts';
+import { AppError } from '../../platform/errors.ts';
+import { orgUnitsRepository } from '../../platform/identity/org-units.repository.ts';
+import { usersRepository } from '../../platform/identity/users.repository.ts';
+import { activeFieldDefinitions, type CreateInteraction, type CreateParty } from '../parties/index.ts';
 import type { BulkProductInput } from '../commerce/index.ts';
 import type { TransactionRowValue } from './commerce-rows.ts';
 import { hasCustomFields, type CustomDef } from './fields.ts';
@@ -11,19 +12,9 @@ import type { ImportEntity, ImportJobRow } from './imports.tables.ts';
 import type { Column, Lookups, PartyRef, RowIssue } from './rows.ts';
 
 /**
- * What the parts of the imports module share: who may import what, the settings, the job as the
- * API shows it, and a row on its way from the file to a batch.
- *
- * Who may import: parties, interactions, products and transactions — admin, manager, marketing;
- * employees — admin, hr. Everyone else gets 403.
+ * What the parts of the imports module share: the settings, the job as the API shows it, the
+ * actor and lookups of a run, and a row on its way from the file to a batch.
  */
-export const importRoles: Record<ImportEntity, Role[]> = {
-  parties: ['admin', 'manager', 'marketing'],
-  interactions: ['admin', 'manager', 'marketing'],
-  employees: ['admin', 'hr'],
-  products: ['admin', 'manager', 'marketing'],
-  transactions: ['admin', 'manager', 'marketing'],
-};
 
 export interface ImportSettings {
   /** Where uploaded files are kept until the job is finished (and for a resume): TANDEM_DATA_DIR/imports. */
@@ -123,23 +114,9 @@ export function toImportJob(r: ImportJobRow, now = Date.now()): ImportJob {
   };
 }
 
-export function requireImporter(actor: Actor, entity: ImportEntity) {
-  if (!hasRole(actor, ...importRoles[entity])) {
-    throw forbidden(`Importing ${entity} needs one of the roles: ${importRoles[entity].join(', ')}`);
-  }
-}
-
 /** The actor a job runs as: its creator, as they are now. */
 export async function actorOf(db: Db, orgId: string, userId: string | null): Promise<Actor> {
-  const u = userId
-    ? await db
-        .selectFrom('app_user')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .where('id', '=', userId)
-        .where('active', '=', true)
-        .executeTakeFirst()
-    : undefined;
+  const u = userId ? await usersRepository.findActiveById(db, orgId, userId) : undefined;
   if (!u) {
     throw new AppError('FORBIDDEN', 'The user who started this import is no longer active');
   }
@@ -159,13 +136,10 @@ export async function actorOf(db: Db, orgId: string, userId: string | null): Pro
   };
 }
 
+/** Users by email, id or name (an email or id wins over a name that equals it); org units by name or id. */
 export async function lookupsOf(db: Db, orgId: string): Promise<Lookups> {
-  const users = await db
-    .selectFrom('app_user')
-    .select(['id', 'email', 'display_name'])
-    .where('org_id', '=', orgId)
-    .execute();
-  const units = await db.selectFrom('org_unit').select(['id', 'name']).where('org_id', '=', orgId).execute();
+  const users = await usersRepository.directory(db, orgId);
+  const units = await orgUnitsRepository.names(db, orgId);
   const byUser = new Map<string, string>();
   for (const u of users) {
     byUser.set(u.display_name.toLowerCase(), u.id);
@@ -185,10 +159,5 @@ export async function lookupsOf(db: Db, orgId: string): Promise<Lookups> {
 /** Custom field definitions a column may map to (parties and employees only). */
 export const customDefs = async (db: Db, orgId: string, entity: ImportEntity): Promise<CustomDef[]> =>
   hasCustomFields(entity)
-    ? db
-        .selectFrom('field_definition')
-        .select(['key', 'label_zh', 'label_en'])
-        .where('org_id', '=', orgId)
-        .where('active', '=', true)
-        .execute()
+    ? (await activeFieldDefinitions(db, orgId)).map((d) => ({ key: d.key, label_zh: d.label_zh, label_en: d.label_en }))
     : [];

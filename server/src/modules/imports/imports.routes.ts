@@ -16,8 +16,10 @@ import type { importsService } from './imports.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Import routes: the upload takes the raw file as the body (CSV or XLSX), streamed to disk under its own size limit. */
-export function importsRoutes(app: TandemApp, imports: ReturnType<typeof importsService>, maxBytes: number) {
+type Imports = ReturnType<typeof importsService>;
+
+/** The upload takes the raw file as the body (CSV or XLSX), streamed to disk under its own size limit. */
+function uploadRoute(app: TandemApp, imports: Imports, maxBytes: number) {
   void app.register((scope: TandemApp, _opts, next) => {
     // This scope only: the file arrives as a stream, which the service writes to disk as it comes.
     scope.addContentTypeParser(
@@ -51,6 +53,40 @@ export function importsRoutes(app: TandemApp, imports: ReturnType<typeof imports
     });
     next();
   });
+}
+
+/** The error report as CSV, streamed from the database a page at a time. */
+function errorReportRoute(app: TandemApp, imports: Imports) {
+  app.get('/api/imports/:id/errors.csv', {
+    schema: {
+      tags: ['imports'],
+      summary: 'The error report as CSV (UTF-8 with BOM): row, column, code, message, value',
+      params: importIdSchema,
+    },
+    handler: async (req, reply) => {
+      const rows = await imports.errorRows(ctxOf(req), req.params.id);
+      const csv = stringify({ header: true, bom: true, columns: ['row', 'column', 'code', 'message', 'value'] });
+      void (async () => {
+        try {
+          for await (const r of rows) {
+            if (!csv.write(r)) {
+              await new Promise((resolve) => csv.once('drain', resolve));
+            }
+          }
+          csv.end();
+        } catch (err) {
+          csv.destroy(err as Error);
+        }
+      })();
+      void reply.header('content-disposition', `attachment; filename="import-${req.params.id}-errors.csv"`);
+      return reply.type('text/csv; charset=utf-8').send(csv);
+    },
+  });
+}
+
+/** Every route of the imports module. */
+export function importsRoutes(app: TandemApp, imports: Imports, maxBytes: number) {
+  uploadRoute(app, imports, maxBytes);
 
   app.get('/api/imports', {
     schema: {
@@ -94,31 +130,7 @@ export function importsRoutes(app: TandemApp, imports: ReturnType<typeof imports
     handler: async (req, reply) => reply.status(202).send(await imports.start(ctxOf(req), req.params.id, req.body)),
   });
 
-  app.get('/api/imports/:id/errors.csv', {
-    schema: {
-      tags: ['imports'],
-      summary: 'The error report as CSV (UTF-8 with BOM): row, column, code, message, value',
-      params: importIdSchema,
-    },
-    handler: async (req, reply) => {
-      const rows = await imports.errorRows(ctxOf(req), req.params.id);
-      const csv = stringify({ header: true, bom: true, columns: ['row', 'column', 'code', 'message', 'value'] });
-      void (async () => {
-        try {
-          for await (const r of rows) {
-            if (!csv.write(r)) {
-              await new Promise((resolve) => csv.once('drain', resolve));
-            }
-          }
-          csv.end();
-        } catch (err) {
-          csv.destroy(err as Error);
-        }
-      })();
-      void reply.header('content-disposition', `attachment; filename="import-${req.params.id}-errors.csv"`);
-      return reply.type('text/csv; charset=utf-8').send(csv);
-    },
-  });
+  errorReportRoute(app, imports);
 
   app.post('/api/imports/:id/revert', {
     schema: {

@@ -14,7 +14,7 @@ export {
   type ImportSettings,
   type RunHooks,
 } from './imports.service.ts';
-export type { ImportJob, ImportPreview, StartImport } from './imports.schema.ts';
+export { importEntities, upsertKeys, type ImportJob, type ImportPreview, type StartImport } from './imports.schema.ts';
 
 /** Settings of an app built without any (tests): files in the temp dir, the default size limit. `tandem serve` passes TANDEM_DATA_DIR/imports and TANDEM_IMPORT_MAX_BYTES. */
 export const defaultImportSettings = (): ImportSettings => ({
@@ -23,7 +23,7 @@ export const defaultImportSettings = (): ImportSettings => ({
 });
 
 /**
- * Every route of the imports module (issue 5). Imports run in the server process; jobs a crash or a
+ * Every route of the imports module. Imports run in the server process; jobs a crash or a
  * restart interrupted resume from their checkpoints when the server is ready, and every lease
  * period the server looks for jobs whose runner died (its lease expired) and resumes them.
  */

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -14,6 +13,54 @@ import {
 import { restorePartySnapshots, type PartySnapshot } from '../parties/index.ts';
 import { importsRepository } from './imports.repository.ts';
 import type { ImportJobRow } from './imports.tables.ts';
+
+/** Removes what the job created: how many went, and a message when some had to stay. */
+async function removeCreated(
+  trx: Db,
+  ctx: RequestContext,
+  job: ImportJobRow,
+): Promise<{ removed: number; message: string | null }> {
+  switch (job.entity) {
+    case 'parties':
+    case 'employees':
+      return { removed: await importsRepository.binCreatedParties(trx, job.org_id, job.id, new Date()), message: null };
+    case 'interactions':
+      return { removed: await importsRepository.deleteCreatedInteractions(trx, job.org_id, job.id), message: null };
+    case 'transactions': {
+      const ids = await importsRepository.createdIds(trx, job.org_id, job.id, 'transaction');
+      return { removed: await deleteTransactions(trx, ctx, ids), message: null };
+    }
+    case 'products': {
+      const ids = await importsRepository.createdIds(trx, job.org_id, job.id, 'product');
+      const out = await deleteProducts(trx, ctx, ids);
+      return {
+        removed: out.deleted,
+        message: out.kept.length ? `${out.kept.length} imported product(s) kept: transactions use them` : null,
+      };
+    }
+  }
+}
+
+/** Restores what the job updated from the snapshots taken before, newest row first; how many came back. */
+async function restoreUpdated(trx: Db, ctx: RequestContext, job: ImportJobRow): Promise<number> {
+  let restored = 0;
+  let before = 2_147_483_647;
+  for (;;) {
+    const page = await importsRepository.updatedBefore(trx, job.org_id, job.id, before, 500);
+    if (!page.length) {
+      return restored;
+    }
+    const snapshots = page.map((p) => p.before);
+    if (job.entity === 'products') {
+      restored += await restoreProductSnapshots(trx, ctx, snapshots as ProductSnapshot[]);
+    } else if (job.entity === 'transactions') {
+      restored += await restoreTransactionSnapshots(trx, ctx, snapshots as TransactionSnapshot[]);
+    } else {
+      restored += await restorePartySnapshots(trx, ctx, snapshots as PartySnapshot[]);
+    }
+    before = (page.at(-1) as { row_no: number }).row_no;
+  }
+}
 
 /**
  * Undoes a finished import in one transaction: what it created goes (parties to the bin,
@@ -40,70 +87,8 @@ export async function revertImport(
     if (!claimed) {
       throw conflict('This import is being reverted already');
     }
-    const created = async (entity: string) =>
-      (
-        await trx
-          .selectFrom('import_item')
-          .select('record_id')
-          .where('org_id', '=', job.org_id)
-          .where('job_id', '=', job.id)
-          .where('entity', '=', entity)
-          .where('action', '=', 'created')
-          .execute()
-      ).map((r) => r.record_id);
-    const now = new Date();
-    let removed = 0;
-    let message: string | null = null;
-    if (job.entity === 'parties' || job.entity === 'employees') {
-      const gone = await sql<{ id: string }>`
-        update party p set deleted_at = ${now}, external_id = null, updated_at = ${now}, version = p.version + 1
-        from import_item i
-        where i.org_id = ${job.org_id} and i.job_id = ${job.id} and i.entity = 'party' and i.action = 'created'
-          and p.org_id = i.org_id and p.id = i.record_id and p.deleted_at is null
-        returning p.id`.execute(trx);
-      removed = gone.rows.length;
-    } else if (job.entity === 'interactions') {
-      const gone = await sql<{ id: string }>`
-        delete from interaction x using import_item i
-        where i.org_id = ${job.org_id} and i.job_id = ${job.id} and i.entity = 'interaction' and i.action = 'created'
-          and x.org_id = i.org_id and x.id = i.record_id
-        returning x.id`.execute(trx);
-      removed = gone.rows.length;
-    } else if (job.entity === 'transactions') {
-      removed = await deleteTransactions(trx, ctx, await created('transaction'));
-    } else {
-      const out = await deleteProducts(trx, ctx, await created('product'));
-      removed = out.deleted;
-      if (out.kept.length) {
-        message = `${out.kept.length} imported product(s) kept: transactions use them`;
-      }
-    }
-    let restored = 0;
-    let after = 2_147_483_647;
-    for (;;) {
-      const page = await trx
-        .selectFrom('import_item')
-        .select(['row_no', 'before'])
-        .where('org_id', '=', job.org_id)
-        .where('job_id', '=', job.id)
-        .where('action', '=', 'updated')
-        .where('row_no', '<', after)
-        .orderBy('row_no', 'desc')
-        .limit(500)
-        .execute();
-      if (!page.length) {
-        break;
-      }
-      const befores = page.map((p) => p.before);
-      if (job.entity === 'products') {
-        restored += await restoreProductSnapshots(trx, ctx, befores as ProductSnapshot[]);
-      } else if (job.entity === 'transactions') {
-        restored += await restoreTransactionSnapshots(trx, ctx, befores as TransactionSnapshot[]);
-      } else {
-        restored += await restorePartySnapshots(trx, ctx, befores as PartySnapshot[]);
-      }
-      after = (page.at(-1) as { row_no: number }).row_no;
-    }
+    const { removed, message } = await removeCreated(trx, ctx, job);
+    const restored = await restoreUpdated(trx, ctx, job);
     const final = message ? await importsRepository.update(trx, job.org_id, job.id, { message }) : claimed;
     await recordAudit(trx, ctx, {
       action: 'import_revert',

@@ -4,6 +4,7 @@ import {
   createPartySchema,
   type CreateInteraction,
   type CreateParty,
+  type PartyRef,
 } from '../parties/index.ts';
 import {
   CellError,
@@ -15,10 +16,12 @@ import {
   parseRoles,
   splitList,
   splitPhones,
-  type FieldSpec,
-} from './fields.ts';
+} from './values.ts';
 import type { ImportEntity } from './imports.tables.ts';
 import { cellText, type Cell } from './reader.ts';
+
+/** How a row names a party (interactions, transactions). */
+export type { PartyRef };
 
 /** A row-level problem: the column (header) it is about, a code and a message. */
 export interface RowIssue {
@@ -164,15 +167,8 @@ const levelOf = (s: string) => {
   return { level: level || undefined, targetLevel: target || undefined };
 };
 
-/** A spreadsheet row → a createPartySchema value (parties and employees), or its issues. */
-export function partyRow(
-  entity: ImportEntity,
-  cells: Cell[],
-  columns: Column[],
-  lookups: Lookups,
-  defaultRole: string,
-): { input?: CreateParty; issues: RowIssue[] } {
-  const rv = new RowValues(cells, columns);
+/** The name and kind: displayName, else the company (an organisation), else family and given names in their order. */
+function nameOf(rv: RowValues, entity: ImportEntity) {
   const company = rv.one('company');
   const familyName = rv.one('familyName');
   const givenName = rv.one('givenName');
@@ -189,28 +185,27 @@ export function partyRow(
     const latin = /^[\p{Script=Latin}\s'-]+$/u.test(`${familyName ?? ''}${givenName ?? ''}`);
     displayName = latin ? [givenName, familyName].filter(Boolean).join(' ') : `${familyName ?? ''}${givenName ?? ''}`;
   }
-  const owner = rv.one('owner');
-  let ownerId: string | undefined;
-  if (owner) {
-    ownerId = lookups.user(owner);
-    if (!ownerId) {
-      rv.issue('owner', 'unknown_reference', 'No user with this id, email or name');
-    }
+  return { displayName, kind, familyName, givenName, facts };
+}
+
+/** The user a column names (by id, email or name); an unknown one is an issue of the column. */
+function userOf(rv: RowValues, target: string, lookups: Lookups): string | undefined {
+  const v = rv.one(target);
+  if (!v) {
+    return undefined;
   }
-  const address = {
-    text: rv.one('address'),
-    city: rv.one('city'),
-    region: rv.one('region'),
-    country: rv.one('country'),
-  };
-  const custom: Record<string, string> = {};
-  for (const t of rv.targets().filter((t) => t.startsWith('custom.'))) {
-    const v = rv.one(t);
-    if (v !== undefined) {
-      custom[t.slice(7)] = v;
-    }
+  const id = lookups.user(v);
+  if (!id) {
+    rv.issue(target, 'unknown_reference', 'No user with this id, email or name');
   }
-  // Roles: a roles column ("customer:new partner"), else the default role; stage, level and group apply to the first.
+  return id;
+}
+
+const defined = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+
+/** Roles: a roles column ("customer:new partner"), else the default role; stage, level and group apply to the first. */
+function rolesOf(rv: RowValues, entity: ImportEntity, defaultRole: string): Record<string, unknown>[] {
   const listed = rv.one('roles', parseRoles) ?? [];
   const roles: Record<string, unknown>[] = (
     listed.length ? listed : [{ role: entity === 'employees' ? 'employee' : defaultRole }]
@@ -231,34 +226,60 @@ export function partyRow(
   if (group) {
     first.stakeholderGroup = group;
   }
+  return roles;
+}
+
+/** An employee row's employment facts (on its employee role), with its org unit and manager resolved. */
+function employmentOf(rv: RowValues, lookups: Lookups): Record<string, unknown> {
+  const e: Record<string, unknown> = {};
+  e.employeeNo = rv.one('employeeNo');
+  e.hireDate = rv.one('hireDate', parseDay);
+  e.jobTitle = rv.one('jobTitle');
+  e.careerTrack = rv.one('careerTrack');
+  e.grade = rv.one('grade');
+  e.salary = rv.one('salary', parseAmount);
+  e.exitDate = rv.one('exitDate', parseDay);
+  e.exitReason = rv.one('exitReason');
+  const unit = rv.one('orgUnit');
+  if (unit) {
+    e.orgUnitId = lookups.orgUnit(unit);
+    if (!e.orgUnitId) {
+      rv.issue('orgUnit', 'unknown_reference', 'No org unit with this id or name');
+    }
+  }
+  e.managerId = userOf(rv, 'manager', lookups);
+  return defined(e);
+}
+
+/** A spreadsheet row → a createPartySchema value (parties and employees), or its issues. */
+export function partyRow(
+  entity: ImportEntity,
+  cells: Cell[],
+  columns: Column[],
+  lookups: Lookups,
+  defaultRole: string,
+): { input?: CreateParty; issues: RowIssue[] } {
+  const rv = new RowValues(cells, columns);
+  const { displayName, kind, familyName, givenName, facts } = nameOf(rv, entity);
+  const ownerId = userOf(rv, 'owner', lookups);
+  const address = defined({
+    text: rv.one('address'),
+    city: rv.one('city'),
+    region: rv.one('region'),
+    country: rv.one('country'),
+  });
+  const custom: Record<string, string> = {};
+  for (const t of rv.targets().filter((t) => t.startsWith('custom.'))) {
+    const v = rv.one(t);
+    if (v !== undefined) {
+      custom[t.slice(7)] = v;
+    }
+  }
+  const roles = rolesOf(rv, entity, defaultRole);
   if (entity === 'employees') {
-    const e: Record<string, unknown> = {};
-    const emp = roles.find((r) => r.role === 'employee') as Record<string, unknown>;
-    e.employeeNo = rv.one('employeeNo');
-    e.hireDate = rv.one('hireDate', parseDay);
-    e.jobTitle = rv.one('jobTitle');
-    e.careerTrack = rv.one('careerTrack');
-    e.grade = rv.one('grade');
-    e.salary = rv.one('salary', parseAmount);
-    e.exitDate = rv.one('exitDate', parseDay);
-    e.exitReason = rv.one('exitReason');
-    const unit = rv.one('orgUnit');
-    if (unit) {
-      e.orgUnitId = lookups.orgUnit(unit);
-      if (!e.orgUnitId) {
-        rv.issue('orgUnit', 'unknown_reference', 'No org unit with this id or name');
-      }
-    }
-    const manager = rv.one('manager');
-    if (manager) {
-      e.managerId = lookups.user(manager);
-      if (!e.managerId) {
-        rv.issue('manager', 'unknown_reference', 'No user with this id, email or name');
-      }
-    }
-    const employment = Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined));
+    const employment = employmentOf(rv, lookups);
     if (Object.keys(employment).length) {
-      emp.employment = employment;
+      (roles.find((r) => r.role === 'employee') as Record<string, unknown>).employment = employment;
     }
   }
   const raw = {
@@ -271,9 +292,7 @@ export function partyRow(
     phones: rv.many('phones', splitPhones),
     birthday: rv.one('birthday', parseDay),
     gender: rv.one('gender', parseGender),
-    address: Object.values(address).some((v) => v !== undefined)
-      ? Object.fromEntries(Object.entries(address).filter(([, v]) => v !== undefined))
-      : undefined,
+    address: Object.keys(address).length ? address : undefined,
     locale: rv.one('locale'),
     tags: rv.many('tags', (c) => splitList(c, /[,，;；、|\s]+/)),
     ownerId,
@@ -291,17 +310,12 @@ export function partyRow(
   if (rv.issues.length) {
     return { issues: rv.issues };
   }
-  const clean = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
-  const parsed = createPartySchema.safeParse(clean);
+  const parsed = createPartySchema.safeParse(defined(raw));
   if (!parsed.success) {
     return { issues: zodIssues(rv, parsed.error) };
   }
   return { input: parsed.data, issues: [] };
 }
-
-/** How an interaction row names its party. */
-import type { PartyRef } from '../parties/index.ts';
-export type { PartyRef };
 
 /** A spreadsheet row → an interaction (party still to resolve), or its issues. */
 export function interactionRow(
@@ -334,14 +348,7 @@ export function interactionRow(
       message: 'Name the party: map a column to partyExternalId, partyEmail, partyPhone, partyName or partyId',
     });
   }
-  const user = rv.one('user');
-  let userId: string | undefined;
-  if (user) {
-    userId = lookups.user(user);
-    if (!userId) {
-      rv.issue('user', 'unknown_reference', 'No user with this id, email or name');
-    }
-  }
+  const userId = userOf(rv, 'user', lookups);
   const raw = {
     partyId: '00000000-0000-4000-8000-000000000000',
     channel: rv.one('channel', (c) => cellText(c).trim().toLowerCase()) ?? 'other',
@@ -365,5 +372,3 @@ export function interactionRow(
   const { partyId: _p, ...input } = parsed.data;
   return { input, ref, issues: [], columnOf: rv.columnOf };
 }
-
-export type { FieldSpec };

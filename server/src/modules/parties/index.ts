@@ -21,7 +21,7 @@ export function partiesModule(app: TandemApp, deps: Deps) {
 
 // Services.
 export { partiesService, readableParty, writableParty } from './parties.service.ts';
-export { createSystemTask } from './activity/activity.service.ts';
+export { activityService, createSystemTask } from './activity/activity.service.ts';
 export { moveStageAsSystem, type SystemMove } from './roles/roles.service.ts';
 export { isLegalMove, legalNextStages } from './roles/stages.ts';
 export { normalizePhone } from './phone.ts';

@@ -6,6 +6,11 @@ type Db = Kysely<Database>;
 type UnitValues = { name?: string; parent_id?: string | null; manager_user_id?: string | null };
 
 export const orgUnitsRepository = {
+  /** Every unit's id and name (imports resolve units named in cells). */
+  names(db: Db, orgId: string): Promise<{ id: string; name: string }[]> {
+    return db.selectFrom('org_unit').select(['id', 'name']).where('org_id', '=', orgId).execute();
+  },
+
   findById(db: Db, orgId: string, id: string): Promise<OrgUnitRow | undefined> {
     return db.selectFrom('org_unit').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
   },

@@ -148,4 +148,55 @@ export const usersRepository = {
       .executeTakeFirstOrThrow()
       .then((r) => r.n);
   },
+
+  /** An active user of the organisation, by id (imports run as their creator, as they are now). */
+  findActiveById(db: Db, orgId: string, id: string): Promise<UserRow | undefined> {
+    return db
+      .selectFrom('app_user')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .where('active', '=', true)
+      .executeTakeFirst();
+  },
+
+  /** An active user of the organisation, by (lower-case) email: the CLI's --as. */
+  findActiveByEmailInOrg(db: Db, orgId: string, email: string): Promise<UserRow | undefined> {
+    return db
+      .selectFrom('app_user')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('active', '=', true)
+      .where('email', '=', email)
+      .executeTakeFirst();
+  },
+
+  /** The first active admin (by creation) of the organisation, or of any organisation without one. */
+  firstActiveAdmin(db: Db, orgId?: string): Promise<UserRow | undefined> {
+    let q = db.selectFrom('app_user').selectAll();
+    if (orgId) {
+      q = q.where('org_id', '=', orgId);
+    }
+    return q
+      .where('active', '=', true)
+      .where((eb) => eb(eb.val('admin'), '=', eb.fn.any('roles')))
+      .orderBy('created_at')
+      .limit(1)
+      .executeTakeFirst();
+  },
+
+  /** Every user's id, email and name (imports resolve users named in cells). */
+  directory(db: Db, orgId: string): Promise<{ id: string; email: string; display_name: string }[]> {
+    return db.selectFrom('app_user').select(['id', 'email', 'display_name']).where('org_id', '=', orgId).execute();
+  },
+
+  /** Links a user to their employee record ("my record"), for loaders that create both. */
+  async linkParty(db: Db, orgId: string, id: string, partyId: string): Promise<void> {
+    await db
+      .updateTable('app_user')
+      .set({ party_id: partyId })
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .execute();
+  },
 };
