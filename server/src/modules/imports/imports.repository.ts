@@ -163,28 +163,10 @@ export const importsRepository = {
       .execute();
   },
 
-  // The two undo statements below write the parties module's tables (it exports no bulk "bin" or "delete"
-  // for interactions yet); they join this job's items so a revert stays one statement per entity.
-
-  /** Moves the live parties the job created to the bin (their external ids freed); how many went. */
-  async binCreatedParties(db: Db, orgId: string, jobId: string, now: Date): Promise<number> {
-    const gone = await sql<{ id: string }>`
-      update party p set deleted_at = ${now}, external_id = null, updated_at = ${now}, version = p.version + 1
-      from import_item i
-      where i.org_id = ${orgId} and i.job_id = ${jobId} and i.entity = 'party' and i.action = 'created'
-        and p.org_id = i.org_id and p.id = i.record_id and p.deleted_at is null
-      returning p.id`.execute(db);
-    return gone.rows.length;
-  },
-
-  /** Deletes the interactions the job created; how many went. */
-  async deleteCreatedInteractions(db: Db, orgId: string, jobId: string): Promise<number> {
-    const gone = await sql<{ id: string }>`
-      delete from interaction x using import_item i
-      where i.org_id = ${orgId} and i.job_id = ${jobId} and i.entity = 'interaction' and i.action = 'created'
-        and x.org_id = i.org_id and x.id = i.record_id
-      returning x.id`.execute(db);
-    return gone.rows.length;
+  /** The ids of the records of one entity the job created (a subquery for the owning module's undo). */
+  createdIdsQuery(orgId: string, jobId: string, entity: string) {
+    return sql`select i.record_id from import_item i
+      where i.org_id = ${orgId} and i.job_id = ${jobId} and i.entity = ${entity} and i.action = 'created'`;
   },
 
   /** Planner statistics of the items table, which grows with every batch (the revert reads it by job). */

@@ -10,7 +10,7 @@ import {
   type ProductSnapshot,
   type TransactionSnapshot,
 } from '../commerce/index.ts';
-import { restorePartySnapshots, type PartySnapshot } from '../parties/index.ts';
+import { binPartiesIn, deleteInteractionsIn, restorePartySnapshots, type PartySnapshot } from '../parties/index.ts';
 import { importsRepository } from './imports.repository.ts';
 import type { ImportJobRow } from './imports.tables.ts';
 
@@ -23,9 +23,24 @@ async function removeCreated(
   switch (job.entity) {
     case 'parties':
     case 'employees':
-      return { removed: await importsRepository.binCreatedParties(trx, job.org_id, job.id, new Date()), message: null };
+      return {
+        removed: await binPartiesIn(
+          trx,
+          job.org_id,
+          importsRepository.createdIdsQuery(job.org_id, job.id, 'party'),
+          new Date(),
+        ),
+        message: null,
+      };
     case 'interactions':
-      return { removed: await importsRepository.deleteCreatedInteractions(trx, job.org_id, job.id), message: null };
+      return {
+        removed: await deleteInteractionsIn(
+          trx,
+          job.org_id,
+          importsRepository.createdIdsQuery(job.org_id, job.id, 'interaction'),
+        ),
+        message: null,
+      };
     case 'transactions': {
       const ids = await importsRepository.createdIds(trx, job.org_id, job.id, 'transaction');
       return { removed: await deleteTransactions(trx, ctx, ids), message: null };

@@ -42,6 +42,7 @@ export { canSeeFull, livePartyVisible } from './parties.access.ts';
 // The bulk paths imports and the demo loader share.
 export { bulkUpsertParties } from './bulk/upsert.ts';
 export { restorePartySnapshots } from './bulk/restore.ts';
+export { binPartiesIn, deleteInteractionsIn } from './bulk/bulk.repository.ts';
 export { bulkInsertInteractions, type BulkInteractionResult } from './bulk/interactions.ts';
 export {
   resolvePartyRefs,

@@ -1,4 +1,4 @@
-import { sql, type Expression, type Insertable, type SqlBool } from 'kysely';
+import { sql, type Expression, type Insertable, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
 import type {
   InteractionTable,
@@ -310,4 +310,23 @@ export async function restoreRoles(trx: Db, orgId: string, partyId: string, role
       .where('id', '=', id)
       .execute();
   }
+}
+
+/**
+ * Undo of a bulk create (an import's revert): moves the live parties whose ids `ids` selects to the bin, their
+ * external ids freed, in one statement; how many went. `ids` is a subquery of the caller's own tables.
+ */
+export async function binPartiesIn(trx: Db, orgId: string, ids: RawBuilder<unknown>, now: Date): Promise<number> {
+  const gone = await sql<{ id: string }>`
+    update party p set deleted_at = ${now}, external_id = null, updated_at = ${now}, version = p.version + 1
+    where p.org_id = ${orgId} and p.deleted_at is null and p.id in (${ids})
+    returning p.id`.execute(trx);
+  return gone.rows.length;
+}
+
+/** Undo of a bulk insert of interactions: deletes those `ids` selects, in one statement; how many went. */
+export async function deleteInteractionsIn(trx: Db, orgId: string, ids: RawBuilder<unknown>): Promise<number> {
+  const gone = await sql<{ id: string }>`
+    delete from interaction x where x.org_id = ${orgId} and x.id in (${ids}) returning x.id`.execute(trx);
+  return gone.rows.length;
 }
