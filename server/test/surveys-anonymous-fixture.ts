@@ -73,7 +73,7 @@ await appDeps(h.app).mail.drain();
 export const tokenOf = new Map(
   people.map((p) => {
     const mail = sentMail.find((m) => m.to === p.email);
-    return [p.id, /\/s\/([\w-]+)/.exec((typeof mail?.text === 'string' ? mail.text : ''))?.[1] ?? ''];
+    return [p.id, /\/s\/([\w-]+)/.exec(typeof mail?.text === 'string' ? mail.text : '')?.[1] ?? ''];
   }),
 );
 

@@ -184,7 +184,8 @@ describe('survey answers on the party timeline', () => {
       // An anonymous survey's link goes only to the invitee's mailbox.
       await appDeps(h.app).mail.drain();
       const mailed = sentMail.find((m) => m.to === 'qian7@example.com');
-      const token = inv.json().items[0]?.token ?? /\/s\/([\w-]+)/.exec((typeof mailed?.text === 'string' ? mailed.text : ''))?.[1];
+      const token =
+        inv.json().items[0]?.token ?? /\/s\/([\w-]+)/.exec(typeof mailed?.text === 'string' ? mailed.text : '')?.[1];
       const q = sv.questions.find((x) => x.type === 'nps');
       expect((await respond(token, [{ questionId: q?.id ?? '', value: 3 }])).statusCode).toBe(201);
       const tl = await admin().get(`/api/parties/${p}/timeline`);

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { AuditLogTable, Database } from '../db/types.ts';
 import { paginate } from '../db/pagination.ts';
 
@@ -12,6 +12,30 @@ export interface AuditFilters {
 }
 
 export const auditRepository = {
+  /** One more anonymous action of this kind today (no row of its own: see countAnonymous). */
+  countToday(db: Kysely<Database>, orgId: string, action: string): Promise<unknown> {
+    return db
+      .insertInto('audit_daily_count')
+      .values({ org_id: orgId, day: sql<string>`current_date`, action, count: 1 })
+      .onConflict((oc) =>
+        oc.columns(['org_id', 'day', 'action']).doUpdateSet({ count: sql`audit_daily_count.count + 1` }),
+      )
+      .execute();
+  },
+
+  dailyCounts(db: Kysely<Database>, orgId: string, from: string, to: string) {
+    return db
+      .selectFrom('audit_daily_count')
+      .select(['day', 'action', 'count'])
+      .where('org_id', '=', orgId)
+      .where('day', '>=', from)
+      .where('day', '<=', to)
+      .orderBy('day', 'desc')
+      .orderBy('action')
+      .limit(1000)
+      .execute();
+  },
+
   insert(db: Kysely<Database>, row: Insertable<AuditLogTable>): Promise<unknown> {
     return db.insertInto('audit_log').values(row).execute();
   },

@@ -3,9 +3,30 @@ import { pageSchema } from '../http/common.schema.ts';
 import type { TandemApp } from '../http/types.ts';
 import type { Deps } from '../deps.ts';
 import { auditRepository } from './audit.repository.ts';
-import { auditEntrySchema, listAuditQuerySchema, type AuditEntry } from './audit.schema.ts';
+import {
+  auditEntrySchema,
+  dailyCountSchema,
+  dailyCountsQuerySchema,
+  listAuditQuerySchema,
+  type AuditEntry,
+} from './audit.schema.ts';
+import { z } from 'zod';
 
 export function auditRoutes(app: TandemApp, deps: Deps) {
+  app.get('/api/audit/daily-counts', {
+    config: { roles: ['admin'] },
+    schema: {
+      tags: ['audit'],
+      summary: 'Anonymous actions counted per day (they have no audit rows of their own), admin',
+      querystring: dailyCountsQuerySchema,
+      response: { 200: z.object({ items: z.array(dailyCountSchema) }) },
+    },
+    handler: async (req) => {
+      const rows = await auditRepository.dailyCounts(deps.db, ctxOf(req).actor.orgId, req.query.from, req.query.to);
+      return { items: rows.map((r) => ({ day: r.day, action: r.action, count: r.count })) };
+    },
+  });
+
   app.get('/api/audit', {
     config: { roles: ['admin'] },
     schema: {

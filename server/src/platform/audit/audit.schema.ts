@@ -29,3 +29,10 @@ export const listAuditQuerySchema = pageQuerySchema
     to: z.iso.datetime({ offset: true }).optional(),
   })
   .strict();
+
+const day = z.iso.date();
+export const dailyCountsQuerySchema = z
+  .object({ from: day, to: day })
+  .strict()
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
+export const dailyCountSchema = z.object({ day, action: z.string(), count: z.number().int() });

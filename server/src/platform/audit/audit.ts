@@ -104,3 +104,11 @@ export async function recordAudit(
     ip: w.ip,
   });
 }
+
+/**
+ * An anonymous action (an anonymous grievance, a follow-up on one) counted for the day instead of audited: an audit
+ * row's identity column and time would place it among the rows of whoever was active at that moment.
+ */
+export async function countAnonymous(db: Kysely<Database>, orgId: string, action: string): Promise<void> {
+  await auditRepository.countToday(db, orgId, action);
+}

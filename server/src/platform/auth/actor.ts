@@ -51,5 +51,10 @@ declare module 'fastify' {
     public?: boolean;
     /** Route needs one of these roles. */
     roles?: Role[];
+    /**
+     * Route may act anonymously for the signed-in user (an anonymous grievance): resolving the session writes
+     * nothing (no sliding-expiry touch), so no row of theirs changes in the same moment.
+     */
+    untraced?: boolean;
   }
 }

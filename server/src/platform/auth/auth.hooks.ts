@@ -31,13 +31,13 @@ export function registerAuthHooks(app: TandemApp, auth: AuthService): void {
     const header = req.headers.authorization;
     if (header) {
       const m = /^Bearer\s+(\S+)$/i.exec(header);
-      req.actor = m?.[1] ? await auth.fromBearer(m[1]) : null;
+      req.actor = m?.[1] ? await auth.fromBearer(m[1], { touch: !config.untraced }) : null;
       if (!req.actor && !config.public) {
         throw new AppError('UNAUTHENTICATED', 'Invalid or revoked API token');
       }
     } else {
       const cookie = req.cookies[SESSION_COOKIE];
-      req.actor = cookie ? await auth.fromSession(cookie) : null;
+      req.actor = cookie ? await auth.fromSession(cookie, { touch: !config.untraced }) : null;
     }
     if (config.public) {
       return;

@@ -211,7 +211,7 @@ export function authService(deps: Deps, limits: LoginLimits) {
     },
 
     /** Resolves the cookie session; extends it when it has been idle for a while. */
-    async fromSession(token: string): Promise<Actor | null> {
+    async fromSession(token: string, opts: { touch: boolean } = { touch: true }): Promise<Actor | null> {
       const hash = hashSecret(secret, token);
       const hit = cached(hash);
       if (hit) {
@@ -223,7 +223,7 @@ export function authService(deps: Deps, limits: LoginLimits) {
         return null;
       }
       let expiresAt = row.expires_at;
-      if (Date.now() - row.last_seen_at.getTime() > SESSION_TOUCH_MS) {
+      if (opts.touch && Date.now() - row.last_seen_at.getTime() > SESSION_TOUCH_MS) {
         expiresAt = new Date(Date.now() + SESSION_IDLE_MS);
         await sessionsRepository.extend(db, row.org_id, row.session_id, expiresAt);
       }
@@ -232,7 +232,7 @@ export function authService(deps: Deps, limits: LoginLimits) {
       return actor;
     },
 
-    async fromBearer(token: string): Promise<Actor | null> {
+    async fromBearer(token: string, opts: { touch: boolean } = { touch: true }): Promise<Actor | null> {
       if (!token.startsWith(TOKEN_PREFIX)) {
         return null;
       }
@@ -246,7 +246,7 @@ export function authService(deps: Deps, limits: LoginLimits) {
       if (!row) {
         return null;
       }
-      if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > SESSION_TOUCH_MS) {
+      if (opts.touch && (!row.last_used_at || Date.now() - row.last_used_at.getTime() > SESSION_TOUCH_MS)) {
         await tokensRepository.touch(db, row.org_id, row.token_id);
       }
       const actor = actorOf(row, 'token', { sessionId: null, tokenId: row.token_id, csrfToken: null });

@@ -73,6 +73,13 @@ export interface ApiTokenTable {
   revoked_at: Date | null;
 }
 
+export interface AuditDailyCountTable {
+  org_id: string;
+  day: ColumnType<string, string, string>;
+  action: string;
+  count: number;
+}
+
 export interface AuditLogTable {
   org_id: string;
   id: Generated<number>;
@@ -123,6 +130,7 @@ export interface Database extends PartiesTables, SurveysTables, ImportsTables, C
   session: SessionTable;
   api_token: ApiTokenTable;
   audit_log: AuditLogTable;
+  audit_daily_count: AuditDailyCountTable;
   saved_view: SavedViewTable;
   mail_outbox: MailOutboxTable;
 }

@@ -17,8 +17,9 @@ export function grievancesRoutes(app: TandemApp, svc: ReturnType<typeof grievanc
   const publicTags = ['service (public)'];
 
   app.post('/api/grievances', {
-    // No request log line for this route: an anonymous filing must not be tied to its caller anywhere.
+    // No request log line and no session touch: an anonymous filing must not be tied to its caller anywhere.
     logLevel: 'silent',
+    config: { untraced: true },
     schema: {
       tags,
       summary:

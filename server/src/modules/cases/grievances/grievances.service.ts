@@ -1,6 +1,6 @@
 import type { Updateable } from 'kysely';
 import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
-import { recordAudit, type AuditWho } from '../../../platform/audit/audit.ts';
+import { countAnonymous, recordAudit } from '../../../platform/audit/audit.ts';
 import { hashSecret, randomToken } from '../../../platform/auth/crypto.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { forbidden, notFound } from '../../../platform/errors.ts';
@@ -13,14 +13,6 @@ import { refreshSla } from '../sla/sla.service.ts';
 import type { CreateGrievance, GrievanceCreated, GrievanceFollowUp } from './grievances.schema.ts';
 import { grievancesRepository } from './grievances.repository.ts';
 
-/** Anonymous writes leave no actor, no request id and no address. */
-const anonymousWho = (orgId: string): AuditWho => ({
-  orgId,
-  actorId: null,
-  actorType: 'anonymous',
-  requestId: null,
-  ip: null,
-});
 const startOfUtcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 
 /** A grievance as filed: a named one links its submitter; an anonymous one only its follow-up code's hash. */
@@ -81,12 +73,16 @@ export function grievancesService(deps: Deps, limits: PublicLimits) {
         // Anonymous: the day only, so the time cannot be matched against sign-ins or other activity.
         const at = input.anonymous ? startOfUtcDay(real) : real;
         const row = await openCase(trx, newGrievance(orgId, input, named, followUpHash, at), policy, real);
-        await recordAudit(trx, input.anonymous ? anonymousWho(orgId) : ctx, {
-          action: 'grievance.create',
-          entityType: 'case',
-          entityId: row.id,
-          after: { type: 'grievance', anonymous: input.anonymous },
-        });
+        if (input.anonymous) {
+          await countAnonymous(trx, orgId, 'grievance.create');
+        } else {
+          await recordAudit(trx, ctx, {
+            action: 'grievance.create',
+            entityType: 'case',
+            entityId: row.id,
+            after: { type: 'grievance', anonymous: false },
+          });
+        }
         return { id: input.anonymous ? null : row.id, followUpCode: code };
       });
     },
@@ -127,11 +123,7 @@ export function grievancesService(deps: Deps, limits: PublicLimits) {
         }
         await casesRepository.setSla(trx, row.org_id, row.id, set);
         await refreshSla(trx, row.org_id, row.id, now);
-        await recordAudit(trx, anonymousWho(row.org_id), {
-          action: 'grievance.follow_up',
-          entityType: 'case',
-          entityId: row.id,
-        });
+        await countAnonymous(trx, row.org_id, 'grievance.follow_up');
       });
       return { ok: true };
     },
