@@ -1,0 +1,125 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { setup } from './harness.ts';
+
+// Each case here is a class of input the fuzzer (fuzz.slow.test.ts) once turned into a 5xx: it must answer a 4xx
+// in the one error shape (or be taken as the valid input it is).
+const dir = mkdtempSync(path.join(os.tmpdir(), 'tandem-malformed-test-'));
+const h = await setup({ imports: { dir, maxBytes: 1024 * 1024 } });
+const admin = h.as(h.org.admin);
+const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+const uuid = '6ba7b810-9dad-41d1-80b4-00c04fd430c8';
+
+function expect400(res: { statusCode: number; body: string }, code?: string) {
+  expect(res.statusCode, res.body).toBe(400);
+  const body = JSON.parse(res.body) as { error: { code: string; message: string; details?: { code: string }[] } };
+  expect(body.error.code).toBe('VALIDATION_FAILED');
+  expect(body.error.message).toEqual(expect.any(String));
+  if (code) {
+    expect(body.error.details?.map((d) => d.code)).toContain(code);
+  }
+}
+
+/** A raw request as the admin (cookie and CSRF token): any method, any body, any content type. */
+const send = (method: 'PUT' | 'POST', url: string, payload: string | Buffer, type = 'application/json') =>
+  h.app.inject({
+    method,
+    url,
+    headers: { cookie: h.org.admin.cookie, 'x-csrf-token': h.org.admin.csrf, 'content-type': type },
+    payload,
+  });
+
+const party = async (body: Record<string, unknown> = {}) => {
+  const res = await admin.post('/api/parties', { kind: 'person', displayName: 'Ann', ...body });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<{ id: string; version: number }>();
+};
+
+describe('numbers the database cannot hold', () => {
+  it('a version beyond a PostgreSQL integer answers 400, in the body or the query', async () => {
+    const p = await party();
+    expect400(await admin.patch(`/api/parties/${p.id}`, { displayName: 'Bo', version: 9007199254740991 }));
+    expect400(await admin.patch(`/api/parties/${p.id}`, { displayName: 'Bo', version: 2 ** 31 }));
+    expect400(await admin.delete(`/api/parties/${p.id}/roles/customer?version=9007199254740991`));
+    const ok = await admin.patch(`/api/parties/${p.id}`, { displayName: 'Bo', version: 2 ** 31 - 1 });
+    expect(ok.statusCode).toBe(409);
+  });
+});
+
+describe('dates and times outside what the database stores', () => {
+  it('refuses years 0000 and past 9999 (after the offset) as 400, in queries and bodies', async () => {
+    expect400(await admin.get('/api/parties?createdTo=0000-01-01T00:00:00Z'));
+    expect400(await admin.get('/api/parties?createdFrom=0001-01-01T00:00:00%2B23:59'));
+    expect400(await admin.get('/api/transactions/export?to=9999-12-31T23:59:59-23:59'));
+    expect400(await admin.get('/api/audit?from=0000-01-01T00:00:00.000Z'));
+    expect400(await admin.get('/api/cases/metrics?from=0000-01-01&to=2024-01-01'));
+    const p = await party();
+    expect400(
+      await admin.post('/api/interactions', {
+        partyId: p.id,
+        channel: 'phone',
+        subject: 'x',
+        occurredAt: '0000-06-01T00:00:00Z',
+      }),
+    );
+  });
+
+  it('takes any offset the format allows, stored as the same instant', async () => {
+    const res = await admin.post('/api/surveys', {
+      title: { zh: '满意度', en: 'Satisfaction' },
+      kind: 'nps',
+      audience: { kind: 'customers' },
+      opensAt: '1900-08-19T20:11:00.000-23:59',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().opensAt).toBe('1900-08-20T20:10:00.000Z');
+  });
+});
+
+describe('forged cursors', () => {
+  it('refuses cursors whose values fit JavaScript but not the column they are compared with', async () => {
+    await admin.post('/api/field-definitions', { key: 'note', labelZh: '备注', labelEn: 'Note', type: 'text' });
+    for (const [url, cursor] of [
+      ['/api/field-definitions', ['x', 12345]],
+      ['/api/imports', ['0000-01-01T00:00:00.000Z', uuid]],
+      ['/api/imports', ['2024-02-30T00:00:00.000Z', uuid]],
+      ['/api/imports', ['2024-12-31T24:00:00.000Z', uuid]],
+      ['/api/imports', ['1', uuid]],
+      ['/api/imports', [1e20, uuid]],
+      ['/api/audit', [1e20, 1]],
+      ['/api/audit', [5, uuid]],
+      ['/api/parties', ['a', '2024-01-01T00:00:00.000Z', 12345]],
+    ] as const) {
+      expect400(await admin.get(`${url}?cursor=${b64(cursor)}`), 'invalid_cursor');
+    }
+    const page = await admin.get(`/api/audit?limit=1`);
+    const next = page.json<{ nextCursor: string }>().nextCursor;
+    expect((await admin.get(`/api/audit?limit=1&cursor=${next}`)).statusCode).toBe(200);
+  });
+});
+
+describe('text no column can store', () => {
+  it('refuses NUL characters and lone surrogates in the path, query and JSON body, naming the field', async () => {
+    expect400(await admin.get('/api/parties?q=a%00b'), 'nul_character');
+    expect400(await admin.get('/api/parties/a%00b'), 'nul_character');
+    for (const name of ['"A\\u0000nn"', '"\\ud800"', '"x\\udfff"']) {
+      const res = await send('POST', '/api/parties', `{"kind":"person","displayName":${name},"facts":{"k":${name}}}`);
+      expect400(res);
+      expect(res.json().error.details[0].path).toEqual(['body', 'displayName']);
+    }
+    expect((await admin.post('/api/parties', { kind: 'person', displayName: '😀 𝕏' })).statusCode).toBe(201);
+  });
+});
+
+describe('URLs the router refuses', () => {
+  it('answers an over-long path parameter with 414 and bad percent-encoding with 400, in the error shape', async () => {
+    const long = await admin.get(`/api/parties/${'a'.repeat(5000)}`);
+    expect(long.statusCode).toBe(414);
+    expect(long.json().error.code).toBe('URI_TOO_LONG');
+    for (const url of ['/api/parties/%E0%A4%A', '/api/parties/%zz']) {
+      expect400(await admin.get(url));
+    }
+  });
+});
