@@ -9,6 +9,8 @@ import { setup } from './harness.ts';
 const dir = mkdtempSync(path.join(os.tmpdir(), 'tandem-malformed-test-'));
 const h = await setup({ imports: { dir, maxBytes: 1024 * 1024 } });
 const admin = h.as(h.org.admin);
+const agent = await h.user(['agent']);
+
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 const uuid = '6ba7b810-9dad-41d1-80b4-00c04fd430c8';
 
@@ -110,6 +112,17 @@ describe('text no column can store', () => {
       expect(res.json().error.details[0].path).toEqual(['body', 'displayName']);
     }
     expect((await admin.post('/api/parties', { kind: 'person', displayName: '😀 𝕏' })).statusCode).toBe(201);
+  });
+});
+
+describe('empty filter and reference values', () => {
+  it('an empty stakeholder group filter lists (for any role) and an empty group key is refused', async () => {
+    const p = await party({ roles: [{ role: 'customer' }] });
+    const list = await h.as(agent).get('/api/parties?role=customer&stakeholderGroup=&status=deleted');
+    expect(list.statusCode, list.body).toBe(200);
+    expect((await admin.get('/api/parties?role=customer&stage=')).statusCode).toBe(200);
+    const role = await send('PUT', `/api/parties/${p.id}/roles/supplier`, JSON.stringify({ stakeholderGroup: '' }));
+    expect400(role, 'unknown_reference');
   });
 });
 
