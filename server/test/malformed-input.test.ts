@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { setup } from './harness.ts';
 
@@ -134,5 +135,97 @@ describe('URLs the router refuses', () => {
     for (const url of ['/api/parties/%E0%A4%A', '/api/parties/%zz']) {
       expect400(await admin.get(url));
     }
+  });
+});
+
+const upload = (file: Buffer | string, type = 'text/csv', entity = 'parties') =>
+  send('POST', `/api/imports?entity=${entity}&fileName=f.csv`, Buffer.from(file), type);
+
+async function workbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Sheet1');
+  ws.addRow(['name', 'email']);
+  for (let i = 0; i < 50; i++) {
+    ws.addRow([`Person ${i}`, `p${i}@example.com`]);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The workbook with bytes of its first worksheet's compressed data overwritten (a damaged download). */
+function damaged(xlsx: Buffer): Buffer {
+  const name = Buffer.from('xl/worksheets/sheet1.xml');
+  const at = xlsx.indexOf(name);
+  const header = at - 30;
+  const data = at + name.length + xlsx.readUInt16LE(header + 28);
+  const copy = Buffer.from(xlsx);
+  copy.fill(0xff, data + 2, data + 12);
+  return copy;
+}
+
+describe('files that are not what they claim', () => {
+  it('binary data sent as CSV answers 400 binary_file with a clear message', async () => {
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      Buffer.alloc(200, 7),
+    ]);
+    const noZeros = Buffer.from(Array.from({ length: 4000 }, (_, i) => ((i * 131 + 7) % 255) + 1));
+    for (const file of [png, noZeros, 'name,email\nA\u0000nn,x\n', 'na\u0000me\nAnn\n']) {
+      const res = await upload(file);
+      expect400(res, 'binary_file');
+      expect(res.json().error.message).toMatch(/binary/);
+    }
+  });
+
+  it('a damaged or truncated workbook answers 400 unreadable_workbook (and does not hang)', async () => {
+    const xlsx = await workbook();
+    const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    expect((await upload(xlsx, type)).statusCode).toBe(201);
+    for (const file of [damaged(xlsx), xlsx.subarray(0, xlsx.length - 200), xlsx.subarray(0, 100)]) {
+      expect400(await upload(file, type), 'unreadable_workbook');
+    }
+  });
+
+  it('an encoding named like an Object.prototype key answers 400 unknown_encoding, at upload and at start', async () => {
+    const csv = Buffer.from('name\nAnn\n');
+    expect400(
+      await send('POST', '/api/imports?entity=parties&encoding=constructor', csv, 'text/csv'),
+      'unknown_encoding',
+    );
+    const up = await upload('name,email\nAnn,ann@example.com\n');
+    expect400(
+      await admin.post(`/api/imports/${up.json().job.id}/start`, { encoding: 'constructor' }),
+      'unknown_encoding',
+    );
+  });
+
+  it('a header line with a quote never closed answers 400', async () => {
+    expect400(await upload('"name,email\nAnn,ann@example.com\n'), 'unclosed_quote');
+  });
+
+  it('a NUL past the part checked at upload fails that row only', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `Person ${i},p${i}@example.com`).join('\n');
+    const up = await upload(`name,email\n${rows}\nNul\u0000Row,nul@example.com\nLast,last@example.com\n`);
+    expect(up.statusCode, up.body).toBe(201);
+    const id = up.json().job.id as string;
+    expect((await admin.post(`/api/imports/${id}/start`, {})).statusCode).toBe(202);
+    let job = { status: 'queued', counts: {} as Record<string, number> };
+    for (let i = 0; i < 400 && ['queued', 'running'].includes(job.status); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      job = (await admin.get(`/api/imports/${id}`)).json();
+    }
+    expect(job).toMatchObject({ status: 'completed', counts: { created: 3001, skipped: 1 } });
+    expect((await admin.get(`/api/imports/${id}/errors.csv`)).body).toContain('nul_character');
+  });
+
+  it('the preview of an import whose file is gone (a finished dry run) answers 409', async () => {
+    const up = await upload('name,email\nDry,dry@example.com\n');
+    const id = up.json().job.id as string;
+    expect((await admin.post(`/api/imports/${id}/start`, { dryRun: true })).statusCode).toBe(202);
+    for (let i = 0; i < 200 && (await admin.get(`/api/imports/${id}`)).json().status !== 'completed'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const res = await admin.post(`/api/imports/${id}/preview`);
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().error.code).toBe('CONFLICT');
   });
 });
