@@ -229,3 +229,25 @@ describe('files that are not what they claim', () => {
     expect(res.json().error.code).toBe('CONFLICT');
   });
 });
+
+describe('SLA targets a calendar cannot schedule', () => {
+  const targets = (resolveMinutes: number) =>
+    Object.fromEntries(
+      ['low', 'normal', 'high', 'urgent'].map((p) => [p, { firstResponseMinutes: 60, resolveMinutes }]),
+    );
+  const tiny = [{ weekday: 3, start: '09:00', end: '09:05' }];
+
+  it('are refused when the policy is saved, so cases under it always get a due time', async () => {
+    const base = { name: 'Tiny', timeZone: 'UTC', hours: tiny };
+    expect400(await admin.post('/api/sla-policies', { ...base, targets: targets(5_256_000) }), 'unreachable_target');
+    const ok = await admin.post('/api/sla-policies', { ...base, targets: targets(600) });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const policy = ok.json<{ id: string }>();
+    expect400(
+      await admin.patch(`/api/sla-policies/${policy.id}`, { targets: targets(5_256_000), version: 1 }),
+      'unreachable_target',
+    );
+    const c = await admin.post('/api/cases', { type: 'inquiry', subject: 'Due?', slaPolicyId: policy.id });
+    expect(c.statusCode, c.body).toBe(201);
+  });
+});
