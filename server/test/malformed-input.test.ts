@@ -51,6 +51,22 @@ describe('numbers the database cannot hold', () => {
   });
 });
 
+describe('money the database cannot hold', () => {
+  it('a line or a total beyond numeric(14,2) answers 400 amount_out_of_range', async () => {
+    const p = await party();
+    const product = (await admin.post('/api/products', { name: 'Tea', currency: 'CNY', price: '10.00' })).json();
+    const tx = (lines: Record<string, unknown>[]) =>
+      admin.post('/api/transactions', {
+        partyId: p.id,
+        currency: 'CNY',
+        lines: lines.map((l) => ({ productId: product.id, ...l })),
+      });
+    expect400(await tx([{ quantity: 999999999, unitPrice: '999999999999.99' }]), 'amount_out_of_range');
+    expect400(await tx([{ amount: '600000000000.00' }, { amount: '600000000000.00' }]), 'amount_out_of_range');
+    expect((await tx([{ quantity: '3.5', unitPrice: '0.99' }])).json()).toMatchObject({ amount: '3.47' });
+  });
+});
+
 describe('dates and times outside what the database stores', () => {
   it('refuses years 0000 and past 9999 (after the offset) as 400, in queries and bodies', async () => {
     expect400(await admin.get('/api/parties?createdTo=0000-01-01T00:00:00Z'));
