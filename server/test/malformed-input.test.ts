@@ -74,6 +74,8 @@ describe('dates and times outside what the database stores', () => {
     expect400(await admin.get('/api/transactions/export?to=9999-12-31T23:59:59-23:59'));
     expect400(await admin.get('/api/audit?from=0000-01-01T00:00:00.000Z'));
     expect400(await admin.get('/api/cases/metrics?from=0000-01-01&to=2024-01-01'));
+    expect400(await admin.get('/api/cases/metrics?from=2010-05-08&to=9999-12-31'), 'out_of_range');
+    expect((await admin.get('/api/cases/metrics?from=2010-05-08&to=9999-12-30')).statusCode).toBe(200);
     const p = await party();
     expect400(
       await admin.post('/api/interactions', {
