@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { pageQuerySchema, timestamp, versionField } from '../../platform/http/common.schema.ts';
+import { isoDateTime, pageQuerySchema, timestamp, versionField } from '../../platform/http/common.schema.ts';
 import { hasDecimals, isCurrency } from './money.ts';
 
-const datetime = z.iso.datetime({ offset: true });
+const datetime = isoDateTime;
 
 /** Money in: a number or a decimal string with at most 2 decimals, within numeric(14,2). Out: always a string ('123.45'). */
 const money = (opts: { min?: number } = {}) =>

@@ -59,10 +59,19 @@ export interface PricedLine {
 }
 
 export interface LineProblem {
-  code: 'unknown_reference' | 'missing_unit_price' | 'amount_mismatch';
+  code: 'unknown_reference' | 'missing_unit_price' | 'amount_mismatch' | 'amount_out_of_range';
   message: string;
   path: (string | number)[];
 }
+
+/** The largest amount numeric(14,2) holds, in cents: a larger line or total would fail in the database. */
+const MAX_CENTS = 99_999_999_999_999;
+
+const outOfRange = (path: (string | number)[], message: string): LineProblem => ({
+  code: 'amount_out_of_range',
+  message,
+  path,
+});
 
 /**
  * Prices a transaction's lines and settles its amount:
@@ -97,7 +106,11 @@ export function priceTransaction(
       };
     }
     const milli = toMilli(l.quantity);
-    const amount = l.amount !== undefined ? toCents(l.amount) : Math.round((milli * unit) / 1000);
+    // In BigInt: quantity × unit price may pass 2^53 before it is found too large.
+    const amount = l.amount !== undefined ? toCents(l.amount) : Number((BigInt(milli) * BigInt(unit) + 500n) / 1000n);
+    if (amount > MAX_CENTS) {
+      return outOfRange(['lines', i, 'amount'], `The line comes to more than ${centsToString(MAX_CENTS)}`);
+    }
     total += amount;
     lines.push({
       lineNo: i + 1,
@@ -109,6 +122,9 @@ export function priceTransaction(
   }
   if (!lines.length) {
     return { amount: centsToString(toCents(input.amount ?? 0)), lines };
+  }
+  if (total > MAX_CENTS) {
+    return outOfRange(['lines'], `The lines come to more than ${centsToString(MAX_CENTS)}`);
   }
   if (input.amount !== undefined && toCents(input.amount) !== total) {
     return {

@@ -38,6 +38,18 @@ async function findVisible(db: Db, ctx: RequestContext, id: string): Promise<Imp
   return job;
 }
 
+/** Reads an uploaded file again; 409 when it is no longer kept (a dry run removes it once done). */
+async function reinspect(job: ImportJobRow, opts: { encoding?: string; delimiter?: string }): Promise<SourceInfo> {
+  try {
+    return await inspect(job.file_path, opts);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw conflict(`The file of this import is no longer kept (it is ${job.status}): upload it again`);
+    }
+    throw err;
+  }
+}
+
 async function previewOf(db: Db, job: ImportJobRow, info: SourceInfo): Promise<ImportPreview> {
   const custom = await customDefs(db, job.org_id, job.entity);
   return {
@@ -109,7 +121,7 @@ async function queueJob(db: Db, ctx: RequestContext, job: ImportJobRow, input: S
     job.file_type === 'csv' &&
     ((input.encoding && input.encoding !== job.encoding) || (input.delimiter && input.delimiter !== job.delimiter))
   ) {
-    info = await inspect(job.file_path, {
+    info = await reinspect(job, {
       encoding: input.encoding ?? job.encoding ?? undefined,
       delimiter: input.delimiter ?? job.delimiter ?? undefined,
     });
@@ -184,7 +196,7 @@ export function importsService(deps: Deps, settings: ImportSettings) {
 
     async preview(ctx: RequestContext, id: string): Promise<ImportPreview> {
       const job = await findVisible(db, ctx, id);
-      const info = await inspect(job.file_path, {
+      const info = await reinspect(job, {
         encoding: job.encoding ?? undefined,
         delimiter: job.delimiter ?? undefined,
       });

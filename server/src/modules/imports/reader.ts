@@ -1,11 +1,11 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, type ReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import chardet from 'chardet';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { validation } from '../../platform/errors.ts';
+import { AppError, validation } from '../../platform/errors.ts';
+import { decodable, detectDelimiter, detectEncoding, encodings, isZip, looksBinary } from './sniff.ts';
 
 /**
  * Reading an uploaded file as a stream of records: CSV (any of , ; tab | as delimiter, quoted
@@ -28,19 +28,6 @@ export type SourceRecord =
   | { index: number; row: number; error: { code: string; message: string } };
 
 const SAMPLE_BYTES = 64 * 1024;
-export const encodings = [
-  'utf-8',
-  'utf-16le',
-  'utf-16be',
-  'gb18030',
-  'gbk',
-  'big5',
-  'shift_jis',
-  'euc-kr',
-  'windows-1252',
-  'iso-8859-1',
-] as const;
-const delimiters = [',', ';', '\t', '|'];
 
 async function head(path: string, bytes = SAMPLE_BYTES): Promise<Buffer> {
   const fh = await open(path, 'r');
@@ -53,118 +40,67 @@ async function head(path: string, bytes = SAMPLE_BYTES): Promise<Buffer> {
   }
 }
 
-const isZip = (b: Buffer) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
-
-/** Valid UTF-8, ignoring a character cut off at the end of the sample. */
-function validUtf8(b: Buffer): boolean {
-  let end = b.length;
-  for (let i = 1; i <= 3 && i <= b.length; i++) {
-    const c = b[b.length - i] as number;
-    if ((c & 0xc0) === 0xc0) {
-      end = b.length - i;
-      break;
-    }
-    if ((c & 0x80) === 0) {
-      break;
-    }
-  }
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, end));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** UTF-8 with a few invalid bytes (a file mixing encodings): read as UTF-8, and the rows with bad bytes are reported. */
-function mostlyUtf8(b: Buffer): boolean {
-  const text = b.toString('utf8');
-  let bad = 0;
-  let good = 0;
-  for (const ch of text) {
-    if (ch === '\uFFFD') {
-      bad++;
-    } else if (ch.charCodeAt(0) > 0x7f) {
-      good++;
-    }
-  }
-  return good > bad;
-}
-
-/** The text encoding of a CSV: a BOM wins; then valid UTF-8; then UTF-16 by its zero bytes; else what chardet is sure of, or GB18030 (Chinese Excel). */
-export function detectEncoding(b: Buffer): string {
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
-    return 'utf-8';
-  }
-  if (b[0] === 0xff && b[1] === 0xfe) {
-    return 'utf-16le';
-  }
-  if (b[0] === 0xfe && b[1] === 0xff) {
-    return 'utf-16be';
-  }
-  if (validUtf8(b) || mostlyUtf8(b)) {
-    return 'utf-8';
-  }
-  let evenZeros = 0;
-  let oddZeros = 0;
-  for (let i = 0; i < Math.min(b.length, 4096); i++) {
-    if (b[i] === 0) {
-      if (i % 2) {
-        oddZeros++;
-      } else {
-        evenZeros++;
-      }
-    }
-  }
-  const half = Math.min(b.length, 4096) / 4;
-  if (oddZeros > half) {
-    return 'utf-16le';
-  }
-  if (evenZeros > half) {
-    return 'utf-16be';
-  }
-  const best = chardet.analyse(b)[0];
-  const sure: Record<string, string> = {
-    Big5: 'big5',
-    Shift_JIS: 'shift_jis',
-    'EUC-KR': 'euc-kr',
-    'UTF-16LE': 'utf-16le',
-    'UTF-16BE': 'utf-16be',
-  };
-  if (best && best.confidence >= 60 && sure[best.name]) {
-    return sure[best.name] as string;
-  }
-  return 'gb18030';
-}
-
-/** The delimiter that splits the header line most often (outside quotes); a comma on a tie or none. */
-export function detectDelimiter(text: string): string {
-  const counts = new Map(delimiters.map((d) => [d, 0]));
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') {
-      quoted = !quoted;
-    } else if (!quoted && (ch === '\n' || ch === '\r')) {
-      break;
-    } else if (!quoted && counts.has(ch)) {
-      counts.set(ch, (counts.get(ch) ?? 0) + 1);
-    }
-  }
-  let best = ',';
-  for (const [d, n] of counts) {
-    if (n > (counts.get(best) ?? 0)) {
-      best = d;
-    }
-  }
-  return best;
-}
-
+// A workbook cell may hold a NUL (Excel's _x0000_ escape), which the database cannot store.
 const cleanHeader = (h: unknown, i: number) => {
   const s = cellText(h as Cell)
     .replace(/^\uFEFF/, '')
+    .replaceAll('\u0000', '')
     .trim();
   return s || `column${i + 1}`;
 };
+
+/** The header and a sample of a workbook's first sheet; 400 when it is empty or cannot be read. */
+async function inspectXlsx(path: string): Promise<SourceInfo> {
+  const rows: string[][] = [];
+  try {
+    for await (const r of xlsxRows(path)) {
+      rows.push(r.cells.map(cellText));
+      if (rows.length > 10) {
+        break;
+      }
+    }
+  } catch (err) {
+    if (err instanceof AppError) {
+      throw err;
+    }
+    const message = 'The workbook cannot be read: the file is damaged or not an XLSX workbook';
+    throw validation(message, [{ path: ['file'], message, code: 'unreadable_workbook' }]);
+  }
+  if (!rows.length) {
+    throw validation('The workbook’s first sheet is empty', [
+      { path: ['file'], message: 'No rows', code: 'empty_file' },
+    ]);
+  }
+  return {
+    format: 'xlsx',
+    encoding: null,
+    delimiter: null,
+    headers: (rows[0] ?? []).map(cleanHeader),
+    sample: rows.slice(1),
+  };
+}
+
+/**
+ * The header and sample rows of a CSV. An unclosed quote in the sample keeps the header only (the import
+ * reports the row); one in the header line leaves no header to read, a 400.
+ */
+function sampleRows(text: string, delimiter: string): string[][] {
+  const options = { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true };
+  let parsed: unknown;
+  try {
+    parsed = parseSync(text, { ...options, to_line: 200 });
+    return parsed as string[][];
+  } catch {
+    // fall back to the header line alone
+  }
+  try {
+    parsed = parseSync(text.split(/\r?\n/).slice(0, 1).join('\n'), options);
+    return parsed as string[][];
+  } catch {
+    const message = 'The header line opens a quote that is never closed';
+    throw validation(message, [{ path: ['file'], message, code: 'unclosed_quote' }]);
+  }
+}
 
 /** Decodes, sniffs and reads the header and a sample; 400 with a clear message for an empty or unreadable file. */
 export async function inspect(
@@ -176,28 +112,10 @@ export async function inspect(
     throw validation('The file is empty', [{ path: ['file'], message: 'The file is empty', code: 'empty_file' }]);
   }
   if (isZip(b)) {
-    const rows: string[][] = [];
-    for await (const r of xlsxRows(path)) {
-      rows.push(r.cells.map(cellText));
-      if (rows.length > 10) {
-        break;
-      }
-    }
-    if (!rows.length) {
-      throw validation('The workbook’s first sheet is empty', [
-        { path: ['file'], message: 'No rows', code: 'empty_file' },
-      ]);
-    }
-    return {
-      format: 'xlsx',
-      encoding: null,
-      delimiter: null,
-      headers: (rows[0] ?? []).map(cleanHeader),
-      sample: rows.slice(1),
-    };
+    return inspectXlsx(path);
   }
   const encoding = opts.encoding ?? detectEncoding(b);
-  if (!iconv.encodingExists(encoding)) {
+  if (!decodable(encoding)) {
     throw validation(`Unknown encoding ${encoding}`, [
       { path: ['encoding'], message: `Known: ${encodings.join(', ')}`, code: 'unknown_encoding' },
     ]);
@@ -210,26 +128,12 @@ export async function inspect(
   if (!text.trim()) {
     throw validation('The file is empty', [{ path: ['file'], message: 'The file has no text', code: 'empty_file' }]);
   }
-  const delimiter = opts.delimiter ?? detectDelimiter(text);
-  let rows: string[][] = [];
-  try {
-    const parsed: unknown = parseSync(text, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      to_line: 200,
-    });
-    rows = parsed as string[][];
-  } catch {
-    // An unclosed quote in the sample: take the lines before it; the import reports the row.
-    const parsed: unknown = parseSync(text.split(/\r?\n/).slice(0, 1).join('\n'), {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-    });
-    rows = parsed as string[][];
+  if (looksBinary(text)) {
+    const message = `This is not a CSV file: it holds binary data when read as ${encoding} (upload a CSV or XLSX file, or name the encoding it was saved in)`;
+    throw validation(message, [{ path: ['file'], message, code: 'binary_file' }]);
   }
+  const delimiter = opts.delimiter ?? detectDelimiter(text);
+  const rows = sampleRows(text, delimiter);
   return { format: 'csv', encoding, delimiter, headers: (rows[0] ?? []).map(cleanHeader), sample: rows.slice(1, 11) };
 }
 
@@ -282,8 +186,37 @@ function xlsxCell(v: unknown): Cell {
   return String(v);
 }
 
+/**
+ * Fails when the zip stream the input is piped into fails. exceljs's streaming reader never settles on a
+ * damaged zip (the unzip error leaves it waiting for a worksheet copy to finish), so the error is caught here.
+ */
+function zipFailure(input: ReadStream): Promise<never> {
+  const failed = new Promise<never>((_resolve, reject) => {
+    const pipe = input.pipe.bind(input);
+    input.pipe = ((dest: NodeJS.WritableStream, opts?: { end?: boolean }) => {
+      dest.once('error', reject);
+      return pipe(dest, opts);
+    }) as typeof input.pipe;
+  });
+  failed.catch(() => undefined); // awaited through `raced` only while reading
+  return failed;
+}
+
+/** Each step of the iteration, unless `failed` rejects first. */
+async function* raced<T>(items: AsyncIterable<T>, failed: Promise<never>): AsyncGenerator<T> {
+  const it = items[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await Promise.race([it.next(), failed]);
+    if (next.done) {
+      return;
+    }
+    yield next.value;
+  }
+}
+
 async function* xlsxRows(path: string, onBytes?: (n: number) => void): AsyncGenerator<{ row: number; cells: Cell[] }> {
   const input = createReadStream(path);
+  const failed = zipFailure(input);
   if (onBytes) {
     input.on('data', (c) => onBytes(c.length));
   }
@@ -295,8 +228,8 @@ async function* xlsxRows(path: string, onBytes?: (n: number) => void): AsyncGene
     entries: 'emit',
   });
   try {
-    for await (const ws of wb) {
-      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+    for await (const ws of raced(wb, failed)) {
+      for await (const row of raced(ws as AsyncIterable<ExcelJS.Row>, failed)) {
         const values = row.values as unknown[];
         yield { row: row.number, cells: values.slice(1).map(xlsxCell) };
       }
@@ -306,6 +239,17 @@ async function* xlsxRows(path: string, onBytes?: (n: number) => void): AsyncGene
     input.destroy();
   }
 }
+
+const nulRow = {
+  code: 'nul_character',
+  message: 'The row holds a NUL character (binary data), which cannot be stored',
+};
+
+/** A data record, or an error in its place when a cell holds a NUL (binary data past the part the upload checked). */
+const recordOf = (index: number, row: number, cells: Cell[]): SourceRecord =>
+  cells.some((c) => typeof c === 'string' && c.includes('\u0000'))
+    ? { index, row, error: nulRow }
+    : { index, row, cells };
 
 /**
  * The data records after the header, from `skip` on (records before it are read but not returned:
@@ -330,7 +274,7 @@ export async function* readRecords(
       }
       index++;
       if (index >= skip) {
-        yield { index, row: r.row, cells: r.cells };
+        yield recordOf(index, r.row, r.cells);
       }
     }
     return;
@@ -372,7 +316,7 @@ export async function* readRecords(
       }
       index++;
       if (index >= skip) {
-        yield { index, row: index + 2, cells };
+        yield recordOf(index, index + 2, cells);
       }
     }
   } finally {

@@ -107,11 +107,12 @@ export const partiesRepository = {
       q = q.where(() => visibleSearch(actor, visibility, f.q ?? ''));
     }
     if (f.role || f.stage || f.level || f.stakeholderGroup) {
+      // Ternaries, not `&&`: an empty filter (`?stage=`) would otherwise join the conditions as the value ''.
       const conds = [
-        f.role && sql`r.role = ${f.role}`,
-        f.stage && sql`r.stage = ${f.stage}`,
-        f.level && sql`r.level = ${f.level}`,
-        f.stakeholderGroup && sql`r.stakeholder_group = ${f.stakeholderGroup}`,
+        f.role ? sql`r.role = ${f.role}` : undefined,
+        f.stage ? sql`r.stage = ${f.stage}` : undefined,
+        f.level ? sql`r.level = ${f.level}` : undefined,
+        f.stakeholderGroup ? sql`r.stakeholder_group = ${f.stakeholderGroup}` : undefined,
       ].filter((c) => c !== undefined);
       q = q.where(
         () =>

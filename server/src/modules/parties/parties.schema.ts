@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { localeSchema } from '../../platform/identity/identity.schema.ts';
-import { pageQuerySchema, timestamp, versionField } from '../../platform/http/common.schema.ts';
+import {
+  isoDate,
+  isoDateTime,
+  MAX_INT4,
+  pageQuerySchema,
+  timestamp,
+  versionField,
+} from '../../platform/http/common.schema.ts';
 import {
   genders,
   historyFields,
@@ -16,7 +23,7 @@ export const partyRoleNameSchema = z.enum(partyRoles);
 export const kotlerLevelSchema = z.enum(kotlerLevels);
 export const quadrantSchema = z.enum(quadrants);
 export const phaseSchema = z.enum(relationshipPhases);
-const date = z.iso.date();
+const date = isoDate;
 const shortText = z.string().trim().max(200);
 const reason = z.string().trim().max(1000);
 
@@ -27,7 +34,7 @@ const factMap = z
 export const careNoteInputSchema = z
   .object({
     id: z.uuid().optional(),
-    at: z.iso.datetime({ offset: true }).optional(),
+    at: isoDateTime.optional(),
     note: z.string().trim().min(1).max(4000),
     topic: z.enum(['feelings', 'worries', 'life_event', 'other']).nullable().optional(),
   })
@@ -254,8 +261,8 @@ export const listPartiesQuerySchema = pageQuerySchema
     ownerId: z.union([z.uuid(), z.literal('me')]).optional(),
     tag: tag.optional(),
     kind: partyKindSchema.optional(),
-    createdFrom: z.iso.datetime({ offset: true }).optional(),
-    createdTo: z.iso.datetime({ offset: true }).optional(),
+    createdFrom: isoDateTime.optional(),
+    createdTo: isoDateTime.optional(),
     status: z.enum(['active', 'deleted']).default('active').describe('deleted: the bin, for restoring'),
     sort: z
       .string()
@@ -303,7 +310,7 @@ export const historyQuerySchema = pageQuerySchema
 
 export const roleParamsSchema = z.object({ id: z.uuid(), role: partyRoleNameSchema }).strict();
 export const endRoleQuerySchema = z
-  .object({ reason: reason.optional(), version: z.coerce.number().int().min(1).optional() })
+  .object({ reason: reason.optional(), version: z.coerce.number().int().min(1).max(MAX_INT4).optional() })
   .strict();
 
 export const duplicateSchema = z

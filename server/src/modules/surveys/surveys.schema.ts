@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuerySchema, timestamp, versionField } from '../../platform/http/common.schema.ts';
+import { isoDateTime, pageQuerySchema, timestamp, versionField } from '../../platform/http/common.schema.ts';
 import {
   audienceKinds,
   DEFAULT_INVITATION_DAYS,
@@ -90,8 +90,8 @@ export const createSurveySchema = z
     audience: audienceSchema,
     anonymous: z.boolean().default(false),
     minGroupSize: z.number().int().min(MIN_GROUP_SIZE_FLOOR).max(1000).default(DEFAULT_MIN_GROUP_SIZE),
-    opensAt: z.iso.datetime({ offset: true }).optional(),
-    closesAt: z.iso.datetime({ offset: true }).optional(),
+    opensAt: isoDateTime.optional(),
+    closesAt: isoDateTime.optional(),
     questions: questions.optional().describe('Omit to start from the template of the kind'),
   })
   .strict();
@@ -104,8 +104,8 @@ export const updateSurveySchema = z
     audience: audienceSchema.optional(),
     anonymous: z.boolean().optional(),
     minGroupSize: z.number().int().min(MIN_GROUP_SIZE_FLOOR).max(1000).optional(),
-    opensAt: z.iso.datetime({ offset: true }).nullable().optional(),
-    closesAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    opensAt: isoDateTime.nullable().optional(),
+    closesAt: isoDateTime.nullable().optional(),
     questions: questions.optional(),
     status: z.enum(surveyStatuses).optional(),
     version: versionField,

@@ -70,6 +70,7 @@ export const auditRepository = {
       ...page,
       sort: { column: 'a.id', desc: true, type: 'int' },
       idColumn: 'a.id',
+      idType: 'int',
       sortValue: (r) => r.id,
     });
   },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuerySchema, timestamp } from '../http/common.schema.ts';
+import { isoDateTime, pageQuerySchema, timestamp } from '../http/common.schema.ts';
 
 export const auditEntrySchema = z
   .object({
@@ -25,8 +25,8 @@ export const listAuditQuerySchema = pageQuerySchema
     entityId: z.string().max(100).optional(),
     actorId: z.uuid().optional(),
     action: z.string().max(64).optional(),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
+    from: isoDateTime.optional(),
+    to: isoDateTime.optional(),
   })
   .strict();
 

@@ -1,5 +1,6 @@
 import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { validation } from '../errors.ts';
+import { storableInstant } from './instants.ts';
 import type { Page } from '../http/common.schema.ts';
 
 /** A sort the keyset can walk: a column (non-null, or coalesced) plus the id as tie-breaker. */
@@ -36,8 +37,6 @@ export function decodeCursor(cursor: string, expected: number): CursorValue[] {
 }
 
 export const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// What encodeCursor writes for a timestamp (Date#toISOString), and nothing PostgreSQL might read differently.
-const isoRe = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /**
  * Whether a cursor value can be compared with a column of this type: the database must never be the one to
@@ -49,8 +48,12 @@ export function cursorValueFits(v: CursorValue | undefined, type: SortSpec['type
       return typeof v === 'string' && v.length <= 1000 && !v.includes('\u0000');
     case 'int':
       return typeof v === 'number' && Number.isSafeInteger(v);
-    case 'timestamptz':
-      return typeof v === 'string' && isoRe.test(v) && !Number.isNaN(Date.parse(v));
+    case 'timestamptz': {
+      // Exactly what encodeCursor writes (Date#toISOString), which rules out what JavaScript reads but
+      // PostgreSQL refuses: rolled-over days (02-30), hour 24, year 0000.
+      const ms = typeof v === 'string' ? Date.parse(v) : NaN;
+      return storableInstant(ms) && new Date(ms).toISOString() === v;
+    }
     case 'uuid':
       return typeof v === 'string' && uuidRe.test(v);
   }
@@ -76,7 +79,15 @@ export function parseSort<F extends string>(sort: string, columns: Record<F, Omi
  */
 export async function paginate<DB, TB extends keyof DB, O extends { id: string | number }>(
   query: SelectQueryBuilder<DB, TB, O>,
-  opts: { limit: number; cursor: string | undefined; sort: SortSpec; idColumn: string; sortValue: (row: O) => unknown },
+  opts: {
+    limit: number;
+    cursor: string | undefined;
+    sort: SortSpec;
+    idColumn: string;
+    /** The id column's type (a uuid unless said otherwise): a cursor's id must be one. */
+    idType?: 'uuid' | 'int';
+    sortValue: (row: O) => unknown;
+  },
 ): Promise<Page<O>> {
   const { sort, limit } = opts;
   // Columns come from each module's allow-list, never from the request.
@@ -85,7 +96,7 @@ export async function paginate<DB, TB extends keyof DB, O extends { id: string |
   let q = query;
   if (opts.cursor) {
     const [v, last] = decodeCursor(opts.cursor, 2);
-    if (!cursorValueFits(v, sort.type) || !(cursorValueFits(last, 'int') || cursorValueFits(last, 'uuid'))) {
+    if (!cursorValueFits(v, sort.type) || !cursorValueFits(last, opts.idType ?? 'uuid')) {
       throw invalidCursor();
     }
     const cmp = sort.desc ? sql`<` : sql`>`;

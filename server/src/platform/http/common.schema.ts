@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableInstant } from '../db/instants.ts';
 
 /** Error body every non-2xx response carries. */
 export const errorBodySchema = z
@@ -28,7 +29,25 @@ export function pageSchema<T extends z.ZodType>(item: T) {
 }
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
+/** The largest value of a PostgreSQL `integer` column: a larger one would fail in the database, not here. */
+export const MAX_INT4 = 2_147_483_647;
+
 /** Version sent with an update: in the body or as If-Match. */
-export const versionField = z.number().int().min(1).optional();
+export const versionField = z.number().int().min(1).max(MAX_INT4).optional();
 
 export const timestamp = z.string().meta({ format: 'date-time' });
+
+const yearsMessage = { message: 'Must fall within the years 0001–9999 (UTC)' };
+
+/**
+ * An ISO 8601 date-time with an offset (`2024-05-01T08:00:00+08:00`) within the years the database stores,
+ * passed on as the same instant in UTC (`2024-05-01T00:00:00.000Z`): offsets beyond what PostgreSQL reads
+ * (`-23:59`) never reach a query.
+ */
+export const isoDateTime = z.iso
+  .datetime({ offset: true })
+  .refine((s) => storableInstant(Date.parse(s)), yearsMessage)
+  .transform((s) => new Date(s).toISOString());
+
+/** An ISO 8601 calendar date (`2024-05-01`) within the years the database stores. */
+export const isoDate = z.iso.date().refine((s) => storableInstant(Date.parse(`${s}T00:00:00.000Z`)), yearsMessage);

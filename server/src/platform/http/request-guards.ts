@@ -3,17 +3,35 @@ import { validation } from '../errors.ts';
 
 type Path = (string | number)[];
 
-/** Where a value holds a NUL character (PostgreSQL text cannot store one), or null. */
-function nulAt(value: unknown, path: Path, depth = 0): Path | null {
+// A UTF-16 surrogate without its pair: only a JSON \u escape can make one, and PostgreSQL refuses it in
+// jsonb (and would store text with it replaced). Well-formed text never holds one.
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** What is wrong with a string no column can store as sent: a NUL character or a lone surrogate. */
+function textProblem(s: string): { message: string; code: string } | null {
+  if (s.includes('\u0000')) {
+    return { message: 'NUL characters are not allowed', code: 'nul_character' };
+  }
+  if (loneSurrogate.test(s)) {
+    return { message: 'Text must be well-formed Unicode (a lone surrogate escape)', code: 'lone_surrogate' };
+  }
+  return null;
+}
+
+type Hit = { path: Path; message: string; code: string };
+
+/** Where a value holds text no column can store, and why, or null. */
+function badTextAt(value: unknown, path: Path, depth = 0): Hit | null {
   if (typeof value === 'string') {
-    return value.includes('\u0000') ? path : null;
+    const p = textProblem(value);
+    return p ? { path, ...p } : null;
   }
   if (depth > 32 || value === null || typeof value !== 'object') {
     return null;
   }
   if (Array.isArray(value)) {
     for (const [i, v] of value.entries()) {
-      const hit = nulAt(v, [...path, i], depth + 1);
+      const hit = badTextAt(v, [...path, i], depth + 1);
       if (hit) {
         return hit;
       }
@@ -21,7 +39,8 @@ function nulAt(value: unknown, path: Path, depth = 0): Path | null {
     return null;
   }
   for (const [k, v] of Object.entries(value)) {
-    const hit = k.includes('\u0000') ? [...path, k] : nulAt(v, [...path, k], depth + 1);
+    const p = textProblem(k);
+    const hit = p ? { path: [...path, k], ...p } : badTextAt(v, [...path, k], depth + 1);
     if (hit) {
       return hit;
     }
@@ -31,7 +50,7 @@ function nulAt(value: unknown, path: Path, depth = 0): Path | null {
 
 /**
  * Input no route can take, refused before validation with the error shape of every other 400: NUL characters
- * anywhere in the path parameters, query or JSON body.
+ * and lone surrogates anywhere in the path parameters, query or JSON body.
  */
 export function registerRequestGuards(app: FastifyInstance): void {
   app.addHook('preValidation', (req, _reply, done) => {
@@ -40,13 +59,9 @@ export function registerRequestGuards(app: FastifyInstance): void {
       ['querystring', req.query],
       ['body', req.body],
     ] as const) {
-      const hit = nulAt(value, [where]);
+      const hit = badTextAt(value, [where]);
       if (hit) {
-        done(
-          validation(`Invalid ${hit.join('.')}: NUL characters are not allowed`, [
-            { path: hit, message: 'NUL characters are not allowed', code: 'nul_character' },
-          ]),
-        );
+        done(validation(`Invalid ${hit.path.join('.')}: ${hit.message}`, [hit]));
         return;
       }
     }

@@ -1,16 +1,13 @@
 import { z } from 'zod';
-import { timestamp } from '../../../platform/http/common.schema.ts';
+import { isoDateTime, timestamp } from '../../../platform/http/common.schema.ts';
 import { caseTypes, metricsGroupings, metricsIntervals } from '../constants.ts';
 import { day } from '../fields.schema.ts';
 import { isTimeZone } from '../sla/business-time.ts';
 
 export const metricsQuerySchema = z
   .object({
-    from: z.iso.datetime({ offset: true }).or(day).describe('Cases created from (inclusive)'),
-    to: z.iso
-      .datetime({ offset: true })
-      .or(day)
-      .describe('Cases created before (exclusive; a date means the end of that day, UTC)'),
+    from: isoDateTime.or(day).describe('Cases created from (inclusive)'),
+    to: isoDateTime.or(day).describe('Cases created before (exclusive; a date means the end of that day, UTC)'),
     groupBy: z.enum(metricsGroupings).default('none'),
     type: z.enum(caseTypes).optional(),
     interval: z

@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../../platform/auth/actor.ts';
+import { storableInstant } from '../../../platform/db/instants.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { validation } from '../../../platform/errors.ts';
 import { customerVisibility } from '../../parties/index.ts';
@@ -68,6 +69,11 @@ export function metricsService(deps: Deps) {
     async metrics(ctx: RequestContext, q: MetricsQuery): Promise<Metrics> {
       const from = instant(q.from, false);
       const to = instant(q.to, true);
+      if (!storableInstant(to.getTime())) {
+        const message =
+          'A date `to` runs to the end of its day, which for 9999-12-31 is past the last storable instant';
+        throw validation(message, [{ path: ['querystring', 'to'], message, code: 'out_of_range' }]);
+      }
       if (to.getTime() <= from.getTime()) {
         throw validation('`to` must be after `from`', [
           { path: ['querystring', 'to'], message: 'Must be after from', code: 'invalid_range' },

@@ -224,6 +224,28 @@ export function businessMinutesBetween(cal: Calendar, from: Date, to: Date, paus
 }
 
 /**
+ * Targets (business minutes) this calendar cannot schedule: more than it has working time in half the
+ * due-time search horizon from `from`. Due times are then always found; the other half leaves room for
+ * pauses, and holidays ahead only ever get fewer.
+ */
+export function unreachableTargets(
+  cal: Calendar,
+  targets: Record<string, Record<string, number>>,
+  from: Date = new Date(),
+): { path: (string | number)[]; message: string }[] {
+  const horizon = new Date(from.getTime() + (MAX_DAYS / 2) * 86_400_000);
+  const available = businessMinutesBetween(cal, from, horizon);
+  return Object.entries(targets).flatMap(([priority, t]) =>
+    Object.entries(t)
+      .filter(([, minutes]) => minutes > available)
+      .map(([key, minutes]) => ({
+        path: ['targets', priority, key],
+        message: `${minutes} business minutes is more working time than these hours give in ${MAX_DAYS / 2} days (${available})`,
+      })),
+  );
+}
+
+/**
  * The instant at which `minutes` business minutes have passed since `from`, pauses excluded (an
  * open pause runs to `now` and the clock then resumes). Landing exactly on the end of a working
  * interval gives that end (e.g. 18:00), not the next morning.

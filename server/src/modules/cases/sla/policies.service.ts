@@ -8,6 +8,7 @@ import { notFound, validation } from '../../../platform/errors.ts';
 import { organizationsRepository } from '../../../platform/identity/organizations.repository.ts';
 import { toPolicy } from '../cases.mapper.ts';
 import type { SlaPolicyRow } from '../cases.tables.ts';
+import { unreachableTargets } from './business-time.ts';
 import { policiesRepository } from './policies.repository.ts';
 import type { CreateSlaPolicy, SlaPolicy, UpdateSlaPolicy } from './sla.schema.ts';
 
@@ -112,6 +113,17 @@ async function policyForRead(db: Db, orgId: string, id: string): Promise<SlaPoli
   return unstoredDefault(db, orgId);
 }
 
+/** 400 when a target needs more working time than the policy's calendar can schedule. */
+function checkTargets(p: Pick<CreateSlaPolicy, 'timeZone' | 'hours' | 'holidays' | 'workdays' | 'targets'>): void {
+  const problems = unreachableTargets(p, p.targets);
+  if (problems.length) {
+    throw validation(
+      problems[0]?.message ?? 'Unreachable target',
+      problems.map((x) => ({ path: ['body', ...x.path], message: x.message, code: 'unreachable_target' })),
+    );
+  }
+}
+
 /** SLA policies: business hours, holidays and targets per priority. */
 export function policiesService(deps: Deps) {
   const { db } = deps;
@@ -134,6 +146,7 @@ export function policiesService(deps: Deps) {
     },
 
     async createPolicy(ctx: RequestContext, input: CreateSlaPolicy): Promise<SlaPolicy> {
+      checkTargets(input);
       return db.transaction().execute(async (trx) => {
         if (input.isDefault) {
           await policiesRepository.clearDefault(trx, ctx.actor.orgId);
@@ -178,6 +191,7 @@ export function policiesService(deps: Deps) {
           targets: input.targets ?? before.targets,
           isDefault: input.isDefault ?? before.is_default,
         };
+        checkTargets(merged);
         if (input.isDefault && !before.is_default) {
           await policiesRepository.clearDefault(trx, ctx.actor.orgId);
         }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { pageQuerySchema, timestamp, versionField } from '../../../platform/http/common.schema.ts';
+import { isoDateTime, pageQuerySchema, timestamp, versionField } from '../../../platform/http/common.schema.ts';
 import { timelineEventSchema } from '../../../platform/timeline/sources.ts';
 import { interactionChannels, interactionDirections, sentiments, taskKinds, taskStatuses } from '../constants.ts';
 import { careNoteSchema, historyEntrySchema } from '../parties.schema.ts';
 
-const datetime = z.iso.datetime({ offset: true });
+const datetime = isoDateTime;
 
 const participantSchema = z
   .object({

@@ -32,7 +32,8 @@ export function requireRoleWriter(ctx: RequestContext, role: PartyRoleName) {
 }
 
 async function checkRefs(db: Db, orgId: string, role: PartyRoleName, input: RoleInput, prefix: (string | number)[]) {
-  if (input.stakeholderGroup) {
+  // Every key that will be written is checked, the empty one included (it is no group either).
+  if (typeof input.stakeholderGroup === 'string') {
     if (!(await rolesRepository.groupExists(db, orgId, input.stakeholderGroup))) {
       await stakeholderGroupsRepository.ensureDefaults(db, orgId);
       if (!(await rolesRepository.groupExists(db, orgId, input.stakeholderGroup))) {
