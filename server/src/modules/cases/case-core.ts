@@ -18,9 +18,17 @@ import { initialSla } from './sla/sla.ts';
 
 export const visibility = (trx: Db, orgId: string) => customerVisibility(trx, orgId);
 
-/** A case the actor may see, or 404. */
-export async function visibleCase(trx: Db, ctx: RequestContext, id: string): Promise<CaseView> {
-  const row = await casesRepository.findVisible(trx, ctx.actor, await visibility(trx, ctx.actor.orgId), id);
+/**
+ * A case the actor may see (`read`) or work on (`write`: through its party, only whoever may change the party),
+ * or 404.
+ */
+export async function visibleCase(
+  trx: Db,
+  ctx: RequestContext,
+  id: string,
+  mode: 'read' | 'write' = 'read',
+): Promise<CaseView> {
+  const row = await casesRepository.findVisible(trx, ctx.actor, await visibility(trx, ctx.actor.orgId), id, mode);
   if (!row) {
     throw notFound('Case');
   }
@@ -30,7 +38,7 @@ export async function visibleCase(trx: Db, ctx: RequestContext, id: string): Pro
 /** A case the actor may change (the submitter of a grievance may only add follow-ups), locked. */
 export async function writableCase(trx: Db, ctx: RequestContext, id: string): Promise<CaseView> {
   await casesRepository.lock(trx, ctx.actor.orgId, id);
-  const row = await visibleCase(trx, ctx, id);
+  const row = await visibleCase(trx, ctx, id, 'write');
   if (!mayChange(ctx.actor, row)) {
     throw forbidden('Only the handler, HR and admins change a grievance; you may add follow-up messages');
   }

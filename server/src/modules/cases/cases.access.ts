@@ -47,13 +47,15 @@ export function grievanceVisible(actor: Actor): Expression<SqlBool> {
  * - other cases: admin and executive; the assignee and their managers; the creator; anyone who may
  *   read the party fully (the parties module's rule: a case follows its party); agents and managers
  *   also see the party-less queue.
+ * `write` (changing, replying, resolving): through the party only whoever may change the party, so that the
+ * org's public_read setting opens a customer's cases for reading, not for working on them.
  */
-export function caseVisible(actor: Actor, visibility: Visibility): Expression<SqlBool> {
+export function caseVisible(actor: Actor, visibility: Visibility, mode: 'read' | 'write'): Expression<SqlBool> {
   const me = actor.userId;
   const other = hasRole(actor, ...ALL_CASES_ROLES)
     ? sql<SqlBool>`true`
     : sql<SqlBool>`(c.assignee_id = ${me} or c.created_by = ${me} or c.assignee_id in ${teamUserIds(actor)}
-        or (c.party_id is not null and p.id is not null and ${canSeeFull(actor, visibility, 'read')})
+        or (c.party_id is not null and p.id is not null and ${canSeeFull(actor, visibility, mode)})
         or (c.party_id is null and ${hasRole(actor, ...QUEUE_ROLES)}))`;
   return sql<SqlBool>`(case when c.type = 'grievance' then ${grievanceVisible(actor)} else ${other} end)`;
 }
@@ -62,6 +64,9 @@ export function caseVisible(actor: Actor, visibility: Visibility): Expression<Sq
 export const partyReferable = (actor: Actor, visibility: Visibility): Expression<SqlBool> =>
   livePartyVisible(actor, visibility, 'read');
 
-/** An early-warning alert follows its party (alias `p`): visible to whoever may read the party in full. */
-export const alertVisible = (actor: Actor, visibility: Visibility): Expression<SqlBool> =>
-  canSeeFull(actor, visibility, 'read');
+/**
+ * An early-warning alert follows its party (alias `p`): visible to whoever may read the party in full,
+ * acknowledged (`write`) by whoever may change it.
+ */
+export const alertVisible = (actor: Actor, visibility: Visibility, mode: 'read' | 'write'): Expression<SqlBool> =>
+  canSeeFull(actor, visibility, mode);

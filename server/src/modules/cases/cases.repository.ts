@@ -67,10 +67,10 @@ export const casesRepository = {
   find: (db: Db, orgId: string, id: string) =>
     casesQuery(db, orgId).where('c.id', '=', id).executeTakeFirst() as Promise<CaseView | undefined>,
 
-  findVisible: (db: Db, actor: Actor, visibility: Visibility, id: string) =>
+  findVisible: (db: Db, actor: Actor, visibility: Visibility, id: string, mode: 'read' | 'write') =>
     casesQuery(db, actor.orgId)
       .where('c.id', '=', id)
-      .where(() => caseVisible(actor, visibility))
+      .where(() => caseVisible(actor, visibility, mode))
       .executeTakeFirst() as Promise<CaseView | undefined>,
 
   /** Locks the row for a write (the caller then re-reads it with names). */
@@ -90,7 +90,7 @@ export const casesRepository = {
   list(db: Db, actor: Actor, visibility: Visibility, f: ListCasesQuery, now: Date) {
     let q = casesQuery(db, actor.orgId)
       .select([firstResponseOverdue(now).as('fr_overdue'), resolveOverdue(now).as('res_overdue')])
-      .where(() => caseVisible(actor, visibility));
+      .where(() => caseVisible(actor, visibility, 'read'));
     if (f.type) {
       q = q.where('c.type', '=', f.type);
     }

@@ -54,3 +54,6 @@ export function casesModule(app: TandemApp, deps: Deps) {
 // For the demo data: opening, answering and resolving cases as a signed-in user would.
 export { casesService, type CasesService } from './cases.service.ts';
 export { createCaseSchema, replyInputSchema, resolveInputSchema } from './cases.schema.ts';
+
+// Expected outcomes of the access rules (the access matrix test checks them through the API).
+export { casesAccessMatrix } from './cases.access-matrix.ts';

@@ -20,7 +20,7 @@ export function resolutionService(deps: Deps) {
       const orgId = ctx.actor.orgId;
       return db.transaction().execute(async (trx) => {
         await casesRepository.lock(trx, orgId, id);
-        const before = await visibleCase(trx, ctx, id);
+        const before = await visibleCase(trx, ctx, id, 'write');
         const now = new Date();
         const submitter = asSubmitter(ctx.actor, before);
         if (!mayReply(ctx.actor, before)) {

@@ -50,3 +50,6 @@ export type {
 
 // Schemas the CLI, the demo and imports reuse.
 export { createProductSchema, createTransactionSchema } from './commerce.schema.ts';
+
+// Expected outcomes of the access rules (the access matrix test checks them through the API).
+export { commerceAccessMatrix } from './commerce.access-matrix.ts';

@@ -47,3 +47,6 @@ export function importsModule(app: TandemApp, deps: Deps, settings: ImportSettin
   });
   return service;
 }
+
+// Expected outcomes of the access rules (the access matrix test checks them through the API).
+export { importsAccessMatrix } from './imports.access-matrix.ts';

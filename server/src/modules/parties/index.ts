@@ -60,3 +60,8 @@ export { createPartySchema, listPartiesQuerySchema, type CreateParty } from './p
 export { createInteractionSchema, type CreateInteraction } from './activity/activity.schema.ts';
 export { partyRoles as partyRoleNames } from './constants.ts';
 export { partyExportColumns } from './parties.export.ts';
+
+// Expected outcomes of the access rules (the access matrix test checks them through the API).
+export { partiesAccessMatrix } from './parties.access-matrix.ts';
+export { activityAccessMatrix } from './activity/activity.access-matrix.ts';
+export { settingsAccessMatrix } from './settings/settings.access-matrix.ts';

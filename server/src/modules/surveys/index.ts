@@ -24,3 +24,6 @@ export function surveysModule(app: TandemApp, deps: Deps) {
 /** Releases held anonymous answers that are due (what the job does each minute; tests and tools call it). */
 export const releaseHeldAnswers = (deps: Deps, now?: Date) => ballotsService(deps).releaseDue(now);
 export { RELEASE_JOB };
+
+// Expected outcomes of the access rules (the access matrix test checks them through the API).
+export { surveysAccessMatrix } from './surveys.access-matrix.ts';

@@ -73,7 +73,7 @@ export const alertsRepository = {
       .selectAll('a')
       .select('p.display_name as party_name')
       .where('a.org_id', '=', actor.orgId)
-      .where(() => alertVisible(actor, visibility));
+      .where(() => alertVisible(actor, visibility, 'read'));
     if (f.partyId) {
       q = q.where('a.party_id', '=', f.partyId);
     }
@@ -88,7 +88,7 @@ export const alertsRepository = {
       sortValue: (r) => r.created_at,
     });
   },
-  findVisible: (db: Db, actor: Actor, visibility: Visibility, id: string) =>
+  findVisible: (db: Db, actor: Actor, visibility: Visibility, id: string, mode: 'read' | 'write') =>
     db
       .selectFrom('alert as a')
       .innerJoin('party as p', (j) => j.onRef('p.org_id', '=', 'a.org_id').onRef('p.id', '=', 'a.party_id'))
@@ -96,7 +96,7 @@ export const alertsRepository = {
       .select('p.display_name as party_name')
       .where('a.org_id', '=', actor.orgId)
       .where('a.id', '=', id)
-      .where(() => alertVisible(actor, visibility))
+      .where(() => alertVisible(actor, visibility, mode))
       .executeTakeFirst(),
   acknowledge: (db: Db, orgId: string, id: string, userId: string, status: 'open' | 'acknowledged') =>
     db

@@ -188,7 +188,7 @@ export function alertsService(deps: Deps) {
     async setStatus(ctx: RequestContext, id: string, status: 'open' | 'acknowledged'): Promise<Alert> {
       return db.transaction().execute(async (trx) => {
         const vis = await visibility(ctx.actor.orgId, trx);
-        const before = await alertsRepository.findVisible(trx, ctx.actor, vis, id);
+        const before = await alertsRepository.findVisible(trx, ctx.actor, vis, id, 'write');
         if (!before) {
           throw notFound('Alert');
         }
@@ -208,7 +208,7 @@ export function alertsService(deps: Deps) {
             after: { status },
           });
         }
-        const row = await alertsRepository.findVisible(trx, ctx.actor, vis, id);
+        const row = await alertsRepository.findVisible(trx, ctx.actor, vis, id, 'read');
         return toAlert(row as NonNullable<typeof row>);
       });
     },

@@ -76,7 +76,7 @@ const metricsSource = (actor: Actor, visibility: Visibility, q: MetricsRange) =>
     left join org_unit ou on ou.org_id = au.org_id and ou.id = au.org_unit_id
     where c.org_id = ${actor.orgId} and c.created_at >= ${q.from} and c.created_at < ${q.to}
       and ${q.type ? sql`c.type = ${q.type}` : sql`true`}
-      and ${caseVisible(actor, visibility)}`;
+      and ${caseVisible(actor, visibility, 'read')}`;
 
 /** Counts, clock times, breach, reopen and CSAT over the cases the actor sees, created in [from, to). */
 export async function metricsRows(
