@@ -4,8 +4,7 @@ import { RequireAuth } from './auth/RequireAuth.tsx';
 import { RequireRole } from './auth/RequireRole.tsx';
 import { PageLoading } from './components/feedback/states.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
-import { surveyManagers, surveyReaders } from './components/surveys/roles.ts';
-import { serviceStaff } from './components/service/roles.ts';
+import { caseStaffRoles, surveyManagerRoles, surveyReaderRoles } from '@tandem/server/api';
 import { HomeRedirect } from './pages/home/HomeRedirect.tsx';
 import { importers } from './components/imports/roles.ts';
 
@@ -44,9 +43,9 @@ const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage.tsx'));
 
 const admin = (page: ReactNode) => <RequireRole roles={['admin']}>{page}</RequireRole>;
 const importer = (page: ReactNode) => <RequireRole roles={importers}>{page}</RequireRole>;
-const surveyReader = (page: ReactNode) => <RequireRole roles={surveyReaders}>{page}</RequireRole>;
-const staff = (page: ReactNode) => <RequireRole roles={serviceStaff}>{page}</RequireRole>;
-const surveyManager = (page: ReactNode) => <RequireRole roles={surveyManagers}>{page}</RequireRole>;
+const surveyReader = (page: ReactNode) => <RequireRole roles={surveyReaderRoles}>{page}</RequireRole>;
+const staff = (page: ReactNode) => <RequireRole roles={caseStaffRoles}>{page}</RequireRole>;
+const surveyManager = (page: ReactNode) => <RequireRole roles={surveyManagerRoles}>{page}</RequireRole>;
 
 export const router = createBrowserRouter([
   {

@@ -1,6 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { DEFAULT_MIN_GROUP_SIZE, surveyKinds } from '@tandem/server/api';
-import { surveyManagers } from './roles.ts';
+import { DEFAULT_MIN_GROUP_SIZE, employeeSurveyRoles, surveyKinds, surveyManagerRoles } from '@tandem/server/api';
 import type {
   Role,
   Survey,
@@ -54,12 +53,10 @@ export interface BuilderValues {
   questions: QuestionDraft[];
 }
 
-const employeeCircle: readonly Role[] = ['admin', 'hr'];
-
 const any = (roles: readonly Role[], allowed: readonly Role[]) => roles.some((r) => allowed.includes(r));
-export const mayManageSurveys = (roles: readonly Role[]) => any(roles, surveyManagers);
+export const mayManageSurveys = (roles: readonly Role[]) => any(roles, surveyManagerRoles);
 /** Employee-side surveys (eNPS, engagement, audience employees) exist only for HR and admin. */
-export const mayRunEmployeeSurveys = (roles: readonly Role[]) => any(roles, employeeCircle);
+export const mayRunEmployeeSurveys = (roles: readonly Role[]) => any(roles, employeeSurveyRoles);
 export const employeeKinds: readonly SurveyKind[] = ['enps', 'engagement'];
 export const kindsFor = (roles: readonly Role[]): SurveyKind[] =>
   surveyKinds.filter((k) => mayRunEmployeeSurveys(roles) || !employeeKinds.includes(k));

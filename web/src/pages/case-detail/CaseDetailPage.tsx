@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { validationIssues } from '../../api/errors.ts';
 import type { Case, CaseStatus, ResolveResult } from '../../api/types.ts';
-import { useMe } from '../../auth/session.ts';
+import { GRIEVANCE_ROLES } from '@tandem/server/api';
+import { hasAnyRole, useMe } from '../../auth/session.ts';
 import { QueryError } from '../../components/feedback/QueryError.tsx';
 import { PageLoading } from '../../components/feedback/states.tsx';
 import { useErrorMessage } from '../../components/feedback/useErrorMessage.ts';
@@ -49,7 +50,7 @@ function CaseView({ c }: { c: Case }) {
     c.type === 'grievance' &&
     c.submitterId === user.id &&
     c.assigneeId !== user.id &&
-    !user.roles.some((r) => r === 'hr' || r === 'admin')
+    !hasAnyRole(user, GRIEVANCE_ROLES)
   );
 
   const move = useMutation({

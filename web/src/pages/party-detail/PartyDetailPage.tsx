@@ -13,7 +13,8 @@ import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { Party } from '../../api/types.ts';
-import { useMe } from '../../auth/session.ts';
+import { caseStaffRoles } from '@tandem/server/api';
+import { hasAnyRole, useMe } from '../../auth/session.ts';
 import { DetailLayout } from '../../components/DetailLayout/DetailLayout.tsx';
 import { QueryError } from '../../components/feedback/QueryError.tsx';
 import { PageLoading } from '../../components/feedback/states.tsx';
@@ -23,7 +24,6 @@ import { InteractionModal } from '../../components/parties/InteractionModal.tsx'
 import { PartyRoleTags, UserName } from '../../components/parties/labels.tsx';
 import { TaskList } from '../../components/parties/TaskList.tsx';
 import { TaskModal } from '../../components/parties/TaskModal.tsx';
-import { serviceStaff } from '../../components/service/roles.ts';
 import { invalidateParties, useParty } from '../../data/parties.ts';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { CreateCaseModal } from '../service-cases/CreateCaseModal.tsx';
@@ -69,7 +69,7 @@ export default function PartyDetailPage() {
   const full = p.access === 'full';
   const editable = full && !p.mergedIntoId && !p.deletedAt;
   // Service staff open a case (e.g. a complaint) about the party; it lands on the timeline below.
-  const opensCases = editable && user.roles.some((r) => serviceStaff.includes(r));
+  const opensCases = editable && hasAnyRole(user, caseStaffRoles);
 
   const actions = editable ? (
     <>

@@ -4,13 +4,12 @@ import { CheckOutlined, SettingOutlined, UndoOutlined } from '@ant-design/icons'
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { alertRuleKinds, alertStatuses } from '@tandem/server/api';
+import { alertRuleKinds, alertStatuses, caseConfigurerRoles } from '@tandem/server/api';
 import { api } from '../../api/client.ts';
 import type { Alert } from '../../api/types.ts';
-import { useMe } from '../../auth/session.ts';
+import { hasAnyRole, useMe } from '../../auth/session.ts';
 import { DataTable, listKey, type DataColumn } from '../../components/DataTable/index.ts';
 import { useErrorMessage } from '../../components/feedback/useErrorMessage.ts';
-import { serviceConfigurers } from '../../components/service/roles.ts';
 import { alertsEndpoint } from '../../data/service.ts';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { PageHeader } from '../../layout/PageHeader.tsx';
@@ -24,7 +23,7 @@ export default function AlertsPage() {
   const queryClient = useQueryClient();
   const { notify } = useErrorMessage();
   const [editing, setEditing] = useState(false);
-  const canConfigure = user.roles.some((r) => serviceConfigurers.includes(r));
+  const canConfigure = hasAnyRole(user, caseConfigurerRoles);
   const setStatus = useMutation({
     mutationFn: ({ id, status }: { id: string; status: Alert['status'] }) =>
       api<Alert>(`${alertsEndpoint}/${id}`, { method: 'PATCH', body: { status } }),

@@ -2,13 +2,12 @@ import { Button, Card, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { casePriorities } from '@tandem/server/api';
+import { caseConfigurerRoles, casePriorities } from '@tandem/server/api';
 import type { SlaPolicy } from '../../api/types.ts';
-import { useMe } from '../../auth/session.ts';
+import { hasAnyRole, useMe } from '../../auth/session.ts';
 import { QueryError } from '../../components/feedback/QueryError.tsx';
 import { useDurationUnits } from '../../components/service/labels.tsx';
 import { formatBusinessMinutes } from '../../components/service/metrics.ts';
-import { serviceConfigurers } from '../../components/service/roles.ts';
 import { useSlaPolicies } from '../../data/service.ts';
 import { PageHeader } from '../../layout/PageHeader.tsx';
 
@@ -19,7 +18,7 @@ export default function SlaPoliciesPage() {
   const units = useDurationUnits();
   const { user } = useMe();
   const policies = useSlaPolicies();
-  const canEdit = user.roles.some((r) => serviceConfigurers.includes(r));
+  const canEdit = hasAnyRole(user, caseConfigurerRoles);
   return (
     <div data-testid="sla-policies-page">
       <PageHeader

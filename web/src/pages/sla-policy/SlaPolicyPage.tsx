@@ -3,10 +3,10 @@ import { Alert, Button, Card, Col, Form, Input, Row, Select, Switch, Tag, Typogr
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { casePriorities } from '@tandem/server/api';
+import { caseConfigurerRoles, casePriorities } from '@tandem/server/api';
 import { api } from '../../api/client.ts';
 import type { CreateSlaPolicy, SlaPolicy, SlaTargets } from '../../api/types.ts';
-import { useMe } from '../../auth/session.ts';
+import { hasAnyRole, useMe } from '../../auth/session.ts';
 import { QueryError } from '../../components/feedback/QueryError.tsx';
 import { PageLoading } from '../../components/feedback/states.tsx';
 import { useToast } from '../../components/feedback/toast.tsx';
@@ -19,7 +19,6 @@ import {
   hoursFromGrid,
   type WeekGrid,
 } from '../../components/service/hours.ts';
-import { serviceConfigurers } from '../../components/service/roles.ts';
 import { TargetInput, WeekGridInput, YearCalendar } from '../../components/service/SlaInputs.tsx';
 import { policiesKey } from '../../data/service.ts';
 import { PageHeader } from '../../layout/PageHeader.tsx';
@@ -66,7 +65,7 @@ function PolicyForm({ policy }: { policy?: SlaPolicy }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { user } = useMe();
-  const canEdit = user.roles.some((r) => serviceConfigurers.includes(r));
+  const canEdit = hasAnyRole(user, caseConfigurerRoles);
   const timeZones = useMemo(() => zones().map((z) => ({ value: z, label: z })), []);
   const { form, onFinish, submitting, formError, conflict } = useApiForm<Values, SlaPolicy>({
     submit: (v) => {
