@@ -1,6 +1,6 @@
 import type { Role } from '../api/types.ts';
 import { caseConfigurerRoles, caseStaffRoles, surveyReaderRoles } from '@tandem/server/api';
-import { importers } from '../components/imports/roles.ts';
+import { importers } from '../pages/imports/shared/roles.ts';
 
 export type NavIcon = 'parties' | 'service' | 'feedback' | 'value' | 'care' | 'people' | 'insight' | 'settings';
 
