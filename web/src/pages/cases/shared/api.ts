@@ -16,15 +16,26 @@ export function useCase(id: string) {
 }
 
 export function useCaseEvents(id: string) {
-  return useQuery({ queryKey: caseEventsKey(id), queryFn: ({ signal }) => api<{ items: CaseEvent[] }>(`${casesEndpoint}/${id}/events`, { signal }) });
+  return useQuery({
+    queryKey: caseEventsKey(id),
+    queryFn: ({ signal }) => api<{ items: CaseEvent[] }>(`${casesEndpoint}/${id}/events`, { signal }),
+  });
 }
 
 export function useSlaPolicies() {
-  return useQuery({ queryKey: policiesKey, queryFn: ({ signal }) => api<{ items: SlaPolicy[] }>('/api/sla-policies', { signal }), staleTime: 60_000 });
+  return useQuery({
+    queryKey: policiesKey,
+    queryFn: ({ signal }) => api<{ items: SlaPolicy[] }>('/api/sla-policies', { signal }),
+    staleTime: 60_000,
+  });
 }
 
 export function useAlertRules(enabled = true) {
-  return useQuery({ queryKey: alertRulesKey, queryFn: ({ signal }) => api<{ items: AlertRule[] }>('/api/alert-rules', { signal }), enabled });
+  return useQuery({
+    queryKey: alertRulesKey,
+    queryFn: ({ signal }) => api<{ items: AlertRule[] }>('/api/alert-rules', { signal }),
+    enabled,
+  });
 }
 
 export interface MetricsParams {

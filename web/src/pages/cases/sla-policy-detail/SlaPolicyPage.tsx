@@ -12,13 +12,7 @@ import { PageLoading } from '../../../components/feedback/states.tsx';
 import { useToast } from '../../../components/feedback/toast.tsx';
 import { FormError } from '../../../components/forms/FormError.tsx';
 import { useApiForm } from '../../../components/forms/useApiForm.ts';
-import {
-  defaultGrid,
-  defaultTargets,
-  gridFromHours,
-  hoursFromGrid,
-  type WeekGrid,
-} from './hours.ts';
+import { defaultGrid, defaultTargets, gridFromHours, hoursFromGrid, type WeekGrid } from './hours.ts';
 import { TargetInput, WeekGridInput, YearCalendar } from './SlaInputs.tsx';
 import { policiesKey } from '../shared/api.ts';
 import { PageHeader } from '../../../layout/PageHeader.tsx';

@@ -35,7 +35,8 @@ export interface UploadOptions {
  * size limit). XMLHttpRequest, not fetch, so the bar can show the upload itself.
  */
 export function uploadImport(file: File, opts: UploadOptions): Promise<ImportPreview> {
-  const url = importsEndpoint + buildQuery({ entity: opts.entity, fileName: file.name, encoding: opts.encoding ?? undefined });
+  const url =
+    importsEndpoint + buildQuery({ entity: opts.entity, fileName: file.name, encoding: opts.encoding ?? undefined });
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
@@ -51,7 +52,11 @@ export function uploadImport(file: File, opts: UploadOptions): Promise<ImportPre
       }
     };
     xhr.onload = () => {
-      const response = new Response(xhr.responseText || null, { status: xhr.status, statusText: xhr.statusText, headers: { 'content-type': xhr.getResponseHeader('content-type') ?? 'application/json' } });
+      const response = new Response(xhr.responseText || null, {
+        status: xhr.status,
+        statusText: xhr.statusText,
+        headers: { 'content-type': xhr.getResponseHeader('content-type') ?? 'application/json' },
+      });
       if (xhr.status >= 200 && xhr.status < 300) {
         resolve(JSON.parse(xhr.responseText) as ImportPreview);
       } else {
@@ -65,8 +70,10 @@ export function uploadImport(file: File, opts: UploadOptions): Promise<ImportPre
   });
 }
 
-export const startImport = (id: string, body: StartImport) => api<ImportJob>(`${importsEndpoint}/${id}/start`, { method: 'POST', body });
-export const revertImport = (id: string) => api<{ job: ImportJob; removed: number; restored: number }>(`${importsEndpoint}/${id}/revert`, { method: 'POST' });
+export const startImport = (id: string, body: StartImport) =>
+  api<ImportJob>(`${importsEndpoint}/${id}/start`, { method: 'POST', body });
+export const revertImport = (id: string) =>
+  api<{ job: ImportJob; removed: number; restored: number }>(`${importsEndpoint}/${id}/revert`, { method: 'POST' });
 
 /** An import, polled every second while it is queued or running. */
 export function useImportJob(id: string | null | undefined, initial?: ImportJob) {

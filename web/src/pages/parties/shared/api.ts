@@ -12,7 +12,10 @@ export const relationshipMapKey = ['relationship-map'] as const;
 export const tasksKey = ['tasks'] as const;
 
 export function useParty(id: string) {
-  return useQuery({ queryKey: partyKey(id), queryFn: ({ signal }) => api<Party>(`${partiesEndpoint}/${id}`, { signal }) });
+  return useQuery({
+    queryKey: partyKey(id),
+    queryFn: ({ signal }) => api<Party>(`${partiesEndpoint}/${id}`, { signal }),
+  });
 }
 
 /** Everything that shows a party (or its activity) after a write: the record, lists, board, timeline, tasks, map. */
@@ -48,6 +51,9 @@ export function useStakeholderGroups() {
     },
     [groups, zh],
   );
-  const options = useMemo(() => groups.filter((g) => g.active).map((g) => ({ value: g.key, label: zh ? g.nameZh : g.nameEn })), [groups, zh]);
+  const options = useMemo(
+    () => groups.filter((g) => g.active).map((g) => ({ value: g.key, label: zh ? g.nameZh : g.nameEn })),
+    [groups, zh],
+  );
   return { query, groups, nameOf, options };
 }

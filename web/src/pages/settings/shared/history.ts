@@ -21,6 +21,8 @@ export function changedKeys(before: unknown, after: unknown): string[] {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   const ignored = new Set(['updatedAt', 'version']);
   return [...keys].filter(
-    (k) => !ignored.has(k) && JSON.stringify((a as Record<string, unknown>)[k]) !== JSON.stringify((b as Record<string, unknown>)[k]),
+    (k) =>
+      !ignored.has(k) &&
+      JSON.stringify((a as Record<string, unknown>)[k]) !== JSON.stringify((b as Record<string, unknown>)[k]),
   );
 }

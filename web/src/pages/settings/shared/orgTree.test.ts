@@ -11,11 +11,18 @@ const unit = (id: string, name: string, parentId: string | null = null): OrgUnit
   updatedAt: '2024-01-01T00:00:00Z',
   version: 1,
 });
-const shape = (nodes: OrgTreeNode[]): unknown => nodes.map((n) => (n.children.length ? { [n.title]: shape(n.children) } : n.title));
+const shape = (nodes: OrgTreeNode[]): unknown =>
+  nodes.map((n) => (n.children.length ? { [n.title]: shape(n.children) } : n.title));
 
 describe('buildOrgTree', () => {
   it('nests children under parents, sorted by name', () => {
-    const units = [unit('s', 'Sales', 'c'), unit('c', 'Company'), unit('h', 'HR', 'c'), unit('e', 'East', 's'), unit('w', 'Accounts', 's')];
+    const units = [
+      unit('s', 'Sales', 'c'),
+      unit('c', 'Company'),
+      unit('h', 'HR', 'c'),
+      unit('e', 'East', 's'),
+      unit('w', 'Accounts', 's'),
+    ];
     expect(shape(buildOrgTree(units))).toEqual([{ Company: ['HR', { Sales: ['Accounts', 'East'] }] }]);
   });
   it('keeps orphans and cycles at the top level', () => {

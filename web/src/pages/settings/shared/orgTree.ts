@@ -12,7 +12,9 @@ export interface OrgTreeNode {
  * (or that sit in a cycle) are shown at the top level rather than lost.
  */
 export function buildOrgTree(units: OrgUnit[], locale = 'en'): OrgTreeNode[] {
-  const nodes = new Map<string, OrgTreeNode>(units.map((u) => [u.id, { key: u.id, title: u.name, unit: u, children: [] }]));
+  const nodes = new Map<string, OrgTreeNode>(
+    units.map((u) => [u.id, { key: u.id, title: u.name, unit: u, children: [] }]),
+  );
   const roots: OrgTreeNode[] = [];
   const reachesRoot = (unit: OrgUnit): boolean => {
     const seen = new Set<string>([unit.id]);

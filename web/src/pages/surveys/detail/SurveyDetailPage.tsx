@@ -16,12 +16,7 @@ import { useToast } from '../../../components/feedback/toast.tsx';
 import { VersionConflictModal, type ConflictField } from '../../../components/feedback/VersionConflictModal.tsx';
 import { useApiForm } from '../../../components/forms/useApiForm.ts';
 import { langOf, localized } from '../shared/answers.ts';
-import {
-  mayManageSurveys,
-  toUpdatePayload,
-  valuesFromSurvey,
-  type BuilderValues,
-} from '../shared/builder.ts';
+import { mayManageSurveys, toUpdatePayload, valuesFromSurvey, type BuilderValues } from '../shared/builder.ts';
 import { AudienceLabel, StatusTag } from '../shared/labels.tsx';
 import { invalidateSurveys, surveyKey, useSurvey } from '../shared/api.ts';
 import { InvitePanel } from './InvitePanel.tsx';

@@ -8,7 +8,10 @@ export const surveyKey = (id: string) => ['surveys', id] as const;
 export type GroupBy = SurveyResults['groupBy'];
 
 export function useSurvey(id: string) {
-  return useQuery({ queryKey: surveyKey(id), queryFn: ({ signal }) => api<Survey>(`${surveysEndpoint}/${id}`, { signal }) });
+  return useQuery({
+    queryKey: surveyKey(id),
+    queryFn: ({ signal }) => api<Survey>(`${surveysEndpoint}/${id}`, { signal }),
+  });
 }
 
 export function useSurveyResults(id: string, groupBy: GroupBy) {
@@ -29,7 +32,8 @@ export function useSurveyDrivers(id: string, outcome: string | undefined) {
 export function useSurveyTexts(id: string, groupBy: GroupBy, enabled: boolean) {
   return useQuery({
     queryKey: [...surveyKey(id), 'texts', groupBy],
-    queryFn: ({ signal }) => api<SurveyTextAnswers>(`${surveysEndpoint}/${id}/text-answers`, { query: { groupBy }, signal }),
+    queryFn: ({ signal }) =>
+      api<SurveyTextAnswers>(`${surveysEndpoint}/${id}/text-answers`, { query: { groupBy }, signal }),
     enabled,
   });
 }

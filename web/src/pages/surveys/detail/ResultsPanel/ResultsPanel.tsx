@@ -8,14 +8,7 @@ import type { Survey, SurveyQuestion, SurveyQuestionMetric, SurveyResultGroup } 
 import { QueryError } from '../../../../components/feedback/QueryError.tsx';
 import { PageLoading } from '../../../../components/feedback/states.tsx';
 import { langOf, localized, scalePoints } from '../../shared/answers.ts';
-import {
-  distributionBars,
-  driverScatter,
-  gapBars,
-  labelledBars,
-  npsGauge,
-  npsSplit,
-} from './charts.ts';
+import { distributionBars, driverScatter, gapBars, labelledBars, npsGauge, npsSplit } from './charts.ts';
 import {
   distributionSeries,
   driverPoints,
