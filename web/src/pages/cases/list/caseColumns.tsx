@@ -1,10 +1,9 @@
-import { Button, Flex, Typography } from 'antd';
+import { Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { casePriorities, caseStatuses, caseTypes, slaStates } from '@tandem/server/api';
 import type { Case } from '../../../api/types.ts';
 import type { DataColumn } from '../../../components/DataTable/index.ts';
-import { UserSelect } from '../../../components/UserSelect/UserSelect.tsx';
-import { UserName } from '../../../components/UserName/UserName.tsx';
+import { userFilter } from '../../../components/UserSelect/userFilter.tsx';
 import { PriorityTag, SlaBadge, StatusTag } from '../shared/labels.tsx';
 
 interface Deps {
@@ -55,28 +54,11 @@ export function caseColumns({ t, dateTime, now }: Deps): DataColumn<Case>[] {
     {
       key: 'assigneeName',
       title: t('service.case.assignee'),
-      filter: {
-        type: 'custom',
+      filter: userFilter({
+        label: t('service.case.assignee'),
         param: 'assigneeId',
-        render: (value, onChange) => (
-          <Flex vertical gap={8}>
-            <UserSelect
-              value={value === 'me' ? null : (value as string | null)}
-              onChange={onChange}
-              aria-label={t('service.case.assignee')}
-            />
-            <Button
-              size="small"
-              onClick={() => onChange('me')}
-              type={value === 'me' ? 'primary' : 'default'}
-              data-testid="assignee-me"
-            >
-              {t('service.case.assignedToMe')}
-            </Button>
-          </Flex>
-        ),
-        display: (v) => (v === 'me' ? t('service.case.assignedToMe') : <UserName id={v as string} />),
-      },
+        me: { label: t('service.case.assignedToMe'), 'data-testid': 'assignee-me' },
+      }),
       render: (c) => c.assigneeName ?? '—',
     },
     {

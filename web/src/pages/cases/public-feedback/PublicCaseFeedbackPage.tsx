@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Input, Segmented, Typography } from 'antd';
+import { Button, Input, Typography } from 'antd';
 import { CheckCircleFilled, ClockCircleOutlined, LinkOutlined, WarningFilled } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
@@ -8,7 +8,7 @@ import { api } from '../../../api/client.ts';
 import { isApiError } from '../../../api/errors.ts';
 import type { PublicFeedback } from '../../../api/types.ts';
 import { PageLoading } from '../../../components/feedback/states.tsx';
-import { rememberLanguage } from '../../../i18n/language.ts';
+import { PublicHeader } from '../../../components/PublicHeader/PublicHeader.tsx';
 import '../shared/public.css';
 
 type State = 'thanks' | 'answered' | 'unknown' | 'rateLimited' | 'failed';
@@ -40,11 +40,10 @@ function feedbackStateOf(error: unknown): State {
 /** `/feedback/:token`: the customer's one-question satisfaction answer after a case was resolved. No sign-in. */
 export default function PublicCaseFeedbackPage() {
   const { token = '' } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [score, setScore] = useState<number | null>(null);
   const [comment, setComment] = useState('');
   const [done, setDone] = useState(false);
-  const lang = i18n.language === 'zh-CN' ? 'zh' : 'en';
   const info = useQuery({
     queryKey: ['case-feedback', token],
     queryFn: ({ signal }) => api<PublicFeedback>(`/api/public/case-feedback/${encodeURIComponent(token)}`, { signal }),
@@ -72,25 +71,7 @@ export default function PublicCaseFeedbackPage() {
 
   return (
     <div className="tandem-public-page" data-testid="case-feedback">
-      <header className="tandem-public-header">
-        <Typography.Text strong style={{ color: '#1668dc' }}>
-          {t('app.name')}
-        </Typography.Text>
-        <Segmented
-          value={lang}
-          onChange={(v) => {
-            const locale = v === 'zh' ? 'zh-CN' : 'en';
-            rememberLanguage(locale);
-            void i18n.changeLanguage(locale);
-          }}
-          options={[
-            { value: 'zh', label: <span lang="zh-CN">中文</span> },
-            { value: 'en', label: <span lang="en">English</span> },
-          ]}
-          aria-label={t('header.language')}
-          data-testid="feedback-language"
-        />
-      </header>
+      <PublicHeader languageTestId="feedback-language" />
       <main className="tandem-public-main">
         {state && state !== 'failed' ? (
           <div

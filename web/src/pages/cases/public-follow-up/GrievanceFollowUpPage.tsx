@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Input, Segmented, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Input, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +8,8 @@ import { isApiError } from '../../../api/errors.ts';
 import type { GrievanceFollowUp } from '../../../api/types.ts';
 import { PageLoading } from '../../../components/feedback/states.tsx';
 import { useErrorMessage } from '../../../components/feedback/useErrorMessage.ts';
+import { PublicHeader } from '../../../components/PublicHeader/PublicHeader.tsx';
 import { StatusTag } from '../shared/labels.tsx';
-import { rememberLanguage } from '../../../i18n/language.ts';
 import { useFormat } from '../../../i18n/useFormat.ts';
 import '../shared/public.css';
 
@@ -19,30 +19,12 @@ import '../shared/public.css';
  */
 export default function GrievanceFollowUpPage() {
   const { code = '' } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [typed, setTyped] = useState('');
-  const lang = i18n.language === 'zh-CN' ? 'zh' : 'en';
   return (
     <div className="tandem-public-page" data-testid="grievance-follow-up">
-      <header className="tandem-public-header">
-        <Typography.Text strong style={{ color: '#1668dc' }}>
-          {t('app.name')}
-        </Typography.Text>
-        <Segmented
-          value={lang}
-          onChange={(v) => {
-            const locale = v === 'zh' ? 'zh-CN' : 'en';
-            rememberLanguage(locale);
-            void i18n.changeLanguage(locale);
-          }}
-          options={[
-            { value: 'zh', label: <span lang="zh-CN">中文</span> },
-            { value: 'en', label: <span lang="en">English</span> },
-          ]}
-          aria-label={t('header.language')}
-        />
-      </header>
+      <PublicHeader />
       <main className="tandem-public-main">
         <Typography.Title level={3}>{t('service.followUp.title')}</Typography.Title>
         {code ? (

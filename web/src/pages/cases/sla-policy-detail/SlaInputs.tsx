@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { isoWeekday, markOf, monthWeeks, toggleDay } from './calendar.ts';
 import { targetMinutes, targetValue, weekdays, type TimeUnit, type WeekGrid } from './hours.ts';
+import './calendar.css';
 
 /** Business minutes with an h/min unit switch; the form value stays in minutes (the API's unit). */
 export function TargetInput({

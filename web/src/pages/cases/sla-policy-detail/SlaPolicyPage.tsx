@@ -16,7 +16,6 @@ import { defaultGrid, defaultTargets, gridFromHours, hoursFromGrid, type WeekGri
 import { TargetInput, WeekGridInput, YearCalendar } from './SlaInputs.tsx';
 import { policiesKey } from '../shared/api.ts';
 import { PageHeader } from '../../../layout/PageHeader.tsx';
-import '../shared/public.css';
 
 interface Values {
   name: string;

@@ -1,11 +1,10 @@
-import { Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
 import type { CreateProduct, Product } from '../../../api/types.ts';
 import { useToast } from '../../../components/feedback/toast.tsx';
-import { FormError } from '../../../components/forms/FormError.tsx';
-import { HiddenSubmit } from '../../../components/forms/HiddenSubmit.tsx';
+import { FormModal } from '../../../components/forms/FormModal.tsx';
 import { useApiForm } from '../../../components/forms/useApiForm.ts';
 import { invalidateProducts, productsEndpoint } from '../shared/api.ts';
 
@@ -36,7 +35,7 @@ export function CreateProductModal({ open, onClose }: { open: boolean; onClose: 
   const { t } = useTranslation();
   const toast = useToast();
   const queryClient = useQueryClient();
-  const { form, onFinish, submitting, formError, reset } = useApiForm<Values, Product>({
+  const modal = useApiForm<Values, Product>({
     submit: (v) => api<Product>(productsEndpoint, { method: 'POST', body: toProductBody(v) }),
     onSuccess: (p) => {
       void toast.success(t('value.products.created', { name: p.name }));
@@ -45,67 +44,58 @@ export function CreateProductModal({ open, onClose }: { open: boolean; onClose: 
     },
   });
   const close = () => {
-    form.resetFields();
-    reset();
+    modal.clear();
     onClose();
   };
   return (
-    <Modal
+    <FormModal<Values>
+      form={modal}
       open={open}
       title={t('value.products.create')}
-      okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
       onCancel={close}
-      confirmLoading={submitting}
-      okButtonProps={{ 'data-testid': 'product-save' }}
-      destroyOnHidden
-      forceRender
+      okTestId="product-save"
+      initialValues={{ currency: 'CNY' }}
     >
-      <FormError message={formError} />
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish} initialValues={{ currency: 'CNY' }}>
-        <Form.Item
-          name="name"
-          label={t('value.products.name')}
-          rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-        >
-          <Input maxLength={300} data-testid="product-name" />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="sku" label={t('value.products.sku')}>
-              <Input maxLength={100} data-testid="product-sku" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="category" label={t('value.products.category')}>
-              <Input maxLength={100} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="price" label={t('value.products.price')}>
-              <InputNumber<string>
-                min="0"
-                step="0.01"
-                precision={2}
-                stringMode
-                style={{ width: '100%' }}
-                data-testid="product-price"
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="currency"
-              label={t('value.currency')}
-              rules={[{ required: true, message: t('validation.required') }]}
-            >
-              <Select showSearch options={currencies.map((c) => ({ value: c, label: c }))} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <HiddenSubmit />
-      </Form>
-    </Modal>
+      <Form.Item
+        name="name"
+        label={t('value.products.name')}
+        rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+      >
+        <Input maxLength={300} data-testid="product-name" />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="sku" label={t('value.products.sku')}>
+            <Input maxLength={100} data-testid="product-sku" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="category" label={t('value.products.category')}>
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="price" label={t('value.products.price')}>
+            <InputNumber<string>
+              min="0"
+              step="0.01"
+              precision={2}
+              stringMode
+              style={{ width: '100%' }}
+              data-testid="product-price"
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="currency"
+            label={t('value.currency')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <Select showSearch options={currencies.map((c) => ({ value: c, label: c }))} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

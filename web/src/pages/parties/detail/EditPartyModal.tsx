@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
-import { Col, Form, Input, Modal, Row, Select } from 'antd';
+import { useEffect, useEffectEvent } from 'react';
+import { Col, Form, Input, Row, Select } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
@@ -7,8 +7,7 @@ import type { Party, UpdateParty } from '../../../api/types.ts';
 import { UserSelect } from '../../../components/UserSelect/UserSelect.tsx';
 import { VersionConflictModal, type ConflictField } from '../../../components/feedback/VersionConflictModal.tsx';
 import { useToast } from '../../../components/feedback/toast.tsx';
-import { FormError } from '../../../components/forms/FormError.tsx';
-import { HiddenSubmit } from '../../../components/forms/HiddenSubmit.tsx';
+import { FormModal } from '../../../components/forms/FormModal.tsx';
 import { useApiForm } from '../../../components/forms/useApiForm.ts';
 import { UserName } from '../../../components/UserName/UserName.tsx';
 import { invalidateParties, partyKey } from '../shared/api.ts';
@@ -61,12 +60,13 @@ export function EditPartyModal({
     onConflict,
   });
   const { form } = edit;
+  // Filled when the dialog opens, not on every refetch: a refetch during a conflict must not overwrite the edits.
+  const fill = useEffectEvent(() => form.setFieldsValue(toValues(party)));
   useEffect(() => {
     if (open) {
-      form.setFieldsValue(toValues(party));
+      fill();
     }
-    // Only when the dialog opens: a refetch during a conflict must not overwrite what the user typed.
-  }, [open, form]);
+  }, [open]);
 
   const user = (v: unknown) => <UserName id={typeof v === 'string' ? v : null} />;
   const conflictFields: ConflictField[] = [
@@ -80,67 +80,61 @@ export function EditPartyModal({
   const required = { required: true, message: t('validation.required') };
   return (
     <>
-      <Modal
+      <FormModal<Values>
+        form={edit}
         open={open}
         title={t('parties.edit')}
         okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        onOk={() => form.submit()}
         onCancel={() => {
           edit.reset();
           onClose();
         }}
-        confirmLoading={edit.submitting}
-        okButtonProps={{ 'data-testid': 'party-edit-save' }}
+        okTestId="party-edit-save"
         width={640}
-        forceRender
+        destroyOnHidden={false}
       >
-        <FormError message={edit.formError} />
-        <Form<Values> form={form} layout="vertical" onFinish={edit.onFinish}>
-          <Form.Item name="displayName" label={t('parties.displayName')} rules={[required]}>
-            <Input maxLength={200} data-testid="party-edit-displayName" />
-          </Form.Item>
-          {party.kind === 'person' && (
-            <Row gutter={12}>
-              <Col span={12}>
-                <Form.Item name="familyName" label={t('parties.familyName')}>
-                  <Input maxLength={200} />
-                </Form.Item>
-              </Col>
-              <Col span={12}>
-                <Form.Item name="givenName" label={t('parties.givenName')}>
-                  <Input maxLength={200} />
-                </Form.Item>
-              </Col>
-            </Row>
-          )}
-          <Form.Item name="emails" label={t('parties.emails')} extra={t('parties.multiHint')}>
-            <Select mode="tags" open={false} tokenSeparators={[',', ' ']} aria-label={t('parties.emails')} />
-          </Form.Item>
-          <Form.Item name="phones" label={t('parties.phones')} extra={t('parties.multiHint')}>
-            <Select mode="tags" open={false} tokenSeparators={[',']} aria-label={t('parties.phones')} />
-          </Form.Item>
-          <Form.Item name="tags" label={t('parties.tags')}>
-            <Select mode="tags" open={false} tokenSeparators={[',']} aria-label={t('parties.tags')} />
-          </Form.Item>
+        <Form.Item name="displayName" label={t('parties.displayName')} rules={[required]}>
+          <Input maxLength={200} data-testid="party-edit-displayName" />
+        </Form.Item>
+        {party.kind === 'person' && (
           <Row gutter={12}>
             <Col span={12}>
-              <Form.Item name="ownerId" label={t('parties.owner')}>
-                <UserSelect aria-label={t('parties.owner')} />
+              <Form.Item name="familyName" label={t('parties.familyName')}>
+                <Input maxLength={200} />
               </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item name="backupOwnerId" label={t('parties.backupOwner')}>
-                <UserSelect aria-label={t('parties.backupOwner')} />
+              <Form.Item name="givenName" label={t('parties.givenName')}>
+                <Input maxLength={200} />
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item name="reason" label={t('parties.ownerReason')}>
-            <Input maxLength={1000} />
-          </Form.Item>
-          <HiddenSubmit />
-        </Form>
-      </Modal>
+        )}
+        <Form.Item name="emails" label={t('parties.emails')} extra={t('parties.multiHint')}>
+          <Select mode="tags" open={false} tokenSeparators={[',', ' ']} aria-label={t('parties.emails')} />
+        </Form.Item>
+        <Form.Item name="phones" label={t('parties.phones')} extra={t('parties.multiHint')}>
+          <Select mode="tags" open={false} tokenSeparators={[',']} aria-label={t('parties.phones')} />
+        </Form.Item>
+        <Form.Item name="tags" label={t('parties.tags')}>
+          <Select mode="tags" open={false} tokenSeparators={[',']} aria-label={t('parties.tags')} />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col span={12}>
+            <Form.Item name="ownerId" label={t('parties.owner')}>
+              <UserSelect aria-label={t('parties.owner')} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="backupOwnerId" label={t('parties.backupOwner')}>
+              <UserSelect aria-label={t('parties.backupOwner')} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="reason" label={t('parties.ownerReason')}>
+          <Input maxLength={1000} />
+        </Form.Item>
+      </FormModal>
       <VersionConflictModal
         open={edit.conflict !== null}
         fields={conflictFields}

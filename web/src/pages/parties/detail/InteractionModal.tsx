@@ -1,4 +1,4 @@
-import { DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import { DatePicker, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +7,7 @@ import { api } from '../../../api/client.ts';
 import type { CreateInteraction, Interaction } from '../../../api/types.ts';
 import { invalidateParties } from '../shared/api.ts';
 import { useToast } from '../../../components/feedback/toast.tsx';
-import { FormError } from '../../../components/forms/FormError.tsx';
-import { HiddenSubmit } from '../../../components/forms/HiddenSubmit.tsx';
+import { FormModal } from '../../../components/forms/FormModal.tsx';
 import { useApiForm } from '../../../components/forms/useApiForm.ts';
 
 type Values = Omit<CreateInteraction, 'partyId' | 'occurredAt'> & { occurredAt?: Dayjs };
@@ -18,7 +17,7 @@ export function InteractionModal({ partyId, open, onClose }: { partyId: string; 
   const { t } = useTranslation();
   const toast = useToast();
   const queryClient = useQueryClient();
-  const { form, onFinish, submitting, formError, reset } = useApiForm<Values, Interaction>({
+  const modal = useApiForm<Values, Interaction>({
     submit: ({ occurredAt, ...v }) =>
       api<Interaction>('/api/interactions', {
         method: 'POST',
@@ -31,64 +30,51 @@ export function InteractionModal({ partyId, open, onClose }: { partyId: string; 
     },
   });
   const close = () => {
-    form.resetFields();
-    reset();
+    modal.clear();
     onClose();
   };
   const required = { required: true, message: t('validation.required') };
   return (
-    <Modal
+    <FormModal<Values>
+      form={modal}
       open={open}
       title={t('interactions.log')}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
       onCancel={close}
-      confirmLoading={submitting}
-      okButtonProps={{ 'data-testid': 'interaction-save' }}
-      destroyOnHidden
-      forceRender
+      okTestId="interaction-save"
       data-testid="interaction-modal"
+      initialValues={{ channel: 'phone', direction: 'outbound', occurredAt: dayjs() }}
     >
-      <FormError message={formError} />
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={{ channel: 'phone', direction: 'outbound', occurredAt: dayjs() }}
-      >
-        <Form.Item name="channel" label={t('interactions.channel')} rules={[required]}>
-          <Select
-            data-testid="interaction-channel"
-            options={interactionChannels.map((c) => ({ value: c, label: t(`interactions.channels.${c}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="direction" label={t('interactions.direction')}>
-          <Radio.Group
-            optionType="button"
-            options={interactionDirections.map((d) => ({ value: d, label: t(`interactions.directions.${d}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="occurredAt" label={t('interactions.occurredAt')}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="subject" label={t('interactions.subject')} rules={[required]}>
-          <Input maxLength={300} data-testid="interaction-subject" />
-        </Form.Item>
-        <Form.Item name="body" label={t('interactions.body')}>
-          <Input.TextArea rows={3} maxLength={20000} data-testid="interaction-body" />
-        </Form.Item>
-        <Form.Item name="outcome" label={t('interactions.outcome')}>
-          <Input maxLength={2000} />
-        </Form.Item>
-        <Form.Item name="sentiment" label={t('interactions.sentiment')}>
-          <Radio.Group
-            optionType="button"
-            options={sentiments.map((s) => ({ value: s, label: t(`interactions.sentiments.${s}`) }))}
-          />
-        </Form.Item>
-        <HiddenSubmit />
-      </Form>
-    </Modal>
+      <Form.Item name="channel" label={t('interactions.channel')} rules={[required]}>
+        <Select
+          data-testid="interaction-channel"
+          options={interactionChannels.map((c) => ({ value: c, label: t(`interactions.channels.${c}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="direction" label={t('interactions.direction')}>
+        <Radio.Group
+          optionType="button"
+          options={interactionDirections.map((d) => ({ value: d, label: t(`interactions.directions.${d}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="occurredAt" label={t('interactions.occurredAt')}>
+        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="subject" label={t('interactions.subject')} rules={[required]}>
+        <Input maxLength={300} data-testid="interaction-subject" />
+      </Form.Item>
+      <Form.Item name="body" label={t('interactions.body')}>
+        <Input.TextArea rows={3} maxLength={20000} data-testid="interaction-body" />
+      </Form.Item>
+      <Form.Item name="outcome" label={t('interactions.outcome')}>
+        <Input maxLength={2000} />
+      </Form.Item>
+      <Form.Item name="sentiment" label={t('interactions.sentiment')}>
+        <Radio.Group
+          optionType="button"
+          options={sentiments.map((s) => ({ value: s, label: t(`interactions.sentiments.${s}`) }))}
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { DatePicker, Form, Input, Modal, Select } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +8,7 @@ import type { CreateTask, Task } from '../../../api/types.ts';
 import { invalidateParties } from '../shared/api.ts';
 import { UserSelect } from '../../../components/UserSelect/UserSelect.tsx';
 import { useToast } from '../../../components/feedback/toast.tsx';
-import { FormError } from '../../../components/forms/FormError.tsx';
-import { HiddenSubmit } from '../../../components/forms/HiddenSubmit.tsx';
+import { FormModal } from '../../../components/forms/FormModal.tsx';
 import { useApiForm } from '../../../components/forms/useApiForm.ts';
 
 type Values = Omit<CreateTask, 'partyId' | 'dueAt'> & { dueAt: Dayjs };
@@ -22,7 +21,7 @@ export function TaskModal({ partyId, open, onClose }: { partyId: string; open: b
   const { t } = useTranslation();
   const toast = useToast();
   const queryClient = useQueryClient();
-  const { form, onFinish, submitting, formError, reset } = useApiForm<Values, Task>({
+  const modal = useApiForm<Values, Task>({
     submit: ({ dueAt, assigneeId, ...v }) =>
       api<Task>('/api/tasks', {
         method: 'POST',
@@ -35,57 +34,40 @@ export function TaskModal({ partyId, open, onClose }: { partyId: string; open: b
     },
   });
   const close = () => {
-    form.resetFields();
-    reset();
+    modal.clear();
     onClose();
   };
   const required = { required: true, message: t('validation.required') };
   return (
-    <Modal
+    <FormModal<Values>
+      form={modal}
       open={open}
       title={t('tasks.add')}
-      okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
       onCancel={close}
-      confirmLoading={submitting}
-      okButtonProps={{ 'data-testid': 'task-save' }}
-      destroyOnHidden
-      forceRender
+      okTestId="task-save"
       data-testid="task-modal"
+      initialValues={{ kind: 'call_back', dueAt: defaultDue() }}
     >
-      <FormError message={formError} />
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={{ kind: 'call_back', dueAt: defaultDue() }}
-      >
-        <Form.Item name="kind" label={t('tasks.kind')} rules={[required]}>
-          <Select
-            data-testid="task-kind"
-            options={taskKinds.map((k) => ({ value: k, label: t(`tasks.kinds.${k}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="title" label={t('tasks.title')} rules={[required]}>
-          <Input maxLength={300} data-testid="task-title" />
-        </Form.Item>
-        <Form.Item name="dueAt" label={t('tasks.dueAt')} rules={[required]}>
-          <DatePicker
-            showTime={{ format: 'HH:mm' }}
-            format="YYYY-MM-DD HH:mm"
-            style={{ width: '100%' }}
-            data-testid="task-due"
-          />
-        </Form.Item>
-        <Form.Item name="assigneeId" label={t('tasks.assignee')} extra={t('tasks.assigneeHint')}>
-          <UserSelect />
-        </Form.Item>
-        <Form.Item name="notes" label={t('tasks.notes')}>
-          <Input.TextArea rows={3} maxLength={20000} />
-        </Form.Item>
-        <HiddenSubmit />
-      </Form>
-    </Modal>
+      <Form.Item name="kind" label={t('tasks.kind')} rules={[required]}>
+        <Select data-testid="task-kind" options={taskKinds.map((k) => ({ value: k, label: t(`tasks.kinds.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="title" label={t('tasks.title')} rules={[required]}>
+        <Input maxLength={300} data-testid="task-title" />
+      </Form.Item>
+      <Form.Item name="dueAt" label={t('tasks.dueAt')} rules={[required]}>
+        <DatePicker
+          showTime={{ format: 'HH:mm' }}
+          format="YYYY-MM-DD HH:mm"
+          style={{ width: '100%' }}
+          data-testid="task-due"
+        />
+      </Form.Item>
+      <Form.Item name="assigneeId" label={t('tasks.assignee')} extra={t('tasks.assigneeHint')}>
+        <UserSelect />
+      </Form.Item>
+      <Form.Item name="notes" label={t('tasks.notes')}>
+        <Input.TextArea rows={3} maxLength={20000} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Col, Divider, Form, Input, Modal, Radio, Row, Select } from 'antd';
+import { Col, Divider, Form, Input, Radio, Row, Select } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { kotlerLevels, partyKinds, partyRoles, stagesOf } from '@tandem/server/api';
@@ -6,8 +6,7 @@ import { api } from '../../../api/client.ts';
 import type { CreateParty, KotlerLevel, Party, PartyKind, PartyRoleName } from '../../../api/types.ts';
 import { UserSelect } from '../../../components/UserSelect/UserSelect.tsx';
 import { useToast } from '../../../components/feedback/toast.tsx';
-import { FormError } from '../../../components/forms/FormError.tsx';
-import { HiddenSubmit } from '../../../components/forms/HiddenSubmit.tsx';
+import { FormModal } from '../../../components/forms/FormModal.tsx';
 import { useApiForm } from '../../../components/forms/useApiForm.ts';
 import { useMe } from '../../../auth/session.ts';
 import { invalidateParties, useStakeholderGroups } from '../shared/api.ts';
@@ -63,7 +62,7 @@ export function CreatePartyModal({
   const { user } = useMe();
   const queryClient = useQueryClient();
   const groups = useStakeholderGroups();
-  const { form, onFinish, submitting, formError, reset } = useApiForm<Values, Party>({
+  const modal = useApiForm<Values, Party>({
     submit: (v) => api<Party>('/api/parties', { method: 'POST', body: toBody(v) }),
     onSuccess: (party) => {
       void toast.success(t('parties.created', { name: party.displayName }));
@@ -72,9 +71,9 @@ export function CreatePartyModal({
       onCreated(party);
     },
   });
+  const { form } = modal;
   const close = () => {
-    form.resetFields();
-    reset();
+    modal.clear();
     onClose();
   };
   const kind = Form.useWatch('kind', form);
@@ -82,148 +81,135 @@ export function CreatePartyModal({
   const required = { required: true, message: t('validation.required') };
   const levelOptions = kotlerLevels.map((l) => ({ value: l, label: t(`parties.levels.${l}`) }));
   return (
-    <Modal
+    <FormModal<Values>
+      form={modal}
       open={open}
       title={t('parties.create')}
-      okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
       onCancel={close}
-      confirmLoading={submitting}
-      okButtonProps={{ 'data-testid': 'party-save' }}
+      okTestId="party-save"
       width={640}
-      destroyOnHidden
-      forceRender
       data-testid="party-create-modal"
+      initialValues={{
+        kind: 'person',
+        ownerId: user.id,
+        role: 'customer',
+        stage: 'prospect',
+        stakeholderGroup: 'company_clients',
+      }}
+      onValuesChange={(changed: Partial<Values>) => {
+        if ('role' in changed) {
+          form.setFieldsValue({
+            stage: changed.role ? stagesOf(changed.role)[0] : undefined,
+            stakeholderGroup: defaultGroupOf(changed.role),
+          });
+        }
+      }}
     >
-      <FormError message={formError} />
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={{
-          kind: 'person',
-          ownerId: user.id,
-          role: 'customer',
-          stage: 'prospect',
-          stakeholderGroup: 'company_clients',
-        }}
-        onValuesChange={(changed: Partial<Values>) => {
-          if ('role' in changed) {
-            form.setFieldsValue({
-              stage: changed.role ? stagesOf(changed.role)[0] : undefined,
-              stakeholderGroup: defaultGroupOf(changed.role),
-            });
-          }
-        }}
-      >
-        <Form.Item name="kind" label={t('parties.kind')}>
-          <Radio.Group
-            optionType="button"
-            options={partyKinds.map((k) => ({ value: k, label: t(`parties.kinds.${k}`) }))}
-            data-testid="party-kind"
-          />
-        </Form.Item>
-        <Form.Item name="displayName" label={t('parties.displayName')} rules={[required]}>
-          <Input maxLength={200} data-testid="party-displayName" />
-        </Form.Item>
-        {kind === 'person' && (
-          <Row gutter={12}>
-            <Col span={12}>
-              <Form.Item name="familyName" label={t('parties.familyName')}>
-                <Input maxLength={200} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name="givenName" label={t('parties.givenName')}>
-                <Input maxLength={200} />
-              </Form.Item>
-            </Col>
-          </Row>
-        )}
+      <Form.Item name="kind" label={t('parties.kind')}>
+        <Radio.Group
+          optionType="button"
+          options={partyKinds.map((k) => ({ value: k, label: t(`parties.kinds.${k}`) }))}
+          data-testid="party-kind"
+        />
+      </Form.Item>
+      <Form.Item name="displayName" label={t('parties.displayName')} rules={[required]}>
+        <Input maxLength={200} data-testid="party-displayName" />
+      </Form.Item>
+      {kind === 'person' && (
         <Row gutter={12}>
           <Col span={12}>
-            <Form.Item name="emails" label={t('parties.emails')} extra={t('parties.multiHint')}>
-              <Select
-                mode="tags"
-                open={false}
-                tokenSeparators={[',', ' ']}
-                aria-label={t('parties.emails')}
-                data-testid="party-emails"
-              />
+            <Form.Item name="familyName" label={t('parties.familyName')}>
+              <Input maxLength={200} />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="phones" label={t('parties.phones')} extra={t('parties.multiHint')}>
-              <Select
-                mode="tags"
-                open={false}
-                tokenSeparators={[',']}
-                aria-label={t('parties.phones')}
-                data-testid="party-phones"
-              />
+            <Form.Item name="givenName" label={t('parties.givenName')}>
+              <Input maxLength={200} />
             </Form.Item>
           </Col>
         </Row>
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="tags" label={t('parties.tags')}>
-              <Select
-                mode="tags"
-                open={false}
-                tokenSeparators={[',']}
-                aria-label={t('parties.tags')}
-                data-testid="party-tags"
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="ownerId" label={t('parties.owner')}>
-              <UserSelect aria-label={t('parties.owner')} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Divider orientation="left" plain>
-          {t('parties.initialRole')}
-        </Divider>
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="role" label={t('parties.role')}>
-              <Select
-                allowClear
-                placeholder={t('parties.noRole')}
-                options={partyRoles.map((r) => ({ value: r, label: t(`parties.roles.${r}`) }))}
-                data-testid="party-role"
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="stage" label={t('parties.stage')} rules={role ? [required] : []}>
-              <Select
-                disabled={!role}
-                options={role ? stagesOf(role).map((s) => ({ value: s, label: t(`parties.stages.${s}`) })) : []}
-                data-testid="party-stage"
-              />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="stakeholderGroup" label={t('parties.stakeholderGroup')}>
-              <Select allowClear disabled={!role} options={groups.options} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="level" label={t('parties.level')}>
-              <Select allowClear disabled={!role} options={levelOptions} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="targetLevel" label={t('parties.targetLevel')}>
-              <Select allowClear disabled={!role} options={levelOptions} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <HiddenSubmit />
-      </Form>
-    </Modal>
+      )}
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="emails" label={t('parties.emails')} extra={t('parties.multiHint')}>
+            <Select
+              mode="tags"
+              open={false}
+              tokenSeparators={[',', ' ']}
+              aria-label={t('parties.emails')}
+              data-testid="party-emails"
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="phones" label={t('parties.phones')} extra={t('parties.multiHint')}>
+            <Select
+              mode="tags"
+              open={false}
+              tokenSeparators={[',']}
+              aria-label={t('parties.phones')}
+              data-testid="party-phones"
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="tags" label={t('parties.tags')}>
+            <Select
+              mode="tags"
+              open={false}
+              tokenSeparators={[',']}
+              aria-label={t('parties.tags')}
+              data-testid="party-tags"
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="ownerId" label={t('parties.owner')}>
+            <UserSelect aria-label={t('parties.owner')} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Divider orientation="left" plain>
+        {t('parties.initialRole')}
+      </Divider>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="role" label={t('parties.role')}>
+            <Select
+              allowClear
+              placeholder={t('parties.noRole')}
+              options={partyRoles.map((r) => ({ value: r, label: t(`parties.roles.${r}`) }))}
+              data-testid="party-role"
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="stage" label={t('parties.stage')} rules={role ? [required] : []}>
+            <Select
+              disabled={!role}
+              options={role ? stagesOf(role).map((s) => ({ value: s, label: t(`parties.stages.${s}`) })) : []}
+              data-testid="party-stage"
+            />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="stakeholderGroup" label={t('parties.stakeholderGroup')}>
+            <Select allowClear disabled={!role} options={groups.options} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="level" label={t('parties.level')}>
+            <Select allowClear disabled={!role} options={levelOptions} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="targetLevel" label={t('parties.targetLevel')}>
+            <Select allowClear disabled={!role} options={levelOptions} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

@@ -1,10 +1,10 @@
-import { Button, Flex, Space, Tag, Typography } from 'antd';
+import { Flex, Space, Tag, Typography } from 'antd';
 import { BankOutlined, UserOutlined } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import { customerStages, employeeStages, kotlerLevels, partyKinds, partyRoles } from '@tandem/server/api';
 import type { Party } from '../../../api/types.ts';
 import type { DataColumn, FilterOption } from '../../../components/DataTable/index.ts';
-import { UserSelect } from '../../../components/UserSelect/UserSelect.tsx';
+import { userFilter } from '../../../components/UserSelect/userFilter.tsx';
 import { LevelGap, QuadrantBadge, StageTag } from '../shared/labels.tsx';
 import { UserName } from '../../../components/UserName/UserName.tsx';
 import { primaryRole } from '../shared/partyRoles.ts';
@@ -90,27 +90,7 @@ export function partyColumns({ t, dateTime, groupOptions, groupName, roleFilter 
     {
       key: 'ownerId',
       title: t('parties.owner'),
-      filter: {
-        type: 'custom',
-        render: (value, onChange) => (
-          <Flex vertical gap={8}>
-            <UserSelect
-              value={value === 'me' ? null : (value as string | null)}
-              onChange={onChange}
-              aria-label={t('parties.owner')}
-            />
-            <Button
-              size="small"
-              onClick={() => onChange('me')}
-              type={value === 'me' ? 'primary' : 'default'}
-              data-testid="owner-me"
-            >
-              {t('parties.mine')}
-            </Button>
-          </Flex>
-        ),
-        display: (v) => (v === 'me' ? t('parties.mine') : <UserName id={v as string} />),
-      },
+      filter: userFilter({ label: t('parties.owner'), me: { label: t('parties.mine'), 'data-testid': 'owner-me' } }),
       render: (p) => <UserName id={p.ownerId} />,
     },
     {

@@ -3,8 +3,7 @@ import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../api/types.ts';
 import { DataTable, type DataColumn } from '../../../components/DataTable/index.ts';
-import { UserSelect } from '../../../components/UserSelect/UserSelect.tsx';
-import { UserName } from '../../../components/UserName/UserName.tsx';
+import { userFilter } from '../../../components/UserSelect/userFilter.tsx';
 import { useFormat } from '../../../i18n/useFormat.ts';
 import { PageHeader } from '../../../layout/PageHeader.tsx';
 import { AuditChanges } from './AuditChanges.tsx';
@@ -28,19 +27,7 @@ export default function AuditPage() {
       {
         key: 'actorName',
         title: t('audit.actor'),
-        filter: {
-          type: 'custom',
-          param: 'actorId',
-          render: (value, onChange) => (
-            <UserSelect
-              value={typeof value === 'string' ? value : null}
-              onChange={onChange}
-              aria-label={t('audit.actor')}
-              data-testid="filter-actor"
-            />
-          ),
-          display: (value) => (typeof value === 'string' ? <UserName id={value} fallback={value} /> : null),
-        },
+        filter: userFilter({ label: t('audit.actor'), param: 'actorId', 'data-testid': 'filter-actor' }),
         render: (e) =>
           e.actorName ?? <Typography.Text type="secondary">{t(`audit.actorTypes.${e.actorType}`)}</Typography.Text>,
       },

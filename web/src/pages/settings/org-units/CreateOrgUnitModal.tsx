@@ -1,10 +1,9 @@
-import { Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
 import type { CreateOrgUnit, OrgUnit } from '../../../api/types.ts';
-import { FormError } from '../../../components/forms/FormError.tsx';
-import { HiddenSubmit } from '../../../components/forms/HiddenSubmit.tsx';
+import { FormModal } from '../../../components/forms/FormModal.tsx';
 import { useApiForm } from '../../../components/forms/useApiForm.ts';
 import { UserSelect } from '../../../components/UserSelect/UserSelect.tsx';
 import { orgUnitsKey } from '../shared/orgUnits.ts';
@@ -31,35 +30,27 @@ export function CreateOrgUnitModal({ parent, onClose }: Props) {
     },
   });
   const close = (unit?: OrgUnit) => {
-    create.form.resetFields();
-    create.reset();
+    create.clear();
     onClose(unit);
   };
   return (
-    <Modal
+    <FormModal<CreateOrgUnit>
+      form={create}
       open={parent !== undefined}
       title={parent ? t('orgUnits.createChildOf', { name: parent.name }) : t('orgUnits.createRoot')}
-      okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => create.form.submit()}
       onCancel={() => close()}
-      confirmLoading={create.submitting}
-      forceRender
+      destroyOnHidden={false}
     >
-      <FormError message={create.formError} />
-      <Form<CreateOrgUnit> form={create.form} layout="vertical" onFinish={create.onFinish}>
-        <Form.Item
-          name="name"
-          label={t('orgUnits.name')}
-          rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-        >
-          <Input maxLength={200} autoFocus data-testid="org-unit-new-name" />
-        </Form.Item>
-        <Form.Item name="managerUserId" label={t('orgUnits.manager')}>
-          <UserSelect placeholder={t('orgUnits.noManager')} />
-        </Form.Item>
-        <HiddenSubmit />
-      </Form>
-    </Modal>
+      <Form.Item
+        name="name"
+        label={t('orgUnits.name')}
+        rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+      >
+        <Input maxLength={200} autoFocus data-testid="org-unit-new-name" />
+      </Form.Item>
+      <Form.Item name="managerUserId" label={t('orgUnits.manager')}>
+        <UserSelect placeholder={t('orgUnits.noManager')} />
+      </Form.Item>
+    </FormModal>
   );
 }

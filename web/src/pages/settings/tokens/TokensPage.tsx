@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Form, Input, Modal, Popconfirm, Switch, Tag, Typography } from 'antd';
+import { Button, Popconfirm, Switch, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,12 +7,11 @@ import { api } from '../../../api/client.ts';
 import type { ApiToken, ApiTokenCreated } from '../../../api/types.ts';
 import { DataTable, listKey, type DataColumn } from '../../../components/DataTable/index.ts';
 import { useErrorMessage } from '../../../components/feedback/useErrorMessage.ts';
-import { FormError } from '../../../components/forms/FormError.tsx';
-import { useApiForm } from '../../../components/forms/useApiForm.ts';
 import { useFormat } from '../../../i18n/useFormat.ts';
 import { PageHeader } from '../../../layout/PageHeader.tsx';
-import { TokenCreatedModal } from './TokenCreatedModal.tsx';
 import { useToast } from '../../../components/feedback/toast.tsx';
+import { CreateTokenModal } from './CreateTokenModal.tsx';
+import { TokenCreatedModal } from './TokenCreatedModal.tsx';
 
 /** `/settings/tokens`: the user's own API tokens. */
 export default function TokensPage() {
@@ -26,15 +25,6 @@ export default function TokensPage() {
   const [created, setCreated] = useState<ApiTokenCreated | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: listKey('/api/tokens') });
 
-  const create = useApiForm<{ name: string }, ApiTokenCreated>({
-    submit: (values) => api<ApiTokenCreated>('/api/tokens', { method: 'POST', body: values }),
-    onSuccess: (token) => {
-      setNaming(false);
-      create.form.resetFields();
-      setCreated(token);
-      void refresh();
-    },
-  });
   const revoke = useMutation({
     mutationFn: (token: ApiToken) => api<void>(`/api/tokens/${token.id}`, { method: 'DELETE' }),
     onSuccess: (_v, token) => void message.success(t('tokens.revoked', { name: token.name })),
@@ -112,31 +102,15 @@ export default function TokensPage() {
         }
         data-testid="tokens-table"
       />
-      <Modal
+      <CreateTokenModal
         open={naming}
-        title={t('tokens.create')}
-        okText={t('common.create')}
-        cancelText={t('common.cancel')}
-        onOk={() => create.form.submit()}
-        onCancel={() => {
+        onClose={() => setNaming(false)}
+        onCreated={(token) => {
           setNaming(false);
-          create.reset();
+          setCreated(token);
+          void refresh();
         }}
-        confirmLoading={create.submitting}
-        forceRender
-      >
-        <FormError message={create.formError} />
-        <Form form={create.form} layout="vertical" onFinish={create.onFinish}>
-          <Form.Item
-            name="name"
-            label={t('tokens.name')}
-            extra={t('tokens.nameHint')}
-            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-          >
-            <Input maxLength={100} autoFocus data-testid="token-name" />
-          </Form.Item>
-        </Form>
-      </Modal>
+      />
       <TokenCreatedModal token={created} onClose={() => setCreated(null)} />
     </div>
   );

@@ -1,11 +1,9 @@
-import { Form, Modal } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
 import type { CreateUser, User } from '../../../api/types.ts';
 import { listKey } from '../../../components/DataTable/index.ts';
-import { FormError } from '../../../components/forms/FormError.tsx';
-import { HiddenSubmit } from '../../../components/forms/HiddenSubmit.tsx';
+import { FormModal } from '../../../components/forms/FormModal.tsx';
 import { useApiForm } from '../../../components/forms/useApiForm.ts';
 import { UserFields } from '../shared/UserFields/UserFields.tsx';
 import { useToast } from '../../../components/feedback/toast.tsx';
@@ -15,7 +13,7 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
   const { t } = useTranslation();
   const message = useToast();
   const queryClient = useQueryClient();
-  const { form, onFinish, submitting, formError, reset } = useApiForm<CreateUser, User>({
+  const modal = useApiForm<CreateUser, User>({
     submit: (values) =>
       api<User>('/api/users', {
         method: 'POST',
@@ -29,34 +27,20 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
     },
   });
   const close = () => {
-    form.resetFields();
-    reset();
+    modal.clear();
     onClose();
   };
   return (
-    <Modal
+    <FormModal<CreateUser>
+      form={modal}
       open={open}
       title={t('users.create')}
-      okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
       onCancel={close}
-      confirmLoading={submitting}
-      okButtonProps={{ 'data-testid': 'user-save' }}
-      destroyOnHidden
-      forceRender
+      okTestId="user-save"
+      formTestId="user-form"
+      initialValues={{ roles: ['employee'] }}
     >
-      <FormError message={formError} />
-      <Form<CreateUser>
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={{ roles: ['employee'] }}
-        data-testid="user-form"
-      >
-        <UserFields mode="create" />
-        <HiddenSubmit />
-      </Form>
-    </Modal>
+      <UserFields mode="create" />
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Segmented, Typography } from 'antd';
+import { Alert, Typography } from 'antd';
 import { CheckCircleFilled, ClockCircleOutlined, LinkOutlined, StopOutlined, WarningFilled } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
@@ -10,7 +10,7 @@ import type { PublicSurvey, SurveySubmitResponse } from '../../../api/types.ts';
 import { PageLoading } from '../../../components/feedback/states.tsx';
 import { langOf, linkStateOf, serverIssuesByQuestion, type LinkState } from '../shared/answers.ts';
 import { SurveyResponder } from '../shared/SurveyResponder/SurveyResponder.tsx';
-import { rememberLanguage } from '../../../i18n/language.ts';
+import { PublicHeader } from '../../../components/PublicHeader/PublicHeader.tsx';
 import '../shared/SurveyResponder/survey.css';
 
 const icons: Record<LinkState | 'thanks', ReactNode> = {
@@ -73,29 +73,9 @@ export default function PublicSurveyPage() {
   const retryable = submitState === 'failed' || submitState === 'rateLimited' || submitState === 'invalid';
   const state: LinkState | 'thanks' | null = done ? 'thanks' : (loadState ?? (retryable ? null : submitState));
 
-  const chooseLanguage = (value: string) => {
-    const locale = value === 'zh' ? 'zh-CN' : 'en';
-    rememberLanguage(locale);
-    void i18n.changeLanguage(locale);
-  };
-
   return (
     <div className="tandem-survey-page" data-testid="public-survey">
-      <header className="tandem-survey-header">
-        <Typography.Text strong style={{ color: '#1668dc' }}>
-          {t('app.name')}
-        </Typography.Text>
-        <Segmented
-          value={lang}
-          onChange={(v) => chooseLanguage(String(v))}
-          options={[
-            { value: 'zh', label: <span lang="zh-CN">中文</span> },
-            { value: 'en', label: <span lang="en">English</span> },
-          ]}
-          aria-label={t('header.language')}
-          data-testid="survey-language"
-        />
-      </header>
+      <PublicHeader className="tandem-survey-header" languageTestId="survey-language" />
       <main>
         {state ? (
           <div
