@@ -8,6 +8,8 @@ import { useErrorMessage } from '../feedback/useErrorMessage.ts';
 import { applyServerErrors } from './serverErrors.ts';
 
 interface Options<TValues, TResult> {
+  /** A form created by the caller (Form.useForm) when its callbacks need it; else the hook makes one. */
+  form?: FormInstance<TValues>;
   submit: (values: TValues) => Promise<TResult>;
   onSuccess?: (result: TResult, values: TValues) => void;
   /** Called on a 409 VERSION_CONFLICT, typically to refetch the server's current record. */
@@ -35,11 +37,12 @@ export interface ApiForm<TValues> {
  * become `formError`, and a VERSION_CONFLICT is exposed as `conflict` (the values the user tried).
  */
 export function useApiForm<TValues, TResult = unknown>({
+  form: given,
   submit,
   onSuccess,
   onConflict,
 }: Options<TValues, TResult>): ApiForm<TValues> {
-  const [form] = Form.useForm<TValues>();
+  const [form] = Form.useForm<TValues>(given);
   const { t, i18n } = useTranslation();
   const { describe } = useErrorMessage();
   const [formError, setFormError] = useState<string | null>(null);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Flex, InputNumber, Modal, Switch, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -15,26 +15,29 @@ export function AlertRulesModal({ open, onClose }: { open: boolean; onClose: () 
   const queryClient = useQueryClient();
   const { describe } = useErrorMessage();
   const rules = useAlertRules(open);
-  const [draft, setDraft] = useState<AlertRule[]>([]);
-  useEffect(() => {
-    if (rules.data) {
-      setDraft(rules.data.items);
-    }
-  }, [rules.data]);
+  // The user's changes over the server's rules; dropped when the dialog closes.
+  const [edits, setEdits] = useState<AlertRule[] | null>(null);
+  const draft = edits ?? rules.data?.items ?? [];
+  const close = () => {
+    setEdits(null);
+    onClose();
+  };
   const save = useMutation({
     mutationFn: () => api<{ items: AlertRule[] }>('/api/alert-rules', { method: 'PUT', body: { items: draft } }),
     onSuccess: (r) => {
       queryClient.setQueryData(alertRulesKey, r);
-      onClose();
+      close();
     },
   });
   const patch = (kind: AlertRule['kind'], change: Partial<AlertRule>) =>
-    setDraft((d) => d.map((r) => (r.kind === kind ? ({ ...r, ...change } as AlertRule) : r)));
+    setEdits((e) =>
+      (e ?? rules.data?.items ?? []).map((r) => (r.kind === kind ? ({ ...r, ...change } as AlertRule) : r)),
+    );
   return (
     <Modal
       open={open}
       title={t('service.alerts.editRules')}
-      onCancel={onClose}
+      onCancel={close}
       onOk={() => save.mutate()}
       okText={t('common.save')}
       cancelText={t('common.cancel')}

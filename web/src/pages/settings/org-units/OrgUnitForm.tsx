@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { Button, Form, Input, Space } from 'antd';
 import { useIsFetching, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -32,13 +32,13 @@ export function OrgUnitForm({ unit }: { unit: OrgUnit }) {
   });
   const { form } = edit;
   const refreshing = useIsFetching({ queryKey: orgUnitsKey }) > 0;
-  const inConflict = useRef(false);
-  inConflict.current = edit.conflict !== null;
-  useEffect(() => {
-    if (!inConflict.current) {
-      form.setFieldsValue({ name: unit.name, managerUserId: unit.managerUserId });
+  // New server data refills the form, except while a conflict shows both versions side by side.
+  const refill = useEffectEvent((u: OrgUnit) => {
+    if (edit.conflict === null) {
+      form.setFieldsValue({ name: u.name, managerUserId: u.managerUserId });
     }
-  }, [unit, form]);
+  });
+  useEffect(() => refill(unit), [unit]);
 
   return (
     <>

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { Button, Card, Descriptions, Form, Popconfirm, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
@@ -65,16 +65,19 @@ export default function UserDetailPage() {
   });
   const { form } = profile;
 
-  const data = user.data;
-  const inConflict = useRef(false);
-  inConflict.current = profile.conflict !== null;
-  useEffect(() => {
-    // New server data resets the form, except while a conflict shows both versions side by side.
-    if (data && !inConflict.current) {
+  // New server data resets the form, except while a conflict shows both versions side by side.
+  const refill = useEffectEvent((u: User) => {
+    if (profile.conflict === null) {
       form.resetFields();
-      form.setFieldsValue(toValues(data));
+      form.setFieldsValue(toValues(u));
     }
-  }, [data, form]);
+  });
+  const data = user.data;
+  useEffect(() => {
+    if (data) {
+      refill(data);
+    }
+  }, [data]);
 
   const setActive = useMutation({
     mutationFn: (u: User) =>

@@ -1,6 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import { Button, Popconfirm, Tabs, Tooltip } from 'antd';
-import type { FormInstance } from 'antd';
+import { useEffect, useEffectEvent, useState } from 'react';
+import { Button, Form, Popconfirm, Tabs, Tooltip } from 'antd';
 import { PlayCircleOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router-dom';
@@ -40,9 +39,10 @@ export default function SurveyDetailPage() {
   const [search, setSearch] = useSearchParams();
   const requested = search.get('tab') as Tab | null;
   const [dirty, setDirty] = useState(false);
-  const formRef = useRef<FormInstance<BuilderValues> | null>(null);
+  const [form] = Form.useForm<BuilderValues>();
 
   const save = useApiForm<BuilderValues, Survey>({
+    form,
     submit: (values) => {
       const s = survey.data;
       if (!s) {
@@ -53,21 +53,21 @@ export default function SurveyDetailPage() {
     onSuccess: (s) => {
       queryClient.setQueryData(surveyKey(s.id), s);
       invalidateSurveys(queryClient, s.id);
-      formRef.current?.setFieldsValue(valuesFromSurvey(s));
+      form.setFieldsValue(valuesFromSurvey(s));
       setDirty(false);
       void toast.success(t('common.saved'));
     },
     onConflict: () => void survey.refetch(),
   });
-  const { form } = save;
-  formRef.current = form;
 
-  // Fill the form from the server, but never over the user's unsaved edits.
-  useEffect(() => {
+  // Fill the form from the server when another version arrives, but never over the user's unsaved edits.
+  const fill = useEffectEvent(() => {
     if (survey.data && !dirty) {
       form.setFieldsValue(valuesFromSurvey(survey.data));
     }
-  }, [survey.data?.id, survey.data?.version]);
+  });
+  const shownVersion = survey.data && `${survey.data.id}@${survey.data.version}`;
+  useEffect(() => fill(), [shownVersion]);
 
   const move = useMutation({
     mutationFn: (status: SurveyStatus) =>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -28,47 +28,41 @@ interface Values {
 
 /** Asks for the reason of a stage change and sends it with the role's version; shows the legal stages when refused. */
 export function MoveStageModal({ move, onClose }: { move: StageMove | null; onClose: () => void }) {
+  // One dialog per move: a new move starts with an empty form and no earlier refusal.
+  return move ? (
+    <MoveStageDialog key={`${move.partyId}:${move.role.role}:${move.to ?? ''}`} move={move} onClose={onClose} />
+  ) : null;
+}
+
+function MoveStageDialog({ move, onClose }: { move: StageMove; onClose: () => void }) {
   const { t } = useTranslation();
   const toast = useToast();
   const { describe } = useErrorMessage();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [serverLegal, setServerLegal] = useState<string[] | null>(null);
-  const role = move?.role;
+  const { role } = move;
   const stage = Form.useWatch('stage', form);
 
   const mutation = useMutation({
     mutationFn: (v: Values) =>
-      api<PartyRole>(`/api/parties/${move?.partyId}/roles/${role?.role}`, {
+      api<PartyRole>(`/api/parties/${move.partyId}/roles/${role.role}`, {
         method: 'PUT',
-        body: { stage: v.stage, reason: v.reason, version: role?.version },
+        body: { stage: v.stage, reason: v.reason, version: role.version },
       }),
     onSuccess: (_r, v) => {
-      void toast.success(t('parties.moved', { name: move?.partyName, stage: t(`parties.stages.${v.stage}`) }));
-      invalidateParties(queryClient, move?.partyId);
+      void toast.success(t('parties.moved', { name: move.partyName, stage: t(`parties.stages.${v.stage}`) }));
+      invalidateParties(queryClient, move.partyId);
       onClose();
     },
     onError: (error) => {
       const illegal = illegalTransition(error);
       setServerLegal(illegal?.legalNextStages ?? null);
       if (hasCode(error, 'VERSION_CONFLICT')) {
-        invalidateParties(queryClient, move?.partyId);
+        invalidateParties(queryClient, move.partyId);
       }
     },
   });
-  const { reset } = mutation;
-
-  useEffect(() => {
-    if (move) {
-      form.setFieldsValue({ stage: move.to, reason: '' });
-      setServerLegal(null);
-      reset();
-    }
-  }, [move, form, reset]);
-
-  if (!role) {
-    return null;
-  }
   const legal = serverLegal ?? role.legalNextStages;
   const illegalChoice = Boolean(stage) && stage !== role.stage && !legal.includes(stage);
   const nameOf = (s: string) => t(`parties.stages.${s}`);
@@ -76,8 +70,8 @@ export function MoveStageModal({ move, onClose }: { move: StageMove | null; onCl
 
   return (
     <Modal
-      open={move !== null}
-      title={t('parties.moveTitle', { name: move?.partyName, role: t(`parties.roles.${role.role}`) })}
+      open
+      title={t('parties.moveTitle', { name: move.partyName, role: t(`parties.roles.${role.role}`) })}
       okText={t('parties.move')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
@@ -108,7 +102,12 @@ export function MoveStageModal({ move, onClose }: { move: StageMove | null; onCl
         />
       )}
       {otherError && <Alert type="error" showIcon role="alert" message={otherError} style={{ marginBottom: 12 }} />}
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => mutation.mutate(v)}
+        initialValues={{ stage: move.to, reason: '' }}
+      >
         <Form.Item
           name="stage"
           label={t('parties.newStage')}
