@@ -85,6 +85,17 @@ export function ResolveModal({
       <Form.Item name="rootCauseDetail" label={t('service.resolve.rootCauseDetail')}>
         <Input.TextArea rows={2} maxLength={5000} data-testid="resolve-root-cause-detail" />
       </Form.Item>
+      <RemedyFields />
+    </FormModal>
+  );
+}
+
+/** The remedy (material, psychological, both, none) with its detail and cost. */
+function RemedyFields() {
+  const { t } = useTranslation();
+  const required = { required: true, message: t('validation.required') };
+  return (
+    <>
       <Form.Item
         name="remedy"
         label={t('service.resolve.remedy')}
@@ -117,6 +128,6 @@ export function ResolveModal({
           </Form.Item>
         </Col>
       </Row>
-    </FormModal>
+    </>
   );
 }

@@ -1,15 +1,14 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, Form, Input, Result, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, Space } from 'antd';
 import { EyeInvisibleOutlined, LockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { hasCode } from '../../../api/errors.ts';
 import type { CreateGrievance, GrievanceCreated } from '../../../api/types.ts';
 import { FormError } from '../../../components/forms/FormError.tsx';
 import { useApiForm } from '../../../components/forms/useApiForm.ts';
-import { CopyValue } from '../../../components/CopyValue/CopyValue.tsx';
 import { PageHeader } from '../../../layout/PageHeader.tsx';
+import { GrievanceSent } from './GrievanceSent.tsx';
 
 /** `/service/grievance`: an employee raises a grievance with HR, by name or anonymously. */
 export default function GrievancePage() {
@@ -36,64 +35,13 @@ export default function GrievancePage() {
 
   if (created) {
     return (
-      <div data-testid="grievance-page">
-        {created.followUpCode ? (
-          <Result
-            status="success"
-            title={t('service.grievance.sentAnonymous')}
-            subTitle={t('service.grievance.codeIntro')}
-            extra={
-              <Space direction="vertical" style={{ maxWidth: 560, width: '100%', textAlign: 'left' }}>
-                <CopyValue value={created.followUpCode} data-testid="grievance-code" />
-                <Alert
-                  type="warning"
-                  showIcon
-                  message={t('service.grievance.codeWarning')}
-                  data-testid="grievance-code-warning"
-                />
-                <Typography.Paragraph>
-                  {t('service.grievance.codeWhere')}{' '}
-                  <Link
-                    to={`/grievance/${encodeURIComponent(created.followUpCode)}`}
-                    target="_blank"
-                  >{`${window.location.origin}/grievance/…`}</Link>
-                </Typography.Paragraph>
-                <Button
-                  onClick={() => {
-                    reset();
-                    setCreated(null);
-                  }}
-                >
-                  {t('service.grievance.another')}
-                </Button>
-              </Space>
-            }
-          />
-        ) : (
-          <Result
-            status="success"
-            title={t('service.grievance.sentNamed')}
-            subTitle={t('service.grievance.namedNext')}
-            extra={
-              <Space>
-                {created.id && (
-                  <Link to={`/service/cases/${created.id}`} data-testid="grievance-open">
-                    <Button type="primary">{t('service.grievance.openIt')}</Button>
-                  </Link>
-                )}
-                <Button
-                  onClick={() => {
-                    reset();
-                    setCreated(null);
-                  }}
-                >
-                  {t('service.grievance.another')}
-                </Button>
-              </Space>
-            }
-          />
-        )}
-      </div>
+      <GrievanceSent
+        created={created}
+        onAnother={() => {
+          reset();
+          setCreated(null);
+        }}
+      />
     );
   }
 

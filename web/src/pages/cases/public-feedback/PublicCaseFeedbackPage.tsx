@@ -1,13 +1,14 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Input, Typography } from 'antd';
+import { Typography } from 'antd';
 import { CheckCircleFilled, ClockCircleOutlined, LinkOutlined, WarningFilled } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
 import { isApiError } from '../../../api/errors.ts';
-import type { PublicFeedback } from '../../../api/types.ts';
+import type { FeedbackInput, PublicFeedback } from '../../../api/types.ts';
 import { PageLoading } from '../../../components/feedback/states.tsx';
+import { FeedbackForm } from './FeedbackForm.tsx';
 import { PublicHeader } from '../../../components/PublicHeader/PublicHeader.tsx';
 import '../shared/public.css';
 
@@ -41,8 +42,6 @@ function feedbackStateOf(error: unknown): State {
 export default function PublicCaseFeedbackPage() {
   const { token = '' } = useParams();
   const { t } = useTranslation();
-  const [score, setScore] = useState<number | null>(null);
-  const [comment, setComment] = useState('');
   const [done, setDone] = useState(false);
   const info = useQuery({
     queryKey: ['case-feedback', token],
@@ -52,11 +51,8 @@ export default function PublicCaseFeedbackPage() {
     staleTime: Infinity,
   });
   const submit = useMutation({
-    mutationFn: () =>
-      api<{ ok: true }>(`/api/public/case-feedback/${encodeURIComponent(token)}`, {
-        method: 'POST',
-        body: { score, comment: comment.trim() || undefined },
-      }),
+    mutationFn: (body: FeedbackInput) =>
+      api<{ ok: true }>(`/api/public/case-feedback/${encodeURIComponent(token)}`, { method: 'POST', body }),
     onSuccess: () => setDone(true),
   });
   const state: State | null = done
@@ -90,62 +86,12 @@ export default function PublicCaseFeedbackPage() {
         ) : info.isPending ? (
           <PageLoading />
         ) : info.data ? (
-          <div>
-            <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
-              {t('service.feedback.about')}
-            </Typography.Paragraph>
-            <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="feedback-subject">
-              {info.data.subject}
-            </Typography.Title>
-            <Typography.Paragraph style={{ fontSize: 17, fontWeight: 500 }} id="feedback-question">
-              {t('service.feedback.question')}
-            </Typography.Paragraph>
-            <div className="tandem-feedback-scores" role="radiogroup" aria-labelledby="feedback-question">
-              {[1, 2, 3, 4, 5].map((n) => (
-                <Button
-                  key={n}
-                  type={score === n ? 'primary' : 'default'}
-                  role="radio"
-                  aria-checked={score === n}
-                  onClick={() => setScore(n)}
-                  data-testid={`feedback-score-${n}`}
-                >
-                  {n}
-                </Button>
-              ))}
-            </div>
-            <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 6 }}>
-              <Typography.Text type="secondary">{t('service.feedback.low')}</Typography.Text>
-              <Typography.Text type="secondary">{t('service.feedback.high')}</Typography.Text>
-            </div>
-            <Input.TextArea
-              rows={3}
-              value={comment}
-              onChange={(e) => setComment(e.target.value)}
-              maxLength={2000}
-              placeholder={t('service.feedback.comment')}
-              aria-label={t('service.feedback.comment')}
-              style={{ marginTop: 20 }}
-              data-testid="feedback-comment"
-            />
-            {state === 'failed' && (
-              <Typography.Paragraph type="danger" role="alert" style={{ marginTop: 12 }}>
-                {t('service.feedback.failed.text')}
-              </Typography.Paragraph>
-            )}
-            <Button
-              type="primary"
-              size="large"
-              block
-              disabled={score === null}
-              loading={submit.isPending}
-              onClick={() => submit.mutate()}
-              style={{ marginTop: 16, height: 48 }}
-              data-testid="feedback-submit"
-            >
-              {t('service.feedback.submit')}
-            </Button>
-          </div>
+          <FeedbackForm
+            subject={info.data.subject}
+            failed={state === 'failed'}
+            submitting={submit.isPending}
+            onSubmit={(body) => submit.mutate(body)}
+          />
         ) : null}
       </main>
     </div>

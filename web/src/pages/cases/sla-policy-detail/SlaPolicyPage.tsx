@@ -27,6 +27,37 @@ interface Values {
   isDefault: boolean;
 }
 
+const toBody = (v: Values): CreateSlaPolicy => ({
+  name: v.name,
+  timeZone: v.timeZone,
+  hours: hoursFromGrid(v.hours),
+  holidays: v.holidays,
+  workdays: v.workdays,
+  targets: v.targets,
+  isDefault: v.isDefault,
+});
+
+const valuesOf = (policy: SlaPolicy | undefined): Values =>
+  policy
+    ? {
+        name: policy.name,
+        timeZone: policy.timeZone,
+        hours: gridFromHours(policy.hours),
+        holidays: policy.holidays,
+        workdays: policy.workdays,
+        targets: policy.targets,
+        isDefault: policy.isDefault,
+      }
+    : {
+        name: '',
+        timeZone: 'Asia/Shanghai',
+        hours: defaultGrid(),
+        holidays: [],
+        workdays: [],
+        targets: defaultTargets,
+        isDefault: false,
+      };
+
 const zones = (): string[] => {
   try {
     return Intl.supportedValuesOf('timeZone');
@@ -59,25 +90,14 @@ function PolicyForm({ policy }: { policy?: SlaPolicy }) {
   const queryClient = useQueryClient();
   const { user } = useMe();
   const canEdit = hasAnyRole(user, caseConfigurerRoles);
-  const timeZones = useMemo(() => zones().map((z) => ({ value: z, label: z })), []);
   const { form, onFinish, submitting, formError, conflict } = useApiForm<Values, SlaPolicy>({
-    submit: (v) => {
-      const body: CreateSlaPolicy = {
-        name: v.name,
-        timeZone: v.timeZone,
-        hours: hoursFromGrid(v.hours),
-        holidays: v.holidays,
-        workdays: v.workdays,
-        targets: v.targets,
-        isDefault: v.isDefault,
-      };
-      return policy
+    submit: (v) =>
+      policy
         ? api<SlaPolicy>(`/api/sla-policies/${policy.id}`, {
             method: 'PATCH',
-            body: { ...body, version: policy.version },
+            body: { ...toBody(v), version: policy.version },
           })
-        : api<SlaPolicy>('/api/sla-policies', { method: 'POST', body });
-    },
+        : api<SlaPolicy>('/api/sla-policies', { method: 'POST', body: toBody(v) }),
     onSuccess: (p) => {
       void toast.success(t('common.saved'));
       void queryClient.invalidateQueries({ queryKey: policiesKey });
@@ -87,29 +107,6 @@ function PolicyForm({ policy }: { policy?: SlaPolicy }) {
     },
     onConflict: () => void queryClient.invalidateQueries({ queryKey: policiesKey }),
   });
-  const hours = Form.useWatch('hours', form);
-  const holidays = Form.useWatch('holidays', form) ?? [];
-  const workdays = Form.useWatch('workdays', form) ?? [];
-  const initial: Values = policy
-    ? {
-        name: policy.name,
-        timeZone: policy.timeZone,
-        hours: gridFromHours(policy.hours),
-        holidays: policy.holidays,
-        workdays: policy.workdays,
-        targets: policy.targets,
-        isDefault: policy.isDefault,
-      }
-    : {
-        name: '',
-        timeZone: 'Asia/Shanghai',
-        hours: defaultGrid(),
-        holidays: [],
-        workdays: [],
-        targets: defaultTargets,
-        isDefault: false,
-      };
-  const required = { required: true, message: t('validation.required') };
   return (
     <div data-testid="sla-policy-page">
       <PageHeader
@@ -127,61 +124,17 @@ function PolicyForm({ policy }: { policy?: SlaPolicy }) {
       {conflict && (
         <Alert type="warning" showIcon message={t('service.policy.conflict')} style={{ marginBottom: 16 }} />
       )}
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish} initialValues={initial} disabled={!canEdit}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={valuesOf(policy)}
+        disabled={!canEdit}
+      >
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={12}>
-            <Card size="small" title={t('service.policy.general')}>
-              <Form.Item name="name" label={t('service.policy.name')} rules={[required]}>
-                <Input maxLength={200} data-testid="policy-name" />
-              </Form.Item>
-              <Form.Item
-                name="timeZone"
-                label={t('service.policy.timeZone')}
-                rules={[required]}
-                extra={t('service.policy.timeZoneHint')}
-              >
-                <Select showSearch options={timeZones} data-testid="policy-time-zone" />
-              </Form.Item>
-              <Form.Item
-                name="isDefault"
-                label={t('service.policy.isDefault')}
-                valuePropName="checked"
-                extra={t('service.policy.isDefaultHint')}
-              >
-                <Switch />
-              </Form.Item>
-            </Card>
-            <Card size="small" title={t('service.policy.targets')} style={{ marginTop: 16 }}>
-              <Row gutter={8} style={{ marginBottom: 4 }}>
-                <Col span={6} />
-                <Col span={9}>
-                  <Typography.Text type="secondary">{t('service.policy.firstResponse')}</Typography.Text>
-                </Col>
-                <Col span={9}>
-                  <Typography.Text type="secondary">{t('service.policy.resolve')}</Typography.Text>
-                </Col>
-              </Row>
-              {casePriorities.map((p) => (
-                <Row gutter={8} key={p}>
-                  <Col span={6} style={{ paddingTop: 5 }}>
-                    <Tag>{t(`service.priorities.${p}`)}</Tag>
-                  </Col>
-                  <Col span={9}>
-                    <Form.Item name={['targets', p, 'firstResponseMinutes']} rules={[required]}>
-                      <TargetInput
-                        aria-label={`${t(`service.priorities.${p}`)} ${t('service.policy.firstResponse')}`}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col span={9}>
-                    <Form.Item name={['targets', p, 'resolveMinutes']} rules={[required]}>
-                      <TargetInput aria-label={`${t(`service.priorities.${p}`)} ${t('service.policy.resolve')}`} />
-                    </Form.Item>
-                  </Col>
-                </Row>
-              ))}
-              <Typography.Text type="secondary">{t('service.policy.targetsHint')}</Typography.Text>
-            </Card>
+            <GeneralCard />
+            <TargetsCard />
           </Col>
           <Col xs={24} xl={12}>
             <Card size="small" title={t('service.policy.hours')}>
@@ -191,44 +144,123 @@ function PolicyForm({ policy }: { policy?: SlaPolicy }) {
             </Card>
           </Col>
           <Col span={24}>
-            <Card size="small" title={t('service.policy.calendar')}>
-              <Typography.Paragraph type="secondary">{t('service.policy.calendarHint')}</Typography.Paragraph>
-              <Row gutter={12}>
-                <Col xs={24} md={12}>
-                  <Form.Item name="holidays" label={t('service.policy.holidays')}>
-                    <Select
-                      mode="tags"
-                      open={false}
-                      tokenSeparators={[',', ' ']}
-                      aria-label={t('service.policy.holidays')}
-                      placeholder="2025-10-01"
-                      data-testid="policy-holidays"
-                    />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={12}>
-                  <Form.Item name="workdays" label={t('service.policy.workdays')}>
-                    <Select
-                      mode="tags"
-                      open={false}
-                      tokenSeparators={[',', ' ']}
-                      aria-label={t('service.policy.workdays')}
-                      placeholder="2025-09-28"
-                      data-testid="policy-workdays"
-                    />
-                  </Form.Item>
-                </Col>
-              </Row>
-              <YearCalendar
-                holidays={holidays}
-                workdays={workdays}
-                worked={(weekday) => (hours?.[weekday]?.length ?? 0) > 0}
-                onChange={(v) => canEdit && form.setFieldsValue(v)}
-              />
-            </Card>
+            <CalendarCard canEdit={canEdit} />
           </Col>
         </Row>
       </Form>
     </div>
+  );
+}
+
+/** Name, time zone and whether new cases get this policy. */
+function GeneralCard() {
+  const { t } = useTranslation();
+  const timeZones = useMemo(() => zones().map((z) => ({ value: z, label: z })), []);
+  const required = { required: true, message: t('validation.required') };
+  return (
+    <Card size="small" title={t('service.policy.general')}>
+      <Form.Item name="name" label={t('service.policy.name')} rules={[required]}>
+        <Input maxLength={200} data-testid="policy-name" />
+      </Form.Item>
+      <Form.Item
+        name="timeZone"
+        label={t('service.policy.timeZone')}
+        rules={[required]}
+        extra={t('service.policy.timeZoneHint')}
+      >
+        <Select showSearch options={timeZones} data-testid="policy-time-zone" />
+      </Form.Item>
+      <Form.Item
+        name="isDefault"
+        label={t('service.policy.isDefault')}
+        valuePropName="checked"
+        extra={t('service.policy.isDefaultHint')}
+      >
+        <Switch />
+      </Form.Item>
+    </Card>
+  );
+}
+
+/** First-response and resolution targets per priority, in business minutes. */
+function TargetsCard() {
+  const { t } = useTranslation();
+  const required = { required: true, message: t('validation.required') };
+  return (
+    <Card size="small" title={t('service.policy.targets')} style={{ marginTop: 16 }}>
+      <Row gutter={8} style={{ marginBottom: 4 }}>
+        <Col span={6} />
+        <Col span={9}>
+          <Typography.Text type="secondary">{t('service.policy.firstResponse')}</Typography.Text>
+        </Col>
+        <Col span={9}>
+          <Typography.Text type="secondary">{t('service.policy.resolve')}</Typography.Text>
+        </Col>
+      </Row>
+      {casePriorities.map((p) => (
+        <Row gutter={8} key={p}>
+          <Col span={6} style={{ paddingTop: 5 }}>
+            <Tag>{t(`service.priorities.${p}`)}</Tag>
+          </Col>
+          <Col span={9}>
+            <Form.Item name={['targets', p, 'firstResponseMinutes']} rules={[required]}>
+              <TargetInput aria-label={`${t(`service.priorities.${p}`)} ${t('service.policy.firstResponse')}`} />
+            </Form.Item>
+          </Col>
+          <Col span={9}>
+            <Form.Item name={['targets', p, 'resolveMinutes']} rules={[required]}>
+              <TargetInput aria-label={`${t(`service.priorities.${p}`)} ${t('service.policy.resolve')}`} />
+            </Form.Item>
+          </Col>
+        </Row>
+      ))}
+      <Typography.Text type="secondary">{t('service.policy.targetsHint')}</Typography.Text>
+    </Card>
+  );
+}
+
+/** Holidays and make-up workdays, typed or clicked on the year calendar. */
+function CalendarCard({ canEdit }: { canEdit: boolean }) {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance<Values>();
+  const hours = Form.useWatch('hours', form);
+  const holidays = Form.useWatch('holidays', form) ?? [];
+  const workdays = Form.useWatch('workdays', form) ?? [];
+  return (
+    <Card size="small" title={t('service.policy.calendar')}>
+      <Typography.Paragraph type="secondary">{t('service.policy.calendarHint')}</Typography.Paragraph>
+      <Row gutter={12}>
+        <Col xs={24} md={12}>
+          <Form.Item name="holidays" label={t('service.policy.holidays')}>
+            <Select
+              mode="tags"
+              open={false}
+              tokenSeparators={[',', ' ']}
+              aria-label={t('service.policy.holidays')}
+              placeholder="2025-10-01"
+              data-testid="policy-holidays"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="workdays" label={t('service.policy.workdays')}>
+            <Select
+              mode="tags"
+              open={false}
+              tokenSeparators={[',', ' ']}
+              aria-label={t('service.policy.workdays')}
+              placeholder="2025-09-28"
+              data-testid="policy-workdays"
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <YearCalendar
+        holidays={holidays}
+        workdays={workdays}
+        worked={(weekday) => (hours?.[weekday]?.length ?? 0) > 0}
+        onChange={(v) => canEdit && form.setFieldsValue(v)}
+      />
+    </Card>
   );
 }

@@ -3,13 +3,12 @@ import type { ImportJob, ImportPreview } from '../../../api/types.ts';
 import { initialWizard, wizardReducer, type WizardState } from './wizard.ts';
 
 const job = (id: string) => ({ id, headers: ['姓名', 'Email'] }) as unknown as ImportJob;
-const preview = (id: string): ImportPreview =>
-  ({
-    job: job(id),
-    suggestedMapping: { 姓名: 'displayName', Email: null },
-    fields: [],
-    sample: [],
-  });
+const preview = (id: string): ImportPreview => ({
+  job: job(id),
+  suggestedMapping: { 姓名: 'displayName', Email: null },
+  fields: [],
+  sample: [],
+});
 
 const run = (state: WizardState, ...actions: Parameters<typeof wizardReducer>[1][]) =>
   actions.reduce(wizardReducer, state);

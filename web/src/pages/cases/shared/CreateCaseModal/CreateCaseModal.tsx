@@ -30,7 +30,6 @@ export function CreateCaseModal({
   const toast = useToast();
   const { user } = useMe();
   const queryClient = useQueryClient();
-  const policies = useSlaPolicies();
   const modal = useApiForm<Values, Case>({
     submit: (v) =>
       api<Case>(casesEndpoint, {
@@ -89,42 +88,51 @@ export function CreateCaseModal({
       <Form.Item name="description" label={t('service.case.description')}>
         <Input.TextArea rows={4} maxLength={20000} data-testid="case-description" />
       </Form.Item>
-      <Row gutter={12}>
-        <Col span={12}>
-          <Form.Item name="channel" label={t('service.case.channel')}>
-            <Select
-              options={caseChannels.map((v) => ({ value: v, label: t(`service.channels.${v}`) }))}
-              data-testid="case-channel"
-            />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="priority" label={t('service.case.priority')}>
-            <Select
-              options={casePriorities.map((v) => ({ value: v, label: t(`service.priorities.${v}`) }))}
-              data-testid="case-priority"
-            />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="assigneeId" label={t('service.case.assignee')}>
-            <UserSelect aria-label={t('service.case.assignee')} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="slaPolicyId" label={t('service.case.slaPolicy')} extra={t('service.case.slaPolicyHint')}>
-            <Select
-              allowClear
-              placeholder={t('service.case.defaultPolicy')}
-              loading={policies.isPending}
-              options={(policies.data?.items ?? []).map((p) => ({
-                value: p.id,
-                label: p.isDefault ? `${p.name} (${t('service.sla.default')})` : p.name,
-              }))}
-            />
-          </Form.Item>
-        </Col>
-      </Row>
+      <RoutingFields />
     </FormModal>
+  );
+}
+
+/** Channel, priority, assignee and the SLA policy (the default one unless chosen). */
+function RoutingFields() {
+  const { t } = useTranslation();
+  const policies = useSlaPolicies();
+  return (
+    <Row gutter={12}>
+      <Col span={12}>
+        <Form.Item name="channel" label={t('service.case.channel')}>
+          <Select
+            options={caseChannels.map((v) => ({ value: v, label: t(`service.channels.${v}`) }))}
+            data-testid="case-channel"
+          />
+        </Form.Item>
+      </Col>
+      <Col span={12}>
+        <Form.Item name="priority" label={t('service.case.priority')}>
+          <Select
+            options={casePriorities.map((v) => ({ value: v, label: t(`service.priorities.${v}`) }))}
+            data-testid="case-priority"
+          />
+        </Form.Item>
+      </Col>
+      <Col span={12}>
+        <Form.Item name="assigneeId" label={t('service.case.assignee')}>
+          <UserSelect aria-label={t('service.case.assignee')} />
+        </Form.Item>
+      </Col>
+      <Col span={12}>
+        <Form.Item name="slaPolicyId" label={t('service.case.slaPolicy')} extra={t('service.case.slaPolicyHint')}>
+          <Select
+            allowClear
+            placeholder={t('service.case.defaultPolicy')}
+            loading={policies.isPending}
+            options={(policies.data?.items ?? []).map((p) => ({
+              value: p.id,
+              label: p.isDefault ? `${p.name} (${t('service.sla.default')})` : p.name,
+            }))}
+          />
+        </Form.Item>
+      </Col>
+    </Row>
   );
 }
