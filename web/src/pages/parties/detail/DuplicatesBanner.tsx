@@ -83,55 +83,16 @@ export function DuplicatesBanner({ party }: { party: Party }) {
           style={{ marginBottom: 16 }}
           data-testid="duplicates-banner"
           message={t('parties.duplicatesFound', { count: items.length })}
-          description={
-            <List
-              size="small"
-              dataSource={items}
-              renderItem={(d) => (
-                <List.Item
-                  actions={[
-                    <Button
-                      key="merge"
-                      size="small"
-                      onClick={() => setConfirming(d.party)}
-                      data-testid={`merge-${d.party.id}`}
-                    >
-                      {t('parties.mergeHere')}
-                    </Button>,
-                  ]}
-                >
-                  <Space wrap>
-                    <Link to={`/parties/${d.party.id}`}>{d.party.displayName}</Link>
-                    {d.reasons.map((r) => (
-                      <Tag key={r}>{t(`parties.duplicateReasons.${r}`)}</Tag>
-                    ))}
-                    <Typography.Text type="secondary">
-                      {[...d.party.emails, ...d.party.phones].slice(0, 2).join(' · ')}
-                    </Typography.Text>
-                  </Space>
-                </List.Item>
-              )}
-            />
-          }
+          description={<DuplicateList items={items} onMerge={setConfirming} />}
         />
       )}
-      <Modal
-        open={confirming !== null}
-        title={t('parties.mergeTitle')}
-        okText={t('parties.merge')}
-        cancelText={t('common.cancel')}
-        onOk={() => confirming && merge.mutate(confirming)}
+      <MergeConfirm
+        source={confirming}
+        target={party}
+        merging={merge.isPending}
+        onConfirm={(source) => merge.mutate(source)}
         onCancel={() => setConfirming(null)}
-        confirmLoading={merge.isPending}
-        okButtonProps={{ danger: true, 'data-testid': 'merge-confirm' }}
-      >
-        <Typography.Paragraph>
-          {t('parties.mergeExplain', { source: confirming?.displayName, target: party.displayName })}
-        </Typography.Paragraph>
-        <Typography.Paragraph type="secondary">
-          {t('parties.mergeUndoHint', { days: MERGE_UNDO_DAYS })}
-        </Typography.Paragraph>
-      </Modal>
+      />
     </>
   );
 }
@@ -173,6 +134,72 @@ export function MergedAwayBanner({ party }: { party: Party }) {
           {t('parties.undoMerge')}
         </Button>
       }
+    />
+  );
+}
+
+/** "Merge X into Y?" with what a merge does and how long it can be undone. */
+function MergeConfirm({
+  source,
+  target,
+  merging,
+  onConfirm,
+  onCancel,
+}: {
+  source: Party | null;
+  target: Party;
+  merging: boolean;
+  onConfirm: (source: Party) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open={source !== null}
+      title={t('parties.mergeTitle')}
+      okText={t('parties.merge')}
+      cancelText={t('common.cancel')}
+      onOk={() => source && onConfirm(source)}
+      onCancel={onCancel}
+      confirmLoading={merging}
+      okButtonProps={{ danger: true, 'data-testid': 'merge-confirm' }}
+    >
+      <Typography.Paragraph>
+        {t('parties.mergeExplain', { source: source?.displayName, target: target.displayName })}
+      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('parties.mergeUndoHint', { days: MERGE_UNDO_DAYS })}
+      </Typography.Paragraph>
+    </Modal>
+  );
+}
+
+/** The likely duplicates, why each is one, and "Merge here". */
+function DuplicateList({ items, onMerge }: { items: PartyDuplicate[]; onMerge: (party: Party) => void }) {
+  const { t } = useTranslation();
+  return (
+    <List
+      size="small"
+      dataSource={items}
+      renderItem={(d) => (
+        <List.Item
+          actions={[
+            <Button key="merge" size="small" onClick={() => onMerge(d.party)} data-testid={`merge-${d.party.id}`}>
+              {t('parties.mergeHere')}
+            </Button>,
+          ]}
+        >
+          <Space wrap>
+            <Link to={`/parties/${d.party.id}`}>{d.party.displayName}</Link>
+            {d.reasons.map((r) => (
+              <Tag key={r}>{t(`parties.duplicateReasons.${r}`)}</Tag>
+            ))}
+            <Typography.Text type="secondary">
+              {[...d.party.emails, ...d.party.phones].slice(0, 2).join(' · ')}
+            </Typography.Text>
+          </Space>
+        </List.Item>
+      )}
     />
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent } from 'react';
 import { Col, Form, Input, Row, Select } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
 import type { Party, UpdateParty } from '../../../api/types.ts';
@@ -10,12 +11,23 @@ import { useToast } from '../../../components/feedback/toast.tsx';
 import { FormModal } from '../../../components/forms/FormModal.tsx';
 import { useApiForm } from '../../../components/forms/useApiForm.ts';
 import { UserName } from '../../../components/UserName/UserName.tsx';
+import { PersonNameFields } from '../shared/PersonNameFields.tsx';
 import { invalidateParties, partyKey } from '../shared/api.ts';
 
 type Values = Pick<
   Party,
   'displayName' | 'givenName' | 'familyName' | 'emails' | 'phones' | 'tags' | 'ownerId' | 'backupOwnerId'
 > & { reason?: string };
+
+const user = (v: unknown) => <UserName id={typeof v === 'string' ? v : null} />;
+const conflictFieldsOf = (t: TFunction): ConflictField[] => [
+  { name: 'displayName', label: t('parties.displayName') },
+  { name: 'emails', label: t('parties.emails') },
+  { name: 'phones', label: t('parties.phones') },
+  { name: 'tags', label: t('parties.tags') },
+  { name: 'ownerId', label: t('parties.owner'), format: user },
+  { name: 'backupOwnerId', label: t('parties.backupOwner'), format: user },
+];
 
 const toValues = (p: Party): Values => ({
   displayName: p.displayName,
@@ -68,16 +80,7 @@ export function EditPartyModal({
     }
   }, [open]);
 
-  const user = (v: unknown) => <UserName id={typeof v === 'string' ? v : null} />;
-  const conflictFields: ConflictField[] = [
-    { name: 'displayName', label: t('parties.displayName') },
-    { name: 'emails', label: t('parties.emails') },
-    { name: 'phones', label: t('parties.phones') },
-    { name: 'tags', label: t('parties.tags') },
-    { name: 'ownerId', label: t('parties.owner'), format: user },
-    { name: 'backupOwnerId', label: t('parties.backupOwner'), format: user },
-  ];
-  const required = { required: true, message: t('validation.required') };
+  const conflictFields = conflictFieldsOf(t);
   return (
     <>
       <FormModal<Values>
@@ -93,47 +96,7 @@ export function EditPartyModal({
         width={640}
         destroyOnHidden={false}
       >
-        <Form.Item name="displayName" label={t('parties.displayName')} rules={[required]}>
-          <Input maxLength={200} data-testid="party-edit-displayName" />
-        </Form.Item>
-        {party.kind === 'person' && (
-          <Row gutter={12}>
-            <Col span={12}>
-              <Form.Item name="familyName" label={t('parties.familyName')}>
-                <Input maxLength={200} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name="givenName" label={t('parties.givenName')}>
-                <Input maxLength={200} />
-              </Form.Item>
-            </Col>
-          </Row>
-        )}
-        <Form.Item name="emails" label={t('parties.emails')} extra={t('parties.multiHint')}>
-          <Select mode="tags" open={false} tokenSeparators={[',', ' ']} aria-label={t('parties.emails')} />
-        </Form.Item>
-        <Form.Item name="phones" label={t('parties.phones')} extra={t('parties.multiHint')}>
-          <Select mode="tags" open={false} tokenSeparators={[',']} aria-label={t('parties.phones')} />
-        </Form.Item>
-        <Form.Item name="tags" label={t('parties.tags')}>
-          <Select mode="tags" open={false} tokenSeparators={[',']} aria-label={t('parties.tags')} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="ownerId" label={t('parties.owner')}>
-              <UserSelect aria-label={t('parties.owner')} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="backupOwnerId" label={t('parties.backupOwner')}>
-              <UserSelect aria-label={t('parties.backupOwner')} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="reason" label={t('parties.ownerReason')}>
-          <Input maxLength={1000} />
-        </Form.Item>
+        <EditPartyFields person={party.kind === 'person'} />
       </FormModal>
       <VersionConflictModal
         open={edit.conflict !== null}
@@ -146,6 +109,44 @@ export function EditPartyModal({
           edit.clearConflict();
         }}
       />
+    </>
+  );
+}
+
+/** Names, contacts, tags, the two owners and why they changed. */
+function EditPartyFields({ person }: { person: boolean }) {
+  const { t } = useTranslation();
+  const required = { required: true, message: t('validation.required') };
+  return (
+    <>
+      <Form.Item name="displayName" label={t('parties.displayName')} rules={[required]}>
+        <Input maxLength={200} data-testid="party-edit-displayName" />
+      </Form.Item>
+      {person && <PersonNameFields />}
+      <Form.Item name="emails" label={t('parties.emails')} extra={t('parties.multiHint')}>
+        <Select mode="tags" open={false} tokenSeparators={[',', ' ']} aria-label={t('parties.emails')} />
+      </Form.Item>
+      <Form.Item name="phones" label={t('parties.phones')} extra={t('parties.multiHint')}>
+        <Select mode="tags" open={false} tokenSeparators={[',']} aria-label={t('parties.phones')} />
+      </Form.Item>
+      <Form.Item name="tags" label={t('parties.tags')}>
+        <Select mode="tags" open={false} tokenSeparators={[',']} aria-label={t('parties.tags')} />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="ownerId" label={t('parties.owner')}>
+            <UserSelect aria-label={t('parties.owner')} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="backupOwnerId" label={t('parties.backupOwner')}>
+            <UserSelect aria-label={t('parties.backupOwner')} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="reason" label={t('parties.ownerReason')}>
+        <Input maxLength={1000} />
+      </Form.Item>
     </>
   );
 }

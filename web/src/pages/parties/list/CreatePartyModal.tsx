@@ -10,6 +10,7 @@ import { FormModal } from '../../../components/forms/FormModal.tsx';
 import { useApiForm } from '../../../components/forms/useApiForm.ts';
 import { useMe } from '../../../auth/session.ts';
 import { invalidateParties, useStakeholderGroups } from '../shared/api.ts';
+import { PersonNameFields } from '../shared/PersonNameFields.tsx';
 import { defaultGroupOf } from '../shared/partyRoles.ts';
 
 interface Values {
@@ -61,7 +62,6 @@ export function CreatePartyModal({
   const toast = useToast();
   const { user } = useMe();
   const queryClient = useQueryClient();
-  const groups = useStakeholderGroups();
   const modal = useApiForm<Values, Party>({
     submit: (v) => api<Party>('/api/parties', { method: 'POST', body: toBody(v) }),
     onSuccess: (party) => {
@@ -77,9 +77,7 @@ export function CreatePartyModal({
     onClose();
   };
   const kind = Form.useWatch('kind', form);
-  const role = Form.useWatch('role', form);
   const required = { required: true, message: t('validation.required') };
-  const levelOptions = kotlerLevels.map((l) => ({ value: l, label: t(`parties.levels.${l}`) }));
   return (
     <FormModal<Values>
       form={modal}
@@ -115,20 +113,70 @@ export function CreatePartyModal({
       <Form.Item name="displayName" label={t('parties.displayName')} rules={[required]}>
         <Input maxLength={200} data-testid="party-displayName" />
       </Form.Item>
-      {kind === 'person' && (
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="familyName" label={t('parties.familyName')}>
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="givenName" label={t('parties.givenName')}>
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-        </Row>
-      )}
+      {kind === 'person' && <PersonNameFields />}
+      <ContactFields />
+      <InitialRoleFields />
+    </FormModal>
+  );
+}
+
+/** The party's first role: which, at what stage, in which stakeholder group, and its relationship levels. */
+function InitialRoleFields() {
+  const { t } = useTranslation();
+  const groups = useStakeholderGroups();
+  const role = Form.useWatch<PartyRoleName | undefined>('role');
+  const required = { required: true, message: t('validation.required') };
+  const levelOptions = kotlerLevels.map((l) => ({ value: l, label: t(`parties.levels.${l}`) }));
+  return (
+    <>
+      <Divider orientation="left" plain>
+        {t('parties.initialRole')}
+      </Divider>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="role" label={t('parties.role')}>
+            <Select
+              allowClear
+              placeholder={t('parties.noRole')}
+              options={partyRoles.map((r) => ({ value: r, label: t(`parties.roles.${r}`) }))}
+              data-testid="party-role"
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="stage" label={t('parties.stage')} rules={role ? [required] : []}>
+            <Select
+              disabled={!role}
+              options={role ? stagesOf(role).map((s) => ({ value: s, label: t(`parties.stages.${s}`) })) : []}
+              data-testid="party-stage"
+            />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="stakeholderGroup" label={t('parties.stakeholderGroup')}>
+            <Select allowClear disabled={!role} options={groups.options} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="level" label={t('parties.level')}>
+            <Select allowClear disabled={!role} options={levelOptions} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="targetLevel" label={t('parties.targetLevel')}>
+            <Select allowClear disabled={!role} options={levelOptions} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </>
+  );
+}
+
+/** Emails, phones and tags (typed, several each) and the owner. */
+function ContactFields() {
+  const { t } = useTranslation();
+  return (
+    <>
       <Row gutter={12}>
         <Col span={12}>
           <Form.Item name="emails" label={t('parties.emails')} extra={t('parties.multiHint')}>
@@ -171,45 +219,6 @@ export function CreatePartyModal({
           </Form.Item>
         </Col>
       </Row>
-      <Divider orientation="left" plain>
-        {t('parties.initialRole')}
-      </Divider>
-      <Row gutter={12}>
-        <Col span={12}>
-          <Form.Item name="role" label={t('parties.role')}>
-            <Select
-              allowClear
-              placeholder={t('parties.noRole')}
-              options={partyRoles.map((r) => ({ value: r, label: t(`parties.roles.${r}`) }))}
-              data-testid="party-role"
-            />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="stage" label={t('parties.stage')} rules={role ? [required] : []}>
-            <Select
-              disabled={!role}
-              options={role ? stagesOf(role).map((s) => ({ value: s, label: t(`parties.stages.${s}`) })) : []}
-              data-testid="party-stage"
-            />
-          </Form.Item>
-        </Col>
-        <Col span={24}>
-          <Form.Item name="stakeholderGroup" label={t('parties.stakeholderGroup')}>
-            <Select allowClear disabled={!role} options={groups.options} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="level" label={t('parties.level')}>
-            <Select allowClear disabled={!role} options={levelOptions} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="targetLevel" label={t('parties.targetLevel')}>
-            <Select allowClear disabled={!role} options={levelOptions} />
-          </Form.Item>
-        </Col>
-      </Row>
-    </FormModal>
+    </>
   );
 }

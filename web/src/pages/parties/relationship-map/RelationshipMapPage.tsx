@@ -2,62 +2,17 @@ import { useMemo } from 'react';
 import { Card, Col, Row, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { EChartsOption } from 'echarts';
 import { kotlerLevels, quadrants } from '@tandem/server/api';
 import { api } from '../../../api/client.ts';
-import type { Quadrant, RelationshipMap } from '../../../api/types.ts';
+import type { RelationshipMap } from '../../../api/types.ts';
 import { Chart } from '../../../components/Chart/Chart.tsx';
 import { QueryError } from '../../../components/feedback/QueryError.tsx';
 import { EmptyState, PageLoading } from '../../../components/feedback/states.tsx';
 import { relationshipMapKey, useStakeholderGroups } from '../shared/api.ts';
-import { formatNumber } from '../../../i18n/format.ts';
 import { PageHeader } from '../../../layout/PageHeader.tsx';
+import { levelsOption, quadrantsOption } from './mapCharts.ts';
+import { QuadrantGrid } from './QuadrantGrid.tsx';
 import { groupRows, levelMatrix, quadrantMatrix } from './relationshipMap.ts';
-
-const levelColors = ['#bfbfbf', '#faad14', '#13c2c2', '#1668dc', '#52c41a'];
-const quadrantColors: Record<Quadrant, string> = {
-  basic: '#bfbfbf',
-  proactive: '#1668dc',
-  reactive: '#fa8c16',
-  partnership: '#52c41a',
-};
-
-/** The 2×2 of seed 000: our initiative across, their participation up. */
-function QuadrantGrid({ totals }: { totals: Record<Quadrant, number> }) {
-  const { t, i18n } = useTranslation();
-  const cell = (q: Quadrant) => (
-    <div
-      key={q}
-      style={{
-        background: `${quadrantColors[q]}22`,
-        border: `1px solid ${quadrantColors[q]}`,
-        borderRadius: 6,
-        padding: 12,
-        textAlign: 'center',
-      }}
-      data-testid={`quadrant-${q}`}
-    >
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {formatNumber(totals[q], i18n.language)}
-      </Typography.Title>
-      <Typography.Text>{t(`parties.quadrants.${q}`)}</Typography.Text>
-    </div>
-  );
-  return (
-    <div>
-      <Typography.Text type="secondary">↑ {t('parties.participation')}</Typography.Text>
-      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8, margin: '4px 0' }}>
-        {cell('reactive')}
-        {cell('partnership')}
-        {cell('basic')}
-        {cell('proactive')}
-      </div>
-      <Typography.Text type="secondary" style={{ display: 'block', textAlign: 'right' }}>
-        {t('parties.initiative')} →
-      </Typography.Text>
-    </div>
-  );
-}
 
 /** `/parties/relationship-map`: stakeholder groups × current and target Kotler level, and the HR quadrants (counted by the server). */
 export default function RelationshipMapPage() {
@@ -75,55 +30,14 @@ export default function RelationshipMapPage() {
   const quads = useMemo(() => (map.data ? quadrantMatrix(map.data, rows) : null), [map.data, rows]);
   const language = i18n.language;
 
-  const levelOption = useMemo<EChartsOption>(() => {
-    if (!levels) {
-      return {};
-    }
-    const axis = labels.flatMap((l) => [`${l} · ${t('parties.current')}`, `${l} · ${t('parties.target')}`]);
-    return {
-      grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
-      legend: { top: 0 },
-      tooltip: {
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
-        valueFormatter: (v) => formatNumber(Number(v), language),
-      },
-      xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: axis, inverse: true, axisLabel: { width: 220, overflow: 'truncate' } },
-      series: kotlerLevels.map((level, i) => ({
-        type: 'bar',
-        stack: 'level',
-        name: t(`parties.levels.${level}`),
-        itemStyle: { color: levelColors[i] },
-        barMaxWidth: 18,
-        data: rows.flatMap((_r, row) => [levels.current[level][row] ?? 0, levels.target[level][row] ?? 0]),
-      })),
-    };
-  }, [levels, labels, rows, t, language]);
-  const quadrantOption = useMemo<EChartsOption>(() => {
-    if (!quads) {
-      return {};
-    }
-    return {
-      grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
-      legend: { top: 0 },
-      tooltip: {
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
-        valueFormatter: (v) => formatNumber(Number(v), language),
-      },
-      xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 220, overflow: 'truncate' } },
-      series: quadrants.map((q) => ({
-        type: 'bar',
-        stack: 'q',
-        name: t(`parties.quadrants.${q}`),
-        itemStyle: { color: quadrantColors[q] },
-        barMaxWidth: 22,
-        data: quads.byGroup[q],
-      })),
-    };
-  }, [quads, labels, t, language]);
+  const levelOption = useMemo(
+    () => (levels ? levelsOption(levels, labels, t, language) : {}),
+    [levels, labels, t, language],
+  );
+  const quadrantOption = useMemo(
+    () => (quads ? quadrantsOption(quads, labels, t, language) : {}),
+    [quads, labels, t, language],
+  );
 
   let body;
   if (map.isPending || groups.query.isPending) {
