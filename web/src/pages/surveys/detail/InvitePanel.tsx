@@ -28,8 +28,6 @@ function PartyName({ id, known }: { id: string; known?: string }) {
 /** One single-use answer link per party: for the survey's audience or for chosen parties. */
 export function InvitePanel({ survey }: { survey: Survey }) {
   const { t } = useTranslation();
-  const format = useFormat();
-  const toast = useToast();
   const { describe } = useErrorMessage();
   const [who, setWho] = useState<'audience' | 'parties'>('parties');
   const [partyIds, setPartyIds] = useState<string[]>([]);
@@ -48,16 +46,7 @@ export function InvitePanel({ survey }: { survey: Survey }) {
         body: who === 'parties' ? { partyIds, expiresInDays: days } : { expiresInDays: days },
       }),
   });
-  const copy = async (text: string) => {
-    try {
-      await navigator.clipboard.writeText(text);
-      void toast.success(t('surveys.invite.copied'));
-    } catch {
-      void toast.error(t('surveys.invite.copyFailed'));
-    }
-  };
   const result = invite.data;
-  const emailed = result?.items.filter((i) => i.emailed).length ?? 0;
   if (survey.status === 'closed') {
     return <Alert type="info" showIcon message={t('surveys.invite.closed')} />;
   }
@@ -126,83 +115,100 @@ export function InvitePanel({ survey }: { survey: Survey }) {
           data-testid="invite-error"
         />
       )}
-      {result && (
-        <Card
-          size="small"
-          title={t('surveys.invite.links', { n: result.items.length })}
-          extra={
-            result.items.length > 0 && (
-              <Button
-                icon={<CopyOutlined />}
-                onClick={() =>
-                  void copy(result.items.map((i) => `${names[i.partyId] ?? i.partyId}\t${absolute(i.url)}`).join('\n'))
-                }
-                data-testid="invite-copy-all"
-              >
-                {t('surveys.invite.copyAll')}
-              </Button>
-            )
-          }
-          data-testid="invite-result"
-        >
-          <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }}>
-            {emailed > 0 && (
-              <Alert
-                type="success"
-                showIcon
-                message={t('surveys.invite.emailed', { n: emailed })}
-                data-testid="invite-emailed"
-              />
-            )}
-            {emailed < result.items.length && <Alert type="info" showIcon message={t('surveys.invite.onlyOnce')} />}
-            {result.alreadyAnswered.length > 0 && (
-              <Alert
-                type="warning"
-                showIcon
-                message={t('surveys.invite.alreadyAnswered', { n: result.alreadyAnswered.length })}
-              />
-            )}
-          </Space>
-          <Table
-            size="small"
-            rowKey="partyId"
-            dataSource={result.items}
-            pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            scroll={{ x: 'max-content' }}
-            columns={[
-              {
-                key: 'party',
-                title: t('surveys.invite.party'),
-                render: (_v, i) => (
-                  <Space size={6}>
-                    <PartyName id={i.partyId} known={names[i.partyId]} />
-                    {i.emailed && <Tag color="green">{t('surveys.invite.emailedTag')}</Tag>}
-                  </Space>
-                ),
-              },
-              {
-                key: 'url',
-                title: t('surveys.invite.link'),
-                render: (_v, i) => (
-                  <Space size={4}>
-                    <Typography.Text code style={{ maxWidth: 360 }} ellipsis data-testid="invite-link">
-                      {absolute(i.url)}
-                    </Typography.Text>
-                    <Button
-                      size="small"
-                      type="text"
-                      icon={<CopyOutlined />}
-                      onClick={() => void copy(absolute(i.url))}
-                      aria-label={t('surveys.invite.copy')}
-                    />
-                  </Space>
-                ),
-              },
-              { key: 'expires', title: t('surveys.invite.expires'), render: (_v, i) => format.date(i.expiresAt) },
-            ]}
-          />
-        </Card>
-      )}
+      {result && <InviteResult result={result} names={names} />}
     </div>
+  );
+}
+
+/** The links made: copy one or all, which were emailed, who had answered already. */
+function InviteResult({ result, names }: { result: SurveyInvitations; names: Record<string, string> }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const toast = useToast();
+  const copy = async (text: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      void toast.success(t('surveys.invite.copied'));
+    } catch {
+      void toast.error(t('surveys.invite.copyFailed'));
+    }
+  };
+  const emailed = result.items.filter((i) => i.emailed).length;
+  return (
+    <Card
+      size="small"
+      title={t('surveys.invite.links', { n: result.items.length })}
+      extra={
+        result.items.length > 0 && (
+          <Button
+            icon={<CopyOutlined />}
+            onClick={() =>
+              void copy(result.items.map((i) => `${names[i.partyId] ?? i.partyId}\t${absolute(i.url)}`).join('\n'))
+            }
+            data-testid="invite-copy-all"
+          >
+            {t('surveys.invite.copyAll')}
+          </Button>
+        )
+      }
+      data-testid="invite-result"
+    >
+      <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }}>
+        {emailed > 0 && (
+          <Alert
+            type="success"
+            showIcon
+            message={t('surveys.invite.emailed', { n: emailed })}
+            data-testid="invite-emailed"
+          />
+        )}
+        {emailed < result.items.length && <Alert type="info" showIcon message={t('surveys.invite.onlyOnce')} />}
+        {result.alreadyAnswered.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            message={t('surveys.invite.alreadyAnswered', { n: result.alreadyAnswered.length })}
+          />
+        )}
+      </Space>
+      <Table
+        size="small"
+        rowKey="partyId"
+        dataSource={result.items}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        scroll={{ x: 'max-content' }}
+        columns={[
+          {
+            key: 'party',
+            title: t('surveys.invite.party'),
+            render: (_v, i) => (
+              <Space size={6}>
+                <PartyName id={i.partyId} known={names[i.partyId]} />
+                {i.emailed && <Tag color="green">{t('surveys.invite.emailedTag')}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            key: 'url',
+            title: t('surveys.invite.link'),
+            render: (_v, i) => (
+              <Space size={4}>
+                <Typography.Text code style={{ maxWidth: 360 }} ellipsis data-testid="invite-link">
+                  {absolute(i.url)}
+                </Typography.Text>
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<CopyOutlined />}
+                  onClick={() => void copy(absolute(i.url))}
+                  aria-label={t('surveys.invite.copy')}
+                />
+              </Space>
+            ),
+          },
+          { key: 'expires', title: t('surveys.invite.expires'), render: (_v, i) => format.date(i.expiresAt) },
+        ]}
+      />
+    </Card>
   );
 }

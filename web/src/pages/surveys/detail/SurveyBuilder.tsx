@@ -90,101 +90,10 @@ export function SurveyBuilder({ survey, form, onFinish, formError, submitting, c
       {survey.status !== 'draft' && canManage && (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('surveys.builder.notDraft')} />
       )}
-      <Card size="small" title={t('surveys.builder.basics')} style={{ marginBottom: 16 }}>
-        <Row gutter={8}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name={['title', 'zh']}
-              label={`${t('surveys.fields.title')} · 中文`}
-              rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-            >
-              <InputText lang="zh-CN" testId="builder-title-zh" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name={['title', 'en']}
-              label={`${t('surveys.fields.title')} · English`}
-              rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-            >
-              <InputText lang="en" testId="builder-title-en" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name={['description', 'zh']} label={`${t('surveys.fields.description')} · 中文`}>
-              <InputText lang="zh-CN" area />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name={['description', 'en']} label={`${t('surveys.fields.description')} · English`}>
-              <InputText lang="en" area />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="opensAt" label={t('surveys.fields.opensAt')} extra={t('surveys.builder.opensAtHint')}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="closesAt"
-              label={t('surveys.fields.closesAt')}
-              dependencies={['opensAt']}
-              rules={[
-                ({ getFieldValue }) => ({
-                  validator: (_r, v: BuilderValues['closesAt']) => {
-                    const opens = getFieldValue('opensAt') as BuilderValues['opensAt'];
-                    return !v || !opens || v.isAfter(opens)
-                      ? Promise.resolve()
-                      : Promise.reject(new Error(t('surveys.builder.closesAfterOpens')));
-                  },
-                }),
-              ]}
-            >
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <AudienceFields kind={survey.kind} frozen={frozen} />
-      </Card>
+      <BasicsCard kind={survey.kind} frozen={frozen} />
       <Typography.Title level={5}>{t('surveys.builder.questions', { n: questions.length })}</Typography.Title>
       {showGap && <GapSummary questions={questions} />}
-      <ConfigProvider componentDisabled={frozen}>
-        <Form.List name="questions">
-          {(fields, { add, remove, move }) => (
-            <>
-              {fields.map((f, i) => (
-                <QuestionEditor
-                  key={f.key}
-                  name={f.name}
-                  index={i}
-                  count={fields.length}
-                  frozen={frozen}
-                  showGap={showGap}
-                  onMove={(to) => move(i, to)}
-                  onRemove={() => remove(i)}
-                />
-              ))}
-              {!frozen && (
-                <Dropdown
-                  trigger={['click']}
-                  menu={{
-                    items: questionTypes.map((q) => ({
-                      key: q,
-                      label: <span data-testid={`add-question-${q}`}>{t(`surveys.questionTypes.${q}`)}</span>,
-                      onClick: () => add(blankQuestion(q)),
-                    })),
-                  }}
-                >
-                  <Button type="dashed" block icon={<PlusOutlined />} data-testid="add-question">
-                    {t('surveys.builder.addQuestion')}
-                  </Button>
-                </Dropdown>
-              )}
-            </>
-          )}
-        </Form.List>
-      </ConfigProvider>
+      <QuestionList frozen={frozen} showGap={showGap} />
       {canManage && (
         <Space
           style={{
@@ -212,6 +121,113 @@ export function SurveyBuilder({ survey, form, onFinish, formError, submitting, c
         </Space>
       )}
     </Form>
+  );
+}
+
+/** Titles and descriptions in both languages, the open and close dates, and the audience. */
+function BasicsCard({ kind, frozen }: { kind: Survey['kind']; frozen: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={t('surveys.builder.basics')} style={{ marginBottom: 16 }}>
+      <Row gutter={8}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name={['title', 'zh']}
+            label={`${t('surveys.fields.title')} · 中文`}
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+          >
+            <InputText lang="zh-CN" testId="builder-title-zh" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name={['title', 'en']}
+            label={`${t('surveys.fields.title')} · English`}
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+          >
+            <InputText lang="en" testId="builder-title-en" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name={['description', 'zh']} label={`${t('surveys.fields.description')} · 中文`}>
+            <InputText lang="zh-CN" area />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name={['description', 'en']} label={`${t('surveys.fields.description')} · English`}>
+            <InputText lang="en" area />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="opensAt" label={t('surveys.fields.opensAt')} extra={t('surveys.builder.opensAtHint')}>
+            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="closesAt"
+            label={t('surveys.fields.closesAt')}
+            dependencies={['opensAt']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_r, v: BuilderValues['closesAt']) => {
+                  const opens = getFieldValue('opensAt') as BuilderValues['opensAt'];
+                  return !v || !opens || v.isAfter(opens)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('surveys.builder.closesAfterOpens')));
+                },
+              }),
+            ]}
+          >
+            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <AudienceFields kind={kind} frozen={frozen} />
+    </Card>
+  );
+}
+
+/** The questions in order, each editable while the survey is a draft, and "Add question" by type. */
+function QuestionList({ frozen, showGap }: { frozen: boolean; showGap: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <ConfigProvider componentDisabled={frozen}>
+      <Form.List name="questions">
+        {(fields, { add, remove, move }) => (
+          <>
+            {fields.map((f, i) => (
+              <QuestionEditor
+                key={f.key}
+                name={f.name}
+                index={i}
+                count={fields.length}
+                frozen={frozen}
+                showGap={showGap}
+                onMove={(to) => move(i, to)}
+                onRemove={() => remove(i)}
+              />
+            ))}
+            {!frozen && (
+              <Dropdown
+                trigger={['click']}
+                menu={{
+                  items: questionTypes.map((q) => ({
+                    key: q,
+                    label: <span data-testid={`add-question-${q}`}>{t(`surveys.questionTypes.${q}`)}</span>,
+                    onClick: () => add(blankQuestion(q)),
+                  })),
+                }}
+              >
+                <Button type="dashed" block icon={<PlusOutlined />} data-testid="add-question">
+                  {t('surveys.builder.addQuestion')}
+                </Button>
+              </Dropdown>
+            )}
+          </>
+        )}
+      </Form.List>
+    </ConfigProvider>
   );
 }
 

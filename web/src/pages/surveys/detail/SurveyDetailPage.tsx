@@ -1,87 +1,46 @@
-import { useEffect, useEffectEvent, useState } from 'react';
-import { Button, Form, Popconfirm, Tabs, Tooltip } from 'antd';
-import { PlayCircleOutlined, StopOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Tabs } from 'antd';
+import type { TFunction } from 'i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client.ts';
-import type { Survey, SurveyStatus } from '../../../api/types.ts';
+import type { Survey } from '../../../api/types.ts';
 import { useMe } from '../../../auth/session.ts';
 import { DetailLayout } from '../../../components/DetailLayout/DetailLayout.tsx';
 import { QueryError } from '../../../components/feedback/QueryError.tsx';
 import { PageLoading } from '../../../components/feedback/states.tsx';
-import { useErrorMessage } from '../../../components/feedback/useErrorMessage.ts';
-import { useToast } from '../../../components/feedback/toast.tsx';
 import { VersionConflictModal, type ConflictField } from '../../../components/feedback/VersionConflictModal.tsx';
-import { useApiForm } from '../../../components/forms/useApiForm.ts';
 import { langOf, localized } from '../shared/answers.ts';
-import { mayManageSurveys, toUpdatePayload, valuesFromSurvey, type BuilderValues } from '../shared/builder.ts';
+import { mayManageSurveys, toUpdatePayload, type Lang } from '../shared/builder.ts';
 import { AudienceLabel, StatusTag } from '../shared/labels.tsx';
-import { invalidateSurveys, surveyKey, useSurvey } from '../shared/api.ts';
 import { InvitePanel } from './InvitePanel.tsx';
 import { PreviewPanel } from './PreviewPanel.tsx';
 import { ResultsPanel } from './ResultsPanel/ResultsPanel.tsx';
+import { StatusAction } from './StatusAction.tsx';
 import { SurveyBuilder } from './SurveyBuilder.tsx';
+import { useSurveyEditor } from './useSurveyEditor.ts';
 
 const tabs = ['edit', 'preview', 'invite', 'results'] as const;
 type Tab = (typeof tabs)[number];
+
+const conflictFieldsOf = (t: TFunction, lang: Lang): ConflictField[] => [
+  { name: 'title', label: t('surveys.fields.title'), format: (v) => localized(v as Survey['title'], lang) },
+  {
+    name: 'questions',
+    label: t('surveys.fields.questionCount'),
+    format: (v) => String(Array.isArray(v) ? v.length : 0),
+  },
+  { name: 'minGroupSize', label: t('surveys.fields.minGroupSize') },
+  { name: 'status', label: t('surveys.fields.status'), format: (v) => t(`surveys.statuses.${String(v)}`) },
+];
 
 /** `/feedback/surveys/:id`: build (while a draft), preview, invite and read results. */
 export default function SurveyDetailPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const { user } = useMe();
-  const toast = useToast();
-  const { notify } = useErrorMessage();
-  const queryClient = useQueryClient();
-  const survey = useSurvey(id);
+  const { survey, form, save, dirty, markDirty, reload } = useSurveyEditor(id);
   const canManage = mayManageSurveys(user.roles);
   const [search, setSearch] = useSearchParams();
   const requested = search.get('tab') as Tab | null;
-  const [dirty, setDirty] = useState(false);
-  const [form] = Form.useForm<BuilderValues>();
-
-  const save = useApiForm<BuilderValues, Survey>({
-    form,
-    submit: (values) => {
-      const s = survey.data;
-      if (!s) {
-        return Promise.reject(new Error('no survey'));
-      }
-      return api<Survey>(`/api/surveys/${s.id}`, { method: 'PATCH', body: toUpdatePayload(values, s) });
-    },
-    onSuccess: (s) => {
-      queryClient.setQueryData(surveyKey(s.id), s);
-      invalidateSurveys(queryClient, s.id);
-      form.setFieldsValue(valuesFromSurvey(s));
-      setDirty(false);
-      void toast.success(t('common.saved'));
-    },
-    onConflict: () => void survey.refetch(),
-  });
-
-  // Fill the form from the server when another version arrives, but never over the user's unsaved edits.
-  const fill = useEffectEvent(() => {
-    if (survey.data && !dirty) {
-      form.setFieldsValue(valuesFromSurvey(survey.data));
-    }
-  });
-  const shownVersion = survey.data && `${survey.data.id}@${survey.data.version}`;
-  useEffect(() => fill(), [shownVersion]);
-
-  const move = useMutation({
-    mutationFn: (status: SurveyStatus) =>
-      api<Survey>(`/api/surveys/${id}`, { method: 'PATCH', body: { status, version: survey.data?.version } }),
-    onSuccess: (s) => {
-      queryClient.setQueryData(surveyKey(s.id), s);
-      invalidateSurveys(queryClient, s.id);
-      void toast.success(t(`surveys.moved.${s.status}`));
-    },
-    onError: (error) => {
-      notify(error);
-      void survey.refetch();
-    },
-  });
 
   if (survey.isPending) {
     return <PageLoading />;
@@ -94,42 +53,7 @@ export default function SurveyDetailPage() {
   const tab: Tab =
     requested && tabs.includes(requested) ? requested : s.status === 'draft' && canManage ? 'edit' : 'results';
   const next = s.legalNextStatuses[0];
-
-  const actions =
-    canManage && next ? (
-      <Popconfirm
-        title={t(`surveys.confirm.${next}`)}
-        description={t(`surveys.confirm.${next}Hint`)}
-        onConfirm={() => move.mutate(next)}
-        okText={t('common.confirm')}
-        cancelText={t('common.cancel')}
-        okButtonProps={{ 'data-testid': 'survey-status-confirm' }}
-      >
-        <Tooltip title={dirty ? t('surveys.builder.saveFirst') : undefined}>
-          <Button
-            type={next === 'open' ? 'primary' : 'default'}
-            danger={next === 'closed'}
-            icon={next === 'open' ? <PlayCircleOutlined /> : <StopOutlined />}
-            loading={move.isPending}
-            disabled={dirty}
-            data-testid={`survey-${next === 'open' ? 'open' : 'close'}`}
-          >
-            {t(`surveys.actions.${next}`)}
-          </Button>
-        </Tooltip>
-      </Popconfirm>
-    ) : null;
-
-  const conflictFields: ConflictField[] = [
-    { name: 'title', label: t('surveys.fields.title'), format: (v) => localized(v as Survey['title'], lang) },
-    {
-      name: 'questions',
-      label: t('surveys.fields.questionCount'),
-      format: (v) => String(Array.isArray(v) ? v.length : 0),
-    },
-    { name: 'minGroupSize', label: t('surveys.fields.minGroupSize') },
-    { name: 'status', label: t('surveys.fields.status'), format: (v) => t(`surveys.statuses.${String(v)}`) },
-  ];
+  const tabLabel = (key: Tab, text: string) => <span data-testid={`tab-${key}`}>{text}</span>;
 
   return (
     <DetailLayout
@@ -142,7 +66,11 @@ export default function SurveyDetailPage() {
         </>
       }
       tags={<StatusTag status={s.status} />}
-      actions={actions}
+      actions={
+        canManage && next ? (
+          <StatusAction survey={s} next={next} dirty={dirty} onRefused={() => void survey.refetch()} />
+        ) : null
+      }
     >
       <Tabs
         activeKey={tab}
@@ -150,10 +78,9 @@ export default function SurveyDetailPage() {
         items={[
           {
             key: 'edit',
-            label: (
-              <span data-testid="tab-edit">
-                {canManage && s.status === 'draft' ? t('surveys.tabs.edit') : t('surveys.tabs.settings')}
-              </span>
+            label: tabLabel(
+              'edit',
+              canManage && s.status === 'draft' ? t('surveys.tabs.edit') : t('surveys.tabs.settings'),
             ),
             forceRender: true,
             children: (
@@ -165,42 +92,38 @@ export default function SurveyDetailPage() {
                 submitting={save.submitting}
                 canManage={canManage}
                 dirty={dirty}
-                onDirty={() => setDirty(true)}
+                onDirty={markDirty}
               />
             ),
           },
           {
             key: 'preview',
-            label: <span data-testid="tab-preview">{t('surveys.tabs.preview')}</span>,
+            label: tabLabel('preview', t('surveys.tabs.preview')),
             children: <PreviewPanel survey={s} form={form} />,
           },
           ...(canManage
             ? [
                 {
                   key: 'invite',
-                  label: <span data-testid="tab-invite">{t('surveys.tabs.invite')}</span>,
+                  label: tabLabel('invite', t('surveys.tabs.invite')),
                   children: <InvitePanel survey={s} />,
                 },
               ]
             : []),
           {
             key: 'results',
-            label: <span data-testid="tab-results">{t('surveys.tabs.results')}</span>,
+            label: tabLabel('results', t('surveys.tabs.results')),
             children: tab === 'results' ? <ResultsPanel survey={s} /> : null,
           },
         ]}
       />
       <VersionConflictModal
         open={save.conflict !== null}
-        fields={conflictFields}
+        fields={conflictFieldsOf(t, lang)}
         mine={save.conflict ? toUpdatePayload(save.conflict, s) : {}}
         current={survey.isFetching ? undefined : s}
         onCancel={save.clearConflict}
-        onReload={() => {
-          form.setFieldsValue(valuesFromSurvey(s));
-          setDirty(false);
-          save.clearConflict();
-        }}
+        onReload={() => reload(s)}
       />
     </DetailLayout>
   );

@@ -65,35 +65,7 @@ export default function NewSurveyPage() {
       <Typography.Title level={5} style={{ marginTop: 0 }}>
         {t('surveys.new.template')}
       </Typography.Title>
-      <Row gutter={[12, 12]} style={{ marginBottom: 20 }} role="radiogroup" aria-label={t('surveys.new.template')}>
-        {kinds.map((k) => (
-          <Col key={k} xs={24} sm={12} lg={8} xl={6}>
-            <Card
-              hoverable
-              size="small"
-              role="radio"
-              aria-checked={kind === k}
-              tabIndex={0}
-              onClick={() => pick(k)}
-              onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), pick(k))}
-              style={{
-                height: '100%',
-                borderColor: kind === k ? '#1668dc' : undefined,
-                boxShadow: kind === k ? '0 0 0 1px #1668dc' : undefined,
-              }}
-              data-testid={`template-${k}`}
-            >
-              <Typography.Text strong>
-                {kind === k && <CheckCircleFilled style={{ color: '#1668dc', marginInlineEnd: 6 }} aria-hidden />}
-                {t(`surveys.kinds.${k}`)}
-              </Typography.Text>
-              <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', fontSize: 13 }}>
-                {t(`surveys.templates.${k}.summary`)}
-              </Typography.Paragraph>
-            </Card>
-          </Col>
-        ))}
-      </Row>
+      <TemplatePicker kinds={kinds} value={kind} onPick={pick} />
       <Card size="small">
         <FormError message={create.formError} />
         <Form<Values>
@@ -125,5 +97,49 @@ export default function NewSurveyPage() {
         </Form>
       </Card>
     </DetailLayout>
+  );
+}
+
+/** The survey templates as radio cards: kind and what it measures. */
+function TemplatePicker({
+  kinds,
+  value,
+  onPick,
+}: {
+  kinds: SurveyKind[];
+  value: SurveyKind;
+  onPick: (kind: SurveyKind) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Row gutter={[12, 12]} style={{ marginBottom: 20 }} role="radiogroup" aria-label={t('surveys.new.template')}>
+      {kinds.map((k) => (
+        <Col key={k} xs={24} sm={12} lg={8} xl={6}>
+          <Card
+            hoverable
+            size="small"
+            role="radio"
+            aria-checked={value === k}
+            tabIndex={0}
+            onClick={() => onPick(k)}
+            onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), onPick(k))}
+            style={{
+              height: '100%',
+              borderColor: value === k ? '#1668dc' : undefined,
+              boxShadow: value === k ? '0 0 0 1px #1668dc' : undefined,
+            }}
+            data-testid={`template-${k}`}
+          >
+            <Typography.Text strong>
+              {value === k && <CheckCircleFilled style={{ color: '#1668dc', marginInlineEnd: 6 }} aria-hidden />}
+              {t(`surveys.kinds.${k}`)}
+            </Typography.Text>
+            <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', fontSize: 13 }}>
+              {t(`surveys.templates.${k}.summary`)}
+            </Typography.Paragraph>
+          </Card>
+        </Col>
+      ))}
+    </Row>
   );
 }

@@ -2,11 +2,9 @@ import {
   AutoComplete,
   Button,
   Card,
-  Col,
   Form,
   Input,
   InputNumber,
-  Row,
   Select,
   Space,
   Switch,
@@ -14,10 +12,12 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { driverTags, gapPairings, questionTypes, valueElements } from '@tandem/server/api';
-import { blankQuestion, nextKey, type QuestionDraft } from '../../shared/builder.ts';
+import { Bilingual } from './Bilingual.tsx';
+import { KeyedList } from './KeyedList.tsx';
+import { blankQuestion, type QuestionDraft } from '../../shared/builder.ts';
 
 interface Props {
   /** Position in the Form.List (`field.name`). */
@@ -30,127 +30,12 @@ interface Props {
   onRemove: () => void;
 }
 
-/** zh and en side by side for one localized field. */
-function Bilingual({
-  name,
-  label,
-  required,
-  testId,
-  textarea,
-}: {
-  name: (string | number)[];
-  label: string;
-  required?: boolean;
-  testId?: string;
-  textarea?: boolean;
-}) {
-  const { t } = useTranslation();
-  const rules = required ? [{ required: true, whitespace: true, message: t('validation.required') }] : [];
-  const Field = textarea ? Input.TextArea : Input;
-  return (
-    <Row gutter={8}>
-      <Col xs={24} md={12}>
-        <Form.Item name={[...name, 'zh']} label={`${label} · 中文`} rules={rules} style={{ marginBottom: 12 }}>
-          <Field
-            lang="zh-CN"
-            maxLength={2000}
-            data-testid={testId ? `${testId}-zh` : undefined}
-            {...(textarea ? { autoSize: { minRows: 1, maxRows: 4 } } : {})}
-          />
-        </Form.Item>
-      </Col>
-      <Col xs={24} md={12}>
-        <Form.Item name={[...name, 'en']} label={`${label} · English`} rules={rules} style={{ marginBottom: 12 }}>
-          <Field
-            lang="en"
-            maxLength={2000}
-            data-testid={testId ? `${testId}-en` : undefined}
-            {...(textarea ? { autoSize: { minRows: 1, maxRows: 4 } } : {})}
-          />
-        </Form.Item>
-      </Col>
-    </Row>
-  );
-}
-
-/** Options of a choice question or rows of a matrix: key plus zh/en text, added and removed in place. */
-function KeyedList({ name, prefix, label, min }: { name: number; prefix: 'o' | 'r'; label: string; min: number }) {
-  const { t } = useTranslation();
-  const form = Form.useFormInstance();
-  const listName = prefix === 'o' ? 'options' : 'rows';
-  return (
-    <Form.List name={[name, listName]}>
-      {(fields, { add, remove }) => (
-        <div style={{ marginBottom: 8 }}>
-          <Typography.Text type="secondary">{label}</Typography.Text>
-          {fields.map((f, i) => (
-            <Row key={f.key} gutter={8} align="top" style={{ marginTop: 6 }}>
-              <Col flex="90px">
-                <Form.Item
-                  name={[f.name, 'key']}
-                  style={{ marginBottom: 0 }}
-                  rules={[{ pattern: /^[A-Za-z0-9_-]{1,40}$/, message: t('surveys.builder.keyRule') }]}
-                >
-                  <Input aria-label={t('surveys.builder.key')} placeholder={t('surveys.builder.key')} />
-                </Form.Item>
-              </Col>
-              <Col flex="1 1 160px">
-                <Form.Item
-                  name={[f.name, 'text', 'zh']}
-                  style={{ marginBottom: 0 }}
-                  rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-                >
-                  <Input lang="zh-CN" placeholder="中文" aria-label={`${label} ${i + 1} 中文`} />
-                </Form.Item>
-              </Col>
-              <Col flex="1 1 160px">
-                <Form.Item
-                  name={[f.name, 'text', 'en']}
-                  style={{ marginBottom: 0 }}
-                  rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-                >
-                  <Input lang="en" placeholder="English" aria-label={`${label} ${i + 1} English`} />
-                </Form.Item>
-              </Col>
-              <Col flex="32px">
-                <Button
-                  type="text"
-                  danger
-                  icon={<DeleteOutlined />}
-                  disabled={fields.length <= min}
-                  onClick={() => remove(f.name)}
-                  aria-label={t('surveys.builder.removeItem')}
-                />
-              </Col>
-            </Row>
-          ))}
-          <Button
-            type="dashed"
-            size="small"
-            icon={<PlusOutlined />}
-            style={{ marginTop: 8 }}
-            onClick={() => {
-              const existing = (
-                (form.getFieldValue(['questions', name, listName]) as { key?: string }[] | undefined) ?? []
-              ).map((o) => o.key);
-              add({ key: nextKey(prefix, existing), text: { zh: '', en: '' } });
-            }}
-          >
-            {t('surveys.builder.addItem')}
-          </Button>
-        </div>
-      )}
-    </Form.List>
-  );
-}
-
 /** One question of the builder: type, texts in both languages, type settings, gap pairing and driver tag. */
 export function QuestionEditor({ name, index, count, frozen, showGap, onMove, onRemove }: Props) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const type = Form.useWatch<QuestionDraft['type'] | undefined>(['questions', name, 'type'], form) ?? 'scale';
   const id = Form.useWatch<string | undefined>(['questions', name, 'id'], form);
-  const dimension = Form.useWatch<string | undefined>(['questions', name, 'dimension'], form);
   const hasRange = type === 'scale' || type === 'matrix';
   const changeType = (next: QuestionDraft['type']) => {
     const current = form.getFieldValue(['questions', name]) as QuestionDraft;
@@ -188,42 +73,7 @@ export function QuestionEditor({ name, index, count, frozen, showGap, onMove, on
           </Form.Item>
         </Space>
       }
-      extra={
-        !frozen && (
-          <Space size={0}>
-            <Tooltip title={t('surveys.builder.moveUp')}>
-              <Button
-                type="text"
-                icon={<ArrowUpOutlined />}
-                disabled={index === 0}
-                onClick={() => onMove(index - 1)}
-                aria-label={t('surveys.builder.moveUp')}
-                data-testid={`question-${index}-up`}
-              />
-            </Tooltip>
-            <Tooltip title={t('surveys.builder.moveDown')}>
-              <Button
-                type="text"
-                icon={<ArrowDownOutlined />}
-                disabled={index === count - 1}
-                onClick={() => onMove(index + 1)}
-                aria-label={t('surveys.builder.moveDown')}
-                data-testid={`question-${index}-down`}
-              />
-            </Tooltip>
-            <Tooltip title={t('surveys.builder.remove')}>
-              <Button
-                type="text"
-                danger
-                icon={<DeleteOutlined />}
-                onClick={onRemove}
-                aria-label={t('surveys.builder.remove')}
-                data-testid={`question-${index}-remove`}
-              />
-            </Tooltip>
-          </Space>
-        )
-      }
+      extra={!frozen && <QuestionToolbar index={index} count={count} onMove={onMove} onRemove={onRemove} />}
     >
       <Bilingual
         name={[name, 'text']}
@@ -232,39 +82,7 @@ export function QuestionEditor({ name, index, count, frozen, showGap, onMove, on
         testId={`question-${index}-text`}
         textarea
       />
-      {hasRange && (
-        <>
-          <Space wrap size={16} style={{ marginBottom: 8 }}>
-            <Form.Item
-              name={[name, 'min']}
-              label={t('surveys.builder.min')}
-              style={{ marginBottom: 0 }}
-              rules={[{ required: true, message: t('validation.required') }]}
-            >
-              <InputNumber min={0} max={10} precision={0} style={{ width: 90 }} />
-            </Form.Item>
-            <Form.Item
-              name={[name, 'max']}
-              label={t('surveys.builder.max')}
-              style={{ marginBottom: 0 }}
-              dependencies={[['questions', name, 'min']]}
-              rules={[
-                { required: true, message: t('validation.required') },
-                ({ getFieldValue }) => ({
-                  validator: (_r, v: number | null) =>
-                    v === null || v === undefined || v > (getFieldValue(['questions', name, 'min']) as number)
-                      ? Promise.resolve()
-                      : Promise.reject(new Error(t('surveys.builder.maxAboveMin'))),
-                }),
-              ]}
-            >
-              <InputNumber min={1} max={10} precision={0} style={{ width: 90 }} />
-            </Form.Item>
-          </Space>
-          <Bilingual name={[name, 'labels', 'min']} label={t('surveys.builder.minLabel')} />
-          <Bilingual name={[name, 'labels', 'max']} label={t('surveys.builder.maxLabel')} />
-        </>
-      )}
+      {hasRange && <RangeFields name={name} />}
       {type === 'choice' && (
         <>
           <Form.Item
@@ -284,59 +102,155 @@ export function QuestionEditor({ name, index, count, frozen, showGap, onMove, on
           <InputNumber min={1} max={5000} precision={0} style={{ width: 120 }} />
         </Form.Item>
       )}
-      <Space wrap size={16} align="start">
-        <Form.Item
-          name={[name, 'required']}
-          label={t('surveys.builder.required')}
-          valuePropName="checked"
-          style={{ marginBottom: 0 }}
-        >
-          <Switch data-testid={`question-${index}-required`} />
-        </Form.Item>
-        {(type === 'scale' || type === 'nps') && (
-          <Form.Item
-            name={[name, 'driver']}
-            label={t('surveys.builder.driver')}
-            style={{ marginBottom: 0 }}
-            tooltip={t('surveys.builder.driverHint')}
-          >
-            <Select
-              allowClear
-              style={{ width: 150 }}
-              options={driverTags.map((d) => ({ value: d, label: t(`surveys.drivers.tags.${d}`) }))}
-              placeholder={t('surveys.builder.none')}
-            />
-          </Form.Item>
-        )}
-        {(showGap || type === 'scale') && (
-          <Form.Item
-            name={[name, 'dimension']}
-            label={t('surveys.builder.dimension')}
-            style={{ marginBottom: 0 }}
-            tooltip={t('surveys.builder.dimensionHint')}
-            rules={[{ pattern: /^[a-z][a-z0-9_]{0,40}$/, message: t('surveys.builder.dimensionRule') }]}
-          >
-            <AutoComplete
-              allowClear
-              style={{ width: 190 }}
-              options={valueElements.map((v) => ({ value: v, label: `${t(`surveys.dimensions.${v}`)} (${v})` }))}
-              filterOption={(input, o) => String(o?.value ?? '').includes(input.toLowerCase())}
-              placeholder={t('surveys.builder.none')}
-            />
-          </Form.Item>
-        )}
-        {type === 'scale' && (
-          <Form.Item name={[name, 'pairing']} label={t('surveys.builder.pairing')} style={{ marginBottom: 0 }}>
-            <Select
-              allowClear
-              disabled={!dimension}
-              style={{ width: 150 }}
-              options={gapPairings.map((p) => ({ value: p, label: t(`surveys.gap.${p}`) }))}
-              placeholder={t('surveys.builder.none')}
-            />
-          </Form.Item>
-        )}
-      </Space>
+      <AnalysisFields name={name} index={index} type={type} showGap={showGap} />
     </Card>
+  );
+}
+
+/** Move up, move down, remove. */
+function QuestionToolbar({ index, count, onMove, onRemove }: Pick<Props, 'index' | 'count' | 'onMove' | 'onRemove'>) {
+  const { t } = useTranslation();
+  return (
+    <Space size={0}>
+      <Tooltip title={t('surveys.builder.moveUp')}>
+        <Button
+          type="text"
+          icon={<ArrowUpOutlined />}
+          disabled={index === 0}
+          onClick={() => onMove(index - 1)}
+          aria-label={t('surveys.builder.moveUp')}
+          data-testid={`question-${index}-up`}
+        />
+      </Tooltip>
+      <Tooltip title={t('surveys.builder.moveDown')}>
+        <Button
+          type="text"
+          icon={<ArrowDownOutlined />}
+          disabled={index === count - 1}
+          onClick={() => onMove(index + 1)}
+          aria-label={t('surveys.builder.moveDown')}
+          data-testid={`question-${index}-down`}
+        />
+      </Tooltip>
+      <Tooltip title={t('surveys.builder.remove')}>
+        <Button
+          type="text"
+          danger
+          icon={<DeleteOutlined />}
+          onClick={onRemove}
+          aria-label={t('surveys.builder.remove')}
+          data-testid={`question-${index}-remove`}
+        />
+      </Tooltip>
+    </Space>
+  );
+}
+
+/** The lowest and highest point of a scale or matrix and what the two ends mean. */
+function RangeFields({ name }: { name: number }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Space wrap size={16} style={{ marginBottom: 8 }}>
+        <Form.Item
+          name={[name, 'min']}
+          label={t('surveys.builder.min')}
+          style={{ marginBottom: 0 }}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
+          <InputNumber min={0} max={10} precision={0} style={{ width: 90 }} />
+        </Form.Item>
+        <Form.Item
+          name={[name, 'max']}
+          label={t('surveys.builder.max')}
+          style={{ marginBottom: 0 }}
+          dependencies={[['questions', name, 'min']]}
+          rules={[
+            { required: true, message: t('validation.required') },
+            ({ getFieldValue }) => ({
+              validator: (_r, v: number | null) =>
+                v === null || v === undefined || v > (getFieldValue(['questions', name, 'min']) as number)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('surveys.builder.maxAboveMin'))),
+            }),
+          ]}
+        >
+          <InputNumber min={1} max={10} precision={0} style={{ width: 90 }} />
+        </Form.Item>
+      </Space>
+      <Bilingual name={[name, 'labels', 'min']} label={t('surveys.builder.minLabel')} />
+      <Bilingual name={[name, 'labels', 'max']} label={t('surveys.builder.maxLabel')} />
+    </>
+  );
+}
+
+/** Required, and what the analysis does with the answers: driver tag, value dimension and gap pairing. */
+function AnalysisFields({
+  name,
+  index,
+  type,
+  showGap,
+}: {
+  name: number;
+  index: number;
+  type: QuestionDraft['type'];
+  showGap: boolean;
+}) {
+  const { t } = useTranslation();
+  const dimension = Form.useWatch<string | undefined>(['questions', name, 'dimension']);
+  return (
+    <Space wrap size={16} align="start">
+      <Form.Item
+        name={[name, 'required']}
+        label={t('surveys.builder.required')}
+        valuePropName="checked"
+        style={{ marginBottom: 0 }}
+      >
+        <Switch data-testid={`question-${index}-required`} />
+      </Form.Item>
+      {(type === 'scale' || type === 'nps') && (
+        <Form.Item
+          name={[name, 'driver']}
+          label={t('surveys.builder.driver')}
+          style={{ marginBottom: 0 }}
+          tooltip={t('surveys.builder.driverHint')}
+        >
+          <Select
+            allowClear
+            style={{ width: 150 }}
+            options={driverTags.map((d) => ({ value: d, label: t(`surveys.drivers.tags.${d}`) }))}
+            placeholder={t('surveys.builder.none')}
+          />
+        </Form.Item>
+      )}
+      {(showGap || type === 'scale') && (
+        <Form.Item
+          name={[name, 'dimension']}
+          label={t('surveys.builder.dimension')}
+          style={{ marginBottom: 0 }}
+          tooltip={t('surveys.builder.dimensionHint')}
+          rules={[{ pattern: /^[a-z][a-z0-9_]{0,40}$/, message: t('surveys.builder.dimensionRule') }]}
+        >
+          <AutoComplete
+            allowClear
+            style={{ width: 190 }}
+            options={valueElements.map((v) => ({ value: v, label: `${t(`surveys.dimensions.${v}`)} (${v})` }))}
+            filterOption={(input, o) => String(o?.value ?? '').includes(input.toLowerCase())}
+            placeholder={t('surveys.builder.none')}
+          />
+        </Form.Item>
+      )}
+      {type === 'scale' && (
+        <Form.Item name={[name, 'pairing']} label={t('surveys.builder.pairing')} style={{ marginBottom: 0 }}>
+          <Select
+            allowClear
+            disabled={!dimension}
+            style={{ width: 150 }}
+            options={gapPairings.map((p) => ({ value: p, label: t(`surveys.gap.${p}`) }))}
+            placeholder={t('surveys.builder.none')}
+          />
+        </Form.Item>
+      )}
+    </Space>
   );
 }
