@@ -1,19 +1,18 @@
 import { useMemo, useState } from 'react';
-import { Button, Popconfirm, Tag, Typography } from 'antd';
+import { Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { roles } from '@tandem/server/api';
 import { api } from '../../../api/client.ts';
 import type { User } from '../../../api/types.ts';
-import { DataTable, listKey, type DataColumn } from '../../../components/DataTable/index.ts';
-import { RoleTags } from '../../../components/RoleTags/RoleTags.tsx';
+import { DataTable, listKey } from '../../../components/DataTable/index.ts';
 import { useErrorMessage } from '../../../components/feedback/useErrorMessage.ts';
 import { useOrgUnits } from '../shared/orgUnits.ts';
 import { useFormat } from '../../../i18n/useFormat.ts';
 import { PageHeader } from '../../../layout/PageHeader.tsx';
 import { CreateUserModal } from './CreateUserModal.tsx';
+import { userColumns } from './userColumns.tsx';
 import { useToast } from '../../../components/feedback/toast.tsx';
 
 /** `/settings/users`: everybody who can sign in, with roles and status. */
@@ -40,74 +39,15 @@ export default function UsersPage() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: listKey('/api/users') }),
   });
 
-  const columns = useMemo<DataColumn<User>[]>(
-    () => [
-      {
-        key: 'displayName',
-        title: t('users.displayName'),
-        sortable: true,
-        render: (u) => <Typography.Text strong>{u.displayName}</Typography.Text>,
-      },
-      { key: 'email', title: t('users.email'), sortable: true },
-      {
-        key: 'roles',
-        title: t('users.roles'),
-        filter: { type: 'select', param: 'role', options: roles.map((r) => ({ value: r, label: t(`roles.${r}`) })) },
-        render: (u) => <RoleTags roles={u.roles} />,
-      },
-      {
-        key: 'orgUnitId',
-        title: t('users.orgUnit'),
-        filter: { type: 'select', options: units.map((o) => ({ value: o.id, label: pathOf(o.id) })) },
-        render: (u) => pathOf(u.orgUnitId),
-      },
-      {
-        key: 'active',
-        title: t('users.status'),
-        filter: {
-          type: 'select',
-          options: [
-            { value: 'true', label: t('users.active') },
-            { value: 'false', label: t('users.inactive') },
-          ],
-        },
-        render: (u) => (u.active ? <Tag color="green">{t('users.active')}</Tag> : <Tag>{t('users.inactive')}</Tag>),
-      },
-      {
-        key: 'lastLoginAt',
-        title: t('users.lastLogin'),
-        sortable: true,
-        render: (u) => (u.lastLoginAt ? format.relative(u.lastLoginAt) : t('users.never')),
-      },
-      {
-        key: 'createdAt',
-        title: t('common.createdAt'),
-        sortable: true,
-        hidden: true,
-        render: (u) => format.dateTime(u.createdAt),
-      },
-      {
-        key: 'actions',
-        kind: 'actions',
-        title: t('common.actions'),
-        render: (u) => (
-          <Popconfirm
-            title={
-              u.active
-                ? t('users.deactivateConfirm', { name: u.displayName })
-                : t('users.reactivateConfirm', { name: u.displayName })
-            }
-            onConfirm={() => setActive.mutate(u)}
-            okText={t('common.confirm')}
-            cancelText={t('common.cancel')}
-          >
-            <Button size="small" danger={u.active} data-testid={`user-toggle-${u.email}`}>
-              {u.active ? t('users.deactivate') : t('users.reactivate')}
-            </Button>
-          </Popconfirm>
-        ),
-      },
-    ],
+  const columns = useMemo(
+    () =>
+      userColumns({
+        t,
+        format,
+        orgUnits: units.map((o) => ({ value: o.id, label: pathOf(o.id) })),
+        orgPath: pathOf,
+        toggleActive: (u) => setActive.mutate(u),
+      }),
     [t, format, units, pathOf, setActive],
   );
 
