@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '../../../api/types.ts';
 import { useFormat } from '../../../i18n/useFormat.ts';
-import { useDurationUnits } from '../shared/labels.tsx';
+import { useDurationUnits } from '../shared/useDurationUnits.ts';
 import { formatBusinessMinutes } from '../shared/metrics.ts';
 
 const columns = { xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 2 };

@@ -10,7 +10,7 @@ import { caseEventsKey, casesEndpoint, invalidateCase } from '../shared/api.ts';
 
 type Values = Omit<ResolveInput, 'version'>;
 
-/** Resolve with the root cause (seed 003: competition, customer, company error, other) and the remedy. */
+/** Resolve with the root cause (competition, the customer, our error, other) and the remedy. */
 export function ResolveModal({
   c,
   open,

@@ -2,7 +2,7 @@ import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseMetricsRow } from '../../../api/types.ts';
 import { useFormat } from '../../../i18n/useFormat.ts';
-import { useDurationUnits } from '../shared/labels.tsx';
+import { useDurationUnits } from '../shared/useDurationUnits.ts';
 import { formatBusinessMinutes, formatRate, formatScore } from '../shared/metrics.ts';
 
 /** The range's totals: cases, response and resolution times (mean, P90), breach and reopen rates, CSAT. */

@@ -3,7 +3,7 @@ import { Card, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseMetricsRow } from '../../../api/types.ts';
 import { useFormat } from '../../../i18n/useFormat.ts';
-import { useDurationUnits } from '../shared/labels.tsx';
+import { useDurationUnits } from '../shared/useDurationUnits.ts';
 import { formatBusinessMinutes, formatRate, formatScore, groupLabel } from '../shared/metrics.ts';
 import type { Grouping } from './MetricsFilters.tsx';
 

@@ -1,9 +1,9 @@
-import { useMemo } from 'react';
 import { Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Case, CasePriority, CaseStatus } from '../../../api/types.ts';
 import { useFormat } from '../../../i18n/useFormat.ts';
-import { formatDuration, slaBadge, type DurationUnits } from './sla.ts';
+import { formatDuration, slaBadge } from './sla.ts';
+import { useDurationUnits } from './useDurationUnits.ts';
 
 const statusColors: Record<CaseStatus, string> = {
   new: 'blue',
@@ -34,19 +34,6 @@ export function StatusTag({ status }: { status: CaseStatus }) {
 export function PriorityTag({ priority }: { priority: CasePriority }) {
   const { t } = useTranslation();
   return <Tag color={priorityColors[priority]}>{t(`service.priorities.${priority}`)}</Tag>;
-}
-
-/** "3 h 5 min" in the UI language. */
-export function useDurationUnits(): DurationUnits {
-  const { t } = useTranslation();
-  return useMemo(
-    () => ({
-      d: (n) => t('service.duration.d', { n }),
-      h: (n) => t('service.duration.h', { n }),
-      m: (n) => t('service.duration.m', { n }),
-    }),
-    [t],
-  );
 }
 
 /** SLA state with the time left (or overdue by) on the nearest running clock; `now` ticks every minute. */

@@ -6,7 +6,7 @@ import { caseConfigurerRoles, casePriorities } from '@tandem/server/api';
 import type { SlaPolicy } from '../../../api/types.ts';
 import { hasAnyRole, useMe } from '../../../auth/session.ts';
 import { QueryError } from '../../../components/feedback/QueryError.tsx';
-import { useDurationUnits } from '../shared/labels.tsx';
+import { useDurationUnits } from '../shared/useDurationUnits.ts';
 import { formatBusinessMinutes } from '../shared/metrics.ts';
 import { useSlaPolicies } from '../shared/api.ts';
 import { PageHeader } from '../../../layout/PageHeader.tsx';

@@ -11,7 +11,7 @@ import { useToast } from '../../../components/feedback/toast.tsx';
 import { FormModal } from '../../../components/forms/FormModal.tsx';
 import { useApiForm } from '../../../components/forms/useApiForm.ts';
 import { UserName } from '../../../components/UserName/UserName.tsx';
-import { PersonNameFields } from '../shared/PersonNameFields.tsx';
+import { PersonNameFields } from '../shared/PersonNameFields/PersonNameFields.tsx';
 import { invalidateParties, partyKey } from '../shared/api.ts';
 
 type Values = Pick<

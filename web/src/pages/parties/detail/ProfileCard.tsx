@@ -177,7 +177,7 @@ function CareNotes({ party, editable }: { party: Party; editable: boolean }) {
   );
 }
 
-/** The customer file in three depths (seed 003): objective facts, subjective preferences, dated care notes. */
+/** The customer file in three depths: objective facts, subjective preferences, dated care notes. */
 export function ProfileCard({ party, editable }: { party: Party; editable: boolean }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<Depth | null>(null);

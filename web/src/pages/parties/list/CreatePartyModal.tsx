@@ -10,7 +10,7 @@ import { FormModal } from '../../../components/forms/FormModal.tsx';
 import { useApiForm } from '../../../components/forms/useApiForm.ts';
 import { useMe } from '../../../auth/session.ts';
 import { invalidateParties, useStakeholderGroups } from '../shared/api.ts';
-import { PersonNameFields } from '../shared/PersonNameFields.tsx';
+import { PersonNameFields } from '../shared/PersonNameFields/PersonNameFields.tsx';
 import { defaultGroupOf } from '../shared/partyRoles.ts';
 
 interface Values {

@@ -6,7 +6,7 @@ import type { CreateOrgUnit, OrgUnit } from '../../../api/types.ts';
 import { FormModal } from '../../../components/forms/FormModal.tsx';
 import { useApiForm } from '../../../components/forms/useApiForm.ts';
 import { UserSelect } from '../../../components/UserSelect/UserSelect.tsx';
-import { orgUnitsKey } from '../shared/orgUnits.ts';
+import { orgUnitsKey } from '../shared/useOrgUnits.ts';
 import { useToast } from '../../../components/feedback/toast.tsx';
 
 interface Props {

@@ -8,7 +8,7 @@ import { VersionConflictModal } from '../../../components/feedback/VersionConfli
 import { FormError } from '../../../components/forms/FormError.tsx';
 import { useApiForm } from '../../../components/forms/useApiForm.ts';
 import { UserSelect } from '../../../components/UserSelect/UserSelect.tsx';
-import { orgUnitsKey } from '../shared/orgUnits.ts';
+import { orgUnitsKey } from '../shared/useOrgUnits.ts';
 import { useToast } from '../../../components/feedback/toast.tsx';
 
 interface Values {

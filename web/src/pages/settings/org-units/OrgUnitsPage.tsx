@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrgUnit } from '../../../api/types.ts';
 import { QueryError } from '../../../components/feedback/QueryError.tsx';
 import { EmptyState, PageLoading } from '../../../components/feedback/states.tsx';
-import { useOrgUnits } from '../shared/orgUnits.ts';
+import { useOrgUnits } from '../shared/useOrgUnits.ts';
 import type { OrgTreeNode } from '../shared/orgTree.ts';
 import { PageHeader } from '../../../layout/PageHeader.tsx';
 import { CreateOrgUnitModal } from './CreateOrgUnitModal.tsx';

@@ -9,7 +9,7 @@ import { useToast } from '../../../components/feedback/toast.tsx';
 import { VersionConflictModal, type ConflictField } from '../../../components/feedback/VersionConflictModal.tsx';
 import { FormError } from '../../../components/forms/FormError.tsx';
 import { useApiForm } from '../../../components/forms/useApiForm.ts';
-import { useOrgUnits } from '../shared/orgUnits.ts';
+import { useOrgUnits } from '../shared/useOrgUnits.ts';
 import { UserFields } from '../shared/UserFields/UserFields.tsx';
 
 type ProfileValues = Pick<User, 'displayName' | 'email' | 'roles' | 'orgUnitId' | 'locale'> & { password?: string };

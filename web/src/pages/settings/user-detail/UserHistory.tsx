@@ -3,7 +3,8 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Timeline, type TimelineEntry } from '../../../components/Timeline/Timeline.tsx';
 import { actionLabel } from '../shared/auditLabels.ts';
-import { changedKeys, useEntityHistory } from '../shared/history.ts';
+import { changedKeys } from '../shared/history.ts';
+import { useEntityHistory } from '../shared/useEntityHistory.ts';
 
 const colors: Record<string, string> = {
   create: 'green',

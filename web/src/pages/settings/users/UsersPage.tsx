@@ -8,7 +8,7 @@ import { api } from '../../../api/client.ts';
 import type { User } from '../../../api/types.ts';
 import { DataTable, listKey } from '../../../components/DataTable/index.ts';
 import { useErrorMessage } from '../../../components/feedback/useErrorMessage.ts';
-import { useOrgUnits } from '../shared/orgUnits.ts';
+import { useOrgUnits } from '../shared/useOrgUnits.ts';
 import { useFormat } from '../../../i18n/useFormat.ts';
 import { PageHeader } from '../../../layout/PageHeader.tsx';
 import { CreateUserModal } from './CreateUserModal.tsx';

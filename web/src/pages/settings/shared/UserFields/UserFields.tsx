@@ -1,7 +1,7 @@
 import { Form, Input, Select, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { roles } from '@tandem/server/api';
-import { toTreeSelect, useOrgUnits } from '../orgUnits.ts';
+import { toTreeSelect, useOrgUnits } from '../useOrgUnits.ts';
 import { supportedLanguages } from '../../../../i18n/language.ts';
 
 /** Fields shared by "new user" and the user's profile form. */
