@@ -10,7 +10,7 @@ import { QueryError } from '../../../components/feedback/QueryError.tsx';
 import { PageLoading } from '../../../components/feedback/states.tsx';
 import { useErrorMessage } from '../../../components/feedback/useErrorMessage.ts';
 import { useFormat } from '../../../i18n/useFormat.ts';
-import { ProfileCard } from './ProfileCard.tsx';
+import { UserProfileCard } from './UserProfileCard.tsx';
 import { UserHistory } from './UserHistory.tsx';
 
 /** `/settings/users/:id`: edit a user's profile and roles, (de)activate, see their history. */
@@ -71,7 +71,7 @@ export default function UserDetailPage() {
       }
       timeline={<UserHistory userId={u.id} />}
     >
-      <ProfileCard user={u} refreshing={user.isFetching} onSaved={saved} onConflict={() => void user.refetch()} />
+      <UserProfileCard user={u} refreshing={user.isFetching} onSaved={saved} onConflict={() => void user.refetch()} />
       <Card title={t('users.details')} size="small">
         <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }} size="small">
           <Descriptions.Item label={t('common.createdAt')}>{format.dateTime(u.createdAt)}</Descriptions.Item>

@@ -47,7 +47,7 @@ interface Props {
 }
 
 /** Name, email, roles, org unit, language and a new password, saved with the user's version. */
-export function ProfileCard({ user, refreshing, onSaved, onConflict }: Props) {
+export function UserProfileCard({ user, refreshing, onSaved, onConflict }: Props) {
   const { t } = useTranslation();
   const message = useToast();
   const { pathOf } = useOrgUnits();
