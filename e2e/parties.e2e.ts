@@ -70,7 +70,7 @@ describe('parties', () => {
   it('moves the customer on the kanban with a reason, refusing an illegal jump', async () => {
     await page.goto(`${server.url}/parties/board?role=customer&q=${encodeURIComponent(stamp)}`);
     const card = page.locator(`[data-testid=board-card][data-party="${name}"]`);
-    await expect.poll(() => testId('board-column-prospect').locator(card).count()).toBe(1);
+    await expect.poll(() => testId('board-column-prospect').locator(card).count(), { timeout: 10_000 }).toBe(1);
 
     // prospect → loyal is not a legal move: the dialog names the legal next stage and will not save.
     await card.dragTo(testId('board-column-loyal'));
@@ -144,7 +144,7 @@ describe('parties', () => {
   it('lists my tasks of the week and marks one done', async () => {
     await page.goto(`${server.url}/tasks?due=week`);
     const item = testId('task-item').filter({ hasText: `Send the offer ${stamp}` });
-    await expect.poll(() => item.count()).toBe(1);
+    await expect.poll(() => item.count(), { timeout: 10_000 }).toBe(1);
     await screenshot(page, 'parties-08-tasks');
     await item.getByTestId('task-done').click();
     await expect.poll(() => item.count()).toBe(0);

@@ -48,7 +48,7 @@ describe('web shell', () => {
   it('signs in and returns to the page that was asked for', async () => {
     await signIn();
     await page.waitForURL(/\/settings\/users$/);
-    await expect.poll(() => testId('users-table').textContent()).toContain(adminEmail);
+    await expect.poll(() => testId('users-table').textContent(), { timeout: 10_000 }).toContain(adminEmail);
     expect(await testId('org-name').textContent()).toBeTruthy();
     await screenshot(page, '02-users');
   });
@@ -149,7 +149,7 @@ describe('web shell', () => {
 
     await page.goto(`${server.url}/settings/audit?entityType=user&action=create`);
     const created = rows.filter({ hasText: 'Administrator' }).first();
-    await expect.poll(() => created.count()).toBe(1);
+    await expect.poll(() => created.count(), { timeout: 10_000 }).toBe(1);
     await created.locator('.ant-table-row-expand-icon').first().click();
     await expect.poll(() => testId('audit-changes').first().textContent()).toContain('"roles"');
     await screenshot(page, '07-audit');
@@ -181,7 +181,9 @@ describe('web shell', () => {
 
   it('sends an expired session to sign-in and comes back to the same page', async () => {
     await page.goto(`${server.url}/settings/audit?entityType=token`);
-    await expect.poll(() => page.locator('[data-testid=audit-table] tr[data-row-key]').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('[data-testid=audit-table] tr[data-row-key]').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await browser.context.clearCookies();
     await testId('global-search').fill('adm');
     await page.waitForURL(/\/sign-in\?next=/);

@@ -105,6 +105,9 @@ export {
   DEFAULT_MIN_GROUP_SIZE,
   MIN_GROUP_SIZE_FLOOR,
   TEXT_ANSWER_MAX,
+  surveyManagerRoles,
+  surveyReaderRoles,
+  employeeSurveyRoles,
 } from './modules/surveys/constants.ts';
 export type {
   SlaPolicy,
@@ -148,6 +151,9 @@ export {
   caseStatusMoves,
   AT_RISK_SHARE,
   CSAT_LINK_DAYS,
+  GRIEVANCE_ROLES,
+  caseStaffRoles,
+  caseConfigurerRoles,
 } from './modules/cases/constants.ts';
 export type {
   CaseType,

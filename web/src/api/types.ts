@@ -74,6 +74,7 @@ export type {
   ResolveInput,
   ResolveResult,
   PublicFeedback,
+  FeedbackInput,
   CaseMetrics,
   CaseMetricsRow,
   CaseMetricsPeriod,

@@ -42,6 +42,11 @@ export function hasRole(user: Pick<SessionUser, 'roles'> | null | undefined, rol
   return Boolean(user?.roles.includes(role));
 }
 
+/** Whether the user holds one of `roles` (a role list the server exports through its api.ts). */
+export function hasAnyRole(user: Pick<SessionUser, 'roles'> | null | undefined, roles: readonly Role[]): boolean {
+  return Boolean(user?.roles.some((r) => roles.includes(r)));
+}
+
 let signedOutOnPurpose = false;
 
 /** True when the session ended by signing out (sign-in then opens without `?next=`), false when it expired. */

@@ -17,7 +17,7 @@ import {
   taskStatuses,
 } from '@tandem/server/api';
 import { clientErrorCodes } from '../api/errors.ts';
-import { auditActions, entityTypes } from '../data/auditLabels.ts';
+import { auditActions, entityTypes } from '../pages/settings/shared/auditLabels.ts';
 import { navConfig, type NavEntry } from '../layout/nav.ts';
 import en from './en.json';
 import zhCN from './zh-CN.json';

@@ -1,7 +1,6 @@
 import type { Role } from '../api/types.ts';
-import { surveyReaders } from '../components/surveys/roles.ts';
-import { serviceConfigurers, serviceStaff } from '../components/service/roles.ts';
-import { importers } from '../components/imports/roles.ts';
+import { caseConfigurerRoles, caseStaffRoles, surveyReaderRoles } from '@tandem/server/api';
+import { importers } from '../pages/imports/shared/roles.ts';
 
 export type NavIcon = 'parties' | 'service' | 'feedback' | 'value' | 'care' | 'people' | 'insight' | 'settings';
 
@@ -42,27 +41,27 @@ export const navConfig: NavEntry[] = [
     icon: 'service',
     enabled: true,
     children: [
-      { key: 'service.cases', path: '/service/cases', label: 'nav.serviceCases', enabled: true, roles: serviceStaff },
+      { key: 'service.cases', path: '/service/cases', label: 'nav.serviceCases', enabled: true, roles: caseStaffRoles },
       {
         key: 'service.metrics',
         path: '/service/metrics',
         label: 'nav.serviceMetrics',
         enabled: true,
-        roles: serviceStaff,
+        roles: caseStaffRoles,
       },
       {
         key: 'service.alerts',
         path: '/service/alerts',
         label: 'nav.serviceAlerts',
         enabled: true,
-        roles: serviceStaff,
+        roles: caseStaffRoles,
       },
       {
         key: 'service.slaPolicies',
         path: '/service/sla-policies',
         label: 'nav.serviceSlaPolicies',
         enabled: true,
-        roles: serviceConfigurers,
+        roles: caseConfigurerRoles,
       },
       { key: 'service.grievance', path: '/service/grievance', label: 'nav.serviceGrievance', enabled: true },
     ],
@@ -73,9 +72,15 @@ export const navConfig: NavEntry[] = [
     label: 'nav.feedback',
     icon: 'feedback',
     enabled: true,
-    roles: surveyReaders,
+    roles: surveyReaderRoles,
     children: [
-      { key: 'feedback.surveys', path: '/feedback/surveys', label: 'nav.surveys', enabled: true, roles: surveyReaders },
+      {
+        key: 'feedback.surveys',
+        path: '/feedback/surveys',
+        label: 'nav.surveys',
+        enabled: true,
+        roles: surveyReaderRoles,
+      },
     ],
   },
   {

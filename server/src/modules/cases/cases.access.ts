@@ -4,15 +4,14 @@ import { hasRole, type Actor } from '../../platform/auth/actor.ts';
 import type { Role } from '../../platform/identity/constants-types.ts';
 import { canSeeFull, livePartyVisible } from '../parties/index.ts';
 import type { CaseRow } from './cases.tables.ts';
+import { caseConfigurerRoles, caseStaffRoles, GRIEVANCE_ROLES } from './constants.ts';
 
 // Who may see and change what in the cases module: role rules, and the SQL conditions repositories apply.
 
 /** Staff work cases; plain employees only file grievances and follow up on their own. */
-export const STAFF_ROLES: Role[] = ['admin', 'executive', 'manager', 'hr', 'agent', 'marketing'];
+export const STAFF_ROLES: Role[] = [...caseStaffRoles];
 /** Who configures SLA policies and early-warning rules. */
-export const CONFIGURER_ROLES: Role[] = ['admin', 'manager'];
-/** Roles that see every grievance (besides the assigned handler and a named submitter). */
-const GRIEVANCE_ROLES: Role[] = ['hr', 'admin'];
+export const CONFIGURER_ROLES: Role[] = [...caseConfigurerRoles];
 /** Roles that see every case other than grievances. */
 const ALL_CASES_ROLES: Role[] = ['admin', 'executive'];
 /** Roles that work the queue of cases without a party. */

@@ -1,4 +1,6 @@
 // Zod-free constants of the cases module (the web imports them through api.ts).
+import type { Role } from '../../platform/identity/constants-types.ts';
+
 export const caseTypes = ['complaint', 'inquiry', 'request', 'praise', 'grievance'] as const;
 export const casePriorities = ['low', 'normal', 'high', 'urgent'] as const;
 export const caseStatuses = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
@@ -63,3 +65,9 @@ export const caseStatusMoves: Record<CaseStatus, readonly CaseStatus[]> = {
 export const AT_RISK_SHARE = 0.25;
 /** Days a post-resolution satisfaction link stays valid. */
 export const CSAT_LINK_DAYS = 14;
+/** Roles that see every grievance (besides the assigned handler and a named submitter). */
+export const GRIEVANCE_ROLES = ['hr', 'admin'] as const;
+/** Roles that work cases and see metrics and alerts; plain employees only file grievances and follow up on their own. */
+export const caseStaffRoles: readonly Role[] = ['admin', 'executive', 'manager', 'hr', 'agent', 'marketing'];
+/** Roles that create and change SLA policies and alert rules. */
+export const caseConfigurerRoles: readonly Role[] = ['admin', 'manager'];

@@ -1,4 +1,6 @@
 // Zod-free constants of the surveys module (the web imports them through api.ts).
+import type { Role } from '../../platform/identity/constants-types.ts';
+
 export const surveyKinds = ['nps', 'enps', 'csat', 'ces', 'engagement', 'gap', 'custom'] as const;
 export const surveyStatuses = ['draft', 'open', 'closed'] as const;
 export const questionTypes = ['scale', 'nps', 'choice', 'text', 'matrix'] as const;
@@ -30,3 +32,10 @@ export const surveyStatusMoves: Record<(typeof surveyStatuses)[number], readonly
   open: ['closed'],
   closed: [],
 };
+
+/** Roles that build and run surveys. */
+export const surveyManagerRoles: readonly Role[] = ['admin', 'hr', 'marketing'];
+/** Roles that see surveys and their results. */
+export const surveyReaderRoles: readonly Role[] = ['admin', 'hr', 'marketing', 'executive'];
+/** Roles that run employee-side surveys (eNPS, engagement, audience employees) and read their answers. */
+export const employeeSurveyRoles: readonly Role[] = ['hr', 'admin'];

@@ -4,6 +4,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { idParamsSchema, pageSchema } from '../../platform/http/common.schema.ts';
 import type { TandemApp } from '../../platform/http/types.ts';
 import type { Role } from '../../platform/identity/constants-types.ts';
+import { surveyManagerRoles, surveyReaderRoles } from './constants.ts';
 import { resultsService } from './results.service.ts';
 import {
   createSurveySchema,
@@ -22,8 +23,8 @@ import { surveysService } from './surveys.service.ts';
 
 // Who: hr, marketing and admin build and run surveys; executives read results. Employee-side surveys
 // (audience employees, eNPS, engagement) exist only for hr and admin (404 for everyone else).
-export const managers: Role[] = ['admin', 'hr', 'marketing'];
-const readers: Role[] = ['admin', 'hr', 'marketing', 'executive'];
+export const managers: Role[] = [...surveyManagerRoles];
+const readers: Role[] = [...surveyReaderRoles];
 
 export function surveysRoutes(app: TandemApp, deps: Deps) {
   const surveys = surveysService(deps);

@@ -6,7 +6,7 @@ import { forbidden, notFound, validation } from '../../platform/errors.ts';
 import type { Page } from '../../platform/http/common.schema.ts';
 import { normaliseQuestions } from './answers.ts';
 import { ballotsService } from './ballots.service.ts';
-import { surveyStatusMoves } from './constants.ts';
+import { employeeSurveyRoles, surveyStatusMoves } from './constants.ts';
 import type { CreateSurvey, Survey, UpdateSurvey } from './surveys.schema.ts';
 import { surveysRepository } from './surveys.repository.ts';
 import type { SurveyRow, SurveyTable } from './surveys.tables.ts';
@@ -16,7 +16,7 @@ import type { Updateable } from 'kysely';
 /** Employee-side surveys (audience employees, eNPS, engagement) belong to HR's circle: HR and admin only. */
 export const isEmployeeSide = (s: Pick<SurveyRow, 'kind' | 'audience'>) =>
   s.audience.kind === 'employees' || s.kind === 'enps' || s.kind === 'engagement';
-export const mayReadEmployeeSide = (a: Actor) => hasRole(a, 'hr', 'admin');
+export const mayReadEmployeeSide = (a: Actor) => hasRole(a, ...employeeSurveyRoles);
 
 export function toSurvey(r: SurveyRow): Survey {
   return {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { EChartsOption } from 'echarts';
 import type { ECharts } from 'echarts/core';
 import { useTranslation } from 'react-i18next';
@@ -30,10 +30,10 @@ export function Chart({ option, ariaLabel, height = 320, 'data-testid': testId }
   const { t, i18n } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
-  const latest = useRef(option);
-  latest.current = option;
   const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
   const language = i18n.language;
+  // A new instance starts from the option of that moment; later options arrive through the effect below.
+  const showOption = useEffectEvent((instance: ECharts) => instance.setOption(option));
 
   useEffect(() => {
     let disposed = false;
@@ -46,7 +46,7 @@ export function Chart({ option, ariaLabel, height = 320, 'data-testid': testId }
         }
         // Re-created per language so ECharts' own locale (built-in texts, number formats) follows it.
         const instance = echarts.init(element, undefined, { locale: language === 'zh-CN' ? 'ZH' : 'EN' });
-        instance.setOption(latest.current);
+        showOption(instance);
         chart.current = instance;
         observer = new ResizeObserver(() => instance.resize());
         observer.observe(element);

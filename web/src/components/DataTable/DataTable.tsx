@@ -1,5 +1,5 @@
 import type { HTMLAttributes, KeyboardEvent, MouseEvent, ReactNode } from 'react';
-import { Button, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Input, Select, Table, Typography } from 'antd';
 import type { TableColumnType } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,8 @@ import { ColumnPicker } from './ColumnPicker.tsx';
 import { ExportButton } from './ExportButton.tsx';
 import { FilterDropdown } from './FilterDropdown.tsx';
 import { SavedViews } from './SavedViews.tsx';
-import { activeFilters, exportUrl, sortOrderOf, sortParam } from './tableState.ts';
+import { FilterChips } from './FilterChips.tsx';
+import { exportUrl, sortOrderOf, sortParam, type FilterValue, type TableState } from './tableState.ts';
 import { filterParamOf, type DataColumn } from './types.ts';
 import { useDataTable } from './useDataTable.ts';
 
@@ -71,79 +72,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
   const dataColumns = columns.filter((c) => c.kind !== 'actions');
   const exportColumns = model.visibleKeys.filter((k) => dataColumns.some((c) => c.key === k));
 
-  const antColumns: TableColumnType<T>[] = visible.map((c) => {
-    const param = filterParamOf(c);
-    const value = state.filters[param] ?? null;
-    return {
-      key: c.key,
-      title: c.title,
-      width: c.width,
-      align: c.align,
-      render: (_: unknown, row: T) => (c.render ? c.render(row) : plainCell((row as Record<string, unknown>)[c.key])),
-      sorter: c.sortable ? true : undefined,
-      // Clicking toggles ascending/descending; there is no "unsorted" state to fall into.
-      sortDirections: ['ascend', 'descend', 'ascend'],
-      sortOrder: c.sortable ? sortOrderOf(state.sort, c.key) : undefined,
-      filteredValue: c.filter ? (value === null ? null : [String(value)]) : undefined,
-      filterDropdown: c.filter
-        ? ({ close }: { close: () => void }) => (
-            <FilterDropdown
-              filter={c.filter!}
-              label={c.title}
-              value={value}
-              onChange={(v) => model.setFilter(param, v)}
-              close={close}
-            />
-          )
-        : undefined,
-    };
-  });
-
-  const chips = Object.entries(activeFilters(state.filters)).map(([param, value]) => {
-    const column = columns.find((c) => c.filter && filterParamOf(c) === param);
-    const label = column?.title ?? t('table.search');
-    let shown: ReactNode = Array.isArray(value) ? value.join(', ') : String(value);
-    if (column?.filter?.type === 'select') {
-      shown = column.filter.options.find((o) => o.value === value)?.label ?? shown;
-    } else if (column?.filter?.type === 'custom' && column.filter.display) {
-      shown = column.filter.display(value);
-    }
-    return (
-      <Tag
-        key={param}
-        closable
-        onClose={() => model.setFilter(param, null)}
-        data-testid={`filter-chip-${param}`}
-        closeIcon={<span aria-label={t('table.clearFilter')}>×</span>}
-      >
-        {label}: {shown}
-      </Tag>
-    );
-  });
-
-  const onRow = (row: T) =>
-    ({
-      tabIndex: 0,
-      'aria-label': rowLabel?.(row),
-      style: onOpen ? { cursor: 'pointer' } : undefined,
-      onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
-        if (e.target !== e.currentTarget) {
-          return;
-        }
-        if (e.key === 'Enter' && onOpen) {
-          e.preventDefault();
-          onOpen(row);
-        } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-          e.preventDefault();
-          moveFocus(e.currentTarget, e.key === 'ArrowDown' ? 'next' : 'prev');
-        }
-      },
-      onClick: (e: MouseEvent<HTMLElement>) => {
-        if (onOpen && !(e.target as HTMLElement).closest(interactive)) {
-          onOpen(row);
-        }
-      },
-    }) as HTMLAttributes<HTMLElement>;
+  const antColumns = toAntColumns(visible, state, model.setFilter);
 
   return (
     <div data-testid={props['data-testid']}>
@@ -170,11 +99,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
         <div style={{ flex: 1 }} />
         {toolbar}
       </Flex>
-      {chips.length > 0 && (
-        <Flex wrap gap={4} style={{ marginBottom: 12 }}>
-          {chips}
-        </Flex>
-      )}
+      <FilterChips filters={state.filters} columns={columns} onClear={(param) => model.setFilter(param, null)} />
       {query.error && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
       <Table<T>
         rowKey={rowKey}
@@ -184,7 +109,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
         pagination={false}
         size="middle"
         scroll={{ x: 'max-content' }}
-        onRow={onRow}
+        onRow={(row) => rowProps(row, onOpen, rowLabel)}
         onChange={(_p, _f, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
           model.setSort(s?.order ? sortParam(String(s.columnKey), s.order) : null);
@@ -192,27 +117,103 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
         expandable={expandable ? { expandedRowRender: expandable } : undefined}
         locale={{ emptyText: query.isPending || query.isError ? ' ' : <EmptyState /> }}
       />
-      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginTop: 12 }}>
-        <Typography.Text type="secondary" data-testid="table-page">
-          {t('table.page', { page: model.page })}
-        </Typography.Text>
-        <Flex gap={8} align="center">
-          <Select
-            aria-label={t('table.pageSize')}
-            value={model.limit}
-            onChange={model.setLimit}
-            options={[10, 25, 50, 100].map((n) => ({ value: n, label: t('table.perPage', { n }) }))}
-            style={{ width: 120 }}
-            data-testid="table-page-size"
-          />
-          <Button icon={<LeftOutlined />} disabled={!model.hasPrev} onClick={model.goPrev} data-testid="table-prev">
-            {t('table.prev')}
-          </Button>
-          <Button disabled={!model.hasNext} onClick={model.goNext} data-testid="table-next">
-            {t('table.next')} <RightOutlined />
-          </Button>
-        </Flex>
-      </Flex>
+      <Pager model={model} />
     </div>
+  );
+}
+
+/** The table's columns in antd's shape: sort state, filter dropdowns and the default cell. */
+function toAntColumns<T>(
+  columns: DataColumn<T>[],
+  state: TableState,
+  setFilter: (param: string, value: FilterValue) => void,
+): TableColumnType<T>[] {
+  return columns.map((c) => {
+    const param = filterParamOf(c);
+    const value = state.filters[param] ?? null;
+    return {
+      key: c.key,
+      title: c.title,
+      width: c.width,
+      align: c.align,
+      render: (_: unknown, row: T) => (c.render ? c.render(row) : plainCell((row as Record<string, unknown>)[c.key])),
+      sorter: c.sortable ? true : undefined,
+      // Clicking toggles ascending/descending; there is no "unsorted" state to fall into.
+      sortDirections: ['ascend', 'descend', 'ascend'],
+      sortOrder: c.sortable ? sortOrderOf(state.sort, c.key) : undefined,
+      filteredValue: c.filter ? (value === null ? null : [String(value)]) : undefined,
+      filterDropdown: c.filter
+        ? ({ close }: { close: () => void }) => (
+            <FilterDropdown
+              filter={c.filter!}
+              label={c.title}
+              value={value}
+              onChange={(v) => setFilter(param, v)}
+              close={close}
+            />
+          )
+        : undefined,
+    };
+  });
+}
+
+/** Rows open on click or Enter (unless the click was on a control in the row); arrow keys move between rows. */
+function rowProps<T>(row: T, onOpen?: (row: T) => void, rowLabel?: (row: T) => string): HTMLAttributes<HTMLElement> {
+  return {
+    tabIndex: 0,
+    'aria-label': rowLabel?.(row),
+    style: onOpen ? { cursor: 'pointer' } : undefined,
+    onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
+      if (e.target !== e.currentTarget) {
+        return;
+      }
+      if (e.key === 'Enter' && onOpen) {
+        e.preventDefault();
+        onOpen(row);
+      } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        moveFocus(e.currentTarget, e.key === 'ArrowDown' ? 'next' : 'prev');
+      }
+    },
+    onClick: (e: MouseEvent<HTMLElement>) => {
+      if (onOpen && !(e.target as HTMLElement).closest(interactive)) {
+        onOpen(row);
+      }
+    },
+  };
+}
+
+/** Page number, page size and previous/next (cursor paging: no page count). */
+function Pager({
+  model,
+}: {
+  model: Pick<
+    ReturnType<typeof useDataTable>,
+    'page' | 'limit' | 'setLimit' | 'hasPrev' | 'hasNext' | 'goPrev' | 'goNext'
+  >;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Flex justify="space-between" align="center" wrap gap={8} style={{ marginTop: 12 }}>
+      <Typography.Text type="secondary" data-testid="table-page">
+        {t('table.page', { page: model.page })}
+      </Typography.Text>
+      <Flex gap={8} align="center">
+        <Select
+          aria-label={t('table.pageSize')}
+          value={model.limit}
+          onChange={model.setLimit}
+          options={[10, 25, 50, 100].map((n) => ({ value: n, label: t('table.perPage', { n }) }))}
+          style={{ width: 120 }}
+          data-testid="table-page-size"
+        />
+        <Button icon={<LeftOutlined />} disabled={!model.hasPrev} onClick={model.goPrev} data-testid="table-prev">
+          {t('table.prev')}
+        </Button>
+        <Button disabled={!model.hasNext} onClick={model.goNext} data-testid="table-next">
+          {t('table.next')} <RightOutlined />
+        </Button>
+      </Flex>
+    </Flex>
   );
 }

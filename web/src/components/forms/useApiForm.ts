@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { Form } from 'antd';
+import { Form, type FormInstance } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { hasCode } from '../../api/errors.ts';
@@ -8,18 +8,41 @@ import { useErrorMessage } from '../feedback/useErrorMessage.ts';
 import { applyServerErrors } from './serverErrors.ts';
 
 interface Options<TValues, TResult> {
+  /** A form created by the caller (Form.useForm) when its callbacks need it; else the hook makes one. */
+  form?: FormInstance<TValues>;
   submit: (values: TValues) => Promise<TResult>;
   onSuccess?: (result: TResult, values: TValues) => void;
   /** Called on a 409 VERSION_CONFLICT, typically to refetch the server's current record. */
   onConflict?: () => void;
 }
 
+/** What useApiForm returns: the form, its submit handler and the state of the last submit. */
+export interface ApiForm<TValues> {
+  form: FormInstance<TValues>;
+  onFinish: (values: TValues) => void;
+  submitting: boolean;
+  /** The error no field shows (null when there is none). */
+  formError: string | null;
+  /** The values of a submit the server refused with VERSION_CONFLICT. */
+  conflict: TValues | null;
+  clearConflict: () => void;
+  /** Forgets errors and the conflict; the fields keep their values. */
+  reset: () => void;
+  /** Empties the fields too, as a dialog does when it closes. */
+  clear: () => void;
+}
+
 /**
  * An antd form bound to an API call: server validation errors land on their fields, other errors
  * become `formError`, and a VERSION_CONFLICT is exposed as `conflict` (the values the user tried).
  */
-export function useApiForm<TValues, TResult = unknown>({ submit, onSuccess, onConflict }: Options<TValues, TResult>) {
-  const [form] = Form.useForm<TValues>();
+export function useApiForm<TValues, TResult = unknown>({
+  form: given,
+  submit,
+  onSuccess,
+  onConflict,
+}: Options<TValues, TResult>): ApiForm<TValues> {
+  const [form] = Form.useForm<TValues>(given);
   const { t, i18n } = useTranslation();
   const { describe } = useErrorMessage();
   const [formError, setFormError] = useState<string | null>(null);
@@ -64,6 +87,11 @@ export function useApiForm<TValues, TResult = unknown>({ submit, onSuccess, onCo
     mutation.reset();
   }, [mutation]);
 
+  const clear = useCallback(() => {
+    form.resetFields();
+    reset();
+  }, [form, reset]);
+
   return {
     form,
     onFinish,
@@ -72,5 +100,6 @@ export function useApiForm<TValues, TResult = unknown>({ submit, onSuccess, onCo
     conflict,
     clearConflict: () => setConflict(null),
     reset,
+    clear,
   };
 }
