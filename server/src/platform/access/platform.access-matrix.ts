@@ -68,6 +68,13 @@ const audit: MatrixResource = {
     query: 'entityId={customer}',
     expect: { allow: admin, otherwise: 'deny403' },
   },
+  more: {
+    dailyCounts: {
+      route: 'GET /api/audit/daily-counts',
+      query: 'from=2020-01-01&to=2099-12-31',
+      expect: { allow: admin, otherwise: 'deny403' },
+    },
+  },
 };
 
 const token: MatrixResource = {

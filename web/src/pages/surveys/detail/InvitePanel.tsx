@@ -143,7 +143,11 @@ function InviteResult({ result, names }: { result: SurveyInvitations; names: Rec
           <Button
             icon={<CopyOutlined />}
             onClick={() =>
-              void copy(result.items.map((i) => (i.partyId ? `${names[i.partyId] ?? i.partyId}\t` : '') + absolute(i.url)).join('\n'))
+              void copy(
+                result.items
+                  .map((i) => (i.partyId ? `${names[i.partyId] ?? i.partyId}\t` : '') + absolute(i.url))
+                  .join('\n'),
+              )
             }
             data-testid="invite-copy-all"
           >
