@@ -17,6 +17,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { registerAuthHooks } from './platform/auth/auth.hooks.ts';
+import { accountRoutes } from './platform/auth/account.routes.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { authService, defaultLoginLimits, type LoginLimits } from './platform/auth/auth.service.ts';
 import { tokensService } from './platform/auth/tokens.service.ts';
@@ -183,6 +184,7 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
   healthRoutes(app, deps);
   authRoutes(app, deps, auth, tokensService(deps), opts.secureCookies ?? false);
+  accountRoutes(app, deps);
   identityRoutes(app, deps);
   auditRoutes(app, deps);
   viewsRoutes(app, deps);

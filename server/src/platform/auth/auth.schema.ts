@@ -69,3 +69,20 @@ export const listTokensQuerySchema = pageQuerySchema
       .optional(),
   })
   .strict();
+
+export const ownSessionSchema = z
+  .object({
+    id: z.uuid(),
+    current: z.boolean().describe('The session this request came with'),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    createdAt: timestamp,
+    lastSeenAt: timestamp,
+    expiresAt: timestamp,
+  })
+  .meta({ id: 'OwnSession' });
+export type OwnSession = z.infer<typeof ownSessionSchema>;
+export const changePasswordSchema = z
+  .object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().max(200) })
+  .strict();
+export type ChangePassword = z.infer<typeof changePasswordSchema>;

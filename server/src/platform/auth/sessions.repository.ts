@@ -57,8 +57,36 @@ export const sessionsRepository = {
     return db.deleteFrom('session').where('org_id', '=', orgId).where('id', '=', id).execute();
   },
 
-  deleteForUser(db: Db, orgId: string, userId: string) {
-    return db.deleteFrom('session').where('org_id', '=', orgId).where('user_id', '=', userId).execute();
+  deleteForUser(db: Db, orgId: string, userId: string, except: string | null = null) {
+    let q = db.deleteFrom('session').where('org_id', '=', orgId).where('user_id', '=', userId);
+    if (except) {
+      q = q.where('id', '<>', except);
+    }
+    return q.execute();
+  },
+
+  /** A user's live sessions, newest activity first. */
+  listForUser(db: Db, orgId: string, userId: string) {
+    return db
+      .selectFrom('session')
+      .select(['id', 'ip', 'user_agent', 'created_at', 'last_seen_at', 'expires_at'])
+      .where('org_id', '=', orgId)
+      .where('user_id', '=', userId)
+      .where('expires_at', '>', new Date())
+      .orderBy('last_seen_at', 'desc')
+      .limit(100)
+      .execute();
+  },
+
+  /** Deletes one of the user's own sessions; false when it is not theirs (or gone). */
+  async deleteOwn(db: Db, orgId: string, userId: string, id: string): Promise<boolean> {
+    const r = await db
+      .deleteFrom('session')
+      .where('org_id', '=', orgId)
+      .where('user_id', '=', userId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(r.numDeletedRows) === 1;
   },
 
   deleteExpired(db: Db) {

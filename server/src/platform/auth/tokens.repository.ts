@@ -78,4 +78,15 @@ export const tokensRepository = {
       .returningAll()
       .executeTakeFirst();
   },
+
+  /** Revokes every live token of a user (a password reset signs them out everywhere, tokens included). */
+  revokeForUser(db: Db, orgId: string, userId: string) {
+    return db
+      .updateTable('api_token')
+      .set({ revoked_at: new Date() })
+      .where('org_id', '=', orgId)
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .execute();
+  },
 };

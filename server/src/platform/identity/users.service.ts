@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
-import { requireRole, type RequestContext } from '../auth/actor.ts';
+import { hasRole, requireRole, type RequestContext } from '../auth/actor.ts';
 import { hashPassword } from '../auth/crypto.ts';
+import { checkPassword } from '../auth/password-policy.ts';
+import { tokensRepository } from '../auth/tokens.repository.ts';
 import { sessionsRepository } from '../auth/sessions.repository.ts';
 import { recordAudit, diff, type AuditWho } from '../audit/audit.ts';
 import type { Database, UserRow, UserUpdate } from '../db/types.ts';
@@ -48,6 +50,7 @@ export async function createUserRecord(
   audit: Parameters<typeof recordAudit>[1],
 ): Promise<User> {
   await checkUnit(db, orgId, input.orgUnitId);
+  checkPassword(input.password, input.email);
   const password_hash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     if (await usersRepository.findByEmail(trx, orgId, input.email)) {
@@ -74,6 +77,12 @@ export async function createUserRecord(
   });
 }
 
+/** Signs a user out everywhere: every session and every API token (a password reset, a deactivation). */
+export async function signOutEverywhere(trx: Kysely<Database>, orgId: string, userId: string, keepSession?: string) {
+  await sessionsRepository.deleteForUser(trx, orgId, userId, keepSession ?? null);
+  await tokensRepository.revokeForUser(trx, orgId, userId);
+}
+
 /** Sets a password outside a request (CLI); signs the user out everywhere. */
 export async function setPasswordRecord(
   db: Kysely<Database>,
@@ -82,16 +91,23 @@ export async function setPasswordRecord(
   password: string,
   who: AuditWho,
 ): Promise<void> {
-  const password_hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     const before = await usersRepository.findById(trx, orgId, userId);
-    if (!before || !(await usersRepository.update(trx, orgId, userId, before.version, { password_hash }))) {
+    if (!before) {
       throw notFound('User');
     }
-    await sessionsRepository.deleteForUser(trx, orgId, userId);
+    checkPassword(password, before.email);
+    const password_hash = await hashPassword(password);
+    if (!(await usersRepository.update(trx, orgId, userId, before.version, { password_hash }))) {
+      throw notFound('User');
+    }
+    await signOutEverywhere(trx, orgId, userId);
     await recordAudit(trx, who, { action: 'update_password', entityType: 'user', entityId: userId });
   });
 }
+
+/** When someone last signed in is the admins' to know (it says when a person works). */
+const forReader = (admin: boolean, u: User): User => (admin ? u : { ...u, lastLoginAt: null });
 
 export function usersService(deps: Deps) {
   const { db } = deps;
@@ -101,8 +117,14 @@ export function usersService(deps: Deps) {
       filters: UserFilters,
       page: { limit: number; cursor: string | undefined },
     ): Promise<Page<User>> {
+      const admin = hasRole(ctx.actor, 'admin');
+      if (!admin && filters.sort.replace(/^-/, '') === 'lastLoginAt') {
+        throw validation('Only admins may sort by last sign-in', [
+          { path: ['querystring', 'sort'], message: 'Admins only', code: 'not_allowed' },
+        ]);
+      }
       const res = await usersRepository.list(db, ctx.actor, filters, page);
-      return { items: res.items.map(toUser), nextCursor: res.nextCursor };
+      return { items: res.items.map((r) => forReader(admin, toUser(r))), nextCursor: res.nextCursor };
     },
 
     async get(ctx: RequestContext, id: string): Promise<User> {
@@ -110,7 +132,7 @@ export function usersService(deps: Deps) {
       if (!row) {
         throw notFound('User');
       }
-      return toUser(row);
+      return forReader(hasRole(ctx.actor, 'admin'), toUser(row));
     },
 
     stats(ctx: RequestContext) {
@@ -134,10 +156,13 @@ export function usersService(deps: Deps) {
         ...(input.locale !== undefined ? { locale: input.locale } : {}),
         ...(input.active !== undefined ? { active: input.active } : {}),
         ...(input.partyId !== undefined ? { party_id: input.partyId } : {}),
-        ...(input.password !== undefined ? { password_hash: await hashPassword(input.password) } : {}),
       };
       return db.transaction().execute(async (trx) => {
         const before = await usersRepository.findById(trx, orgId, id);
+        if (before && input.password !== undefined) {
+          checkPassword(input.password, input.email ?? before.email);
+          values.password_hash = await hashPassword(input.password);
+        }
         const row = await usersRepository.update(trx, orgId, id, version, values).catch((err: unknown) => {
           const constraint = (err as { constraint?: string }).constraint ?? '';
           if (uniqueViolation(err)) {
@@ -162,7 +187,7 @@ export function usersService(deps: Deps) {
           throw conflict('This is the last active admin; make someone else admin first');
         }
         if (values.active === false || values.password_hash) {
-          await sessionsRepository.deleteForUser(trx, orgId, id);
+          await signOutEverywhere(trx, orgId, id);
         }
         const after = toUser(row);
         const d = diff(toUser(before), after);
