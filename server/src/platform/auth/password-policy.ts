@@ -5,7 +5,7 @@ import { validation } from '../errors.ts';
 // account's own name. The list is zxcvbn-ts's common-password dictionary (about 49,000 entries).
 let common: Set<string> | undefined;
 const commonPasswords = () =>
-  (common ??= new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase())));
+  (common ??= new Set((dictionary['passwords-common']).map((p) => p.toLowerCase())));
 
 export const PASSWORD_MIN = 10;
 
