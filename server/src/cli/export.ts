@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import pino from 'pino';
 import { standaloneDeps } from '../platform/deps.ts';
+import { exportCell } from '../platform/export/exporter.ts';
 import { allPages } from '../platform/export/exporter.ts';
 import { listPartiesQuerySchema, partiesService, partyExportColumns } from '../modules/parties/index.ts';
 import { CliError, config, pickOrg } from './context.ts';
@@ -71,7 +72,7 @@ async function writeXlsx(out: Writable, sheet: string, columns: readonly Column[
   const ws = wb.addWorksheet(sheet);
   ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: 20 }));
   for await (const p of rows) {
-    ws.addRow(columns.map((c) => c.value(p))).commit();
+    ws.addRow(columns.map((c) => exportCell(c.value(p)))).commit();
     n++;
   }
   ws.commit();
@@ -97,12 +98,7 @@ async function writeCsv(
     (async function* () {
       for await (const p of rows) {
         n++;
-        yield Object.fromEntries(
-          columns.map((c) => {
-            const v = c.value(p);
-            return [c.key, v instanceof Date ? v.toISOString() : v];
-          }),
-        );
+        yield Object.fromEntries(columns.map((c) => [c.key, exportCell(c.value(p))]));
       }
     })(),
   );

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
+import { escapeFormula } from '../../platform/export/exporter.ts';
 import { ctxOf } from '../../platform/auth/actor.ts';
 import { errorBodySchema, pageSchema } from '../../platform/http/common.schema.ts';
 import type { TandemApp } from '../../platform/http/types.ts';
@@ -69,7 +70,7 @@ function errorReportRoute(app: TandemApp, imports: Imports) {
       void (async () => {
         try {
           for await (const r of rows) {
-            if (!csv.write(r)) {
+            if (!csv.write({ ...r, value: r.value === null ? null : escapeFormula(r.value) })) {
               await new Promise((resolve) => csv.once('drain', resolve));
             }
           }

@@ -1,4 +1,5 @@
 import { createReadStream, type ReadStream } from 'node:fs';
+import { unescapeFormula } from '../../platform/export/exporter.ts';
 import { open } from 'node:fs/promises';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
@@ -137,7 +138,10 @@ export async function inspect(
   return { format: 'csv', encoding, delimiter, headers: (rows[0] ?? []).map(cleanHeader), sample: rows.slice(1, 11) };
 }
 
-/** A cell as text (rich text, hyperlinks and formula results flattened; dates as ISO). */
+/**
+ * A cell as text (rich text, hyperlinks and formula results flattened; dates as ISO). A value Tandem's own export
+ * escaped against formula injection ('+86…, '=…) comes back as it was.
+ */
 export function cellText(v: Cell | undefined): string {
   if (v === null || v === undefined) {
     return '';
@@ -145,7 +149,7 @@ export function cellText(v: Cell | undefined): string {
   if (v instanceof Date) {
     return isoOfDate(v);
   }
-  return String(v);
+  return unescapeFormula(String(v));
 }
 
 const isoOfDate = (d: Date) =>

@@ -4,8 +4,7 @@ import { validation } from '../errors.ts';
 // NIST SP 800-63B: a length floor, and no password found in lists of breached or common passwords, or made of the
 // account's own name. The list is zxcvbn-ts's common-password dictionary (about 49,000 entries).
 let common: Set<string> | undefined;
-const commonPasswords = () =>
-  (common ??= new Set((dictionary['passwords-common']).map((p) => p.toLowerCase())));
+const commonPasswords = () => (common ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase())));
 
 export const PASSWORD_MIN = 10;
 

@@ -60,7 +60,8 @@ export const escapeFormula = (v: string) => (FORMULA_START.test(v) ? `'${v}` : v
 /** The import side: a value this exporter escaped, as it was. */
 export const unescapeFormula = (v: string) => (v.startsWith("'") && FORMULA_START.test(v.slice(1)) ? v.slice(1) : v);
 
-const cell = (v: ReturnType<ExportColumn<unknown>['value']>) =>
+/** A value as written into an exported cell: ISO times, text escaped against formula injection. */
+export const exportCell = (v: ReturnType<ExportColumn<unknown>['value']>) =>
   v instanceof Date ? v.toISOString() : typeof v === 'string' ? escapeFormula(v) : v;
 
 /** The first row read before any byte is sent, so a bad filter or a failing query still answers a clean error. */
@@ -117,7 +118,7 @@ export async function sendExport<T>(
     void (async () => {
       try {
         for await (const row of rows) {
-          ws.addRow(columns.map((c) => cell(c.value(row)))).commit();
+          ws.addRow(columns.map((c) => exportCell(c.value(row)))).commit();
         }
         ws.commit();
         await wb.commit();
@@ -139,7 +140,7 @@ export async function sendExport<T>(
   const source = Readable.from(
     (async function* () {
       for await (const row of rows) {
-        yield Object.fromEntries(columns.map((c) => [c.key, cell(c.value(row))]));
+        yield Object.fromEntries(columns.map((c) => [c.key, exportCell(c.value(row))]));
       }
     })(),
   );
