@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll } from 'vitest';
 import { buildApp, type AppOptions } from '../src/app.ts';
 import { createOrganization } from '../src/bootstrap.ts';
-import { openDatabase, type DatabaseHandle } from '../src/platform/db/database.ts';
+import { dumpDatabase, openDatabase, type DatabaseHandle } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import type { TandemApp } from '../src/platform/http/types.ts';
 import type { Role } from '../src/platform/identity/constants-types.ts';
@@ -15,11 +15,23 @@ import { systemWho } from '../src/platform/audit/audit.ts';
  * A real database per test file: in-memory PGlite by default, or a fresh database on the PostgreSQL
  * server named by TEST_DATABASE_URL (CI runs the suite both ways).
  */
+// One migrated in-memory database per test worker, dumped once; every test file starts from a copy of it.
+let template: Promise<Blob> | undefined;
+function migratedTemplate(): Promise<Blob> {
+  template ??= (async () => {
+    const h = await openDatabase({});
+    await migrateToLatest(h.db);
+    const dump = await dumpDatabase(h);
+    await h.close();
+    return dump;
+  })();
+  return template;
+}
+
 export async function openTestDatabase(): Promise<DatabaseHandle & { dropAfter: () => Promise<void> }> {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) {
-    const h = await openDatabase({});
-    await migrateToLatest(h.db);
+    const h = await openDatabase({ loadDataDir: await migratedTemplate() });
     return { ...h, dropAfter: () => h.close() };
   }
   const name = `tandem_test_${randomBytes(6).toString('hex')}`;

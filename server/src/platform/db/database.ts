@@ -19,6 +19,8 @@ export interface DatabaseHandle {
   db: Db;
   raw: RawExecutor;
   close(): Promise<void>;
+  /** In-memory PGlite: its data directory as a tarball. */
+  dump?: () => Promise<Blob>;
 }
 
 // Same value shapes on both engines: int8 → number (counts, ids), numeric → string (money), date → 'YYYY-MM-DD'.
@@ -35,6 +37,16 @@ export interface OpenOptions {
   poolSize?: number;
   /** Told when an idle pooled connection fails (PostgreSQL only); the pool recovers by itself. */
   onIdleError?: (err: Error) => void;
+  /** In-memory PGlite only: start from this dump of a data directory (tests start from a migrated template). */
+  loadDataDir?: Blob | File | undefined;
+}
+
+/** A dump of an in-memory PGlite database's data directory (see OpenOptions.loadDataDir). */
+export async function dumpDatabase(handle: DatabaseHandle): Promise<Blob> {
+  if (!handle.dump) {
+    throw new Error('Only an in-memory PGlite database can be dumped this way');
+  }
+  return handle.dump();
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
@@ -85,6 +97,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   try {
     pglite = await PGlite.create({
       ...(dir ? { dataDir: dir } : {}),
+      ...(!dir && opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
       extensions: { pg_trgm },
       parsers: { [INT8]: toNumber, [NUMERIC]: asIs, [DATE]: asIs },
     });
@@ -110,6 +123,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
       await db.destroy();
       unlock?.();
     },
+    ...(dir ? {} : { dump: () => lock.run(() => pglite.dumpDataDir('none')) }),
   };
 }
 
