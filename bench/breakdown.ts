@@ -1,5 +1,5 @@
 /**
- * Where one API read's time goes (issue 5): for `GET /api/users/:id` and `GET /api/parties/:id`,
+ * Where one API read's time goes: for `GET /api/users/:id` and `GET /api/parties/:id`,
  * under the same autocannon settings as `bench/run.ts`, measures in one process:
  * - bare: a bare Fastify route returning the endpoint's JSON from memory (the bench's baseline);
  * - sql: a bare Fastify route running only the endpoint's own SQL (as captured from one request,

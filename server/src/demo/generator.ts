@@ -20,7 +20,7 @@ export { Rng } from './rng.ts';
  * instances, and every date from `asOf` (never the clock), so the same options give the same
  * names, owners, amounts and dates (ids and created_at differ).
  *
- * The shape, so the value analytics have signal (metrics.md):
+ * The shape, so the value analytics have signal (docs/metrics.md):
  * - org units: headquarters, four departments, sales regions; every employee is a user with a
  *   manager (their unit's manager, or the one above), a hire date, a title, a grade and a salary;
  * - customers (people and companies) owned by sales agents with a Zipf-like skew, so a few owners

@@ -15,7 +15,7 @@ export const genders = ['female', 'male', 'other', 'undisclosed'] as const;
 
 /** Kotler's five levels of relationship marketing, lowest first (the gap is a difference of positions). */
 export const kotlerLevels = ['basic', 'reactive', 'accountable', 'proactive', 'partnership'] as const;
-/** The HR quadrant (seed 000), derived from initiative × participation scores. */
+/** The HR quadrant (docs/sources.md [S0]), derived from initiative × participation scores. */
 export const quadrants = ['basic', 'proactive', 'reactive', 'partnership'] as const;
 export const relationshipPhases = ['awareness', 'exploration', 'expansion', 'commitment', 'dissolution'] as const;
 

@@ -9,7 +9,7 @@ import {
 import { hasRole, type Actor } from '../../platform/auth/actor.ts';
 
 /**
- * Who sees which party (domain.md "Access"), as SQL over the party aliased `p`:
+ * Who sees which party (docs/domain.md "Access"), as SQL over the party aliased `p`:
  * - customer-like records: owner, backup owner, their managers, admin, executive (or everyone
  *   under the org's public_read / public_read_write setting);
  * - employees: HR and admin see all, managers their reports (direct and indirect, through the

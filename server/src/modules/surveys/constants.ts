@@ -9,7 +9,7 @@ export const gapPairings = ['expected', 'perceived'] as const;
 export const audienceKinds = ['customers', 'employees', 'stakeholderGroup', 'parties'] as const;
 export const resultGroupings = ['none', 'orgUnit', 'stakeholderGroup', 'role'] as const;
 export const driverQuadrants = ['strength', 'priority', 'maintain', 'low_priority'] as const;
-/** The eight value elements of seed 003 (gap template dimensions). */
+/** The eight value elements of docs/sources.md [S3] (gap template dimensions). */
 export const valueElements = [
   'quality',
   'service',

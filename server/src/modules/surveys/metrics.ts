@@ -1,4 +1,4 @@
-// Feedback metrics of shared/spec/metrics.md, from counts and means the database aggregated.
+// Feedback metrics of docs/metrics.md, from counts and means the database aggregated.
 // SQL does the row work (counts per bucket, means); these functions hold the one definition of each metric.
 
 export const round = (x: number, digits = 1) => {

@@ -19,7 +19,7 @@ import type { SurveyRow } from './surveys.tables.ts';
 type Key = string;
 const k3 = (g: string, q: string, item: string) => `${g}\u0000${q}\u0000${item}`;
 
-/** Thresholds apply to employee-side and anonymous surveys (domain.md, Access). */
+/** Thresholds apply to employee-side and anonymous surveys (docs/domain.md, Access). */
 const thresholded = (s: SurveyRow) => s.anonymous || isEmployeeSide(s);
 
 function hide(g: ResultGroup): ResultGroup {

@@ -79,7 +79,7 @@ export function surveysRoutes(app: TandemApp, deps: Deps) {
     schema: {
       tags,
       summary:
-        'Results per group (metrics.md: NPS, CSAT, CES, gap); employee-side and anonymous surveys suppress groups below minGroupSize and their complement',
+        'Results per group (docs/metrics.md: NPS, CSAT, CES, gap); employee-side and anonymous surveys suppress groups below minGroupSize and their complement',
       params: idParamsSchema,
       querystring: resultsQuerySchema,
       response: { 200: resultsSchema },

@@ -1,7 +1,7 @@
 import type { QuestionInput, SurveyKind } from './surveys.schema.ts';
 import { valueElements } from './constants.ts';
 
-// Ready question sets per survey kind (issue 7); a survey created without questions starts from these.
+// Ready question sets per survey kind; a survey created without questions starts from these.
 const valueNames: Record<(typeof valueElements)[number], { zh: string; en: string }> = {
   quality: { zh: '质量', en: 'Quality' },
   service: { zh: '服务', en: 'Service' },

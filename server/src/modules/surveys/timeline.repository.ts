@@ -5,7 +5,7 @@ import type { TimelineEvent, TimelineSource } from '../../platform/timeline/sour
 import { employeeSideSql } from './surveys.repository.ts';
 
 /**
- * Answers to non-anonymous customer-side surveys on the respondent's party timeline (issue 7).
+ * Answers to non-anonymous customer-side surveys on the respondent's party timeline.
  * Never anonymous responses (they have no party anyway), never employee-side surveys (eNPS,
  * engagement, audience employees: those results stay in HR's circle), never answers given in an
  * employee or candidate role. The timeline has already checked that the reader may see the party.

@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor.ts';
 import { hasRole } from '../auth/actor.ts';
 
 /**
- * Record-level visibility (domain.md "Access") turned into SQL conditions, so every module filters
+ * Record-level visibility (docs/domain.md "Access") turned into SQL conditions, so every module filters
  * in the query and a record you may not see is simply not found.
  */
 

@@ -167,7 +167,7 @@ export async function moveStageAsSystem(
 
 /**
  * Starts or changes one role of a party (the caller holds the party's row lock and checked access).
- * A new role may start at any stage of its set; later stage moves must be legal (domain.md).
+ * A new role may start at any stage of its set; later stage moves must be legal (docs/domain.md).
  */
 export async function applyRole(
   trx: Db,

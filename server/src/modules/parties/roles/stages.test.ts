@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { customerStages, employeeStages } from '../constants.ts';
 import { initialStage, isLegalMove, legalNextStages, levelGap, quadrantOf, stagesOf } from './stages.ts';
 
-describe('customer stages (domain.md legal moves)', () => {
+describe('customer stages (docs/domain.md legal moves)', () => {
   const legal: [string, string[]][] = [
     ['prospect', ['new']],
     ['new', ['developing', 'at_risk', 'churned']],

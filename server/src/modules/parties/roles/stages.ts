@@ -8,7 +8,7 @@ import {
 } from '../constants.ts';
 
 /**
- * Lifecycle rules of domain.md "Lifecycle stages", as pure functions.
+ * Lifecycle rules of docs/domain.md "Lifecycle stages", as pure functions.
  * Employees and candidates share the employee stage set (a candidate not hired ends as alumni);
  * every other role follows the customer relationship lifecycle.
  */
@@ -62,7 +62,7 @@ export function isLegalMove(role: PartyRoleName, from: string, to: string): bool
 export const HIGH_SCORE = 3;
 
 /**
- * The HR quadrant from our initiative and the counterpart's participation (seed 000):
+ * The HR quadrant from our initiative and the counterpart's participation (docs/sources.md [S0]):
  * low/low basic, high/low proactive, low/high reactive, high/high partnership. Null until both are scored.
  */
 export function quadrantOf(initiative: number | null, participation: number | null): Quadrant | null {

@@ -13,7 +13,7 @@ import type { Updateable } from 'kysely';
 type Db = Kysely<Database>;
 type Page = { limit: number; cursor: string | undefined };
 
-/** The eight groups of domain.md (seed 000, HR部门的八类顾客). */
+/** The eight groups of docs/domain.md (docs/sources.md [S0], HR部门的八类顾客). */
 export const defaultStakeholderGroups: {
   key: string;
   nameZh: string;

@@ -34,7 +34,7 @@ export function settingsRoutes(app: TandemApp, deps: Deps) {
   app.get('/api/stakeholder-groups', {
     schema: {
       tags: ['stakeholder-groups'],
-      summary: 'Stakeholder groups (the eight defaults of domain.md, plus your own)',
+      summary: 'Stakeholder groups (the eight defaults of docs/domain.md, plus your own)',
       querystring: listStakeholderGroupsQuerySchema,
       response: { 200: pageSchema(stakeholderGroupSchema) },
     },

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-// Every table leads its keys with org_id (domain.md "Tenancy"); foreign keys carry it too.
+// Every table leads its keys with org_id (docs/domain.md "Tenancy"); foreign keys carry it too.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create table organization (

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 // Parties, their roles, history, interactions, tasks, stakeholder groups, custom field definitions
-// and merges (issue 4). Same rules as 0001: org_id leads every key; timestamps are timestamptz(3).
+// and merges. Same rules as 0001: org_id leads every key; timestamps are timestamptz(3).
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create extension if not exists pg_trgm;
@@ -22,7 +22,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       unique (org_id, key)
     );
 
-    -- The eight default groups (domain.md) for organisations that exist already; new ones get them
+    -- The eight default groups (docs/domain.md) for organisations that exist already; new ones get them
     -- from the parties module on first use.
     insert into stakeholder_group (org_id, key, name_zh, name_en, side, sort_order)
     select o.org_id, d.key, d.name_zh, d.name_en, d.side, d.sort_order

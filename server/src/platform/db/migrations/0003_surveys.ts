@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-// Surveys, invitations, responses and answers (issue 7). Same rules as 0001: org_id leads every key;
+// Surveys, invitations, responses and answers. Same rules as 0001: org_id leads every key;
 // timestamps are timestamptz(3).
 // Anonymity by construction: a response row has no party and no invitation column; an invitation
 // keeps only a boolean `used` (no time of use), so nothing joins a response back to a person.

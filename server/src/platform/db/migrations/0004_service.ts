@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-// Service module (issue 6): SLA policies, cases with their event history, post-resolution feedback
+// Service module: SLA policies, cases with their event history, post-resolution feedback
 // links, early-warning rules and alerts. Same rules as 0001: org_id leads every key; timestamps are
 // timestamptz(3).
 // Anonymous grievances by construction: a check keeps party, submitter and creator empty; the

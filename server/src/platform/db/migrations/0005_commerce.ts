@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-// Products and transactions (issue 5): what customers buy, for the value analytics (RFM, CLV,
+// Products and transactions: what customers buy, for the value analytics (RFM, CLV,
 // Pareto, cross-sell). Same rules as 0001: org_id leads every key; timestamps are timestamptz(3).
 // Money is numeric(14,2) (the driver returns it as a string); currencies are ISO 4217 codes.
 // A transaction's amount equals the sum of its lines when it has lines (checked by the service and

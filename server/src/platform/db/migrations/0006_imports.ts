@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-// Imports (issue 5): a job per uploaded file, the records it created or updated (so a revert can
+// Imports: a job per uploaded file, the records it created or updated (so a revert can
 // remove and restore exactly those) and its row-level errors. Parties gain an external id, the
 // upsert key for data from other systems. Same rules as 0001: org_id leads every key; timestamps
 // are timestamptz(3).

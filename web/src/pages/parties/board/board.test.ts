@@ -25,7 +25,7 @@ describe('board columns', () => {
 });
 
 describe('dropping a card', () => {
-  // domain.md: new → developing | at_risk | churned.
+  // docs/domain.md: new → developing | at_risk | churned.
   const role = { stage: 'new', legalNextStages: ['developing', 'at_risk', 'churned'] };
   it('marks legal targets, greys out the rest and ignores the card’s own column', () => {
     expect(dropState(role, 'new')).toBe('source');

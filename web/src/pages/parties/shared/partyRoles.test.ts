@@ -5,7 +5,7 @@ import { defaultGroupOf, primaryRole } from './partyRoles.ts';
 const role = (name: PartyRole['role']) => ({ role: name }) as PartyRole;
 
 describe('defaultGroupOf', () => {
-  it('puts roles in the stakeholder groups of domain.md', () => {
+  it('puts roles in the stakeholder groups of docs/domain.md', () => {
     expect(defaultGroupOf('customer')).toBe('company_clients');
     expect(defaultGroupOf('employee')).toBe('employees');
     expect(defaultGroupOf('candidate')).toBe('potential_employees');

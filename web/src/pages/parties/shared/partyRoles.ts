@@ -9,7 +9,7 @@ const defaultGroups: Partial<Record<PartyRoleName, string>> = {
   community: 'government_community',
 };
 
-/** The default stakeholder group (domain.md) a new role of this kind usually belongs to. */
+/** The default stakeholder group (docs/domain.md) a new role of this kind usually belongs to. */
 export function defaultGroupOf(role: PartyRoleName | null | undefined): string | undefined {
   return role ? defaultGroups[role] : undefined;
 }
