@@ -55,10 +55,31 @@ interface ReadCase {
   headers: Record<string, string>;
 }
 
-const progress = (p: { phase: string; done: number; total: number; rowsPerSecond: number }) =>
+/** Batch times per phase: a batch that costs more as the table grows would make a load quadratic. */
+const batchTimes = new Map<string, number[]>();
+export const batchGrowth: { phase: string; first: number; median: number; last: number; grows: boolean }[] = [];
+
+const progress = (p: { phase: string; done: number; total: number; rowsPerSecond: number; batchMs: number }) => {
+  const times = batchTimes.get(p.phase) ?? [];
+  times.push(p.batchMs);
+  batchTimes.set(p.phase, times);
   process.stdout.write(
     `\r  ${p.phase}: ${p.done}/${p.total} (${p.rowsPerSecond} rows/s)      ${p.done >= p.total ? '\n' : ''}`,
   );
+  if (p.done >= p.total && times.length >= 3) {
+    const sorted = [...times].sort((a, b) => a - b);
+    const [first, last] = [times[0] ?? 0, times.at(-1) ?? 0];
+    const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+    const grows = last > 1.5 * first;
+    batchGrowth.push({ phase: p.phase, first, median, last, grows });
+    console.log(`    batches of ${p.phase}: first ${first} ms, median ${median} ms, last ${last} ms`);
+    if (grows) {
+      console.log(
+        `    !!! ${p.phase}: the last batch took ${(last / Math.max(1, first)).toFixed(1)}× the first: batch cost grows with the table`,
+      );
+    }
+  }
+};
 
 /** The generated organisation, plus users that only fill the table (for the user list cases); fresh planner statistics. */
 async function seed(h: DatabaseHandle): Promise<{ demo: GeneratorResult; seedMs: number }> {
@@ -285,8 +306,15 @@ function report(rows: Reads, imp: Import, demo: GeneratorResult, seedMs: number)
   const dir = path.join(import.meta.dirname, 'results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${result.date.slice(0, 19).replace(/:/g, '-')}-${engine}-${size}.json`);
-  writeFileSync(file, JSON.stringify(result, null, 2));
+  writeFileSync(file, JSON.stringify({ ...result, batchGrowth }, null, 2));
   console.log(`wrote ${path.relative(process.cwd(), file)}`);
+  const grown = batchGrowth.filter((b) => b.grows);
+  if (grown.length) {
+    console.log(
+      `\n!!! BATCH COST GROWS WITH THE TABLE in: ${grown.map((b) => b.phase).join(', ')} (last > 1.5× first)`,
+    );
+    process.exitCode = 1;
+  }
 }
 
 async function main() {
