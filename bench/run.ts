@@ -60,26 +60,30 @@ const batchTimes = new Map<string, number[]>();
 export const batchGrowth: { phase: string; first: number; median: number; last: number; grows: boolean }[] = [];
 
 const progress = (p: { phase: string; done: number; total: number; rowsPerSecond: number; batchMs: number }) => {
-  const times = batchTimes.get(p.phase) ?? [];
-  times.push(p.batchMs);
-  batchTimes.set(p.phase, times);
+  batchTimes.set(p.phase, [...(batchTimes.get(p.phase) ?? []), p.batchMs]);
   process.stdout.write(
     `\r  ${p.phase}: ${p.done}/${p.total} (${p.rowsPerSecond} rows/s)      ${p.done >= p.total ? '\n' : ''}`,
   );
-  if (p.done >= p.total && times.length >= 3) {
-    const sorted = [...times].sort((a, b) => a - b);
+};
+
+/** First, median and last batch of every phase with three or more batches; a last above 1.5× the first is flagged. */
+function summariseBatches() {
+  for (const [phase, times] of batchTimes) {
+    if (times.length < 3) {
+      continue;
+    }
+    const sorted = [...times].sort((x, y) => x - y);
     const [first, last] = [times[0] ?? 0, times.at(-1) ?? 0];
     const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
     const grows = last > 1.5 * first;
-    batchGrowth.push({ phase: p.phase, first, median, last, grows });
-    console.log(`    batches of ${p.phase}: first ${first} ms, median ${median} ms, last ${last} ms`);
+    batchGrowth.push({ phase, first, median, last, grows });
+    console.log(`  batches of ${phase} (${times.length}): first ${first} ms, median ${median} ms, last ${last} ms`);
     if (grows) {
-      console.log(
-        `    !!! ${p.phase}: the last batch took ${(last / Math.max(1, first)).toFixed(1)}× the first: batch cost grows with the table`,
-      );
+      const x = (last / Math.max(1, first)).toFixed(1);
+      console.log(`  !!! ${phase}: the last batch took ${x}× the first: batch cost grows with the table`);
     }
   }
-};
+}
 
 /** The generated organisation, plus users that only fill the table (for the user list cases); fresh planner statistics. */
 async function seed(h: DatabaseHandle): Promise<{ demo: GeneratorResult; seedMs: number }> {
@@ -98,6 +102,7 @@ async function seed(h: DatabaseHandle): Promise<{ demo: GeneratorResult; seedMs:
     locale: 'mixed',
     onProgress: progress,
   });
+  summariseBatches();
   // Extra users for the user list cases (no passwords; they only fill the table).
   await sql`
     insert into app_user (org_id, email, display_name, roles, locale)
