@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { createBrowserRouter } from 'react-router-dom';
+import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { RequireRole } from './auth/RequireRole.tsx';
 import { PageLoading } from './components/feedback/states.tsx';
@@ -7,6 +7,7 @@ import { AppLayout } from './layout/AppLayout.tsx';
 import { caseStaffRoles, surveyManagerRoles, surveyReaderRoles } from '@tandem/server/api';
 import { HomeRedirect } from './pages/home/HomeRedirect.tsx';
 import { importers } from './pages/imports/shared/roles.ts';
+import { valueRoles, valueStaffRoles } from './pages/value/shared/types.ts';
 
 // One chunk per page: the initial bundle holds only the shell.
 const SignInPage = lazy(() => import('./pages/auth/sign-in/SignInPage.tsx'));
@@ -30,6 +31,12 @@ const NewImportPage = lazy(() => import('./pages/imports/new/NewImportPage.tsx')
 const ImportDetailPage = lazy(() => import('./pages/imports/detail/ImportDetailPage.tsx'));
 const ProductsPage = lazy(() => import('./pages/commerce/products/ProductsPage.tsx'));
 const TransactionsPage = lazy(() => import('./pages/commerce/transactions/TransactionsPage.tsx'));
+const ValueOverviewPage = lazy(() => import('./pages/value/overview/ValueOverviewPage.tsx'));
+const RfmPage = lazy(() => import('./pages/value/rfm/RfmPage.tsx'));
+const ClvPage = lazy(() => import('./pages/value/clv/ClvPage.tsx'));
+const CrossSellPage = lazy(() => import('./pages/value/cross-sell/CrossSellPage.tsx'));
+const SegmentsPage = lazy(() => import('./pages/value/segments/SegmentsPage.tsx'));
+const SegmentPage = lazy(() => import('./pages/value/segment-detail/SegmentPage.tsx'));
 const CasesPage = lazy(() => import('./pages/cases/list/CasesPage.tsx'));
 const CaseDetailPage = lazy(() => import('./pages/cases/detail/CaseDetailPage.tsx'));
 const MetricsPage = lazy(() => import('./pages/cases/metrics/MetricsPage.tsx'));
@@ -48,6 +55,8 @@ const importer = (page: ReactNode) => <RequireRole roles={importers}>{page}</Req
 const surveyReader = (page: ReactNode) => <RequireRole roles={surveyReaderRoles}>{page}</RequireRole>;
 const staff = (page: ReactNode) => <RequireRole roles={caseStaffRoles}>{page}</RequireRole>;
 const surveyManager = (page: ReactNode) => <RequireRole roles={surveyManagerRoles}>{page}</RequireRole>;
+const valueReader = (page: ReactNode) => <RequireRole roles={valueRoles}>{page}</RequireRole>;
+const valueStaff = (page: ReactNode) => <RequireRole roles={valueStaffRoles}>{page}</RequireRole>;
 
 export const router = createBrowserRouter([
   {
@@ -121,6 +130,14 @@ export const router = createBrowserRouter([
           { path: 'settings/imports', element: importer(<ImportsPage />) },
           { path: 'settings/imports/new', element: importer(<NewImportPage />) },
           { path: 'settings/imports/:id', element: importer(<ImportDetailPage />) },
+          { path: 'value', element: <Navigate to="/value/overview" replace /> },
+          { path: 'value/overview', element: valueReader(<ValueOverviewPage />) },
+          { path: 'value/rfm', element: valueReader(<RfmPage />) },
+          { path: 'value/clv', element: valueReader(<ClvPage />) },
+          { path: 'value/cross-sell', element: valueStaff(<CrossSellPage />) },
+          { path: 'value/segments', element: valueStaff(<SegmentsPage />) },
+          { path: 'value/segments/new', element: valueStaff(<SegmentPage />) },
+          { path: 'value/segments/:id', element: valueStaff(<SegmentPage />) },
           { path: 'value/products', element: <ProductsPage /> },
           { path: 'value/transactions', element: <TransactionsPage /> },
           { path: 'me/surveys', element: <MySurveysPage /> },

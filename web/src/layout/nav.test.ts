@@ -22,6 +22,11 @@ describe('visibleNav', () => {
       'feedback',
       'feedback.surveys',
       'value',
+      'value.overview',
+      'value.rfm',
+      'value.clv',
+      'value.segments',
+      'value.crossSell',
       'value.products',
       'value.transactions',
       'settings',
@@ -38,6 +43,11 @@ describe('visibleNav', () => {
       ...parties,
       ...service,
       'value',
+      'value.overview',
+      'value.rfm',
+      'value.clv',
+      'value.segments',
+      'value.crossSell',
       'value.products',
       'value.transactions',
       'settings',
@@ -54,6 +64,22 @@ describe('visibleNav', () => {
     expect(keys(visibleNav(navConfig, ['employee']))).toEqual(
       expect.arrayContaining(['value.products', 'value.transactions']),
     );
+  });
+  it('shows value analytics to customer staff, segments and cross-sell to HR too, and neither to employees', () => {
+    const value = (roles: Parameters<typeof visibleNav>[1]) =>
+      keys(visibleNav(navConfig, roles)).filter((k) => k.startsWith('value.'));
+    expect(value(['agent'])).toEqual([
+      'value.overview',
+      'value.rfm',
+      'value.clv',
+      'value.segments',
+      'value.crossSell',
+      'value.products',
+      'value.transactions',
+    ]);
+    expect(value(['hr'])).toEqual(['value.segments', 'value.crossSell', 'value.products', 'value.transactions']);
+    expect(value(['employee'])).toEqual(['value.products', 'value.transactions']);
+    expect(selectedEntry(visibleNav(navConfig, ['admin']), '/value/segments/new')?.key).toBe('value.segments');
   });
   it('shows surveys only to the roles the server lets read them', () => {
     expect(keys(visibleNav(navConfig, ['executive']))).toContain('feedback.surveys');

@@ -1,6 +1,7 @@
 import type { Role } from '../api/types.ts';
 import { caseConfigurerRoles, caseStaffRoles, surveyReaderRoles } from '@tandem/server/api';
 import { importers } from '../pages/imports/shared/roles.ts';
+import { valueRoles, valueStaffRoles } from '../pages/value/shared/types.ts';
 
 export type NavIcon = 'me' | 'parties' | 'service' | 'feedback' | 'value' | 'care' | 'people' | 'insight' | 'settings';
 
@@ -109,6 +110,29 @@ export const navConfig: NavEntry[] = [
     icon: 'value',
     enabled: true,
     children: [
+      {
+        key: 'value.overview',
+        path: '/value/overview',
+        label: 'nav.valueOverview',
+        enabled: true,
+        roles: valueRoles,
+      },
+      { key: 'value.rfm', path: '/value/rfm', label: 'nav.valueRfm', enabled: true, roles: valueRoles },
+      { key: 'value.clv', path: '/value/clv', label: 'nav.valueClv', enabled: true, roles: valueRoles },
+      {
+        key: 'value.segments',
+        path: '/value/segments',
+        label: 'nav.valueSegments',
+        enabled: true,
+        roles: valueStaffRoles,
+      },
+      {
+        key: 'value.crossSell',
+        path: '/value/cross-sell',
+        label: 'nav.valueCrossSell',
+        enabled: true,
+        roles: valueStaffRoles,
+      },
       { key: 'value.products', path: '/value/products', label: 'nav.products', enabled: true },
       { key: 'value.transactions', path: '/value/transactions', label: 'nav.transactions', enabled: true },
     ],

@@ -15,6 +15,7 @@ import { TaskModal } from './TaskModal.tsx';
 import { useParty } from '../shared/api.ts';
 import { useFormat } from '../../../i18n/useFormat.ts';
 import { CreateCaseModal } from '../../cases/shared/CreateCaseModal/CreateCaseModal.tsx';
+import { TierTags } from '../../value/shared/TierTags.tsx';
 import { DuplicatesBanner, MergedAwayBanner } from './DuplicatesBanner.tsx';
 import { EditPartyModal } from './EditPartyModal.tsx';
 import { ContactsCard } from './ContactsCard.tsx';
@@ -58,6 +59,7 @@ export default function PartyDetailPage() {
         <>
           <PartyRoleTags roles={p.roles} />
           {p.access === 'directory' && <Tag>{t('parties.directory')}</Tag>}
+          {full && <TierTags partyId={p.id} />}
         </>
       }
       actions={actions}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { change, isGood, lastDays, periodDays, previousPeriod } from './period.ts';
+import { change, isGood, lastDays, monthsBefore, periodDays, previousPeriod } from './period.ts';
 
 describe('value periods', () => {
   it('takes the last n days up to and including today', () => {
@@ -27,5 +27,11 @@ describe('value periods', () => {
     expect(isGood('up', false)).toBe(false);
     expect(isGood('down', false)).toBe(true);
     expect(isGood('flat', true)).toBeNull();
+  });
+
+  it('spans whole months for cohorts, the current one included', () => {
+    expect(monthsBefore('2026-12-02', 12)).toEqual({ from: '2026-01-01', to: '2026-12-02' });
+    expect(monthsBefore('2026-12-01', 1)).toEqual({ from: '2026-11-01', to: '2026-12-01' });
+    expect(monthsBefore('2026-03-15', 6)).toEqual({ from: '2025-10-01', to: '2026-03-15' });
   });
 });

@@ -55,3 +55,10 @@ export function isGood(direction: Change['direction'], higherIsBetter: boolean):
   }
   return (direction === 'up') === higherIsBetter;
 }
+
+/** From the first day of the month `months − 1` months before the one holding the last day of `[…, to)`, to `to`. */
+export function monthsBefore(to: string, months: number): Period {
+  const last = new Date(msOf(to) - DAY);
+  const start = Date.UTC(last.getUTCFullYear(), last.getUTCMonth() - (months - 1), 1);
+  return { from: toDay(start), to };
+}
