@@ -1,4 +1,5 @@
-import { Alert, Card, Statistic, Table, Typography } from 'antd';
+import { Card, Statistic, Table, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { SegmentTag } from '../shared/SegmentTag.tsx';
 import { QueryError } from '../../../components/feedback/QueryError.tsx';
@@ -6,7 +7,6 @@ import { useDebouncedValue } from '../../../hooks/useDebouncedValue.ts';
 import { useFormat } from '../../../i18n/useFormat.ts';
 import { useSegmentPreview } from '../shared/api.ts';
 import { valueClassLabel } from '../shared/labels.ts';
-import { PartyName } from '../shared/PartyName.tsx';
 import type { SegmentMember, SegmentRule } from '../shared/types.ts';
 
 /** The rule's live count and first members while it is edited (nothing is saved). */
@@ -16,7 +16,11 @@ export function LivePreview({ rule }: { rule: SegmentRule | null }) {
   const debounced = useDebouncedValue(rule, 400);
   const q = useSegmentPreview(debounced);
   const columns = [
-    { key: 'name', title: t('value.customer'), render: (_: unknown, m: SegmentMember) => <PartyName id={m.id} /> },
+    {
+      key: 'name',
+      title: t('value.customer'),
+      render: (_: unknown, m: SegmentMember) => <Link to={`/parties/${m.id}`}>{m.displayName}</Link>,
+    },
     {
       key: 'rfm',
       title: t('value.rfm.segment'),
@@ -53,7 +57,6 @@ export function LivePreview({ rule }: { rule: SegmentRule | null }) {
               ? t('value.segments.snapshotAsOf', { date: format.date(q.data.valueSnapshotAsOf) })
               : t('value.segments.noSnapshot')}
           </Typography.Paragraph>
-          {q.data?.note && <Alert type="info" showIcon message={q.data.note} style={{ marginBottom: 8 }} />}
           <Table<SegmentMember>
             size="small"
             rowKey="id"

@@ -8,7 +8,8 @@ import { DataTable, type DataColumn } from '../../../components/DataTable/index.
 import { useFormat } from '../../../i18n/useFormat.ts';
 import { PageHeader } from '../../../layout/PageHeader.tsx';
 import { segmentsEndpoint } from '../shared/api.ts';
-import { segmentEditorRoles, type Segment } from '../shared/types.ts';
+import { SnapshotButton } from '../shared/SnapshotButton.tsx';
+import { segmentEditorRoles, snapshotRequesterRoles, type Segment } from '../shared/types.ts';
 
 /** `/value/segments`: the organisation's dynamic segments; open one for its rule, members and history. */
 export default function SegmentsPage() {
@@ -35,16 +36,19 @@ export default function SegmentsPage() {
         title={t('nav.valueSegments')}
         description={t('value.segments.description')}
         actions={
-          hasAnyRole(user, segmentEditorRoles) && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => void navigate('/value/segments/new')}
-              data-testid="segment-create"
-            >
-              {t('value.segments.new')}
-            </Button>
-          )
+          <>
+            {hasAnyRole(user, snapshotRequesterRoles) && <SnapshotButton />}
+            {hasAnyRole(user, segmentEditorRoles) && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => void navigate('/value/segments/new')}
+                data-testid="segment-create"
+              >
+                {t('value.segments.new')}
+              </Button>
+            )}
+          </>
         }
       />
       <DataTable<Segment>
