@@ -55,10 +55,35 @@ interface ReadCase {
   headers: Record<string, string>;
 }
 
-const progress = (p: { phase: string; done: number; total: number; rowsPerSecond: number }) =>
+/** Batch times per phase: a batch that costs more as the table grows would make a load quadratic. */
+const batchTimes = new Map<string, number[]>();
+export const batchGrowth: { phase: string; first: number; median: number; last: number; grows: boolean }[] = [];
+
+const progress = (p: { phase: string; done: number; total: number; rowsPerSecond: number; batchMs: number }) => {
+  batchTimes.set(p.phase, [...(batchTimes.get(p.phase) ?? []), p.batchMs]);
   process.stdout.write(
     `\r  ${p.phase}: ${p.done}/${p.total} (${p.rowsPerSecond} rows/s)      ${p.done >= p.total ? '\n' : ''}`,
   );
+};
+
+/** First, median and last batch of every phase with three or more batches; a last above 1.5× the first is flagged. */
+function summariseBatches() {
+  for (const [phase, times] of batchTimes) {
+    if (times.length < 3) {
+      continue;
+    }
+    const sorted = [...times].sort((x, y) => x - y);
+    const [first, last] = [times[0] ?? 0, times.at(-1) ?? 0];
+    const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+    const grows = last > 1.5 * first;
+    batchGrowth.push({ phase, first, median, last, grows });
+    console.log(`  batches of ${phase} (${times.length}): first ${first} ms, median ${median} ms, last ${last} ms`);
+    if (grows) {
+      const x = (last / Math.max(1, first)).toFixed(1);
+      console.log(`  !!! ${phase}: the last batch took ${x}× the first: batch cost grows with the table`);
+    }
+  }
+}
 
 /** The generated organisation, plus users that only fill the table (for the user list cases); fresh planner statistics. */
 async function seed(h: DatabaseHandle): Promise<{ demo: GeneratorResult; seedMs: number }> {
@@ -77,6 +102,7 @@ async function seed(h: DatabaseHandle): Promise<{ demo: GeneratorResult; seedMs:
     locale: 'mixed',
     onProgress: progress,
   });
+  summariseBatches();
   // Extra users for the user list cases (no passwords; they only fill the table).
   await sql`
     insert into app_user (org_id, email, display_name, roles, locale)
@@ -285,8 +311,15 @@ function report(rows: Reads, imp: Import, demo: GeneratorResult, seedMs: number)
   const dir = path.join(import.meta.dirname, 'results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${result.date.slice(0, 19).replace(/:/g, '-')}-${engine}-${size}.json`);
-  writeFileSync(file, JSON.stringify(result, null, 2));
+  writeFileSync(file, JSON.stringify({ ...result, batchGrowth }, null, 2));
   console.log(`wrote ${path.relative(process.cwd(), file)}`);
+  const grown = batchGrowth.filter((b) => b.grows);
+  if (grown.length) {
+    console.log(
+      `\n!!! BATCH COST GROWS WITH THE TABLE in: ${grown.map((b) => b.phase).join(', ')} (last > 1.5× first)`,
+    );
+    process.exitCode = 1;
+  }
 }
 
 async function main() {

@@ -205,6 +205,8 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
       root,
       wildcard: false,
       index: ['index.html'],
+      // The plugin's own header (max-age=0) would replace ours.
+      cacheControl: false,
       // Vite names assets by content hash: cache them for good; always revalidate the page itself.
       setHeaders: (res, filePath) => {
         res.setHeader(

@@ -9,6 +9,8 @@ export interface Progress {
   done: number;
   total: number;
   rowsPerSecond: number;
+  /** How long the batch just written took (ms): a batch that grows with the table shows here first. */
+  batchMs: number;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { bulkUpsertProducts } from '../modules/commerce/index.ts';
-import { bulkUpsertParties, type BulkPartyInput } from '../modules/parties/index.ts';
+import { afterPartiesBatch, bulkUpsertParties, type BulkPartyInput } from '../modules/parties/index.ts';
 import type { GenContext } from './gen-context.ts';
 import { DAY, mobile, pad, YEAR } from './rng.ts';
 
@@ -162,6 +162,8 @@ export async function generateCustomers(g: GenContext, count: number, owners: st
         c.ids[start + k] = r.id;
       });
     });
+    // The importer's upkeep between batches (statistics, GIN pending lists), so both loads stay flat as tables grow.
+    await afterPartiesBatch(g.db, start / g.partyBatch + 1).catch(() => undefined);
     g.progress('customers', Math.min(N, start + g.partyBatch), N, t2);
   }
   return c;

@@ -1,4 +1,4 @@
-import { bulkUpsertTransactions, type BulkTransactionInput } from '../modules/commerce/index.ts';
+import { afterCommerceBatch, bulkUpsertTransactions, type BulkTransactionInput } from '../modules/commerce/index.ts';
 import { categories, txChannels, type Customers } from './gen-customers.ts';
 import type { GenContext } from './gen-context.ts';
 import { businessTime, DAY, YEAR } from './rng.ts';
@@ -95,6 +95,7 @@ export async function generatePurchases(g: GenContext, c: Customers, T: number, 
       }
     });
     written += rows.length;
+    await afterCommerceBatch(g.db, Math.ceil(written / g.batch));
     g.progress('transactions', written, total, t3);
   };
   for (let i = 0; i < c.N; i++) {

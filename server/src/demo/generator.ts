@@ -139,6 +139,7 @@ function context(
 ): GenContext {
   const batch = Math.max(100, opts.batchSize ?? 5000);
   const rng = new Rng(o.seed);
+  const lastBatch = new Map<string, number>();
   const fz = new Faker({ locale: [zh_CN, en, base] });
   const fe = new Faker({ locale: [en, base] });
   fz.seed(o.seed);
@@ -158,12 +159,17 @@ function context(
     // Parties go in smaller batches: each party row carries roles, history and search columns, so a
     // batch of 1,000 keeps one transaction's memory and lock time modest on either engine.
     partyBatch: Math.min(batch, 1000),
-    progress: (phase, done, total, since) =>
+    progress: (phase, done, total, since) => {
+      const now = performance.now();
+      const batchMs = Math.round(now - (lastBatch.get(phase) ?? since));
+      lastBatch.set(phase, now);
       opts.onProgress?.({
         phase,
         done,
         total,
-        rowsPerSecond: Math.round(done / Math.max(0.001, (performance.now() - since) / 1000)),
-      }),
+        rowsPerSecond: Math.round(done / Math.max(0.001, (now - since) / 1000)),
+        batchMs,
+      });
+    },
   };
 }
