@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bgnbdLogLik, bgnbdTotalLogLik, expectedPurchases, pAlive, repeatPmf } from './bgnbd.ts';
 import { fitBgnbd, fitGammaGamma, frequencySpendCorrelation } from './fit.ts';
@@ -174,5 +176,41 @@ describe('fits that cannot succeed say why', () => {
       expect(fit.reason).toBe('not_converged');
       expect(fit.message).not.toMatch(/NaN/);
     }
+  });
+});
+
+describe('the CDNOW sample (2,357 customers, 39 weeks)', () => {
+  const file = path.resolve(import.meta.dirname, '../../../../test/fixtures/value/cdnow-summary.csv');
+  const rows = readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split(',').map(Number));
+  const rf = rows.map(([, x = 0, tx = 0, T = 0]) => ({ x, tx, T, n: 1 }));
+  const spend = rows.filter(([, x = 0]) => x > 0).map(([, x = 0, , , mean = 0]) => ({ x, mean, n: 1 }));
+  const sig3 = (got: number, want: number) =>
+    expect(Number(got.toPrecision(3)), `${got}`).toBe(Number(want.toPrecision(3)));
+
+  it('BG/NBD recovers the published r, α, a, b and log-likelihood −9582.4', () => {
+    expect(bgnbdTotalLogLik(cdnow, rf)).toBeCloseTo(-9582.43, 2);
+    const fit = fitBgnbd(rf);
+    if (!fit.ok) {
+      throw new Error(fit.message);
+    }
+    sig3(fit.params.r, cdnow.r);
+    sig3(fit.params.alpha, cdnow.alpha);
+    sig3(fit.params.a, cdnow.a);
+    sig3(fit.params.b, cdnow.b);
+    expect(fit.logLikelihood).toBeCloseTo(-9582.4, 1);
+  });
+
+  it('Gamma-Gamma recovers the published p, q, γ on the 946 repeat buyers', () => {
+    expect(spend).toHaveLength(946);
+    const fit = fitGammaGamma(spend);
+    if (!fit.ok) {
+      throw new Error(fit.message);
+    }
+    sig3(fit.params.p, cdnowSpend.p);
+    sig3(fit.params.q, cdnowSpend.q);
+    sig3(fit.params.gamma, cdnowSpend.gamma);
   });
 });
