@@ -110,3 +110,13 @@ describe('cohorts', () => {
     expect((await admin.get('/api/value/cohorts?from=yesterday')).statusCode).toBe(400);
   });
 });
+
+describe('the first storable days', () => {
+  it('periods and as-of dates at the year 0001 answer, never 5xx', async () => {
+    expect((await admin.get('/api/value/cohorts?to=0001-03-01')).statusCode).toBe(200);
+    expect((await admin.get('/api/value/concentration?to=0001-03-01')).statusCode).toBe(200);
+    expect((await admin.get('/api/value/clv/simple?asOf=0001-01-01')).statusCode).toBe(200);
+    const fit = await admin.post('/api/value/clv/fit', { asOf: '0001-01-01' });
+    expect(fit.statusCode).toBe(422);
+  });
+});

@@ -57,6 +57,11 @@ const analytics: MatrixResource = {
 
 export const valueAccessMatrix: MatrixTable = {
   file: 'modules/value/value.access-matrix.ts',
-  rules: ['modules/value/value.access.ts', 'modules/value/clv/clv.routes.ts'],
+  rules: [
+    'modules/value/value.access.ts',
+    'modules/value/clv/clv.routes.ts',
+    'modules/value/concentration/concentration.routes.ts',
+    'modules/value/cohorts/cohorts.routes.ts',
+  ],
   resources: [clvFit, analytics],
 };

@@ -6,6 +6,10 @@ import type { CurrencyCount } from './value.repository.ts';
 
 export const DAY_MS = 86_400_000;
 
+const FIRST_INSTANT = Date.parse('0001-01-01T00:00:00.000Z');
+/** An instant no earlier than the first the database stores (a default `from` a year before 0001-06-01 is not one). */
+export const storable = (d: Date): Date => (d.getTime() < FIRST_INSTANT ? new Date(FIRST_INSTANT) : d);
+
 /** `2026-03-01` or an ISO date-time: the instant it starts (a date is its UTC midnight). */
 export const startOf = (v: string): Date => new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00.000Z` : v);
 
@@ -28,7 +32,7 @@ export interface Period {
  */
 export function period(q: { from?: string | undefined; to?: string | undefined }, now = new Date()): Period {
   const to = q.to ? startOf(q.to) : now;
-  const from = q.from ? startOf(q.from) : new Date(to.getTime() - 365 * DAY_MS);
+  const from = q.from ? startOf(q.from) : storable(new Date(to.getTime() - 365 * DAY_MS));
   if (to.getTime() <= from.getTime()) {
     throw validation('`to` must be after `from`', [
       { path: ['querystring', 'to'], message: 'Must be after from', code: 'invalid_range' },

@@ -5,7 +5,7 @@ import type { Deps } from '../../../platform/deps.ts';
 import { notFound, unprocessable, validation } from '../../../platform/errors.ts';
 import { customerVisibility } from '../../parties/index.ts';
 import { liveCustomer, visibleCustomer } from '../value.access.ts';
-import { chooseCurrency, DAY_MS, todayUtc } from '../value.common.ts';
+import { chooseCurrency, DAY_MS, storable, todayUtc } from '../value.common.ts';
 import { currencyCounts } from '../value.repository.ts';
 import type { ValueClvFitRow } from '../value.tables.ts';
 import type {
@@ -221,7 +221,7 @@ export function clvService(deps: Deps) {
       const { orgId } = ctx.actor;
       const asOf = q.asOf ?? todayUtc();
       const scope = visibleCustomer(ctx.actor, await customerVisibility(db, orgId));
-      const from = new Date(dayAfter(asOf).getTime() - 730 * DAY_MS);
+      const from = storable(new Date(dayAfter(asOf).getTime() - 730 * DAY_MS));
       const choice = chooseCurrency(
         q.currency,
         asOf > todayUtc() ? [] : await currencyCounts(db, orgId, scope, from, dayAfter(asOf)),
