@@ -33,20 +33,23 @@ async function timed(f: () => Promise<unknown>, runs: number): Promise<number> {
 
 const live = sql`p.deleted_at is null and p.merged_into_id is null`;
 
-/** Hand-written SQL: concentration over customers (`k` = p.id) or owners (`k` = p.owner_id), all of one currency. */
+/**
+ * Hand-written SQL: concentration over customers (`k` = p.id) or owners (`k` = p.owner_id) in CNY, with the count of
+ * transactions in other currencies (part of the answer).
+ */
 const concentrationSql = (orgId: string, key: 'p.id' | 'p.owner_id', from: string, to: string) => sql`
-  with r as (
-    select ${sql.raw(key)} as k, sum(t.amount) as x from transaction t
-    join party p on p.org_id = t.org_id and p.id = t.party_id
-    where t.org_id = ${orgId} and t.currency = 'CNY' and t.occurred_at >= ${from} and t.occurred_at < ${to}
-      and ${live} and ${sql.raw(key)} is not null
-    group by 1 having sum(t.amount) > 0
+  with s as (
+    select ${sql.raw(key)} as k, sum(t.amount) filter (where t.currency = 'CNY') as x,
+      count(*) filter (where t.currency <> 'CNY') as other
+    from transaction t join party p on p.org_id = t.org_id and p.id = t.party_id
+    where t.org_id = ${orgId} and t.occurred_at >= ${from} and t.occurred_at < ${to} and ${live}
+    group by 1
   ), o as (
     select x, row_number() over w as i, count(*) over () as n, sum(x) over () as tot,
-      sum(x) over (w rows unbounded preceding) as cum from r window w as (order by x, k)
+      sum(x) over (w rows unbounded preceding) as cum from s where x > 0 and k is not null window w as (order by x, k)
   )
   select n, tot, sum((2 * i - n - 1) * x) / (n * tot) as gini,
-    sum(x) filter (where i > n - ceil(0.2 * n)) / tot as top20,
+    sum(x) filter (where i > n - ceil(0.2 * n)) / tot as top20, (select sum(other) from s) as excluded,
     json_agg(json_build_object('i', i, 'y', cum / tot) order by i) filter (where n <= 100 or (100 * i) / n > (100 * (i - 1)) / n)
   from o group by n, tot`;
 

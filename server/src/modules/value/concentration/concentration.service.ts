@@ -15,13 +15,14 @@ export function concentrationService(deps: Deps) {
       const { orgId } = ctx.actor;
       const p = period(q);
       const scope = visibleCustomer(ctx.actor, await customerVisibility(db, orgId));
-      const counts = p.future ? [] : await currencyCounts(db, orgId, scope, p.from, p.to);
-      const { currency, excludedTransactions } = chooseCurrency(q.currency, counts);
-      const head = { by: q.by, from: p.from.toISOString(), to: p.to.toISOString(), currency, excludedTransactions };
+      // The currency asked for needs no pass of its own: the main query counts the others in the same scan.
+      const counts = p.future || q.currency ? [] : await currencyCounts(db, orgId, scope, p.from, p.to);
+      const { currency } = chooseCurrency(q.currency, counts);
+      const head = { by: q.by, from: p.from.toISOString(), to: p.to.toISOString(), currency };
       const row =
         currency && !p.future
           ? await concentrationRow(db, { orgId, by: q.by, currency, from: p.from, to: p.to, scope })
-          : { n: 0, total: 0, gini: 0, top20Share: 0, lorenz: [] };
+          : { n: 0, total: 0, gini: 0, top20Share: 0, lorenz: [], excludedTransactions: 0 };
       return { ...head, ...row, note: row.n === 0 ? NOT_ENOUGH_DATA : null };
     },
   };
