@@ -82,18 +82,18 @@ const clvInputsSql = (orgId: string, asOf: string, compressed: boolean) => {
 
 const simpleSql = (orgId: string, asOf: string) => sql`
   with d as (
-    select t.party_id, (t.occurred_at at time zone 'UTC')::date as d, sum(t.amount) as amount from transaction t
-    join party p on p.org_id = t.org_id and p.id = t.party_id
-    where t.org_id = ${orgId} and t.currency = 'CNY' and t.occurred_at >= (${asOf}::date - 729)
-      and t.occurred_at < (${asOf}::date + 1) and ${live}
-    group by 1, 2 having sum(t.amount) > 0
+    select t.party_id, (t.occurred_at at time zone 'UTC')::date as d, sum(t.amount) filter (where t.currency = 'CNY') as amount,
+      count(*) filter (where t.currency <> 'CNY') as other
+    from transaction t join party p on p.org_id = t.org_id and p.id = t.party_id
+    where t.org_id = ${orgId} and t.occurred_at >= (${asOf}::date - 729) and t.occurred_at < (${asOf}::date + 1) and ${live}
+    group by 1, 2
   ), c as (
     select party_id, count(*) filter (where d > ${asOf}::date - 365) as cur,
       sum(amount) filter (where d > ${asOf}::date - 365) as rev, count(*) filter (where d <= ${asOf}::date - 365) as prior
-    from d group by 1
+    from d where amount > 0 group by 1
   )
   select count(*) filter (where cur > 0), sum(cur), sum(rev), count(*) filter (where prior > 0),
-    count(*) filter (where prior > 0 and cur = 0) from c`;
+    count(*) filter (where prior > 0 and cur = 0), (select sum(other) from d) from c`;
 
 export async function valueBench(
   app: App,

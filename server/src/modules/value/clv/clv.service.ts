@@ -222,21 +222,16 @@ export function clvService(deps: Deps) {
       const asOf = q.asOf ?? todayUtc();
       const scope = visibleCustomer(ctx.actor, await customerVisibility(db, orgId));
       const from = storable(new Date(dayAfter(asOf).getTime() - 730 * DAY_MS));
-      const choice = chooseCurrency(
-        q.currency,
-        asOf > todayUtc() ? [] : await currencyCounts(db, orgId, scope, from, dayAfter(asOf)),
-      );
-      const base = {
-        asOf,
-        currency: choice.currency,
-        grossMargin: q.grossMargin,
-        excludedTransactions: choice.excludedTransactions,
-      };
-      const none = { customers: 0, purchase_days: 0, revenue: 0, prior_customers: 0, lost: 0 };
-      if (!choice.currency || asOf > todayUtc()) {
+      const future = asOf > todayUtc();
+      // The currency asked for needs no pass of its own: the inputs query counts the others in the same scan.
+      const counts = future || q.currency ? [] : await currencyCounts(db, orgId, scope, from, dayAfter(asOf));
+      const { currency } = chooseCurrency(q.currency, counts);
+      const base = { asOf, currency, grossMargin: q.grossMargin };
+      if (!currency || future) {
+        const none = { customers: 0, purchase_days: 0, revenue: 0, prior_customers: 0, lost: 0, excluded: 0 };
         return simpleClv(none, base);
       }
-      return simpleClv(await simpleClvInputs(db, orgId, choice.currency, asOf, scope), base);
+      return simpleClv(await simpleClvInputs(db, orgId, currency, asOf, scope), base);
     },
   };
 }

@@ -11,6 +11,8 @@ export interface SimpleClvInputs {
   revenue: number;
   prior_customers: number;
   lost: number;
+  /** Transactions of the two years in other currencies. */
+  excluded: number;
 }
 
 export async function simpleClvInputs(
@@ -20,27 +22,30 @@ export async function simpleClvInputs(
   asOf: string,
   scope: Expression<SqlBool>,
 ): Promise<SimpleClvInputs> {
+  // One scan of the two years: purchase days in the currency, and the transactions in others (left out, counted).
   const { rows } = await sql<SimpleClvInputs>`
-    with days as (
-      select t.party_id, (t.occurred_at at time zone 'UTC')::date as d, sum(t.amount) as amount
+    with scanned as (
+      select t.party_id, (t.occurred_at at time zone 'UTC')::date as d,
+        sum(t.amount) filter (where t.currency = ${currency}) as amount,
+        count(*) filter (where t.currency <> ${currency}) as other
       from transaction t join party p on p.org_id = t.org_id and p.id = t.party_id
-      where t.org_id = ${orgId} and t.currency = ${currency}
+      where t.org_id = ${orgId}
         and t.occurred_at >= (${asOf}::date - 729)::timestamp at time zone 'UTC'
         and t.occurred_at < (${asOf}::date + 1)::timestamp at time zone 'UTC' and ${scope}
       group by t.party_id, d
-      having sum(t.amount) > 0
     ), per_customer as (
       select party_id,
         count(*) filter (where d > ${asOf}::date - 365) as cur_days,
         coalesce(sum(amount) filter (where d > ${asOf}::date - 365), 0) as cur_revenue,
         count(*) filter (where d <= ${asOf}::date - 365) as prior_days
-      from days group by party_id
+      from scanned where amount > 0 group by party_id
     )
     select count(*) filter (where cur_days > 0)::int as customers,
       coalesce(sum(cur_days), 0)::int as purchase_days,
       coalesce(sum(cur_revenue), 0)::float8 as revenue,
       count(*) filter (where prior_days > 0)::int as prior_customers,
-      count(*) filter (where prior_days > 0 and cur_days = 0)::int as lost
+      count(*) filter (where prior_days > 0 and cur_days = 0)::int as lost,
+      (select coalesce(sum(other), 0) from scanned)::int as excluded
     from per_customer`.execute(db);
   return rows[0] as SimpleClvInputs;
 }

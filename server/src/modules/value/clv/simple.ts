@@ -9,7 +9,7 @@ import type { SimpleClvInputs } from './simple.repository.ts';
  */
 export function simpleClv(
   i: SimpleClvInputs,
-  base: { asOf: string; currency: string | null; grossMargin: number; excludedTransactions: number },
+  base: { asOf: string; currency: string | null; grossMargin: number },
 ): SimpleClv {
   const aov = i.purchase_days > 0 ? i.revenue / i.purchase_days : null;
   const perYear = i.customers > 0 ? i.purchase_days / i.customers : null;
@@ -20,6 +20,7 @@ export function simpleClv(
   const note = aov === null || churn === null ? 'not_enough_data' : churn === 0 ? 'no_churn' : null;
   return {
     ...base,
+    excludedTransactions: i.excluded,
     customers: i.customers,
     priorCustomers: i.prior_customers,
     averageOrderValue: aov,
