@@ -16,6 +16,8 @@ export type {
   Locale,
 } from './platform/identity/identity.schema.ts';
 export { roles, locales } from './platform/identity/constants.ts';
+export { auditActions, auditEntityTypes } from './platform/audit/actions.ts';
+export type { AuditAction, AuditEntityType } from './platform/audit/actions.ts';
 export type {
   SessionUser,
   LoginResponse,
