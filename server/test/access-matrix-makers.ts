@@ -1,6 +1,6 @@
 import { simulateCustomers } from '../src/modules/value/index.ts';
 import { nextN, SALARY, SECRET_TAG, type Maker, type MatrixFixture, type Vars } from './access-matrix-fixture.ts';
-import { insertCustomers, simulatedSpecs } from './value-fixture.ts';
+import { insertCustomers, removeCustomers, simulatedSpecs } from './value-fixture.ts';
 
 // One maker per resource of the matrix tables: the shared record every read is checked against, and fresh copies
 // made the same way for writes. A table row without a maker here fails the test by name.
@@ -273,7 +273,7 @@ function otherMakers(fx: MatrixFixture): Record<string, Maker> {
   };
 }
 
-/** Value: customers simulated under the CLV model (some owned by owner) and a fit of the org's model on them. */
+/** Value: a fit of the org's model on customers simulated under it (removed again once fitted). */
 function valueMakers(fx: MatrixFixture): Record<string, Maker> {
   const settled = async (id: string) => {
     for (let i = 0; i < 400; i++) {
@@ -292,12 +292,12 @@ function valueMakers(fx: MatrixFixture): Record<string, Maker> {
       { p: 6.25, q: 3.74, gamma: 15.44 },
       { n: 600, tMin: 26, tMax: 78, seed: 11 },
     );
-    const specs = simulatedSpecs(sim, '2026-01-31').map((s, i) => ({
-      ...s,
-      ownerId: i % 10 === 0 ? fx.actors.owner.userId : null,
-    }));
-    await insertCustomers(fx.db, fx.orgId, specs);
-    return (await fx.ok('admin', 'POST', '/api/value/clv/fit', { asOf: '2026-01-31', timeUnit: 'week' })).id;
+    const specs = simulatedSpecs(sim, '2026-01-31');
+    const ids = await insertCustomers(fx.db, fx.orgId, specs);
+    const fit = await fx.ok('admin', 'POST', '/api/value/clv/fit', { asOf: '2026-01-31', timeUnit: 'week' });
+    // The model stays; the customers go, so that they do not fill the party lists other rows look in.
+    await removeCustomers(fx.db, fx.orgId, ids);
+    return fit.id;
   };
   return {
     value_clv_fit: {

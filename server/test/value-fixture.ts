@@ -69,3 +69,12 @@ export function simulatedSpecs(sim: SimulatedCustomer[], asOf: string, ownerId: 
 export async function clearTransactions(db: Db, orgId: string): Promise<void> {
   await sql`delete from transaction where org_id = ${orgId}`.execute(db);
 }
+
+/** Removes customers made by insertCustomers, with their transactions (fixtures that must not fill party lists). */
+export async function removeCustomers(db: Db, orgId: string, ids: string[]): Promise<void> {
+  if (!ids.length) {
+    return;
+  }
+  await sql`delete from transaction where org_id = ${orgId} and party_id in (${sql.join(ids)})`.execute(db);
+  await sql`delete from party where org_id = ${orgId} and id in (${sql.join(ids)})`.execute(db);
+}
