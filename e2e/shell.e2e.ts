@@ -202,6 +202,30 @@ describe('web shell', () => {
     await expect.poll(() => testId('user-title').textContent()).toBe(newUser.name);
   });
 
+  it('keeps the last sidebar entry clickable above the collapse bar at common screen sizes', async () => {
+    for (const [width, height] of [
+      [1366, 768],
+      [1440, 900],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto(`${server.url}/`);
+      const last = page.locator('nav [data-testid^="nav-"]').last();
+      await last.scrollIntoViewIfNeeded();
+      // What a click at the entry's centre would hit: the entry itself, not the collapse bar drawn over it.
+      const hit = await last.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return Boolean(top && (el.contains(top) || top.contains(el)));
+      });
+      expect(hit, `${width}×${height}`).toBe(true);
+      const href = await last.getAttribute('href');
+      await last.click();
+      await page.waitForURL((u) => u.pathname === href);
+    }
+    await page.setViewportSize({ width: 1366, height: 860 });
+  });
+
   it('signs out, after which protected pages need sign-in again', async () => {
     await testId('user-menu').click();
     await testId('sign-out').click();
