@@ -148,7 +148,7 @@ describe('web shell', () => {
     expect(texts.every((t) => t.includes('API token'))).toBe(true);
 
     await page.goto(`${server.url}/settings/audit?entityType=user&action=create`);
-    const created = rows.filter({ hasText: 'Administrator' }).first();
+    const created = rows.filter({ hasText: '系统管理员' }).first();
     await expect.poll(() => created.count(), { timeout: 10_000 }).toBe(1);
     await created.locator('.ant-table-row-expand-icon').first().click();
     await expect.poll(() => testId('audit-changes').first().textContent()).toContain('"roles"');
@@ -200,6 +200,30 @@ describe('web shell', () => {
     await page.getByTestId('search-result').filter({ hasText: newUser.name }).click();
     await page.waitForURL(/\/settings\/users\/[0-9a-f-]{36}$/);
     await expect.poll(() => testId('user-title').textContent()).toBe(newUser.name);
+  });
+
+  it('keeps the last sidebar entry clickable above the collapse bar at common screen sizes', async () => {
+    for (const [width, height] of [
+      [1366, 768],
+      [1440, 900],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto(`${server.url}/`);
+      const last = page.locator('nav [data-testid^="nav-"]').last();
+      await last.scrollIntoViewIfNeeded();
+      // What a click at the entry's centre would hit: the entry itself, not the collapse bar drawn over it.
+      const hit = await last.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return Boolean(top && (el.contains(top) || top.contains(el)));
+      });
+      expect(hit, `${width}×${height}`).toBe(true);
+      const href = await last.getAttribute('href');
+      await last.click();
+      await page.waitForURL((u) => u.pathname === href);
+    }
+    await page.setViewportSize({ width: 1366, height: 860 });
   });
 
   it('signs out, after which protected pages need sign-in again', async () => {

@@ -81,7 +81,8 @@ export function AppLayout() {
         onCollapse={setCollapsed}
         breakpoint="lg"
         width={220}
-        style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        className="tandem-sider"
+        style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh' }}
       >
         <Link to="/" aria-label={t('app.home')}>
           <Logo compact={collapsed} />

@@ -122,7 +122,7 @@ function QuestionResults({ survey, total, k }: { survey: Survey; total: SurveyRe
             ? (total.questions ?? []).filter((x) => x.questionId === q.id)
             : [metricOf(total, q.id)].filter((x): x is SurveyQuestionMetric => Boolean(x));
         return q.type === 'text' || (gaps.length > 0 && q.dimension && q.pairing) ? null : (
-          <QuestionResult key={q.id} q={q} m={m} index={i} k={k} />
+          <QuestionResult key={q.id} q={q} m={m} index={i} k={k} enps={survey.kind === 'enps'} />
         );
       })}
       <Drivers survey={survey} />
