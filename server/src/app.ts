@@ -40,9 +40,9 @@ import { VERSION } from './version.ts';
 import type { Transporter } from 'nodemailer';
 import { partiesModule, partiesSearchProvider } from './modules/parties/index.ts';
 import { surveysModule } from './modules/surveys/index.ts';
-import { casesModule } from './modules/cases/index.ts';
+import { casesModule, casesSearchProvider } from './modules/cases/index.ts';
 import { importsModule, type ImportSettings } from './modules/imports/index.ts';
-import { commerceModule } from './modules/commerce/index.ts';
+import { commerceModule, productsSearchProvider } from './modules/commerce/index.ts';
 
 export interface AppOptions {
   /** An open, migrated database; the caller owns it and closes it after the app. */
@@ -194,7 +194,12 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
   casesModule(app, deps);
   importsModule(app, deps, opts.imports);
   commerceModule(app, deps);
-  searchRoutes(app, deps, [...platformSearchProviders, partiesSearchProvider]);
+  searchRoutes(app, deps, [
+    ...platformSearchProviders,
+    partiesSearchProvider,
+    casesSearchProvider,
+    productsSearchProvider,
+  ]);
 
   if (opts.webDir) {
     const root = path.resolve(opts.webDir);

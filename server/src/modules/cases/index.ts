@@ -57,3 +57,4 @@ export { createCaseSchema, replyInputSchema, resolveInputSchema } from './cases.
 
 // Expected outcomes of the access rules (the access matrix test checks them through the API).
 export { casesAccessMatrix } from './cases.access-matrix.ts';
+export { casesSearchProvider } from './search.repository.ts';

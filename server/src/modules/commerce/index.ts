@@ -53,3 +53,4 @@ export { createProductSchema, createTransactionSchema } from './commerce.schema.
 
 // Expected outcomes of the access rules (the access matrix test checks them through the API).
 export { commerceAccessMatrix } from './commerce.access-matrix.ts';
+export { productsSearchProvider } from './commerce.repository.ts';
