@@ -8,6 +8,8 @@
  *   connections: p50/p99/throughput vs a bare Fastify route returning the same JSON from memory;
  * - import: transactions with lines through the bulk path the importer uses (validation included)
  *   vs a raw COPY of the same rows into scratch tables with the same columns and indexes.
+ * - value analytics (concentration, cohorts, CLV): each endpoint vs the best hand-written SQL for the same answer,
+ *   and the CLV fit time (bench/value-bench.ts); `--only value` runs just these after seeding.
  * Prints a table and writes bench/results/<date>-<engine>-<size>.json.
  */
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { openDatabase, type DatabaseHandle } from '../server/src/platform/db/dat
 import { migrateToLatest } from '../server/src/platform/db/migrate.ts';
 import { importBench, type CopyFrom } from './import-bench.ts';
 import { bare, load } from './load.ts';
+import { valueBench, type ValueBenchRow } from './value-bench.ts';
 import { openBenchPglite } from './pglite.ts';
 import { startThrowawayPostgres } from './postgres.ts';
 
@@ -35,6 +38,7 @@ const { values: args } = parseArgs({
     'import-rows': { type: 'string', default: '50000' },
     duration: { type: 'string', default: '5' },
     connections: { type: 'string', default: '32' },
+    only: { type: 'string' },
   },
 });
 const engine = args.engine === 'postgres' ? 'postgres' : 'pglite';
@@ -261,11 +265,20 @@ function copyFromFor(
   };
 }
 
+/** Value analytics through the app against hand-written SQL (bench/value-bench.ts), as the org admin. */
+async function runValueBench(h: DatabaseHandle, demo: GeneratorResult): Promise<ValueBenchRow[]> {
+  const app = await buildApp({ database: h, secret: 'bench-secret-bench-secret-bench-secret', logger: false });
+  await app.ready();
+  const rows = await valueBench(app, h, demo.orgId, await tokenFor(app, 'admin@bench.test'));
+  await app.close();
+  return rows;
+}
+
 type Reads = Awaited<ReturnType<typeof readBench>>;
 type Import = Awaited<ReturnType<typeof importBench>>;
 
 /** Prints the tables and writes bench/results/<date>-<engine>-<size>.json. */
-function report(rows: Reads, imp: Import, demo: GeneratorResult, seedMs: number): void {
+function report(rows: Reads, imp: Import | null, value: ValueBenchRow[], demo: GeneratorResult, seedMs: number): void {
   const result = {
     date: new Date().toISOString(),
     engine,
@@ -288,6 +301,7 @@ function report(rows: Reads, imp: Import, demo: GeneratorResult, seedMs: number)
     },
     rows,
     import: imp,
+    value,
   };
   console.table(
     rows.map((r) => ({
@@ -300,14 +314,25 @@ function report(rows: Reads, imp: Import, demo: GeneratorResult, seedMs: number)
       errors: r.errors,
     })),
   );
-  console.table([
-    {
-      case: `import ${imp.rows} transactions (${imp.lines} lines)`,
-      'bulk path rows/s': imp.bulkRowsPerSecond,
-      'COPY rows/s': imp.copyRowsPerSecond,
-      'ratio (goal ≥ 0.5 on PostgreSQL)': imp.ratio,
-    },
-  ]);
+  if (imp) {
+    console.table([
+      {
+        case: `import ${imp.rows} transactions (${imp.lines} lines)`,
+        'bulk path rows/s': imp.bulkRowsPerSecond,
+        'COPY rows/s': imp.copyRowsPerSecond,
+        'ratio (goal ≥ 0.5 on PostgreSQL)': imp.ratio,
+      },
+    ]);
+  }
+  console.table(
+    value.map((v) => ({
+      case: v.case,
+      'API ms': v.apiMs,
+      'SQL ms': v.sqlMs,
+      'ratio (goal ≤ 1.3)': v.ratio,
+      status: v.status,
+    })),
+  );
   const dir = path.join(import.meta.dirname, 'results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${result.date.slice(0, 19).replace(/:/g, '-')}-${engine}-${size}.json`);
@@ -332,10 +357,12 @@ async function main() {
     const h = handle;
     await migrateToLatest(h.db);
     const { demo, seedMs } = await seed(h);
-    const rows = await readBench(h, demo);
+    const onlyValue = args.only === 'value';
+    const rows = onlyValue ? [] : await readBench(h, demo);
+    const value = await runValueBench(h, demo);
     const importRows = Math.min(Number(args['import-rows']), transactions);
-    const imp = await importBench(h, demo.orgId, importRows, copyFromFor(h, lite, copyDir));
-    report(rows, imp, demo, seedMs);
+    const imp = onlyValue ? null : await importBench(h, demo.orgId, importRows, copyFromFor(h, lite, copyDir));
+    report(rows, imp, value, demo, seedMs);
   } finally {
     await handle?.close();
     pg?.stop();

@@ -192,3 +192,6 @@ export type {
   ListTransactionsQuery,
 } from './modules/commerce/commerce.schema.ts';
 export type { ImportJob, ImportPreview, StartImport } from './modules/imports/imports.schema.ts';
+export type { ClvModel, ClvFit, ClvCustomer, ClvCustomersPage, SimpleClv } from './modules/value/clv/clv.schema.ts';
+export type { Concentration } from './modules/value/concentration/concentration.schema.ts';
+export type { Cohorts } from './modules/value/cohorts/cohorts.schema.ts';

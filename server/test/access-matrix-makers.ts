@@ -1,4 +1,6 @@
+import { simulateCustomers } from '../src/modules/value/index.ts';
 import { nextN, SALARY, SECRET_TAG, type Maker, type MatrixFixture, type Vars } from './access-matrix-fixture.ts';
+import { insertCustomers, removeCustomers, simulatedSpecs } from './value-fixture.ts';
 
 // One maker per resource of the matrix tables: the shared record every read is checked against, and fresh copies
 // made the same way for writes. A table row without a maker here fails the test by name.
@@ -271,8 +273,61 @@ function otherMakers(fx: MatrixFixture): Record<string, Maker> {
   };
 }
 
+/** Value: a fit of the org's model on customers simulated under it (removed again once fitted). */
+function valueMakers(fx: MatrixFixture): Record<string, Maker> {
+  const settled = async (id: string) => {
+    for (let i = 0; i < 400; i++) {
+      const fit = await fx.ok<{ status: string }>('admin', 'GET', `/api/value/clv/fits/${id}`);
+      if (!['queued', 'running'].includes(fit.status)) {
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(`CLV fit ${id} did not settle`);
+  };
+  let shared: Promise<string> | undefined;
+  const make = async () => {
+    const sim = simulateCustomers(
+      { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
+      { p: 6.25, q: 3.74, gamma: 15.44 },
+      { n: 600, tMin: 26, tMax: 78, seed: 11 },
+    );
+    const specs = simulatedSpecs(sim, '2026-01-31');
+    const ids = await insertCustomers(fx.db, fx.orgId, specs);
+    const fit = await fx.ok('admin', 'POST', '/api/value/clv/fit', { asOf: '2026-01-31', timeUnit: 'week' });
+    // The model stays; the customers go, so that they do not fill the party lists other rows look in. One old
+    // purchase of the shared customer stays for later fits to start on (they then fail in the background: 202).
+    await removeCustomers(fx.db, fx.orgId, ids);
+    await fx.db
+      .insertInto('transaction')
+      .values({
+        org_id: fx.orgId,
+        party_id: fx.ids.customer,
+        occurred_at: '2026-01-15T12:00:00Z',
+        amount: '10.00',
+        currency: 'CNY',
+      })
+      .execute();
+    return fit.id;
+  };
+  return {
+    value_clv_fit: {
+      shared: async () => ({ id: await (shared ??= make()) }),
+      fresh: () => Promise.reject(new Error('CLV fits have no fresh copies')),
+      // A fit started in the background runs on: let it finish before the next case.
+      async after(_vars, _op, res) {
+        if (res.statusCode === 202) {
+          await settled(res.json<{ id: string }>().id);
+        }
+      },
+    },
+    value_analytics: reread(() => Promise.resolve({})),
+  };
+}
+
 export const matrixMakers = (fx: MatrixFixture): Record<string, Maker> => ({
   ...partyMakers(fx),
   ...caseMakers(fx),
   ...otherMakers(fx),
+  ...valueMakers(fx),
 });

@@ -10,6 +10,7 @@ const statusOf: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   URI_TOO_LONG: 414,
+  UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };
@@ -31,6 +32,8 @@ export class AppError extends Error {
 export const notFound = (what = 'Record') => new AppError('NOT_FOUND', `${what} not found`);
 export const forbidden = (message = 'You do not have permission to do this') => new AppError('FORBIDDEN', message);
 export const validation = (message: string, details?: unknown) => new AppError('VALIDATION_FAILED', message, details);
+/** The input is well-formed but the data cannot answer it (a model that does not fit): 422 with the reason. */
+export const unprocessable = (message: string, details?: unknown) => new AppError('UNPROCESSABLE', message, details);
 export const conflict = (message: string, details?: unknown) => new AppError('CONFLICT', message, details);
 export const versionConflict = (current: unknown) =>
   new AppError('VERSION_CONFLICT', 'This record was changed by someone else; reload and try again', { current });

@@ -1,4 +1,6 @@
-// The commerce module's only door: what other modules, the CLI and the demo may use.
+// The commerce module's only door: what other modules, the CLI and the demo may use. Besides these exports, the
+// `product`, `transaction` and `transaction_line` tables are a published contract for analytics: value's repositories
+// read them (never write) to compute RFM, CLV, concentration and cohorts in SQL.
 import type { Db } from '../../platform/db/database.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { TandemApp } from '../../platform/http/types.ts';
@@ -49,7 +51,7 @@ export type {
 } from './bulk/bulk-types.ts';
 
 // Schemas the CLI, the demo and imports reuse.
-export { createProductSchema, createTransactionSchema } from './commerce.schema.ts';
+export { createProductSchema, createTransactionSchema, currencySchema } from './commerce.schema.ts';
 
 // Expected outcomes of the access rules (the access matrix test checks them through the API).
 export { commerceAccessMatrix } from './commerce.access-matrix.ts';

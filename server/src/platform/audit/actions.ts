@@ -66,5 +66,6 @@ export const auditEntityTypes = [
   'import_job',
   'product',
   'transaction',
+  'value_clv_fit',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];

@@ -9,6 +9,7 @@ export const errorCodes = [
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'URI_TOO_LONG',
+  'UNPROCESSABLE',
   'RATE_LIMITED',
   'INTERNAL',
 ] as const;

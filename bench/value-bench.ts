@@ -1,0 +1,161 @@
+/**
+ * Value analytics in the bench: each endpoint, called through the app (auth, validation, access in the query,
+ * serialisation), against the best hand-written SQL for the same answer run directly on the same database in the
+ * same run (median of `runs` after a warm-up; goal ≤ 1.3×). The CLV fit is timed whole; its baseline is the one SQL
+ * aggregation it reads (the rest is the maximum-likelihood fit itself).
+ */
+import { sql } from 'kysely';
+import type { buildApp } from '../server/src/app.ts';
+import type { DatabaseHandle } from '../server/src/platform/db/database.ts';
+
+type App = Awaited<ReturnType<typeof buildApp>>;
+
+export interface ValueBenchRow {
+  case: string;
+  apiMs: number;
+  sqlMs: number;
+  ratio: number;
+  status: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+async function timed(f: () => Promise<unknown>, runs: number): Promise<number> {
+  await f();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await f();
+    times.push(performance.now() - t);
+  }
+  return +median(times).toFixed(1);
+}
+
+const live = sql`p.deleted_at is null and p.merged_into_id is null`;
+
+/**
+ * Hand-written SQL: concentration over customers (`k` = p.id) or owners (`k` = p.owner_id) in CNY, with the count of
+ * transactions in other currencies (part of the answer).
+ */
+const concentrationSql = (orgId: string, key: 'p.id' | 'p.owner_id', from: string, to: string) => sql`
+  with s as (
+    select ${sql.raw(key)} as k, sum(t.amount) filter (where t.currency = 'CNY') as x,
+      count(*) filter (where t.currency <> 'CNY') as other
+    from transaction t join party p on p.org_id = t.org_id and p.id = t.party_id
+    where t.org_id = ${orgId} and t.occurred_at >= ${from} and t.occurred_at < ${to} and ${live}
+    group by 1
+  ), o as (
+    select x, row_number() over w as i, count(*) over () as n, sum(x) over () as tot,
+      sum(x) over (w rows unbounded preceding) as cum from s where x > 0 and k is not null window w as (order by x, k)
+  )
+  select n, tot, sum((2 * i - n - 1) * x) / (n * tot) as gini,
+    sum(x) filter (where i > n - ceil(0.2 * n)) / tot as top20, (select sum(other) from s) as excluded,
+    json_agg(json_build_object('i', i, 'y', cum / tot) order by i) filter (where n <= 100 or (100 * i) / n > (100 * (i - 1)) / n)
+  from o group by n, tot`;
+
+const cohortsSql = (orgId: string, from: string, to: string) => sql`
+  with f as (
+    select t.party_id, date_trunc('month', min(t.occurred_at) at time zone 'UTC') as c from transaction t
+    join party p on p.org_id = t.org_id and p.id = t.party_id
+    where t.org_id = ${orgId} and t.amount > 0 and t.occurred_at < ${to} and ${live}
+    group by 1 having min(t.occurred_at) >= ${from}
+  ), a as (
+    select distinct t.party_id, date_trunc('month', t.occurred_at at time zone 'UTC') as m from transaction t
+    join f on f.party_id = t.party_id where t.org_id = ${orgId} and t.amount > 0 and t.occurred_at < ${to}
+  )
+  select f.c, a.m, count(*) from f join a on a.party_id = f.party_id group by 1, 2`;
+
+/** Per customer (x, tₓ, T, m̄ₓ) in days up to asOf; `compressed` groups them (the fit's one aggregation). */
+const clvInputsSql = (orgId: string, asOf: string, compressed: boolean) => {
+  const inner = sql`
+    with d as (
+      select t.party_id, (t.occurred_at at time zone 'UTC')::date as d, sum(t.amount) as amount from transaction t
+      join party p on p.org_id = t.org_id and p.id = t.party_id
+      where t.org_id = ${orgId} and t.currency = 'CNY' and t.occurred_at < (${asOf}::date + 1) and ${live}
+      group by 1, 2 having sum(t.amount) > 0
+    ), m as (select *, min(d) over (partition by party_id) as f from d)
+    select party_id, count(*) - 1 as x, max(d) - min(d) as tx, ${asOf}::date - min(d) as t,
+      sum(amount) filter (where d > f) / nullif(count(*) - 1, 0) as mean
+    from m group by party_id`;
+  return compressed ? sql`select x, tx, t, mean, count(*) from (${inner}) c group by 1, 2, 3, 4` : inner;
+};
+
+const simpleSql = (orgId: string, asOf: string) => sql`
+  with d as (
+    select t.party_id, (t.occurred_at at time zone 'UTC')::date as d, sum(t.amount) filter (where t.currency = 'CNY') as amount,
+      count(*) filter (where t.currency <> 'CNY') as other
+    from transaction t join party p on p.org_id = t.org_id and p.id = t.party_id
+    where t.org_id = ${orgId} and t.occurred_at >= (${asOf}::date - 729) and t.occurred_at < (${asOf}::date + 1) and ${live}
+    group by 1, 2
+  ), c as (
+    select party_id, count(*) filter (where d > ${asOf}::date - 365) as cur,
+      sum(amount) filter (where d > ${asOf}::date - 365) as rev, count(*) filter (where d <= ${asOf}::date - 365) as prior
+    from d where amount > 0 group by 1
+  )
+  select count(*) filter (where cur > 0), sum(cur), sum(rev), count(*) filter (where prior > 0),
+    count(*) filter (where prior > 0 and cur = 0), (select sum(other) from d) from c`;
+
+export async function valueBench(
+  app: App,
+  h: DatabaseHandle,
+  orgId: string,
+  headers: Record<string, string>,
+  runs = 5,
+): Promise<ValueBenchRow[]> {
+  const now = new Date();
+  const to = now.toISOString();
+  const from = '2000-01-01T00:00:00.000Z';
+  const twoYears = new Date(now.getTime() - 730 * 86_400_000).toISOString();
+  const asOf = to.slice(0, 10);
+  const cases: { name: string; method?: 'POST'; url: string; body?: object; base: ReturnType<typeof sql> }[] = [
+    {
+      name: 'concentration by customer (all history)',
+      url: `/api/value/concentration?from=${from}&to=${to}&currency=CNY`,
+      base: concentrationSql(orgId, 'p.id', from, to),
+    },
+    {
+      name: 'concentration by owner',
+      url: `/api/value/concentration?by=owner&from=${from}&to=${to}&currency=CNY`,
+      base: concentrationSql(orgId, 'p.owner_id', from, to),
+    },
+    {
+      name: 'cohorts (24 months)',
+      url: `/api/value/cohorts?from=${twoYears}&to=${to}`,
+      base: cohortsSql(orgId, twoYears, to),
+    },
+    {
+      name: 'simple CLV',
+      url: `/api/value/clv/simple?asOf=${asOf}&currency=CNY`,
+      base: simpleSql(orgId, asOf),
+    },
+    {
+      name: 'CLV fit (weeks; SQL: its one aggregation)',
+      method: 'POST',
+      url: '/api/value/clv/fit',
+      body: { asOf, timeUnit: 'week', currency: 'CNY' },
+      base: clvInputsSql(orgId, asOf, true),
+    },
+    {
+      name: 'CLV customers page (SQL: inputs only)',
+      url: '/api/value/clv/customers?limit=50',
+      base: clvInputsSql(orgId, asOf, false),
+    },
+  ];
+  const rows: ValueBenchRow[] = [];
+  for (const c of cases) {
+    let status = 0;
+    const apiMs = await timed(async () => {
+      const res = await app.inject({
+        method: c.method ?? 'GET',
+        url: c.url,
+        headers,
+        ...(c.body ? { payload: c.body } : {}),
+      });
+      status = res.statusCode;
+    }, runs);
+    const sqlMs = await timed(() => c.base.execute(h.db), runs);
+    rows.push({ case: c.name, apiMs, sqlMs, ratio: +(apiMs / Math.max(0.1, sqlMs)).toFixed(2), status });
+    process.stdout.write(`  measured: ${c.name} (${status})\n`);
+  }
+  return rows;
+}

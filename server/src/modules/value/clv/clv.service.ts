@@ -1,0 +1,238 @@
+import { recordAudit } from '../../../platform/audit/audit.ts';
+import type { RequestContext } from '../../../platform/auth/actor.ts';
+import type { Db } from '../../../platform/db/database.ts';
+import type { Deps } from '../../../platform/deps.ts';
+import { notFound, unprocessable, validation } from '../../../platform/errors.ts';
+import { customerVisibility } from '../../parties/index.ts';
+import { liveCustomer, visibleCustomer } from '../value.access.ts';
+import { chooseCurrency, DAY_MS, storable, todayUtc } from '../value.common.ts';
+import { currencyCounts } from '../value.repository.ts';
+import type { ValueClvFitRow } from '../value.tables.ts';
+import type {
+  ClvCustomer,
+  ClvCustomersPage,
+  ClvCustomersQuery,
+  ClvFit,
+  ClvModel,
+  FitInput,
+  SimpleClv,
+  SimpleClvQuery,
+} from './clv.schema.ts';
+import { clvRepository, type CustomerInputs } from './clv.repository.ts';
+import { fitModel, predict, UNIT_DAYS } from './model.ts';
+import { simpleClvInputs } from './simple.repository.ts';
+import { simpleClv } from './simple.ts';
+
+// The probabilistic CLV (docs/metrics.md "CLV, probabilistic"): fits run inline when the org is small and as a
+// job (CLV_FIT_JOB) when it is large; the model is population-level (all live customers of the org), predictions
+// cover the customers the reader may see.
+
+export const CLV_FIT_JOB = 'value-clv-fit';
+/** Above this many transactions up to asOf, a fit runs as a job when the queue runs (202). */
+export const INLINE_FIT_MAX_TRANSACTIONS = 200_000;
+
+const dayAfter = (d: string) => new Date(Date.parse(`${d}T00:00:00.000Z`) + DAY_MS);
+
+function toModel(row: ValueClvFitRow): ClvModel | null {
+  const r = row.result;
+  if (row.status !== 'done' || !r) {
+    return null;
+  }
+  return {
+    fitId: row.id,
+    asOf: row.as_of,
+    timeUnit: row.time_unit,
+    currency: row.currency.trim(),
+    bgnbd: r.bgnbd,
+    gammaGamma: r.gammaGamma,
+    frequencySpendCorrelation: r.frequencySpendCorrelation,
+    excludedTransactions: r.excludedTransactions,
+    diagnostics: r.diagnostics,
+    fitMillis: r.fitMillis,
+    fittedAt: (row.finished_at ?? row.requested_at).toISOString(),
+  };
+}
+
+export function toFit(row: ValueClvFitRow): ClvFit {
+  return {
+    id: row.id,
+    status: row.status,
+    asOf: row.as_of,
+    timeUnit: row.time_unit,
+    currency: row.currency.trim(),
+    requestedAt: row.requested_at.toISOString(),
+    finishedAt: row.finished_at ? row.finished_at.toISOString() : null,
+    error: row.error ?? null,
+    model: toModel(row),
+  };
+}
+
+/** Runs one queued fit: ONE aggregation in SQL, the maximum-likelihood fits here; stores the model or the reason. */
+export async function runClvFit(db: Db, orgId: string, fitId: string): Promise<ValueClvFitRow | undefined> {
+  const fit = await clvRepository.claim(db, orgId, fitId);
+  if (!fit) {
+    return clvRepository.byId(db, orgId, fitId);
+  }
+  const started = Date.now();
+  const currency = fit.currency.trim();
+  const rows = await clvRepository.compressedInputs(db, orgId, currency, fit.as_of);
+  const outcome = fitModel(rows, UNIT_DAYS[fit.time_unit]);
+  if (!outcome.ok) {
+    return clvRepository.finish(db, orgId, fitId, { error: { reason: outcome.reason, message: outcome.message } });
+  }
+  const counts = await currencyCounts(db, orgId, liveCustomer, null, dayAfter(fit.as_of));
+  const excluded = counts.filter((c) => c.currency !== currency).reduce((s, c) => s + c.transactions, 0);
+  const result = { ...outcome.model, excludedTransactions: excluded, fitMillis: Date.now() - started };
+  return clvRepository.finish(db, orgId, fitId, { result });
+}
+
+function failed(row: ValueClvFitRow): never {
+  const error = row.error ?? { reason: 'not_converged', message: 'The fit failed' };
+  throw unprocessable(error.message, { reason: error.reason, fitId: row.id });
+}
+
+type Cursor = { clv: number; id: string };
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.clv, c.id])).toString('base64url');
+function decodeCursor(s: string): Cursor {
+  try {
+    const [clv, id] = JSON.parse(Buffer.from(s, 'base64url').toString()) as [unknown, unknown];
+    if (typeof clv === 'number' && typeof id === 'string') {
+      return { clv, id };
+    }
+  } catch {
+    // falls through to the validation error
+  }
+  throw validation('Invalid cursor', [{ path: ['querystring', 'cursor'], message: 'Invalid cursor', code: 'invalid' }]);
+}
+
+/** Customers after the cursor in the order asked (CLV, then party id, so ties page stably). */
+function page(items: ClvCustomer[], q: ClvCustomersQuery): { items: ClvCustomer[]; nextCursor: string | null } {
+  const dir = q.sort === 'clv' ? 1 : -1;
+  const cmp = (a: Cursor, b: Cursor) => dir * (a.clv - b.clv) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const key = (c: ClvCustomer): Cursor => ({ clv: c.clv, id: c.partyId });
+  items.sort((a, b) => cmp(key(a), key(b)));
+  const after = q.cursor ? decodeCursor(q.cursor) : null;
+  const rest = after ? items.filter((c) => cmp(key(c), after) > 0) : items;
+  const out = rest.slice(0, q.limit);
+  const last = out[out.length - 1];
+  return { items: out, nextCursor: rest.length > q.limit && last ? encodeCursor(key(last)) : null };
+}
+
+/** Predictions for each customer; customers share (x, tₓ, T, m̄ₓ) often (whole days): each distinct one is computed once. */
+function predictAll(model: ClvModel, inputs: CustomerInputs[], q: ClvCustomersQuery): ClvCustomer[] {
+  const unitDays = UNIT_DAYS[model.timeUnit];
+  const opts = { horizonMonths: q.horizonMonths, annualDiscountRate: q.annualDiscountRate, unitDays };
+  const memo = new Map<string, ReturnType<typeof predict>>();
+  return inputs.map((c): ClvCustomer => {
+    const k = `${c.x}|${c.tx_days}|${c.t_days}|${c.mean}`;
+    const tx = c.tx_days / unitDays;
+    const T = c.t_days / unitDays;
+    const p = memo.get(k) ?? predict(model, { x: c.x, tx, T, mean: c.mean }, opts);
+    memo.set(k, p);
+    return { partyId: c.party_id, x: c.x, tx, T, ...p };
+  });
+}
+
+export function clvService(deps: Deps) {
+  const { db } = deps;
+
+  async function latest(orgId: string, currency: string | undefined) {
+    const row = await clvRepository.latestModel(db, orgId, currency);
+    if (!row) {
+      throw notFound(`CLV model${currency ? ` in ${currency}` : ''} (fit one with POST /api/value/clv/fit)`);
+    }
+    return row;
+  }
+
+  return {
+    /** Starts a fit: 200 with the model when it ran inline, 202 with the queued fit when it went to the job queue. */
+    async fit(ctx: RequestContext, input: FitInput): Promise<{ status: 200 | 202; fit: ClvFit }> {
+      const { orgId } = ctx.actor;
+      if (input.asOf > todayUtc()) {
+        const message = 'asOf must not be after today (UTC): the future has no transactions to fit';
+        throw validation(message, [{ path: ['body', 'asOf'], message, code: 'future_date' }]);
+      }
+      const counts = await currencyCounts(db, orgId, liveCustomer, null, dayAfter(input.asOf));
+      const { currency } = chooseCurrency(input.currency, counts);
+      if (!currency) {
+        throw unprocessable('There are no transactions up to asOf: nothing to fit', {
+          reason: 'too_few_repeat_buyers',
+        });
+      }
+      const row = await db.transaction().execute(async (trx) => {
+        const r = await clvRepository.insertFit(trx, {
+          org_id: orgId,
+          as_of: input.asOf,
+          time_unit: input.timeUnit,
+          currency,
+          requested_by: ctx.actor.userId,
+        });
+        await recordAudit(trx, ctx, { action: 'create', entityType: 'value_clv_fit', entityId: r.id, after: input });
+        return r;
+      });
+      const large = (await clvRepository.transactionCount(db, orgId, input.asOf)) > INLINE_FIT_MAX_TRANSACTIONS;
+      if (input.background || large) {
+        // The queue when it runs (serve); otherwise in this process, as imports do (tests, one-off tools).
+        if (deps.jobs.running) {
+          await deps.jobs.send(CLV_FIT_JOB, { orgId, fitId: row.id });
+        } else {
+          runClvFit(db, orgId, row.id).catch((err: unknown) => deps.log.error({ err }, 'CLV fit failed'));
+        }
+        return { status: 202, fit: toFit(row) };
+      }
+      const done = (await runClvFit(db, orgId, row.id)) ?? row;
+      if (done.status === 'failed') {
+        failed(done);
+      }
+      return { status: 200, fit: toFit(done) };
+    },
+
+    async fitById(ctx: RequestContext, id: string): Promise<ClvFit> {
+      const row = await clvRepository.byId(db, ctx.actor.orgId, id);
+      if (!row) {
+        throw notFound('CLV fit');
+      }
+      return toFit(row);
+    },
+
+    async model(ctx: RequestContext, currency: string | undefined): Promise<ClvModel> {
+      return toModel(await latest(ctx.actor.orgId, currency)) as ClvModel;
+    },
+
+    /** Predictions for the customers the reader may see, from the current model at its as-of date. */
+    async customers(ctx: RequestContext, q: ClvCustomersQuery): Promise<ClvCustomersPage> {
+      const { orgId } = ctx.actor;
+      const row = await latest(orgId, q.currency);
+      const model = toModel(row) as ClvModel;
+      const vis = await customerVisibility(db, orgId);
+      const inputs = await clvRepository.customerInputs(
+        db,
+        orgId,
+        model.currency,
+        model.asOf,
+        visibleCustomer(ctx.actor, vis),
+      );
+      const items = predictAll(model, inputs, q);
+      return { ...page(items, q), fitId: model.fitId, asOf: model.asOf, currency: model.currency };
+    },
+
+    /** The simple CLV over the customers the reader may see; a future asOf has no data (zeros and a note). */
+    async simple(ctx: RequestContext, q: SimpleClvQuery): Promise<SimpleClv> {
+      const { orgId } = ctx.actor;
+      const asOf = q.asOf ?? todayUtc();
+      const scope = visibleCustomer(ctx.actor, await customerVisibility(db, orgId));
+      const from = storable(new Date(dayAfter(asOf).getTime() - 730 * DAY_MS));
+      const future = asOf > todayUtc();
+      // The currency asked for needs no pass of its own: the inputs query counts the others in the same scan.
+      const counts = future || q.currency ? [] : await currencyCounts(db, orgId, scope, from, dayAfter(asOf));
+      const { currency } = chooseCurrency(q.currency, counts);
+      const base = { asOf, currency, grossMargin: q.grossMargin };
+      if (!currency || future) {
+        const none = { customers: 0, purchase_days: 0, revenue: 0, prior_customers: 0, lost: 0, excluded: 0 };
+        return simpleClv(none, base);
+      }
+      return simpleClv(await simpleClvInputs(db, orgId, currency, asOf, scope), base);
+    },
+  };
+}
+export type ClvService = ReturnType<typeof clvService>;

@@ -1,0 +1,36 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Visibility } from '../../platform/access/access.ts';
+import { hasRole, requireRole, type Actor } from '../../platform/auth/actor.ts';
+import type { Role } from '../../platform/identity/constants-types.ts';
+import { livePartyVisible } from '../parties/index.ts';
+
+/**
+ * Who may call the value endpoints, and whose numbers they get (docs/metrics.md "Customers and value", access):
+ * staff who work with customers — admin, executive, manager, marketing, agent. HR-only users and plain employees
+ * get 403: customer value is not their business.
+ */
+export const VALUE_ROLES: Role[] = ['admin', 'executive', 'manager', 'marketing', 'agent'];
+
+/** Roles whose value numbers cover the whole organisation (marketing plans for every customer). */
+export const VALUE_ORG_ROLES: Role[] = ['admin', 'executive', 'marketing'];
+
+/** 403 unless the actor holds one of VALUE_ROLES (routes also say so with `config.roles`). */
+export function requireValueRole(actor: Actor): void {
+  requireRole(actor, ...VALUE_ROLES);
+}
+
+/** Every live party, aliased `p`: population-level figures (the CLV model) are fitted over these. */
+export const liveCustomer: Expression<SqlBool> = sql<SqlBool>`(p.deleted_at is null and p.merged_into_id is null)`;
+
+/**
+ * The customers, as the party aliased `p`, whose transactions count in the actor's value numbers: every live party
+ * (not deleted, not merged away — merged customers count once, as the survivor that holds their transactions) for
+ * the org-wide roles; otherwise the live parties the actor sees in full (owner, backup owner, their managers,
+ * or everyone under the org's public visibility settings). `visibility` is parties' `customerVisibility(db, orgId)`.
+ */
+export function visibleCustomer(actor: Actor, visibility: Visibility): Expression<SqlBool> {
+  if (hasRole(actor, ...VALUE_ORG_ROLES)) {
+    return liveCustomer;
+  }
+  return livePartyVisible(actor, visibility, 'read');
+}
