@@ -1,0 +1,48 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Visibility } from '../../platform/access/access.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { CurrencyCount } from './core.schema.ts';
+import { visibleCustomer } from './value.access.ts';
+
+/**
+ * Whose transactions an analysis reads: the actor's visible customers (value.access.ts), their purchase days
+ * counted in one time zone. Commerce's `transaction` table is read here as commerce's published contract for
+ * analytics (see modules/commerce/index.ts); parties' identity columns through the party aliased `p`.
+ */
+export interface Scope {
+  actor: Actor;
+  visibility: Visibility;
+  timeZone: string;
+}
+
+/** The first instant of a local calendar day. */
+export const dayStart = (scope: Scope, day: string): RawBuilder<Date> =>
+  sql<Date>`(${day}::date::timestamp at time zone ${scope.timeZone})`;
+
+/**
+ * The visible transactions with `occurred_at` in [fromDay, toDay) of the scope's zone, as
+ * `(party_id, amount, currency, day)`; `currency` limits it to one currency when given.
+ */
+export function visibleTx(scope: Scope, fromDay: string, toDay: string, currency?: string | null): RawBuilder<unknown> {
+  const inCurrency = currency ? sql`and t.currency = ${currency}` : sql``;
+  return sql`
+    select t.party_id, t.amount, t.currency, (t.occurred_at at time zone ${scope.timeZone})::date as day
+    from transaction t
+    join party p on p.org_id = t.org_id and p.id = t.party_id
+    where t.org_id = ${scope.actor.orgId}
+      and t.occurred_at >= ${dayStart(scope, fromDay)} and t.occurred_at < ${dayStart(scope, toDay)}
+      ${inCurrency}
+      and ${visibleCustomer(scope.actor, scope.visibility)}`;
+}
+
+export const scopeRepository = {
+  /** Transactions and net revenue per currency in [fromDay, toDay), most transactions first. */
+  async currencies(db: Db, scope: Scope, fromDay: string, toDay: string): Promise<CurrencyCount[]> {
+    const { rows } = await sql<{ currency: string; transactions: number; revenue: string }>`
+      with tx as (${visibleTx(scope, fromDay, toDay)})
+      select currency, count(*)::int as transactions, coalesce(sum(amount), 0)::numeric(16, 2)::text as revenue
+      from tx group by currency order by count(*) desc, currency`.execute(db);
+    return rows;
+  },
+};
