@@ -1,4 +1,5 @@
-import type { MatrixResource, MatrixTable } from '../../platform/access/matrix.ts';
+import { matrixCircles as circle, type MatrixResource, type MatrixTable } from '../../platform/access/matrix.ts';
+import { defaultRfmRules } from './rfm/rules.ts';
 
 // Expected outcomes of the value analytics core (value.access.ts, core-routes.ts): staff who work with customers
 // (admin, executive, manager, marketing, agent) read the analytics, over the customers they may see; HR alone and
@@ -17,6 +18,8 @@ const readers = [
   'backup',
   'handler',
 ] as const;
+const settingsEditors = ['admin', 'executive', 'hrExecutive', 'marketing'] as const;
+const noDelete = { none: 'Settings are replaced with PUT, never deleted' };
 const aggregate = { none: 'An aggregate over the customers the reader may see: no record of its own' };
 
 const summary: MatrixResource = {
@@ -33,8 +36,42 @@ const summary: MatrixResource = {
   export: aggregate,
 };
 
+/** Per-customer scores follow the customer's visibility; marketing analyses the whole customer base. */
+const rfm: MatrixResource = {
+  resource: 'value_rfm',
+  record: 'the customer, with a purchase today recorded by owner',
+  read: { route: 'GET /api/value/rfm', expect: { allow: readers, otherwise: 'deny403' } },
+  list: {
+    route: 'GET /api/value/rfm/customers',
+    query: 'limit=500',
+    expect: {
+      allow: [...circle.customer, 'marketing'],
+      absent: ['manager2', 'agent2', 'handler'],
+      otherwise: 'deny403',
+    },
+  },
+  update: aggregate,
+  delete: aggregate,
+  export: aggregate,
+};
+
+const rfmRules: MatrixResource = {
+  resource: 'value_rfm_rules',
+  record: "the organisation's RFM segment rules",
+  read: { route: 'GET /api/value/rfm-rules', expect: { allow: readers, otherwise: 'deny403' } },
+  list: { none: 'One rule list per organisation: read it whole' },
+  update: {
+    route: 'PUT /api/value/rfm-rules',
+    given: 'shared',
+    body: { rules: defaultRfmRules, version: '{version}' },
+    expect: { allow: settingsEditors, otherwise: 'deny403' },
+  },
+  delete: noDelete,
+  export: { none: 'Read it whole with GET' },
+};
+
 export const valueCoreAccessMatrix: MatrixTable = {
   file: 'modules/value/core.access-matrix.ts',
   rules: ['modules/value/value.access.ts', 'modules/value/core-routes.ts'],
-  resources: [summary],
+  resources: [summary, rfm, rfmRules],
 };

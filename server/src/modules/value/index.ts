@@ -8,3 +8,4 @@ export function valueModule(app: TandemApp, deps: Deps) {
 }
 
 export { valueCoreAccessMatrix } from './core.access-matrix.ts';
+export { defaultRfmRules } from './rfm/rules.ts';

@@ -1,0 +1,125 @@
+import type { RequestContext } from '../../../platform/auth/actor.ts';
+import { cursorValueFits, decodeCursor, encodeCursor } from '../../../platform/db/pagination.ts';
+import type { Deps } from '../../../platform/deps.ts';
+import { validation } from '../../../platform/errors.ts';
+import type { Page } from '../../../platform/http/common.schema.ts';
+import { customerVisibility } from '../../parties/index.ts';
+import { addDays, pickCurrency, todayIn } from '../core-common.ts';
+import type { CurrencyCount } from '../core.schema.ts';
+import { scopeRepository, type Scope } from '../core-scope.repository.ts';
+import { readSetting, writeSetting } from '../settings.service.ts';
+import { requireValueRole } from '../value.access.ts';
+import { rfmRepository, type RfmWindow } from './rfm.repository.ts';
+import type {
+  PutRfmRules,
+  RfmCustomer,
+  RfmCustomersQuery,
+  RfmQuery,
+  RfmRule,
+  RfmRules,
+  RfmSummary,
+} from './rfm.schema.ts';
+import { defaultRfmRules, parseRules, UNCLASSIFIED } from './rules.ts';
+
+/** RFM scores, segments and the org's segment rules (docs/metrics.md "RFM"). */
+export function rfmService(deps: Deps) {
+  const db = deps.db;
+  const rules = (orgId: string) => readSetting(db, orgId, 'rfm_rules', defaultRfmRules, parseRules);
+
+  /** The window, scope and currency of a request; `window` is null when there is nothing to score. */
+  async function prepare(
+    ctx: RequestContext,
+    q: RfmQuery,
+  ): Promise<{ scope: Scope; asOf: string; window: RfmWindow | null; currencies: CurrencyCount[]; excluded: number }> {
+    requireValueRole(ctx.actor);
+    const scope: Scope = {
+      actor: ctx.actor,
+      visibility: await customerVisibility(db, ctx.actor.orgId),
+      timeZone: q.timeZone,
+    };
+    const today = todayIn(q.timeZone);
+    const asOf = q.asOf ?? today;
+    // A window ending in the future: nothing to score yet (docs/metrics.md "Bad input").
+    if (asOf > today) {
+      return { scope, asOf, window: null, currencies: [], excluded: 0 };
+    }
+    const currencies = await scopeRepository.currencies(db, scope, addDays(asOf, 1 - q.windowDays), addDays(asOf, 1));
+    const { currency, excluded } = pickCurrency(q.currency, currencies);
+    const stored = (await rules(ctx.actor.orgId)).value;
+    const window = currency ? { asOf, windowDays: q.windowDays, currency, rules: stored } : null;
+    return { scope, asOf, window, currencies, excluded };
+  }
+
+  return {
+    async summary(ctx: RequestContext, q: RfmQuery): Promise<RfmSummary> {
+      const { scope, asOf, window, currencies, excluded } = await prepare(ctx, q);
+      const rows = window ? await rfmRepository.summary(db, scope, window) : [];
+      const ruleSegments = (window?.rules ?? (await rules(ctx.actor.orgId)).value).map((r) => r.segment);
+      const found = new Map(rows.filter((r) => r.kind === 'segment').map((r) => [r.segment, r]));
+      const segments = [...new Set([...ruleSegments, UNCLASSIFIED])]
+        .map((s) => ({ segment: s, customers: found.get(s)?.customers ?? 0, revenue: found.get(s)?.revenue ?? '0.00' }))
+        .filter((s) => s.segment !== UNCLASSIFIED || s.customers > 0);
+      const grid = rows
+        .filter((r) => r.kind === 'cell')
+        .map((r) => ({ r: r.r ?? 0, f: r.f ?? 0, customers: r.customers, revenue: r.revenue }));
+      const total = rows.find((r) => r.kind === 'total');
+      const customers = total?.customers ?? 0;
+      const revenue = total?.revenue ?? '0.00';
+      return {
+        asOf,
+        windowDays: q.windowDays,
+        timeZone: q.timeZone,
+        currency: window?.currency ?? null,
+        customers,
+        revenue,
+        excludedTransactions: excluded,
+        currencies,
+        segments,
+        grid,
+        note: customers === 0 ? 'not_enough_data' : null,
+      };
+    },
+
+    async customers(ctx: RequestContext, q: RfmCustomersQuery): Promise<Page<RfmCustomer>> {
+      const after = q.cursor ? decodeCursor(q.cursor, 1)[0] : undefined;
+      if (after !== undefined && !cursorValueFits(after, 'uuid')) {
+        throw validation('Invalid cursor', [
+          { path: ['query', 'cursor'], message: 'Invalid cursor', code: 'invalid_cursor' },
+        ]);
+      }
+      const { scope, window } = await prepare(ctx, q);
+      const rows = window
+        ? await rfmRepository.customers(db, scope, window, {
+            ...(q.segment ? { segment: q.segment } : {}),
+            ...(after !== undefined ? { after: String(after) } : {}),
+            limit: q.limit + 1,
+          })
+        : [];
+      const items = rows.slice(0, q.limit).map((r) => ({
+        partyId: r.party_id,
+        recencyDays: r.recency_days,
+        frequency: r.frequency,
+        monetary: r.monetary,
+        r: r.r,
+        f: r.f,
+        m: r.m,
+        segment: r.segment,
+      }));
+      const last = items.at(-1);
+      return { items, nextCursor: rows.length > q.limit && last ? encodeCursor([last.partyId]) : null };
+    },
+
+    async rules(ctx: RequestContext): Promise<RfmRules> {
+      requireValueRole(ctx.actor);
+      const s = await rules(ctx.actor.orgId);
+      return { rules: s.value, version: s.version, isDefault: s.isDefault, updatedAt: s.updatedAt };
+    },
+
+    async putRules(ctx: RequestContext, input: PutRfmRules): Promise<RfmRules> {
+      const s = await writeSetting<RfmRule[]>(db, ctx, 'rfm_rules', input.rules, input.version, () =>
+        rules(ctx.actor.orgId),
+      );
+      return { rules: s.value, version: s.version, isDefault: false, updatedAt: s.updatedAt };
+    },
+  };
+}
