@@ -276,6 +276,18 @@ function otherMakers(fx: MatrixFixture): Record<string, Maker> {
       await sharedPurchase;
       return { id: ids.customer };
     }),
+    value_classes: reread(async () => {
+      sharedPurchase ??= ok('owner', 'POST', '/api/transactions', {
+        partyId: ids.customer,
+        amount: '42.00',
+        currency: 'CNY',
+      });
+      await sharedPurchase;
+      return { id: ids.customer };
+    }),
+    value_class_settings: reread(async () => ({
+      version: (await ok<{ version: number }>('admin', 'GET', '/api/value/class-settings')).version,
+    })),
     value_rfm_rules: reread(async () => ({
       version: (await ok<{ version: number }>('admin', 'GET', '/api/value/rfm-rules')).version,
     })),

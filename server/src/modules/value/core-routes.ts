@@ -1,5 +1,6 @@
 import type { Deps } from '../../platform/deps.ts';
 import type { TandemApp } from '../../platform/http/types.ts';
+import { classesRoutes } from './classes/classes.routes.ts';
 import { rfmRoutes } from './rfm/rfm.routes.ts';
 import { summaryRoutes } from './summary/summary.routes.ts';
 
@@ -7,4 +8,5 @@ import { summaryRoutes } from './summary/summary.routes.ts';
 export function valueCoreRoutes(app: TandemApp, deps: Deps) {
   summaryRoutes(app, deps);
   rfmRoutes(app, deps);
+  classesRoutes(app, deps);
 }

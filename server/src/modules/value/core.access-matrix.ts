@@ -1,4 +1,5 @@
 import { matrixCircles as circle, type MatrixResource, type MatrixTable } from '../../platform/access/matrix.ts';
+import { defaultClassSettings } from './classes/defaults.ts';
 import { defaultRfmRules } from './rfm/rules.ts';
 
 // Expected outcomes of the value analytics core (value.access.ts, core-routes.ts): staff who work with customers
@@ -70,8 +71,41 @@ const rfmRules: MatrixResource = {
   export: { none: 'Read it whole with GET' },
 };
 
+const classes: MatrixResource = {
+  resource: 'value_classes',
+  record: 'the customer, with a purchase today recorded by owner',
+  read: { route: 'GET /api/value/classes', expect: { allow: readers, otherwise: 'deny403' } },
+  list: {
+    route: 'GET /api/value/classes/customers',
+    query: 'limit=500',
+    expect: {
+      allow: [...circle.customer, 'marketing'],
+      absent: ['manager2', 'agent2', 'handler'],
+      otherwise: 'deny403',
+    },
+  },
+  update: aggregate,
+  delete: aggregate,
+  export: aggregate,
+};
+
+const classSettings: MatrixResource = {
+  resource: 'value_class_settings',
+  record: "the organisation's value-class thresholds and unit costs",
+  read: { route: 'GET /api/value/class-settings', expect: { allow: readers, otherwise: 'deny403' } },
+  list: { none: 'One setting per organisation: read it whole' },
+  update: {
+    route: 'PUT /api/value/class-settings',
+    given: 'shared',
+    body: { settings: defaultClassSettings, version: '{version}' },
+    expect: { allow: settingsEditors, otherwise: 'deny403' },
+  },
+  delete: noDelete,
+  export: { none: 'Read it whole with GET' },
+};
+
 export const valueCoreAccessMatrix: MatrixTable = {
   file: 'modules/value/core.access-matrix.ts',
   rules: ['modules/value/value.access.ts', 'modules/value/core-routes.ts'],
-  resources: [summary, rfm, rfmRules],
+  resources: [summary, rfm, rfmRules, classes, classSettings],
 };

@@ -1,12 +1,8 @@
 import type { RequestContext } from '../../../platform/auth/actor.ts';
-import { cursorValueFits, decodeCursor, encodeCursor } from '../../../platform/db/pagination.ts';
+import { encodeCursor } from '../../../platform/db/pagination.ts';
 import type { Deps } from '../../../platform/deps.ts';
-import { validation } from '../../../platform/errors.ts';
 import type { Page } from '../../../platform/http/common.schema.ts';
-import { customerVisibility } from '../../parties/index.ts';
-import { addDays, pickCurrency, todayIn } from '../core-common.ts';
-import type { CurrencyCount } from '../core.schema.ts';
-import { scopeRepository, type Scope } from '../core-scope.repository.ts';
+import { cursorPartyId, resolveWindow } from '../core-window.ts';
 import { readSetting, writeSetting } from '../settings.service.ts';
 import { requireValueRole } from '../value.access.ts';
 import { rfmRepository, type RfmWindow } from './rfm.repository.ts';
@@ -27,27 +23,13 @@ export function rfmService(deps: Deps) {
   const rules = (orgId: string) => readSetting(db, orgId, 'rfm_rules', defaultRfmRules, parseRules);
 
   /** The window, scope and currency of a request; `window` is null when there is nothing to score. */
-  async function prepare(
-    ctx: RequestContext,
-    q: RfmQuery,
-  ): Promise<{ scope: Scope; asOf: string; window: RfmWindow | null; currencies: CurrencyCount[]; excluded: number }> {
-    requireValueRole(ctx.actor);
-    const scope: Scope = {
-      actor: ctx.actor,
-      visibility: await customerVisibility(db, ctx.actor.orgId),
-      timeZone: q.timeZone,
-    };
-    const today = todayIn(q.timeZone);
-    const asOf = q.asOf ?? today;
-    // A window ending in the future: nothing to score yet (docs/metrics.md "Bad input").
-    if (asOf > today) {
-      return { scope, asOf, window: null, currencies: [], excluded: 0 };
-    }
-    const currencies = await scopeRepository.currencies(db, scope, addDays(asOf, 1 - q.windowDays), addDays(asOf, 1));
-    const { currency, excluded } = pickCurrency(q.currency, currencies);
+  async function prepare(ctx: RequestContext, q: RfmQuery) {
+    const w = await resolveWindow(db, ctx, q);
     const stored = (await rules(ctx.actor.orgId)).value;
-    const window = currency ? { asOf, windowDays: q.windowDays, currency, rules: stored } : null;
-    return { scope, asOf, window, currencies, excluded };
+    const window: RfmWindow | null = w.currency
+      ? { asOf: w.asOf, windowDays: q.windowDays, currency: w.currency, rules: stored }
+      : null;
+    return { ...w, window };
   }
 
   return {
@@ -81,17 +63,12 @@ export function rfmService(deps: Deps) {
     },
 
     async customers(ctx: RequestContext, q: RfmCustomersQuery): Promise<Page<RfmCustomer>> {
-      const after = q.cursor ? decodeCursor(q.cursor, 1)[0] : undefined;
-      if (after !== undefined && !cursorValueFits(after, 'uuid')) {
-        throw validation('Invalid cursor', [
-          { path: ['query', 'cursor'], message: 'Invalid cursor', code: 'invalid_cursor' },
-        ]);
-      }
+      const after = cursorPartyId(q.cursor);
       const { scope, window } = await prepare(ctx, q);
       const rows = window
         ? await rfmRepository.customers(db, scope, window, {
             ...(q.segment ? { segment: q.segment } : {}),
-            ...(after !== undefined ? { after: String(after) } : {}),
+            ...(after !== undefined ? { after } : {}),
             limit: q.limit + 1,
           })
         : [];
