@@ -8,14 +8,9 @@ import {
   timeZoneField,
   windowDaysField,
 } from '../core.schema.ts';
+import { costClasses, loyaltyClasses } from './constants.ts';
 
-export const loyaltyClasses = ['true_friend', 'butterfly', 'barnacle', 'stranger'] as const;
-export const costClasses = [
-  'high_revenue_low_cost',
-  'high_revenue_high_cost',
-  'low_revenue_low_cost',
-  'low_revenue_high_cost',
-] as const;
+export { costClasses, loyaltyClasses };
 
 const money = z.string().regex(/^-?\d{1,12}(\.\d{1,2})?$/, 'A decimal with at most 2 decimals, e.g. 12.50');
 const cost = money.refine((s) => !s.startsWith('-'), 'Must not be negative');
