@@ -8,6 +8,8 @@
  *   connections: p50/p99/throughput vs a bare Fastify route returning the same JSON from memory;
  * - import: transactions with lines through the bulk path the importer uses (validation included)
  *   vs a raw COPY of the same rows into scratch tables with the same columns and indexes.
+ * - the value analytics core (summary, RFM, value classes) vs hand-written SQL for the same answers (--only value:
+ *   these alone).
  * Prints a table and writes bench/results/<date>-<engine>-<size>.json.
  */
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,7 @@ import { importBench, type CopyFrom } from './import-bench.ts';
 import { bare, load } from './load.ts';
 import { openBenchPglite } from './pglite.ts';
 import { startThrowawayPostgres } from './postgres.ts';
+import { valueCoreBench } from './value-core.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -35,6 +38,7 @@ const { values: args } = parseArgs({
     'import-rows': { type: 'string', default: '50000' },
     duration: { type: 'string', default: '5' },
     connections: { type: 'string', default: '32' },
+    only: { type: 'string', default: 'all' },
   },
 });
 const engine = args.engine === 'postgres' ? 'postgres' : 'pglite';
@@ -261,6 +265,14 @@ function copyFromFor(
   };
 }
 
+/** The value analytics endpoints against hand-written SQL (bench/value-core.ts). */
+async function valueBench(h: DatabaseHandle, demo: GeneratorResult) {
+  const app = await buildApp({ database: h, secret: 'bench-secret-bench-secret-bench-secret', logger: false });
+  const rows = await valueCoreBench(app, h, demo.orgId, await tokenFor(app, 'admin@bench.test'));
+  await app.close();
+  return rows;
+}
+
 type Reads = Awaited<ReturnType<typeof readBench>>;
 type Import = Awaited<ReturnType<typeof importBench>>;
 
@@ -332,6 +344,12 @@ async function main() {
     const h = handle;
     await migrateToLatest(h.db);
     const { demo, seedMs } = await seed(h);
+    const value = await valueBench(h, demo);
+    if (args.only === 'value') {
+      mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true });
+      writeFileSync(path.join(import.meta.dirname, 'results', `value-${engine}-${size}.json`), JSON.stringify(value));
+      return;
+    }
     const rows = await readBench(h, demo);
     const importRows = Math.min(Number(args['import-rows']), transactions);
     const imp = await importBench(h, demo.orgId, importRows, copyFromFor(h, lite, copyDir));

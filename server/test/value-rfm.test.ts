@@ -200,5 +200,13 @@ describe('RFM', () => {
     const empty = (await h.as(admin).get('/api/value/rfm?asOf=2001-01-01')).json();
     expect(empty).toMatchObject({ customers: 0, note: 'not_enough_data' });
     expect((await h.as(admin).get('/api/value/rfm/customers?asOf=2001-01-01')).json().items).toEqual([]);
+    // Windows reaching before year 1 are cut there, never a database error.
+    for (const u of ['/api/value/rfm?asOf=0001-01-01&windowDays=3650', '/api/value/classes?asOf=0001-01-02']) {
+      expect((await h.as(admin).get(u)).json()).toMatchObject({ customers: 0, note: 'not_enough_data' });
+    }
+    const early = await h.as(admin).get('/api/value/summary?from=0001-01-01&to=0001-02-01&lapseDays=3650');
+    expect(early.json()).toMatchObject({ customersAtStart: 0, note: 'not_enough_data' });
+    const late = await h.as(admin).get('/api/value/summary?from=2020-01-01&to=9999-12-31');
+    expect(late.statusCode).toBe(200);
   });
 });

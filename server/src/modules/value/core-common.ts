@@ -8,11 +8,15 @@ export function todayIn(timeZone: string, now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
-/** `YYYY-MM-DD` plus n days (calendar arithmetic in UTC, so no zone can shift it). */
+/** `YYYY-MM-DD` plus n days (calendar arithmetic in UTC, so no zone can shift it), kept within the years 0001–9999. */
 export function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00.000Z`);
   d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
+  const out = d.toISOString().slice(0, 10);
+  if (d.getUTCFullYear() < 1) {
+    return '0001-01-01';
+  }
+  return d.getUTCFullYear() > 9999 ? '9999-12-31' : out;
 }
 
 /** A share as a percentage rounded to one decimal (docs/metrics.md conventions); null when the base is zero. */

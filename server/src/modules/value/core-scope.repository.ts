@@ -36,6 +36,27 @@ export function visibleTx(scope: Scope, fromDay: string, toDay: string, currency
       and ${visibleCustomer(scope.actor, scope.visibility)}`;
 }
 
+/**
+ * The CTEs every window analysis starts from, so the window is read once: `txall` (the visible transactions of
+ * [fromDay, toDay), every currency), `cur` (the analysis currency: the asked one, else the one with the most
+ * transactions, ties alphabetical — docs/metrics.md "Currencies") and `tx` (txall in that currency).
+ */
+export function windowCtes(scope: Scope, fromDay: string, toDay: string, asked: string | null): RawBuilder<unknown> {
+  return sql`
+    txall as (${visibleTx(scope, fromDay, toDay)}),
+    cur as (
+      select coalesce(${asked}::text, (select currency from txall group by currency order by count(*) desc, currency limit 1))
+        as currency
+    ),
+    tx as (select txall.* from txall where txall.currency = (select currency from cur))`;
+}
+
+/** Currency rows over `txall`, in the shape of the window analyses' group rows (kind 'currency', class = currency). */
+export const currencyRows = sql`
+  select 'currency' as kind, txall.currency as key, count(*)::int as customers,
+    coalesce(sum(txall.amount), 0)::text as revenue
+  from txall group by txall.currency`;
+
 export const scopeRepository = {
   /** Transactions and net revenue per currency in [fromDay, toDay), most transactions first. */
   async currencies(db: Db, scope: Scope, fromDay: string, toDay: string): Promise<CurrencyCount[]> {

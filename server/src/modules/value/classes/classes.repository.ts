@@ -3,13 +3,14 @@ import type { Db } from '../../../platform/db/database.ts';
 import { caseCostsByParty } from '../../cases/index.ts';
 import { interactionCountsByParty } from '../../parties/index.ts';
 import { addDays } from '../core-common.ts';
-import { dayStart, visibleTx, type Scope } from '../core-scope.repository.ts';
+import { currencyRows, dayStart, windowCtes, type Scope } from '../core-scope.repository.ts';
 import type { ClassSettings } from './classes.schema.ts';
 
 export interface ClassWindow {
   asOf: string;
   windowDays: number;
-  currency: string;
+  /** The asked currency; null: the window's most frequent one. */
+  currency: string | null;
   settings: ClassSettings;
 }
 
@@ -24,8 +25,9 @@ export interface ClassRow {
 }
 
 export interface ClassGroupRow {
-  kind: 'loyalty' | 'cost' | 'total';
-  class: string | null;
+  kind: 'loyalty' | 'cost' | 'total' | 'currency';
+  /** The class, or the currency of a 'currency' row (whose `customers` counts transactions). */
+  key: string | null;
   customers: number;
   revenue: string;
   cost: string;
@@ -41,10 +43,7 @@ export interface ClassGroupRow {
  * = revenue × gross margin − cost to serve. A "high" value is at or above its threshold (the median unless set) and
  * above zero. Interactions and cases come from the parties and cases modules' read models.
  */
-function classified(
-  scope: Scope,
-  w: ClassWindow,
-): RawBuilder<ClassRow & { profit_min: string; revenue_min: string; cost_min: string }> {
+function classifiedCtes(scope: Scope, w: ClassWindow): RawBuilder<unknown> {
   const s = w.settings;
   const fromDay = addDays(w.asOf, 1 - w.windowDays);
   const toDay = addDays(w.asOf, 1);
@@ -56,8 +55,8 @@ function classified(
       ? sql`(select percentile_cont(0.5) within group (order by ${sql.ref(col)}) from pr)::numeric`
       : sql`${v}::numeric`;
   const high = (col: string, min: string) => sql`(${sql.ref(col)} >= ${sql.ref(min)} and ${sql.ref(col)} > 0)`;
-  return sql`(
-    with tx as (${visibleTx(scope, fromDay, toDay, w.currency)}),
+  return sql`
+    ${windowCtes(scope, fromDay, toDay, w.currency)},
     c as (
       select party_id, (count(distinct day) filter (where amount > 0))::int as frequency, sum(amount) as revenue
       from tx group by party_id having bool_or(amount > 0)
@@ -74,7 +73,8 @@ function classified(
     t as (
       select ${threshold(s.highProfitMin, 'profit')} as profit_min, ${threshold(s.highRevenueMin, 'revenue')} as revenue_min,
         ${threshold(s.highCostMin, 'cost')} as cost_min
-    )
+    ),
+    x as (
     select pr.party_id, pr.frequency, pr.revenue::text as revenue, pr.cost::text as cost, pr.profit::text as profit,
       case when pr.frequency >= ${s.loyalMinPurchaseDays}
         then case when ${high('pr.profit', 't.profit_min')} then 'true_friend' else 'barnacle' end
@@ -87,22 +87,25 @@ function classified(
       round(t.profit_min, 2)::text as profit_min, round(t.revenue_min, 2)::text as revenue_min,
       round(t.cost_min, 2)::text as cost_min
     from pr cross join t
-  )`;
+    )`;
 }
 
 export const classesRepository = {
   /** Customers, revenue, cost to serve and profit per class of both kinds and in all; the thresholds used. */
   async summary(db: Db, scope: Scope, w: ClassWindow): Promise<ClassGroupRow[]> {
     const { rows } = await sql<ClassGroupRow>`
+      with ${classifiedCtes(scope, w)}
       select
         case when grouping(x.loyalty_class) = 0 then 'loyalty' when grouping(x.cost_class) = 0 then 'cost' else 'total' end
           as kind,
-        coalesce(x.loyalty_class, x.cost_class) as class, count(*)::int as customers,
+        coalesce(x.loyalty_class, x.cost_class) as key, count(*)::int as customers,
         coalesce(sum(x.revenue::numeric), 0)::text as revenue, coalesce(sum(x.cost::numeric), 0)::text as cost,
         coalesce(sum(x.profit::numeric), 0)::text as profit,
         max(x.profit_min) as profit_min, max(x.revenue_min) as revenue_min, max(x.cost_min) as cost_min
-      from ${classified(scope, w)} x
-      group by grouping sets ((x.loyalty_class), (x.cost_class), ())`.execute(db);
+      from x
+      group by grouping sets ((x.loyalty_class), (x.cost_class), ())
+      union all
+      select c.kind, c.key, c.customers, c.revenue, '0', '0', null, null, null from (${currencyRows}) c`.execute(db);
     return rows;
   },
 
@@ -116,8 +119,9 @@ export const classesRepository = {
     const cls = page.cls ? sql`and (x.loyalty_class = ${page.cls} or x.cost_class = ${page.cls})` : sql``;
     const after = page.after ? sql`and x.party_id > ${page.after}` : sql``;
     const { rows } = await sql<ClassRow>`
+      with ${classifiedCtes(scope, w)}
       select x.party_id, x.frequency, x.revenue, x.cost, x.profit, x.loyalty_class, x.cost_class
-      from ${classified(scope, w)} x where true ${cls} ${after}
+      from x where true ${cls} ${after}
       order by x.party_id limit ${page.limit}`.execute(db);
     return rows;
   },

@@ -2,7 +2,7 @@ import type { RequestContext } from '../../../platform/auth/actor.ts';
 import { encodeCursor } from '../../../platform/db/pagination.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import type { Page } from '../../../platform/http/common.schema.ts';
-import { cursorPartyId, resolveWindow } from '../core-window.ts';
+import { currencyOutcome, cursorPartyId, resolveWindow } from '../core-window.ts';
 import { readSetting, writeSetting } from '../settings.service.ts';
 import { requireValueRole } from '../value.access.ts';
 import { classesRepository, type ClassGroupRow, type ClassWindow } from './classes.repository.ts';
@@ -21,7 +21,7 @@ import { defaultClassSettings, parseClassSettings } from './defaults.ts';
 
 /** Rows of one kind, every class present (zeros where no customer falls). */
 function byClass<C extends string>(rows: ClassGroupRow[], kind: 'loyalty' | 'cost', classes: readonly C[]) {
-  const found = new Map(rows.filter((r) => r.kind === kind).map((r) => [r.class, r]));
+  const found = new Map(rows.filter((r) => r.kind === kind).map((r) => [r.key, r]));
   return classes.map((c) => {
     const r = found.get(c);
     return {
@@ -42,16 +42,17 @@ export function classesService(deps: Deps) {
   async function prepare(ctx: RequestContext, q: ClassesQuery) {
     const w = await resolveWindow(db, ctx, q);
     const s = (await settings(ctx.actor.orgId)).value;
-    const window: ClassWindow | null = w.currency
-      ? { asOf: w.asOf, windowDays: q.windowDays, currency: w.currency, settings: s }
-      : null;
+    const window: ClassWindow | null = w.future
+      ? null
+      : { asOf: w.asOf, windowDays: q.windowDays, currency: q.currency ?? null, settings: s };
     return { ...w, window, settings: s };
   }
 
   return {
     async summary(ctx: RequestContext, q: ClassesQuery): Promise<ClassesSummary> {
-      const { scope, asOf, window, settings: s, currencies, excluded, currency } = await prepare(ctx, q);
+      const { scope, asOf, window, settings: s } = await prepare(ctx, q);
       const rows = window ? await classesRepository.summary(db, scope, window) : [];
+      const { currency, currencies, excluded } = currencyOutcome(q.currency, rows);
       const total = rows.find((r) => r.kind === 'total');
       const customers = total?.customers ?? 0;
       return {

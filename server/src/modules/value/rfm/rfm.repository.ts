@@ -1,22 +1,24 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
 import { addDays } from '../core-common.ts';
-import { visibleTx, type Scope } from '../core-scope.repository.ts';
+import { currencyRows, windowCtes, type Scope } from '../core-scope.repository.ts';
 import type { RfmRule } from './rfm.schema.ts';
 import { UNCLASSIFIED } from './rules.ts';
 
 export interface RfmWindow {
   asOf: string;
   windowDays: number;
-  currency: string;
+  /** The asked currency; null: the window's most frequent one. */
+  currency: string | null;
   rules: RfmRule[];
 }
 
 export interface RfmGroupRow {
-  kind: 'segment' | 'cell' | 'total';
+  kind: 'segment' | 'cell' | 'total' | 'currency';
+  /** The segment, or the currency of a 'currency' row (whose `customers` counts transactions). */
+  key: string | null;
   r: number | null;
   f: number | null;
-  segment: string | null;
   customers: number;
   revenue: string;
 }
@@ -47,13 +49,13 @@ function segmentCase(rules: RfmRule[]): RawBuilder<string> {
  * subtract). Each score is ceil(5 × cume_dist()) computed exactly in integers: ceil(5 · k / n) with k the customers
  * ordered at or before this one (ties included, as cume_dist counts peers) and n all of them.
  */
-export function scored(scope: Scope, w: RfmWindow): RawBuilder<RfmRow> {
+function scoredCtes(scope: Scope, w: RfmWindow): RawBuilder<unknown> {
   const from = addDays(w.asOf, 1 - w.windowDays);
   const to = addDays(w.asOf, 1);
   const score = (order: RawBuilder<unknown>) =>
     sql`((5 * count(*) over (order by ${order} range between unbounded preceding and current row) + n - 1) / n)::int`;
-  return sql<RfmRow>`(
-    with tx as (${visibleTx(scope, from, to, w.currency)}),
+  return sql`
+    ${windowCtes(scope, from, to, w.currency)},
     c as (
       select party_id,
         (${w.asOf}::date - max(day) filter (where amount > 0))::int as recency_days,
@@ -65,23 +67,26 @@ export function scored(scope: Scope, w: RfmWindow): RawBuilder<RfmRow> {
       select party_id, recency_days, frequency, monetary,
         ${score(sql`recency_days desc`)} as r, ${score(sql`frequency`)} as f, ${score(sql`monetary`)} as m
       from (select c.*, count(*) over () as n from c) c
-    )
-    select s.party_id, s.recency_days, s.frequency, s.monetary::text as monetary, s.r, s.f, s.m,
-      ${segmentCase(w.rules)} as segment
-    from s
-  )`;
+    ),
+    x as (
+      select s.party_id, s.recency_days, s.frequency, s.monetary::text as monetary, s.r, s.f, s.m,
+        ${segmentCase(w.rules)} as segment
+      from s
+    )`;
 }
 
 export const rfmRepository = {
-  /** Customers and net revenue per segment, per R × F cell and in all (exact sums, one pass). */
+  /** Customers and net revenue per segment, per R × F cell and in all, and the window's currencies (one statement). */
   async summary(db: Db, scope: Scope, w: RfmWindow): Promise<RfmGroupRow[]> {
     const { rows } = await sql<RfmGroupRow>`
+      with ${scoredCtes(scope, w)}
       select
         case when grouping(x.segment) = 0 then 'segment' when grouping(x.r) = 0 then 'cell' else 'total' end as kind,
-        x.r, x.f, x.segment, count(*)::int as customers, coalesce(sum(x.monetary::numeric), 0)::text as revenue
-      from ${scored(scope, w)} x
+        x.segment as key, x.r, x.f, count(*)::int as customers, coalesce(sum(x.monetary::numeric), 0)::text as revenue
+      from x
       group by grouping sets ((x.r, x.f), (x.segment), ())
-      order by x.r, x.f`.execute(db);
+      union all
+      select c.kind, c.key, null, null, c.customers, c.revenue from (${currencyRows}) c`.execute(db);
     return rows;
   },
 
@@ -95,7 +100,8 @@ export const rfmRepository = {
     const segment = page.segment ? sql`and x.segment = ${page.segment}` : sql``;
     const after = page.after ? sql`and x.party_id > ${page.after}` : sql``;
     const { rows } = await sql<RfmRow>`
-      select x.* from ${scored(scope, w)} x where true ${segment} ${after}
+      with ${scoredCtes(scope, w)}
+      select x.* from x where true ${segment} ${after}
       order by x.party_id limit ${page.limit}`.execute(db);
     return rows;
   },

@@ -2,7 +2,7 @@ import type { RequestContext } from '../../../platform/auth/actor.ts';
 import { encodeCursor } from '../../../platform/db/pagination.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import type { Page } from '../../../platform/http/common.schema.ts';
-import { cursorPartyId, resolveWindow } from '../core-window.ts';
+import { currencyOutcome, cursorPartyId, resolveWindow } from '../core-window.ts';
 import { readSetting, writeSetting } from '../settings.service.ts';
 import { requireValueRole } from '../value.access.ts';
 import { rfmRepository, type RfmWindow } from './rfm.repository.ts';
@@ -22,38 +22,38 @@ export function rfmService(deps: Deps) {
   const db = deps.db;
   const rules = (orgId: string) => readSetting(db, orgId, 'rfm_rules', defaultRfmRules, parseRules);
 
-  /** The window, scope and currency of a request; `window` is null when there is nothing to score. */
+  /** The window and scope of a request; `window` is null when it ends in the future. */
   async function prepare(ctx: RequestContext, q: RfmQuery) {
     const w = await resolveWindow(db, ctx, q);
     const stored = (await rules(ctx.actor.orgId)).value;
-    const window: RfmWindow | null = w.currency
-      ? { asOf: w.asOf, windowDays: q.windowDays, currency: w.currency, rules: stored }
-      : null;
-    return { ...w, window };
+    const window: RfmWindow | null = w.future
+      ? null
+      : { asOf: w.asOf, windowDays: q.windowDays, currency: q.currency ?? null, rules: stored };
+    return { ...w, window, rules: stored };
   }
 
   return {
     async summary(ctx: RequestContext, q: RfmQuery): Promise<RfmSummary> {
-      const { scope, asOf, window, currencies, excluded } = await prepare(ctx, q);
+      const { scope, asOf, window, rules: ruleList } = await prepare(ctx, q);
       const rows = window ? await rfmRepository.summary(db, scope, window) : [];
-      const ruleSegments = (window?.rules ?? (await rules(ctx.actor.orgId)).value).map((r) => r.segment);
-      const found = new Map(rows.filter((r) => r.kind === 'segment').map((r) => [r.segment, r]));
-      const segments = [...new Set([...ruleSegments, UNCLASSIFIED])]
+      const { currency, currencies, excluded } = currencyOutcome(q.currency, rows);
+      const found = new Map(rows.filter((r) => r.kind === 'segment').map((r) => [r.key, r]));
+      const segments = [...new Set([...ruleList.map((r) => r.segment), UNCLASSIFIED])]
         .map((s) => ({ segment: s, customers: found.get(s)?.customers ?? 0, revenue: found.get(s)?.revenue ?? '0.00' }))
         .filter((s) => s.segment !== UNCLASSIFIED || s.customers > 0);
       const grid = rows
         .filter((r) => r.kind === 'cell')
-        .map((r) => ({ r: r.r ?? 0, f: r.f ?? 0, customers: r.customers, revenue: r.revenue }));
+        .map((r) => ({ r: r.r ?? 0, f: r.f ?? 0, customers: r.customers, revenue: r.revenue }))
+        .sort((x, y) => x.r - y.r || x.f - y.f);
       const total = rows.find((r) => r.kind === 'total');
       const customers = total?.customers ?? 0;
-      const revenue = total?.revenue ?? '0.00';
       return {
         asOf,
         windowDays: q.windowDays,
         timeZone: q.timeZone,
-        currency: window?.currency ?? null,
+        currency,
         customers,
-        revenue,
+        revenue: total?.revenue ?? '0.00',
         excludedTransactions: excluded,
         currencies,
         segments,
