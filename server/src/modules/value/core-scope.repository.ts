@@ -37,25 +37,34 @@ export function visibleTx(scope: Scope, fromDay: string, toDay: string, currency
 }
 
 /**
- * The CTEs every window analysis starts from, so the window is read once: `txall` (the visible transactions of
- * [fromDay, toDay), every currency), `cur` (the analysis currency: the asked one, else the one with the most
- * transactions, ties alphabetical — docs/metrics.md "Currencies") and `tx` (txall in that currency).
+ * The CTEs every window analysis starts from, so the window is read once and kept small: `pc` (per visible party
+ * and currency over [fromDay, toDay): transactions, net amount, last purchase day, purchase days), `cur` (the
+ * analysis currency: the asked one, else the one with the most transactions, ties alphabetical — docs/metrics.md
+ * "Currencies") and `cust` (the parties with a purchase in that currency: party_id, last_day, frequency, revenue).
  */
 export function windowCtes(scope: Scope, fromDay: string, toDay: string, asked: string | null): RawBuilder<unknown> {
   return sql`
-    txall as (${visibleTx(scope, fromDay, toDay)}),
+    pc as (
+      select party_id, currency, count(*) as n, sum(amount) as revenue,
+        max(day) filter (where amount > 0) as last_day,
+        (count(distinct day) filter (where amount > 0))::int as frequency
+      from (${visibleTx(scope, fromDay, toDay)}) t
+      group by party_id, currency
+    ),
     cur as (
-      select coalesce(${asked}::text, (select currency from txall group by currency order by count(*) desc, currency limit 1))
+      select coalesce(${asked}::text, (select currency from pc group by currency order by sum(n) desc, currency limit 1))
         as currency
     ),
-    tx as (select txall.* from txall where txall.currency = (select currency from cur))`;
+    cust as (
+      select party_id, last_day, frequency, revenue from pc
+      where currency = (select currency from cur) and last_day is not null
+    )`;
 }
 
-/** Currency rows over `txall`, in the shape of the window analyses' group rows (kind 'currency', class = currency). */
+/** Currency rows over `pc`, in the shape of the window analyses' group rows (kind 'currency', key = currency). */
 export const currencyRows = sql`
-  select 'currency' as kind, txall.currency as key, count(*)::int as customers,
-    coalesce(sum(txall.amount), 0)::text as revenue
-  from txall group by txall.currency`;
+  select 'currency' as kind, pc.currency as key, sum(pc.n)::int as customers, coalesce(sum(pc.revenue), 0)::text as revenue
+  from pc group by pc.currency`;
 
 export const scopeRepository = {
   /** Transactions and net revenue per currency in [fromDay, toDay), most transactions first. */

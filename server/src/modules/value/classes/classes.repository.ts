@@ -57,10 +57,7 @@ function classifiedCtes(scope: Scope, w: ClassWindow): RawBuilder<unknown> {
   const high = (col: string, min: string) => sql`(${sql.ref(col)} >= ${sql.ref(min)} and ${sql.ref(col)} > 0)`;
   return sql`
     ${windowCtes(scope, fromDay, toDay, w.currency)},
-    c as (
-      select party_id, (count(distinct day) filter (where amount > 0))::int as frequency, sum(amount) as revenue
-      from tx group by party_id having bool_or(amount > 0)
-    ),
+    c as (select party_id, frequency, revenue from cust),
     k as (
       select c.party_id, c.frequency, c.revenue,
         (coalesce(i.interactions, 0) * ${s.interactionCost}::numeric + coalesce(sc.cases, 0) * ${s.caseCost}::numeric

@@ -57,11 +57,7 @@ function scoredCtes(scope: Scope, w: RfmWindow): RawBuilder<unknown> {
   return sql`
     ${windowCtes(scope, from, to, w.currency)},
     c as (
-      select party_id,
-        (${w.asOf}::date - max(day) filter (where amount > 0))::int as recency_days,
-        (count(distinct day) filter (where amount > 0))::int as frequency,
-        sum(amount) as monetary
-      from tx group by party_id having bool_or(amount > 0)
+      select party_id, (${w.asOf}::date - last_day)::int as recency_days, frequency, revenue as monetary from cust
     ),
     s as (
       select party_id, recency_days, frequency, monetary,

@@ -1,6 +1,5 @@
-import type { RfmRule } from './rfm.schema.ts';
-import { rfmRuleSchema } from './rfm.schema.ts';
 import { z } from 'zod';
+import { rfmRuleSchema, type RfmRule } from './rfm.schema.ts';
 
 /**
  * The default segment rules of docs/metrics.md "RFM", first match wins. "Can't lose" (R1 F5 M5) comes before
