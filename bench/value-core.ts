@@ -2,7 +2,8 @@
  * The value analytics core (summary, RFM, value classes) under `npm run bench`: each endpoint, called through the
  * app as the admin, against a hand-written SQL statement giving the same answer for the whole organisation, both
  * measured in the same run (median of `runs` after one warm-up). The hand-written statements read the tables
- * directly, with only the live-party condition an admin's visibility reduces to.
+ * directly, with only the live-party condition an admin's visibility reduces to; the classes statement counts
+ * interactions and remedy costs at the default unit costs (0), as the endpoint does.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { buildApp } from '../server/src/app.ts';
@@ -79,7 +80,13 @@ function handWritten(orgId: string, asOf: string, currency: string): Record<stri
         group by t.party_id having bool_or(t.amount > 0)
       ),
       k as (
-        select c.*, coalesce(sc.remedy, 0) as cost, c.revenue - coalesce(sc.remedy, 0) as profit from c
+        select c.*, coalesce(sc.remedy, 0) + 0 * coalesce(i.n, 0) as cost,
+          c.revenue - coalesce(sc.remedy, 0) - 0 * coalesce(i.n, 0) as profit
+        from c
+        left join (select party_id, count(*) as n from interaction
+          where org_id = ${orgId} and direction <> 'internal'
+            and occurred_at >= ${from}::date::timestamptz and occurred_at < ${to}::date::timestamptz
+          group by party_id) i on i.party_id = c.party_id
         left join (select party_id, sum(remedy_cost) as remedy from service_case
           where org_id = ${orgId} and type <> 'grievance' and not anonymous
             and created_at >= ${from}::date::timestamptz and created_at < ${to}::date::timestamptz

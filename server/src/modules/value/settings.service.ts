@@ -50,11 +50,11 @@ export async function writeSetting<T>(
         : await settingsRepository.update(trx, orgId, key, value, version, ctx.actor.userId);
     if (written) {
       await recordAudit(trx, ctx, {
-        action: `value_setting.${key}.update`,
+        action: 'value_setting.update',
         entityType: 'value_setting',
         entityId: null,
-        before: before?.value ?? null,
-        after: value,
+        before: before ? { key, value: before.value } : null,
+        after: { key, value },
       });
     }
     return written;

@@ -42,6 +42,7 @@ export const auditActions = [
   'alert.raise',
   'alert.update',
   'alert_rules.update',
+  'value_setting.update',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -66,5 +67,6 @@ export const auditEntityTypes = [
   'import_job',
   'product',
   'transaction',
+  'value_setting',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
