@@ -8,8 +8,9 @@
  *   connections: p50/p99/throughput vs a bare Fastify route returning the same JSON from memory;
  * - import: transactions with lines through the bulk path the importer uses (validation included)
  *   vs a raw COPY of the same rows into scratch tables with the same columns and indexes.
- * - value analytics (concentration, cohorts, CLV): each endpoint vs the best hand-written SQL for the same answer,
- *   and the CLV fit time (bench/value-bench.ts); `--only value` runs just these after seeding.
+ * - value analytics (summary, RFM, value classes, concentration, cohorts, CLV): each endpoint vs the best
+ *   hand-written SQL for the same answer, and the CLV fit time (bench/value-core.ts, bench/value-bench.ts);
+ *   `--only value` runs just these after seeding.
  * Prints a table and writes bench/results/<date>-<engine>-<size>.json.
  */
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { bare, load } from './load.ts';
 import { valueBench, type ValueBenchRow } from './value-bench.ts';
 import { openBenchPglite } from './pglite.ts';
 import { startThrowawayPostgres } from './postgres.ts';
+import { valueCoreBench } from './value-core.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -265,11 +267,16 @@ function copyFromFor(
   };
 }
 
-/** Value analytics through the app against hand-written SQL (bench/value-bench.ts), as the org admin. */
+/** Value analytics through the app against hand-written SQL (bench/value-core.ts, bench/value-bench.ts), as admin. */
 async function runValueBench(h: DatabaseHandle, demo: GeneratorResult): Promise<ValueBenchRow[]> {
   const app = await buildApp({ database: h, secret: 'bench-secret-bench-secret-bench-secret', logger: false });
   await app.ready();
-  const rows = await valueBench(app, h, demo.orgId, await tokenFor(app, 'admin@bench.test'));
+  const auth = await tokenFor(app, 'admin@bench.test');
+  const core = await valueCoreBench(app, h, demo.orgId, auth);
+  const rows: ValueBenchRow[] = [
+    ...core.map((r) => ({ case: r.case, apiMs: r.endpointMs, sqlMs: r.handSqlMs, ratio: r.ratio, status: 200 })),
+    ...(await valueBench(app, h, demo.orgId, auth)),
+  ];
   await app.close();
   return rows;
 }

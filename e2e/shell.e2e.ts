@@ -200,6 +200,14 @@ describe('web shell', () => {
     await page.getByTestId('search-result').filter({ hasText: newUser.name }).click();
     await page.waitForURL(/\/settings\/users\/[0-9a-f-]{36}$/);
     await expect.poll(() => testId('user-title').textContent()).toBe(newUser.name);
+
+    // Enter opens the first result.
+    await page.goto(`${server.url}/`);
+    await testId('global-search').fill(newUser.email);
+    await expect.poll(() => page.getByTestId('search-result').count()).toBe(1);
+    await testId('global-search').press('Enter');
+    await page.waitForURL(/\/settings\/users\/[0-9a-f-]{36}$/);
+    await expect.poll(() => testId('user-title').textContent()).toBe(newUser.name);
   });
 
   it('keeps the last sidebar entry clickable above the collapse bar at common screen sizes', async () => {

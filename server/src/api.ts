@@ -195,3 +195,28 @@ export type { ImportJob, ImportPreview, StartImport } from './modules/imports/im
 export type { ClvModel, ClvFit, ClvCustomer, ClvCustomersPage, SimpleClv } from './modules/value/clv/clv.schema.ts';
 export type { Concentration } from './modules/value/concentration/concentration.schema.ts';
 export type { Cohorts } from './modules/value/cohorts/cohorts.schema.ts';
+// The value analytics core: summary, RFM, value classes (docs/metrics.md "Customers and value").
+export type { ValueSummary, SummaryQuery as ValueSummaryQuery } from './modules/value/summary/summary.schema.ts';
+export type {
+  RfmSummary,
+  RfmCustomer,
+  RfmRule,
+  RfmRules,
+  PutRfmRules,
+  RfmQuery,
+  RfmCustomersQuery,
+} from './modules/value/rfm/rfm.schema.ts';
+export type {
+  ClassesSummary as ValueClasses,
+  ClassCustomer as ValueClassCustomer,
+  ClassSettings as ValueClassSettings,
+  ClassSettingsReply as ValueClassSettingsReply,
+  PutClassSettings as PutValueClassSettings,
+  ClassesQuery as ValueClassesQuery,
+} from './modules/value/classes/classes.schema.ts';
+export {
+  loyaltyClasses as valueLoyaltyClasses,
+  costClasses as valueCostClasses,
+  type LoyaltyClass as ValueLoyaltyClass,
+  type CostClass as ValueCostClass,
+} from './modules/value/classes/constants.ts';

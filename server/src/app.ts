@@ -40,9 +40,9 @@ import { VERSION } from './version.ts';
 import type { Transporter } from 'nodemailer';
 import { partiesModule, partiesSearchProvider } from './modules/parties/index.ts';
 import { surveysModule } from './modules/surveys/index.ts';
-import { casesModule } from './modules/cases/index.ts';
+import { casesModule, casesSearchProvider } from './modules/cases/index.ts';
 import { importsModule, type ImportSettings } from './modules/imports/index.ts';
-import { commerceModule } from './modules/commerce/index.ts';
+import { commerceModule, productsSearchProvider } from './modules/commerce/index.ts';
 import { valueModule } from './modules/value/index.ts';
 
 export interface AppOptions {
@@ -196,7 +196,12 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
   importsModule(app, deps, opts.imports);
   commerceModule(app, deps);
   valueModule(app, deps);
-  searchRoutes(app, deps, [...platformSearchProviders, partiesSearchProvider]);
+  searchRoutes(app, deps, [
+    ...platformSearchProviders,
+    partiesSearchProvider,
+    casesSearchProvider,
+    productsSearchProvider,
+  ]);
 
   if (opts.webDir) {
     const root = path.resolve(opts.webDir);

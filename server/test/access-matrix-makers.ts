@@ -214,6 +214,7 @@ function otherMakers(fx: MatrixFixture): Record<string, Maker> {
     throw new Error(`import ${id} did not settle`);
   }
   let sharedImport: Promise<string> | undefined;
+  let sharedPurchase: Promise<unknown> | undefined;
   const customerSurvey = survey('marketing', { kind: 'nps', audience: { kind: 'customers' } });
   const employeeSurvey = survey('hr', { kind: 'enps', audience: { kind: 'employees' } });
   let sharedCustomerSurvey: Promise<Vars> | undefined;
@@ -266,6 +267,31 @@ function otherMakers(fx: MatrixFixture): Record<string, Maker> {
     token: simple(async () => ({
       ...(await ok('owner', 'POST', '/api/tokens', { name: `Matrix ${nextN()}` })),
       version: 0,
+    })),
+    value_summary: reread(() => Promise.resolve({})),
+    value_rfm: reread(async () => {
+      sharedPurchase ??= ok('owner', 'POST', '/api/transactions', {
+        partyId: ids.customer,
+        amount: '42.00',
+        currency: 'CNY',
+      });
+      await sharedPurchase;
+      return { id: ids.customer };
+    }),
+    value_classes: reread(async () => {
+      sharedPurchase ??= ok('owner', 'POST', '/api/transactions', {
+        partyId: ids.customer,
+        amount: '42.00',
+        currency: 'CNY',
+      });
+      await sharedPurchase;
+      return { id: ids.customer };
+    }),
+    value_class_settings: reread(async () => ({
+      version: (await ok<{ version: number }>('admin', 'GET', '/api/value/class-settings')).version,
+    })),
+    value_rfm_rules: reread(async () => ({
+      version: (await ok<{ version: number }>('admin', 'GET', '/api/value/rfm-rules')).version,
     })),
     view: simple(() =>
       ok('owner', 'POST', '/api/views', { table: 'parties', name: `Matrix view ${nextN()}`, state: {} }),

@@ -20,7 +20,7 @@ import { commerceAccessMatrix } from '../src/modules/commerce/index.ts';
 import { importsAccessMatrix } from '../src/modules/imports/index.ts';
 import { activityAccessMatrix, partiesAccessMatrix, settingsAccessMatrix } from '../src/modules/parties/index.ts';
 import { surveysAccessMatrix } from '../src/modules/surveys/index.ts';
-import { valueAccessMatrix } from '../src/modules/value/index.ts';
+import { valueAccessMatrix, valueCoreAccessMatrix } from '../src/modules/value/index.ts';
 import { matrixFixture, nextN, type Maker, type Vars } from './access-matrix-fixture.ts';
 import { matrixMakers } from './access-matrix-makers.ts';
 import nodemailer from 'nodemailer';
@@ -38,6 +38,7 @@ const tables: MatrixTable[] = [
   surveysAccessMatrix,
   importsAccessMatrix,
   valueAccessMatrix,
+  valueCoreAccessMatrix,
   platformAccessMatrix,
 ];
 const resources = tables.flatMap((t) => t.resources);

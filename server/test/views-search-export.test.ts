@@ -71,6 +71,49 @@ describe('global search', () => {
   });
 });
 
+describe('global search: cases and products', () => {
+  it('finds cases by subject only for whoever may read them, and products by name or SKU', async () => {
+    const mine = await h.user(['agent']);
+    const stranger = await h.user(['agent']);
+    const party = (await h.as(mine).post('/api/parties', { kind: 'person', displayName: '钱客户' })).json();
+    const filed = await h.as(mine).post('/api/cases', {
+      type: 'complaint',
+      partyId: party.id,
+      subject: '路由器 Zephyr 无法联网',
+      description: 'secret-detail-xyz',
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const search = async (who: typeof mine, q: string) =>
+      (await h.as(who).get(`/api/search?q=${encodeURIComponent(q)}`)).json<{ items: { type: string }[] }>().items;
+    expect(await search(mine, 'zephyr')).toEqual([
+      expect.objectContaining({
+        type: 'case',
+        title: '路由器 Zephyr 无法联网',
+        subtitle: '钱客户',
+        url: `/service/cases/${filed.json().id}`,
+      }),
+    ]);
+    expect(await search(stranger, 'Zephyr')).toEqual([]);
+    // Text the result would not show is not searched: the description stays out of reach.
+    expect(await search(mine, 'secret-detail-xyz')).toEqual([]);
+
+    const made = await admin().post('/api/products', { name: 'Quokka 净水器', sku: 'QK-100', currency: 'CNY' });
+    expect(made.statusCode, made.body).toBe(201);
+    for (const q of ['quokka', 'qk-1']) {
+      expect(await search(stranger, q)).toEqual([
+        expect.objectContaining({
+          type: 'product',
+          title: 'Quokka 净水器',
+          subtitle: 'QK-100',
+          url: `/value/products?q=${encodeURIComponent('Quokka 净水器')}`,
+        }),
+      ]);
+    }
+    const other = await h.newOrg('search-products-other');
+    expect((await h.as(other.admin).get('/api/search?q=quokka')).json().items).toEqual([]);
+  });
+});
+
 describe('export', () => {
   it('CSV is UTF-8 with a BOM by default, honours filters and columns', async () => {
     const res = await admin().get('/api/users/export?format=csv&role=agent&columns=displayName,email');

@@ -89,6 +89,7 @@ describe('translations', () => {
       ...auditActions.map((a) => `audit.actions.${a}`),
       ...entityTypes.map((e) => `audit.entityTypes.${e}`),
       ...['user', 'token', 'system', 'anonymous'].map((a) => `audit.actorTypes.${a}`),
+      ...['user', 'org_unit', 'party', 'token', 'case', 'grievance', 'product'].map((x) => `search.types.${x}`),
       ...(navConfig.find((e) => e.key === 'settings')?.children ?? [])
         .filter((e) => e.key !== 'settings.overview')
         .map((e) => `settings.sections.${e.key.split('.')[1] ?? ''}`),

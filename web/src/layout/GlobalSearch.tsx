@@ -52,6 +52,8 @@ export function GlobalSearch() {
       options={options}
       onChange={setText}
       onSelect={(url: string) => open(url)}
+      // Enter opens the highlighted result, the first one by default.
+      defaultActiveFirstOption
       notFoundContent={notFound}
       style={{ width: '100%', maxWidth: 360 }}
       popupMatchSelectWidth={360}
@@ -60,6 +62,12 @@ export function GlobalSearch() {
         placeholder={t('search.placeholder')}
         aria-label={t('search.label')}
         loading={search.isFetching}
+        // Enter before any result is listed (or with none): the parties list, searched the same way.
+        onSearch={(value) => {
+          if (value.trim() && options.length === 0) {
+            open(`/parties?q=${encodeURIComponent(value.trim())}`);
+          }
+        }}
         data-testid="global-search"
       />
     </AutoComplete>

@@ -55,5 +55,9 @@ export function casesModule(app: TandemApp, deps: Deps) {
 export { casesService, type CasesService } from './cases.service.ts';
 export { createCaseSchema, replyInputSchema, resolveInputSchema } from './cases.schema.ts';
 
+// Cases and remedy costs per party, for value's cost to serve (an SQL subquery; its SQL stays here).
+export { caseCostsByParty } from './cost-to-serve.repository.ts';
+
 // Expected outcomes of the access rules (the access matrix test checks them through the API).
 export { casesAccessMatrix } from './cases.access-matrix.ts';
+export { casesSearchProvider } from './search.repository.ts';

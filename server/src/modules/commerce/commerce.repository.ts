@@ -1,3 +1,4 @@
+import type { SearchProvider } from '../../platform/search/search.ts';
 import { sql, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import { seesAllOwned, type Visibility } from '../../platform/access/access.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -245,4 +246,25 @@ export const transactionsRepository = {
         .executeTakeFirst(),
     );
   },
+};
+
+/** Products in the global search box, by name or SKU (the catalogue is everyone's to read); opens the filtered list. */
+export const productsSearchProvider: SearchProvider = async (db, actor, q, limit) => {
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db
+    .selectFrom('product as pr')
+    .select(['pr.id', 'pr.name', 'pr.sku', 'pr.active'])
+    .where('pr.org_id', '=', actor.orgId)
+    .where((eb) => eb.or([eb('pr.name', 'ilike', like), eb('pr.sku', 'ilike', like)]))
+    .orderBy('pr.active', 'desc')
+    .orderBy('pr.name')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    type: 'product',
+    id: r.id,
+    title: r.name,
+    subtitle: r.sku,
+    url: `/value/products?q=${encodeURIComponent(r.name)}`,
+  }));
 };

@@ -55,3 +55,4 @@ export { createProductSchema, createTransactionSchema, currencySchema } from './
 
 // Expected outcomes of the access rules (the access matrix test checks them through the API).
 export { commerceAccessMatrix } from './commerce.access-matrix.ts';
+export { productsSearchProvider } from './commerce.repository.ts';

@@ -27,7 +27,7 @@ export { isLegalMove, legalNextStages } from './roles/stages.ts';
 export { normalizePhone } from './phone.ts';
 
 // Read models (lookups other modules need; their SQL stays here).
-export { partiesReadModel } from './read-model.repository.ts';
+export { partiesReadModel, interactionCountsByParty } from './read-model.repository.ts';
 export { partiesSearchProvider } from './search.repository.ts';
 /** The org's customer-visibility setting, which the visibility conditions below take. */
 export const customerVisibility = (db: Db, orgId: string) => partiesRepository.visibility(db, orgId);

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../platform/db/types.ts';
 
 type Db = Kysely<Database>;
@@ -59,3 +59,20 @@ export const partiesReadModel = {
     return new Map(rows.map((r) => [r.key, zh ? r.name_zh : r.name_en]));
   },
 };
+
+/**
+ * Contacts per party in [from, to) — inbound and outbound interactions, internal notes left out — as an SQL
+ * subquery `(party_id, interactions)` for analytics that join it to their own (value's cost to serve,
+ * docs/metrics.md "Value classes"). The caller restricts it to the parties it may see.
+ */
+export function interactionCountsByParty(
+  orgId: string,
+  from: RawBuilder<Date>,
+  to: RawBuilder<Date>,
+): RawBuilder<{ party_id: string; interactions: number }> {
+  return sql<{ party_id: string; interactions: number }>`(
+    select i.party_id, count(*)::int as interactions from interaction i
+    where i.org_id = ${orgId} and i.direction <> 'internal' and i.occurred_at >= ${from} and i.occurred_at < ${to}
+    group by i.party_id
+  )`;
+}

@@ -8,6 +8,7 @@ import { cohortsService } from './cohorts/cohorts.service.ts';
 import { concentrationRoutes } from './concentration/concentration.routes.ts';
 import { concentrationService } from './concentration/concentration.service.ts';
 import { CLV_FIT_JOB, clvService, runClvFit } from './clv/clv.service.ts';
+import { valueCoreRoutes } from './core-routes.ts';
 
 /** Every route of the value module and its CLV fit job. */
 export function valueModule(app: TandemApp, deps: Deps) {
@@ -20,7 +21,7 @@ export function valueModule(app: TandemApp, deps: Deps) {
       await runClvFit(deps.db, orgId, fitId);
     },
   });
-  // ── merge: summary / RFM / value classes (wt-value-c) register here, e.g. summaryRfmRoutes(app, deps); ──
+  valueCoreRoutes(app, deps);
   // ── merge: segments, cross-sell, wallet, snapshots (wt-value-b) register here, e.g. segmentsRoutes(app, deps); ──
 }
 
@@ -40,3 +41,7 @@ export { fitModel, predict, type Compressed } from './clv/model.ts';
 
 // Expected outcomes of the access rules (the access matrix test checks them through the API).
 export { valueAccessMatrix } from './value.access-matrix.ts';
+
+// The analytics core's access-matrix rows and the documented default RFM rules.
+export { valueCoreAccessMatrix } from './core.access-matrix.ts';
+export { defaultRfmRules } from './rfm/rules.ts';

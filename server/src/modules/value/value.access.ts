@@ -23,14 +23,18 @@ export function requireValueRole(actor: Actor): void {
 export const liveCustomer: Expression<SqlBool> = sql<SqlBool>`(p.deleted_at is null and p.merged_into_id is null)`;
 
 /**
- * The customers, as the party aliased `p`, whose transactions count in the actor's value numbers: every live party
- * (not deleted, not merged away — merged customers count once, as the survivor that holds their transactions) for
- * the org-wide roles; otherwise the live parties the actor sees in full (owner, backup owner, their managers,
- * or everyone under the org's public visibility settings). `visibility` is parties' `customerVisibility(db, orgId)`.
+ * The customers, as the party aliased `p`, whose transactions count in the actor's value numbers: the live parties
+ * (not deleted, not merged away — merged customers count once, as the survivor that holds their transactions) the
+ * actor sees in full (owner, backup owner, their managers, the org's public visibility settings; admin and executive
+ * all customers). Marketing plans for the whole customer base: every live party that is not an employee or candidate
+ * (people on the employee side follow the employee circle, never marketing). `visibility` is parties'
+ * `customerVisibility(db, orgId)`.
  */
 export function visibleCustomer(actor: Actor, visibility: Visibility): Expression<SqlBool> {
-  if (hasRole(actor, ...VALUE_ORG_ROLES)) {
-    return liveCustomer;
+  if (hasRole(actor, 'marketing') && !hasRole(actor, 'admin', 'executive')) {
+    return sql<SqlBool>`(${liveCustomer} and not exists (
+      select 1 from party_membership vm where vm.org_id = p.org_id and vm.party_id = p.id
+        and vm.role in ('employee', 'candidate')))`;
   }
   return livePartyVisible(actor, visibility, 'read');
 }

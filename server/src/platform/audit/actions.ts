@@ -42,6 +42,7 @@ export const auditActions = [
   'alert.raise',
   'alert.update',
   'alert_rules.update',
+  'value_setting.update',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -67,5 +68,6 @@ export const auditEntityTypes = [
   'product',
   'transaction',
   'value_clv_fit',
+  'value_setting',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];

@@ -6,6 +6,7 @@ import type { CasesTables } from '../../modules/cases/cases.tables.ts';
 import type { ImportsTables } from '../../modules/imports/imports.tables.ts';
 import type { CommerceTables } from '../../modules/commerce/commerce.tables.ts';
 import type { ValueTables } from '../../modules/value/value.tables.ts';
+import type { ValueCoreTables } from '../../modules/value/core.tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -125,7 +126,7 @@ export interface MailOutboxTable {
 }
 
 export interface Database
-  extends PartiesTables, SurveysTables, ImportsTables, CommerceTables, CasesTables, ValueTables {
+  extends PartiesTables, SurveysTables, ImportsTables, CommerceTables, CasesTables, ValueTables, ValueCoreTables {
   organization: OrganizationTable;
   org_unit: OrgUnitTable;
   app_user: AppUserTable;

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type { FastifyInstance } from 'fastify';
 import { validation } from '../errors.ts';
 
@@ -29,10 +30,9 @@ function badTextAt(value: unknown, path: Path, depth = 0): Hit | null {
   if (depth > 32 || value === null || typeof value !== 'object') {
     return null;
   }
-  // Only what a parser built from text: a streamed upload (an IncomingMessage, whose fields reach the socket and
-  // the server) or a Buffer is not walked.
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) {
+  // A streamed upload (an IncomingMessage, whose fields reach the socket and the server) or a binary body is not
+  // text a parser built: never walked. (Parsed query strings have their own prototype, so test for what to skip.)
+  if (ArrayBuffer.isView(value) || value instanceof EventEmitter) {
     return null;
   }
   if (Array.isArray(value)) {

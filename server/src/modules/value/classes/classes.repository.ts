@@ -1,0 +1,125 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../../platform/db/database.ts';
+import { caseCostsByParty } from '../../cases/index.ts';
+import { interactionCountsByParty } from '../../parties/index.ts';
+import { addDays } from '../core-common.ts';
+import { currencyRows, dayStart, windowCtes, type Scope } from '../core-scope.repository.ts';
+import type { ClassSettings } from './classes.schema.ts';
+
+export interface ClassWindow {
+  asOf: string;
+  windowDays: number;
+  /** The asked currency; null: the window's most frequent one. */
+  currency: string | null;
+  settings: ClassSettings;
+}
+
+export interface ClassRow {
+  party_id: string;
+  frequency: number;
+  revenue: string;
+  cost: string;
+  profit: string;
+  loyalty_class: string;
+  cost_class: string;
+}
+
+export interface ClassGroupRow {
+  kind: 'loyalty' | 'cost' | 'total' | 'currency';
+  /** The class, or the currency of a 'currency' row (whose `customers` counts transactions). */
+  key: string | null;
+  customers: number;
+  revenue: string;
+  cost: string;
+  profit: string;
+  profit_min: string | null;
+  revenue_min: string | null;
+  cost_min: string | null;
+}
+
+/**
+ * Every buying customer of the window with its class (docs/metrics.md "Value classes"): revenue is the net amount of
+ * the window in the currency, cost to serve = interactions × unit cost + cases × unit cost (+ remedy costs), profit
+ * = revenue × gross margin − cost to serve. A "high" value is at or above its threshold (the median unless set) and
+ * above zero. Interactions and cases come from the parties and cases modules' read models.
+ */
+function classifiedCtes(scope: Scope, w: ClassWindow): RawBuilder<unknown> {
+  const s = w.settings;
+  const fromDay = addDays(w.asOf, 1 - w.windowDays);
+  const toDay = addDays(w.asOf, 1);
+  const [from, to] = [dayStart(scope, fromDay), dayStart(scope, toDay)];
+  const orgId = scope.actor.orgId;
+  const remedy = s.includeRemedyCost ? sql`coalesce(sc.remedy_cost, 0)` : sql`0`;
+  const threshold = (v: string | null, col: string) =>
+    v === null
+      ? sql`(select percentile_cont(0.5) within group (order by ${sql.ref(col)}) from pr)::numeric`
+      : sql`${v}::numeric`;
+  const high = (col: string, min: string) => sql`(${sql.ref(col)} >= ${sql.ref(min)} and ${sql.ref(col)} > 0)`;
+  return sql`
+    ${windowCtes(scope, fromDay, toDay, w.currency)},
+    c as (select party_id, frequency, revenue from cust),
+    k as (
+      select c.party_id, c.frequency, c.revenue,
+        (coalesce(i.interactions, 0) * ${s.interactionCost}::numeric + coalesce(sc.cases, 0) * ${s.caseCost}::numeric
+          + ${remedy})::numeric(16, 2) as cost
+      from c
+      left join ${interactionCountsByParty(orgId, from, to)} i on i.party_id = c.party_id
+      left join ${caseCostsByParty(orgId, from, to)} sc on sc.party_id = c.party_id
+    ),
+    pr as (select k.*, (k.revenue * ${s.grossMargin}::numeric - k.cost)::numeric(16, 2) as profit from k),
+    t as (
+      select ${threshold(s.highProfitMin, 'profit')} as profit_min, ${threshold(s.highRevenueMin, 'revenue')} as revenue_min,
+        ${threshold(s.highCostMin, 'cost')} as cost_min
+    ),
+    x as (
+    select pr.party_id, pr.frequency, pr.revenue::text as revenue, pr.cost::text as cost, pr.profit::text as profit,
+      case when pr.frequency >= ${s.loyalMinPurchaseDays}
+        then case when ${high('pr.profit', 't.profit_min')} then 'true_friend' else 'barnacle' end
+        else case when ${high('pr.profit', 't.profit_min')} then 'butterfly' else 'stranger' end
+      end as loyalty_class,
+      case when ${high('pr.revenue', 't.revenue_min')}
+        then case when ${high('pr.cost', 't.cost_min')} then 'high_revenue_high_cost' else 'high_revenue_low_cost' end
+        else case when ${high('pr.cost', 't.cost_min')} then 'low_revenue_high_cost' else 'low_revenue_low_cost' end
+      end as cost_class,
+      round(t.profit_min, 2)::text as profit_min, round(t.revenue_min, 2)::text as revenue_min,
+      round(t.cost_min, 2)::text as cost_min
+    from pr cross join t
+    )`;
+}
+
+export const classesRepository = {
+  /** Customers, revenue, cost to serve and profit per class of both kinds and in all; the thresholds used. */
+  async summary(db: Db, scope: Scope, w: ClassWindow): Promise<ClassGroupRow[]> {
+    const { rows } = await sql<ClassGroupRow>`
+      with ${classifiedCtes(scope, w)}
+      select
+        case when grouping(x.loyalty_class) = 0 then 'loyalty' when grouping(x.cost_class) = 0 then 'cost' else 'total' end
+          as kind,
+        coalesce(x.loyalty_class, x.cost_class) as key, count(*)::int as customers,
+        coalesce(sum(x.revenue::numeric), 0)::text as revenue, coalesce(sum(x.cost::numeric), 0)::text as cost,
+        coalesce(sum(x.profit::numeric), 0)::text as profit,
+        max(x.profit_min) as profit_min, max(x.revenue_min) as revenue_min, max(x.cost_min) as cost_min
+      from x
+      group by grouping sets ((x.loyalty_class), (x.cost_class), ())
+      union all
+      select c.kind, c.key, c.customers, c.revenue, '0', '0', null, null, null from (${currencyRows}) c`.execute(db);
+    return rows;
+  },
+
+  /** A page of classified customers in party-id order, optionally of one class. */
+  async customers(
+    db: Db,
+    scope: Scope,
+    w: ClassWindow,
+    page: { cls?: string; after?: string; limit: number },
+  ): Promise<ClassRow[]> {
+    const cls = page.cls ? sql`and (x.loyalty_class = ${page.cls} or x.cost_class = ${page.cls})` : sql``;
+    const after = page.after ? sql`and x.party_id > ${page.after}` : sql``;
+    const { rows } = await sql<ClassRow>`
+      with ${classifiedCtes(scope, w)}
+      select x.party_id, x.frequency, x.revenue, x.cost, x.profit, x.loyalty_class, x.cost_class
+      from x where true ${cls} ${after}
+      order by x.party_id limit ${page.limit}`.execute(db);
+    return rows;
+  },
+};
