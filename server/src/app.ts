@@ -43,6 +43,8 @@ import { surveysModule } from './modules/surveys/index.ts';
 import { casesModule } from './modules/cases/index.ts';
 import { importsModule, type ImportSettings } from './modules/imports/index.ts';
 import { commerceModule } from './modules/commerce/index.ts';
+// TEMP: value's segments, cross-sell, wallet and snapshots until value's index.ts registers them (dropped at merge).
+import { registerValueExtras } from './modules/value/index.ts';
 
 export interface AppOptions {
   /** An open, migrated database; the caller owns it and closes it after the app. */
@@ -194,6 +196,7 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
   casesModule(app, deps);
   importsModule(app, deps, opts.imports);
   commerceModule(app, deps);
+  registerValueExtras(app, deps); // TEMP until the merge
   searchRoutes(app, deps, [...platformSearchProviders, partiesSearchProvider]);
 
   if (opts.webDir) {
