@@ -13,7 +13,7 @@ const admin = h.as(h.org.admin);
 const v = valueHelpers(h, h.org.admin);
 let agent1: Session;
 let agent2: Session;
-const c: Record<string, string> = {};
+const c = { c1: '', c2: '', c3: '', c4: '' };
 let tea: Product;
 let cup: Product;
 

@@ -143,7 +143,8 @@ export function snapshotsService(deps: Deps, scorer: ValueScorer = defaultValueS
         });
         const jobId = await deps.jobs.send(SNAPSHOT_RUN_JOB, { orgId, runId: run.id });
         if (!jobId) {
-          void launch(orgId, run.id);
+          // No queue (tests, one process): compute here, after the answer; a failure is on the run and in the log.
+          launch(orgId, run.id).catch((err: unknown) => deps.log.error({ err, orgId }, 'value snapshot failed'));
         }
       }
       return toSnapshotRun(run);
