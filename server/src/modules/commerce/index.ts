@@ -1,4 +1,6 @@
 // The commerce module's only door: what other modules, the CLI and the demo may use.
+// Published contract for analytics: the `product`, `transaction` and `transaction_line` tables may be read (never
+// written) by the value module's repositories, joined on (org_id, id) / (org_id, transaction_id) / (org_id, product_id).
 import type { Db } from '../../platform/db/database.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { TandemApp } from '../../platform/http/types.ts';
