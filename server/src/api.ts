@@ -175,3 +175,25 @@ export type {
   ListTransactionsQuery,
 } from './modules/commerce/commerce.schema.ts';
 export type { ImportJob, ImportPreview, StartImport } from './modules/imports/imports.schema.ts';
+// Value: segments, snapshots, cross-sell and wallet (modules/value/segments and siblings).
+export type {
+  Segment,
+  CreateSegment,
+  UpdateSegment,
+  SegmentMember,
+  SegmentCount,
+  SegmentPreview,
+  SegmentHistory,
+} from './modules/value/segments/segments.schema.ts';
+export type { SegmentRule, Condition as SegmentCondition } from './modules/value/segments/rule.schema.ts';
+export type { SnapshotRun, CustomerValue, PartyValue } from './modules/value/snapshots/snapshots.schema.ts';
+export type { CrossSell, AssociationRule, Suggestions } from './modules/value/cross-sell/cross-sell.schema.ts';
+export type { Wallet, PutWallet, WalletSummary } from './modules/value/wallet/wallet.schema.ts';
+export {
+  segmentFields,
+  segmentEditorRoles,
+  valueStaffRoles,
+  snapshotRequesterRoles,
+  crossSellLevels,
+  segmentMemberSorts,
+} from './modules/value/segments/constants.ts';
