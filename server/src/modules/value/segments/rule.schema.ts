@@ -62,14 +62,17 @@ export type Condition = z.infer<typeof conditionSchema>;
 
 export type SegmentRule = { and: SegmentRule[] } | { or: SegmentRule[] } | { not: SegmentRule } | Condition;
 
-const treeSchema: z.ZodType<SegmentRule> = z.lazy(() =>
-  z.union([
-    z.object({ and: z.array(treeSchema).min(1) }).strict(),
-    z.object({ or: z.array(treeSchema).min(1) }).strict(),
-    z.object({ not: treeSchema }).strict(),
-    conditionSchema,
-  ]),
-);
+// Named, so that OpenAPI refers to the recursion by a component of its own.
+const treeSchema: z.ZodType<SegmentRule> = z
+  .lazy(() =>
+    z.union([
+      z.object({ and: z.array(treeSchema).min(1) }).strict(),
+      z.object({ or: z.array(treeSchema).min(1) }).strict(),
+      z.object({ not: treeSchema }).strict(),
+      conditionSchema,
+    ]),
+  )
+  .meta({ id: 'SegmentRuleNode' });
 
 /** Depth and node count of a JSON value read as a rule tree, without recursion; stops counting past the limits. */
 export function treeShape(value: unknown): { depth: number; nodes: number } {
