@@ -42,6 +42,10 @@ export const auditActions = [
   'alert.raise',
   'alert.update',
   'alert_rules.update',
+  'segment.create',
+  'segment.update',
+  'value.snapshot',
+  'wallet.update',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -66,5 +70,8 @@ export const auditEntityTypes = [
   'import_job',
   'product',
   'transaction',
+  'segment',
+  'value_snapshot_run',
+  'customer_wallet',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
