@@ -299,8 +299,13 @@ function otherMakers(fx: MatrixFixture): Record<string, Maker> {
   };
 }
 
-/** Value: a fit of the org's model on customers simulated under it (removed again once fitted). */
+/**
+ * Value: a fit of the org's model on customers simulated under it (removed again once fitted); segments, snapshot
+ * runs, aggregates and the value routes on the customer (modules/value/segments).
+ */
 function valueMakers(fx: MatrixFixture): Record<string, Maker> {
+  const { ok, ids } = fx;
+  const rule = { field: 'role', op: 'in', value: ['customer'] };
   const settled = async (id: string) => {
     for (let i = 0; i < 400; i++) {
       const fit = await fx.ok<{ status: string }>('admin', 'GET', `/api/value/clv/fits/${id}`);
@@ -348,6 +353,16 @@ function valueMakers(fx: MatrixFixture): Record<string, Maker> {
       },
     },
     value_analytics: reread(() => Promise.resolve({})),
+    segment: simple(() => ok('admin', 'POST', '/api/segments', { name: `Matrix segment ${nextN()}`, rule })),
+    // The newest run (older ones are pruned as runs are asked for); one is asked for when there is none.
+    value_snapshot: reread(async () => {
+      const runs = await ok<{ items: { id: string }[] }>('admin', 'GET', '/api/value/snapshots');
+      return { id: runs.items[0]?.id ?? (await ok('admin', 'POST', '/api/value/snapshots', {})).id };
+    }),
+    party_value: {
+      shared: () => Promise.resolve({ id: ids.customer }),
+      fresh: async () => ({ id: (await fx.customer()).id }),
+    },
   };
 }
 
