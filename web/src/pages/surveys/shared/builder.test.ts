@@ -155,7 +155,7 @@ describe('who may do what', () => {
     expect(mayManageSurveys(['marketing'])).toBe(true);
     expect(kindsFor(['marketing'])).not.toContain('enps');
     expect(kindsFor(['hr'])).toContain('engagement');
-    expect(audienceKindsFor(['marketing'], 'nps')).toEqual(['customers', 'stakeholderGroup', 'parties']);
+    expect(audienceKindsFor(['marketing'], 'nps')).toEqual(['customers', 'stakeholderGroup', 'parties', 'segment']);
     expect(audienceKindsFor(['admin'], 'enps')[0]).toBe('employees');
   });
 });

@@ -45,7 +45,12 @@ export interface QuestionDraft {
 export interface BuilderValues {
   title?: LocalizedDraft;
   description?: LocalizedDraft;
-  audience: { kind: SurveyAudience['kind']; stakeholderGroup?: string | null; partyIds?: string[] };
+  audience: {
+    kind: SurveyAudience['kind'];
+    stakeholderGroup?: string | null;
+    partyIds?: string[];
+    segmentId?: string | null;
+  };
   anonymous: boolean;
   minGroupSize: number;
   opensAt?: Dayjs | null;
@@ -64,9 +69,10 @@ export function audienceKindsFor(roles: readonly Role[], kind: SurveyKind): Surv
   if (employeeKinds.includes(kind)) {
     return ['employees', 'stakeholderGroup', 'parties'];
   }
+  // A segment (value's dynamic customer groups) is a customer audience.
   return mayRunEmployeeSurveys(roles)
-    ? ['customers', 'employees', 'stakeholderGroup', 'parties']
-    : ['customers', 'stakeholderGroup', 'parties'];
+    ? ['customers', 'employees', 'stakeholderGroup', 'parties', 'segment']
+    : ['customers', 'stakeholderGroup', 'parties', 'segment'];
 }
 /** The audience a new survey of this kind starts with. */
 export const defaultAudience = (kind: SurveyKind): SurveyAudience['kind'] =>
@@ -163,6 +169,7 @@ export function valuesFromSurvey(s: Survey): BuilderValues {
       kind: s.audience.kind,
       stakeholderGroup: s.audience.stakeholderGroup ?? null,
       partyIds: s.audience.partyIds ?? [],
+      segmentId: s.audience.segmentId ?? null,
     },
     anonymous: s.anonymous,
     minGroupSize: s.minGroupSize,
@@ -177,6 +184,7 @@ export function toAudience(a: BuilderValues['audience']): SurveyAudience {
     kind: a.kind,
     ...(a.kind === 'stakeholderGroup' && a.stakeholderGroup ? { stakeholderGroup: a.stakeholderGroup } : {}),
     ...(a.kind === 'parties' ? { partyIds: a.partyIds ?? [] } : {}),
+    ...(a.kind === 'segment' && a.segmentId ? { segmentId: a.segmentId } : {}),
   };
 }
 

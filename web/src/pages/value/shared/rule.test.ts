@@ -11,6 +11,7 @@ import {
   toRule,
   valueKind,
 } from './rule.ts';
+import type { SegmentRule } from './types.ts';
 
 describe('segment rule editing', () => {
   it('leaves out incomplete conditions and unwraps a single one', () => {
@@ -45,18 +46,18 @@ describe('segment rule editing', () => {
   });
 
   it('reads an API rule back into the same rule', () => {
-    const rule = {
+    const rule: SegmentRule = {
       or: [
-        { field: 'stage' as const, op: 'in' as const, value: ['active'], role: 'customer' },
-        { not: { field: 'tags' as const, op: 'any' as const, value: ['vip'] } },
-        { and: [{ field: 'lastPurchase' as const, op: 'withinDays' as const, value: 90 }] },
+        { field: 'stage', op: 'in', value: ['loyal'], role: 'customer' },
+        { not: { field: 'tags', op: 'any', value: ['vip'] } },
+        { and: [{ field: 'lastPurchase', op: 'withinDays', value: 90 }] },
       ],
     };
     const tree = fromRule(rule);
     expect(tree.op).toBe('or');
     expect(toRule(tree)).toEqual({
       or: [
-        { field: 'stage', op: 'in', value: ['active'], role: 'customer' },
+        { field: 'stage', op: 'in', value: ['loyal'], role: 'customer' },
         { not: { field: 'tags', op: 'any', value: ['vip'] } },
         { field: 'lastPurchase', op: 'withinDays', value: 90 },
       ],

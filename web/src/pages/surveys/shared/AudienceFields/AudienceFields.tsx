@@ -4,6 +4,7 @@ import { MIN_GROUP_SIZE_FLOOR } from '@tandem/server/api';
 import type { SurveyAudience, SurveyKind } from '../../../../api/types.ts';
 import { useMe } from '../../../../auth/session.ts';
 import { useStakeholderGroups } from '../../../parties/shared/api.ts';
+import { useSegmentOptions } from '../../../value/shared/api.ts';
 import { audienceKindsFor } from '../builder.ts';
 import { PartyPicker } from '../PartyPicker/PartyPicker.tsx';
 
@@ -47,6 +48,7 @@ export function AudienceFields({ kind, frozen }: { kind: SurveyKind; frozen?: bo
               />
             </Form.Item>
           )}
+          {audience === 'segment' && <SegmentField frozen={frozen} />}
           {audience === 'parties' && (
             <Form.Item
               name={['audience', 'partyIds']}
@@ -92,5 +94,29 @@ export function AudienceFields({ kind, frozen }: { kind: SurveyKind; frozen?: bo
         </Col>
       </Row>
     </>
+  );
+}
+
+/** The segment of a segment audience (value's dynamic customer groups; active ones). */
+function SegmentField({ frozen }: { frozen?: boolean }) {
+  const { t } = useTranslation();
+  const segments = useSegmentOptions();
+  return (
+    <Form.Item
+      name={['audience', 'segmentId']}
+      label={t('surveys.audience.segment')}
+      rules={[{ required: true, message: t('validation.required') }]}
+      extra={t('surveys.audience.segmentHint')}
+    >
+      <Select
+        disabled={frozen}
+        options={segments.data ?? []}
+        loading={segments.isPending}
+        showSearch
+        optionFilterProp="label"
+        aria-label={t('surveys.audience.segment')}
+        data-testid="survey-audience-segment"
+      />
+    </Form.Item>
   );
 }
