@@ -99,7 +99,8 @@ describe('value', () => {
     await screenshot(page, 'value-02-rfm');
     await cells.first().click();
     await testId('rfm-customers-table').locator('tbody tr.ant-table-row').first().waitFor();
-    expect(await testId('rfm-customers').textContent()).toContain(stamp);
+    // Names come from the party records, loaded after the scores.
+    await expect.poll(() => testId('rfm-customers').textContent()).toContain(stamp);
     await screenshot(page, 'value-03-rfm-customers');
     await page.keyboard.press('Escape');
   });
