@@ -220,3 +220,25 @@ export {
   type LoyaltyClass as ValueLoyaltyClass,
   type CostClass as ValueCostClass,
 } from './modules/value/classes/constants.ts';
+// Value: segments, snapshots, cross-sell and wallet (modules/value/segments and siblings).
+export type {
+  Segment,
+  CreateSegment,
+  UpdateSegment,
+  SegmentMember,
+  SegmentCount,
+  SegmentPreview,
+  SegmentHistory,
+} from './modules/value/segments/segments.schema.ts';
+export type { SegmentRule, Condition as SegmentCondition } from './modules/value/segments/rule.schema.ts';
+export type { SnapshotRun, CustomerValue, PartyValue } from './modules/value/snapshots/snapshots.schema.ts';
+export type { CrossSell, AssociationRule, Suggestions } from './modules/value/cross-sell/cross-sell.schema.ts';
+export type { Wallet, PutWallet, WalletSummary } from './modules/value/wallet/wallet.schema.ts';
+export {
+  segmentFields,
+  segmentEditorRoles,
+  valueStaffRoles,
+  snapshotRequesterRoles,
+  crossSellLevels,
+  segmentMemberSorts,
+} from './modules/value/segments/constants.ts';

@@ -351,9 +351,29 @@ function valueMakers(fx: MatrixFixture): Record<string, Maker> {
   };
 }
 
+/** Value's segments, snapshot runs, aggregates and the value routes on the customer (modules/value/segments). */
+function valueSegmentsMakers(fx: MatrixFixture): Record<string, Maker> {
+  const { ok, ids } = fx;
+  const rule = { field: 'role', op: 'in', value: ['customer'] };
+  return {
+    segment: simple(() => ok('admin', 'POST', '/api/segments', { name: `Matrix segment ${nextN()}`, rule })),
+    // The newest run (older ones are pruned as runs are asked for); one is asked for when there is none.
+    value_purchase_analytics: reread(() => Promise.resolve({})),
+    value_snapshot: reread(async () => {
+      const runs = await ok<{ items: { id: string }[] }>('admin', 'GET', '/api/value/snapshots');
+      return { id: runs.items[0]?.id ?? (await ok('admin', 'POST', '/api/value/snapshots', {})).id };
+    }),
+    party_value: {
+      shared: () => Promise.resolve({ id: ids.customer }),
+      fresh: async () => ({ id: (await fx.customer()).id }),
+    },
+  };
+}
+
 export const matrixMakers = (fx: MatrixFixture): Record<string, Maker> => ({
   ...partyMakers(fx),
   ...caseMakers(fx),
   ...otherMakers(fx),
   ...valueMakers(fx),
+  ...valueSegmentsMakers(fx),
 });

@@ -20,7 +20,7 @@ import { commerceAccessMatrix } from '../src/modules/commerce/index.ts';
 import { importsAccessMatrix } from '../src/modules/imports/index.ts';
 import { activityAccessMatrix, partiesAccessMatrix, settingsAccessMatrix } from '../src/modules/parties/index.ts';
 import { surveysAccessMatrix } from '../src/modules/surveys/index.ts';
-import { valueAccessMatrix, valueCoreAccessMatrix } from '../src/modules/value/index.ts';
+import { segmentsAccessMatrix, valueAccessMatrix, valueCoreAccessMatrix } from '../src/modules/value/index.ts';
 import { matrixFixture, nextN, type Maker, type Vars } from './access-matrix-fixture.ts';
 import { matrixMakers } from './access-matrix-makers.ts';
 import nodemailer from 'nodemailer';
@@ -39,6 +39,7 @@ const tables: MatrixTable[] = [
   importsAccessMatrix,
   valueAccessMatrix,
   valueCoreAccessMatrix,
+  segmentsAccessMatrix,
   platformAccessMatrix,
 ];
 const resources = tables.flatMap((t) => t.resources);

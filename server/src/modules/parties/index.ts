@@ -23,7 +23,7 @@ export function partiesModule(app: TandemApp, deps: Deps) {
 export { partiesService, readableParty, writableParty } from './parties.service.ts';
 export { activityService, createSystemTask } from './activity/activity.service.ts';
 export { moveStageAsSystem, type SystemMove } from './roles/roles.service.ts';
-export { isLegalMove, legalNextStages } from './roles/stages.ts';
+export { isLegalMove, legalNextStages, stagesOf } from './roles/stages.ts';
 export { normalizePhone } from './phone.ts';
 
 // Read models (lookups other modules need; their SQL stays here).
@@ -38,6 +38,8 @@ export const activeFieldDefinitions = (db: Db, orgId: string) => fieldDefinition
 
 // SQL conditions over the party aliased `p`, for records that follow their party's visibility.
 export { canSeeFull, livePartyVisible } from './parties.access.ts';
+/** Conditions on the party's own fields beyond the join contract (tags, creation date), over the party aliased `p`. */
+export { partyFieldConditions } from './read-model.repository.ts';
 
 // The bulk paths imports and the demo loader share.
 export { bulkUpsertParties } from './bulk/upsert.ts';
@@ -58,7 +60,7 @@ export type { RowFailure } from '../../platform/bulk/row-failure.ts';
 // Schemas and constants the API of other modules reuses.
 export { createPartySchema, listPartiesQuerySchema, type CreateParty } from './parties.schema.ts';
 export { createInteractionSchema, type CreateInteraction } from './activity/activity.schema.ts';
-export { partyRoles as partyRoleNames } from './constants.ts';
+export { partyRoles as partyRoleNames, partyKinds as partyKindNames } from './constants.ts';
 export { partyExportColumns } from './parties.export.ts';
 
 // Expected outcomes of the access rules (the access matrix test checks them through the API).

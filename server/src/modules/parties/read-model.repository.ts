@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../platform/db/types.ts';
 
 type Db = Kysely<Database>;
@@ -76,3 +76,27 @@ export function interactionCountsByParty(
     group by i.party_id
   )`;
 }
+
+/**
+ * SQL conditions on a party's own fields that are not part of the join contract (tags, when it was created), over
+ * the party aliased `p`, for modules that select parties by rule (value's segments). Values are parameters.
+ */
+export const partyFieldConditions = {
+  tags(op: 'any' | 'all' | 'none', tags: string[]): Expression<SqlBool> {
+    const wanted = sql`${sql.val(tags)}::text[]`;
+    switch (op) {
+      case 'any':
+        return sql<SqlBool>`(p.tags && ${wanted})`;
+      case 'all':
+        return sql<SqlBool>`(p.tags @> ${wanted})`;
+      case 'none':
+        return sql<SqlBool>`(not (p.tags && ${wanted}))`;
+    }
+  },
+
+  /** Created before (or on/after) the start of a UTC day. */
+  createdAt(op: 'before' | 'after', day: string): Expression<SqlBool> {
+    const at = sql`(${day}::date::timestamp at time zone 'UTC')`;
+    return op === 'before' ? sql<SqlBool>`(p.created_at < ${at})` : sql<SqlBool>`(p.created_at >= ${at})`;
+  },
+};

@@ -10,6 +10,7 @@ export interface BallotInput {
   respondent_role: string | null;
   org_unit_id: string | null;
   stakeholder_group: string | null;
+  segment_id: string | null;
   answers: BallotAnswer[];
 }
 
@@ -85,6 +86,7 @@ export const ballotsRepository = {
         'respondent_role',
         'org_unit_id',
         'stakeholder_group',
+        'segment_id',
         'answers',
       ])
       .where('org_id', '=', orgId)
@@ -114,6 +116,7 @@ export const ballotsRepository = {
           respondent_role: b.respondent_role,
           org_unit_id: b.org_unit_id,
           stakeholder_group: b.stakeholder_group,
+          segment_id: b.segment_id,
           submitted_at: sql<Date>`${b.submitted_on}::date::timestamptz`,
         })),
       )

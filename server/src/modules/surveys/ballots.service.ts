@@ -74,6 +74,7 @@ export function ballotsService(deps: Deps) {
           respondent_role: g?.role ?? null,
           org_unit_id: g?.org_unit_id ?? null,
           stakeholder_group: g?.stakeholder_group ?? null,
+          segment_id: g.segment_id,
           answers,
         });
       });

@@ -6,8 +6,10 @@ export const surveyStatuses = ['draft', 'open', 'closed'] as const;
 export const questionTypes = ['scale', 'nps', 'choice', 'text', 'matrix'] as const;
 export const driverTags = ['hygiene', 'motivator', 'other'] as const;
 export const gapPairings = ['expected', 'perceived'] as const;
-export const audienceKinds = ['customers', 'employees', 'stakeholderGroup', 'parties'] as const;
-export const resultGroupings = ['none', 'orgUnit', 'stakeholderGroup', 'role'] as const;
+/** `segment`: the live members of one of value's segments when the invitations go out. */
+export const audienceKinds = ['customers', 'employees', 'stakeholderGroup', 'parties', 'segment'] as const;
+/** `segment`: the respondent's segment at answer time (value's segments; the first by priority they match). */
+export const resultGroupings = ['none', 'orgUnit', 'stakeholderGroup', 'role', 'segment'] as const;
 export const driverQuadrants = ['strength', 'priority', 'maintain', 'low_priority'] as const;
 /** The eight value elements of docs/sources.md [S3] (gap template dimensions). */
 export const valueElements = [

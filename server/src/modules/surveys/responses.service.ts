@@ -87,6 +87,7 @@ export function responsesService(deps: Deps) {
             respondent_role: g?.role ?? null,
             org_unit_id: g?.org_unit_id ?? null,
             stakeholder_group: g?.stakeholder_group ?? null,
+            segment_id: g.segment_id,
           },
           answers,
         );

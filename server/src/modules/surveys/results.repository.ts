@@ -2,14 +2,21 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../platform/db/types.ts';
 import { partiesReadModel } from '../parties/index.ts';
 import type { Audience, GroupBy } from './surveys.schema.ts';
+import { segmentKeySql, segmentNames } from '../value/index.ts';
 import { roleOrder } from './surveys.repository.ts';
 
 type Db = Kysely<Database>;
 
 // Analytics of a survey, aggregated in SQL: only counts, means and small matrices leave the database.
 
-/** The group key of a response (alias r: survey_response) or of an invitee's role (alias pr: party_membership). */
-function keyOf(groupBy: GroupBy, cols: { unit: string; group: string; role: string }): RawBuilder<string> {
+/**
+ * The group key of a response (alias r: survey_response) or of an invitee's role (alias pr: party_membership);
+ * `segment` is the response's captured segment, or for an invitee the SQL of value's segment choice.
+ */
+function keyOf(
+  groupBy: GroupBy,
+  cols: { unit: string; group: string; role: string; segment: RawBuilder<unknown> },
+): RawBuilder<string> {
   switch (groupBy) {
     case 'none':
       return sql<string>`'all'`;
@@ -19,10 +26,17 @@ function keyOf(groupBy: GroupBy, cols: { unit: string; group: string; role: stri
       return sql<string>`coalesce(${sql.raw(cols.group)}, 'none')`;
     case 'role':
       return sql<string>`coalesce(${sql.raw(cols.role)}, 'none')`;
+    case 'segment':
+      return sql<string>`coalesce(${cols.segment}::text, 'none')`;
   }
 }
 const responseKey = (g: GroupBy) =>
-  keyOf(g, { unit: 'r.org_unit_id', group: 'r.stakeholder_group', role: 'r.respondent_role' });
+  keyOf(g, {
+    unit: 'r.org_unit_id',
+    group: 'r.stakeholder_group',
+    role: 'r.respondent_role',
+    segment: sql`r.segment_id`,
+  });
 
 export interface NumericAgg {
   gkey: string;
@@ -48,7 +62,13 @@ export const resultsRepository = {
 
   /** Invitations per group, by the invitee's current role (the same role a response would record). */
   async invitedCounts(db: Db, orgId: string, surveyId: string, audience: Audience, groupBy: GroupBy) {
-    const key = keyOf(groupBy, { unit: 'pr.org_unit_id', group: 'pr.stakeholder_group', role: 'pr.role' });
+    const segmentOf = groupBy === 'segment' ? await segmentKeySql(db, orgId) : null;
+    const key = keyOf(groupBy, {
+      unit: 'pr.org_unit_id',
+      group: 'pr.stakeholder_group',
+      role: 'pr.role',
+      segment: segmentOf ? segmentOf(sql`i.party_id`) : sql`null`,
+    });
     const res = await sql<{ gkey: string; n: number }>`
       select ${key} as gkey, count(*)::int as n
       from survey_invitation i
@@ -157,6 +177,9 @@ export const resultsRepository = {
     }
     if (groupBy === 'stakeholderGroup') {
       return partiesReadModel.stakeholderGroupNames(db, orgId, zh);
+    }
+    if (groupBy === 'segment') {
+      return segmentNames(db, orgId);
     }
     return new Map();
   },

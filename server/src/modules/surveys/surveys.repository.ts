@@ -3,6 +3,7 @@ import { sql, type Insertable, type Kysely, type RawBuilder, type Updateable } f
 import type { Database } from '../../platform/db/types.ts';
 import { paginate } from '../../platform/db/pagination.ts';
 import { partiesReadModel } from '../parties/index.ts';
+import { respondentSegment, segmentAudience } from '../value/index.ts';
 import type { Audience } from './surveys.schema.ts';
 import type { SurveyAnswerTable, SurveyRow, SurveyTable } from './surveys.tables.ts';
 
@@ -23,6 +24,9 @@ export function roleOrder(audience: Audience, alias: string): RawBuilder<unknown
       return sql`(${pr}.stakeholder_group = ${audience.stakeholderGroup ?? ''}) desc, ${pr}.started_at, ${pr}.id`;
     case 'parties':
       return sql`${pr}.started_at, ${pr}.id`;
+    case 'segment':
+      // Segments are mostly of customers: their customer role speaks for them.
+      return sql`(${pr}.role = 'customer') desc, ${pr}.started_at, ${pr}.id`;
   }
 }
 
@@ -61,6 +65,9 @@ export const surveysRepository = {
   async audienceParties(db: Db, orgId: string, audience: Audience): Promise<string[]> {
     if (audience.kind === 'parties') {
       return partiesReadModel.liveParties(db, orgId, audience.partyIds ?? []);
+    }
+    if (audience.kind === 'segment') {
+      return (await segmentAudience(db, orgId, audience.segmentId ?? '')) ?? [];
     }
     const rows = await db
       .selectFrom('party_membership as pr')
@@ -178,16 +185,26 @@ export const surveysRepository = {
     return Number(r.numUpdatedRows) === 1;
   },
 
-  /** The respondent's group keys, read at submit time. */
-  respondentGroup: (db: Db, orgId: string, partyId: string, audience: Audience) =>
-    db
-      .selectFrom('party_membership as pr')
-      .select(['pr.role', 'pr.org_unit_id', 'pr.stakeholder_group'])
-      .where('pr.org_id', '=', orgId)
-      .where('pr.party_id', '=', partyId)
-      .orderBy(roleOrder(audience, 'pr'))
-      .limit(1)
-      .executeTakeFirst(),
+  /** The respondent's group keys, read at submit time (the segment from value's segments, by priority). */
+  async respondentGroup(db: Db, orgId: string, partyId: string, audience: Audience) {
+    const [g, segment] = await Promise.all([
+      db
+        .selectFrom('party_membership as pr')
+        .select(['pr.role', 'pr.org_unit_id', 'pr.stakeholder_group'])
+        .where('pr.org_id', '=', orgId)
+        .where('pr.party_id', '=', partyId)
+        .orderBy(roleOrder(audience, 'pr'))
+        .limit(1)
+        .executeTakeFirst(),
+      respondentSegment(db, orgId, partyId),
+    ]);
+    return {
+      role: g?.role ?? null,
+      org_unit_id: g?.org_unit_id ?? null,
+      stakeholder_group: g?.stakeholder_group ?? null,
+      segment_id: segment,
+    };
+  },
 
   async insertResponse(
     db: Db,
@@ -199,6 +216,7 @@ export const surveysRepository = {
       respondent_role: string | null;
       org_unit_id: string | null;
       stakeholder_group: string | null;
+      segment_id: string | null;
     },
     answers: Omit<Insertable<SurveyAnswerTable>, 'org_id' | 'survey_id' | 'response_id'>[],
   ) {

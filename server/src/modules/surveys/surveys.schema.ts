@@ -77,6 +77,7 @@ export const audienceSchema = z
     kind: z.enum(audienceKinds),
     stakeholderGroup: z.string().max(63).optional(),
     partyIds: z.array(z.uuid()).max(5000).optional(),
+    segmentId: z.uuid().optional().describe('With kind segment: an active segment of the organisation'),
   })
   .strict();
 export type Audience = z.infer<typeof audienceSchema>;

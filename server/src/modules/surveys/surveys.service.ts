@@ -1,9 +1,11 @@
 import { hasRole, type Actor, type RequestContext } from '../../platform/auth/actor.ts';
 import { diff, recordAudit } from '../../platform/audit/audit.ts';
 import { failedUpdate } from '../../platform/db/versioned.ts';
+import type { Db } from '../../platform/db/database.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { forbidden, notFound, validation } from '../../platform/errors.ts';
 import type { Page } from '../../platform/http/common.schema.ts';
+import { isActiveSegment } from '../value/index.ts';
 import { normaliseQuestions } from './answers.ts';
 import { ballotsService } from './ballots.service.ts';
 import { employeeSurveyRoles, surveyStatusMoves } from './constants.ts';
@@ -39,6 +41,30 @@ export function toSurvey(r: SurveyRow): Survey {
   };
 }
 
+/** Who may address the audience, and that it names what it needs (a segment audience: an active segment). */
+async function checkAudience(db: Db, actor: Actor, s: Pick<SurveyRow, 'kind' | 'audience'>) {
+  if (isEmployeeSide(s) && !mayReadEmployeeSide(actor)) {
+    throw forbidden('Employee surveys are for HR and admin');
+  }
+  if (s.audience.kind === 'stakeholderGroup' && !s.audience.stakeholderGroup) {
+    throw validation('A stakeholder group audience names the group', [
+      { path: ['body', 'audience', 'stakeholderGroup'], message: 'Required', code: 'required' },
+    ]);
+  }
+  if (s.audience.kind === 'segment') {
+    const id = s.audience.segmentId;
+    if (!id || !(await isActiveSegment(db, actor.orgId, id))) {
+      throw validation('A segment audience names an active segment', [
+        {
+          path: ['body', 'audience', 'segmentId'],
+          message: id ? 'Unknown segment' : 'Required',
+          code: 'unknown_segment',
+        },
+      ]);
+    }
+  }
+}
+
 export function surveysService(deps: Deps) {
   const { db } = deps;
   const ballots = ballotsService(deps);
@@ -49,17 +75,6 @@ export function surveysService(deps: Deps) {
       throw notFound('Survey');
     }
     return row;
-  }
-
-  function checkAudience(actor: Actor, s: Pick<SurveyRow, 'kind' | 'audience'>) {
-    if (isEmployeeSide(s) && !mayReadEmployeeSide(actor)) {
-      throw forbidden('Employee surveys are for HR and admin');
-    }
-    if (s.audience.kind === 'stakeholderGroup' && !s.audience.stakeholderGroup) {
-      throw validation('A stakeholder group audience names the group', [
-        { path: ['body', 'audience', 'stakeholderGroup'], message: 'Required', code: 'required' },
-      ]);
-    }
   }
 
   return {
@@ -81,7 +96,7 @@ export function surveysService(deps: Deps) {
     get: async (ctx: RequestContext, id: string) => toSurvey(await visible(ctx, id)),
 
     async create(ctx: RequestContext, input: CreateSurvey): Promise<Survey> {
-      checkAudience(ctx.actor, input);
+      await checkAudience(db, ctx.actor, input);
       const questions = normaliseQuestions(input.questions ?? templateQuestions(input.kind));
       return db.transaction().execute(async (trx) => {
         const row = await surveysRepository.insert(trx, {
@@ -137,7 +152,7 @@ export function surveysService(deps: Deps) {
           }
         }
         if (input.audience) {
-          checkAudience(ctx.actor, { kind: before.kind, audience: input.audience });
+          await checkAudience(db, ctx.actor, { kind: before.kind, audience: input.audience });
           set.audience = JSON.stringify(input.audience);
         }
         if (input.questions) {

@@ -46,6 +46,8 @@ export interface SurveyResponseTable {
   respondent_role: string | null;
   org_unit_id: string | null;
   stakeholder_group: string | null;
+  /** The respondent's segment at answer time (value's segments; first by priority). */
+  segment_id: ColumnType<string | null, string | null | undefined, string | null>;
   submitted_at: Date;
 }
 
@@ -69,6 +71,7 @@ export interface SurveyBallotTable {
   respondent_role: string | null;
   org_unit_id: string | null;
   stakeholder_group: string | null;
+  segment_id: ColumnType<string | null, string | null | undefined, string | null>;
   answers: Json<BallotAnswer[]>;
 }
 

@@ -9,6 +9,7 @@ import { concentrationRoutes } from './concentration/concentration.routes.ts';
 import { concentrationService } from './concentration/concentration.service.ts';
 import { CLV_FIT_JOB, clvService, runClvFit } from './clv/clv.service.ts';
 import { valueCoreRoutes } from './core-routes.ts';
+import { registerValueExtras } from './segments/register.ts';
 
 /** Every route of the value module and its CLV fit job. */
 export function valueModule(app: TandemApp, deps: Deps) {
@@ -22,7 +23,7 @@ export function valueModule(app: TandemApp, deps: Deps) {
     },
   });
   valueCoreRoutes(app, deps);
-  // ── merge: segments, cross-sell, wallet, snapshots (wt-value-b) register here, e.g. segmentsRoutes(app, deps); ──
+  registerValueExtras(app, deps);
 }
 
 // Access: who may call value endpoints and whose numbers they get (SQL conditions over the party aliased `p`).
@@ -45,3 +46,6 @@ export { valueAccessMatrix } from './value.access-matrix.ts';
 // The analytics core's access-matrix rows and the documented default RFM rules.
 export { valueCoreAccessMatrix } from './core.access-matrix.ts';
 export { defaultRfmRules } from './rfm/rules.ts';
+
+// Segments, cross-sell, wallet and snapshots: what surveys and tests may use.
+export * from './segments/index-exports.ts';

@@ -43,6 +43,10 @@ export const auditActions = [
   'alert.update',
   'alert_rules.update',
   'value_setting.update',
+  'segment.create',
+  'segment.update',
+  'value.snapshot',
+  'wallet.update',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -69,5 +73,8 @@ export const auditEntityTypes = [
   'transaction',
   'value_clv_fit',
   'value_setting',
+  'segment',
+  'value_snapshot_run',
+  'customer_wallet',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];

@@ -7,6 +7,7 @@ import type { ImportsTables } from '../../modules/imports/imports.tables.ts';
 import type { CommerceTables } from '../../modules/commerce/commerce.tables.ts';
 import type { ValueTables } from '../../modules/value/value.tables.ts';
 import type { ValueCoreTables } from '../../modules/value/core.tables.ts';
+import type { ValueSegmentsTables } from '../../modules/value/segments/value-segments.tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -126,7 +127,15 @@ export interface MailOutboxTable {
 }
 
 export interface Database
-  extends PartiesTables, SurveysTables, ImportsTables, CommerceTables, CasesTables, ValueTables, ValueCoreTables {
+  extends
+    PartiesTables,
+    SurveysTables,
+    ImportsTables,
+    CommerceTables,
+    CasesTables,
+    ValueTables,
+    ValueCoreTables,
+    ValueSegmentsTables {
   organization: OrganizationTable;
   org_unit: OrgUnitTable;
   app_user: AppUserTable;
