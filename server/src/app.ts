@@ -43,6 +43,7 @@ import { surveysModule } from './modules/surveys/index.ts';
 import { casesModule } from './modules/cases/index.ts';
 import { importsModule, type ImportSettings } from './modules/imports/index.ts';
 import { commerceModule } from './modules/commerce/index.ts';
+import { peopleModule } from './modules/people/index.ts';
 
 export interface AppOptions {
   /** An open, migrated database; the caller owns it and closes it after the app. */
@@ -194,6 +195,7 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
   casesModule(app, deps);
   importsModule(app, deps, opts.imports);
   commerceModule(app, deps);
+  peopleModule(app, deps);
   searchRoutes(app, deps, [...platformSearchProviders, partiesSearchProvider]);
 
   if (opts.webDir) {

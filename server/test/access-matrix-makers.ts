@@ -1,4 +1,5 @@
 import { nextN, SALARY, SECRET_TAG, type Maker, type MatrixFixture, type Vars } from './access-matrix-fixture.ts';
+import { peopleMakers } from './access-matrix-people.ts';
 
 // One maker per resource of the matrix tables: the shared record every read is checked against, and fresh copies
 // made the same way for writes. A table row without a maker here fails the test by name.
@@ -275,4 +276,5 @@ export const matrixMakers = (fx: MatrixFixture): Record<string, Maker> => ({
   ...partyMakers(fx),
   ...caseMakers(fx),
   ...otherMakers(fx),
+  ...peopleMakers(fx),
 });

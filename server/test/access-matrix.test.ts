@@ -19,6 +19,7 @@ import { casesAccessMatrix } from '../src/modules/cases/index.ts';
 import { commerceAccessMatrix } from '../src/modules/commerce/index.ts';
 import { importsAccessMatrix } from '../src/modules/imports/index.ts';
 import { activityAccessMatrix, partiesAccessMatrix, settingsAccessMatrix } from '../src/modules/parties/index.ts';
+import { peopleAccessMatrix } from '../src/modules/people/index.ts';
 import { surveysAccessMatrix } from '../src/modules/surveys/index.ts';
 import { matrixFixture, nextN, type Maker, type Vars } from './access-matrix-fixture.ts';
 import { matrixMakers } from './access-matrix-makers.ts';
@@ -36,6 +37,7 @@ const tables: MatrixTable[] = [
   commerceAccessMatrix,
   surveysAccessMatrix,
   importsAccessMatrix,
+  peopleAccessMatrix,
   platformAccessMatrix,
 ];
 const resources = tables.flatMap((t) => t.resources);

@@ -5,6 +5,7 @@ import type { SurveysTables } from '../../modules/surveys/surveys.tables.ts';
 import type { CasesTables } from '../../modules/cases/cases.tables.ts';
 import type { ImportsTables } from '../../modules/imports/imports.tables.ts';
 import type { CommerceTables } from '../../modules/commerce/commerce.tables.ts';
+import type { PeopleTables } from '../../modules/people/people.tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -123,7 +124,8 @@ export interface MailOutboxTable {
   sent_at: Date | null;
 }
 
-export interface Database extends PartiesTables, SurveysTables, ImportsTables, CommerceTables, CasesTables {
+export interface Database
+  extends PartiesTables, SurveysTables, ImportsTables, CommerceTables, CasesTables, PeopleTables {
   organization: OrganizationTable;
   org_unit: OrgUnitTable;
   app_user: AppUserTable;

@@ -8,6 +8,7 @@ import * as m0006 from './0006_imports.ts';
 import * as m0007 from './0007_mail_outbox.ts';
 import * as m0008 from './0008_survey_ballots.ts';
 import * as m0009 from './0009_audit_daily_count.ts';
+import * as m0012 from './0012_people.ts';
 
 /** All migrations, in order. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_mail_outbox': m0007,
   '0008_survey_ballots': m0008,
   '0009_audit_daily_count': m0009,
+  '0012_people': m0012,
 };

@@ -1,0 +1,74 @@
+import { matrixCircles as circle, type MatrixResource, type MatrixTable } from '../../platform/access/matrix.ts';
+
+// Expected outcomes of the people rules (people.access.ts, constants.ts' role lists): records about an employee
+// exist only for their circle (HR, admin, the management chain, the employee); executives, marketing, agents and
+// peers get 404. Inside the circle HR changes the file; the chain and the employee read it (403 on a change).
+// Checked by server/test/access-matrix.test.ts.
+
+const noList = { none: 'Employees are listed by GET /api/parties (directory fields; pay never in a list)' };
+const noDelete = { none: 'An employee file is not deleted: the employee role ends (a separation) and stays' };
+const noExport = { none: 'No export of employee files: pay never leaves in bulk' };
+const hrOnly = ['admin', 'hr', 'hrExecutive'] as const;
+const bandReaders = [...hrOnly, 'manager', 'manager2'] as const;
+const aggregateReaders = [...bandReaders, 'executive'] as const;
+
+const employeeFile: MatrixResource = {
+  resource: 'employee_file',
+  record: "self's employee file (Sales East, below manager's Sales), salary 87654, with a contract",
+  read: { route: 'GET /api/employees/{id}', expect: { allow: circle.employee, otherwise: 'deny404' } },
+  list: noList,
+  update: {
+    route: 'PATCH /api/employees/{id}',
+    given: 'shared',
+    body: { version: '{roleVersion}' },
+    expect: { allow: hrOnly, deny403: ['manager', 'self'], otherwise: 'deny404' },
+  },
+  delete: noDelete,
+  export: noExport,
+  more: {
+    // Renewal intent is the chain's call as well as HR's; fresh copies are not self's (404 there).
+    contract: {
+      route: 'PATCH /api/employees/{id}/contracts/{contractId}',
+      params: { contractId: '{contract}' },
+      body: { renewalIntent: 'renew', version: '{contractVersion}' },
+      expect: { allow: circle.employeeWriters, otherwise: 'deny404' },
+    },
+  },
+};
+
+const peopleSettings: MatrixResource = {
+  resource: 'people_settings',
+  record: "the organisation's people settings, pay bands and attrition weights",
+  read: { route: 'GET /api/people/settings', expect: { allow: bandReaders, otherwise: 'deny403' } },
+  list: { none: 'One settings record per organisation' },
+  update: {
+    route: 'PUT /api/people/settings',
+    given: 'shared',
+    body: { noticeDays: 7, version: '{version}' },
+    expect: { allow: hrOnly, otherwise: 'deny403' },
+  },
+  delete: { none: 'Settings are not deleted' },
+  export: { none: 'Settings are not exported' },
+  more: {
+    payBands: { route: 'GET /api/pay-bands', expect: { allow: bandReaders, otherwise: 'deny403' } },
+    putPayBands: {
+      route: 'PUT /api/pay-bands',
+      given: 'shared',
+      body: { bands: [{ grade: 'P7', min: 60000, mid: 80000, max: 100000 }] },
+      expect: { allow: hrOnly, otherwise: 'deny403' },
+    },
+    weights: { route: 'GET /api/people/attrition-weights', expect: { allow: aggregateReaders, otherwise: 'deny403' } },
+    putWeights: {
+      route: 'PUT /api/people/attrition-weights',
+      given: 'shared',
+      body: { weights: {}, version: '{version}' },
+      expect: { allow: hrOnly, otherwise: 'deny403' },
+    },
+  },
+};
+
+export const peopleAccessMatrix: MatrixTable = {
+  file: 'modules/people/people.access-matrix.ts',
+  rules: ['modules/people/people.access.ts', 'modules/people/constants.ts'],
+  resources: [employeeFile, peopleSettings],
+};
