@@ -22,11 +22,22 @@ export function peopleMakers(fx: MatrixFixture): Record<string, Maker> {
   const settingsVersion = async (): Promise<Vars> => ({
     version: (await ok<{ version: number }>('admin', 'GET', '/api/people/settings')).version,
   });
+  let shared: Promise<Vars> | undefined;
   return {
     employee_file: {
       shared: () => withContract(ids.employeeRecord),
       fresh: async () => withContract(await fx.employeeParty(`Matrix Staff ${nextN()}`, ids.salesEast)),
       secrets: [SALARY],
+    },
+    incentive: {
+      shared: async () => {
+        shared ??= ok('hr', 'POST', `/api/employees/${ids.employeeRecord}/incentives`, {
+          type: 'respect',
+          givenOn: '2025-01-01',
+        }).then(() => ({ id: ids.employeeRecord }));
+        return shared;
+      },
+      fresh: () => Promise.reject(new Error("incentives are written on the shared employee: given 'shared'")),
     },
     people_settings: {
       shared: settingsVersion,

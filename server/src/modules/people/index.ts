@@ -2,11 +2,13 @@
 import type { Deps } from '../../platform/deps.ts';
 import type { TandemApp } from '../../platform/http/types.ts';
 import { fileRoutes } from './file/file.routes.ts';
+import { incentivesRoutes } from './incentives/incentives.routes.ts';
 import { peopleSettingsRoutes } from './settings/settings.routes.ts';
 
 /** The employee relationship system (docs/domain.md "People"): routes, jobs, merge references. */
 export function peopleModule(app: TandemApp, deps: Deps) {
   fileRoutes(app, deps);
+  incentivesRoutes(app, deps);
   peopleSettingsRoutes(app, deps);
   // What people records about an employee follows their party when parties merge.
   for (const table of [
@@ -27,6 +29,7 @@ export function peopleModule(app: TandemApp, deps: Deps) {
 
 // Services (the demo records through them).
 export { fileService } from './file/file.service.ts';
+export { incentivesService } from './incentives/incentives.service.ts';
 export { peopleSettingsService } from './settings/settings.service.ts';
 
 // Expected outcomes of the access rules (the access matrix test checks them through the API).

@@ -36,6 +36,25 @@ const employeeFile: MatrixResource = {
   },
 };
 
+// Incentives: the circle reads an employee's log; HR and the chain record them, the employee may not (403).
+const incentive: MatrixResource = {
+  resource: 'incentive',
+  record: "self's incentive log (a respect incentive given by HR)",
+  read: { none: "Incentives are read in their employee's log" },
+  list: { route: 'GET /api/employees/{id}/incentives', expect: { allow: circle.employee, otherwise: 'deny404' } },
+  update: { none: 'Incentives are recorded, never edited' },
+  delete: { none: 'Incentives are never deleted' },
+  export: noExport,
+  more: {
+    create: {
+      route: 'POST /api/employees/{id}/incentives',
+      given: 'shared',
+      body: { type: 'respect', givenOn: '2025-01-01', note: 'Matrix thanks' },
+      expect: { allow: circle.employeeWriters, deny403: ['self'], otherwise: 'deny404' },
+    },
+  },
+};
+
 const peopleSettings: MatrixResource = {
   resource: 'people_settings',
   record: "the organisation's people settings, pay bands and attrition weights",
@@ -70,5 +89,5 @@ const peopleSettings: MatrixResource = {
 export const peopleAccessMatrix: MatrixTable = {
   file: 'modules/people/people.access-matrix.ts',
   rules: ['modules/people/people.access.ts', 'modules/people/constants.ts'],
-  resources: [employeeFile, peopleSettings],
+  resources: [employeeFile, incentive, peopleSettings],
 };
