@@ -153,7 +153,7 @@ export function matrixFixture(h: Harness) {
     return s;
   };
 
-  return { actors, ids, session, send, ok, build, setVisibility, customer, employeeParty };
+  return { actors, ids, session, send, ok, build, setVisibility, customer, employeeParty, db: h.db.db };
 }
 
 export type MatrixFixture = ReturnType<typeof matrixFixture>;

@@ -23,6 +23,40 @@ export function peopleMakers(fx: MatrixFixture): Record<string, Maker> {
     version: (await ok<{ version: number }>('admin', 'GET', '/api/people/settings')).version,
   });
   let shared: Promise<Vars> | undefined;
+  const cycleBody = (partyIds: string[], start: string) => ({
+    name: { zh: '矩阵考核', en: 'Matrix review' },
+    periodStart: start,
+    periodEnd: `${start.slice(0, 4)}-12-31`,
+    criteria: [{ key: 'results', text: { zh: '业绩', en: 'Results' }, weight: 1 }],
+    bottomBandPercent: 50,
+    opensAt: '2030-01-01T00:00:00Z',
+    participants: { orgUnitIds: [], partyIds },
+  });
+  const draft = () => ok('hr', 'POST', '/api/appraisal-cycles', cycleBody([], '2020-01-01'));
+  /** An open cycle of one employee (the notice period moved back in the database), and their appraisal. */
+  async function openAppraisal(partyId: string, start: string, bottom: boolean): Promise<Vars> {
+    const c = await ok('hr', 'POST', '/api/appraisal-cycles', cycleBody([partyId], start));
+    const p = await ok('hr', 'PATCH', `/api/appraisal-cycles/${c.id}`, { status: 'published', version: c.version });
+    await fx.db
+      .updateTable('appraisal_cycle')
+      .set({ published_at: new Date(Date.now() - 8 * 86_400_000) })
+      .where('id', '=', c.id)
+      .execute();
+    await ok('hr', 'PATCH', `/api/appraisal-cycles/${c.id}`, { status: 'open', version: p.version });
+    const list = await ok<{ items: { id: string; version: number }[] }>('hr', 'GET', `/api/appraisals?cycleId=${c.id}`);
+    let a = list.items[0] as { id: string; version: number };
+    if (bottom) {
+      a = await ok('hr', 'PATCH', `/api/appraisals/${a.id}`, {
+        scores: [{ key: 'results', score: 1, rationale: 'Matrix' }],
+        band: 'bottom',
+        version: a.version,
+      });
+    }
+    return { id: a.id, version: a.version, mentor: fx.actors.manager.userId };
+  }
+  const freshEmployee = () => fx.employeeParty(`Matrix Staff ${nextN()}`, ids.salesEast);
+  let sharedAppraisal: Promise<Vars> | undefined;
+  let sharedCycle: Promise<{ id: string; version: number }> | undefined;
   return {
     employee_file: {
       shared: () => withContract(ids.employeeRecord),
@@ -38,6 +72,33 @@ export function peopleMakers(fx: MatrixFixture): Record<string, Maker> {
         return shared;
       },
       fresh: () => Promise.reject(new Error("incentives are written on the shared employee: given 'shared'")),
+    },
+    appraisal_cycle: {
+      shared: async () => {
+        const c = await ok('admin', 'GET', `/api/appraisal-cycles/${(await (sharedCycle ??= draft())).id}`);
+        return { id: c.id, version: c.version };
+      },
+      fresh: async () => {
+        const c = await draft();
+        return { id: c.id, version: c.version };
+      },
+    },
+    appraisal: {
+      shared: () => (sharedAppraisal ??= openAppraisal(ids.employeeRecord, '2021-01-01', false)),
+      fresh: async (given) => openAppraisal(await freshEmployee(), '2021-01-01', given === 'finished'),
+    },
+    improvement_plan: {
+      shared: () => Promise.reject(new Error('plans are written on fresh copies')),
+      fresh: async () => {
+        const a = await openAppraisal(await freshEmployee(), '2021-01-01', true);
+        const plan = await ok('hr', 'POST', `/api/appraisals/${a.id}/improvement-plan`, {
+          trainingItems: ['Matrix'],
+          mentorId: fx.actors.manager.userId,
+          startsOn: '2026-01-01',
+          reassessOn: '2026-03-02',
+        });
+        return { id: plan.id, version: plan.version };
+      },
     },
     people_settings: {
       shared: settingsVersion,

@@ -26,6 +26,11 @@ const employeeFile: MatrixResource = {
   delete: noDelete,
   export: noExport,
   more: {
+    separation: {
+      route: 'POST /api/employees/{id}/separation',
+      body: { exitOn: '2026-01-31', exitType: 'voluntary', reason: 'personal', version: '{roleVersion}' },
+      expect: { allow: hrOnly, deny403: ['manager'], otherwise: 'deny404' },
+    },
     // Renewal intent is the chain's call as well as HR's; fresh copies are not self's (404 there).
     contract: {
       route: 'PATCH /api/employees/{id}/contracts/{contractId}',
@@ -53,6 +58,75 @@ const incentive: MatrixResource = {
       expect: { allow: circle.employeeWriters, deny403: ['self'], otherwise: 'deny404' },
     },
   },
+};
+
+// Cycles are HR's to run; managers read them (they score their reports).
+const appraisalCycle: MatrixResource = {
+  resource: 'appraisal_cycle',
+  record: 'a draft appraisal cycle created by HR',
+  read: { route: 'GET /api/appraisal-cycles/{id}', expect: { allow: bandReaders, otherwise: 'deny403' } },
+  list: { route: 'GET /api/appraisal-cycles', expect: { allow: bandReaders, otherwise: 'deny403' } },
+  update: {
+    route: 'PATCH /api/appraisal-cycles/{id}',
+    body: { bottomBandPercent: 10, version: '{version}' },
+    expect: { allow: hrOnly, otherwise: 'deny403' },
+  },
+  delete: { none: 'Cycles are not deleted: they are the record of who was appraised when' },
+  export: { none: 'Cycles are not exported' },
+  more: {
+    create: {
+      route: 'POST /api/appraisal-cycles',
+      body: {
+        name: { zh: '矩阵考核', en: 'Matrix review' },
+        periodStart: '2020-01-01',
+        periodEnd: '2020-12-31',
+        criteria: [{ key: 'results', text: { zh: '业绩', en: 'Results' }, weight: 1 }],
+        bottomBandPercent: 10,
+        opensAt: '2030-01-01T00:00:00Z',
+        participants: { orgUnitIds: [], partyIds: [] },
+      },
+      expect: { allow: hrOnly, otherwise: 'deny403' },
+    },
+  },
+};
+
+// An appraisal: the employee's circle sees it (the employee their own, scores after the close); the chain and HR
+// score it and make improvement plans. Fresh copies are of fresh employees in Sales East (not self's: 404 there).
+const appraisal: MatrixResource = {
+  resource: 'appraisal',
+  record: "self's appraisal in an open cycle",
+  read: { route: 'GET /api/appraisals/{id}', expect: { allow: circle.employee, otherwise: 'deny404' } },
+  list: { route: 'GET /api/appraisals', expect: { allow: circle.employee, otherwise: 'absent' } },
+  update: {
+    route: 'PATCH /api/appraisals/{id}',
+    body: { scores: [{ key: 'results', score: 3, rationale: 'Matrix' }], version: '{version}' },
+    expect: { allow: circle.employeeWriters, otherwise: 'deny404' },
+  },
+  delete: { none: 'Appraisals are never deleted' },
+  export: { none: 'Appraisals are not exported' },
+  more: {
+    mine: { route: 'GET /api/me/appraisals', as: 'list', expect: { allow: ['self'], otherwise: 'absent' } },
+    plan: {
+      route: 'POST /api/appraisals/{id}/improvement-plan',
+      given: 'finished',
+      body: { trainingItems: ['Matrix'], mentorId: '{mentor}', startsOn: '2026-01-01', reassessOn: '2026-03-02' },
+      expect: { allow: circle.employeeWriters, otherwise: 'deny404' },
+    },
+  },
+};
+
+const improvementPlan: MatrixResource = {
+  resource: 'improvement_plan',
+  record: 'the improvement plan of a bottom-band appraisal',
+  read: { none: 'Plans are read with their appraisal' },
+  list: { none: 'Plans are read with their appraisal' },
+  update: {
+    route: 'PATCH /api/improvement-plans/{id}',
+    body: { reassessedOn: '2026-03-02', outcome: 'met', version: '{version}' },
+    expect: { allow: circle.employeeWriters, otherwise: 'deny404' },
+  },
+  delete: { none: 'Plans are never deleted' },
+  export: { none: 'Plans are not exported' },
 };
 
 const peopleSettings: MatrixResource = {
@@ -89,5 +163,5 @@ const peopleSettings: MatrixResource = {
 export const peopleAccessMatrix: MatrixTable = {
   file: 'modules/people/people.access-matrix.ts',
   rules: ['modules/people/people.access.ts', 'modules/people/constants.ts'],
-  resources: [employeeFile, incentive, peopleSettings],
+  resources: [employeeFile, incentive, appraisalCycle, appraisal, improvementPlan, peopleSettings],
 };
