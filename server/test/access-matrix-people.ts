@@ -56,6 +56,7 @@ export function peopleMakers(fx: MatrixFixture): Record<string, Maker> {
   }
   const freshEmployee = () => fx.employeeParty(`Matrix Staff ${nextN()}`, ids.salesEast);
   let sharedAppraisal: Promise<Vars> | undefined;
+  let sharedTalk: Promise<Vars> | undefined;
   let sharedCycle: Promise<{ id: string; version: number }> | undefined;
   return {
     employee_file: {
@@ -99,6 +100,17 @@ export function peopleMakers(fx: MatrixFixture): Record<string, Maker> {
         });
         return { id: plan.id, version: plan.version };
       },
+    },
+    one_on_one: {
+      shared: async () => {
+        sharedTalk ??= ok('manager', 'POST', '/api/one-on-ones', {
+          partyId: ids.employeeRecord,
+          heldOn: '2025-01-15',
+          notes: 'Matrix private note',
+        }).then((r) => ({ id: r.id }));
+        return sharedTalk;
+      },
+      fresh: () => Promise.reject(new Error('1:1s are created without a record: no fresh copies')),
     },
     people_settings: {
       shared: settingsVersion,

@@ -129,6 +129,28 @@ const improvementPlan: MatrixResource = {
   export: { none: 'Plans are not exported' },
 };
 
+// 1:1 notes are private to the two who talked and HR: the manager's own manager does not read them.
+const oneOnOne: MatrixResource = {
+  resource: 'one_on_one',
+  record: 'a 1:1 manager held with self, with private notes',
+  read: { none: 'Read in the list (filter by partyId)' },
+  list: {
+    route: 'GET /api/one-on-ones',
+    query: 'partyId={employeeRecord}',
+    expect: { allow: ['admin', 'hr', 'hrExecutive', 'manager', 'self'], otherwise: 'absent' },
+  },
+  update: { none: 'A 1:1 is recorded once; its actions live on as tasks' },
+  delete: { none: '1:1s are never deleted' },
+  export: { none: '1:1 notes are never exported' },
+  more: {
+    create: {
+      route: 'POST /api/one-on-ones',
+      body: { partyId: '{employeeRecord}', heldOn: '2025-02-01', notes: 'Matrix talk' },
+      expect: { allow: circle.employeeWriters, deny403: ['self'], otherwise: 'deny404' },
+    },
+  },
+};
+
 const peopleSettings: MatrixResource = {
   resource: 'people_settings',
   record: "the organisation's people settings, pay bands and attrition weights",
@@ -163,5 +185,5 @@ const peopleSettings: MatrixResource = {
 export const peopleAccessMatrix: MatrixTable = {
   file: 'modules/people/people.access-matrix.ts',
   rules: ['modules/people/people.access.ts', 'modules/people/constants.ts'],
-  resources: [employeeFile, incentive, appraisalCycle, appraisal, improvementPlan, peopleSettings],
+  resources: [employeeFile, incentive, appraisalCycle, appraisal, improvementPlan, oneOnOne, peopleSettings],
 };
