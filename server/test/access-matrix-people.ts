@@ -112,6 +112,7 @@ export function peopleMakers(fx: MatrixFixture): Record<string, Maker> {
       },
       fresh: () => Promise.reject(new Error('1:1s are created without a record: no fresh copies')),
     },
+    people_turnover: { shared: () => Promise.resolve({}), fresh: () => Promise.resolve({}) },
     people_settings: {
       shared: settingsVersion,
       fresh: () => Promise.reject(new Error('people settings have no fresh copies')),

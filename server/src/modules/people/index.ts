@@ -1,6 +1,7 @@
 // The people module's only door: what the app, other modules, the CLI and the demo may use.
 import type { Deps } from '../../platform/deps.ts';
 import type { TandemApp } from '../../platform/http/types.ts';
+import { analyticsRoutes } from './analytics/analytics.routes.ts';
 import { appraisalsRoutes } from './appraisals/appraisals.routes.ts';
 import { conversationsRoutes } from './conversations/conversations.routes.ts';
 import { exitsRoutes } from './exits/exits.routes.ts';
@@ -15,6 +16,7 @@ export function peopleModule(app: TandemApp, deps: Deps) {
   appraisalsRoutes(app, deps);
   exitsRoutes(app, deps);
   conversationsRoutes(app, deps);
+  analyticsRoutes(app, deps);
   peopleSettingsRoutes(app, deps);
   // What people records about an employee follows their party when parties merge.
   for (const table of [

@@ -151,6 +151,17 @@ const oneOnOne: MatrixResource = {
   },
 };
 
+// Turnover is an aggregate: HR, admin and executives for the organisation, managers for their reports.
+const turnover: MatrixResource = {
+  resource: 'people_turnover',
+  record: "the organisation's turnover (an aggregate)",
+  read: { route: 'GET /api/people/turnover', expect: { allow: aggregateReaders, otherwise: 'deny403' } },
+  list: { none: 'An aggregate' },
+  update: { none: 'An aggregate' },
+  delete: { none: 'An aggregate' },
+  export: { none: 'An aggregate' },
+};
+
 const peopleSettings: MatrixResource = {
   resource: 'people_settings',
   record: "the organisation's people settings, pay bands and attrition weights",
@@ -185,5 +196,5 @@ const peopleSettings: MatrixResource = {
 export const peopleAccessMatrix: MatrixTable = {
   file: 'modules/people/people.access-matrix.ts',
   rules: ['modules/people/people.access.ts', 'modules/people/constants.ts'],
-  resources: [employeeFile, incentive, appraisalCycle, appraisal, improvementPlan, oneOnOne, peopleSettings],
+  resources: [employeeFile, incentive, appraisalCycle, appraisal, improvementPlan, oneOnOne, turnover, peopleSettings],
 };
