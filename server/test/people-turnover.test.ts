@@ -10,6 +10,7 @@ import { peopleOrg, type PeopleOrg } from './people-fixture.ts';
 
 const h = await setup();
 let o: PeopleOrg;
+let caiId: string;
 type Line = {
   key: string;
   separations: number;
@@ -36,6 +37,7 @@ beforeAll(async () => {
     return res.json<{ id: string; roles: { version: number }[] }>();
   };
   const cai = await hire('Cai', '2025-02-10', o.lead.userId);
+  caiId = cai.id;
   const dan = await hire('Dan', '2019-06-01', o.otherManager.userId);
   for (const [p, exitOn, exitType, reason] of [
     [cai, '2025-03-15', 'voluntary', 'external_competitiveness'],
@@ -106,5 +108,51 @@ describe('turnover', () => {
     expect((await get(o.hr, 'from=2000-01-01&to=2025-01-01')).statusCode).toBe(400);
     expect((await get(o.hr, 'groupBy=week')).statusCode).toBe(400);
     expect((await get(o.hr, 'from=2025-13-01')).statusCode).toBe(400);
+  });
+});
+
+describe('exit interviews', () => {
+  it('HR records them (departing → alumni); reasons are aggregated; others may not', async () => {
+    const eve = await h.as(o.hr).post('/api/parties', {
+      kind: 'person',
+      displayName: 'Eve',
+      roles: [
+        { role: 'employee', stage: 'stable', employment: { orgUnitId: o.units.support, hireDate: '2026-01-01' } },
+      ],
+    });
+    const eveId = eve.json<{ id: string; roles: { version: number }[] }>().id;
+    const sep = await h.as(o.hr).post(`/api/employees/${eveId}/separation`, {
+      exitOn: '2099-01-31',
+      exitType: 'voluntary',
+      reason: 'promotion',
+      version: eve.json<{ roles: { version: number }[] }>().roles[0]?.version,
+    });
+    expect(sep.json()).toMatchObject({ stage: 'departing' });
+    const body = { heldOn: '2025-03-20', reasons: ['promotion'], wouldRejoin: true, rehireEligible: true };
+    expect((await h.as(o.lead).post(`/api/employees/${eveId}/exit-interview`, body)).statusCode).toBe(404);
+    const res = await h.as(o.hr).post(`/api/employees/${eveId}/exit-interview`, body);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ stage: 'alumni', reasons: ['promotion'] });
+    const cai = await h.as(o.hr).post(`/api/employees/${caiId}/exit-interview`, {
+      ...body,
+      reasons: ['external_competitiveness', 'promotion', 'promotion'],
+      wouldRejoin: false,
+    });
+    expect(cai.statusCode, cai.body).toBe(201);
+    expect((await h.as(o.hr).post(`/api/employees/${caiId}/exit-interview`, { ...body, reasons: [] })).statusCode).toBe(
+      400,
+    );
+    expect((await h.as(o.anna).post(`/api/employees/${o.parties.anna}/exit-interview`, body)).statusCode).toBe(403);
+    const agg = await h.as(o.hr).get('/api/people/exit-reasons?from=2025-01-01');
+    expect(agg.json()).toEqual({
+      interviews: 2,
+      reasons: [
+        { reason: 'promotion', count: 2, share: 1 },
+        { reason: 'external_competitiveness', count: 1, share: 0.5 },
+      ],
+      wouldRejoin: 1,
+      rehireEligible: 2,
+    });
+    expect((await h.as(o.boss).get('/api/people/exit-reasons')).statusCode).toBe(403);
   });
 });

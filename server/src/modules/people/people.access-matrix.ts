@@ -31,6 +31,12 @@ const employeeFile: MatrixResource = {
       body: { exitOn: '2026-01-31', exitType: 'voluntary', reason: 'personal', version: '{roleVersion}' },
       expect: { allow: hrOnly, deny403: ['manager'], otherwise: 'deny404' },
     },
+    // Why someone left is HR's: the chain does not see exit interviews (people often leave their manager).
+    exitInterview: {
+      route: 'POST /api/employees/{id}/exit-interview',
+      body: { heldOn: '2025-03-01', reasons: ['other'] },
+      expect: { allow: hrOnly, otherwise: 'deny404' },
+    },
     // Renewal intent is the chain's call as well as HR's; fresh copies are not self's (404 there).
     contract: {
       route: 'PATCH /api/employees/{id}/contracts/{contractId}',
@@ -160,6 +166,7 @@ const turnover: MatrixResource = {
   update: { none: 'An aggregate' },
   delete: { none: 'An aggregate' },
   export: { none: 'An aggregate' },
+  more: { exitReasons: { route: 'GET /api/people/exit-reasons', expect: { allow: hrOnly, otherwise: 'deny403' } } },
 };
 
 const peopleSettings: MatrixResource = {

@@ -25,3 +25,39 @@ export const separationSchema = z
   })
   .meta({ id: 'Separation' });
 export type Separation = z.infer<typeof separationSchema>;
+
+export const createExitInterviewSchema = z
+  .object({
+    heldOn: day,
+    reasons: z.array(z.enum(exitReasons)).min(1).max(12).describe("[S1]'s roots of leaving, plus other"),
+    wouldRejoin: z.boolean().nullable().optional(),
+    rehireEligible: z.boolean().nullable().optional(),
+    notes: longText.nullable().optional(),
+  })
+  .strict();
+export type CreateExitInterview = z.infer<typeof createExitInterviewSchema>;
+
+export const exitInterviewSchema = z
+  .object({
+    id: z.uuid(),
+    partyId: z.uuid(),
+    heldOn: z.string(),
+    reasons: z.array(z.enum(exitReasons)),
+    wouldRejoin: z.boolean().nullable(),
+    rehireEligible: z.boolean().nullable(),
+    notes: z.string().nullable(),
+    stage: z.string().describe("The employee's stage after the interview (alumni)"),
+  })
+  .meta({ id: 'ExitInterview' });
+export type ExitInterview = z.infer<typeof exitInterviewSchema>;
+
+export const exitReasonsQuerySchema = z.object({ from: day.optional(), to: day.optional() }).strict();
+export const exitReasonsSchema = z
+  .object({
+    interviews: z.number().int(),
+    reasons: z.array(z.object({ reason: z.enum(exitReasons), count: z.number().int(), share: z.number() })),
+    wouldRejoin: z.number().int(),
+    rehireEligible: z.number().int(),
+  })
+  .meta({ id: 'ExitReasons' });
+export type ExitReasons = z.infer<typeof exitReasonsSchema>;

@@ -7,7 +7,7 @@ import { appraisalsRepository } from '../appraisals/appraisals.repository.ts';
 import { PERFORMANCE_EXIT_REASON } from '../constants.ts';
 import { employeeFor } from '../file/file.service.ts';
 import { exitsRepository } from './exits.repository.ts';
-import type { CreateSeparation, Separation } from './exits.schema.ts';
+import type { CreateExitInterview, CreateSeparation, ExitInterview, ExitReasons, Separation } from './exits.schema.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -72,6 +72,65 @@ export function exitsService(deps: Deps) {
           stage: role.stage,
         };
       });
+    },
+
+    /** An exit interview (HR): structured reasons; a departing employee moves on to alumni. */
+    async interview(ctx: RequestContext, partyId: string, input: CreateExitInterview): Promise<ExitInterview> {
+      return db.transaction().execute(async (trx) => {
+        const before = await employeeFor(trx, ctx, partyId, 'exitInterview', 'write');
+        const row = await exitsRepository.insertInterview(trx, {
+          org_id: ctx.actor.orgId,
+          party_id: partyId,
+          held_on: input.heldOn,
+          reasons: [...new Set(input.reasons)],
+          would_rejoin: input.wouldRejoin ?? null,
+          rehire_eligible: input.rehireEligible ?? null,
+          notes: input.notes ?? null,
+          interviewer_id: ctx.actor.userId,
+        });
+        let stage = before.stage;
+        if (stage === 'departing') {
+          const role = await changeEmployment(
+            trx,
+            ctx,
+            partyId,
+            { stage: 'alumni', reason: 'Exit interview held' },
+            before.role_version,
+          );
+          stage = role.stage;
+        }
+        await recordAudit(trx, ctx, {
+          action: 'exit_interview_create',
+          entityType: 'party',
+          entityId: partyId,
+          after: { exitInterviewId: row.id, heldOn: input.heldOn },
+        });
+        return {
+          id: row.id,
+          partyId,
+          heldOn: row.held_on,
+          reasons: row.reasons as ExitInterview['reasons'],
+          wouldRejoin: row.would_rejoin,
+          rehireEligible: row.rehire_eligible,
+          notes: row.notes,
+          stage,
+        };
+      });
+    },
+
+    /** Why people left, aggregated in SQL (HR). */
+    async reasons(ctx: RequestContext, from: string | undefined, to: string | undefined): Promise<ExitReasons> {
+      const { rows, totals } = await exitsRepository.reasons(db, ctx.actor.orgId, from ?? null, to ?? null);
+      return {
+        interviews: totals.interviews,
+        reasons: rows.map((r) => ({
+          reason: r.reason as ExitReasons['reasons'][number]['reason'],
+          count: r.count,
+          share: totals.interviews ? Math.round((r.count / totals.interviews) * 10_000) / 10_000 : 0,
+        })),
+        wouldRejoin: totals.rejoin,
+        rehireEligible: totals.rehire,
+      };
     },
   };
 }
