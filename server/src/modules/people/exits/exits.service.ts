@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../../platform/auth/actor.ts';
 import { recordAudit } from '../../../platform/audit/audit.ts';
+import type { Db } from '../../../platform/db/database.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { conflict } from '../../../platform/errors.ts';
 import { changeEmployment } from '../../parties/index.ts';
@@ -10,6 +11,36 @@ import { exitsRepository } from './exits.repository.ts';
 import type { CreateExitInterview, CreateSeparation, ExitInterview, ExitReasons, Separation } from './exits.schema.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** Why people left, aggregated in SQL (HR). */
+async function exitReasons(
+  db: Db,
+  ctx: RequestContext,
+  from: string | undefined,
+  to: string | undefined,
+): Promise<ExitReasons> {
+  const { rows, totals } = await exitsRepository.reasons(db, ctx.actor.orgId, from ?? null, to ?? null);
+  return {
+    interviews: totals.interviews,
+    reasons: rows.map((r) => ({
+      reason: r.reason as ExitReasons['reasons'][number]['reason'],
+      count: r.count,
+      share: totals.interviews ? Math.round((r.count / totals.interviews) * 10_000) / 10_000 : 0,
+    })),
+    wouldRejoin: totals.rejoin,
+    rehireEligible: totals.rehire,
+  };
+}
+
+/** IMPROVEMENT_PLAN_REQUIRED: performance needs a completed plan still below the bar (docs/domain.md). */
+async function requirePlanForPerformance(db: Db, orgId: string, partyId: string, reason: string) {
+  if (reason === PERFORMANCE_EXIT_REASON && !(await appraisalsRepository.completedBelowPlan(db, orgId, partyId))) {
+    throw conflict(
+      'A separation for performance needs an improvement plan whose reassessment was completed and found the employee still below the bar',
+      { reason: 'IMPROVEMENT_PLAN_REQUIRED' },
+    );
+  }
+}
 
 export function exitsService(deps: Deps) {
   const { db } = deps;
@@ -23,15 +54,7 @@ export function exitsService(deps: Deps) {
       return db.transaction().execute(async (trx) => {
         const before = await employeeFor(trx, ctx, partyId, 'file', 'write');
         const orgId = ctx.actor.orgId;
-        if (
-          input.reason === PERFORMANCE_EXIT_REASON &&
-          !(await appraisalsRepository.completedBelowPlan(trx, orgId, partyId))
-        ) {
-          throw conflict(
-            'A separation for performance needs an improvement plan whose reassessment was completed and found the employee still below the bar',
-            { reason: 'IMPROVEMENT_PLAN_REQUIRED' },
-          );
-        }
+        await requirePlanForPerformance(trx, orgId, partyId, input.reason);
         const row = await exitsRepository.insertSeparation(trx, {
           org_id: orgId,
           party_id: partyId,
@@ -117,20 +140,6 @@ export function exitsService(deps: Deps) {
         };
       });
     },
-
-    /** Why people left, aggregated in SQL (HR). */
-    async reasons(ctx: RequestContext, from: string | undefined, to: string | undefined): Promise<ExitReasons> {
-      const { rows, totals } = await exitsRepository.reasons(db, ctx.actor.orgId, from ?? null, to ?? null);
-      return {
-        interviews: totals.interviews,
-        reasons: rows.map((r) => ({
-          reason: r.reason as ExitReasons['reasons'][number]['reason'],
-          count: r.count,
-          share: totals.interviews ? Math.round((r.count / totals.interviews) * 10_000) / 10_000 : 0,
-        })),
-        wouldRejoin: totals.rejoin,
-        rehireEligible: totals.rehire,
-      };
-    },
+    reasons: (ctx: RequestContext, from: string | undefined, to: string | undefined) => exitReasons(db, ctx, from, to),
   };
 }
