@@ -48,6 +48,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // A page waits for the server and renders on a shared machine: a poll gives it ten seconds, not one.
+          expect: { poll: { timeout: 10_000, interval: 100 } },
           pool: 'forks',
           poolOptions: { forks: { singleFork: true } },
         },

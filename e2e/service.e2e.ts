@@ -270,6 +270,19 @@ describe('service', () => {
     } finally {
       await staff.close();
     }
+
+    // The audit log has no row for either (its time could point to the employee): only counts per day.
+    await page.goto(`${server.url}/settings/audit`);
+    const daily = testId('audit-daily');
+    await expect.poll(() => daily.locator('tbody tr.ant-table-row').count(), { timeout: 10_000 }).toBe(1);
+    expect(await daily.textContent()).toContain('no audit entries of their own');
+    const cells = await daily.locator('tbody tr.ant-table-row td').allTextContents();
+    const headers = await daily.locator('thead th').allTextContents();
+    expect(headers).toEqual(['Day', 'Grievance filed', 'Grievance follow-up', 'Total']);
+    expect(cells.slice(1)).toEqual(['1', '1', '2']);
+    const entries = (await apiCall('GET', '/api/audit?action=grievance.create')).json as { items: unknown[] };
+    expect(entries.items).toEqual([]);
+    await screenshot(page, 'service-15-audit-daily');
   });
 
   it('edits an SLA policy calendar, with the server’s validation errors on the fields', async () => {

@@ -148,7 +148,7 @@ describe('web shell', () => {
     expect(texts.every((t) => t.includes('API token'))).toBe(true);
 
     await page.goto(`${server.url}/settings/audit?entityType=user&action=create`);
-    const created = rows.filter({ hasText: 'Administrator' }).first();
+    const created = rows.filter({ hasText: '系统管理员' }).first();
     await expect.poll(() => created.count(), { timeout: 10_000 }).toBe(1);
     await created.locator('.ant-table-row-expand-icon').first().click();
     await expect.poll(() => testId('audit-changes').first().textContent()).toContain('"roles"');

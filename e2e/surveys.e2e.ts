@@ -14,6 +14,8 @@ const title = `Store visit ${stamp}`;
 const customers = ['王芳', '李娜', 'Chen Jie'].map((n) => `${n} ${stamp}`);
 let surveyId = '';
 let links: string[] = [];
+let anonymousId = '';
+let anonymousLinks: string[] = [];
 /** Script errors on the phone pages (there must be none). */
 const pageErrors: string[] = [];
 const testId = (id: string) => page.getByTestId(id);
@@ -180,7 +182,14 @@ describe('surveys', () => {
     await context.close();
   });
 
-  it('shows groups below the minimum size of an anonymous survey as suppressed, without numbers', async () => {
+  it('hands out unlabelled links of an anonymous survey, at least five at a time, and explains what it did', async () => {
+    // Six customers in all: three more than the first survey's.
+    for (const name of ['赵敏', 'Liu Yang', 'Sun Li'].map((n) => `${n} ${stamp}`)) {
+      expect(
+        (await apiCall('POST', '/api/parties', { kind: 'person', displayName: name, roles: [{ role: 'customer' }] }))
+          .status,
+      ).toBe(201);
+    }
     const created = await apiCall('POST', '/api/surveys', {
       kind: 'nps',
       title: { zh: `匿名 ${stamp}`, en: `Anonymous ${stamp}` },
@@ -188,12 +197,61 @@ describe('surveys', () => {
       anonymous: true,
     });
     const s = created.json as { id: string; version: number };
+    anonymousId = s.id;
     expect((await apiCall('PATCH', `/api/surveys/${s.id}`, { status: 'open', version: s.version })).status).toBe(200);
-    const found = (await apiCall('GET', `/api/parties?q=${stamp}&role=customer`)).json as { items: { id: string }[] };
-    const invited = (
-      await apiCall('POST', `/api/surveys/${s.id}/invitations`, { partyIds: found.items.map((p) => p.id) })
-    ).json as { items: { token: string }[] };
-    const answered = await fetch(`${server.url}/api/public/surveys/${invited.items[0]?.token ?? ''}/responses`, {
+
+    await page.goto(`${server.url}/feedback/surveys/${s.id}?tab=invite`);
+    await expect.poll(() => testId('invite-anonymous-hint').textContent()).toContain('at least 5 at a time');
+    // Three chosen customers: without mail too few to hand out without telling whose link is whose.
+    const picker = testId('invite-parties');
+    for (const name of customers) {
+      await picker.click();
+      await picker.locator('input').fill(stamp);
+      await page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: name })
+        .click();
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => testId('survey-invite').textContent()).toContain('choose at least 5 parties');
+    await testId('invite-create').click();
+    await expect.poll(() => testId('invite-error').textContent()).toContain('Too few links for an anonymous survey');
+    expect(await testId('invite-error').textContent()).toContain('Invite at least 5 people');
+    await screenshot(page, 'surveys-16-anonymous-too-few');
+
+    // Everyone in the audience: six unlabelled links, shuffled, explained.
+    await testId('invite-audience').click();
+    await testId('invite-create').click();
+    await expect.poll(() => testId('invite-link').count()).toBe(6);
+    anonymousLinks = (await testId('invite-link').allTextContents()).map((l) => l.trim());
+    expect(await testId('invite-unlabelled').textContent()).toContain('Tandem cannot tell whose is whose');
+    expect(await testId('invite-summary-issued').textContent()).toContain('6');
+    expect(await testId('invite-summary-unreachable').textContent()).toContain('0');
+    const shown = (await testId('invite-result').textContent()) ?? '';
+    expect(shown).toContain('Link 1');
+    for (const name of customers) {
+      expect(shown).not.toContain(name);
+    }
+    await screenshot(page, 'surveys-17-anonymous-links');
+
+    // Again without "replace": everyone keeps their link, nothing new is made.
+    await testId('invite-create').click();
+    await expect.poll(() => testId('invite-summary-kept').textContent()).toContain('6');
+    expect(await testId('invite-summary-issued').textContent()).toContain('0');
+    expect(await testId('invite-note-keptNote').textContent()).toContain('6 parties invited before keep their link');
+    expect(await testId('invite-link').count()).toBe(0);
+
+    // Reminders go by email; this server has no mail.
+    expect(await testId('survey-remind').textContent()).toContain('you are not told who they are');
+    await testId('remind-send').click();
+    await page.locator('.ant-popconfirm-buttons .ant-btn-primary').click();
+    await expect.poll(() => testId('remind-error').textContent()).toContain('mail is not set up');
+    await page.waitForTimeout(400); // the confirmation fades out
+    await screenshot(page, 'surveys-18-anonymous-kept');
+  });
+
+  it('holds anonymous answers until the survey closes (fewer than five), then shows groups as suppressed', async () => {
+    const token = new URL(anonymousLinks[0] ?? server.url).pathname.split('/').pop() ?? '';
+    const answered = await fetch(`${server.url}/api/public/surveys/${token}/responses`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -205,11 +263,28 @@ describe('surveys', () => {
     });
     expect(answered.status).toBe(201);
 
-    await page.goto(`${server.url}/feedback/surveys/${s.id}?tab=results`);
+    // Open: the answer is held (published in batches of five), groups wait for the close.
+    await page.goto(`${server.url}/feedback/surveys/${anonymousId}?tab=results`);
+    await expect.poll(() => testId('results-batches').textContent()).toContain('batches of at least 5');
+    expect(await testId('survey-results').textContent()).toContain('Fewer than 5 responses so far');
+    await testId('results-group-by').getByText('Role').click();
+    await expect.poll(() => testId('groups-withheld').textContent()).toContain('appears when the survey closes');
+    await expect.poll(() => testId('texts-withheld').count()).toBe(1);
+    expect(await testId('group-comparison').count()).toBe(0);
+    await screenshot(page, 'surveys-12-held');
+
+    // Closing publishes what was held: one answer, below five, so nothing but "suppressed".
+    const current = (await apiCall('GET', `/api/surveys/${anonymousId}`)).json as { version: number };
+    expect(
+      (await apiCall('PATCH', `/api/surveys/${anonymousId}`, { status: 'closed', version: current.version })).status,
+    ).toBe(200);
+    await page.reload();
     await expect.poll(() => testId('survey-results').textContent()).toContain('Fewer than 5 responses so far');
+    expect(await testId('results-batches').count()).toBe(0);
     expect(await testId('suppressed').first().textContent()).toBe('Suppressed (fewer than 5 responses)');
     expect(await testId('nps-gauge').count()).toBe(0);
     await testId('results-group-by').getByText('Role').click();
+    // The released answer makes a (suppressed) customer group; before the release there was no group at all.
     await expect.poll(() => testId('group-comparison').textContent()).toContain('Suppressed (fewer than 5 responses)');
     // The comment of a lone anonymous respondent is not shown either.
     expect(await testId('text-answers').textContent()).not.toContain('Too slow');

@@ -1,5 +1,7 @@
 // Runtime values exported here come from zod-free files so the web bundle stays small.
 // Types the web app imports (type-only) so the API has one source of truth: the server's zod schemas.
+import type { z } from 'zod';
+import type { dailyCountSchema } from './platform/audit/audit.schema.ts';
 export type { ErrorBody, ErrorCode, Page } from './platform/http/common.schema.ts';
 export { errorCodes } from './platform/http/error-codes.ts';
 export type {
@@ -14,8 +16,20 @@ export type {
   Locale,
 } from './platform/identity/identity.schema.ts';
 export { roles, locales } from './platform/identity/constants.ts';
-export type { SessionUser, LoginResponse, MeResponse, ApiToken, ApiTokenCreated } from './platform/auth/auth.schema.ts';
+export { auditActions, auditEntityTypes } from './platform/audit/actions.ts';
+export type { AuditAction, AuditEntityType } from './platform/audit/actions.ts';
+export type {
+  SessionUser,
+  LoginResponse,
+  MeResponse,
+  ApiToken,
+  ApiTokenCreated,
+  OwnSession,
+  ChangePassword,
+} from './platform/auth/auth.schema.ts';
 export type { AuditEntry } from './platform/audit/audit.schema.ts';
+/** One row of `GET /api/audit/daily-counts`: how many anonymous actions of a kind happened on a day. */
+export type AuditDailyCount = z.infer<typeof dailyCountSchema>;
 export type { SavedView, ViewState } from './platform/views/views.schema.ts';
 export type { SearchResult } from './platform/search/search.schema.ts';
 export type { Health } from './platform/http/health.ts';
@@ -80,6 +94,9 @@ export type {
   QuestionInput as SurveyQuestionInput,
   Audience as SurveyAudience,
   Invitations as SurveyInvitations,
+  Reminders as SurveyReminders,
+  MySurvey,
+  MyLink as MySurveyLink,
   PublicSurvey,
   SubmitResponse as SurveySubmitResponse,
   Results as SurveyResults,

@@ -63,7 +63,12 @@ export async function createOrganization(
   const admin = await createUserRecord(
     db,
     org.org_id,
-    { email: opts.adminEmail, displayName: opts.adminName ?? 'Administrator', password, roles: ['admin'] },
+    {
+      email: opts.adminEmail,
+      displayName: opts.adminName ?? (opts.locale === 'zh-CN' ? '系统管理员' : 'Administrator'),
+      password,
+      roles: ['admin'],
+    },
     systemWho(org.org_id),
   );
   const demoUsers = opts.demo ? await seedDemo(db, org.org_id, password, admin) : [];

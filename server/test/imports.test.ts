@@ -170,6 +170,25 @@ describe('imports: formats and mapping', () => {
   });
 });
 
+describe('imports: over a real connection', () => {
+  // app.inject hands the route a light stream; a browser's upload is an IncomingMessage tied to its socket and the
+  // server. The request guards once walked that object graph and never answered.
+  it('answers a streamed upload from a real HTTP client', async () => {
+    const base = await h.app.listen({ port: 0, host: '127.0.0.1' });
+    const s = h.org.admin;
+    const res = await fetch(`${base}/api/imports?entity=parties&fileName=people.csv`, {
+      method: 'POST',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'text/csv', origin: base },
+      body: 'name,email\n网络上传,net-upload@example.com\n',
+      signal: AbortSignal.timeout(15_000),
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const preview = (await res.json()) as Preview;
+    expect(preview.job.headers).toEqual(['name', 'email']);
+    expect(preview.sample).toEqual([['网络上传', 'net-upload@example.com']]);
+  });
+});
+
 describe('imports: bad input', () => {
   it('answers 400 for an empty file; a header-only file completes with 0 rows', async () => {
     const empty = await upload('');

@@ -23,6 +23,14 @@ describe('interactions', () => {
       participants: [{ userId: agent.userId }, { name: '陈太太' }],
     });
     expect(res.statusCode, res.body).toBe(201);
+    const future = await h.as(agent).post('/api/interactions', {
+      partyId: p.id,
+      channel: 'phone',
+      subject: '未来的电话',
+      occurredAt: '2099-01-01T09:00:00.000Z',
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.details[0].path).toEqual(['body', 'occurredAt']);
     const i = res.json();
     expect(i).toMatchObject({
       partyId: p.id,

@@ -95,6 +95,10 @@ describe('parties: create, read, update', () => {
     });
     expect(phone.statusCode).toBe(400);
     expect(phone.json().error.details[0]).toMatchObject({ path: ['body', 'phones', 1], code: 'invalid_phone' });
+    // Letters around digits are not a number with its digits kept: refused, nothing saved.
+    const mixed = await admin().post('/api/parties', { kind: 'person', displayName: 'Mixed', phones: ['abc123!!!'] });
+    expect(mixed.statusCode).toBe(400);
+    expect(mixed.json().error.details[0]).toMatchObject({ path: ['body', 'phones', 0], code: 'invalid_phone' });
     expect((await admin().post('/api/parties', { kind: 'robot', displayName: 'X' })).statusCode).toBe(400);
     expect(
       (

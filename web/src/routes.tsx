@@ -39,6 +39,8 @@ const SlaPolicyPage = lazy(() => import('./pages/cases/sla-policy-detail/SlaPoli
 const GrievancePage = lazy(() => import('./pages/cases/grievance/GrievancePage.tsx'));
 const GrievanceFollowUpPage = lazy(() => import('./pages/cases/public-follow-up/GrievanceFollowUpPage.tsx'));
 const PublicCaseFeedbackPage = lazy(() => import('./pages/cases/public-feedback/PublicCaseFeedbackPage.tsx'));
+const MySurveysPage = lazy(() => import('./pages/me/surveys/MySurveysPage.tsx'));
+const AccountPage = lazy(() => import('./pages/me/account/AccountPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage.tsx'));
 
 const admin = (page: ReactNode) => <RequireRole roles={['admin']}>{page}</RequireRole>;
@@ -121,6 +123,8 @@ export const router = createBrowserRouter([
           { path: 'settings/imports/:id', element: importer(<ImportDetailPage />) },
           { path: 'value/products', element: <ProductsPage /> },
           { path: 'value/transactions', element: <TransactionsPage /> },
+          { path: 'me/surveys', element: <MySurveysPage /> },
+          { path: 'me/account', element: <AccountPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -89,7 +89,9 @@ describe('translations', () => {
       ...auditActions.map((a) => `audit.actions.${a}`),
       ...entityTypes.map((e) => `audit.entityTypes.${e}`),
       ...['user', 'token', 'system', 'anonymous'].map((a) => `audit.actorTypes.${a}`),
-      ...['users', 'orgUnits', 'tokens', 'audit'].map((s) => `settings.sections.${s}`),
+      ...(navConfig.find((e) => e.key === 'settings')?.children ?? [])
+        .filter((e) => e.key !== 'settings.overview')
+        .map((e) => `settings.sections.${e.key.split('.')[1] ?? ''}`),
       ...partyRoles.map((r) => `parties.roles.${r}`),
       ...[...customerStages, ...employeeStages].map((s) => `parties.stages.${s}`),
       ...kotlerLevels.map((l) => `parties.levels.${l}`),

@@ -10,6 +10,7 @@ import {
   MessageOutlined,
   SettingOutlined,
   TeamOutlined,
+  UserOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router-dom';
@@ -23,6 +24,7 @@ import { navConfig, selectedEntry, visibleNav, type NavEntry, type NavIcon } fro
 import { UserMenu } from './UserMenu.tsx';
 
 const icons: Record<NavIcon, ComponentType> = {
+  me: UserOutlined,
   parties: UserSwitchOutlined,
   service: CustomerServiceOutlined,
   feedback: MessageOutlined,

@@ -2,7 +2,7 @@ import type { Role } from '../api/types.ts';
 import { caseConfigurerRoles, caseStaffRoles, surveyReaderRoles } from '@tandem/server/api';
 import { importers } from '../pages/imports/shared/roles.ts';
 
-export type NavIcon = 'parties' | 'service' | 'feedback' | 'value' | 'care' | 'people' | 'insight' | 'settings';
+export type NavIcon = 'me' | 'parties' | 'service' | 'feedback' | 'value' | 'care' | 'people' | 'insight' | 'settings';
 
 export interface NavEntry {
   key: string;
@@ -15,12 +15,31 @@ export interface NavEntry {
   /** Only these roles see the entry (the server enforces the same); absent means everybody. */
   roles?: readonly Role[];
   children?: NavEntry[];
+  /** False for entries `/` never opens (the personal pages, except for people who have nothing else). */
+  home?: boolean;
 }
 
 const adminOnly: readonly Role[] = ['admin'];
+const employees: readonly Role[] = ['employee'];
+
+/** The signed-in user's own pages; everybody reaches them from the user menu, employees also from the top of the nav. */
+export const personalNav: NavEntry[] = [
+  { key: 'me.surveys', path: '/me/surveys', label: 'nav.mySurveys', enabled: true },
+  { key: 'me.account', path: '/me/account', label: 'nav.myAccount', enabled: true },
+];
 
 /** Side navigation by module, in the order of the product spec. */
 export const navConfig: NavEntry[] = [
+  {
+    key: 'me',
+    path: '/me',
+    label: 'nav.me',
+    icon: 'me',
+    enabled: true,
+    roles: employees,
+    home: false,
+    children: personalNav,
+  },
   {
     key: 'parties',
     path: '/parties',
@@ -152,8 +171,12 @@ export function selectedEntry(entries: NavEntry[], pathname: string): NavEntry |
   return best;
 }
 
-/** Where `/` goes: the first page the user can see. */
-export function homePath(entries: NavEntry[]): string {
-  const first = entries[0];
+/**
+ * Where `/` goes: the first page the user can see, skipping the personal pages; people whose only role is employee
+ * (who mostly answer surveys) start on their surveys.
+ */
+export function homePath(entries: NavEntry[], roles: readonly Role[] = []): string {
+  const employeeOnly = roles.length > 0 && roles.every((r) => r === 'employee');
+  const first = (employeeOnly ? undefined : entries.find((e) => e.home !== false)) ?? entries[0];
   return first?.children?.[0]?.path ?? first?.path ?? '/settings';
 }

@@ -16,10 +16,17 @@ describe('normalizePhone', () => {
     expect(normalizePhone(raw)).toBe(e164);
   });
 
-  it('keeps what it cannot read as digits, and drops text without any', () => {
-    expect(normalizePhone('ext. 12')).toBe('12');
+  it('keeps the digits of a number it cannot read, and refuses text that is not a phone number', () => {
     expect(normalizePhone('+999 1')).toBe('+9991');
     expect(normalizePhone('n/a')).toBeNull();
+    expect(normalizePhone('abc123!!!')).toBeNull();
+    expect(normalizePhone('ext. 12')).toBeNull();
+    expect(normalizePhone('138 0013 8000 call after 6')).toBeNull();
+  });
+
+  it('keeps an extension', () => {
+    expect(normalizePhone('021-6123 4567 ext 12')).toBe('+862161234567;ext=12');
+    expect(normalizePhone('021-6123 4567转8')).toBe('+862161234567;ext=8');
   });
 
   it('gives the national digits back for searching', () => {

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../auth/actor.ts';
 import type { Database } from '../db/types.ts';
+import type { AuditAction, AuditEntityType } from './actions.ts';
 import { auditRepository } from './audit.repository.ts';
 
 export interface AuditEntryInput {
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string | null;
   before?: unknown;
   after?: unknown;
@@ -112,6 +113,6 @@ export async function recordAudit(
  * An anonymous action (an anonymous grievance, a follow-up on one) counted for the day instead of audited: an audit
  * row's identity column and time would place it among the rows of whoever was active at that moment.
  */
-export async function countAnonymous(db: Kysely<Database>, orgId: string, action: string): Promise<void> {
+export async function countAnonymous(db: Kysely<Database>, orgId: string, action: AuditAction): Promise<void> {
   await auditRepository.countToday(db, orgId, action);
 }

@@ -29,6 +29,12 @@ function badTextAt(value: unknown, path: Path, depth = 0): Hit | null {
   if (depth > 32 || value === null || typeof value !== 'object') {
     return null;
   }
+  // Only what a parser built from text: a streamed upload (an IncomingMessage, whose fields reach the socket and
+  // the server) or a Buffer is not walked.
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) {
+    return null;
+  }
   if (Array.isArray(value)) {
     for (const [i, v] of value.entries()) {
       const hit = badTextAt(v, [...path, i], depth + 1);

@@ -37,10 +37,16 @@ export const interactionSchema = z
   .meta({ id: 'Interaction' });
 export type Interaction = z.infer<typeof interactionSchema>;
 
+// Something that happened: a day of slack for clocks and time zones, beyond it a plan belongs in a task.
+const DAY_MS = 86_400_000;
+const happenedAt = datetime.refine((v) => Date.parse(v) <= Date.now() + DAY_MS, {
+  message: 'Cannot be more than a day in the future (plan it as a task)',
+});
+
 const interactionFields = {
   channel: z.enum(interactionChannels),
   direction: z.enum(interactionDirections).default('outbound'),
-  occurredAt: datetime.optional().describe('Defaults to now'),
+  occurredAt: happenedAt.optional().describe('Defaults to now; at most a day ahead'),
   subject: z.string().trim().min(1).max(300),
   body: z.string().max(20000).nullable().optional(),
   outcome: z.string().trim().max(2000).nullable().optional(),

@@ -5,6 +5,7 @@ import { remedies, rootCauses } from '@tandem/server/api';
 import { api } from '../../../api/client.ts';
 import type { Case, ResolveInput, ResolveResult } from '../../../api/types.ts';
 import { FormModal } from '../../../components/forms/FormModal.tsx';
+import { amountRule } from '../../../components/forms/amount.ts';
 import { useApiForm } from '../../../components/forms/useApiForm.ts';
 import { caseEventsKey, casesEndpoint, invalidateCase } from '../shared/api.ts';
 
@@ -117,14 +118,8 @@ function RemedyFields() {
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="remedyCost" label={t('service.resolve.remedyCost')}>
-            <InputNumber
-              min={0}
-              max={1e12}
-              style={{ width: '100%' }}
-              addonAfter="¥"
-              data-testid="resolve-remedy-cost"
-            />
+          <Form.Item name="remedyCost" label={t('service.resolve.remedyCost')} rules={[amountRule(t)]}>
+            <InputNumber style={{ width: '100%' }} addonAfter="¥" data-testid="resolve-remedy-cost" />
           </Form.Item>
         </Col>
       </Row>

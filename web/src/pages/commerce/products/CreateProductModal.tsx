@@ -5,6 +5,7 @@ import { api } from '../../../api/client.ts';
 import type { CreateProduct, Product } from '../../../api/types.ts';
 import { useToast } from '../../../components/feedback/toast.tsx';
 import { FormModal } from '../../../components/forms/FormModal.tsx';
+import { amountRule } from '../../../components/forms/amount.ts';
 import { useApiForm } from '../../../components/forms/useApiForm.ts';
 import { invalidateProducts, productsEndpoint } from '../shared/api.ts';
 
@@ -75,15 +76,8 @@ export function CreateProductModal({ open, onClose }: { open: boolean; onClose: 
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="price" label={t('value.products.price')}>
-            <InputNumber<string>
-              min="0"
-              step="0.01"
-              precision={2}
-              stringMode
-              style={{ width: '100%' }}
-              data-testid="product-price"
-            />
+          <Form.Item name="price" label={t('value.products.price')} rules={[amountRule(t)]}>
+            <InputNumber<string> step="0.01" stringMode style={{ width: '100%' }} data-testid="product-price" />
           </Form.Item>
         </Col>
         <Col span={12}>

@@ -7,6 +7,7 @@ import { userFilter } from '../../../components/UserSelect/userFilter.tsx';
 import { useFormat } from '../../../i18n/useFormat.ts';
 import { PageHeader } from '../../../layout/PageHeader.tsx';
 import { AuditChanges } from './AuditChanges.tsx';
+import { DailyCounts } from './DailyCounts.tsx';
 import { actionLabel, auditActions, entityTypeLabel, entityTypes } from '../shared/auditLabels.ts';
 
 const actionColors: Record<string, string> = {
@@ -64,6 +65,7 @@ export default function AuditPage() {
   return (
     <div data-testid="audit-page">
       <PageHeader title={t('nav.audit')} description={t('audit.description')} />
+      <DailyCounts />
       <DataTable<AuditEntry>
         tableKey="settings.audit"
         endpoint="/api/audit"

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
+import { hasRole, useMe } from '../../../auth/session.ts';
 import type { User } from '../../../api/types.ts';
 import { listKey } from '../../../components/DataTable/index.ts';
 import { DetailLayout } from '../../../components/DetailLayout/DetailLayout.tsx';
@@ -18,6 +19,7 @@ export default function UserDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const format = useFormat();
+  const admin = hasRole(useMe().user, 'admin');
   const { notify } = useErrorMessage();
   const queryClient = useQueryClient();
   const key = ['users', id];
@@ -77,7 +79,7 @@ export default function UserDetailPage() {
           <Descriptions.Item label={t('common.createdAt')}>{format.dateTime(u.createdAt)}</Descriptions.Item>
           <Descriptions.Item label={t('common.updatedAt')}>{format.dateTime(u.updatedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('users.lastLogin')}>
-            {u.lastLoginAt ? format.dateTime(u.lastLoginAt) : t('users.never')}
+            {u.lastLoginAt ? format.dateTime(u.lastLoginAt) : admin ? t('users.never') : '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('common.version')}>{format.number(u.version)}</Descriptions.Item>
         </Descriptions>

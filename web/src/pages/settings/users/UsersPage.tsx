@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
+import { hasRole, useMe } from '../../../auth/session.ts';
 import type { User } from '../../../api/types.ts';
 import { DataTable, listKey } from '../../../components/DataTable/index.ts';
 import { useErrorMessage } from '../../../components/feedback/useErrorMessage.ts';
@@ -24,6 +25,7 @@ export default function UsersPage() {
   const { notify } = useErrorMessage();
   const queryClient = useQueryClient();
   const { units, pathOf } = useOrgUnits();
+  const admin = hasRole(useMe().user, 'admin');
   const [creating, setCreating] = useState(false);
   const [params] = useSearchParams();
   const focus = params.get('focus');
@@ -47,8 +49,9 @@ export default function UsersPage() {
         orgUnits: units.map((o) => ({ value: o.id, label: pathOf(o.id) })),
         orgPath: pathOf,
         toggleActive: (u) => setActive.mutate(u),
+        admin,
       }),
-    [t, format, units, pathOf, setActive],
+    [t, format, units, pathOf, setActive, admin],
   );
 
   if (focus) {

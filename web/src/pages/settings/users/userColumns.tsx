@@ -14,10 +14,12 @@ interface Deps {
   orgPath: (id: string | null | undefined) => string;
   /** Deactivates an active user or reactivates an inactive one (after a confirmation). */
   toggleActive: (user: User) => void;
+  /** Only admins are told (and may sort by) when someone last signed in; others get null from the server. */
+  admin: boolean;
 }
 
 /** Columns of the user list: filters map to `GET /api/users` parameters. */
-export function userColumns({ t, format, orgUnits, orgPath, toggleActive }: Deps): DataColumn<User>[] {
+export function userColumns({ t, format, orgUnits, orgPath, toggleActive, admin }: Deps): DataColumn<User>[] {
   return [
     {
       key: 'displayName',
@@ -53,8 +55,8 @@ export function userColumns({ t, format, orgUnits, orgPath, toggleActive }: Deps
     {
       key: 'lastLoginAt',
       title: t('users.lastLogin'),
-      sortable: true,
-      render: (u) => (u.lastLoginAt ? format.relative(u.lastLoginAt) : t('users.never')),
+      sortable: admin,
+      render: (u) => (u.lastLoginAt ? format.relative(u.lastLoginAt) : admin ? t('users.never') : '—'),
     },
     {
       key: 'createdAt',

@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Typography } from 'antd';
+import { Alert, Button, Typography } from 'antd';
 import { CheckCircleFilled, ClockCircleOutlined, LinkOutlined, StopOutlined, WarningFilled } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router-dom';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
 import { isApiError, validationIssues } from '../../../api/errors.ts';
@@ -27,6 +27,9 @@ const icons: Record<LinkState | 'thanks', ReactNode> = {
 /** `/s/:token`: the answer page behind an invitation link. No app shell, no sign-in; made for phones. */
 export default function PublicSurveyPage() {
   const { token = '' } = useParams();
+  // Opened from My surveys (signed in): the thanks page leads back there.
+  const back = (useLocation().state as { back?: string } | null)?.back;
+  const navigate = useNavigate();
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const [done, setDone] = useState(false);
@@ -90,6 +93,11 @@ export default function PublicSurveyPage() {
             <Typography.Paragraph type="secondary" style={{ fontSize: 16 }}>
               {t(`surveys.public.${state}.text`)}
             </Typography.Paragraph>
+            {back && (
+              <Button type="primary" onClick={() => void navigate(back)} data-testid="survey-back">
+                {t('surveys.public.backToMine')}
+              </Button>
+            )}
           </div>
         ) : survey.isPending ? (
           <PageLoading />

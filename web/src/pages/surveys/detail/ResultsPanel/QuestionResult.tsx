@@ -16,10 +16,12 @@ interface Props {
   index: number;
   /** The minimum group size (suppressed numbers say it). */
   k: number;
+  /** An employee survey's recommend question is an eNPS, and its gauge says so. */
+  enps?: boolean;
 }
 
 /** The numbers of one question in the whole survey. */
-export function QuestionResult({ q, m, index, k }: Props) {
+export function QuestionResult({ q, m, index, k, enps = false }: Props) {
   const { i18n } = useTranslation();
   const format = useFormat();
   const lang = langOf(i18n.language);
@@ -40,7 +42,11 @@ export function QuestionResult({ q, m, index, k }: Props) {
       style={{ marginBottom: 16 }}
       data-testid={`result-${q.id}`}
     >
-      {first.suppressed ? <Suppressed k={k} /> : <QuestionChart q={q} m={m} first={first} k={k} lang={lang} />}
+      {first.suppressed ? (
+        <Suppressed k={k} />
+      ) : (
+        <QuestionChart q={q} m={m} first={first} k={k} lang={lang} enps={enps} />
+      )}
     </Card>
   );
 }
@@ -51,10 +57,11 @@ function QuestionChart({
   first,
   k,
   lang,
-}: Pick<Props, 'q' | 'm' | 'k'> & { first: SurveyQuestionMetric; lang: Lang }) {
+  enps,
+}: Pick<Props, 'q' | 'm' | 'k'> & { first: SurveyQuestionMetric; lang: Lang; enps: boolean }) {
   const { t } = useTranslation();
   if (q.type === 'nps' && first.nps) {
-    return <NpsResult q={q} metric={first} />;
+    return <NpsResult q={q} metric={first} enps={enps} />;
   }
   if (q.type === 'scale') {
     return <ScaleResult q={q} metric={first} />;
@@ -93,7 +100,7 @@ function QuestionChart({
 }
 
 /** The NPS gauge, the promoter/passive/detractor split and the 0–10 distribution. */
-function NpsResult({ q, metric }: { q: SurveyQuestion; metric: SurveyQuestionMetric }) {
+function NpsResult({ q, metric, enps }: { q: SurveyQuestion; metric: SurveyQuestionMetric; enps: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const nps = metric.nps;
@@ -105,9 +112,12 @@ function NpsResult({ q, metric }: { q: SurveyQuestion; metric: SurveyQuestionMet
     <Row gutter={[16, 8]} align="middle">
       <Col xs={24} md={9}>
         <SurveyChart
-          option={npsGauge(nps.score, t('surveys.results.npsScore'))}
+          option={npsGauge(nps.score, t(enps ? 'surveys.results.enpsScore' : 'surveys.results.npsScore'))}
           height={210}
-          ariaLabel={t('surveys.results.npsAria', { score: format.number(nps.score), n: metric.n })}
+          ariaLabel={t(enps ? 'surveys.results.enpsAria' : 'surveys.results.npsAria', {
+            score: format.number(nps.score),
+            n: metric.n,
+          })}
           data-testid="nps-gauge"
         />
       </Col>

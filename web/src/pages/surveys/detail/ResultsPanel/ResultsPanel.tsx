@@ -45,10 +45,6 @@ export function ResultsPanel({ survey }: { survey: Survey }) {
   const r = results.data;
   const total: SurveyResultGroup = r.total;
   const k = r.minGroupSize;
-  const gaps: GapRow[] = gapRows(total.gaps).map((g) => ({
-    ...g,
-    label: t(`surveys.dimensions.${g.dimension}`, { defaultValue: g.dimension }),
-  }));
   const answered = !total.suppressed && (total.n ?? 0) > 0;
   return (
     <div data-testid="survey-results">
@@ -61,6 +57,15 @@ export function ResultsPanel({ survey }: { survey: Survey }) {
           data-testid="results-group-by"
         />
       </Space>
+      {survey.anonymous && survey.status !== 'closed' && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('surveys.results.batches', { k })}
+          data-testid="results-batches"
+        />
+      )}
       <ResultsSummary total={total} k={k} />
       {total.suppressed && (
         <Alert
@@ -70,7 +75,19 @@ export function ResultsPanel({ survey }: { survey: Survey }) {
           message={t('surveys.results.totalSuppressed', { k })}
         />
       )}
-      {groupBy !== 'none' && <GroupComparison rows={groupRows(r.groups, nameOf)} k={k} />}
+      {groupBy !== 'none' &&
+        (r.groupsWithheldUntilClose ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={t('surveys.results.groups')}
+            description={t('surveys.results.groupsWithheld')}
+            data-testid="groups-withheld"
+          />
+        ) : (
+          <GroupComparison rows={groupRows(r.groups, nameOf)} k={k} />
+        ))}
       {!total.suppressed && !answered && (
         <Alert
           type="info"
@@ -80,26 +97,35 @@ export function ResultsPanel({ survey }: { survey: Survey }) {
           data-testid="results-empty"
         />
       )}
-      {answered && (
-        <>
-          {gaps.length > 0 && <GapCard gaps={gaps} />}
-          {survey.questions.map((q, i) => {
-            const m =
-              q.type === 'matrix'
-                ? (total.questions ?? []).filter((x) => x.questionId === q.id)
-                : [metricOf(total, q.id)].filter((x): x is SurveyQuestionMetric => Boolean(x));
-            // Paired gap questions are read in the gap card above, not one by one.
-            return q.type === 'text' || (gaps.length > 0 && q.dimension && q.pairing) ? null : (
-              <QuestionResult key={q.id} q={q} m={m} index={i} k={k} />
-            );
-          })}
-          <Drivers survey={survey} />
-        </>
-      )}
+      {answered && <QuestionResults survey={survey} total={total} k={k} />}
       <TextAnswers survey={survey} groupBy={groupBy} nameOf={nameOf} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('surveys.results.privacy', { k })}
       </Typography.Text>
     </div>
+  );
+}
+
+/** Gaps, one card per question (paired gap questions are read in the gap card) and the drivers. */
+function QuestionResults({ survey, total, k }: { survey: Survey; total: SurveyResultGroup; k: number }) {
+  const { t } = useTranslation();
+  const gaps: GapRow[] = gapRows(total.gaps).map((g) => ({
+    ...g,
+    label: t(`surveys.dimensions.${g.dimension}`, { defaultValue: g.dimension }),
+  }));
+  return (
+    <>
+      {gaps.length > 0 && <GapCard gaps={gaps} />}
+      {survey.questions.map((q, i) => {
+        const m =
+          q.type === 'matrix'
+            ? (total.questions ?? []).filter((x) => x.questionId === q.id)
+            : [metricOf(total, q.id)].filter((x): x is SurveyQuestionMetric => Boolean(x));
+        return q.type === 'text' || (gaps.length > 0 && q.dimension && q.pairing) ? null : (
+          <QuestionResult key={q.id} q={q} m={m} index={i} k={k} enps={survey.kind === 'enps'} />
+        );
+      })}
+      <Drivers survey={survey} />
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { Card, Empty, List, Space, Typography } from 'antd';
+import { Alert, Card, Empty, List, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Survey } from '../../../../api/types.ts';
@@ -37,6 +37,8 @@ export function TextAnswers({
         <PageLoading minHeight={120} />
       ) : texts.error ? (
         <QueryError error={texts.error} onRetry={() => void texts.refetch()} />
+      ) : texts.data.groupsWithheldUntilClose ? (
+        <Alert type="info" showIcon message={t('surveys.results.textsWithheld')} data-testid="texts-withheld" />
       ) : groups.every((g) => !g.items.length && !g.suppressed) ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('surveys.results.noTexts')} />
       ) : (
