@@ -42,6 +42,26 @@ export const auditActions = [
   'alert.raise',
   'alert.update',
   'alert_rules.update',
+  // People (modules/people).
+  'employee_file_update',
+  'contract_update',
+  'incentive_create',
+  'cycle_create',
+  'cycle_update',
+  'cycle_published',
+  'cycle_open',
+  'cycle_calibrating',
+  'cycle_closed',
+  'appraisal_score',
+  'appraisal_reply',
+  'plan_create',
+  'plan_reassess',
+  'one_on_one_create',
+  'separation_create',
+  'exit_interview_create',
+  'people_settings_update',
+  'attrition_weights_update',
+  'pay_bands_update',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -66,5 +86,9 @@ export const auditEntityTypes = [
   'import_job',
   'product',
   'transaction',
+  'appraisal_cycle',
+  'appraisal',
+  'people_settings',
+  'pay_band',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];

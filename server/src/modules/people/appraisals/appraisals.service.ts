@@ -151,11 +151,12 @@ export function appraisalsService(deps: Deps) {
       return db.transaction().execute(async (trx) => {
         const a = await readable(trx, ctx, id, 'write');
         const values = a.relation === 'self' ? replyValues(a, input) : reviewValues(ctx, a, input);
+        const auditAction = a.relation === 'self' ? 'appraisal_reply' : 'appraisal_score';
         if (!(await appraisalsRepository.update(trx, ctx.actor.orgId, id, version, values))) {
           failedUpdate(toAppraisal(a, undefined), 'Appraisal');
         }
         await recordAudit(trx, ctx, {
-          action: a.relation === 'self' ? 'appraisal_reply' : 'appraisal_score',
+          action: auditAction,
           entityType: 'appraisal',
           entityId: id,
           after: input,

@@ -12,6 +12,13 @@ import type { CreateCycle, Cycle, UpdateCycle } from './cycles.schema.ts';
 import { tooFrequent } from './guards.ts';
 
 type Status = (typeof cycleStatuses)[number];
+const statusAction = {
+  draft: 'cycle_update',
+  published: 'cycle_published',
+  open: 'cycle_open',
+  calibrating: 'cycle_calibrating',
+  closed: 'cycle_closed',
+} as const satisfies Record<Status, string>;
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 export const toCycle = (c: CycleRow, count: number): Cycle => ({
@@ -223,7 +230,7 @@ export function cyclesService(deps: Deps) {
           failedUpdate(toCycle(c, 0), 'Appraisal cycle');
         }
         await recordAudit(trx, ctx, {
-          action: status && status !== c.status ? `cycle_${status}` : 'cycle_update',
+          action: status && status !== c.status ? statusAction[status] : 'cycle_update',
           entityType: 'appraisal_cycle',
           entityId: id,
           before: { status: c.status },
