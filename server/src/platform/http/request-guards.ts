@@ -30,9 +30,9 @@ function badTextAt(value: unknown, path: Path, depth = 0): Hit | null {
     return null;
   }
   // Only what a parser built from text: a streamed upload (an IncomingMessage, whose fields reach the socket and
-  // the server) or a Buffer is not walked.
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) {
+  // the server) or a Buffer is not walked. Path parameters and the query come in objects of the router's own
+  // prototypes, so those are walked: only streams and binary data are left out.
+  if (Buffer.isBuffer(value) || ArrayBuffer.isView(value) || typeof (value as { pipe?: unknown }).pipe === 'function') {
     return null;
   }
   if (Array.isArray(value)) {
