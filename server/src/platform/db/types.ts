@@ -8,6 +8,7 @@ import type { CommerceTables } from '../../modules/commerce/commerce.tables.ts';
 import type { ValueTables } from '../../modules/value/value.tables.ts';
 import type { ValueCoreTables } from '../../modules/value/core.tables.ts';
 import type { ValueSegmentsTables } from '../../modules/value/segments/value-segments.tables.ts';
+import type { PeopleTables } from '../../modules/people/people.tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -135,7 +136,8 @@ export interface Database
     CasesTables,
     ValueTables,
     ValueCoreTables,
-    ValueSegmentsTables {
+    ValueSegmentsTables,
+    PeopleTables {
   organization: OrganizationTable;
   org_unit: OrgUnitTable;
   app_user: AppUserTable;
