@@ -242,3 +242,46 @@ export {
   crossSellLevels,
   segmentMemberSorts,
 } from './modules/value/segments/constants.ts';
+// People (modules/people): types of its API and its zod-free constants.
+export type { EmployeeFile, PatchEmployee, Contract, PatchContract } from './modules/people/file/file.schema.ts';
+export type { Incentive, CreateIncentive } from './modules/people/incentives/incentives.schema.ts';
+export type { Cycle as AppraisalCycle, CreateCycle, UpdateCycle } from './modules/people/appraisals/cycles.schema.ts';
+export type {
+  Appraisal,
+  PatchAppraisal,
+  Plan as ImprovementPlan,
+  PlanInput,
+  PatchPlan,
+} from './modules/people/appraisals/appraisals.schema.ts';
+export type { OneOnOne, CreateOneOnOne } from './modules/people/conversations/conversations.schema.ts';
+export type {
+  Separation,
+  CreateSeparation,
+  ExitInterview,
+  CreateExitInterview,
+  ExitReasons,
+} from './modules/people/exits/exits.schema.ts';
+export type { Turnover, TurnoverLine } from './modules/people/analytics/turnover.schema.ts';
+export type {
+  PayBand,
+  PeopleSettingsOut as PeopleSettings,
+  AttritionWeights,
+} from './modules/people/settings/settings.schema.ts';
+export type { Warning as PeopleWarning } from './modules/people/people.schema.ts';
+export {
+  incentiveTypes,
+  contractTypes,
+  renewalIntents,
+  exitTypes,
+  exitReasons,
+  payChangeKinds,
+  cycleStatuses,
+  appraisalBands,
+  conversationKinds,
+  attritionFactors,
+  defaultPeopleSettings,
+  REPLY_DAYS,
+  PLAN_MIN_DAYS,
+  SCORE_MIN,
+  SCORE_MAX,
+} from './modules/people/constants.ts';

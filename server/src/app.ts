@@ -44,6 +44,7 @@ import { casesModule, casesSearchProvider } from './modules/cases/index.ts';
 import { importsModule, type ImportSettings } from './modules/imports/index.ts';
 import { commerceModule, productsSearchProvider } from './modules/commerce/index.ts';
 import { valueModule } from './modules/value/index.ts';
+import { peopleModule } from './modules/people/index.ts';
 
 export interface AppOptions {
   /** An open, migrated database; the caller owns it and closes it after the app. */
@@ -196,6 +197,7 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
   importsModule(app, deps, opts.imports);
   commerceModule(app, deps);
   valueModule(app, deps);
+  peopleModule(app, deps);
   searchRoutes(app, deps, [
     ...platformSearchProviders,
     partiesSearchProvider,

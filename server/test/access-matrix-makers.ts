@@ -1,6 +1,7 @@
 import { simulateCustomers } from '../src/modules/value/index.ts';
 import { nextN, SALARY, SECRET_TAG, type Maker, type MatrixFixture, type Vars } from './access-matrix-fixture.ts';
 import { insertCustomers, removeCustomers, simulatedSpecs } from './value-fixture.ts';
+import { peopleMakers } from './access-matrix-people.ts';
 
 // One maker per resource of the matrix tables: the shared record every read is checked against, and fresh copies
 // made the same way for writes. A table row without a maker here fails the test by name.
@@ -299,13 +300,8 @@ function otherMakers(fx: MatrixFixture): Record<string, Maker> {
   };
 }
 
-/**
- * Value: a fit of the org's model on customers simulated under it (removed again once fitted); segments, snapshot
- * runs, aggregates and the value routes on the customer (modules/value/segments).
- */
+/** Value: a fit of the org's model on customers simulated under it (removed again once fitted). */
 function valueMakers(fx: MatrixFixture): Record<string, Maker> {
-  const { ok, ids } = fx;
-  const rule = { field: 'role', op: 'in', value: ['customer'] };
   const settled = async (id: string) => {
     for (let i = 0; i < 400; i++) {
       const fit = await fx.ok<{ status: string }>('admin', 'GET', `/api/value/clv/fits/${id}`);
@@ -353,8 +349,17 @@ function valueMakers(fx: MatrixFixture): Record<string, Maker> {
       },
     },
     value_analytics: reread(() => Promise.resolve({})),
+  };
+}
+
+/** Value's segments, snapshot runs, aggregates and the value routes on the customer (modules/value/segments). */
+function valueSegmentsMakers(fx: MatrixFixture): Record<string, Maker> {
+  const { ok, ids } = fx;
+  const rule = { field: 'role', op: 'in', value: ['customer'] };
+  return {
     segment: simple(() => ok('admin', 'POST', '/api/segments', { name: `Matrix segment ${nextN()}`, rule })),
     // The newest run (older ones are pruned as runs are asked for); one is asked for when there is none.
+    value_purchase_analytics: reread(() => Promise.resolve({})),
     value_snapshot: reread(async () => {
       const runs = await ok<{ items: { id: string }[] }>('admin', 'GET', '/api/value/snapshots');
       return { id: runs.items[0]?.id ?? (await ok('admin', 'POST', '/api/value/snapshots', {})).id };
@@ -371,4 +376,6 @@ export const matrixMakers = (fx: MatrixFixture): Record<string, Maker> => ({
   ...caseMakers(fx),
   ...otherMakers(fx),
   ...valueMakers(fx),
+  ...valueSegmentsMakers(fx),
+  ...peopleMakers(fx),
 });

@@ -19,9 +19,9 @@ import { casesAccessMatrix } from '../src/modules/cases/index.ts';
 import { commerceAccessMatrix } from '../src/modules/commerce/index.ts';
 import { importsAccessMatrix } from '../src/modules/imports/index.ts';
 import { activityAccessMatrix, partiesAccessMatrix, settingsAccessMatrix } from '../src/modules/parties/index.ts';
+import { peopleAccessMatrix } from '../src/modules/people/index.ts';
 import { surveysAccessMatrix } from '../src/modules/surveys/index.ts';
-import { valueAccessMatrix, valueCoreAccessMatrix } from '../src/modules/value/index.ts';
-import { segmentsAccessMatrix } from '../src/modules/value/index.ts';
+import { segmentsAccessMatrix, valueAccessMatrix, valueCoreAccessMatrix } from '../src/modules/value/index.ts';
 import { matrixFixture, nextN, type Maker, type Vars } from './access-matrix-fixture.ts';
 import { matrixMakers } from './access-matrix-makers.ts';
 import nodemailer from 'nodemailer';
@@ -41,6 +41,7 @@ const tables: MatrixTable[] = [
   valueAccessMatrix,
   valueCoreAccessMatrix,
   segmentsAccessMatrix,
+  peopleAccessMatrix,
   platformAccessMatrix,
 ];
 const resources = tables.flatMap((t) => t.resources);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setup, type Session } from './harness.ts';
-import { valueHelpers, type Product } from './value-fixture.ts';
+import { valueHelpers, type Product } from './value-segments-fixture.ts';
 
 // Cross-sell rules, the cross-sell ratio, suggestions and share of wallet (docs/metrics.md "Cross-sell ratio and
 // association rules", "Share of wallet") on six baskets computed by hand:

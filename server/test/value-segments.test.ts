@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { takeSegmentSnapshots } from '../src/modules/value/index.ts';
 import { setup, type Session } from './harness.ts';
-import { valueHelpers } from './value-fixture.ts';
+import { valueHelpers } from './value-segments-fixture.ts';
 
 // Dynamic segments through the API (docs/metrics.md "Segments"): every field and operator on a hand-made book,
 // counts and members under the reader's visibility, monthly membership history, and bad input.

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setup, type Session } from './harness.ts';
-import { today, valueHelpers, type Product } from './value-fixture.ts';
+import { today, valueHelpers, type Product } from './value-segments-fixture.ts';
 
 // Value snapshots (docs/metrics.md "Value snapshots", "RFM"), the tier on the party page and the purchase flags on
 // the timeline ("Purchase flags"), hand-computed. As of today, window 365 days:

@@ -23,7 +23,16 @@ export function partiesModule(app: TandemApp, deps: Deps) {
 export { partiesService, readableParty, writableParty } from './parties.service.ts';
 export { activityService, createSystemTask } from './activity/activity.service.ts';
 export { moveStageAsSystem, type SystemMove } from './roles/roles.service.ts';
+// Employment (the employee role's fields) for the people module: one write path, one SQL source.
+export {
+  changeEmployment,
+  currentEmployeeRole,
+  type EmployeeRole,
+  type EmploymentChange,
+} from './roles/employment.service.ts';
+export { employmentSource, type EmploymentSourceRow } from './roles/employment.repository.ts';
 export { isLegalMove, legalNextStages, stagesOf } from './roles/stages.ts';
+export { relationshipPhases } from './constants.ts';
 export { normalizePhone } from './phone.ts';
 
 // Read models (lookups other modules need; their SQL stays here).
@@ -36,8 +45,9 @@ export const seedPartyDefaults = (db: Db, orgId: string) => stakeholderGroupsRep
 /** Active custom field definitions (imports map columns onto them). */
 export const activeFieldDefinitions = (db: Db, orgId: string) => fieldDefinitionsRepository.active(db, orgId);
 
-// SQL conditions over the party aliased `p`, for records that follow their party's visibility.
-export { canSeeFull, livePartyVisible } from './parties.access.ts';
+// SQL conditions over the party aliased `p`, for records that follow their party's visibility; the employee circle
+// (HR, admin, the management chain, the employee) and the actor's reports, for records about an employee.
+export { canSeeFull, livePartyVisible, inEmployeeCircle, reportPartyIds } from './parties.access.ts';
 /** Conditions on the party's own fields beyond the join contract (tags, creation date), over the party aliased `p`. */
 export { partyFieldConditions } from './read-model.repository.ts';
 

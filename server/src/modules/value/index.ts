@@ -47,5 +47,5 @@ export { valueAccessMatrix } from './value.access-matrix.ts';
 export { valueCoreAccessMatrix } from './core.access-matrix.ts';
 export { defaultRfmRules } from './rfm/rules.ts';
 
-// Segments, snapshots, cross-sell and wallet: routes, jobs, survey audience and what other modules use.
+// Segments, cross-sell, wallet and snapshots: what surveys and tests may use.
 export * from './segments/index-exports.ts';

@@ -47,6 +47,26 @@ export const auditActions = [
   'segment.update',
   'value.snapshot',
   'wallet.update',
+  // People (modules/people).
+  'employee_file_update',
+  'contract_update',
+  'incentive_create',
+  'cycle_create',
+  'cycle_update',
+  'cycle_published',
+  'cycle_open',
+  'cycle_calibrating',
+  'cycle_closed',
+  'appraisal_score',
+  'appraisal_reply',
+  'plan_create',
+  'plan_reassess',
+  'one_on_one_create',
+  'separation_create',
+  'exit_interview_create',
+  'people_settings_update',
+  'attrition_weights_update',
+  'pay_bands_update',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -76,5 +96,9 @@ export const auditEntityTypes = [
   'segment',
   'value_snapshot_run',
   'customer_wallet',
+  'appraisal_cycle',
+  'appraisal',
+  'people_settings',
+  'pay_band',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];

@@ -13,8 +13,11 @@ export interface AuditEntryInput {
 }
 
 const secretKey = /password|token_?hash|secret|csrf/i;
+/** Pay never reaches the audit log (docs/domain.md "Access"): a changed salary shows as changed, without the amount. */
+const payKey = /^(salary|previous_?salary)$/i;
+const REDACTED = '[redacted]';
 
-/** Drops secrets from a snapshot, whatever a caller passes in. */
+/** Drops secrets from a snapshot and redacts pay, whatever a caller passes in. */
 function scrub(value: unknown): unknown {
   if (value === undefined || value === null) {
     return null;
@@ -29,7 +32,7 @@ function scrub(value: unknown): unknown {
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>)
         .filter(([k]) => !secretKey.test(k))
-        .map(([k, v]) => [k, scrub(v)]),
+        .map(([k, v]) => [k, payKey.test(k) && v !== null && v !== undefined ? REDACTED : scrub(v)]),
     );
   }
   return value;

@@ -8,6 +8,7 @@ import type { CommerceTables } from '../../modules/commerce/commerce.tables.ts';
 import type { ValueTables } from '../../modules/value/value.tables.ts';
 import type { ValueCoreTables } from '../../modules/value/core.tables.ts';
 import type { ValueSegmentsTables } from '../../modules/value/segments/value-segments.tables.ts';
+import type { PeopleTables } from '../../modules/people/people.tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -127,7 +128,16 @@ export interface MailOutboxTable {
 }
 
 export interface Database
-  extends PartiesTables, SurveysTables, ImportsTables, CommerceTables, CasesTables, ValueTables, ValueCoreTables, ValueSegmentsTables {
+  extends
+    PartiesTables,
+    SurveysTables,
+    ImportsTables,
+    CommerceTables,
+    CasesTables,
+    ValueTables,
+    ValueCoreTables,
+    ValueSegmentsTables,
+    PeopleTables {
   organization: OrganizationTable;
   org_unit: OrgUnitTable;
   app_user: AppUserTable;

@@ -7,10 +7,9 @@ export { registerValueExtras } from './register.ts';
 // Surveys: a segment as an audience and as a results grouping (membership is organisation-wide).
 export { segmentAudience, isActiveSegment, respondentSegment, segmentKeySql, segmentNames } from './read-model.ts';
 
-// Value snapshots: the scorer contract the analytics core implements (RFM rules, value class, CLV), and the
-// default (docs/metrics.md's RFM table as one CASE, class and CLV null).
-export type { ValueScorer, PreparedScorer, ScoredColumns, ScoreRun, RfmRule, ScoreRange } from '../snapshots/scorer.ts';
-export { defaultRfmRules } from '../snapshots/scorer.ts';
+// Value snapshots: the scorer contract (RFM segment, value class, CLV as SQL over the scored row) and the default
+// (the organisation's RFM rules as one CASE; class and CLV null).
+export type { ValueScorer, PreparedScorer, ScoredColumns, ScoreRun, ScoreRange } from '../snapshots/scorer.ts';
 export { defaultValueScorer, rfmSegmentCase } from '../snapshots/scorer.repository.ts';
 export { SNAPSHOT_RUN_JOB, SNAPSHOT_NIGHTLY_JOB } from '../snapshots/snapshots.service.ts';
 

@@ -52,7 +52,7 @@ const valueSnapshot: MatrixResource = {
 };
 
 const valueAnalytics: MatrixResource = {
-  resource: 'value_analytics',
+  resource: 'value_purchase_analytics',
   record: "the organisation's purchases (aggregates over the customers the reader may see)",
   read: { route: 'GET /api/value/cross-sell/rules', query: 'from=2000-01-01', expect: staffOnly },
   list: { none: 'Aggregates, not records' },

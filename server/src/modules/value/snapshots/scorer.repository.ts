@@ -1,5 +1,8 @@
 import { sql, type Expression } from 'kysely';
-import { defaultRfmRules, type PreparedScorer, type RfmRule, type ScoredColumns, type ValueScorer } from './scorer.ts';
+import { readSetting } from '../settings.service.ts';
+import { defaultRfmRules, parseRules } from '../rfm/rules.ts';
+import type { RfmRule as OrgRfmRule } from '../rfm/rfm.schema.ts';
+import type { PreparedScorer, RfmRule, ScoredColumns, ValueScorer } from './scorer.ts';
 
 /** RFM rules as one CASE over the scored row, first match first; every bound and key is a parameter. */
 export function rfmSegmentCase(rules: readonly RfmRule[], c: ScoredColumns): Expression<string | null> {
@@ -18,13 +21,22 @@ export function rfmSegmentCase(rules: readonly RfmRule[], c: ScoredColumns): Exp
   return clauses.length ? sql<string | null>`(case ${sql.join(clauses, sql` `)} else null end)` : sql`null::text`;
 }
 
-/** Segments from docs/metrics.md's RFM table; value class and CLV left null until a scorer supplies them. */
+/** The organisation's RFM rules (GET/PUT /api/value/rfm-rules) in the snapshot's clause form. */
+const asClauses = (rules: readonly OrgRfmRule[]): RfmRule[] =>
+  rules.map((x) => ({ segment: x.segment, when: [{ r: x.r, f: x.f, m: x.m }] }));
+
+/**
+ * Segments by the organisation's own RFM rules (the defaults of docs/metrics.md "RFM" until it edits them), the same
+ * rules GET /api/value/rfm applies; value class and CLV are left null in snapshots for now (the live endpoints
+ * compute them).
+ */
 export const defaultValueScorer: ValueScorer = {
-  prepare(): Promise<PreparedScorer> {
-    return Promise.resolve({
-      segment: (c) => rfmSegmentCase(defaultRfmRules, c),
+  async prepare(db, run): Promise<PreparedScorer> {
+    const rules = (await readSetting(db, run.orgId, 'rfm_rules', defaultRfmRules, parseRules)).value;
+    return {
+      segment: (c) => rfmSegmentCase(asClauses(rules), c),
       valueClass: () => sql<string | null>`null::text`,
       clv: () => sql<number | null>`null::numeric`,
-    });
+    };
   },
 };

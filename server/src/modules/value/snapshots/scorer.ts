@@ -64,23 +64,3 @@ export interface RfmRule {
   segment: string;
   when: readonly { r?: ScoreRange; f?: ScoreRange; m?: ScoreRange }[];
 }
-
-/** docs/metrics.md "RFM": the segment table, in its order; the first match wins. */
-export const defaultRfmRules: readonly RfmRule[] = [
-  {
-    segment: 'champions',
-    when: [
-      { r: [5, 5], f: [5, 5], m: [5, 5] },
-      { r: [4, 5], f: [4, 5], m: [4, 5] },
-    ],
-  },
-  { segment: 'loyal', when: [{ r: [3, 5], f: [4, 5] }] },
-  { segment: 'potential_loyalists', when: [{ r: [4, 5], f: [2, 3] }] },
-  { segment: 'new', when: [{ r: [5, 5], f: [1, 1] }] },
-  { segment: 'promising', when: [{ r: [4, 4], f: [1, 1] }] },
-  { segment: 'need_attention', when: [{ r: [3, 3], f: [2, 3] }] },
-  { segment: 'about_to_sleep', when: [{ r: [3, 3], f: [1, 1] }] },
-  { segment: 'at_risk', when: [{ r: [1, 2], f: [3, 5] }] },
-  { segment: 'cant_lose', when: [{ r: [1, 1], f: [5, 5], m: [5, 5] }] },
-  { segment: 'hibernating', when: [{ r: [1, 2], f: [1, 2] }] },
-];

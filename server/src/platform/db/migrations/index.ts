@@ -10,6 +10,7 @@ import * as m0008 from './0008_survey_ballots.ts';
 import * as m0009 from './0009_audit_daily_count.ts';
 import * as m0010 from './0010_value.ts';
 import * as m0011 from './0011_value_segments.ts';
+import * as m0012 from './0012_people.ts';
 import * as m0013 from './0013_value_core.ts';
 
 /** All migrations, in order. Append only; never edit one that has shipped. */
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   '0009_audit_daily_count': m0009,
   '0010_value': m0010,
   '0011_value_segments': m0011,
+  '0012_people': m0012,
   '0013_value_core': m0013,
 };

@@ -1,0 +1,48 @@
+// The people module's only door: what the app, other modules, the CLI and the demo may use.
+import type { Deps } from '../../platform/deps.ts';
+import type { TandemApp } from '../../platform/http/types.ts';
+import { analyticsRoutes } from './analytics/analytics.routes.ts';
+import { appraisalsRoutes } from './appraisals/appraisals.routes.ts';
+import { conversationsRoutes } from './conversations/conversations.routes.ts';
+import { exitsRoutes } from './exits/exits.routes.ts';
+import { fileRoutes } from './file/file.routes.ts';
+import { incentivesRoutes } from './incentives/incentives.routes.ts';
+import { peopleSettingsRoutes } from './settings/settings.routes.ts';
+
+/** The employee relationship system (docs/domain.md "People"): routes, jobs, merge references. */
+export function peopleModule(app: TandemApp, deps: Deps) {
+  fileRoutes(app, deps);
+  incentivesRoutes(app, deps);
+  appraisalsRoutes(app, deps);
+  exitsRoutes(app, deps);
+  conversationsRoutes(app, deps);
+  analyticsRoutes(app, deps);
+  peopleSettingsRoutes(app, deps);
+  // What people records about an employee follows their party when parties merge.
+  for (const table of [
+    'employee_contract',
+    'employee_pay_change',
+    'employee_event',
+    'employee_promotion',
+    'employee_training',
+    'employee_incentive',
+    'improvement_plan',
+    'one_on_one',
+    'employee_separation',
+    'exit_interview',
+  ]) {
+    deps.partyReferences.register(table);
+  }
+}
+
+// Services (the demo records through them).
+export { fileService } from './file/file.service.ts';
+export { appraisalsService } from './appraisals/appraisals.service.ts';
+export { conversationsService } from './conversations/conversations.service.ts';
+export { cyclesService } from './appraisals/cycles.service.ts';
+export { exitsService } from './exits/exits.service.ts';
+export { incentivesService } from './incentives/incentives.service.ts';
+export { peopleSettingsService } from './settings/settings.service.ts';
+
+// Expected outcomes of the access rules (the access matrix test checks them through the API).
+export { peopleAccessMatrix } from './people.access-matrix.ts';
