@@ -87,6 +87,19 @@ describe('dates and times outside what the database stores', () => {
     );
   });
 
+  it('refuses analysis days whose default window would reach before the year 0001, naming the field', async () => {
+    const party = (await admin.post('/api/parties', { kind: 'person', displayName: 'Window edge' })).json();
+    for (const [url, field] of [
+      [`/api/parties/${party.id}/suggestions?to=0001-07-03`, 'to'],
+      [`/api/parties/${party.id}/wallet?asOf=0001-01-01`, 'asOf'],
+      ['/api/people/turnover?to=0001-04-05&groupBy=orgUnit', 'to'],
+    ] as const) {
+      const res = await admin.get(url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error.details[0].path, url).toEqual(['querystring', field]);
+    }
+  });
+
   it('takes any offset the format allows, stored as the same instant', async () => {
     const res = await admin.post('/api/surveys', {
       title: { zh: '满意度', en: 'Satisfaction' },

@@ -51,3 +51,11 @@ export const isoDateTime = z.iso
 
 /** An ISO 8601 calendar date (`2024-05-01`) within the years the database stores. */
 export const isoDate = z.iso.date().refine((s) => storableInstant(Date.parse(`${s}T00:00:00.000Z`)), yearsMessage);
+
+/**
+ * A day that bounds an analysis window (`from`, `to`, `asOf`): within the years 1900–9998, so that the window a
+ * default reaches back or forward from it (a year, a few months) stays within the years the database stores.
+ */
+export const analysisDate = z.iso
+  .date()
+  .refine((s) => s >= '1900-01-01' && s <= '9998-12-31', { message: 'Must fall within the years 1900–9998' });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { day } from '../people.schema.ts';
+import { analysisDate } from '../../../platform/http/common.schema.ts';
 
 export const turnoverQuerySchema = z
   .object({
-    from: day.describe('First day (default: 12 months before to)'),
-    to: day.describe('Last day (default: today)'),
+    from: analysisDate.describe('First day (default: 12 months before to)'),
+    to: analysisDate.describe('Last day (default: today)'),
     groupBy: z.enum(['month', 'orgUnit']).default('month'),
   })
   .partial({ from: true, to: true })

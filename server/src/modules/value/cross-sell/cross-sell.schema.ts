@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { isoDate } from '../../../platform/http/common.schema.ts';
+import { analysisDate } from '../../../platform/http/common.schema.ts';
 import { crossSellLevels } from '../segments/constants.ts';
 
 const period = {
-  from: isoDate.optional().describe('First day (UTC, inclusive); default: 365 days before `to`'),
-  to: isoDate.optional().describe('Day after the last (UTC, exclusive); default: tomorrow, so today counts'),
+  from: analysisDate.optional().describe('First day (UTC, inclusive); default: 365 days before `to`'),
+  to: analysisDate.optional().describe('Day after the last (UTC, exclusive); default: tomorrow, so today counts'),
 };
 
 export const crossSellQuerySchema = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, timestamp } from '../../../platform/http/common.schema.ts';
+import { analysisDate, isoDate, timestamp } from '../../../platform/http/common.schema.ts';
 import { currencySchema } from '../snapshots/snapshots.schema.ts';
 
 const money = z
@@ -29,7 +29,7 @@ export const putWalletSchema = z
 export type PutWallet = z.infer<typeof putWalletSchema>;
 
 export const walletQuerySchema = z
-  .object({ asOf: isoDate.optional().describe('Our spend over the 365 days up to this day (UTC; default today)') })
+  .object({ asOf: analysisDate.optional().describe('Our spend over the 365 days up to this day (UTC; default today)') })
   .strict();
 
 const share = z.number().nullable().describe('ours / estimated (null when the estimate is 0); may exceed 1');
