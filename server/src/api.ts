@@ -232,6 +232,11 @@ export type {
 } from './modules/value/segments/segments.schema.ts';
 export type { SegmentRule, Condition as SegmentCondition } from './modules/value/segments/rule.schema.ts';
 export type { SnapshotRun, CustomerValue, PartyValue } from './modules/value/snapshots/snapshots.schema.ts';
+export type {
+  ValueCustomer,
+  ValueCustomersPage,
+  ValueCustomersQuery,
+} from './modules/value/snapshots/customers.schema.ts';
 export type { CrossSell, AssociationRule, Suggestions } from './modules/value/cross-sell/cross-sell.schema.ts';
 export type { Wallet, PutWallet, WalletSummary } from './modules/value/wallet/wallet.schema.ts';
 export {
@@ -241,6 +246,7 @@ export {
   snapshotRequesterRoles,
   crossSellLevels,
   segmentMemberSorts,
+  valueCustomerSorts,
 } from './modules/value/segments/constants.ts';
 // People (modules/people): types of its API and its zod-free constants.
 export type { EmployeeFile, PatchEmployee, Contract, PatchContract } from './modules/people/file/file.schema.ts';

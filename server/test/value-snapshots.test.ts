@@ -111,8 +111,37 @@ describe('value snapshots', () => {
     expect(list.items.map((r) => r.status)).toEqual(['done']);
   });
 
+  it('lists customers by value from the latest snapshot: filters, both sort orders, keyset pages, visibility', async () => {
+    type Row = { partyId: string; name: string; monetary: string; recencyDays: number; rfmSegment: string | null };
+    type Page = { asOf: string | null; currency: string | null; items: Row[]; nextCursor: string | null };
+    const list = (query: string, s: Session = h.org.admin) => v.ok<Page>(h.as(s).get(`/api/value/customers?${query}`));
+    const names = (page: Page) => page.items.map((r) => r.name);
+    // Monetary in the window: C 400, A 200, D 60, B 40, E 0 (its purchase is outside the window).
+    const first = await list('sort=monetary&limit=2');
+    expect(first).toMatchObject({ asOf: today(), currency: 'CNY' });
+    expect(names(first)).toEqual(['C', 'A']);
+    const second = await list(`sort=monetary&limit=2&cursor=${encodeURIComponent(first.nextCursor ?? '')}`);
+    expect(names(second)).toEqual(['D', 'B']);
+    const third = await list(`sort=monetary&limit=2&cursor=${encodeURIComponent(second.nextCursor ?? '')}`);
+    expect(names(third)).toEqual(['E']);
+    expect(third.nextCursor).toBeNull();
+    // Recency ascending: A and B tie at 1 day (party id decides, stably), then C, D, E.
+    const recent = names(await list('sort=recencyDays&order=asc'));
+    expect(recent.slice(2)).toEqual(['C', 'D', 'E']);
+    expect(new Set(recent.slice(0, 2))).toEqual(new Set(['A', 'B']));
+    expect(names(await list('rfmSegment=champions'))).toEqual(['A']);
+    expect(names(await list('q=c&sort=frequency'))).toEqual(['C']);
+    // The agent sees their own customer only; HR has no customer book (403); a bad cursor is a 400.
+    expect(names(await list('sort=monetary', agent))).toEqual(['A']);
+    expect((await h.as(await h.user(['hr'])).get('/api/value/customers')).statusCode).toBe(403);
+    expect((await admin.get('/api/value/customers?cursor=nonsense')).statusCode).toBe(400);
+    expect((await admin.get('/api/value/customers?valueClass=gold')).statusCode).toBe(400);
+  });
+
   it('an empty organisation gets a finished run with zeros', async () => {
     const other = await h.newOrg(`empty${Date.now().toString(36)}`);
+    const none = await h.as(other.admin).get('/api/value/customers');
+    expect(none.json()).toEqual({ asOf: null, currency: null, items: [], nextCursor: null });
     const res = await h.as(other.admin).post('/api/value/snapshots', {});
     expect(res.statusCode, res.body).toBe(202);
     const id = res.json<{ id: string }>().id;

@@ -52,6 +52,7 @@ const analytics: MatrixResource = {
   more: {
     byOwner: { route: 'GET /api/value/concentration', query: 'by=owner', as: 'read', expect: readAll },
     cohorts: { route: 'GET /api/value/cohorts', as: 'read', expect: readAll },
+    customersByValue: { route: 'GET /api/value/customers', as: 'read', expect: readAll },
   },
 };
 
@@ -62,6 +63,7 @@ export const valueAccessMatrix: MatrixTable = {
     'modules/value/clv/clv.routes.ts',
     'modules/value/concentration/concentration.routes.ts',
     'modules/value/cohorts/cohorts.routes.ts',
+    'modules/value/snapshots/customers.service.ts',
   ],
   resources: [clvFit, analytics],
 };

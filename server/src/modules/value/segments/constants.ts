@@ -36,6 +36,8 @@ export const segmentFields = [
 ] as const;
 export const crossSellLevels = ['category', 'product'] as const;
 export const segmentMemberSorts = ['name', '-monetary', '-clv'] as const;
+/** Sorts of the customers-by-value list (GET /api/value/customers). */
+export const valueCustomerSorts = ['clv', 'monetary', 'recencyDays', 'frequency'] as const;
 
 /** Baskets with more distinct items than this are left out of pair counts (their pairs grow quadratically). */
 export const MAX_BASKET_ITEMS = 30;

@@ -10,6 +10,9 @@ import {
   snapshotRunSchema,
 } from './snapshots.schema.ts';
 import { snapshotsService } from './snapshots.service.ts';
+import { valueCustomersPageSchema, valueCustomersQuerySchema } from './customers.schema.ts';
+import { valueCustomersService } from './customers.service.ts';
+import { VALUE_ROLES } from '../value.access.ts';
 
 /** Value snapshots (runs on demand, their list) and the customer's tier on the party page. */
 export function snapshotsRoutes(app: TandemApp, deps: Deps, snapshots = snapshotsService(deps)) {
@@ -44,6 +47,19 @@ export function snapshotsRoutes(app: TandemApp, deps: Deps, snapshots = snapshot
       response: { 200: snapshotRunSchema },
     },
     handler: (req) => snapshots.get(ctxOf(req), req.params.id),
+  });
+
+  const customers = valueCustomersService(deps);
+  app.get('/api/value/customers', {
+    config: { roles: [...VALUE_ROLES] },
+    schema: {
+      tags: ['value'],
+      summary:
+        'Customers by value from the latest snapshot: filter by RFM segment, value class, owner or name; sort by CLV, monetary, recency or frequency (only the customers you may see)',
+      querystring: valueCustomersQuerySchema,
+      response: { 200: valueCustomersPageSchema },
+    },
+    handler: (req) => customers.list(ctxOf(req), req.query),
   });
 
   app.get('/api/parties/:id/value', {

@@ -1,0 +1,78 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Db } from '../../../platform/db/database.ts';
+import { cursorValueFits, decodeCursor, encodeCursor, invalidCursor } from '../../../platform/db/pagination.ts';
+import type { Page } from '../../../platform/http/common.schema.ts';
+import type { ValueCustomersQuery } from './customers.schema.ts';
+
+export interface ValueCustomerRow {
+  party_id: string;
+  display_name: string;
+  owner_id: string | null;
+  rfm_segment: string | null;
+  value_class: string | null;
+  clv: string | null;
+  recency_days: number;
+  frequency: number;
+  monetary: string;
+  r: number | null;
+  f: number | null;
+  m: number | null;
+}
+
+const columns = { clv: 'vs.clv', monetary: 'vs.monetary', recencyDays: 'vs.recency_days', frequency: 'vs.frequency' };
+/** A customer without the sorted value (no CLV) comes after every value, in both directions. */
+const LAST = { asc: '1000000000000000', desc: '-1000000000000000' } as const;
+const numberCursor = /^-?\d{1,16}(\.\d{1,2})?$/;
+
+/**
+ * The customers of one snapshot run the reader may see (`visible`: value.access.ts over the party aliased `p`), with
+ * the filters asked, in keyset order over (value, party id) in the direction asked.
+ */
+export async function valueCustomers(
+  db: Db,
+  orgId: string,
+  runId: string,
+  visible: Expression<SqlBool>,
+  q: ValueCustomersQuery,
+): Promise<Page<ValueCustomerRow>> {
+  const key = sql`coalesce(${sql.ref(columns[q.sort])}::numeric, ${LAST[q.order]}::numeric)`;
+  const cmp = sql.raw(q.order === 'asc' ? '>' : '<');
+  const dir = sql.raw(q.order);
+  const conds: Expression<SqlBool>[] = [];
+  if (q.rfmSegment) {
+    conds.push(sql<SqlBool>`vs.rfm_segment = ${q.rfmSegment}`);
+  }
+  if (q.valueClass) {
+    conds.push(sql<SqlBool>`vs.value_class = ${q.valueClass}`);
+  }
+  if (q.ownerId) {
+    conds.push(sql<SqlBool>`p.owner_id = ${q.ownerId}::uuid`);
+  }
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conds.push(sql<SqlBool>`p.display_name ilike ${like}`);
+  }
+  if (q.cursor) {
+    const [v, id] = decodeCursor(q.cursor, 2);
+    if (typeof v !== 'string' || !numberCursor.test(v) || !cursorValueFits(id, 'uuid')) {
+      throw invalidCursor();
+    }
+    conds.push(sql<SqlBool>`(${key}, p.id) ${cmp} (${v}::numeric, ${id}::uuid)`);
+  }
+  const where = conds.length ? sql`and ${sql.join(conds, sql` and `)}` : sql``;
+  const { rows } = await sql<ValueCustomerRow & { sort_key: string }>`
+    select vs.party_id, p.display_name, p.owner_id, vs.rfm_segment, vs.value_class, vs.clv::text as clv,
+      vs.recency_days, vs.frequency, vs.monetary::text as monetary, vs.r, vs.f, vs.m, ${key}::text as sort_key
+    from value_snapshot vs
+    join party p on p.org_id = vs.org_id and p.id = vs.party_id
+    where vs.org_id = ${orgId} and vs.run_id = ${runId} and ${visible} ${where}
+    order by ${key} ${dir}, p.id ${dir}
+    limit ${q.limit + 1}`.execute(db);
+  const more = rows.length > q.limit;
+  const items = more ? rows.slice(0, q.limit) : rows;
+  const last = items.at(-1);
+  return {
+    items: items.map(({ sort_key: _k, ...r }) => r),
+    nextCursor: more && last ? encodeCursor([last.sort_key, last.party_id]) : null,
+  };
+}
