@@ -255,8 +255,12 @@ describe('service', () => {
       ).toBe(201);
 
       const anon = await staff.context.newPage();
-      await anon.goto(`${server.url}/grievance/${encodeURIComponent(code)}`);
+      await anon.goto(`${server.url}/grievance`);
+      await anon.getByTestId('follow-up-code').fill(code);
+      await anon.keyboard.press('Enter');
       await anon.getByTestId('follow-up-handler').waitFor();
+      // The code is taken in a form and never becomes part of the address (browser history keeps addresses).
+      expect(anon.url()).toBe(`${server.url}/grievance`);
       const thread = (await anon.getByTestId('follow-up-messages').textContent()) ?? '';
       expect(thread).toContain('We are checking the May rota with payroll.');
       expect(thread).not.toContain('Team lead');
@@ -265,8 +269,19 @@ describe('service', () => {
       await expect.poll(() => anon.getByTestId('follow-up-submitter').count()).toBe(1);
       await screenshot(anon, 'service-08-follow-up');
 
-      await anon.goto(`${server.url}/grievance/not-a-real-code-123`);
+      // An old link with the code in it is taken in and its address replaced at once.
+      await anon.goto(`${server.url}/grievance/${encodeURIComponent(code)}`);
+      await anon.getByTestId('follow-up-handler').waitFor();
+      await expect.poll(() => anon.url()).toBe(`${server.url}/grievance`);
+      // A wrong code is no dead end: the reason, and a way to type another.
+      await anon.reload();
+      await anon.getByTestId('follow-up-code').fill('not-a-real-code-123');
+      await anon.getByTestId('follow-up-open').click();
       await anon.getByTestId('follow-up-error').waitFor();
+      await anon.getByTestId('follow-up-again').click();
+      await anon.getByTestId('follow-up-code').fill(code);
+      await anon.getByTestId('follow-up-open').click();
+      await anon.getByTestId('follow-up-handler').waitFor();
     } finally {
       await staff.close();
     }

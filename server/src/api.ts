@@ -150,6 +150,7 @@ export type {
   CreateGrievance,
   GrievanceCreated,
   GrievanceFollowUp,
+  MyGrievance,
 } from './modules/cases/cases.schema.ts';
 export {
   caseTypes,

@@ -193,4 +193,29 @@ describe('grievances', () => {
       expect(evs.rows.map((r) => r.t).join('\n')).not.toContain(n);
     }
   });
+
+  it('"My grievances" lists the named grievances the employee filed, never an anonymous one or anyone else\'s', async () => {
+    const e = await employee('Wenjie');
+    const first = await h.as(e.s).post('/api/grievances', { subject: 'Shift swaps', description: 'Refused twice' });
+    await new Promise((r) => setTimeout(r, 5));
+    const second = await h.as(e.s).post('/api/grievances', { subject: 'Heating', description: 'Cold office' });
+    await h.as(e.s).post('/api/grievances', { subject: 'Anonymous one', description: 'x', anonymous: true });
+    const other = await employee('Other');
+    await h.as(other.s).post('/api/grievances', { subject: 'Not yours', description: 'y' });
+    type Mine = { items: { id: string; subject: string; status: string; createdAt: string; lastActivityAt: string }[] };
+    const list = (await h.as(e.s).get('/api/me/grievances')).json<Mine>();
+    expect(list.items.map((g) => g.subject)).toEqual(['Heating', 'Shift swaps']);
+    expect(list.items.map((g) => g.id)).toEqual([second.json().id, first.json().id]);
+    // A public reply is activity the submitter sees; an internal note is not.
+    const id = first.json().id as string;
+    const before = list.items[1]?.lastActivityAt ?? '';
+    await h.as(hr).post(`/api/cases/${id}/replies`, { body: 'Internal', visibility: 'internal' });
+    const afterNote = (await h.as(e.s).get('/api/me/grievances')).json<Mine>().items.find((g) => g.id === id);
+    expect(afterNote?.lastActivityAt).toBe(before);
+    await h.as(hr).post(`/api/cases/${id}/replies`, { body: 'We will fix the rota', visibility: 'public' });
+    const afterReply = (await h.as(e.s).get('/api/me/grievances')).json<Mine>().items.find((g) => g.id === id);
+    expect(Date.parse(afterReply?.lastActivityAt ?? '')).toBeGreaterThan(Date.parse(before));
+    // HR sees none of them here: the list is the submitter's own.
+    expect((await h.as(hr).get('/api/me/grievances')).json<Mine>().items).toEqual([]);
+  });
 });

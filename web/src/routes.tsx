@@ -48,6 +48,7 @@ const GrievanceFollowUpPage = lazy(() => import('./pages/cases/public-follow-up/
 const PublicCaseFeedbackPage = lazy(() => import('./pages/cases/public-feedback/PublicCaseFeedbackPage.tsx'));
 const MySurveysPage = lazy(() => import('./pages/me/surveys/MySurveysPage.tsx'));
 const AccountPage = lazy(() => import('./pages/me/account/AccountPage.tsx'));
+const MyGrievancesPage = lazy(() => import('./pages/me/grievances/MyGrievancesPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage.tsx'));
 
 const admin = (page: ReactNode) => <RequireRole roles={['admin']}>{page}</RequireRole>;
@@ -142,6 +143,7 @@ export const router = createBrowserRouter([
           { path: 'value/transactions', element: <TransactionsPage /> },
           { path: 'me/surveys', element: <MySurveysPage /> },
           { path: 'me/account', element: <AccountPage /> },
+          { path: 'me/grievances', element: <MyGrievancesPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -89,6 +89,7 @@ export type {
   CreateGrievance,
   GrievanceCreated,
   GrievanceFollowUp,
+  MyGrievance,
   CaseType,
   CasePriority,
   CaseStatus,

@@ -107,11 +107,17 @@ describe('visibleNav', () => {
     expect(homePath(visibleNav(config, ['employee']))).toBe('/service/grievance');
   });
   it('puts the personal pages first for employees, and starts employees (only) on their surveys', () => {
-    expect(keys(visibleNav(navConfig, ['employee'])).slice(0, 3)).toEqual(['me', 'me.surveys', 'me.account']);
+    expect(keys(visibleNav(navConfig, ['employee'])).slice(0, 4)).toEqual([
+      'me',
+      'me.surveys',
+      'me.grievances',
+      'me.account',
+    ]);
     expect(keys(visibleNav(navConfig, ['admin']))).not.toContain('me');
     expect(homePath(visibleNav(navConfig, ['employee']), ['employee'])).toBe('/me/surveys');
     expect(homePath(visibleNav(navConfig, ['employee', 'manager']), ['employee', 'manager'])).toBe('/parties');
     expect(selectedEntry(visibleNav(navConfig, ['employee']), '/me/account')?.key).toBe('me.account');
+    expect(selectedEntry(visibleNav(navConfig, ['employee']), '/me/grievances')?.key).toBe('me.grievances');
   });
   it('drops a group whose children are all hidden', () => {
     const config: NavEntry[] = [

@@ -26,6 +26,7 @@ const employees: readonly Role[] = ['employee'];
 /** The signed-in user's own pages; everybody reaches them from the user menu, employees also from the top of the nav. */
 export const personalNav: NavEntry[] = [
   { key: 'me.surveys', path: '/me/surveys', label: 'nav.mySurveys', enabled: true },
+  { key: 'me.grievances', path: '/me/grievances', label: 'nav.myGrievances', enabled: true },
   { key: 'me.account', path: '/me/account', label: 'nav.myAccount', enabled: true },
 ];
 

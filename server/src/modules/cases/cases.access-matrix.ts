@@ -120,6 +120,8 @@ const grievance: MatrixResource = {
       expect: { allow: circle.employees, otherwise: 'deny403' },
     },
     events: { route: 'GET /api/cases/{id}/events', expect: { allow: circle.grievance, otherwise: 'deny404' } },
+    // "My grievances": only the named submitter finds it there (HR and the handler work it from the cases list).
+    mine: { route: 'GET /api/me/grievances', as: 'list', expect: { allow: ['self'], otherwise: 'absent' } },
     // From the submitter, a reply is a follow-up message.
     reply: {
       route: 'POST /api/cases/{id}/replies',

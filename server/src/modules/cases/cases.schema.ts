@@ -19,7 +19,12 @@ export type { SlaPolicy, CreateSlaPolicy, UpdateSlaPolicy, SlaTargets, BusinessH
 export type { PublicFeedback, FeedbackInput } from './feedback/feedback.schema.ts';
 export type { Metrics, MetricsRow, MetricsPeriod } from './metrics/metrics.schema.ts';
 export type { AlertRule, Alert } from './alerts/alerts.schema.ts';
-export type { CreateGrievance, GrievanceCreated, GrievanceFollowUp } from './grievances/grievances.schema.ts';
+export type {
+  CreateGrievance,
+  GrievanceCreated,
+  GrievanceFollowUp,
+  MyGrievance,
+} from './grievances/grievances.schema.ts';
 
 export const createCaseSchema = z
   .object({

@@ -8,6 +8,7 @@ import {
   followUpMessageSchema,
   grievanceCreatedSchema,
   grievanceFollowUpSchema,
+  myGrievancesSchema,
 } from './grievances.schema.ts';
 
 // Filing needs a signed-in employee; following up needs only the code (rate-limited per address). None of
@@ -28,6 +29,15 @@ export function grievancesRoutes(app: TandemApp, svc: ReturnType<typeof grievanc
       response: { 201: grievanceCreatedSchema },
     },
     handler: async (req, reply) => reply.status(201).send(await svc.fileGrievance(ctxOf(req), req.body)),
+  });
+
+  app.get('/api/me/grievances', {
+    schema: {
+      tags,
+      summary: 'The named grievances you filed, newest first (anonymous ones are followed up with their code)',
+      response: { 200: myGrievancesSchema },
+    },
+    handler: (req) => svc.mine(ctxOf(req)),
   });
 
   app.get('/api/public/grievances/:code', {

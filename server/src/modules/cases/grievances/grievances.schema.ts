@@ -29,3 +29,15 @@ export const grievanceFollowUpSchema = z.object({
 });
 export type GrievanceFollowUp = z.infer<typeof grievanceFollowUpSchema>;
 export const followUpMessageSchema = z.object({ body: text(20_000) }).strict();
+
+export const myGrievanceSchema = z
+  .object({
+    id: z.uuid(),
+    subject: z.string(),
+    status: z.enum(caseStatuses),
+    createdAt: timestamp,
+    lastActivityAt: timestamp.describe('The latest reply, follow-up or status change'),
+  })
+  .meta({ id: 'MyGrievance' });
+export type MyGrievance = z.infer<typeof myGrievanceSchema>;
+export const myGrievancesSchema = z.object({ items: z.array(myGrievanceSchema) });

@@ -10,7 +10,7 @@ import type { ServiceCaseTable } from '../cases.tables.ts';
 import type { PublicLimits } from '../public-limits.ts';
 import { defaultPolicy } from '../sla/policies.service.ts';
 import { refreshSla } from '../sla/sla.service.ts';
-import type { CreateGrievance, GrievanceCreated, GrievanceFollowUp } from './grievances.schema.ts';
+import type { CreateGrievance, GrievanceCreated, GrievanceFollowUp, MyGrievance } from './grievances.schema.ts';
 import { grievancesRepository } from './grievances.repository.ts';
 
 const startOfUtcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
@@ -85,6 +85,20 @@ export function grievancesService(deps: Deps, limits: PublicLimits) {
         }
         return { id: input.anonymous ? null : row.id, followUpCode: code };
       });
+    },
+
+    /** "My grievances": the named grievances the caller filed (a read; the case page shows each thread). */
+    async mine(ctx: RequestContext): Promise<{ items: MyGrievance[] }> {
+      const rows = await grievancesRepository.mine(db, ctx.actor.orgId, ctx.actor.userId);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          subject: r.subject,
+          status: r.status,
+          createdAt: r.created_at.toISOString(),
+          lastActivityAt: new Date(r.last_activity_at).toISOString(),
+        })),
+      };
     },
 
     async followUp(code: string, ip: string): Promise<GrievanceFollowUp> {

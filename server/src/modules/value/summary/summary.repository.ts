@@ -31,24 +31,26 @@ export const summaryRepository = {
       select 1 from transaction t2
       where t2.org_id = ${scope.actor.orgId} and t2.party_id = ${sql.ref(`${alias}.party_id`)} and t2.amount > 0
         and t2.occurred_at < ${dayStart(scope, q.from)})`;
+    // One aggregation per party (purchase flags of the two lapse windows and the period's purchase days), then the
+    // counts over it: the window is read once, with no per-day intermediate read several times.
     const { rows } = await sql<SummaryCounts>`
       with tx as (${visibleTx(scope, lower, q.to)}),
-      buy as (select distinct party_id, day from tx where amount > 0),
-      s as (select distinct party_id from buy where day >= ${startFrom}::date and day < ${q.from}::date),
-      e as (select distinct party_id from buy where day >= ${endFrom}::date and day < ${q.to}::date),
-      act as (
-        select party_id, count(*) as days from buy where day >= ${q.from}::date and day < ${q.to}::date
-        group by party_id
-      ),
-      gained as (select e.party_id from e where not exists (select 1 from s where s.party_id = e.party_id))
+      per as (
+        select party_id,
+          bool_or(amount > 0 and day >= ${startFrom}::date and day < ${q.from}::date) as s,
+          bool_or(amount > 0 and day >= ${endFrom}::date and day < ${q.to}::date) as e,
+          count(distinct day) filter (where amount > 0 and day >= ${q.from}::date and day < ${q.to}::date) as days
+        from tx group by party_id
+      )
       select
-        (select count(*) from s)::int as at_start,
-        (select count(*) from e)::int as at_end,
-        (select count(*) from s join e using (party_id))::int as retained,
-        (select count(*) from gained g where ${boughtBefore('g')})::int as won_back,
-        (select count(*) from act a where not ${boughtBefore('a')})::int as new_customers,
-        (select count(*) from act)::int as active,
-        (select count(*) from act where days >= 2)::int as repeat`.execute(db);
+        (count(*) filter (where per.s))::int as at_start,
+        (count(*) filter (where per.e))::int as at_end,
+        (count(*) filter (where per.s and per.e))::int as retained,
+        (count(*) filter (where per.e and not per.s and ${boughtBefore('per')}))::int as won_back,
+        (count(*) filter (where per.days > 0 and not ${boughtBefore('per')}))::int as new_customers,
+        (count(*) filter (where per.days > 0))::int as active,
+        (count(*) filter (where per.days >= 2))::int as repeat
+      from per`.execute(db);
     return rows[0] as SummaryCounts;
   },
 };

@@ -25,10 +25,10 @@ export function GrievanceSent({ created, onAnother }: { created: GrievanceCreate
               />
               <Typography.Paragraph>
                 {t('service.grievance.codeWhere')}{' '}
-                <Link
-                  to={`/grievance/${encodeURIComponent(created.followUpCode)}`}
-                  target="_blank"
-                >{`${window.location.origin}/grievance/…`}</Link>
+                {/* The address only: a code in a link would stay in this (signed-in) browser's history. */}
+                <Link to="/grievance" target="_blank" data-testid="grievance-follow-up-link">
+                  {`${window.location.origin}/grievance`}
+                </Link>
               </Typography.Paragraph>
               <Button onClick={onAnother}>{t('service.grievance.another')}</Button>
             </Space>
@@ -46,6 +46,9 @@ export function GrievanceSent({ created, onAnother }: { created: GrievanceCreate
                   <Button type="primary">{t('service.grievance.openIt')}</Button>
                 </Link>
               )}
+              <Link to="/me/grievances" data-testid="grievance-mine">
+                <Button>{t('nav.myGrievances')}</Button>
+              </Link>
               <Button onClick={onAnother}>{t('service.grievance.another')}</Button>
             </Space>
           }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Flex, Input, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -13,40 +13,70 @@ import { StatusTag } from '../shared/labels.tsx';
 import { useFormat } from '../../../i18n/useFormat.ts';
 import '../shared/public.css';
 
+/** A code taken from an old link, handed to the page at `/grievance` (memory only; cleared once it is read). */
+let carried = '';
+
 /**
- * `/grievance/:code` (and `/grievance` to type a code): an anonymous submitter reads HR's replies and writes
- * back. No sign-in and no app shell: the code is the only credential, so nothing here knows who is reading.
+ * `/grievance`: an anonymous submitter types their follow-up code, reads HR's replies and writes back. No sign-in and
+ * no app shell: the code is the only credential, so nothing here knows who is reading. The code lives in the page's
+ * state only, never in the address (which stays in browser history); an old `/grievance/<code>` link is taken in and
+ * its address replaced at once. A wrong code keeps the form, with the reason, to try again.
  */
 export default function GrievanceFollowUpPage() {
-  const { code = '' } = useParams();
+  const { code: fromLink = '' } = useParams();
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const [code, setCode] = useState(() => fromLink || carried);
   const [typed, setTyped] = useState('');
+  useEffect(() => {
+    if (!fromLink) {
+      carried = '';
+    } else {
+      // The page remounts on the new address: the code crosses in memory, never in history state.
+      carried = fromLink;
+      void navigate('/grievance', { replace: true });
+    }
+  }, [fromLink, navigate]);
+  const open = () => {
+    setCode(typed.trim());
+    setTyped('');
+  };
   return (
     <div className="tandem-public-page" data-testid="grievance-follow-up">
       <PublicHeader />
       <main className="tandem-public-main">
         <Typography.Title level={3}>{t('service.followUp.title')}</Typography.Title>
         {code ? (
-          <Thread code={code} />
+          <Thread code={code} onBack={() => setCode('')} />
         ) : (
           <Card>
             <Typography.Paragraph>{t('service.followUp.enterCode')}</Typography.Paragraph>
-            <Flex gap={8}>
-              <Input
-                value={typed}
-                onChange={(e) => setTyped(e.target.value)}
-                aria-label={t('service.followUp.code')}
-                data-testid="follow-up-code"
-              />
-              <Button
-                type="primary"
-                disabled={typed.trim().length < 10}
-                onClick={() => void navigate(`/grievance/${encodeURIComponent(typed.trim())}`)}
-              >
-                {t('service.followUp.open')}
-              </Button>
-            </Flex>
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (typed.trim().length >= 10) {
+                  open();
+                }
+              }}
+            >
+              <Flex gap={8}>
+                <Input.Password
+                  value={typed}
+                  onChange={(e) => setTyped(e.target.value)}
+                  aria-label={t('service.followUp.code')}
+                  autoComplete="off"
+                  data-testid="follow-up-code"
+                />
+                <Button
+                  type="primary"
+                  htmlType="submit"
+                  disabled={typed.trim().length < 10}
+                  data-testid="follow-up-open"
+                >
+                  {t('service.followUp.open')}
+                </Button>
+              </Flex>
+            </form>
           </Card>
         )}
       </main>
@@ -54,7 +84,7 @@ export default function GrievanceFollowUpPage() {
   );
 }
 
-function Thread({ code }: { code: string }) {
+function Thread({ code, onBack }: { code: string; onBack: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { describe } = useErrorMessage();
@@ -82,15 +112,7 @@ function Thread({ code }: { code: string }) {
     return <PageLoading minHeight={200} />;
   }
   if (thread.isError) {
-    const notFound = isApiError(thread.error) && thread.error.status === 404;
-    return (
-      <Alert
-        type={notFound ? 'warning' : 'error'}
-        showIcon
-        message={notFound ? t('service.followUp.unknown') : describe(thread.error)}
-        data-testid="follow-up-error"
-      />
-    );
+    return <ThreadError error={thread.error} onBack={onBack} />;
   }
   const g = thread.data;
   return (
@@ -147,6 +169,26 @@ function Thread({ code }: { code: string }) {
           </Button>
         </Flex>
       </Card>
+    </Flex>
+  );
+}
+
+/** A code that opens nothing: the reason, and a way back to the form (never a dead end). */
+function ThreadError({ error, onBack }: { error: unknown; onBack: () => void }) {
+  const { t } = useTranslation();
+  const { describe } = useErrorMessage();
+  const notFound = isApiError(error) && error.status === 404;
+  return (
+    <Flex vertical gap={12}>
+      <Alert
+        type={notFound ? 'warning' : 'error'}
+        showIcon
+        message={notFound ? t('service.followUp.unknown') : describe(error)}
+        data-testid="follow-up-error"
+      />
+      <Button onClick={onBack} data-testid="follow-up-again" style={{ alignSelf: 'flex-start' }}>
+        {t('service.followUp.tryAgain')}
+      </Button>
     </Flex>
   );
 }

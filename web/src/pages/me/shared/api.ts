@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client.ts';
-import type { MySurvey, MySurveyLink, OwnSession } from '../../../api/types.ts';
+import type { MyGrievance, MySurvey, MySurveyLink, OwnSession } from '../../../api/types.ts';
 
 export const mySurveysKey = ['me', 'surveys'] as const;
 export const sessionsKey = ['me', 'sessions'] as const;
+export const myGrievancesKey = ['me', 'grievances'] as const;
 
 /** Open surveys the signed-in user is invited to (through the party their account is linked to). */
 export function useMySurveys() {
@@ -54,4 +55,13 @@ export function useEndSessions() {
     onSettled: refresh,
   });
   return { one, others };
+}
+
+/** The grievances the user filed by name (anonymous ones are followed up with their code). */
+export function useMyGrievances() {
+  return useQuery({
+    queryKey: myGrievancesKey,
+    queryFn: ({ signal }) => api<{ items: MyGrievance[] }>('/api/me/grievances', { signal }),
+    refetchOnMount: 'always',
+  });
 }
