@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { Alert, Col, Form, Input, InputNumber, Row, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useToast } from '../../../components/feedback/toast.tsx';
@@ -35,14 +35,20 @@ export function ClassSettingsModal({ open, onClose }: { open: boolean; onClose: 
     },
     onConflict: () => void current.refetch(),
   });
-  const { form: instance, reset } = form;
   const data = current.data;
-  useEffect(() => {
-    if (open && data) {
-      instance.setFieldsValue({ settings: data.settings });
-      reset();
+  const ready = Boolean(data);
+  const fill = useEffectEvent(() => {
+    if (data) {
+      form.form.setFieldsValue({ settings: data.settings });
+      form.reset();
     }
-  }, [open, data, instance, reset]);
+  });
+  // Filled when the dialog opens (or when the settings arrive), not on every render: typing must not be undone.
+  useEffect(() => {
+    if (open && ready) {
+      fill();
+    }
+  }, [open, ready]);
   return (
     <FormModal<Values>
       form={form}

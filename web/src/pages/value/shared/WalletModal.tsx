@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { Button, Col, Form, Input, Row } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -36,16 +36,18 @@ export function WalletModal({
       onClose();
     },
   });
-  const { form: instance, reset } = form;
+  const fill = useEffectEvent(() => {
+    form.form.setFieldsValue({
+      currency: wallet.currency ?? 'CNY',
+      categories: wallet.categories.map((c) => ({ category: c.category, estimatedSpend: c.estimatedSpend })),
+    });
+    form.reset();
+  });
   useEffect(() => {
     if (open) {
-      instance.setFieldsValue({
-        currency: wallet.currency ?? 'CNY',
-        categories: wallet.categories.map((c) => ({ category: c.category, estimatedSpend: c.estimatedSpend })),
-      });
-      reset();
+      fill();
     }
-  }, [open, wallet, instance, reset]);
+  }, [open]);
   return (
     <FormModal<Values>
       form={form}
