@@ -157,5 +157,70 @@ export async function valueBench(
     rows.push({ case: c.name, apiMs, sqlMs, ratio: +(apiMs / Math.max(0.1, sqlMs)).toFixed(2), status });
     process.stdout.write(`  measured: ${c.name} (${status})\n`);
   }
+  rows.push(await snapshotRun(app, h, orgId, headers, asOf));
+  rows.push(await customersPage(app, h, orgId, headers, runs));
   return rows;
+}
+
+/** Hand-written SQL: the purchase days per customer a snapshot reads (the rest is scoring, classes, CLV, the insert). */
+const purchaseDaysSql = (orgId: string, asOf: string) => sql`
+  select count(*) from (
+    select t.party_id, (t.occurred_at at time zone 'UTC')::date as day, sum(t.amount)
+    from "transaction" t join party p on p.org_id = t.org_id and p.id = t.party_id
+    where t.org_id = ${orgId} and t.currency = 'CNY' and t.occurred_at < ((${asOf}::date + 1)::timestamp at time zone 'UTC')
+      and ${live}
+    group by 1, 2) d`;
+
+/** One value snapshot run, timed whole (POST, then until it is done), once: it rewrites every customer's row. */
+async function snapshotRun(
+  app: App,
+  h: DatabaseHandle,
+  orgId: string,
+  headers: Record<string, string>,
+  asOf: string,
+): Promise<ValueBenchRow> {
+  let status = 0;
+  const t = performance.now();
+  const res = await app.inject({ method: 'POST', url: '/api/value/snapshots', headers, payload: { currency: 'CNY' } });
+  let run = res.json<{ id: string; status: string }>();
+  while (run.status === 'queued' || run.status === 'running') {
+    await new Promise((r) => setTimeout(r, 200));
+    run = (await app.inject({ url: `/api/value/snapshots/${run.id}`, headers })).json();
+  }
+  const apiMs = +(performance.now() - t).toFixed(1);
+  status = run.status === 'done' ? res.statusCode : 500;
+  const sqlMs = await timed(() => purchaseDaysSql(orgId, asOf).execute(h.db), 1);
+  process.stdout.write(`  measured: value snapshot run (${run.status})\n`);
+  const name = 'value snapshot run (SQL: the purchase days it reads)';
+  return { case: name, apiMs, sqlMs, ratio: +(apiMs / Math.max(0.1, sqlMs)).toFixed(2), status };
+}
+
+/** The first page of customers by value (CLV, highest first) vs the same keyset query on the snapshot table. */
+async function customersPage(
+  app: App,
+  h: DatabaseHandle,
+  orgId: string,
+  headers: Record<string, string>,
+  runs: number,
+): Promise<ValueBenchRow> {
+  let status = 0;
+  const apiMs = await timed(async () => {
+    status = (await app.inject({ url: '/api/value/customers?limit=50', headers })).statusCode;
+  }, runs);
+  const base = sql`
+    select vs.party_id, p.display_name, p.owner_id, vs.rfm_segment, vs.value_class, vs.clv, vs.recency_days,
+      vs.frequency, vs.monetary, vs.r, vs.f, vs.m
+    from value_snapshot vs join party p on p.org_id = vs.org_id and p.id = vs.party_id
+    where vs.org_id = ${orgId} and vs.run_id = (
+      select id from value_snapshot_run where org_id = ${orgId} and status = 'done' order by finished_at desc limit 1)
+    order by coalesce(vs.clv, -1e15) desc, p.id desc limit 51`;
+  const sqlMs = await timed(() => base.execute(h.db), runs);
+  process.stdout.write(`  measured: customers by value (${status})\n`);
+  return {
+    case: 'customers by value, first page',
+    apiMs,
+    sqlMs,
+    ratio: +(apiMs / Math.max(0.1, sqlMs)).toFixed(2),
+    status,
+  };
 }

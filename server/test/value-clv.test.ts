@@ -46,7 +46,7 @@ const hand: CustomerSpec[] = [
 const truth = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const sim = simulateCustomers(truth, { p: 6.25, q: 3.74, gamma: 15.44 }, { n: 3000, tMin: 26, tMax: 78, seed: 7 });
 const simSpecs = simulatedSpecs(sim, asOf);
-const [idA, idB, idC] = await insertCustomers(h.db.db, h.org.orgId, hand);
+const [idA, idB, idC, idD] = await insertCustomers(h.db.db, h.org.orgId, hand);
 await insertCustomers(h.db.db, h.org.orgId, simSpecs);
 
 /** The aggregation of docs/metrics.md done by hand in JS: purchase days (net > 0) per customer up to asOf. */
@@ -156,6 +156,31 @@ describe('fitting the model', () => {
       expect(c).toMatchObject({ x: 1, tx: 9, T: 30 });
     }
     expect((await admin.get('/api/value/clv/customers?cursor=nonsense')).statusCode).toBe(400);
+  });
+
+  it('a value snapshot carries each customer’s CLV from the fitted model: the same as the prediction', async () => {
+    const model = (await admin.get('/api/value/clv/model')).json<Model>();
+    const run = await admin.post('/api/value/snapshots', { asOf, currency: 'CNY' });
+    expect(run.statusCode, run.body).toBe(202);
+    let status = run.json<{ id: string; status: string }>();
+    for (let i = 0; i < 400 && !['done', 'failed'].includes(status.status); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = (await admin.get(`/api/value/snapshots/${status.id}`)).json();
+    }
+    expect(status.status).toBe('done');
+    const opts = { horizonMonths: 12, annualDiscountRate: 0.1, unitDays: 1 };
+    const cases: [string | undefined, { x: number; tx: number; T: number; mean: number | null }][] = [
+      [idA, { x: 2, tx: 20, T: 30, mean: 60 }],
+      [idB, { x: 0, tx: 0, T: 15, mean: null }],
+      [idC, { x: 1, tx: 9, T: 30, mean: 20 }],
+    ];
+    for (const [id, c] of cases) {
+      const got = (await admin.get(`/api/parties/${id}/value`)).json<{ value: { clv: string | null } }>();
+      const want = predict(model, c, opts).clv;
+      expect(Math.abs(Number(got.value.clv) - want), `${got.value.clv} vs ${want}`).toBeLessThanOrEqual(0.006);
+    }
+    // D bought in USD only: no row in a CNY snapshot.
+    expect((await admin.get(`/api/parties/${idD}/value`)).json().value).toBeNull();
   });
 
   it('refuses a future asOf (400), and HR or employees (403)', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setup, type Session } from './harness.ts';
 import { today, valueHelpers, type Product } from './value-segments-fixture.ts';
@@ -91,9 +92,14 @@ describe('value snapshots', () => {
       [3, 3, 5, 'need_attention'],
       [2, 5, 3, 'at_risk'],
     ]);
-    expect(rows[0]?.value).toMatchObject({ valueClass: null, clv: null, purchaseDays: 2 });
+    // Classes with the default settings (no unit costs: profit = revenue; loyal = 2+ purchase days; high profit =
+    // at or above the median of 200, 40, 400, 60 = 130): A true friend, B stranger, C butterfly, D barnacle. No
+    // CLV model is fitted in this organisation: no CLV.
+    expect(rows.map((r) => r.value?.valueClass)).toEqual(['true_friend', 'stranger', 'butterfly', 'barnacle']);
+    expect(rows[0]?.value).toMatchObject({ clv: null, purchaseDays: 2 });
     const e = await valueOf(p.E as string);
     expect(e.value).toMatchObject({ r: null, f: null, m: null, rfmSegment: null, frequency: 0, recencyDays: 400 });
+    expect(e.value?.valueClass).toBeNull();
     expect(e.note).toMatch(/No purchase in the 365 days/);
     const f = await valueOf(p.F as string);
     expect(f.value).toBeNull();
@@ -136,6 +142,32 @@ describe('value snapshots', () => {
     expect((await h.as(await h.user(['hr'])).get('/api/value/customers')).statusCode).toBe(403);
     expect((await admin.get('/api/value/customers?cursor=nonsense')).statusCode).toBe(400);
     expect((await admin.get('/api/value/customers?valueClass=gold')).statusCode).toBe(400);
+  });
+
+  it('marketing gets org-wide numbers, but lists name only the customers marketing may see', async () => {
+    const marketing = h.as(await h.user(['marketing']));
+    type Rfm = { customers: number };
+    const rfmOf = async (s: typeof admin) => (await s.get('/api/value/rfm?currency=CNY')).json<Rfm>().customers;
+    expect(await rfmOf(marketing)).toBe(await rfmOf(admin));
+    expect(await rfmOf(marketing)).toBe(4);
+    // Private customers (the default): marketing is outside every customer's circle, so no list names one.
+    const ids = async (url: string) =>
+      (await marketing.get(url)).json<{ items: { partyId: string }[] }>().items.map((i) => i.partyId);
+    expect(await ids('/api/value/rfm/customers?currency=CNY')).toEqual([]);
+    expect(await ids('/api/value/classes/customers?currency=CNY')).toEqual([]);
+    expect(await ids('/api/value/customers')).toEqual([]);
+    // Under public_read everyone may read every customer: the lists show them.
+    await sql`update organization set settings = settings || '{"customerVisibility": "public_read"}' where org_id = ${h.org.orgId}`.execute(
+      h.db.db,
+    );
+    try {
+      expect(await ids('/api/value/rfm/customers?currency=CNY')).toHaveLength(4);
+      expect(await ids('/api/value/customers')).toHaveLength(5);
+    } finally {
+      await sql`update organization set settings = settings || '{"customerVisibility": "private"}' where org_id = ${h.org.orgId}`.execute(
+        h.db.db,
+      );
+    }
   });
 
   it('an empty organisation gets a finished run with zeros', async () => {

@@ -3,7 +3,7 @@ import type { Visibility } from '../../platform/access/access.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { CurrencyCount } from './core.schema.ts';
-import { visibleCustomer } from './value.access.ts';
+import { listedCustomer, visibleCustomer } from './value.access.ts';
 
 /**
  * Whose transactions an analysis reads: the actor's visible customers (value.access.ts), their purchase days
@@ -65,6 +65,14 @@ export function windowCtes(scope: Scope, fromDay: string, toDay: string, asked: 
 export const currencyRows = sql`
   select 'currency' as kind, pc.currency as key, sum(pc.n)::int as customers, coalesce(sum(pc.revenue), 0)::text as revenue
   from pc group by pc.currency`;
+
+/** `and …`: the row's `party_id` (of alias `alias`) is one a per-customer list may name (value.access.ts). */
+export function listedOnly(scope: Scope, alias: string): RawBuilder<unknown> {
+  const cond = listedCustomer(scope.actor, scope.visibility);
+  return cond
+    ? sql`and exists (select 1 from party p where p.org_id = ${scope.actor.orgId} and p.id = ${sql.ref(`${alias}.party_id`)} and ${cond})`
+    : sql``;
+}
 
 export const scopeRepository = {
   /** Transactions and net revenue per currency in [fromDay, toDay), most transactions first. */

@@ -38,3 +38,16 @@ export function visibleCustomer(actor: Actor, visibility: Visibility): Expressio
   }
   return livePartyVisible(actor, visibility, 'read');
 }
+
+/**
+ * The customers, as the party aliased `p`, a per-customer list may name: those the actor sees in full (the party's own
+ * visibility). Marketing's org-wide numbers are aggregates; a list of customers, their ids or their scores never
+ * shows marketing a customer the parties module hides from them (a record you may not see does not exist). Null when
+ * it is the same set as `visibleCustomer` (everyone but marketing), so lists add no condition.
+ */
+export function listedCustomer(actor: Actor, visibility: Visibility): Expression<SqlBool> | null {
+  if (hasRole(actor, 'marketing') && !hasRole(actor, 'admin', 'executive')) {
+    return livePartyVisible(actor, visibility, 'read');
+  }
+  return null;
+}

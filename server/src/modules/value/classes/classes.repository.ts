@@ -3,7 +3,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import { caseCostsByParty } from '../../cases/index.ts';
 import { interactionCountsByParty } from '../../parties/index.ts';
 import { addDays } from '../core-common.ts';
-import { currencyRows, dayStart, windowCtes, type Scope } from '../core-scope.repository.ts';
+import { currencyRows, listedOnly, windowCtes, type Scope } from '../core-scope.repository.ts';
 import type { ClassSettings } from './classes.schema.ts';
 
 export interface ClassWindow {
@@ -41,14 +41,13 @@ export interface ClassGroupRow {
  * Every buying customer of the window with its class (docs/metrics.md "Value classes"): revenue is the net amount of
  * the window in the currency, cost to serve = interactions × unit cost + cases × unit cost (+ remedy costs), profit
  * = revenue × gross margin − cost to serve. A "high" value is at or above its threshold (the median unless set) and
- * above zero. Interactions and cases come from the parties and cases modules' read models.
+ * above zero. Interactions and cases come from the parties and cases modules' read models. `c` is the CTE of the
+ * buying customers `(party_id, frequency, revenue)`; `zone` the time zone whose days bound the window.
  */
-function classifiedCtes(scope: Scope, w: ClassWindow): RawBuilder<unknown> {
+function classCtes(orgId: string, zone: string, w: Omit<ClassWindow, 'currency'>, c: RawBuilder<unknown>) {
   const s = w.settings;
-  const fromDay = addDays(w.asOf, 1 - w.windowDays);
-  const toDay = addDays(w.asOf, 1);
-  const [from, to] = [dayStart(scope, fromDay), dayStart(scope, toDay)];
-  const orgId = scope.actor.orgId;
+  const from = sql<Date>`(${addDays(w.asOf, 1 - w.windowDays)}::date::timestamp at time zone ${zone})`;
+  const to = sql<Date>`(${addDays(w.asOf, 1)}::date::timestamp at time zone ${zone})`;
   const remedy = s.includeRemedyCost ? sql`coalesce(sc.remedy_cost, 0)` : sql`0`;
   const threshold = (v: string | null, col: string) =>
     v === null
@@ -56,8 +55,7 @@ function classifiedCtes(scope: Scope, w: ClassWindow): RawBuilder<unknown> {
       : sql`${v}::numeric`;
   const high = (col: string, min: string) => sql`(${sql.ref(col)} >= ${sql.ref(min)} and ${sql.ref(col)} > 0)`;
   return sql`
-    ${windowCtes(scope, fromDay, toDay, w.currency)},
-    c as (select party_id, frequency, revenue from cust),
+    c as (${c}),
     k as (
       select c.party_id, c.frequency, c.revenue,
         (coalesce(i.interactions, 0) * ${s.interactionCost}::numeric + coalesce(sc.cases, 0) * ${s.caseCost}::numeric
@@ -85,6 +83,15 @@ function classifiedCtes(scope: Scope, w: ClassWindow): RawBuilder<unknown> {
       round(t.cost_min, 2)::text as cost_min
     from pr cross join t
     )`;
+}
+
+/** The classes over the reader's visible customers of the window (the live endpoints). */
+function classifiedCtes(scope: Scope, w: ClassWindow): RawBuilder<unknown> {
+  const fromDay = addDays(w.asOf, 1 - w.windowDays);
+  const toDay = addDays(w.asOf, 1);
+  return sql`
+    ${windowCtes(scope, fromDay, toDay, w.currency)},
+    ${classCtes(scope.actor.orgId, scope.timeZone, w, sql`select party_id, frequency, revenue from cust`)}`;
 }
 
 export const classesRepository = {
@@ -118,8 +125,23 @@ export const classesRepository = {
     const { rows } = await sql<ClassRow>`
       with ${classifiedCtes(scope, w)}
       select x.party_id, x.frequency, x.revenue, x.cost, x.profit, x.loyalty_class, x.cost_class
-      from x where true ${cls} ${after}
+      from x where true ${cls} ${after} ${listedOnly(scope, 'x')}
       order by x.party_id limit ${page.limit}`.execute(db);
     return rows;
+  },
+
+  /**
+   * Writes each scored customer's loyalty × profitability class into a snapshot run (docs/metrics.md "Value
+   * snapshots"): the same classes as GET /api/value/classes over the whole organisation, with the window's revenue
+   * and purchase days the snapshot already holds and UTC days, in one statement.
+   */
+  async classifySnapshot(db: Db, orgId: string, runId: string, w: Omit<ClassWindow, 'currency'>): Promise<void> {
+    const buyers = sql`
+      select s.party_id, s.frequency, s.monetary as revenue from value_snapshot s
+      where s.org_id = ${orgId} and s.run_id = ${runId} and s.frequency > 0`;
+    await sql`
+      with ${classCtes(orgId, 'UTC', w, buyers)}
+      update value_snapshot vs set value_class = x.loyalty_class from x
+      where vs.org_id = ${orgId} and vs.run_id = ${runId} and vs.party_id = x.party_id`.execute(db);
   },
 };

@@ -14,6 +14,14 @@ export interface CustomerInputs {
   /** Mean net amount of the repeat purchase days (null when x = 0). */
   mean: number | null;
 }
+/** Whole days: repeat purchase days, last purchase − first, as-of − first. */
+export interface Triple {
+  x: number;
+  tx_days: number;
+  t_days: number;
+}
+const live = sql<SqlBool>`p.deleted_at is null and p.merged_into_id is null`;
+
 export interface CompressedInputs {
   x: number;
   tx_days: number;
@@ -44,7 +52,6 @@ function perCustomer(orgId: string, currency: string, asOf: string, scope: Expre
 export const clvRepository = {
   /** ONE aggregation: the compressed (x, tₓ, T, m̄ₓ) counts over every live customer of the org (the fit's input). */
   async compressedInputs(db: Db, orgId: string, currency: string, asOf: string): Promise<CompressedInputs[]> {
-    const live = sql<SqlBool>`p.deleted_at is null and p.merged_into_id is null`;
     const { rows } = await sql<CompressedInputs>`
       select x, tx_days, t_days, mean, count(*)::int as n
       from (${perCustomer(orgId, currency, asOf, live)}) c
@@ -139,5 +146,37 @@ export const clvRepository = {
       q = q.where('currency', '=', currency);
     }
     return q.executeTakeFirst();
+  },
+
+  /** The distinct (x, tₓ, T) in days of every live customer up to `asOf` (the snapshot's CLV factors are per triple). */
+  async triples(db: Db, orgId: string, currency: string, asOf: string): Promise<Triple[]> {
+    const { rows } = await sql<Triple>`
+      select x, tx_days, t_days from (${perCustomer(orgId, currency, asOf, live)}) c
+      group by x, tx_days, t_days`.execute(db);
+    return rows;
+  },
+
+  /**
+   * Writes each customer's CLV into a snapshot run: E[M] (Gamma-Gamma, from the customer's own repeat-day mean) times
+   * the discounted expected purchase days of their (x, tₓ, T), which the service computed per triple. One statement.
+   */
+  async writeSnapshotClv(
+    db: Db,
+    run: { orgId: string; runId: string; currency: string; asOf: string },
+    g: { p: number; q: number; gamma: number },
+    factors: readonly (Triple & { discounted: number })[],
+  ): Promise<void> {
+    const col = <K extends keyof Triple | 'discounted'>(k: K) => factors.map((f) => f[k]);
+    const spend = sql`((${g.gamma}::float8 + coalesce(c.mean, 0) * c.x) * ${g.p}::float8 / (${g.p}::float8 * c.x + ${g.q}::float8 - 1))`;
+    await sql`
+      with c as (${perCustomer(run.orgId, run.currency, run.asOf, live)}),
+      v as (
+        select * from unnest(${sql.val(col('x'))}::int[], ${sql.val(col('tx_days'))}::int[],
+          ${sql.val(col('t_days'))}::int[], ${sql.val(col('discounted'))}::float8[]) as v(x, tx_days, t_days, d)
+      )
+      update value_snapshot vs
+      set clv = least(greatest(round((${spend} * v.d)::numeric, 2), -99999999999999.99), 99999999999999.99)
+      from c join v on v.x = c.x and v.tx_days = c.tx_days and v.t_days = c.t_days
+      where vs.org_id = ${run.orgId} and vs.run_id = ${run.runId} and vs.party_id = c.party_id`.execute(db);
   },
 };

@@ -4,7 +4,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { notFound, unprocessable, validation } from '../../../platform/errors.ts';
 import { customerVisibility } from '../../parties/index.ts';
-import { liveCustomer, visibleCustomer } from '../value.access.ts';
+import { listedCustomer, liveCustomer, visibleCustomer } from '../value.access.ts';
 import { chooseCurrency, DAY_MS, storable, todayUtc } from '../value.common.ts';
 import { currencyCounts } from '../value.repository.ts';
 import type { ValueClvFitRow } from '../value.tables.ts';
@@ -210,7 +210,7 @@ export function clvService(deps: Deps) {
         orgId,
         model.currency,
         model.asOf,
-        visibleCustomer(ctx.actor, vis),
+        listedCustomer(ctx.actor, vis) ?? visibleCustomer(ctx.actor, vis),
       );
       const items = predictAll(model, inputs, q);
       return { ...page(items, q), fitId: model.fitId, asOf: model.asOf, currency: model.currency };

@@ -110,6 +110,34 @@ export interface Prediction {
   clv: number;
 }
 
+/** The horizon and discounting of a CLV: H months at an annual rate (monthly d = (1 + rate)^(1/12) − 1). */
+export interface ClvHorizon {
+  horizonMonths: number;
+  annualDiscountRate: number;
+  unitDays: number;
+}
+
+/**
+ * Σ_{m=1..H} (E[Y(m)] − E[Y(m−1)]) / (1+d)^m — the discounted expected purchase days over the horizon — and E[Y(H)].
+ * It depends on (x, tₓ, T) only, so a CLV is this times the customer's expected spend per purchase day.
+ */
+export function discountedPurchases(
+  bgnbd: BgnbdParams,
+  c: { x: number; tx: number; T: number },
+  opts: ClvHorizon,
+): { discounted: number; expectedPurchases: number } {
+  const monthly = (1 + opts.annualDiscountRate) ** (1 / 12) - 1;
+  const monthUnits = MONTH_DAYS / opts.unitDays;
+  let previous = 0;
+  let discounted = 0;
+  for (let month = 1; month <= opts.horizonMonths; month++) {
+    const ey = expectedPurchases(bgnbd, c.x, c.tx, c.T, month * monthUnits);
+    discounted += (ey - previous) / (1 + monthly) ** month;
+    previous = ey;
+  }
+  return { discounted, expectedPurchases: previous };
+}
+
 /**
  * One customer's prediction over H months: P(alive), E[Y(H)], the Gamma-Gamma expected amount of a purchase day, and
  * CLV = Σ_{m=1..H} (E[Y(m)] − E[Y(m−1)]) · E[M] / (1+d)^m with the monthly rate d = (1 + annual rate)^(1/12) − 1.
@@ -117,17 +145,14 @@ export interface Prediction {
 export function predict(
   m: { bgnbd: BgnbdParams; gammaGamma: GammaGammaParams },
   c: { x: number; tx: number; T: number; mean: number | null },
-  opts: { horizonMonths: number; annualDiscountRate: number; unitDays: number },
+  opts: ClvHorizon,
 ): Prediction {
   const spend = expectedSpend(m.gammaGamma, c.x, c.mean ?? 0) ?? 0;
-  const monthly = (1 + opts.annualDiscountRate) ** (1 / 12) - 1;
-  const monthUnits = MONTH_DAYS / opts.unitDays;
-  let previous = 0;
-  let clv = 0;
-  for (let month = 1; month <= opts.horizonMonths; month++) {
-    const ey = expectedPurchases(m.bgnbd, c.x, c.tx, c.T, month * monthUnits);
-    clv += ((ey - previous) * spend) / (1 + monthly) ** month;
-    previous = ey;
-  }
-  return { pAlive: pAlive(m.bgnbd, c.x, c.tx, c.T), expectedPurchases: previous, expectedSpend: spend, clv };
+  const d = discountedPurchases(m.bgnbd, c, opts);
+  return {
+    pAlive: pAlive(m.bgnbd, c.x, c.tx, c.T),
+    expectedPurchases: d.expectedPurchases,
+    expectedSpend: spend,
+    clv: d.discounted * spend,
+  };
 }

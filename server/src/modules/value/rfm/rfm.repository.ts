@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
 import { addDays } from '../core-common.ts';
-import { currencyRows, windowCtes, type Scope } from '../core-scope.repository.ts';
+import { currencyRows, listedOnly, windowCtes, type Scope } from '../core-scope.repository.ts';
 import type { RfmRule } from './rfm.schema.ts';
 import { UNCLASSIFIED } from './rules.ts';
 
@@ -97,7 +97,7 @@ export const rfmRepository = {
     const after = page.after ? sql`and x.party_id > ${page.after}` : sql``;
     const { rows } = await sql<RfmRow>`
       with ${scoredCtes(scope, w)}
-      select x.* from x where true ${segment} ${after}
+      select x.* from x where true ${segment} ${after} ${listedOnly(scope, 'x')}
       order by x.party_id limit ${page.limit}`.execute(db);
     return rows;
   },

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../../platform/auth/actor.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { customerVisibility } from '../../parties/index.ts';
-import { requireValueRole, visibleCustomer } from '../value.access.ts';
+import { listedCustomer, requireValueRole, visibleCustomer } from '../value.access.ts';
 import { valueCustomers } from './customers.repository.ts';
 import type { ValueCustomersPage, ValueCustomersQuery } from './customers.schema.ts';
 import { snapshotsRepository } from './snapshots.repository.ts';
@@ -20,7 +20,8 @@ export function valueCustomersService(deps: Deps) {
       if (!run) {
         return { asOf: null, currency: null, items: [], nextCursor: null };
       }
-      const visible = visibleCustomer(ctx.actor, await customerVisibility(db, orgId));
+      const vis = await customerVisibility(db, orgId);
+      const visible = listedCustomer(ctx.actor, vis) ?? visibleCustomer(ctx.actor, vis);
       const page = await valueCustomers(db, orgId, run.id, visible, q);
       return {
         asOf: run.as_of,

@@ -27,16 +27,13 @@ const asClauses = (rules: readonly OrgRfmRule[]): RfmRule[] =>
 
 /**
  * Segments by the organisation's own RFM rules (the defaults of docs/metrics.md "RFM" until it edits them), the same
- * rules GET /api/value/rfm applies; value class and CLV are left null in snapshots for now (the live endpoints
- * compute them).
+ * rules GET /api/value/rfm applies.
  */
 export const defaultValueScorer: ValueScorer = {
   async prepare(db, run): Promise<PreparedScorer> {
     const rules = (await readSetting(db, run.orgId, 'rfm_rules', defaultRfmRules, parseRules)).value;
     return {
       segment: (c) => rfmSegmentCase(asClauses(rules), c),
-      valueClass: () => sql<string | null>`null::text`,
-      clv: () => sql<number | null>`null::numeric`,
     };
   },
 };

@@ -4,10 +4,9 @@ import type { Db } from '../../../platform/db/database.ts';
 /**
  * What a value snapshot asks of the scoring rules (docs/metrics.md "Value snapshots"). The snapshot writer computes
  * recency, frequency, monetary and the r/f/m scores itself, in one SQL statement; the RFM segment rules, the value
- * class and a CLV per customer come from a `ValueScorer` as SQL expressions over the scored row, so the statement
- * stays one pipeline in the database however those rules are defined. The analytics core supplies its own scorer
- * (editable RFM rules, value classes, the fitted CLV model); `defaultValueScorer` (scorer.repository.ts) assigns the
- * segments of docs/metrics.md's table and leaves class and CLV null.
+ * comes from a `ValueScorer` as an SQL expression over the scored row, so the statement stays one pipeline in the
+ * database however the rules are defined; `defaultValueScorer` (scorer.repository.ts) applies the organisation's RFM
+ * rules. The value class and the CLV are written by two set-based updates after it (snapshots.service.ts).
  */
 
 /** One snapshot run: the organisation, the day it is as of (YYYY-MM-DD), its currency and RFM window. */
@@ -46,13 +45,10 @@ export interface ScoredColumns {
 export interface PreparedScorer {
   /** The RFM segment key, or null (no purchase in the window, or no rule matches). */
   segment(c: ScoredColumns): Expression<string | null>;
-  valueClass(c: ScoredColumns): Expression<string | null>;
-  /** Customer lifetime value in the run's currency, or null. */
-  clv(c: ScoredColumns): Expression<string | number | null>;
 }
 
 export interface ValueScorer {
-  /** Called once per run before the statement: loads what the expressions need (rules, thresholds, a model). */
+  /** Called once per run before the statement: loads what the expression needs (the rules). */
   prepare(db: Db, run: ScoreRun): Promise<PreparedScorer>;
 }
 

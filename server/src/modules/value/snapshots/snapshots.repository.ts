@@ -21,16 +21,23 @@ const scoredColumns: ScoredColumns = {
   repeatMean: col<string | null>('repeat_mean'),
 };
 
-/** ceil(5 × cume_dist()) in integers: cume_dist = k / n, k the rows up to and including the current one's peers. */
-const score = (order: ReturnType<typeof sql>) =>
-  sql`((5 * count(*) over (order by ${order}) + count(*) over () - 1) / count(*) over ())::smallint`;
+/**
+ * ceil(5 × cume_dist()) in integers: cume_dist = k / n, k the rows up to and including the current one's peers —
+ * among the customers who bought in the window (partitioned off from the others, whose score is null), so the scores
+ * come from window functions over the same rows, with no self-join.
+ */
+const score = (order: ReturnType<typeof sql>) => {
+  const part = sql`partition by per.frequency > 0`;
+  return sql`case when per.frequency > 0 then ((5 * count(*) over (${part} order by ${order}) + count(*) over (${part}) - 1)
+    / count(*) over (${part}))::smallint end`;
+};
 
 export const snapshotsRepository = {
   /**
    * Writes every buyer's snapshot row for a run, in one statement (docs/metrics.md "Value snapshots", "RFM"):
    * purchase days per customer (UTC days with a transaction of a positive amount, in the run's currency, of live
    * parties, up to the end of the as-of day), window aggregates, scores among customers who bought in the window,
-   * then the scorer's segment, class and CLV. Returns the rows written.
+   * then the scorer's segment (class and CLV follow in their own updates). Returns the rows written.
    */
   async write(db: Db, runId: string, run: ScoreRun, scorer: PreparedScorer): Promise<number> {
     const asOf = sql`${run.asOf}::date`;
@@ -38,7 +45,7 @@ export const snapshotsRepository = {
     const windowStart = sql`(${run.asOf}::date - ${run.windowDays}::int)`;
     const res = await sql`
       insert into value_snapshot (org_id, run_id, party_id, as_of, currency, first_purchase_on, last_purchase_on,
-        purchase_days, recency_days, frequency, monetary, r, f, m, rfm_segment, value_class, clv)
+        purchase_days, recency_days, frequency, monetary, r, f, m, rfm_segment)
       with days as (
         select t.party_id, (t.occurred_at at time zone 'UTC')::date as day, sum(t.amount) as amount,
           bool_or(t.amount > 0) as bought
@@ -60,22 +67,28 @@ export const snapshotsRepository = {
         from firsts group by party_id
         having bool_or(bought)
       ),
-      active as (
-        select party_id, ${score(sql`${asOf} - last_day desc`)} as r, ${score(sql`frequency`)} as f,
-          ${score(sql`monetary`)} as m
-        from per where frequency > 0
-      ),
       s as (
         select per.party_id, per.first_day, per.last_day, per.purchase_days, per.frequency, per.monetary,
-          per.repeat_mean, (${asOf} - per.last_day) as recency_days, a.r, a.f, a.m,
+          per.repeat_mean, (${asOf} - per.last_day) as recency_days,
+          ${score(sql`${asOf} - per.last_day desc`)} as r, ${score(sql`per.frequency`)} as f,
+          ${score(sql`per.monetary`)} as m,
           per.purchase_days - 1 as x, (per.last_day - per.first_day) as t_x, (${asOf} - per.first_day) as t_cal
-        from per left join active a on a.party_id = per.party_id
+        from per
       )
       select ${run.orgId}::uuid, ${runId}::uuid, s.party_id, ${asOf}, ${run.currency}, s.first_day, s.last_day,
         s.purchase_days, s.recency_days, s.frequency, s.monetary, s.r, s.f, s.m,
-        ${scorer.segment(scoredColumns)}, ${scorer.valueClass(scoredColumns)}, ${scorer.clv(scoredColumns)}
+        ${scorer.segment(scoredColumns)}
       from s`.execute(db);
     return Number(res.numAffectedRows ?? 0);
+  },
+
+  /**
+   * Fresh statistics after a run's rows are written, so the class and CLV updates that follow are planned on the
+   * real row count (the embedded engine has no autovacuum; a stale estimate of one row plans a nested loop over
+   * every row of the run: seconds at thousands of customers).
+   */
+  async analyze(db: Db): Promise<void> {
+    await sql`analyze value_snapshot`.execute(db);
   },
 
   /** Transactions of live parties up to the end of the as-of day in another currency than the run's. */

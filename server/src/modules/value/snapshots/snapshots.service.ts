@@ -9,6 +9,10 @@ import type { CreateSnapshot, CustomerValue, PartyValue, SnapshotRun } from './s
 import { snapshotsRepository } from './snapshots.repository.ts';
 import { defaultValueScorer } from './scorer.repository.ts';
 import type { ScoreRun, ValueScorer } from './scorer.ts';
+import { classesRepository } from '../classes/classes.repository.ts';
+import { defaultClassSettings, parseClassSettings } from '../classes/defaults.ts';
+import { writeSnapshotClv } from '../clv/snapshot-clv.ts';
+import { readSetting } from '../settings.service.ts';
 
 /** Job: one snapshot run ({ orgId, runId }); and the nightly run of every organisation with transactions. */
 export const SNAPSHOT_RUN_JOB = 'value-snapshot-run';
@@ -68,9 +72,23 @@ async function queue(
 }
 
 /**
+ * The value class (the org's class settings, as GET /api/value/classes applies them) and the CLV (the latest fitted
+ * model in the run's currency) of the run's customers: two set-based statements after the scores are written.
+ */
+async function scoreClassAndClv(db: Db, spec: ScoreRun, runId: string): Promise<void> {
+  const settings = (await readSetting(db, spec.orgId, 'classes', defaultClassSettings, parseClassSettings)).value;
+  await classesRepository.classifySnapshot(db, spec.orgId, runId, {
+    asOf: spec.asOf,
+    windowDays: spec.windowDays,
+    settings,
+  });
+  await writeSnapshotClv(db, { orgId: spec.orgId, runId, currency: spec.currency, asOf: spec.asOf });
+}
+
+/**
  * Value snapshots (docs/metrics.md "Value snapshots"): per buyer, as of a day, recency/frequency/monetary, r/f/m
- * scores, RFM segment, value class and CLV, written in one SQL statement so that lists and segments filter and
- * sort by value without recomputing it. Nightly for every organisation, and on demand (202: a run in the job
+ * scores and RFM segment (one SQL statement), then value class and CLV (one statement each), so that lists and
+ * segments filter and sort by value without recomputing it. Nightly for every organisation, and on demand (202: a run in the job
  * queue, or in this process when no queue runs).
  */
 export function snapshotsService(deps: Deps, scorer: ValueScorer = defaultValueScorer) {
@@ -89,6 +107,8 @@ export function snapshotsService(deps: Deps, scorer: ValueScorer = defaultValueS
       const prepared = await scorer.prepare(db, spec);
       await db.transaction().execute(async (trx) => {
         const customers = await snapshotsRepository.write(trx, runId, spec, prepared);
+        await snapshotsRepository.analyze(trx);
+        await scoreClassAndClv(trx, spec, runId);
         const scored = await snapshotsRepository.scoredCount(trx, orgId, runId);
         const leftOut = await snapshotsRepository.leftOut(trx, spec);
         await snapshotsRepository.setStatus(trx, orgId, runId, {
