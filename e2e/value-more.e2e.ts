@@ -16,7 +16,7 @@ const apiCall = (method: string, path: string, body?: unknown) => sharedApiCall(
 const openOption = (text: string) =>
   page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text });
 const en = JSON.parse(readFileSync(new URL('../web/src/i18n/en.json', import.meta.url), 'utf8')) as {
-  value: { rfm: { segments: Record<string, string> } };
+  value: { rfm: { segments: Record<string, string> }; classes: Record<string, string> };
 };
 
 /** Days ago of each purchase day and the amount of each (CNY, half tea and half cake when `both`). */
@@ -109,7 +109,7 @@ describe('value, more', () => {
     await expect.poll(() => rows('value-customers-table').count(), { timeout: 30_000 }).toBe(10);
     await testId('value-customers-asof').waitFor();
     const all = (await apiCall('GET', '/api/value/customers?limit=100')).json as {
-      items: { rfmSegment: string | null; clv: string | null; monetary: string }[];
+      items: { rfmSegment: string | null; valueClass: string | null }[];
     };
     // Sorted by CLV, highest first, by default; the first segment present is the one to filter by.
     const segment = all.items.find((c) => c.rfmSegment)?.rfmSegment ?? '';
@@ -121,6 +121,15 @@ describe('value, more', () => {
       .first()
       .click();
     await expect.poll(() => rows('value-customers-table').count()).toBe(expected);
+    // And by value class: the snapshot carries each customer's loyalty × profitability class.
+    const cls = all.items.find((c) => c.rfmSegment === segment)?.valueClass;
+    expect(cls).toBeTruthy();
+    await testId('value-customers-class').click();
+    await openOption(en.value.classes[cls ?? ''] ?? '')
+      .first()
+      .click();
+    const both = all.items.filter((c) => c.rfmSegment === segment && c.valueClass === cls).length;
+    await expect.poll(() => rows('value-customers-table').count()).toBe(both);
     await screenshot(page, 'value-more-03-customers-by-segment');
   });
 
