@@ -34,6 +34,8 @@ const TransactionsPage = lazy(() => import('./pages/commerce/transactions/Transa
 const ValueOverviewPage = lazy(() => import('./pages/value/overview/ValueOverviewPage.tsx'));
 const RfmPage = lazy(() => import('./pages/value/rfm/RfmPage.tsx'));
 const ClvPage = lazy(() => import('./pages/value/clv/ClvPage.tsx'));
+const ClassesPage = lazy(() => import('./pages/value/classes/ClassesPage.tsx'));
+const ValueCustomersPage = lazy(() => import('./pages/value/customers/ValueCustomersPage.tsx'));
 const CrossSellPage = lazy(() => import('./pages/value/cross-sell/CrossSellPage.tsx'));
 const SegmentsPage = lazy(() => import('./pages/value/segments/SegmentsPage.tsx'));
 const SegmentPage = lazy(() => import('./pages/value/segment-detail/SegmentPage.tsx'));
@@ -135,6 +137,8 @@ export const router = createBrowserRouter([
           { path: 'value/overview', element: valueReader(<ValueOverviewPage />) },
           { path: 'value/rfm', element: valueReader(<RfmPage />) },
           { path: 'value/clv', element: valueReader(<ClvPage />) },
+          { path: 'value/classes', element: valueReader(<ClassesPage />) },
+          { path: 'value/customers', element: valueReader(<ValueCustomersPage />) },
           { path: 'value/cross-sell', element: valueStaff(<CrossSellPage />) },
           { path: 'value/segments', element: valueStaff(<SegmentsPage />) },
           { path: 'value/segments/new', element: valueStaff(<SegmentPage />) },

@@ -121,6 +121,20 @@ export const navConfig: NavEntry[] = [
       { key: 'value.rfm', path: '/value/rfm', label: 'nav.valueRfm', enabled: true, roles: valueRoles },
       { key: 'value.clv', path: '/value/clv', label: 'nav.valueClv', enabled: true, roles: valueRoles },
       {
+        key: 'value.classes',
+        path: '/value/classes',
+        label: 'nav.valueClasses',
+        enabled: true,
+        roles: valueRoles,
+      },
+      {
+        key: 'value.customers',
+        path: '/value/customers',
+        label: 'nav.valueCustomers',
+        enabled: true,
+        roles: valueRoles,
+      },
+      {
         key: 'value.segments',
         path: '/value/segments',
         label: 'nav.valueSegments',

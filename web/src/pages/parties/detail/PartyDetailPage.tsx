@@ -16,6 +16,8 @@ import { useParty } from '../shared/api.ts';
 import { useFormat } from '../../../i18n/useFormat.ts';
 import { CreateCaseModal } from '../../cases/shared/CreateCaseModal/CreateCaseModal.tsx';
 import { TierTags } from '../../value/shared/TierTags.tsx';
+import { SuggestionsCard } from '../../value/shared/SuggestionsCard.tsx';
+import { WalletCard } from '../../value/shared/WalletCard.tsx';
 import { DuplicatesBanner, MergedAwayBanner } from './DuplicatesBanner.tsx';
 import { EditPartyModal } from './EditPartyModal.tsx';
 import { ContactsCard } from './ContactsCard.tsx';
@@ -82,6 +84,8 @@ export default function PartyDetailPage() {
       <ContactsCard party={p} />
       <PartyRoles party={p} />
       {full && <ProfileCard party={p} editable={editable} />}
+      {full && <WalletCard partyId={p.id} editable={editable} />}
+      {full && <SuggestionsCard partyId={p.id} />}
       {full && (
         <Card
           title={

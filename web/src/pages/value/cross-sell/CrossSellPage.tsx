@@ -9,6 +9,7 @@ import { PageHeader } from '../../../layout/PageHeader.tsx';
 import { useCrossSell } from '../shared/api.ts';
 import { formatShare } from '../shared/labels.ts';
 import type { AssociationRule } from '../shared/types.ts';
+import { WalletSummaryCard } from './WalletSummaryCard.tsx';
 
 /** `/value/cross-sell`: association rules A ⇒ B over baskets, and the share of customers buying across categories. */
 export default function CrossSellPage() {
@@ -82,6 +83,9 @@ export default function CrossSellPage() {
                   </Typography.Text>
                 )}
               </Card>
+            </Col>
+            <Col xs={24} md={12}>
+              <WalletSummaryCard />
             </Col>
           </Row>
           <Card title={t('value.crossSell.rulesTitle')} size="small">

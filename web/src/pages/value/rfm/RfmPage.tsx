@@ -9,7 +9,10 @@ import { useRfm, useRfmRules, type RfmParams } from '../shared/api.ts';
 import { rfmGrid } from '../shared/rfm.ts';
 import { RfmCustomersDrawer } from './RfmCustomersDrawer.tsx';
 import { RfmGrid } from './RfmGrid.tsx';
+import { RfmRulesEditor } from './RfmRulesEditor.tsx';
 import { RulesCard, SegmentsCard } from './RfmTables.tsx';
+import { hasAnyRole, useMe } from '../../../auth/session.ts';
+import { valueSettingsEditors } from '../shared/types.ts';
 
 /** `/value/rfm`: segment counts and revenue, the R × F grid, and the customers of a segment. */
 export default function RfmPage() {
@@ -17,6 +20,9 @@ export default function RfmPage() {
   const format = useFormat();
   const [params, setParams] = useState<RfmParams>({ windowDays: 365 });
   const [open, setOpen] = useState<{ segment: string; cell: { r: number; f: number } | null } | null>(null);
+  const [editing, setEditing] = useState(false);
+  const { user } = useMe();
+  const mayEdit = hasAnyRole(user, valueSettingsEditors);
   const rfm = useRfm(params);
   const rules = useRfmRules();
   const data = rfm.data;
@@ -79,7 +85,11 @@ export default function RfmPage() {
               <SegmentsCard data={data} onOpen={(segment) => setOpen({ segment, cell: null })} />
             </Col>
           </Row>
-          {rules.data && <RulesCard rules={rules.data} />}
+          {editing ? (
+            <RfmRulesEditor onDone={() => setEditing(false)} />
+          ) : (
+            rules.data && <RulesCard rules={rules.data} onEdit={mayEdit ? () => setEditing(true) : undefined} />
+          )}
         </>
       )}
       <RfmCustomersDrawer

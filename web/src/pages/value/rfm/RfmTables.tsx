@@ -1,4 +1,5 @@
-import { Card, Table, Typography } from 'antd';
+import { Button, Card, Space, Table, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { SegmentTag } from '../shared/SegmentTag.tsx';
 import { useFormat } from '../../../i18n/useFormat.ts';
@@ -49,7 +50,7 @@ export function SegmentsCard({ data, onOpen }: { data: RfmSummary; onOpen: (segm
 }
 
 /** The organisation's segment rules in order (the first a customer matches names their segment). */
-export function RulesCard({ rules }: { rules: RfmRules }) {
+export function RulesCard({ rules, onEdit }: { rules: RfmRules; onEdit?: () => void }) {
   const { t } = useTranslation();
   const columns = [
     { key: 'i', title: '#', render: (_: unknown, _r: RfmRule, i: number) => i + 1, width: 40 },
@@ -67,9 +68,16 @@ export function RulesCard({ rules }: { rules: RfmRules }) {
       title={t('value.rfm.rulesTitle')}
       size="small"
       extra={
-        <Typography.Text type="secondary">
-          {rules.isDefault ? t('value.rfm.rulesDefault') : t('value.rfm.rulesCustom')}
-        </Typography.Text>
+        <Space>
+          <Typography.Text type="secondary">
+            {rules.isDefault ? t('value.rfm.rulesDefault') : t('value.rfm.rulesCustom')}
+          </Typography.Text>
+          {onEdit && (
+            <Button size="small" icon={<EditOutlined />} onClick={onEdit} data-testid="rfm-rules-edit">
+              {t('common.edit')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Table<RfmRule>

@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
 import { useErrorMessage } from '../../../components/feedback/useErrorMessage.ts';
 import { useToast } from '../../../components/feedback/toast.tsx';
+import { listKey } from '../../../components/DataTable/index.ts';
+import { valueCustomersEndpoint } from './api.ts';
 import type { SnapshotRun } from './types.ts';
 
 /** Takes every customer's value snapshot now (RFM segment, class, CLV) so segments and the party page can use it. */
@@ -36,6 +38,7 @@ export function SnapshotButton() {
       void toast.success(t('value.snapshot.done', { count: data.customers ?? 0 }));
       void queryClient.invalidateQueries({ queryKey: ['segments'] });
       void queryClient.invalidateQueries({ queryKey: ['value'] });
+      void queryClient.invalidateQueries({ queryKey: listKey(valueCustomersEndpoint) });
     } else {
       void toast.error(data.error ?? t('value.snapshot.failed'));
     }

@@ -19,7 +19,13 @@ import type {
   SegmentPreview,
   SegmentRule,
   SimpleClv,
+  Suggestions,
+  ValueClasses,
+  ValueClassSettingsReply,
+  ValueCustomersPage,
   ValueSummary,
+  Wallet,
+  WalletSummary,
 } from './types.ts';
 
 export const valueKey = ['value'] as const;
@@ -220,4 +226,67 @@ export function invalidateClv(queryClient: QueryClient): void {
   void queryClient.invalidateQueries({ queryKey: [...valueKey, 'clv-model'] });
   void queryClient.invalidateQueries({ queryKey: [...valueKey, 'clv-values'] });
   void queryClient.invalidateQueries({ queryKey: listKey(clvCustomersEndpoint) });
+}
+
+export const classCustomersEndpoint = '/api/value/classes/customers';
+
+export interface ClassesParams {
+  windowDays: number;
+  currency?: string;
+}
+
+export function useValueClasses(params: ClassesParams) {
+  return useQuery({
+    queryKey: [...valueKey, 'classes', params],
+    queryFn: get<ValueClasses>('/api/value/classes', { ...params }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useClassSettings() {
+  return useQuery({
+    queryKey: [...valueKey, 'class-settings'],
+    queryFn: get<ValueClassSettingsReply>('/api/value/class-settings'),
+  });
+}
+
+/** Saves settings that change what the reports mean: everything value-derived is read again. */
+export function useSaveValueSetting<TBody, TResult>(path: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TBody) => api<TResult>(path, { method: 'PUT', body }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: valueKey });
+      void queryClient.invalidateQueries({ queryKey: listKey(rfmCustomersEndpoint) });
+      void queryClient.invalidateQueries({ queryKey: listKey(classCustomersEndpoint) });
+    },
+  });
+}
+
+export const walletKey = (partyId: string) => [...valueKey, 'wallet', partyId] as const;
+
+export function useWallet(partyId: string) {
+  return useQuery({ queryKey: walletKey(partyId), queryFn: get<Wallet>(`/api/parties/${partyId}/wallet`) });
+}
+
+export function useSuggestions(partyId: string) {
+  return useQuery({
+    queryKey: [...valueKey, 'suggestions', partyId],
+    queryFn: get<Suggestions>(`/api/parties/${partyId}/suggestions`),
+  });
+}
+
+export function useWalletSummary() {
+  return useQuery({ queryKey: [...valueKey, 'wallet-summary'], queryFn: get<WalletSummary>('/api/value/wallet') });
+}
+
+export const valueCustomersEndpoint = '/api/value/customers';
+
+/** The snapshot the customers-by-value list reads (its day and currency; asOf null before the first snapshot). */
+export function useValueCustomersSnapshot() {
+  return useQuery({
+    queryKey: [...valueKey, 'customers-snapshot'],
+    queryFn: get<ValueCustomersPage>(valueCustomersEndpoint, { limit: 1 }),
+    select: (page) => ({ asOf: page.asOf, currency: page.currency }),
+  });
 }
