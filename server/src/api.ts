@@ -263,6 +263,14 @@ export type {
 } from './modules/people/exits/exits.schema.ts';
 export type { Turnover, TurnoverLine } from './modules/people/analytics/turnover.schema.ts';
 export type {
+  Pdca as PdcaCycle,
+  CreatePdca,
+  PatchPdca,
+  Vision as VisionReview,
+  CreateVision,
+  PatchVision,
+} from './modules/people/programs/programs.schema.ts';
+export type {
   AttritionItem,
   AttritionPage,
   AttritionQuery,

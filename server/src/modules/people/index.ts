@@ -7,6 +7,7 @@ import { conversationsRoutes } from './conversations/conversations.routes.ts';
 import { exitsRoutes } from './exits/exits.routes.ts';
 import { fileRoutes } from './file/file.routes.ts';
 import { incentivesRoutes } from './incentives/incentives.routes.ts';
+import { programsRoutes } from './programs/programs.routes.ts';
 import { peopleSettingsRoutes } from './settings/settings.routes.ts';
 
 /** The employee relationship system (docs/domain.md "People"): routes, jobs, merge references. */
@@ -18,6 +19,7 @@ export function peopleModule(app: TandemApp, deps: Deps) {
   conversationsRoutes(app, deps);
   analyticsRoutes(app, deps);
   peopleSettingsRoutes(app, deps);
+  programsRoutes(app, deps);
   // What people records about an employee follows their party when parties merge.
   for (const table of [
     'employee_contract',
@@ -43,6 +45,8 @@ export { cyclesService } from './appraisals/cycles.service.ts';
 export { exitsService } from './exits/exits.service.ts';
 export { incentivesService } from './incentives/incentives.service.ts';
 export { peopleSettingsService } from './settings/settings.service.ts';
+export { pdcaService } from './programs/pdca.service.ts';
+export { visionService } from './programs/vision.service.ts';
 
 // Attrition risk of given employees, for the insight module's key-person risk (docs/metrics.md).
 export { attritionScores } from './analytics/attrition.service.ts';
