@@ -2,6 +2,7 @@
 import type { Deps } from '../../platform/deps.ts';
 import type { TandemApp } from '../../platform/http/types.ts';
 import { analyticsRoutes } from './analytics/analytics.routes.ts';
+import { CONTRACT_EXPIRY_JOB, raiseContractExpiryTasks } from './analytics/expiry.service.ts';
 import { appraisalsRoutes } from './appraisals/appraisals.routes.ts';
 import { conversationsRoutes } from './conversations/conversations.routes.ts';
 import { exitsRoutes } from './exits/exits.routes.ts';
@@ -20,6 +21,14 @@ export function peopleModule(app: TandemApp, deps: Deps) {
   analyticsRoutes(app, deps);
   peopleSettingsRoutes(app, deps);
   programsRoutes(app, deps);
+  // Daily: a task for HR about each contract ending soon without the intent to renew (once per contract and end date).
+  deps.jobs.define({
+    name: CONTRACT_EXPIRY_JOB,
+    cron: '0 6 * * *',
+    handler: async () => {
+      await raiseContractExpiryTasks(deps.db);
+    },
+  });
   // What people records about an employee follows their party when parties merge.
   for (const table of [
     'employee_contract',
@@ -47,6 +56,9 @@ export { incentivesService } from './incentives/incentives.service.ts';
 export { peopleSettingsService } from './settings/settings.service.ts';
 export { pdcaService } from './programs/pdca.service.ts';
 export { visionService } from './programs/vision.service.ts';
+
+// The contract-expiry job's work (tests and tools call it; the job runs it daily).
+export { raiseContractExpiryTasks, CONTRACT_EXPIRY_JOB };
 
 // Attrition risk of given employees, for the insight module's key-person risk (docs/metrics.md).
 export { attritionScores } from './analytics/attrition.service.ts';
