@@ -63,5 +63,8 @@ export { raiseContractExpiryTasks, CONTRACT_EXPIRY_JOB };
 // Attrition risk of given employees, for the insight module's key-person risk (docs/metrics.md).
 export { attritionScores } from './analytics/attrition.service.ts';
 
+// For the demo data: dates a cycle run today as if it had run in the past.
+export { backdateCycle } from './appraisals/history.repository.ts';
+
 // Expected outcomes of the access rules (the access matrix test checks them through the API).
 export { peopleAccessMatrix } from './people.access-matrix.ts';
