@@ -135,6 +135,18 @@ describe('value snapshots', () => {
     const recent = names(await list('sort=recencyDays&order=asc'));
     expect(recent.slice(2)).toEqual(['C', 'D', 'E']);
     expect(new Set(recent.slice(0, 2))).toEqual(new Set(['A', 'B']));
+    // No CLV model here: every CLV is null; such customers come last, still paged without loss or repeat.
+    const seen: string[] = [];
+    let cursor = '';
+    for (let i = 0; i < 5; i++) {
+      const page = await list(`sort=clv&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      seen.push(...names(page));
+      if (!page.nextCursor) {
+        break;
+      }
+      cursor = page.nextCursor;
+    }
+    expect(seen.sort()).toEqual(['A', 'B', 'C', 'D', 'E']);
     expect(names(await list('rfmSegment=champions'))).toEqual(['A']);
     expect(names(await list('q=c&sort=frequency'))).toEqual(['C']);
     // The agent sees their own customer only; HR has no customer book (403); a bad cursor is a 400.
