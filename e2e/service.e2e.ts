@@ -219,6 +219,7 @@ describe('service', () => {
     expect(linked.status).toBe(200);
 
     const staff = await launchBrowser();
+    let anonymousId = '';
     try {
       const p = staff.page;
       await p.goto(`${server.url}/sign-in`);
@@ -241,6 +242,7 @@ describe('service', () => {
       };
       const g = list.items[0];
       expect(g).toMatchObject({ anonymous: true, partyId: null, submitterId: null });
+      anonymousId = g?.id ?? '';
       expect(
         (
           await apiCall('POST', `/api/cases/${g?.id}/replies`, {
@@ -282,6 +284,20 @@ describe('service', () => {
       await anon.getByTestId('follow-up-code').fill(code);
       await anon.getByTestId('follow-up-open').click();
       await anon.getByTestId('follow-up-handler').waitFor();
+
+      // A named grievance is found again under "My grievances"; the anonymous one is not listed there.
+      await p.goto(`${server.url}/service/grievance`);
+      await p.getByTestId('grievance-subject').fill(`Rota changed ${stamp}`);
+      await p.getByTestId('grievance-description').fill('The rota changed without notice.');
+      await p.getByTestId('grievance-submit').click();
+      await p.getByTestId('grievance-mine').click();
+      await p.getByTestId('my-grievances').waitFor();
+      const mine = (await p.getByTestId('my-grievances').textContent()) ?? '';
+      expect(mine).toContain(`Rota changed ${stamp}`);
+      expect(mine).not.toContain(`Overtime not paid ${stamp}`);
+      await screenshot(p, 'service-09-my-grievances');
+      await p.getByTestId('my-grievance-open').first().click();
+      await p.waitForURL((u) => u.pathname.startsWith('/service/cases/'));
     } finally {
       await staff.close();
     }
@@ -295,8 +311,12 @@ describe('service', () => {
     const headers = await daily.locator('thead th').allTextContents();
     expect(headers).toEqual(['Day', 'Grievance filed', 'Grievance follow-up', 'Total']);
     expect(cells.slice(1)).toEqual(['1', '1', '2']);
-    const entries = (await apiCall('GET', '/api/audit?action=grievance.create')).json as { items: unknown[] };
-    expect(entries.items).toEqual([]);
+    // Only the named grievance has an audit entry of its own.
+    const entries = (await apiCall('GET', '/api/audit?action=grievance.create')).json as {
+      items: { entityId: string }[];
+    };
+    expect(entries.items).toHaveLength(1);
+    expect(entries.items.map((e) => e.entityId)).not.toContain(anonymousId);
     await screenshot(page, 'service-15-audit-daily');
   });
 
