@@ -144,15 +144,19 @@ export async function valueBench(
   const rows: ValueBenchRow[] = [];
   for (const c of cases) {
     let status = 0;
-    const apiMs = await timed(async () => {
-      const res = await app.inject({
-        method: c.method ?? 'GET',
-        url: c.url,
-        headers,
-        ...(c.body ? { payload: c.body } : {}),
-      });
-      status = res.statusCode;
-    }, runs);
+    const apiMs = await timed(
+      async () => {
+        const res = await app.inject({
+          method: c.method ?? 'GET',
+          url: c.url,
+          headers,
+          ...(c.body ? { payload: c.body } : {}),
+        });
+        status = res.statusCode;
+        // A fit is timed once after its warm-up: at M it takes tens of seconds, and its spread is small.
+      },
+      c.method === 'POST' ? 1 : runs,
+    );
     const sqlMs = await timed(() => c.base.execute(h.db), runs);
     rows.push({ case: c.name, apiMs, sqlMs, ratio: +(apiMs / Math.max(0.1, sqlMs)).toFixed(2), status });
     process.stdout.write(`  measured: ${c.name} (${status})\n`);
