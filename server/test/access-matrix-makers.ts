@@ -371,6 +371,15 @@ function valueSegmentsMakers(fx: MatrixFixture): Record<string, Maker> {
   };
 }
 
+/** Insight: aggregates over the organisation; the what-if and bulk backups name the owner and backup actors. */
+function insightMakers(fx: MatrixFixture): Record<string, Maker> {
+  return {
+    insight_key_person: reread(() =>
+      Promise.resolve({ ownerUser: fx.actors.owner.userId, backupUser: fx.actors.backup.userId }),
+    ),
+  };
+}
+
 export const matrixMakers = (fx: MatrixFixture): Record<string, Maker> => ({
   ...partyMakers(fx),
   ...caseMakers(fx),
@@ -378,4 +387,5 @@ export const matrixMakers = (fx: MatrixFixture): Record<string, Maker> => ({
   ...valueMakers(fx),
   ...valueSegmentsMakers(fx),
   ...peopleMakers(fx),
+  ...insightMakers(fx),
 });

@@ -21,6 +21,8 @@ export function partiesModule(app: TandemApp, deps: Deps) {
 
 // Services.
 export { partiesService, readableParty, writableParty } from './parties.service.ts';
+// Bulk backup owners (insight's key-person risk assigns them from its page), audited, all or nothing.
+export { assignBackupOwners, type BackupAssignment } from './backups.service.ts';
 export { activityService, createSystemTask } from './activity/activity.service.ts';
 export { moveStageAsSystem, type SystemMove } from './roles/roles.service.ts';
 // Employment (the employee role's fields) for the people module: one write path, one SQL source.

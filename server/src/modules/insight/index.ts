@@ -1,0 +1,14 @@
+// The insight module's only door: the service-profit chain, key-person risk, the CRM capability index and the home
+// cards per role (docs/metrics.md "The chain", "Key-person risk", "Home"; docs/capability-index.md).
+import type { Deps } from '../../platform/deps.ts';
+import type { TandemApp } from '../../platform/http/types.ts';
+import { keyPersonRoutes } from './key-person/key-person.routes.ts';
+import { keyPersonService } from './key-person/key-person.service.ts';
+
+/** Every route of the insight module. */
+export function insightModule(app: TandemApp, deps: Deps) {
+  keyPersonRoutes(app, keyPersonService(deps));
+}
+
+// Expected outcomes of the access rules (the access matrix test checks them through the API).
+export { insightAccessMatrix } from './insight.access-matrix.ts';

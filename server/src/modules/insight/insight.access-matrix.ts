@@ -1,0 +1,50 @@
+import type { MatrixResource, MatrixTable } from '../../platform/access/matrix.ts';
+
+// Expected outcomes of the insight rules (insight.access.ts): key-person risk for admin, executives, HR and managers
+// (a manager sees the owners of their units: manager2's unit owns nothing here, so a what-if about the owner is a
+// reference to an owner they may not see); agents, marketing and employees get 403. Backups are assigned through the
+// parties module: a party the caller may not change is not found. Checked by server/test/access-matrix.test.ts.
+
+const aggregate = { none: 'An aggregate over the organisation: no record of its own' };
+const keyPersonReaders = ['admin', 'executive', 'hrExecutive', 'hr', 'manager', 'manager2'] as const;
+
+const keyPerson: MatrixResource = {
+  resource: 'insight_key_person',
+  record: 'the owner of the customer (owner), with backup as backup owner',
+  read: {
+    route: 'GET /api/insight/key-person-risk',
+    expect: { allow: keyPersonReaders, otherwise: 'deny403' },
+  },
+  list: aggregate,
+  update: {
+    route: 'POST /api/insight/key-person-risk/backups',
+    given: 'shared',
+    // The same backup again: allowed callers change nothing, so the shared customer stays as the matrix reads it.
+    body: { assignments: [{ partyId: '{customer}', backupOwnerId: '{backupUser}' }] },
+    expect: {
+      allow: ['admin', 'executive', 'hrExecutive', 'manager'],
+      deny404: ['hr', 'manager2'],
+      otherwise: 'deny403',
+    },
+  },
+  delete: aggregate,
+  export: aggregate,
+  more: {
+    simulate: {
+      route: 'POST /api/insight/key-person-risk/simulate',
+      given: 'shared',
+      body: { userIds: ['{ownerUser}'] },
+      expect: {
+        allow: ['admin', 'executive', 'hrExecutive', 'hr', 'manager'],
+        deny400: ['manager2'],
+        otherwise: 'deny403',
+      },
+    },
+  },
+};
+
+export const insightAccessMatrix: MatrixTable = {
+  file: 'modules/insight/insight.access-matrix.ts',
+  rules: ['modules/insight/insight.access.ts'],
+  resources: [keyPerson],
+};
