@@ -374,6 +374,7 @@ function valueSegmentsMakers(fx: MatrixFixture): Record<string, Maker> {
 /** Insight: aggregates over the organisation; the what-if and bulk backups name the owner and backup actors. */
 function insightMakers(fx: MatrixFixture): Record<string, Maker> {
   return {
+    insight_chain: reread(() => Promise.resolve({})),
     insight_key_person: reread(() =>
       Promise.resolve({ ownerUser: fx.actors.owner.userId, backupUser: fx.actors.backup.userId }),
     ),

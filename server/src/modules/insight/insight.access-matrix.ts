@@ -43,8 +43,21 @@ const keyPerson: MatrixResource = {
   },
 };
 
+const chain: MatrixResource = {
+  resource: 'insight_chain',
+  record: 'the service-profit chain of the organisation',
+  read: {
+    route: 'GET /api/insight/chain',
+    expect: { allow: ['admin', 'executive', 'hrExecutive', 'hr'], otherwise: 'deny403' },
+  },
+  list: aggregate,
+  update: aggregate,
+  delete: aggregate,
+  export: aggregate,
+};
+
 export const insightAccessMatrix: MatrixTable = {
   file: 'modules/insight/insight.access-matrix.ts',
   rules: ['modules/insight/insight.access.ts'],
-  resources: [keyPerson],
+  resources: [keyPerson, chain],
 };
