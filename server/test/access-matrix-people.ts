@@ -113,6 +113,10 @@ export function peopleMakers(fx: MatrixFixture): Record<string, Maker> {
       fresh: () => Promise.reject(new Error('1:1s are created without a record: no fresh copies')),
     },
     people_turnover: { shared: () => Promise.resolve({}), fresh: () => Promise.resolve({}) },
+    attrition_risk: {
+      shared: () => Promise.resolve({ id: ids.employeeRecord }),
+      fresh: () => Promise.reject(new Error('attrition risk is computed: no fresh copies')),
+    },
     people_settings: {
       shared: settingsVersion,
       fresh: () => Promise.reject(new Error('people settings have no fresh copies')),

@@ -44,5 +44,8 @@ export { exitsService } from './exits/exits.service.ts';
 export { incentivesService } from './incentives/incentives.service.ts';
 export { peopleSettingsService } from './settings/settings.service.ts';
 
+// Attrition risk of given employees, for the insight module's key-person risk (docs/metrics.md).
+export { attritionScores } from './analytics/attrition.service.ts';
+
 // Expected outcomes of the access rules (the access matrix test checks them through the API).
 export { peopleAccessMatrix } from './people.access-matrix.ts';

@@ -169,6 +169,29 @@ const turnover: MatrixResource = {
   more: { exitReasons: { route: 'GET /api/people/exit-reasons', expect: { allow: hrOnly, otherwise: 'deny403' } } },
 };
 
+// Attrition risk names individuals: HR and admin score everyone, a manager their direct and indirect reports (manager2
+// runs an unrelated unit: 200 without self); everyone else 403. The back-test is an organisation-wide aggregate, HR's.
+const attritionRisk: MatrixResource = {
+  resource: 'attrition_risk',
+  record: "self's attrition risk (self is in Sales East, below manager's Sales)",
+  read: { none: 'Read in the list (one employee is one row)' },
+  list: {
+    route: 'GET /api/people/attrition-risk',
+    query: 'limit=500',
+    expect: { allow: [...hrOnly, 'manager'], absent: ['manager2'], otherwise: 'deny403' },
+  },
+  update: { none: 'Computed; its weights are people settings' },
+  delete: { none: 'Computed' },
+  export: { none: 'Scores of individuals are not exported' },
+  more: {
+    backtest: { route: 'GET /api/people/attrition-risk/backtest', expect: { allow: hrOnly, otherwise: 'deny403' } },
+    contractRenewals: {
+      route: 'GET /api/people/contract-renewals',
+      expect: { allow: [...hrOnly, 'manager', 'manager2'], otherwise: 'deny403' },
+    },
+  },
+};
+
 const peopleSettings: MatrixResource = {
   resource: 'people_settings',
   record: "the organisation's people settings, pay bands and attrition weights",
@@ -203,5 +226,15 @@ const peopleSettings: MatrixResource = {
 export const peopleAccessMatrix: MatrixTable = {
   file: 'modules/people/people.access-matrix.ts',
   rules: ['modules/people/people.access.ts', 'modules/people/constants.ts'],
-  resources: [employeeFile, incentive, appraisalCycle, appraisal, improvementPlan, oneOnOne, turnover, peopleSettings],
+  resources: [
+    employeeFile,
+    incentive,
+    appraisalCycle,
+    appraisal,
+    improvementPlan,
+    oneOnOne,
+    turnover,
+    attritionRisk,
+    peopleSettings,
+  ],
 };

@@ -82,3 +82,14 @@ export function turnoverScope(actor: Actor, partyCol: string): Expression<SqlBoo
   }
   return sql<SqlBool>`${sql.ref(partyCol)} in ${reportPartyIds(actor)}`;
 }
+
+/**
+ * Attrition risk and contract renewals (docs/metrics.md "Attrition risk"): HR and admin score the organisation, a
+ * manager their direct and indirect reports (over the party aliased `p`). Other roles are refused at the endpoint.
+ */
+export function attritionScope(actor: Actor): Expression<SqlBool> {
+  return isHr(actor) ? sql<SqlBool>`true` : sql<SqlBool>`p.id in ${reportPartyIds(actor)}`;
+}
+
+/** Every employee: for aggregates no reader sees row by row (the back-test, other modules' key-person risk). */
+export const everyEmployee = (): Expression<SqlBool> => sql<SqlBool>`true`;

@@ -16,6 +16,9 @@ export interface GroupScoreRow {
   mean: number | null;
   promoters: number;
   detractors: number;
+  /** The outcome question's scale (0–10 for NPS). */
+  scale_min: number;
+  scale_max: number;
 }
 
 /**
@@ -28,10 +31,14 @@ export const groupScoresRepository = {
     const res = await sql<GroupScoreRow>`
       with s as (
         select s.id, s.min_group_size, coalesce(s.closes_at, s.updated_at) as closed_at,
-          (select q->>'id' from jsonb_array_elements(s.questions) with ordinality as e(q, i)
-           where case when ${kind} = 'enps' then q->>'type' = 'nps' else q->>'type' = 'scale' end
-           order by (q->>'id' = 'overall') desc, i limit 1) as outcome
+          o.q->>'id' as outcome, coalesce((o.q->>'min')::float8, 0) as scale_min,
+          coalesce((o.q->>'max')::float8, 10) as scale_max
         from survey s
+        cross join lateral (
+          select q from jsonb_array_elements(s.questions) with ordinality as e(q, i)
+          where case when ${kind} = 'enps' then q->>'type' = 'nps' else q->>'type' = 'scale' end
+          order by (q->>'id' = 'overall') desc, i limit 1
+        ) o
         where s.org_id = ${orgId} and s.kind = ${kind} and s.status = 'closed'
           and coalesce(s.closes_at, s.updated_at) >= ${from} and coalesce(s.closes_at, s.updated_at) < ${to}
       ),
@@ -47,7 +54,7 @@ export const groupScoresRepository = {
         where a.org_id = ${orgId} and a.question_id = s.outcome and a.item = '' and a.num is not null
         group by 1, 2
       )
-      select s.id as survey_id, s.closed_at, s.min_group_size, g.gkey, g.n,
+      select s.id as survey_id, s.closed_at, s.min_group_size, s.scale_min, s.scale_max, g.gkey, g.n,
         coalesce(a.answered, 0) as answered, a.mean, coalesce(a.promoters, 0) as promoters,
         coalesce(a.detractors, 0) as detractors
       from (select survey_id, gkey, count(*)::int as n from r group by 1, 2) g

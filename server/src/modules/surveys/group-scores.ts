@@ -11,6 +11,9 @@ export interface EmployeeGroupScore {
   score: number;
   surveyId: string;
   closedAt: Date;
+  /** The outcome question's scale: −100…100 for eNPS, else the scale question's own ends. */
+  scaleMin: number;
+  scaleMax: number;
 }
 
 /**
@@ -37,7 +40,19 @@ function shownScores(rows: GroupScoreRow[], metric: 'enps' | 'engagement'): Empl
         : r.mean === null
           ? null
           : round(r.mean, 2);
-    return score === null ? [] : [{ orgUnitId: r.gkey, n: r.n, score, surveyId: r.survey_id, closedAt: r.closed_at }];
+    return score === null
+      ? []
+      : [
+          {
+            orgUnitId: r.gkey,
+            n: r.n,
+            score,
+            surveyId: r.survey_id,
+            closedAt: r.closed_at,
+            scaleMin: metric === 'enps' ? -100 : r.scale_min,
+            scaleMax: metric === 'enps' ? 100 : r.scale_max,
+          },
+        ];
   });
 }
 
