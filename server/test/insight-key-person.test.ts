@@ -157,6 +157,36 @@ describe('key-person risk', () => {
   });
 });
 
+describe('attrition risk from the people module', () => {
+  it('an owner linked to an employee party carries its score: key-person risk = exposure × score / 100', async () => {
+    // C was hired 12 months ago (inside the default 6–24 month risk window), nothing else recorded.
+    const hired = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+    const res = await h.as(hr).post('/api/parties', {
+      kind: 'person',
+      displayName: 'C as an employee',
+      roles: [{ role: 'employee', stage: 'stable', employment: { orgUnitId: other.id, hireDate: hired } }],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const party = res.json<{ id: string }>().id;
+    await sql`update app_user set party_id = ${party} where org_id = ${h.org.orgId} and id = ${c.userId}`.execute(
+      h.db.db,
+    );
+    const scored = (await h.as(hr).get('/api/people/attrition-risk')).json<{
+      items: { partyId: string; score: number; band: string }[];
+    }>();
+    const mine = scored.items.find((i) => i.partyId === party);
+    expect(mine?.score).toBeGreaterThan(0);
+    const owner = byUser((await admin.get(q)).json().owners).get(c.userId) as Owner & {
+      attritionRisk: { score: number; band: string };
+      keyPersonRisk: number;
+    };
+    expect(owner.attritionRisk).toEqual({ score: mine?.score, band: mine?.band });
+    expect(owner.keyPersonRisk).toBeCloseTo((0.3 * (mine?.score ?? 0)) / 100, 12);
+    // The employee party is on the employee side: not one of anyone's customers.
+    expect(owner.customers).toBe(2);
+  });
+});
+
 describe('who reads key-person risk', () => {
   it("a manager sees their unit's owners, shares of the organisation, no org concentration", async () => {
     const body = (await h.as(manager).get(q)).json();
