@@ -2,6 +2,7 @@ import { simulateCustomers } from '../src/modules/value/index.ts';
 import { nextN, SALARY, SECRET_TAG, type Maker, type MatrixFixture, type Vars } from './access-matrix-fixture.ts';
 import { insertCustomers, removeCustomers, simulatedSpecs } from './value-fixture.ts';
 import { peopleMakers } from './access-matrix-people.ts';
+import { insightMakers } from './access-matrix-insight.ts';
 
 // One maker per resource of the matrix tables: the shared record every read is checked against, and fresh copies
 // made the same way for writes. A table row without a maker here fails the test by name.
@@ -368,16 +369,6 @@ function valueSegmentsMakers(fx: MatrixFixture): Record<string, Maker> {
       shared: () => Promise.resolve({ id: ids.customer }),
       fresh: async () => ({ id: (await fx.customer()).id }),
     },
-  };
-}
-
-/** Insight: aggregates over the organisation; the what-if and bulk backups name the owner and backup actors. */
-function insightMakers(fx: MatrixFixture): Record<string, Maker> {
-  return {
-    insight_chain: reread(() => Promise.resolve({})),
-    insight_key_person: reread(() =>
-      Promise.resolve({ ownerUser: fx.actors.owner.userId, backupUser: fx.actors.backup.userId }),
-    ),
   };
 }
 

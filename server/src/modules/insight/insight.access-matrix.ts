@@ -56,8 +56,48 @@ const chain: MatrixResource = {
   export: aggregate,
 };
 
+const capabilityReaders = ['admin', 'executive', 'hrExecutive'] as const;
+const capability: MatrixResource = {
+  resource: 'insight_capability',
+  record: "the organisation's CRM capability index, its settings, assessments and snapshots",
+  read: { route: 'GET /api/insight/capability', expect: { allow: capabilityReaders, otherwise: 'deny403' } },
+  list: {
+    route: 'GET /api/insight/capability/snapshots',
+    as: 'read',
+    expect: { allow: capabilityReaders, otherwise: 'deny403' },
+  },
+  update: {
+    route: 'PUT /api/insight/capability/settings',
+    given: 'shared',
+    body: { assessedTarget: 4, version: '{version}' },
+    expect: { allow: capabilityReaders, otherwise: 'deny403' },
+  },
+  delete: { none: 'Settings are replaced with PUT; assessments and snapshots are kept as the record of the trend' },
+  export: aggregate,
+  more: {
+    settings: {
+      route: 'GET /api/insight/capability/settings',
+      expect: { allow: capabilityReaders, otherwise: 'deny403' },
+    },
+    assessments: {
+      route: 'GET /api/insight/capability/assessments',
+      expect: { allow: capabilityReaders, otherwise: 'deny403' },
+    },
+    assess: {
+      route: 'POST /api/insight/capability/assessments',
+      body: { items: [{ item: 'delivery', rating: 3 }] },
+      expect: { allow: capabilityReaders, otherwise: 'deny403' },
+    },
+    snapshot: {
+      route: 'POST /api/insight/capability/snapshots',
+      body: { tag: 'before', stage: 'Matrix' },
+      expect: { allow: capabilityReaders, otherwise: 'deny403' },
+    },
+  },
+};
+
 export const insightAccessMatrix: MatrixTable = {
   file: 'modules/insight/insight.access-matrix.ts',
   rules: ['modules/insight/insight.access.ts'],
-  resources: [keyPerson, chain],
+  resources: [keyPerson, chain, capability],
 };

@@ -3,12 +3,12 @@ import { sql, type RawBuilder } from 'kysely';
 /**
  * A read model for analytics (insight's service-profit chain, docs/metrics.md "The chain"): the named customer-side
  * answers to the outcome question of NPS or CSAT surveys submitted within [from, to), one row per response:
- * `(party_id, at, value)`. The outcome is the survey's first NPS question (nps) or its 1–5 scale question, `overall`
- * first (csat). Anonymous answers name no party and are never attributed; employee-side answers are left out.
+ * `(party_id, at, value)`. The outcome is the survey's first NPS question (nps), its 1–5 scale question (csat) or its
+ * 1–7 scale question (ces), `overall` first. Anonymous answers name no party and are never attributed; employee-side answers are left out.
  */
 export function customerAnswersSql(
   orgId: string,
-  metric: 'nps' | 'csat',
+  metric: 'nps' | 'csat' | 'ces',
   from: Date,
   to: Date,
 ): RawBuilder<{ party_id: string; at: Date; value: number }> {
@@ -16,7 +16,7 @@ export function customerAnswersSql(
     with s as (
       select s.id, (select q->>'id' from jsonb_array_elements(s.questions) with ordinality as e(q, i)
         where case when ${metric} = 'nps' then q->>'type' = 'nps'
-          else q->>'type' = 'scale' and q->>'min' = '1' and q->>'max' = '5' end
+          else q->>'type' = 'scale' and q->>'min' = '1' and q->>'max' = ${metric === 'ces' ? '7' : '5'} end
         order by (q->>'id' = 'overall') desc, i limit 1) as outcome
       from survey s where s.org_id = ${orgId} and s.kind = ${metric}
     )

@@ -100,5 +100,8 @@ export const auditEntityTypes = [
   'appraisal',
   'people_settings',
   'pay_band',
+  'insight_capability_settings',
+  'insight_capability_assessment',
+  'insight_capability_snapshot',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
