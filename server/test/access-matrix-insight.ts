@@ -13,6 +13,7 @@ function rereadInsight(fetchShared: () => Promise<Vars>): Maker {
 export function insightMakers(fx: MatrixFixture): Record<string, Maker> {
   return {
     insight_chain: rereadInsight(() => Promise.resolve({})),
+    insight_home: rereadInsight(() => Promise.resolve({})),
     // The stored settings' version: the first PUT stores them (version 1), later ones send the current version.
     insight_capability: rereadInsight(async () => {
       const s = await fx.ok<{ version: number | null }>('admin', 'GET', '/api/insight/capability/settings');

@@ -42,3 +42,12 @@ export async function serviceCapabilityFigures(
     where c.org_id = ${orgId} and c.type <> 'grievance'`.execute(db);
   return rows[0] as ServiceCapabilityFigures;
 }
+
+/** Customer cases (not grievances) assigned to `userId` that are not resolved or closed (the home page's count). */
+export async function openCaseCount(db: Db, orgId: string, userId: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from service_case c
+    where c.org_id = ${orgId} and c.assignee_id = ${userId} and c.type <> 'grievance'
+      and c.status not in ('resolved', 'closed')`.execute(db);
+  return rows[0]?.n ?? 0;
+}

@@ -6,6 +6,8 @@ import { capabilityRoutes } from './capability/capability.routes.ts';
 import { capabilityService } from './capability/capability.service.ts';
 import { chainRoutes } from './chain/chain.routes.ts';
 import { chainService } from './chain/chain.service.ts';
+import { homeRoutes } from './home/home.routes.ts';
+import { homeService } from './home/home.service.ts';
 import { keyPersonRoutes } from './key-person/key-person.routes.ts';
 import { keyPersonService } from './key-person/key-person.service.ts';
 
@@ -14,6 +16,7 @@ export function insightModule(app: TandemApp, deps: Deps) {
   keyPersonRoutes(app, keyPersonService(deps));
   chainRoutes(app, chainService(deps));
   capabilityRoutes(app, capabilityService(deps));
+  homeRoutes(app, homeService(deps));
 }
 
 // Expected outcomes of the access rules (the access matrix test checks them through the API).

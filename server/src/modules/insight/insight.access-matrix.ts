@@ -96,8 +96,18 @@ const capability: MatrixResource = {
   },
 };
 
+const home: MatrixResource = {
+  resource: 'insight_home',
+  record: "the caller's home cards (their own roles, their own visibility)",
+  read: { route: 'GET /api/home', expect: { otherwise: 'allow' } },
+  list: aggregate,
+  update: aggregate,
+  delete: aggregate,
+  export: aggregate,
+};
+
 export const insightAccessMatrix: MatrixTable = {
   file: 'modules/insight/insight.access-matrix.ts',
   rules: ['modules/insight/insight.access.ts'],
-  resources: [keyPerson, chain, capability],
+  resources: [keyPerson, chain, capability, home],
 };

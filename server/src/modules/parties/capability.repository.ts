@@ -27,3 +27,13 @@ export async function inboundInteractionChannels(db: Db, orgId: string, from: Da
       and p.deleted_at is null and p.merged_into_id is null`.execute(db);
   return rows.map((r) => r.channel);
 }
+
+/** Open tasks assigned to `userId` due before `dueBefore` (the home page's "my tasks today"). */
+export async function openTaskCount(db: Db, orgId: string, userId: string, dueBefore: Date): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from task t
+    where t.org_id = ${orgId} and t.assignee_id = ${userId} and t.status = 'open' and t.due_at < ${dueBefore}`.execute(
+    db,
+  );
+  return rows[0]?.n ?? 0;
+}

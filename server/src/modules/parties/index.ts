@@ -51,7 +51,7 @@ export const activeFieldDefinitions = (db: Db, orgId: string) => fieldDefinition
 // (HR, admin, the management chain, the employee) and the actor's reports, for records about an employee.
 export { canSeeFull, livePartyVisible, inEmployeeCircle, reportPartyIds } from './parties.access.ts';
 /** Aggregates for the CRM capability index (insight): profile completeness, inbound interaction channels. */
-export { profileCompleteness, inboundInteractionChannels } from './capability.repository.ts';
+export { profileCompleteness, inboundInteractionChannels, openTaskCount } from './capability.repository.ts';
 /** SQL: a party's owner at an instant, from its owner history (analytics attribute answers and purchases by it). */
 export { ownerAtSql } from './owner-at.repository.ts';
 /** Conditions on the party's own fields beyond the join contract (tags, creation date), over the party aliased `p`. */
