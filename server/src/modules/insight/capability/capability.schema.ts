@@ -122,3 +122,6 @@ export const snapshotSchema = z.object({
   indicators: z.array(z.object({ key: z.string(), raw: z.number().nullable(), score: z.number().nullable() })),
 });
 export const snapshotsSchema = z.object({ items: z.array(snapshotSchema).describe('Oldest first: the trend') });
+export type CapabilitySettingsOut = z.infer<typeof capabilitySettingsSchema>;
+export type CapabilityAssessment = z.infer<typeof assessmentSchema>;
+export type CapabilitySnapshot = z.infer<typeof snapshotSchema>;

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { analysisDate } from '../../../platform/http/common.schema.ts';
 import { currencySchema } from '../../commerce/index.ts';
-
-export const chainLevels = ['orgUnit', 'owner'] as const;
-export const employeeMetrics = ['enps', 'engagement'] as const;
-export const customerMetrics = ['nps', 'csat', 'retention', 'revenueGrowth'] as const;
+import { chainLevels, customerMetrics, employeeMetrics } from '../constants.ts';
 
 export const chainQuerySchema = z
   .object({

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-export const homeRoles = ['executive', 'manager', 'hr', 'agent', 'employee'] as const;
+import { homeRoles } from '../constants.ts';
 
 export const homeCardSchema = z.object({
   key: z.string(),
