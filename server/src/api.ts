@@ -312,3 +312,37 @@ export {
   RISK_MEDIUM,
   pdcaStatuses,
 } from './modules/people/constants.ts';
+// Insight: key-person risk, the service-profit chain, the CRM capability index, home cards (docs/metrics.md "Insight",
+// docs/capability-index.md).
+export type {
+  KeyPerson,
+  KeyPersonOwner,
+  KeyPersonQuery,
+  Simulate as KeyPersonSimulation,
+  SimulateBody as KeyPersonSimulateBody,
+  BackupsBody as KeyPersonBackupsBody,
+} from './modules/insight/key-person/key-person.schema.ts';
+export type { Chain, ChainPoint, ChainQuery } from './modules/insight/chain/chain.schema.ts';
+export type {
+  Capability,
+  CapabilityQuery,
+  CapabilitySettingsBody,
+  CapabilitySettingsOut as CapabilitySettings,
+  AssessmentsBody as CapabilityAssessmentsBody,
+  CapabilityAssessment,
+  CapabilitySnapshot,
+  SnapshotBody as CapabilitySnapshotBody,
+} from './modules/insight/capability/capability.schema.ts';
+export type { Home, HomeCard } from './modules/insight/home/home.schema.ts';
+export {
+  chainLevels,
+  employeeMetrics,
+  customerMetrics,
+  homeRoles,
+  capabilityKeys,
+  capabilityIndicators,
+  capabilityIndicatorKeys,
+  capabilityChecklistKeys,
+  capabilityAssessableItems,
+  defaultCapabilitySettings,
+} from './modules/insight/constants.ts';

@@ -45,6 +45,7 @@ import { importsModule, type ImportSettings } from './modules/imports/index.ts';
 import { commerceModule, productsSearchProvider } from './modules/commerce/index.ts';
 import { valueModule } from './modules/value/index.ts';
 import { peopleModule } from './modules/people/index.ts';
+import { insightModule } from './modules/insight/index.ts';
 
 export interface AppOptions {
   /** An open, migrated database; the caller owns it and closes it after the app. */
@@ -198,6 +199,7 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
   commerceModule(app, deps);
   valueModule(app, deps);
   peopleModule(app, deps);
+  insightModule(app, deps);
   searchRoutes(app, deps, [
     ...platformSearchProviders,
     partiesSearchProvider,

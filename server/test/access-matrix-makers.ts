@@ -2,6 +2,7 @@ import { simulateCustomers } from '../src/modules/value/index.ts';
 import { nextN, SALARY, SECRET_TAG, type Maker, type MatrixFixture, type Vars } from './access-matrix-fixture.ts';
 import { insertCustomers, removeCustomers, simulatedSpecs } from './value-fixture.ts';
 import { peopleMakers } from './access-matrix-people.ts';
+import { insightMakers } from './access-matrix-insight.ts';
 
 // One maker per resource of the matrix tables: the shared record every read is checked against, and fresh copies
 // made the same way for writes. A table row without a maker here fails the test by name.
@@ -378,4 +379,5 @@ export const matrixMakers = (fx: MatrixFixture): Record<string, Maker> => ({
   ...valueMakers(fx),
   ...valueSegmentsMakers(fx),
   ...peopleMakers(fx),
+  ...insightMakers(fx),
 });

@@ -20,6 +20,7 @@ import { commerceAccessMatrix } from '../src/modules/commerce/index.ts';
 import { importsAccessMatrix } from '../src/modules/imports/index.ts';
 import { activityAccessMatrix, partiesAccessMatrix, settingsAccessMatrix } from '../src/modules/parties/index.ts';
 import { peopleAccessMatrix } from '../src/modules/people/index.ts';
+import { insightAccessMatrix } from '../src/modules/insight/index.ts';
 import { surveysAccessMatrix } from '../src/modules/surveys/index.ts';
 import { segmentsAccessMatrix, valueAccessMatrix, valueCoreAccessMatrix } from '../src/modules/value/index.ts';
 import { matrixFixture, nextN, type Maker, type Vars } from './access-matrix-fixture.ts';
@@ -42,6 +43,7 @@ const tables: MatrixTable[] = [
   valueCoreAccessMatrix,
   segmentsAccessMatrix,
   peopleAccessMatrix,
+  insightAccessMatrix,
   platformAccessMatrix,
 ];
 const resources = tables.flatMap((t) => t.resources);

@@ -88,6 +88,7 @@ export interface Requester {
   get(url: string, o?: InjectOpts): Reply;
   post(url: string, body?: unknown, o?: InjectOpts): Reply;
   patch(url: string, body?: unknown, o?: InjectOpts): Reply;
+  put(url: string, body?: unknown, o?: InjectOpts): Reply;
   delete(url: string, o?: InjectOpts): Reply;
 }
 
@@ -169,6 +170,13 @@ export async function setup(options: Partial<AppOptions> = {}): Promise<Harness>
         patch: (url, body, o) =>
           app.inject({
             method: 'PATCH',
+            url,
+            headers: headers(o, true),
+            ...(body === undefined ? {} : { payload: body as object }),
+          }),
+        put: (url, body, o) =>
+          app.inject({
+            method: 'PUT',
             url,
             headers: headers(o, true),
             ...(body === undefined ? {} : { payload: body as object }),

@@ -21,6 +21,8 @@ export function partiesModule(app: TandemApp, deps: Deps) {
 
 // Services.
 export { partiesService, readableParty, writableParty } from './parties.service.ts';
+// Bulk backup owners (insight's key-person risk assigns them from its page), audited, all or nothing.
+export { assignBackupOwners, type BackupAssignment } from './backups.service.ts';
 export { activityService, createSystemTask } from './activity/activity.service.ts';
 export { moveStageAsSystem, type SystemMove } from './roles/roles.service.ts';
 // Employment (the employee role's fields) for the people module: one write path, one SQL source.
@@ -48,6 +50,10 @@ export const activeFieldDefinitions = (db: Db, orgId: string) => fieldDefinition
 // SQL conditions over the party aliased `p`, for records that follow their party's visibility; the employee circle
 // (HR, admin, the management chain, the employee) and the actor's reports, for records about an employee.
 export { canSeeFull, livePartyVisible, inEmployeeCircle, reportPartyIds } from './parties.access.ts';
+/** Aggregates for the CRM capability index (insight): profile completeness, inbound interaction channels. */
+export { profileCompleteness, inboundInteractionChannels, openTaskCount } from './capability.repository.ts';
+/** SQL: a party's owner at an instant, from its owner history (analytics attribute answers and purchases by it). */
+export { ownerAtSql } from './owner-at.repository.ts';
 /** Conditions on the party's own fields beyond the join contract (tags, creation date), over the party aliased `p`. */
 export { partyFieldConditions } from './read-model.repository.ts';
 

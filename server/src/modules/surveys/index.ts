@@ -27,6 +27,10 @@ export { RELEASE_JOB };
 
 /** Per org unit eNPS or engagement from closed employee surveys, only for groups at the anonymity minimum. */
 export { employeeGroupScores, type EmployeeGroupScore } from './group-scores.ts';
+/** How many org units answered but were never shown (the chain counts them). */
+export { suppressedEmployeeGroups } from './group-suppression.ts';
+/** Named customer answers to NPS or CSAT outcome questions, as SQL (the chain attributes them to owners). */
+export { customerAnswersSql } from './customer-scores.repository.ts';
 
 // Expected outcomes of the access rules (the access matrix test checks them through the API).
 export { surveysAccessMatrix } from './surveys.access-matrix.ts';

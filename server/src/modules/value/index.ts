@@ -47,5 +47,10 @@ export { valueAccessMatrix } from './value.access-matrix.ts';
 export { valueCoreAccessMatrix } from './core.access-matrix.ts';
 export { defaultRfmRules } from './rfm/rules.ts';
 
+// The period summary and the wallet summary as services (insight shows them as business performance beside the CRM
+// capability index).
+export { summaryService } from './summary/summary.service.ts';
+export { walletService } from './wallet/wallet.service.ts';
+
 // Segments, cross-sell, wallet and snapshots: what surveys and tests may use.
 export * from './segments/index-exports.ts';

@@ -102,5 +102,8 @@ export const auditEntityTypes = [
   'pay_band',
   'pdca_cycle',
   'vision_review',
+  'insight_capability_settings',
+  'insight_capability_assessment',
+  'insight_capability_snapshot',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];

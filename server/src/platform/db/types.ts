@@ -9,6 +9,7 @@ import type { ValueTables } from '../../modules/value/value.tables.ts';
 import type { ValueCoreTables } from '../../modules/value/core.tables.ts';
 import type { ValueSegmentsTables } from '../../modules/value/segments/value-segments.tables.ts';
 import type { PeopleTables } from '../../modules/people/people.tables.ts';
+import type { InsightTables } from '../../modules/insight/insight.tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -137,7 +138,8 @@ export interface Database
     ValueTables,
     ValueCoreTables,
     ValueSegmentsTables,
-    PeopleTables {
+    PeopleTables,
+    InsightTables {
   organization: OrganizationTable;
   org_unit: OrgUnitTable;
   app_user: AppUserTable;

@@ -12,6 +12,8 @@ export { segmentAudience, isActiveSegment, respondentSegment, segmentKeySql, seg
 export type { ValueScorer, PreparedScorer, ScoredColumns, ScoreRun, ScoreRange } from '../snapshots/scorer.ts';
 export { defaultValueScorer, rfmSegmentCase } from '../snapshots/scorer.repository.ts';
 export { SNAPSHOT_RUN_JOB, SNAPSHOT_NIGHTLY_JOB } from '../snapshots/snapshots.service.ts';
+// The RFM segment of a party in the newest finished run, as SQL (insight groups customers at risk by it).
+export { latestRfmSegmentSql, newestSnapshotRuns, type SnapshotRunFigures } from '../snapshots/latest.repository.ts';
 
 // Monthly segment membership (the job on the 1st; tools and tests name the month).
 export { takeSegmentSnapshots, SEGMENT_MONTHLY_JOB } from './membership.service.ts';

@@ -13,6 +13,7 @@ import * as m0011 from './0011_value_segments.ts';
 import * as m0012 from './0012_people.ts';
 import * as m0013 from './0013_value_core.ts';
 import * as m0014 from './0014_people_more.ts';
+import * as m0015 from './0015_insight.ts';
 import * as m0016 from './0016_value_customer_sorts.ts';
 
 /** All migrations, in order. Append only; never edit one that has shipped. */
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   '0012_people': m0012,
   '0013_value_core': m0013,
   '0014_people_more': m0014,
+  '0015_insight': m0015,
   '0016_value_customer_sorts': m0016,
 };
