@@ -29,6 +29,14 @@ describe('visibleNav', () => {
       'value.crossSell',
       'value.products',
       'value.transactions',
+      'people',
+      'people.directory',
+      'people.cycles',
+      'people.turnover',
+      'people.attrition',
+      'people.pdca',
+      'people.vision',
+      'people.settings',
       'settings',
       'settings.overview',
       'settings.users',
@@ -50,11 +58,34 @@ describe('visibleNav', () => {
       'value.crossSell',
       'value.products',
       'value.transactions',
+      'people',
+      'people.directory',
+      'people.cycles',
+      'people.turnover',
+      'people.attrition',
+      'people.pdca',
+      'people.vision',
       'settings',
       'settings.overview',
       'settings.tokens',
       'settings.imports',
     ]);
+  });
+  it('shows the People area to HR, admin and managers, its dashboards to executives, none of it to employees', () => {
+    const people = (roles: Parameters<typeof visibleNav>[1]) =>
+      keys(visibleNav(navConfig, roles)).filter((k) => k.startsWith('people'));
+    expect(people(['hr'])).toContain('people.settings');
+    expect(people(['manager'])).not.toContain('people.settings');
+    expect(people(['executive'])).toEqual([
+      'people',
+      'people.turnover',
+      'people.attrition',
+      'people.pdca',
+      'people.vision',
+    ]);
+    expect(people(['employee'])).toEqual([]);
+    expect(people(['agent', 'marketing'])).toEqual([]);
+    expect(keys(visibleNav(navConfig, ['employee']))).toContain('me.appraisals');
   });
   it('shows the import page only to roles that may import something', () => {
     for (const role of ['admin', 'manager', 'marketing', 'hr'] as const) {
@@ -107,7 +138,12 @@ describe('visibleNav', () => {
     expect(homePath(visibleNav(config, ['employee']))).toBe('/service/grievance');
   });
   it('puts the personal pages first for employees, and starts employees (only) on their surveys', () => {
-    expect(keys(visibleNav(navConfig, ['employee'])).slice(0, 3)).toEqual(['me', 'me.surveys', 'me.account']);
+    expect(keys(visibleNav(navConfig, ['employee'])).slice(0, 4)).toEqual([
+      'me',
+      'me.surveys',
+      'me.appraisals',
+      'me.account',
+    ]);
     expect(keys(visibleNav(navConfig, ['admin']))).not.toContain('me');
     expect(homePath(visibleNav(navConfig, ['employee']), ['employee'])).toBe('/me/surveys');
     expect(homePath(visibleNav(navConfig, ['employee', 'manager']), ['employee', 'manager'])).toBe('/parties');
