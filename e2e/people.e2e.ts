@@ -155,7 +155,8 @@ describe('people', () => {
 
     await moveCycle('closed');
     await testId('guard-IMPROVEMENT_PLAN_REQUIRED').waitFor();
-    expect(await testId('guard-IMPROVEMENT_PLAN_REQUIRED').textContent()).toContain(bo.name);
+    // The guard names who lacks a plan (the name loads after the refusal).
+    await expect.poll(() => testId('guard-IMPROVEMENT_PLAN_REQUIRED').textContent()).toContain(bo.name);
     await screenshot(page, 'people-03-plan-required');
 
     await page.locator('tr', { hasText: bo.name }).getByTestId('appraisal-plan').click();
