@@ -181,7 +181,7 @@ describe('people', () => {
     await testId('separation-save').click();
     const guard = testId('guard-IMPROVEMENT_PLAN_REQUIRED');
     await guard.waitFor();
-    expect(await guard.textContent()).toContain('reassessment was completed');
+    expect(await guard.textContent()).toContain('Record the plan');
     await screenshot(page, 'people-05-separation-refused');
     await page.keyboard.press('Escape');
     // Still employed: no exit was recorded.

@@ -49,7 +49,7 @@ export function SeparationModal({ file, onClose }: { file: EmployeeFile; onClose
       okText={t('people.separation.submit')}
       onCancel={onClose}
       initialValues={{ exitOn: dayjs(), exitType: 'voluntary' }}
-      notice={form.guardError ? <GuardAlert error={form.guardError} /> : null}
+      notice={form.guardError ? <GuardAlert error={form.guardError} context="separation" /> : null}
       data-testid="separation-modal"
       okTestId="separation-save"
     >

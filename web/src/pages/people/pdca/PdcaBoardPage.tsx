@@ -11,9 +11,9 @@ import { useFormat } from '../../../i18n/useFormat.ts';
 import { PageHeader } from '../../../layout/PageHeader.tsx';
 import { useOrgUnits } from '../../settings/shared/useOrgUnits.ts';
 import { pdcaKey, savePdcaCycle, usePdcaCycles } from '../shared/api.ts';
-import { nextPdcaStatus, pdcaColumns } from '../shared/charts.ts';
+import { pdcaColumns, pdcaMoves } from '../shared/charts.ts';
 import { EmployeeName } from '../shared/EmployeeName.tsx';
-import type { PdcaCycle } from '../shared/types.ts';
+import type { PdcaCycle, PdcaStatus } from '../shared/types.ts';
 import { PdcaModal } from './PdcaModal.tsx';
 
 const writers = ['hr', 'admin', 'manager'] as const;
@@ -77,9 +77,8 @@ function PdcaCard({ cycle: c, canWrite, onEdit }: { cycle: PdcaCycle; canWrite: 
   const orgUnits = useOrgUnits();
   const qc = useQueryClient();
   const { notify } = useErrorMessage();
-  const next = nextPdcaStatus(c.status);
   const advance = useMutation({
-    mutationFn: () => savePdcaCycle(c.id, { status: next, ...(c.version ? { version: c.version } : {}) }),
+    mutationFn: (status: PdcaStatus) => savePdcaCycle(c.id, { status, version: c.version }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: pdcaKey }),
     onError: notify,
   });
@@ -95,13 +94,13 @@ function PdcaCard({ cycle: c, canWrite, onEdit }: { cycle: PdcaCycle; canWrite: 
       <Space size={4} wrap>
         <Tag>{t('people.pdca.turn', { turn: c.turn })}</Tag>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {format.date(c.startsOn)} – {format.date(c.endsOn)}
+          {format.date(c.startsOn)} – {c.endsOn ? format.date(c.endsOn) : '…'}
         </Typography.Text>
       </Space>
       {c.ownerPartyId && (
         <div>
           <Typography.Text type="secondary">{t('people.pdca.owner')}: </Typography.Text>
-          <EmployeeName id={c.ownerPartyId} />
+          {c.ownerName ?? <EmployeeName id={c.ownerPartyId} />}
         </div>
       )}
       {canWrite && (
@@ -109,11 +108,19 @@ function PdcaCard({ cycle: c, canWrite, onEdit }: { cycle: PdcaCycle; canWrite: 
           <Button size="small" onClick={onEdit}>
             {t('common.edit')}
           </Button>
-          {next && (
-            <Button size="small" type="primary" ghost loading={advance.isPending} onClick={() => advance.mutate()}>
+          {pdcaMoves(c.status).map((next) => (
+            <Button
+              key={next}
+              size="small"
+              type="primary"
+              ghost
+              loading={advance.isPending && advance.variables === next}
+              onClick={() => advance.mutate(next)}
+              data-testid={`pdca-move-${next}`}
+            >
               {t(`people.pdca.moveTo.${next}`)}
             </Button>
-          )}
+          ))}
         </Space>
       )}
     </Card>

@@ -8,7 +8,9 @@ import { useApiForm } from '../../../components/forms/useApiForm.ts';
 import { PartyPicker } from '../../surveys/shared/PartyPicker/PartyPicker.tsx';
 import { pdcaKey, savePdcaCycle } from '../shared/api.ts';
 import { OrgUnitSelect } from '../shared/OrgUnitSelect.tsx';
-import { pdcaStatuses, type PdcaCycle, type PdcaMeasure } from '../shared/types.ts';
+import { pdcaMoves } from '../shared/charts.ts';
+import { toPdcaBody } from '../shared/programForm.ts';
+import type { PdcaCycle, PdcaMeasure } from '../shared/types.ts';
 
 interface Values {
   title: string;
@@ -17,7 +19,7 @@ interface Values {
   goal: string;
   measures?: PdcaMeasure[];
   startsOn: Dayjs;
-  endsOn: Dayjs;
+  endsOn?: Dayjs | null;
   status?: PdcaCycle['status'];
   notes?: string | null;
 }
@@ -28,21 +30,13 @@ export function PdcaModal({ cycle, onClose }: { cycle: PdcaCycle | null; onClose
   const qc = useQueryClient();
   const form = useApiForm<Values, PdcaCycle>({
     submit: (v) =>
-      savePdcaCycle(cycle?.id ?? null, {
-        title: v.title.trim(),
-        orgUnitId: v.orgUnitId ?? null,
-        ownerPartyId: v.owner?.at(-1) ?? null,
-        goal: v.goal.trim(),
-        measures: (v.measures ?? []).map((m) => ({
-          text: m.text.trim(),
-          ...(m.target ? { target: m.target } : {}),
-          ...(m.actual ? { actual: m.actual } : {}),
-        })),
-        startsOn: v.startsOn.format('YYYY-MM-DD'),
-        endsOn: v.endsOn.format('YYYY-MM-DD'),
-        notes: v.notes?.trim() || null,
-        ...(cycle ? { status: v.status, ...(cycle.version ? { version: cycle.version } : {}) } : {}),
-      }),
+      savePdcaCycle(
+        cycle?.id ?? null,
+        toPdcaBody(
+          { ...v, startsOn: v.startsOn.format('YYYY-MM-DD'), endsOn: v.endsOn?.format('YYYY-MM-DD') ?? null },
+          cycle,
+        ),
+      ),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: pdcaKey });
       onClose();
@@ -64,7 +58,7 @@ export function PdcaModal({ cycle, onClose }: { cycle: PdcaCycle | null; onClose
               ...cycle,
               owner: cycle.ownerPartyId ? [cycle.ownerPartyId] : [],
               startsOn: dayjs(cycle.startsOn),
-              endsOn: dayjs(cycle.endsOn),
+              endsOn: cycle.endsOn ? dayjs(cycle.endsOn) : null,
             }
           : { measures: [{ text: '' }], startsOn: dayjs(), endsOn: dayjs().add(3, 'month') }
       }
@@ -77,11 +71,15 @@ export function PdcaModal({ cycle, onClose }: { cycle: PdcaCycle | null; onClose
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item name="orgUnitId" label={t('people.file.orgUnit')}>
-            <OrgUnitSelect />
+            <OrgUnitSelect disabled={Boolean(cycle)} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="owner" label={t('people.pdca.owner')}>
+          <Form.Item
+            name="owner"
+            label={t('people.pdca.owner')}
+            rules={[{ required: true, type: 'array', min: 1, message: t('validation.required') }]}
+          >
             <PartyPicker role="employee" aria-label={t('people.pdca.owner')} />
           </Form.Item>
         </Col>
@@ -101,18 +99,19 @@ export function PdcaModal({ cycle, onClose }: { cycle: PdcaCycle | null; onClose
           </Form.Item>
         </Col>
         <Col xs={12}>
-          <Form.Item
-            name="endsOn"
-            label={t('people.pdca.endsOn')}
-            rules={[{ required: true, message: t('validation.required') }]}
-          >
+          <Form.Item name="endsOn" label={t('people.pdca.endsOn')}>
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>
       {cycle && (
         <Form.Item name="status" label={t('people.cycles.status')}>
-          <Select options={pdcaStatuses.map((s) => ({ value: s, label: t(`people.pdcaStatus.${s}`) }))} />
+          <Select
+            options={[cycle.status, ...pdcaMoves(cycle.status)].map((s) => ({
+              value: s,
+              label: t(`people.pdcaStatus.${s}`),
+            }))}
+          />
         </Form.Item>
       )}
       <Form.Item name="notes" label={t('people.file.note')}>

@@ -6,12 +6,13 @@ interface Props {
   value?: string | string[] | null;
   onChange?: (v: string | string[] | null) => void;
   multiple?: boolean;
+  disabled?: boolean;
   id?: string;
   'data-testid'?: string;
 }
 
 /** Picks one org unit (or several) from the organisation's tree. */
-export function OrgUnitSelect({ value, onChange, multiple, id, 'data-testid': testId }: Props) {
+export function OrgUnitSelect({ value, onChange, multiple, disabled, id, 'data-testid': testId }: Props) {
   const { t } = useTranslation();
   const { tree } = useOrgUnits();
   return (
@@ -21,6 +22,7 @@ export function OrgUnitSelect({ value, onChange, multiple, id, 'data-testid': te
       onChange={(v: string | string[] | undefined) => onChange?.(v ?? null)}
       treeData={toTreeSelect(tree)}
       multiple={multiple}
+      disabled={disabled}
       allowClear
       showSearch
       treeNodeFilterProp="title"

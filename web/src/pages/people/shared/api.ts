@@ -24,7 +24,7 @@ import type {
   Turnover,
   AttritionRiskPage,
   Backtest,
-  ContractRenewalLine,
+  ContractRenewals,
   PdcaCycle,
   VisionReview,
 } from './types.ts';
@@ -220,17 +220,12 @@ export function useBacktest(asOf?: string) {
   });
 }
 
-/** Contract renewal intent per unit (the answer is a list, or a list in `items`). */
-export function useContractRenewals(withinDays: number) {
+/** Contract renewal intent per unit over the next `withinDays` (default: the org's contract window). */
+export function useContractRenewals(withinDays?: number) {
+  const query = { withinDays };
   return useQuery({
-    queryKey: [...peopleKey, 'contract-renewals', withinDays],
-    queryFn: async ({ signal }) => {
-      const r = await api<ContractRenewalLine[] | Items<ContractRenewalLine>>('/api/people/contract-renewals', {
-        query: { withinDays },
-        signal,
-      });
-      return Array.isArray(r) ? r : r.items;
-    },
+    queryKey: [...peopleKey, 'contract-renewals', query],
+    queryFn: get<ContractRenewals>('/api/people/contract-renewals', query),
   });
 }
 

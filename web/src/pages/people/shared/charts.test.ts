@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TurnoverLine } from './types.ts';
-import {
-  exitReasonsOption,
-  factorBars,
-  nextPdcaStatus,
-  pdcaColumns,
-  turnoverOption,
-  unitTurnoverOption,
-} from './charts.ts';
+import { exitReasonsOption, factorBars, pdcaMoves, pdcaColumns, turnoverOption, unitTurnoverOption } from './charts.ts';
 
 const line = (key: string, voluntary: number, involuntary: number, rate: number): TurnoverLine => ({
   key,
@@ -74,8 +67,8 @@ describe('people charts', () => {
     const cols = pdcaColumns([c('1', 'do', '2026-05-01'), c('2', 'do', '2026-03-01'), c('3', 'plan', '2026-01-01')]);
     expect(cols.map((x) => x.status)).toEqual(['plan', 'do', 'check', 'act', 'closed']);
     expect(cols[1]?.cycles.map((x) => x.id)).toEqual(['2', '1']);
-    expect(nextPdcaStatus('plan')).toBe('do');
-    expect(nextPdcaStatus('act')).toBe('plan');
-    expect(nextPdcaStatus('closed')).toBeNull();
+    expect(pdcaMoves('plan')).toEqual(['do']);
+    expect(pdcaMoves('act')).toEqual(['plan', 'closed']);
+    expect(pdcaMoves('closed')).toEqual([]);
   });
 });

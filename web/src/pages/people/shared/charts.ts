@@ -83,12 +83,24 @@ export function factorBars(
 export function pdcaColumns(cycles: PdcaCycle[]): { status: PdcaStatus; cycles: PdcaCycle[] }[] {
   return pdcaStatuses.map((status) => ({
     status,
-    cycles: cycles.filter((c) => c.status === status).sort((a, b) => a.endsOn.localeCompare(b.endsOn)),
+    cycles: cycles
+      .filter((c) => c.status === status)
+      .sort((a, b) => (a.endsOn ?? '9999').localeCompare(b.endsOn ?? '9999')),
   }));
 }
 
-/** The next status of a PDCA cycle: plan → do → check → act, and act starts the next turn at plan (or closes). */
-export function nextPdcaStatus(status: PdcaStatus): PdcaStatus | null {
-  const i = pdcaStatuses.indexOf(status);
-  return status === 'closed' ? null : status === 'act' ? 'plan' : (pdcaStatuses[i + 1] ?? null);
+/** Where a PDCA cycle may go next: one step forward; from act back to plan (the next turn) or to closed. */
+export function pdcaMoves(status: PdcaStatus): PdcaStatus[] {
+  switch (status) {
+    case 'plan':
+      return ['do'];
+    case 'do':
+      return ['check'];
+    case 'check':
+      return ['act'];
+    case 'act':
+      return ['plan', 'closed'];
+    case 'closed':
+      return [];
+  }
 }

@@ -58,14 +58,24 @@ export function useLocalized() {
  * Why the server refused a step (a people guard), in the UI language, with the employees it names;
  * other errors fall back to `fallback` (the generic error message).
  */
-export function GuardAlert({ error, fallback }: { error: unknown; fallback?: ReactNode }) {
-  const { t } = useTranslation();
+export function GuardAlert({
+  error,
+  fallback,
+  context,
+}: {
+  error: unknown;
+  fallback?: ReactNode;
+  /** Where it bit, when one reason reads differently there (a separation vs closing a cycle). */
+  context?: 'separation';
+}) {
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const guard = guardOf(error);
   if (!guard) {
     return fallback ? <Alert type="error" showIcon role="alert" message={fallback} data-testid="people-error" /> : null;
   }
   const values = { ...guard.values };
+  const contextKey = `people.guards.${guard.reason}.${context ?? 'explain'}`;
   if (typeof values.opensFrom === 'string') {
     values.opensFrom = format.dateTime(values.opensFrom);
   }
@@ -78,7 +88,7 @@ export function GuardAlert({ error, fallback }: { error: unknown; fallback?: Rea
       message={t(`people.guards.${guard.reason}.title`)}
       description={
         <>
-          <div>{t(`people.guards.${guard.reason}.explain`, values)}</div>
+          <div>{t(i18n.exists(contextKey) ? contextKey : `people.guards.${guard.reason}.explain`, values)}</div>
           {guard.partyIds.length > 0 && (
             <div style={{ marginTop: 4 }}>
               {t('people.guards.employeesNamed')}{' '}

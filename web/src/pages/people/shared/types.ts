@@ -56,7 +56,10 @@ export const peopleDashboardRoles: readonly Role[] = ['hr', 'admin', 'manager', 
 export type RiskBand = 'low' | 'medium' | 'high';
 export interface AttritionFactorLine {
   key: string;
+  /** Points of the score: the factor's normalised weight × its risk. */
   contribution: number;
+  /** The factor's risk in [0, 1]. */
+  risk?: number;
   detail: string;
 }
 export interface AttritionRiskItem {
@@ -70,24 +73,37 @@ export interface AttritionRiskItem {
 export interface AttritionRiskPage {
   items: AttritionRiskItem[];
   nextCursor: string | null;
+  /** The normalised weights used (sum 100). */
   weights: Record<string, number>;
+  asOf?: string;
 }
 export interface Backtest {
   asOf: string;
+  /** 12 months before asOf: the day everyone was scored. */
+  scoredOn?: string;
   population: number;
   leavers: number;
   topBandSize: number;
   leaversInTopBand: number;
-  share: number | null;
+  /** leaversInTopBand / leavers × 100 (a percentage). */
+  share: number;
+  /** topBandSize / population × 100: what a random pick would reach. */
+  topBandShare?: number;
   note: string | null;
 }
 export interface ContractRenewalLine {
   orgUnitId: string | null;
-  name: string;
+  name: string | null;
   expiring: number;
   withIntent: number;
-  share: number | null;
+  /** withIntent / expiring (a fraction). */
+  share: number;
   flagged: boolean;
+}
+export interface ContractRenewals {
+  withinDays: number;
+  flagShare: number;
+  items: ContractRenewalLine[];
 }
 
 export const pdcaStatuses = ['plan', 'do', 'check', 'act', 'closed'] as const;
@@ -102,22 +118,23 @@ export interface PdcaCycle {
   title: string;
   orgUnitId: string | null;
   ownerPartyId: string | null;
+  ownerName?: string | null;
   goal: string;
   measures: PdcaMeasure[];
   startsOn: string;
-  endsOn: string;
+  endsOn: string | null;
   status: PdcaStatus;
   turn: number;
   notes: string | null;
-  version?: number;
+  version: number;
 }
 export interface VisionReview {
   id: string;
   orgUnitId: string | null;
   year: number;
   vision: string;
-  changes: string;
+  changes: string | null;
   participantPartyIds: string[];
   reviewedOn: string;
-  version?: number;
+  version: number;
 }

@@ -14,6 +14,7 @@ import { useOrgUnits } from '../../settings/shared/useOrgUnits.ts';
 import { PartyPicker } from '../../surveys/shared/PartyPicker/PartyPicker.tsx';
 import { saveVisionReview, useVisionReviews, visionKey } from '../shared/api.ts';
 import { OrgUnitSelect } from '../shared/OrgUnitSelect.tsx';
+import { toVisionBody } from '../shared/programForm.ts';
 import type { VisionReview } from '../shared/types.ts';
 
 const writers = ['hr', 'admin', 'manager'] as const;
@@ -59,14 +60,17 @@ export default function VisionReviewsPage() {
           data-testid="vision-table"
           columns={[
             { title: t('people.vision.year'), dataIndex: 'year', width: 80 },
-            { title: t('people.file.orgUnit'), render: (_, r) => orgUnits.pathOf(r.orgUnitId) || '—' },
+            {
+              title: t('people.file.orgUnit'),
+              render: (_, r) => orgUnits.pathOf(r.orgUnitId) || t('people.vision.organisation'),
+            },
             {
               title: t('people.vision.vision'),
               render: (_, r) => <Typography.Paragraph ellipsis={{ rows: 2 }}>{r.vision}</Typography.Paragraph>,
             },
             {
               title: t('people.vision.changes'),
-              render: (_, r) => <Typography.Paragraph ellipsis={{ rows: 2 }}>{r.changes}</Typography.Paragraph>,
+              render: (_, r) => <Typography.Paragraph ellipsis={{ rows: 2 }}>{r.changes ?? '—'}</Typography.Paragraph>,
             },
             { title: t('people.vision.participants'), align: 'right', render: (_, r) => r.participantPartyIds.length },
             { title: t('people.vision.reviewedOn'), render: (_, r) => format.date(r.reviewedOn) },
@@ -82,7 +86,7 @@ interface Values {
   orgUnitId?: string | null;
   year: number;
   vision: string;
-  changes: string;
+  changes?: string | null;
   participantPartyIds?: string[];
   reviewedOn: Dayjs;
 }
@@ -92,15 +96,10 @@ function VisionModal({ review, onClose }: { review: VisionReview | null; onClose
   const qc = useQueryClient();
   const form = useApiForm<Values, VisionReview>({
     submit: (v) =>
-      saveVisionReview(review?.id ?? null, {
-        orgUnitId: v.orgUnitId ?? null,
-        year: v.year,
-        vision: v.vision.trim(),
-        changes: v.changes.trim(),
-        participantPartyIds: v.participantPartyIds ?? [],
-        reviewedOn: v.reviewedOn.format('YYYY-MM-DD'),
-        ...(review?.version ? { version: review.version } : {}),
-      }),
+      saveVisionReview(
+        review?.id ?? null,
+        toVisionBody({ ...v, reviewedOn: v.reviewedOn.format('YYYY-MM-DD') }, review),
+      ),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: visionKey });
       onClose();
@@ -127,7 +126,7 @@ function VisionModal({ review, onClose }: { review: VisionReview | null; onClose
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item name="orgUnitId" label={t('people.file.orgUnit')}>
-            <OrgUnitSelect />
+            <OrgUnitSelect disabled={Boolean(review)} />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
@@ -136,7 +135,7 @@ function VisionModal({ review, onClose }: { review: VisionReview | null; onClose
             label={t('people.vision.year')}
             rules={[{ required: true, message: t('validation.required') }]}
           >
-            <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
+            <InputNumber min={1900} max={9998} disabled={Boolean(review)} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
@@ -152,12 +151,7 @@ function VisionModal({ review, onClose }: { review: VisionReview | null; onClose
       <Form.Item name="vision" label={t('people.vision.vision')} rules={required}>
         <Input.TextArea rows={3} maxLength={10000} data-testid="vision-text" />
       </Form.Item>
-      <Form.Item
-        name="changes"
-        label={t('people.vision.changes')}
-        rules={required}
-        extra={t('people.vision.changesHint')}
-      >
+      <Form.Item name="changes" label={t('people.vision.changes')} extra={t('people.vision.changesHint')}>
         <Input.TextArea rows={3} maxLength={10000} data-testid="vision-changes" />
       </Form.Item>
       <Form.Item name="participantPartyIds" label={t('people.vision.participants')}>
