@@ -162,7 +162,7 @@ export const router = createBrowserRouter([
           { path: 'people/cycles/new', element: peopleHr(<CycleWizardPage />) },
           { path: 'people/cycles/:id', element: peopleStaff(<CycleDetailPage />) },
           { path: 'people/turnover', element: peopleDashboard(<TurnoverPage />) },
-          { path: 'people/attrition', element: peopleDashboard(<AttritionPage />) },
+          { path: 'people/attrition', element: peopleStaff(<AttritionPage />) },
           { path: 'people/pdca', element: peopleDashboard(<PdcaBoardPage />) },
           { path: 'people/vision', element: peopleDashboard(<VisionReviewsPage />) },
           { path: 'people/settings', element: peopleHr(<PeopleSettingsPage />) },

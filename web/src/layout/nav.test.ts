@@ -76,13 +76,8 @@ describe('visibleNav', () => {
       keys(visibleNav(navConfig, roles)).filter((k) => k.startsWith('people'));
     expect(people(['hr'])).toContain('people.settings');
     expect(people(['manager'])).not.toContain('people.settings');
-    expect(people(['executive'])).toEqual([
-      'people',
-      'people.turnover',
-      'people.attrition',
-      'people.pdca',
-      'people.vision',
-    ]);
+    // Executives read the aggregates (turnover) and the organisational loops; attrition risk is for HR and managers.
+    expect(people(['executive'])).toEqual(['people', 'people.turnover', 'people.pdca', 'people.vision']);
     expect(people(['employee'])).toEqual([]);
     expect(people(['agent', 'marketing'])).toEqual([]);
     expect(keys(visibleNav(navConfig, ['employee']))).toContain('me.appraisals');

@@ -174,7 +174,7 @@ export const navConfig: NavEntry[] = [
         path: '/people/attrition',
         label: 'nav.peopleAttrition',
         enabled: true,
-        roles: peopleDashboardRoles,
+        roles: peopleStaffRoles,
       },
       { key: 'people.pdca', path: '/people/pdca', label: 'nav.peoplePdca', enabled: true, roles: peopleDashboardRoles },
       {

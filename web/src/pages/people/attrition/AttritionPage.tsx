@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Col, Progress, Row, Select, Space, Table, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { hasAnyRole, useMe } from '../../../auth/session.ts';
 import { QueryError } from '../../../components/feedback/QueryError.tsx';
 import { PageHeader } from '../../../layout/PageHeader.tsx';
 import { useOrgUnits } from '../../settings/shared/useOrgUnits.ts';
@@ -9,12 +10,14 @@ import { factorBars } from '../shared/charts.ts';
 import { EmployeeName } from '../shared/EmployeeName.tsx';
 import { RiskTag } from '../shared/labels.tsx';
 import { OrgUnitSelect } from '../shared/OrgUnitSelect.tsx';
-import type { AttritionRiskItem, RiskBand } from '../shared/types.ts';
+import { peopleHrRoles, type AttritionRiskItem, type RiskBand } from '../shared/types.ts';
 import { BacktestCard, RenewalsCard } from './AttritionCards.tsx';
 
 /** `/people/attrition`: explainable attrition risk (band tags, factor bars), the back-test, contract renewal flags. */
 export default function AttritionPage() {
   const { t } = useTranslation();
+  const me = useMe();
+  const hr = hasAnyRole(me.user, peopleHrRoles);
   const orgUnits = useOrgUnits();
   const [band, setBand] = useState<RiskBand | undefined>();
   const [orgUnitId, setOrgUnitId] = useState<string | undefined>();
@@ -26,10 +29,12 @@ export default function AttritionPage() {
     <div data-testid="attrition-page">
       <PageHeader title={t('nav.peopleAttrition')} description={t('people.attrition.description')} />
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={12}>
-          <BacktestCard />
-        </Col>
-        <Col xs={24} lg={12}>
+        {hr && (
+          <Col xs={24} lg={12}>
+            <BacktestCard />
+          </Col>
+        )}
+        <Col xs={24} lg={hr ? 12 : 24}>
           <RenewalsCard />
         </Col>
       </Row>

@@ -50,7 +50,7 @@ export {
 export const peopleHrRoles: readonly Role[] = ['hr', 'admin'];
 /** Who sees the People area: HR, admin and managers (the directory, files of their reports, cycles). */
 export const peopleStaffRoles: readonly Role[] = ['hr', 'admin', 'manager'];
-/** Who reads the dashboards (turnover, attrition) and the PDCA and vision loops: executives too. */
+/** Who reads turnover and the PDCA and vision loops: executives too (attrition risk: HR, admin, managers). */
 export const peopleDashboardRoles: readonly Role[] = ['hr', 'admin', 'manager', 'executive'];
 
 export type RiskBand = 'low' | 'medium' | 'high';
