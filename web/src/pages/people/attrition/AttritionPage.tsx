@@ -43,32 +43,15 @@ export default function AttritionPage() {
         style={{ marginTop: 16 }}
         title={t('people.attrition.list')}
         extra={
-          <Space wrap>
-            <Select
-              allowClear
-              style={{ width: 140 }}
-              placeholder={t('people.attrition.band')}
-              value={band}
-              onChange={(v: RiskBand | undefined) => {
-                setBand(v);
-                reset();
-              }}
-              options={(['high', 'medium', 'low'] as const).map((b) => ({
-                value: b,
-                label: t(`people.riskBands.${b}`),
-              }))}
-              data-testid="attrition-band"
-            />
-            <div style={{ width: 220 }}>
-              <OrgUnitSelect
-                value={orgUnitId ?? null}
-                onChange={(v) => {
-                  setOrgUnitId(typeof v === 'string' ? v : undefined);
-                  reset();
-                }}
-              />
-            </div>
-          </Space>
+          <RiskFilters
+            band={band}
+            orgUnitId={orgUnitId}
+            onChange={(b, u) => {
+              setBand(b);
+              setOrgUnitId(u);
+              reset();
+            }}
+          />
         }
       >
         {risk.isError ? (
@@ -135,6 +118,37 @@ function FactorBars({ item, weights }: { item: AttritionRiskItem; weights: Recor
           </div>
         </Tooltip>
       ))}
+    </Space>
+  );
+}
+
+function RiskFilters({
+  band,
+  orgUnitId,
+  onChange,
+}: {
+  band: RiskBand | undefined;
+  orgUnitId: string | undefined;
+  onChange: (band: RiskBand | undefined, orgUnitId: string | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Space wrap>
+      <Select
+        allowClear
+        style={{ width: 140 }}
+        placeholder={t('people.attrition.band')}
+        value={band}
+        onChange={(v: RiskBand | undefined) => onChange(v, orgUnitId)}
+        options={(['high', 'medium', 'low'] as const).map((b) => ({ value: b, label: t(`people.riskBands.${b}`) }))}
+        data-testid="attrition-band"
+      />
+      <div style={{ width: 220 }}>
+        <OrgUnitSelect
+          value={orgUnitId ?? null}
+          onChange={(v) => onChange(band, typeof v === 'string' ? v : undefined)}
+        />
+      </div>
     </Space>
   );
 }
