@@ -263,6 +263,22 @@ export type {
 } from './modules/people/exits/exits.schema.ts';
 export type { Turnover, TurnoverLine } from './modules/people/analytics/turnover.schema.ts';
 export type {
+  Pdca as PdcaCycle,
+  CreatePdca,
+  PatchPdca,
+  Vision as VisionReview,
+  CreateVision,
+  PatchVision,
+} from './modules/people/programs/programs.schema.ts';
+export type {
+  AttritionItem,
+  AttritionPage,
+  AttritionQuery,
+  AttritionFactorOut,
+  Backtest as AttritionBacktest,
+  Renewals as ContractRenewals,
+} from './modules/people/analytics/attrition.schema.ts';
+export type {
   PayBand,
   PeopleSettingsOut as PeopleSettings,
   AttritionWeights,
@@ -284,4 +300,8 @@ export {
   PLAN_MIN_DAYS,
   SCORE_MIN,
   SCORE_MAX,
+  riskBands,
+  RISK_HIGH,
+  RISK_MEDIUM,
+  pdcaStatuses,
 } from './modules/people/constants.ts';

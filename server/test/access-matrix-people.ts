@@ -54,6 +54,28 @@ export function peopleMakers(fx: MatrixFixture): Record<string, Maker> {
     }
     return { id: a.id, version: a.version, mentor: fx.actors.manager.userId };
   }
+  const pdca = async (): Promise<Vars> => {
+    const c = await ok('hr', 'POST', '/api/pdca-cycles', {
+      title: 'Matrix PDCA',
+      orgUnitId: ids.salesEast,
+      ownerPartyId: ids.employeeRecord,
+      goal: 'Matrix goal',
+      startsOn: '2026-01-01',
+    });
+    return { id: c.id, version: c.version };
+  };
+  /** A review of a year of its own; `nextYear` is free for a create made beside it. */
+  let year = 2100;
+  const vision = async (): Promise<Vars> => {
+    year += 2;
+    const v = await ok('hr', 'POST', '/api/vision-reviews', {
+      orgUnitId: ids.salesEast,
+      year,
+      vision: 'Matrix vision',
+      reviewedOn: '2026-01-10',
+    });
+    return { id: v.id, version: v.version, nextYear: year + 1 };
+  };
   const freshEmployee = () => fx.employeeParty(`Matrix Staff ${nextN()}`, ids.salesEast);
   let sharedAppraisal: Promise<Vars> | undefined;
   let sharedTalk: Promise<Vars> | undefined;
@@ -113,6 +135,12 @@ export function peopleMakers(fx: MatrixFixture): Record<string, Maker> {
       fresh: () => Promise.reject(new Error('1:1s are created without a record: no fresh copies')),
     },
     people_turnover: { shared: () => Promise.resolve({}), fresh: () => Promise.resolve({}) },
+    pdca_cycle: { shared: pdca, fresh: pdca },
+    vision_review: { shared: vision, fresh: vision },
+    attrition_risk: {
+      shared: () => Promise.resolve({ id: ids.employeeRecord }),
+      fresh: () => Promise.reject(new Error('attrition risk is computed: no fresh copies')),
+    },
     people_settings: {
       shared: settingsVersion,
       fresh: () => Promise.reject(new Error('people settings have no fresh copies')),

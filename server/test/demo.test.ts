@@ -19,7 +19,7 @@ type P = {
   ownerId: string | null;
   backupOwnerId: string | null;
   access?: string;
-  roles: { role: string; stakeholderGroup: string | null; employment?: Record<string, unknown> }[];
+  roles: { role: string; stage?: string; stakeholderGroup: string | null; employment?: Record<string, unknown> }[];
 };
 const all = async (r: Awaited<ReturnType<typeof as>>, qs: string): Promise<P[]> =>
   (await r.get(`/api/parties?limit=500&${qs}`)).json().items;
@@ -67,8 +67,17 @@ describe('demo organisation', () => {
 
   it('HR sees salaries; every demo user is linked to their own employee record', async () => {
     const hr = await as('zhao.min@demo.tandem.local');
-    const employees = await all(hr, 'role=employee');
+    // Everyone still employed is a demo user; three people left (alumni, with exit interviews).
+    const everyone = await all(hr, 'role=employee');
+    const alumni = (p: P) => p.roles.some((x) => x.role === 'employee' && x.stage === 'alumni');
+    const employees = everyone.filter((p) => !alumni(p));
     expect(employees.length).toBe(demo.demoUsers.length);
+    expect(
+      everyone
+        .filter(alumni)
+        .map((p) => p.displayName)
+        .sort(),
+    ).toEqual(['Olivia Brown', '吴刚', '郑浩'].sort());
     expect(employees.every((e) => e.roles.find((x) => x.role === 'employee')?.employment?.salary)).toBe(true);
     const me = (await hr.get('/api/auth/me')).json();
     expect(me.user.partyId).toEqual(expect.any(String));
@@ -95,5 +104,31 @@ describe('demo organisation', () => {
       'inquiry:new',
     ]);
     expect(cases.find((c) => c.status === 'resolved')?.rootCause).toBe('company_error');
+  });
+
+  it('has a year of people data: incentives, a closed appraisal cycle with an improvement plan, 1:1s, PDCA, vision', async () => {
+    const hr = await as('zhao.min@demo.tandem.local');
+    const cycles = (await hr.get('/api/appraisal-cycles')).json().items as { id: string; status: string }[];
+    expect(cycles.map((c) => c.status)).toEqual(['closed']);
+    const appraisals = (await hr.get(`/api/appraisals?cycleId=${cycles[0]?.id}`)).json().items as { band: string }[];
+    expect(appraisals.filter((a) => a.band === 'bottom')).toHaveLength(1);
+    const me = (await hr.get('/api/auth/me')).json();
+    expect(me.user.partyId).toEqual(expect.any(String));
+    const lead = await as('li.na@demo.tandem.local');
+    expect((await lead.get('/api/one-on-ones')).json().items.length).toBeGreaterThanOrEqual(2);
+    expect((await hr.get('/api/pdca-cycles')).json().items[0]).toMatchObject({ status: 'check', turn: 1 });
+    expect((await hr.get('/api/vision-reviews')).json().items).toHaveLength(2);
+    const exits = (await hr.get('/api/people/exit-reasons')).json();
+    expect(JSON.stringify(exits)).toContain('external_competitiveness');
+    const renewals = (await hr.get('/api/people/contract-renewals')).json().items as { flagged: boolean }[];
+    expect(renewals.some((r) => r.flagged)).toBe(true);
+    const risk = (await hr.get('/api/people/attrition-risk')).json().items as { score: number }[];
+    expect(risk.length).toBe(demo.demoUsers.length);
+    const admin = await as('admin@demo-test.local');
+    const customers = await all(admin, 'role=customer');
+    const byOwner = new Map<string, number>();
+    customers.forEach((c) => byOwner.set(c.ownerId ?? '', (byOwner.get(c.ownerId ?? '') ?? 0) + 1));
+    const top6 = [...byOwner.values()].sort((a, b) => b - a).slice(0, 6);
+    expect(top6.reduce((a, b) => a + b, 0) / customers.length).toBeGreaterThan(0.75);
   });
 });

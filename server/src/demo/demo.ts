@@ -80,6 +80,14 @@ const people: DemoUser[] = [
     locale: 'en',
   },
   {
+    key: 'agent4',
+    email: 'zhou.qiang@demo.tandem.local',
+    displayName: '周强',
+    roles: ['agent', 'employee'],
+    unit: 'east',
+    locale: 'zh-CN',
+  },
+  {
     key: 'service',
     email: 'emily.chen@demo.tandem.local',
     displayName: 'Emily Chen',
@@ -171,6 +179,6 @@ export async function seedDemo(db: Db, orgId: string, password: string, admin: {
       managerKey: managerKeyOf(p),
     });
   }
-  await seedDemoParties(db, orgId, admin, seeded);
+  await seedDemoParties(db, orgId, admin, seeded, unitIds);
   return out;
 }

@@ -6,6 +6,7 @@ import { usersService } from '../platform/identity/users.service.ts';
 import { partiesService } from '../modules/parties/index.ts';
 import { activityService } from '../modules/parties/index.ts';
 import { seedDemoActivity } from './activity.ts';
+import { seedDemoPeople } from './people.ts';
 import { at, dateOf, demoCustomers, demoOthers } from './parties-data.ts';
 
 export interface DemoPerson {
@@ -37,8 +38,9 @@ interface Seeding {
 }
 
 /** Employees: one party per demo user, linked so self-service finds "my record". */
-async function seedEmployees(s: Seeding, people: DemoPerson[]): Promise<void> {
+async function seedEmployees(s: Seeding, people: DemoPerson[]): Promise<Map<string, string>> {
   const { ctx, parties, users } = s;
+  const partyOf = new Map<string, string>();
   const byKey = new Map(people.map((p) => [p.key, p]));
   for (const [i, p] of people.entries()) {
     const manager = p.managerKey ? byKey.get(p.managerKey) : undefined;
@@ -73,7 +75,9 @@ async function seedEmployees(s: Seeding, people: DemoPerson[]): Promise<void> {
     });
     const user = await users.get(ctx, p.userId);
     await users.update(ctx, p.userId, user.version, { partyId: party.id });
+    partyOf.set(p.key, party.id);
   }
+  return partyOf;
 }
 
 /** Customers with owners (and some backup owners), the calls logged with them and a follow-up task each. */
@@ -138,6 +142,7 @@ export async function seedDemoParties(
   orgId: string,
   admin: { id: string; email: string },
   people: DemoPerson[],
+  unitIds: Map<string, string> = new Map(),
 ): Promise<void> {
   const deps: Deps = standaloneDeps(db, 'pglite', console as unknown as Deps['log']);
   const ctx: RequestContext = {
@@ -164,10 +169,17 @@ export async function seedDemoParties(
     activity: activityService(deps),
     users: usersService(deps),
   };
-  const agents = people.filter((p) => p.roles.includes('agent') && !p.roles.includes('manager'));
-  const owner = (i: number) => agents[i % agents.length]?.userId ?? admin.id;
-  await seedEmployees(s, people);
+  // Six sellers own most customers (key-person risk, docs/metrics.md); the service manager owns the rest.
+  const sellers = ['agent1', 'agent4', 'agent2', 'agent3', 'eastLead', 'salesHead'].flatMap((k) => {
+    const p = people.find((x) => x.key === k);
+    return p ? [p.userId] : [];
+  });
+  const others = people.filter((p) => p.key === 'service').map((p) => p.userId);
+  const owner = (i: number) =>
+    (i % 7 === 6 && others.length ? others[0] : sellers[i % Math.max(sellers.length, 1)]) ?? admin.id;
+  const partyOf = await seedEmployees(s, people);
   const seededCustomers = await seedCustomers(s, owner);
   await seedOthers(s);
   await seedDemoActivity(deps, ctx, seededCustomers);
+  await seedDemoPeople(deps, ctx, { people, partyOf, unitOf: (key) => unitIds.get(key) ?? null });
 }

@@ -58,6 +58,9 @@ export { createCaseSchema, replyInputSchema, resolveInputSchema } from './cases.
 // Cases and remedy costs per party, for value's cost to serve (an SQL subquery; its SQL stays here).
 export { caseCostsByParty } from './cost-to-serve.repository.ts';
 
+// Named (never anonymous) grievances per employee, for people's attrition risk (an SQL subquery; its SQL stays here).
+export { namedGrievances } from './grievances/named-grievances.repository.ts';
+
 // Expected outcomes of the access rules (the access matrix test checks them through the API).
 export { casesAccessMatrix } from './cases.access-matrix.ts';
 export { casesSearchProvider } from './search.repository.ts';

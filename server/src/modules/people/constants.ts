@@ -112,3 +112,5 @@ export const turnoverReaderRoles: readonly Role[] = ['hr', 'admin', 'executive',
 /** PDCA cycles and vision reviews: organisational loops, read by management and HR. */
 export const programReaderRoles: readonly Role[] = ['hr', 'admin', 'executive', 'manager'];
 export const programWriterRoles: readonly Role[] = ['hr', 'admin', 'manager'];
+/** Attrition risk and contract renewals: HR and admin for the organisation, managers for their reports. */
+export const attritionReaderRoles: readonly Role[] = ['hr', 'admin', 'manager'];

@@ -2,11 +2,13 @@
 import type { Deps } from '../../platform/deps.ts';
 import type { TandemApp } from '../../platform/http/types.ts';
 import { analyticsRoutes } from './analytics/analytics.routes.ts';
+import { CONTRACT_EXPIRY_JOB, raiseContractExpiryTasks } from './analytics/expiry.service.ts';
 import { appraisalsRoutes } from './appraisals/appraisals.routes.ts';
 import { conversationsRoutes } from './conversations/conversations.routes.ts';
 import { exitsRoutes } from './exits/exits.routes.ts';
 import { fileRoutes } from './file/file.routes.ts';
 import { incentivesRoutes } from './incentives/incentives.routes.ts';
+import { programsRoutes } from './programs/programs.routes.ts';
 import { peopleSettingsRoutes } from './settings/settings.routes.ts';
 
 /** The employee relationship system (docs/domain.md "People"): routes, jobs, merge references. */
@@ -18,6 +20,15 @@ export function peopleModule(app: TandemApp, deps: Deps) {
   conversationsRoutes(app, deps);
   analyticsRoutes(app, deps);
   peopleSettingsRoutes(app, deps);
+  programsRoutes(app, deps);
+  // Daily: a task for HR about each contract ending soon without the intent to renew (once per contract and end date).
+  deps.jobs.define({
+    name: CONTRACT_EXPIRY_JOB,
+    cron: '0 6 * * *',
+    handler: async () => {
+      await raiseContractExpiryTasks(deps.db);
+    },
+  });
   // What people records about an employee follows their party when parties merge.
   for (const table of [
     'employee_contract',
@@ -43,6 +54,17 @@ export { cyclesService } from './appraisals/cycles.service.ts';
 export { exitsService } from './exits/exits.service.ts';
 export { incentivesService } from './incentives/incentives.service.ts';
 export { peopleSettingsService } from './settings/settings.service.ts';
+export { pdcaService } from './programs/pdca.service.ts';
+export { visionService } from './programs/vision.service.ts';
+
+// The contract-expiry job's work (tests and tools call it; the job runs it daily).
+export { raiseContractExpiryTasks, CONTRACT_EXPIRY_JOB };
+
+// Attrition risk of given employees, for the insight module's key-person risk (docs/metrics.md).
+export { attritionScores } from './analytics/attrition.service.ts';
+
+// For the demo data: dates a cycle run today as if it had run in the past.
+export { backdateCycle } from './appraisals/history.repository.ts';
 
 // Expected outcomes of the access rules (the access matrix test checks them through the API).
 export { peopleAccessMatrix } from './people.access-matrix.ts';

@@ -169,6 +169,95 @@ const turnover: MatrixResource = {
   more: { exitReasons: { route: 'GET /api/people/exit-reasons', expect: { allow: hrOnly, otherwise: 'deny403' } } },
 };
 
+// Attrition risk names individuals: HR and admin score everyone, a manager their direct and indirect reports (manager2
+// runs an unrelated unit: 200 without self); everyone else 403. The back-test is an organisation-wide aggregate, HR's.
+const attritionRisk: MatrixResource = {
+  resource: 'attrition_risk',
+  record: "self's attrition risk (self is in Sales East, below manager's Sales)",
+  read: { none: 'Read in the list (one employee is one row)' },
+  list: {
+    route: 'GET /api/people/attrition-risk',
+    query: 'limit=500',
+    expect: { allow: [...hrOnly, 'manager'], absent: ['manager2'], otherwise: 'deny403' },
+  },
+  update: { none: 'Computed; its weights are people settings' },
+  delete: { none: 'Computed' },
+  export: { none: 'Scores of individuals are not exported' },
+  more: {
+    backtest: { route: 'GET /api/people/attrition-risk/backtest', expect: { allow: hrOnly, otherwise: 'deny403' } },
+    contractRenewals: {
+      route: 'GET /api/people/contract-renewals',
+      expect: { allow: [...hrOnly, 'manager', 'manager2'], otherwise: 'deny403' },
+    },
+  },
+};
+
+// PDCA cycles: HR and admin all, executives read, a manager those of the units they manage (manager2 runs Support:
+// 404); everyone else is refused at the endpoint.
+const programReaders = [...hrOnly, 'executive', 'manager'] as const;
+const pdcaCycle: MatrixResource = {
+  resource: 'pdca_cycle',
+  record: "a PDCA cycle of Sales East (below manager's Sales) created by HR, owned by self",
+  read: {
+    route: 'GET /api/pdca-cycles/{id}',
+    expect: { allow: programReaders, deny404: ['manager2'], otherwise: 'deny403' },
+  },
+  list: {
+    route: 'GET /api/pdca-cycles',
+    expect: { allow: programReaders, absent: ['manager2'], otherwise: 'deny403' },
+  },
+  update: {
+    route: 'PATCH /api/pdca-cycles/{id}',
+    body: { notes: 'Matrix note', version: '{version}' },
+    expect: { allow: [...hrOnly, 'manager'], deny404: ['manager2'], otherwise: 'deny403' },
+  },
+  delete: { none: 'PDCA cycles are closed, not deleted' },
+  export: { none: 'Not exported' },
+  more: {
+    create: {
+      route: 'POST /api/pdca-cycles',
+      body: {
+        title: 'Matrix PDCA',
+        orgUnitId: '{salesEast}',
+        ownerPartyId: '{employeeRecord}',
+        goal: 'Matrix goal',
+        startsOn: '2026-01-01',
+      },
+      expect: { allow: [...hrOnly, 'manager'], otherwise: 'deny403' },
+    },
+  },
+};
+
+// Vision reviews: as PDCA cycles, and everyone reads their own unit's (the Sales East agents and self).
+const visionReview: MatrixResource = {
+  resource: 'vision_review',
+  record: 'the vision review of Sales East for one year, made by HR',
+  read: {
+    route: 'GET /api/vision-reviews/{id}',
+    expect: { allow: [...programReaders, 'owner', 'agent2', 'self'], otherwise: 'deny404' },
+  },
+  list: {
+    route: 'GET /api/vision-reviews',
+    expect: { allow: [...programReaders, 'owner', 'agent2', 'self'], otherwise: 'absent' },
+  },
+  update: {
+    route: 'PATCH /api/vision-reviews/{id}',
+    body: { changes: 'Matrix change', version: '{version}' },
+    expect: { allow: [...hrOnly, 'manager'], deny404: ['manager2'], otherwise: 'deny403' },
+  },
+  delete: { none: 'Vision reviews are the record of each year: never deleted' },
+  export: { none: 'Not exported' },
+  more: {
+    create: {
+      route: 'POST /api/vision-reviews',
+      // Each call makes a review of a year of its own and leaves the next year free for this create.
+      given: 'shared',
+      body: { orgUnitId: '{salesEast}', year: '{nextYear}', vision: 'Matrix vision', reviewedOn: '2026-01-10' },
+      expect: { allow: [...hrOnly, 'manager'], otherwise: 'deny403' },
+    },
+  },
+};
+
 const peopleSettings: MatrixResource = {
   resource: 'people_settings',
   record: "the organisation's people settings, pay bands and attrition weights",
@@ -203,5 +292,17 @@ const peopleSettings: MatrixResource = {
 export const peopleAccessMatrix: MatrixTable = {
   file: 'modules/people/people.access-matrix.ts',
   rules: ['modules/people/people.access.ts', 'modules/people/constants.ts'],
-  resources: [employeeFile, incentive, appraisalCycle, appraisal, improvementPlan, oneOnOne, turnover, peopleSettings],
+  resources: [
+    employeeFile,
+    incentive,
+    appraisalCycle,
+    appraisal,
+    improvementPlan,
+    oneOnOne,
+    turnover,
+    attritionRisk,
+    pdcaCycle,
+    visionReview,
+    peopleSettings,
+  ],
 };

@@ -1,6 +1,7 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { hasRole, type Actor } from '../../platform/auth/actor.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { managedUnitIds } from '../../platform/access/access.ts';
 import { reportPartyIds } from '../parties/index.ts';
 
 /**
@@ -81,4 +82,41 @@ export function turnoverScope(actor: Actor, partyCol: string): Expression<SqlBoo
     return sql<SqlBool>`true`;
   }
   return sql<SqlBool>`${sql.ref(partyCol)} in ${reportPartyIds(actor)}`;
+}
+
+/**
+ * Attrition risk and contract renewals (docs/metrics.md "Attrition risk"): HR and admin score the organisation, a
+ * manager their direct and indirect reports (over the party aliased `p`). Other roles are refused at the endpoint.
+ */
+export function attritionScope(actor: Actor): Expression<SqlBool> {
+  return isHr(actor) ? sql<SqlBool>`true` : sql<SqlBool>`p.id in ${reportPartyIds(actor)}`;
+}
+
+/** Every employee: for aggregates no reader sees row by row (the back-test, other modules' key-person risk). */
+export const everyEmployee = (): Expression<SqlBool> => sql<SqlBool>`true`;
+
+/**
+ * PDCA cycles and vision reviews (aliased `x`): HR and admin read and change all; executives read all; a manager
+ * reads and changes those of the units they manage (and the units below them).
+ */
+export function programVisible(actor: Actor, mode: 'read' | 'write'): Expression<SqlBool> {
+  if (isHr(actor) || (mode === 'read' && hasRole(actor, 'executive'))) {
+    return sql<SqlBool>`true`;
+  }
+  if (hasRole(actor, 'manager')) {
+    return sql<SqlBool>`(x.org_unit_id in ${managedUnitIds(actor)})`;
+  }
+  return sql<SqlBool>`false`;
+}
+
+/** Vision reviews (aliased `x`): as programVisible, and everyone reads their own unit's and the organisation's. */
+export function visionVisible(actor: Actor, mode: 'read' | 'write'): Expression<SqlBool> {
+  const base = programVisible(actor, mode);
+  if (mode === 'write') {
+    return base;
+  }
+  const units = sql`(select m.org_unit_id from party_membership m where m.org_id = ${actor.orgId}
+    and m.party_id = ${actor.partyId}::uuid and m.role = 'employee' and m.org_unit_id is not null)`;
+  return sql<SqlBool>`(${base} or x.org_unit_id is null or x.org_unit_id = ${actor.orgUnitId}::uuid
+    or x.org_unit_id in ${units})`;
 }

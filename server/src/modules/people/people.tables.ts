@@ -210,9 +210,13 @@ export interface PdcaCycleTable {
   id: Generated<string>;
   title: string;
   org_unit_id: string | null;
-  owner_id: string;
+  /** The user who owned it before owners were employees (kept; new cycles name owner_party_id). */
+  owner_id: ColumnType<string | null, string | null | undefined, string | null>;
+  owner_party_id: ColumnType<string | null, string | null | undefined, string | null>;
   goal: string;
-  measures: ColumnType<string[], string | undefined, string>;
+  measures: ColumnType<PdcaMeasure[], string | undefined, string>;
+  turn: Generated<number>;
+  notes: string | null;
   plan_text: string | null;
   do_text: string | null;
   check_text: string | null;
@@ -231,7 +235,7 @@ export interface VisionReviewTable {
   id: Generated<string>;
   org_unit_id: string | null;
   year: number;
-  trigger: string;
+  trigger: Generated<string>;
   held_on: Day;
   vision: string;
   changes: string | null;
@@ -267,7 +271,23 @@ export interface ExitInterviewTable {
   created_at: CreatedAt;
 }
 
+export interface PdcaMeasure {
+  text: string;
+  target?: string | null;
+  actual?: string | null;
+}
+
+/** One notice per contract and end date: the contract-expiry job raised its task (idempotence). */
+export interface ContractExpiryNoticeTable {
+  org_id: string;
+  contract_id: string;
+  end_on: Day;
+  task_id: string | null;
+  created_at: CreatedAt;
+}
+
 export interface PeopleTables {
+  contract_expiry_notice: ContractExpiryNoticeTable;
   people_settings: PeopleSettingsTable;
   pay_band: PayBandTable;
   employee_contract: EmployeeContractTable;

@@ -25,5 +25,8 @@ export function surveysModule(app: TandemApp, deps: Deps) {
 export const releaseHeldAnswers = (deps: Deps, now?: Date) => ballotsService(deps).releaseDue(now);
 export { RELEASE_JOB };
 
+/** Per org unit eNPS or engagement from closed employee surveys, only for groups at the anonymity minimum. */
+export { employeeGroupScores, type EmployeeGroupScore } from './group-scores.ts';
+
 // Expected outcomes of the access rules (the access matrix test checks them through the API).
 export { surveysAccessMatrix } from './surveys.access-matrix.ts';

@@ -100,5 +100,7 @@ export const auditEntityTypes = [
   'appraisal',
   'people_settings',
   'pay_band',
+  'pdca_cycle',
+  'vision_review',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];

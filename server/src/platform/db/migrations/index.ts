@@ -12,6 +12,7 @@ import * as m0010 from './0010_value.ts';
 import * as m0011 from './0011_value_segments.ts';
 import * as m0012 from './0012_people.ts';
 import * as m0013 from './0013_value_core.ts';
+import * as m0014 from './0014_people_more.ts';
 
 /** All migrations, in order. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_value_segments': m0011,
   '0012_people': m0012,
   '0013_value_core': m0013,
+  '0014_people_more': m0014,
 };
