@@ -209,6 +209,39 @@ describe('people', () => {
     await screenshot(page, 'people-06-employee-file');
   });
 
+  it('shows attrition risk with its factors, runs a PDCA cycle round the board and records a vision review', async () => {
+    await testId('nav-people.attrition').click();
+    await testId('attrition-table').locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await testId('attrition-table').textContent()).toContain(mei.name);
+    await testId('backtest-summary').waitFor();
+    await testId('contract-renewals').waitFor();
+    await screenshot(page, 'people-07-attrition');
+
+    await testId('nav-people.pdca').click();
+    await testId('pdca-create').click();
+    await testId('pdca-title').fill(`Faster onboarding ${stamp}`);
+    await testId('pdca-goal').fill('New sellers close a first deal within 30 days');
+    const owner = page.getByLabel('Owner');
+    await owner.click();
+    await owner.fill(mei.name);
+    await openOption(mei.name).click();
+    await page.keyboard.press('Escape');
+    await testId('pdca-save').click();
+    await testId('pdca-save').waitFor({ state: 'hidden' });
+    const card = testId('pdca-column-plan').getByTestId('pdca-card').filter({ hasText: stamp });
+    await card.getByTestId('pdca-move-do').click();
+    await testId('pdca-column-do').getByText(`Faster onboarding ${stamp}`).waitFor();
+    await screenshot(page, 'people-08-pdca');
+
+    await testId('nav-people.vision').click();
+    await testId('vision-create').click();
+    await testId('vision-text').fill(`Be the advisor our customers call first ${stamp}`);
+    await testId('vision-changes').fill('Service joined sales in the vision');
+    await testId('vision-save').click();
+    await testId('vision-save').waitFor({ state: 'hidden' });
+    await expect.poll(() => testId('vision-table').textContent()).toContain(stamp);
+  });
+
   it('the employee reads their result and replies', async () => {
     await signInAs(meiEmail, password);
     await page.goto(`${server.url}/me/appraisals`);
@@ -222,6 +255,6 @@ describe('people', () => {
     await testId('my-reply-input').fill('Thank you; I would like more client work next half.');
     await testId('my-reply-save').click();
     await expect.poll(() => testId('my-reply-text').textContent()).toContain('more client work');
-    await screenshot(page, 'people-07-my-appraisal');
+    await screenshot(page, 'people-09-my-appraisal');
   });
 });

@@ -65,10 +65,10 @@ export function exitReasonsOption(data: ExitReasons, nameOf: (reason: string) =>
 }
 
 /** A score's factors as bar widths: each contribution's share of the largest possible (its weight) or of 100. */
-export function factorBars(
-  factors: AttritionFactorLine[],
-  weights: Record<string, number> | undefined,
-): (AttritionFactorLine & { percent: number })[] {
+export function factorBars<F extends Pick<AttritionFactorLine, 'contribution' | 'detail'> & { key: string }>(
+  factors: F[],
+  weights: Partial<Record<string, number>> | undefined,
+): (F & { percent: number })[] {
   return [...factors]
     .filter((f) => f.contribution > 0)
     .sort((a, b) => b.contribution - a.contribution)
