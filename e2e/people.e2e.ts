@@ -221,9 +221,9 @@ describe('people', () => {
     await testId('pdca-create').click();
     await testId('pdca-title').fill(`Faster onboarding ${stamp}`);
     await testId('pdca-goal').fill('New sellers close a first deal within 30 days');
-    const owner = page.getByLabel('Owner');
+    const owner = testId('pdca-modal').locator('.ant-select[aria-label="Owner"]');
     await owner.click();
-    await owner.fill(mei.name);
+    await owner.locator('input').fill(mei.name);
     await openOption(mei.name).click();
     await page.keyboard.press('Escape');
     await testId('pdca-save').click();
