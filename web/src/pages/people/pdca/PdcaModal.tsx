@@ -60,7 +60,7 @@ export function PdcaModal({ cycle, onClose }: { cycle: PdcaCycle | null; onClose
               startsOn: dayjs(cycle.startsOn),
               endsOn: cycle.endsOn ? dayjs(cycle.endsOn) : null,
             }
-          : { measures: [{ text: '' }], startsOn: dayjs(), endsOn: dayjs().add(3, 'month') }
+          : { measures: [], startsOn: dayjs(), endsOn: dayjs().add(3, 'month') }
       }
       data-testid="pdca-modal"
       okTestId="pdca-save"
