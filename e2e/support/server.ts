@@ -29,9 +29,10 @@ function freePort(): Promise<number> {
 
 /**
  * Starts the real server (`tandem serve`) on a free port with a fresh embedded database and the
- * already-built web app, and waits until `/api/health` answers. It builds nothing itself.
+ * already-built web app, and waits until `/api/health` answers. It builds nothing itself. With `dataDir`, it runs on
+ * that data directory and leaves it in place when it stops (a test restarts on it, e.g. after moving a clock back).
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { dataDir?: string } = {}): Promise<RunningServer> {
   const external = process.env.TANDEM_E2E_URL;
   if (external) {
     // Debugging aid: a server you started yourself with the same admin credentials.
@@ -42,7 +43,7 @@ export async function startServer(): Promise<RunningServer> {
     throw new Error(`No web build at ${webDir}: run \`npm run build\` before the browser tests.`);
   }
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'tandem-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'tandem-e2e-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -71,7 +72,9 @@ export async function startServer(): Promise<RunningServer> {
       await exited;
       clearTimeout(timer);
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   };
 
   const deadline = Date.now() + 90_000;

@@ -7,6 +7,7 @@ import { AppLayout } from './layout/AppLayout.tsx';
 import { caseStaffRoles, surveyManagerRoles, surveyReaderRoles } from '@tandem/server/api';
 import { HomeRedirect } from './pages/home/HomeRedirect.tsx';
 import { importers } from './pages/imports/shared/roles.ts';
+import { peopleDashboardRoles, peopleHrRoles, peopleStaffRoles } from './pages/people/shared/types.ts';
 import { valueRoles, valueStaffRoles } from './pages/value/shared/types.ts';
 
 // One chunk per page: the initial bundle holds only the shell.
@@ -51,6 +52,17 @@ const PublicCaseFeedbackPage = lazy(() => import('./pages/cases/public-feedback/
 const MySurveysPage = lazy(() => import('./pages/me/surveys/MySurveysPage.tsx'));
 const AccountPage = lazy(() => import('./pages/me/account/AccountPage.tsx'));
 const MyGrievancesPage = lazy(() => import('./pages/me/grievances/MyGrievancesPage.tsx'));
+const MyAppraisalsPage = lazy(() => import('./pages/me/appraisals/MyAppraisalsPage.tsx'));
+const DirectoryPage = lazy(() => import('./pages/people/directory/DirectoryPage.tsx'));
+const EmployeePage = lazy(() => import('./pages/people/employee/EmployeePage.tsx'));
+const CyclesPage = lazy(() => import('./pages/people/cycles/CyclesPage.tsx'));
+const CycleWizardPage = lazy(() => import('./pages/people/cycle-new/CycleWizardPage.tsx'));
+const CycleDetailPage = lazy(() => import('./pages/people/cycle-detail/CycleDetailPage.tsx'));
+const TurnoverPage = lazy(() => import('./pages/people/turnover/TurnoverPage.tsx'));
+const AttritionPage = lazy(() => import('./pages/people/attrition/AttritionPage.tsx'));
+const PdcaBoardPage = lazy(() => import('./pages/people/pdca/PdcaBoardPage.tsx'));
+const VisionReviewsPage = lazy(() => import('./pages/people/vision/VisionReviewsPage.tsx'));
+const PeopleSettingsPage = lazy(() => import('./pages/people/settings/PeopleSettingsPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage.tsx'));
 
 const admin = (page: ReactNode) => <RequireRole roles={['admin']}>{page}</RequireRole>;
@@ -59,6 +71,9 @@ const surveyReader = (page: ReactNode) => <RequireRole roles={surveyReaderRoles}
 const staff = (page: ReactNode) => <RequireRole roles={caseStaffRoles}>{page}</RequireRole>;
 const surveyManager = (page: ReactNode) => <RequireRole roles={surveyManagerRoles}>{page}</RequireRole>;
 const valueReader = (page: ReactNode) => <RequireRole roles={valueRoles}>{page}</RequireRole>;
+const peopleHr = (page: ReactNode) => <RequireRole roles={peopleHrRoles}>{page}</RequireRole>;
+const peopleStaff = (page: ReactNode) => <RequireRole roles={peopleStaffRoles}>{page}</RequireRole>;
+const peopleDashboard = (page: ReactNode) => <RequireRole roles={peopleDashboardRoles}>{page}</RequireRole>;
 const valueStaff = (page: ReactNode) => <RequireRole roles={valueStaffRoles}>{page}</RequireRole>;
 
 export const router = createBrowserRouter([
@@ -145,7 +160,19 @@ export const router = createBrowserRouter([
           { path: 'value/segments/:id', element: valueStaff(<SegmentPage />) },
           { path: 'value/products', element: <ProductsPage /> },
           { path: 'value/transactions', element: <TransactionsPage /> },
+          { path: 'people', element: <Navigate to="/people/directory" replace /> },
+          { path: 'people/directory', element: peopleStaff(<DirectoryPage />) },
+          { path: 'people/employees/:id', element: <EmployeePage /> },
+          { path: 'people/cycles', element: peopleStaff(<CyclesPage />) },
+          { path: 'people/cycles/new', element: peopleHr(<CycleWizardPage />) },
+          { path: 'people/cycles/:id', element: peopleStaff(<CycleDetailPage />) },
+          { path: 'people/turnover', element: peopleDashboard(<TurnoverPage />) },
+          { path: 'people/attrition', element: peopleStaff(<AttritionPage />) },
+          { path: 'people/pdca', element: peopleDashboard(<PdcaBoardPage />) },
+          { path: 'people/vision', element: peopleDashboard(<VisionReviewsPage />) },
+          { path: 'people/settings', element: peopleHr(<PeopleSettingsPage />) },
           { path: 'me/surveys', element: <MySurveysPage /> },
+          { path: 'me/appraisals', element: <MyAppraisalsPage /> },
           { path: 'me/account', element: <AccountPage /> },
           { path: 'me/grievances', element: <MyGrievancesPage /> },
           { path: '*', element: <NotFoundPage /> },

@@ -31,6 +31,14 @@ describe('visibleNav', () => {
       'value.crossSell',
       'value.products',
       'value.transactions',
+      'people',
+      'people.directory',
+      'people.cycles',
+      'people.turnover',
+      'people.attrition',
+      'people.pdca',
+      'people.vision',
+      'people.settings',
       'settings',
       'settings.overview',
       'settings.users',
@@ -54,11 +62,29 @@ describe('visibleNav', () => {
       'value.crossSell',
       'value.products',
       'value.transactions',
+      'people',
+      'people.directory',
+      'people.cycles',
+      'people.turnover',
+      'people.attrition',
+      'people.pdca',
+      'people.vision',
       'settings',
       'settings.overview',
       'settings.tokens',
       'settings.imports',
     ]);
+  });
+  it('shows the People area to HR, admin and managers, its dashboards to executives, none of it to employees', () => {
+    const people = (roles: Parameters<typeof visibleNav>[1]) =>
+      keys(visibleNav(navConfig, roles)).filter((k) => k.startsWith('people'));
+    expect(people(['hr'])).toContain('people.settings');
+    expect(people(['manager'])).not.toContain('people.settings');
+    // Executives read the aggregates (turnover) and the organisational loops; attrition risk is for HR and managers.
+    expect(people(['executive'])).toEqual(['people', 'people.turnover', 'people.pdca', 'people.vision']);
+    expect(people(['employee'])).toEqual([]);
+    expect(people(['agent', 'marketing'])).toEqual([]);
+    expect(keys(visibleNav(navConfig, ['employee']))).toContain('me.appraisals');
   });
   it('shows the import page only to roles that may import something', () => {
     for (const role of ['admin', 'manager', 'marketing', 'hr'] as const) {
@@ -113,10 +139,11 @@ describe('visibleNav', () => {
     expect(homePath(visibleNav(config, ['employee']))).toBe('/service/grievance');
   });
   it('puts the personal pages first for employees, and starts employees (only) on their surveys', () => {
-    expect(keys(visibleNav(navConfig, ['employee'])).slice(0, 4)).toEqual([
+    expect(keys(visibleNav(navConfig, ['employee'])).slice(0, 5)).toEqual([
       'me',
       'me.surveys',
       'me.grievances',
+      'me.appraisals',
       'me.account',
     ]);
     expect(keys(visibleNav(navConfig, ['admin']))).not.toContain('me');

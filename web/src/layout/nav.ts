@@ -1,6 +1,7 @@
 import type { Role } from '../api/types.ts';
 import { caseConfigurerRoles, caseStaffRoles, surveyReaderRoles } from '@tandem/server/api';
 import { importers } from '../pages/imports/shared/roles.ts';
+import { peopleDashboardRoles, peopleHrRoles, peopleStaffRoles } from '../pages/people/shared/types.ts';
 import { valueRoles, valueStaffRoles } from '../pages/value/shared/types.ts';
 
 export type NavIcon = 'me' | 'parties' | 'service' | 'feedback' | 'value' | 'care' | 'people' | 'insight' | 'settings';
@@ -27,6 +28,7 @@ const employees: readonly Role[] = ['employee'];
 export const personalNav: NavEntry[] = [
   { key: 'me.surveys', path: '/me/surveys', label: 'nav.mySurveys', enabled: true },
   { key: 'me.grievances', path: '/me/grievances', label: 'nav.myGrievances', enabled: true },
+  { key: 'me.appraisals', path: '/me/appraisals', label: 'nav.myAppraisals', enabled: true },
   { key: 'me.account', path: '/me/account', label: 'nav.myAccount', enabled: true },
 ];
 
@@ -153,7 +155,59 @@ export const navConfig: NavEntry[] = [
     ],
   },
   { key: 'care', path: '/care', label: 'nav.care', icon: 'care', enabled: false },
-  { key: 'people', path: '/people', label: 'nav.people', icon: 'people', enabled: false },
+  {
+    key: 'people',
+    path: '/people',
+    label: 'nav.people',
+    icon: 'people',
+    enabled: true,
+    roles: peopleDashboardRoles,
+    children: [
+      {
+        key: 'people.directory',
+        path: '/people/directory',
+        label: 'nav.peopleDirectory',
+        enabled: true,
+        roles: peopleStaffRoles,
+      },
+      {
+        key: 'people.cycles',
+        path: '/people/cycles',
+        label: 'nav.peopleCycles',
+        enabled: true,
+        roles: peopleStaffRoles,
+      },
+      {
+        key: 'people.turnover',
+        path: '/people/turnover',
+        label: 'nav.peopleTurnover',
+        enabled: true,
+        roles: peopleDashboardRoles,
+      },
+      {
+        key: 'people.attrition',
+        path: '/people/attrition',
+        label: 'nav.peopleAttrition',
+        enabled: true,
+        roles: peopleStaffRoles,
+      },
+      { key: 'people.pdca', path: '/people/pdca', label: 'nav.peoplePdca', enabled: true, roles: peopleDashboardRoles },
+      {
+        key: 'people.vision',
+        path: '/people/vision',
+        label: 'nav.peopleVision',
+        enabled: true,
+        roles: peopleDashboardRoles,
+      },
+      {
+        key: 'people.settings',
+        path: '/people/settings',
+        label: 'nav.peopleSettings',
+        enabled: true,
+        roles: peopleHrRoles,
+      },
+    ],
+  },
   { key: 'insight', path: '/insight', label: 'nav.insight', icon: 'insight', enabled: false },
   {
     key: 'settings',

@@ -23,7 +23,7 @@ import { EditPartyModal } from './EditPartyModal.tsx';
 import { ContactsCard } from './ContactsCard.tsx';
 import { PartyActions, type PartyDialog } from './PartyActions.tsx';
 import { PartyRoles } from './PartyRoles.tsx';
-import { PartyTimeline } from './PartyTimeline.tsx';
+import { PartyTimeline } from '../shared/PartyTimeline/PartyTimeline.tsx';
 import { ProfileCard } from './ProfileCard.tsx';
 
 /** `/parties/:id`: the party's profile, roles, tasks and timeline, with the everyday actions. */

@@ -10,10 +10,10 @@ import { Link } from 'react-router-dom';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client.ts';
-import type { Page, PartyHistoryEntry, TimelineItem } from '../../../api/types.ts';
-import { Timeline, type TimelineEntry } from '../../../components/Timeline/Timeline.tsx';
-import { useFormat } from '../../../i18n/useFormat.ts';
+import { api } from '../../../../api/client.ts';
+import type { Page, PartyHistoryEntry, TimelineItem } from '../../../../api/types.ts';
+import { Timeline, type TimelineEntry } from '../../../../components/Timeline/Timeline.tsx';
+import { useFormat } from '../../../../i18n/useFormat.ts';
 
 /** A history value in words: stage and level names are translated, owners stay ids (shown by name elsewhere). */
 function valueLabel(h: PartyHistoryEntry, v: string | null, t: TFunction): string {
