@@ -48,8 +48,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          // A page waits for the server and renders on a shared machine: a poll gives it ten seconds, not one.
-          expect: { poll: { timeout: 10_000, interval: 100 } },
+          // A page waits for the server and renders on a shared machine: a poll gives it twenty seconds, not one (a save
+          // and its refetch took over ten on a machine running four suites at once).
+          expect: { poll: { timeout: 20_000, interval: 100 } },
           pool: 'forks',
           poolOptions: { forks: { singleFork: true } },
         },
