@@ -153,6 +153,10 @@ export async function valueBench(
           ...(c.body ? { payload: c.body } : {}),
         });
         status = res.statusCode;
+        // A large organisation's fit answers 202 and runs in the background: time it until it has finished.
+        if (status === 202) {
+          status = await fitFinished(app, headers, res.json<{ id: string }>().id);
+        }
         // A fit is timed once after its warm-up: at M it takes tens of seconds, and its spread is small.
       },
       c.method === 'POST' ? 1 : runs,
@@ -164,6 +168,17 @@ export async function valueBench(
   rows.push(await snapshotRun(app, h, orgId, headers, asOf));
   rows.push(await customersPage(app, h, orgId, headers, runs));
   return rows;
+}
+
+/** Polls a background CLV fit until it is done (200) or failed (422). */
+async function fitFinished(app: App, headers: Record<string, string>, id: string): Promise<number> {
+  for (;;) {
+    const fit = (await app.inject({ url: `/api/value/clv/fits/${id}`, headers })).json<{ status: string }>();
+    if (fit.status === 'done' || fit.status === 'failed') {
+      return fit.status === 'done' ? 200 : 422;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 /** Hand-written SQL: the purchase days per customer a snapshot reads (the rest is scoring, classes, CLV, the insert). */
@@ -217,7 +232,7 @@ async function customersPage(
     from value_snapshot vs join party p on p.org_id = vs.org_id and p.id = vs.party_id
     where vs.org_id = ${orgId} and vs.run_id = (
       select id from value_snapshot_run where org_id = ${orgId} and status = 'done' order by finished_at desc limit 1)
-    order by coalesce(vs.clv, -1e15) desc, p.id desc limit 51`;
+    order by vs.clv desc nulls last, vs.party_id desc limit 51`;
   const sqlMs = await timed(() => base.execute(h.db), runs);
   process.stdout.write(`  measured: customers by value (${status})\n`);
   return {
