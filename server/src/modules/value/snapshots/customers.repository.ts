@@ -67,7 +67,7 @@ export async function valueCustomers(
     if (!(v === '' || (typeof v === 'string' && numberCursor.test(v))) || !cursorValueFits(id, 'uuid')) {
       throw invalidCursor();
     }
-    conds.push(after(col, q.order, v === '' ? null : (v), id as string));
+    conds.push(after(col, q.order, v === '' ? null : v, id as string));
   }
   const where = conds.length ? sql`and ${sql.join(conds, sql` and `)}` : sql``;
   const { rows } = await sql<ValueCustomerRow & { sort_key: string | null }>`
