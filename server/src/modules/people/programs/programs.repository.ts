@@ -2,6 +2,7 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { managedUnitIds } from '../../../platform/access/access.ts';
+import { updateVersioned } from '../../../platform/db/versioned.ts';
 import { paginate } from '../../../platform/db/pagination.ts';
 import { isHr, programVisible, visionVisible } from '../people.access.ts';
 import type { PdcaCycleTable, VisionReviewTable } from '../people.tables.ts';
@@ -47,14 +48,7 @@ export const programsRepository = {
     db.insertInto('pdca_cycle').values(row).returning('id').executeTakeFirstOrThrow(),
 
   updatePdca: (db: Db, orgId: string, id: string, version: number, set: Updateable<PdcaCycleTable>) =>
-    db
-      .updateTable('pdca_cycle')
-      .set({ ...set, updated_at: new Date(), version: sql`version + 1` })
-      .where('org_id', '=', orgId)
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .returning('id')
-      .executeTakeFirst(),
+    updateVersioned(db, 'pdca_cycle', orgId, id, version, set),
 
   pdcaQuery(db: Db, actor: Actor, mode: 'read' | 'write') {
     return db
@@ -95,14 +89,7 @@ export const programsRepository = {
       .executeTakeFirst(),
 
   updateVision: (db: Db, orgId: string, id: string, version: number, set: Updateable<VisionReviewTable>) =>
-    db
-      .updateTable('vision_review')
-      .set({ ...set, updated_at: new Date(), version: sql`version + 1` })
-      .where('org_id', '=', orgId)
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .returning('id')
-      .executeTakeFirst(),
+    updateVersioned(db, 'vision_review', orgId, id, version, set),
 
   visionQuery: (db: Db, actor: Actor, mode: 'read' | 'write') =>
     db
