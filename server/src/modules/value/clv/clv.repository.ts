@@ -6,14 +6,6 @@ import type { ClvFitError, ClvTimeUnit, StoredClvModel, ValueClvFitRow } from '.
 // amount in the currency is > 0 (refunds net out within the day; a day that nets to zero or less is not a
 // purchase); x, tₓ and T are counted in whole days here and converted to the model's unit by the service.
 
-export interface CustomerInputs {
-  party_id: string;
-  x: number;
-  tx_days: number;
-  t_days: number;
-  /** Mean net amount of the repeat purchase days (null when x = 0). */
-  mean: number | null;
-}
 /** Whole days: repeat purchase days, last purchase − first, as-of − first. */
 export interface Triple {
   x: number;
@@ -31,7 +23,7 @@ export interface CompressedInputs {
 }
 
 /** Per customer in scope: (x, tₓ, T) in days and the mean amount of the repeat purchase days, up to `asOf` (inclusive). */
-function perCustomer(orgId: string, currency: string, asOf: string, scope: Expression<SqlBool>) {
+export function perCustomer(orgId: string, currency: string, asOf: string, scope: Expression<SqlBool>) {
   return sql`
     with days as (
       select t.party_id, (t.occurred_at at time zone 'UTC')::date as d, sum(t.amount) as amount
@@ -56,18 +48,6 @@ export const clvRepository = {
       select x, tx_days, t_days, mean, count(*)::int as n
       from (${perCustomer(orgId, currency, asOf, live)}) c
       group by x, tx_days, t_days, mean`.execute(db);
-    return rows;
-  },
-
-  /** The same inputs per customer in scope (for predictions). */
-  async customerInputs(
-    db: Db,
-    orgId: string,
-    currency: string,
-    asOf: string,
-    scope: Expression<SqlBool>,
-  ): Promise<CustomerInputs[]> {
-    const { rows } = await sql<CustomerInputs>`${perCustomer(orgId, currency, asOf, scope)}`.execute(db);
     return rows;
   },
 
@@ -148,10 +128,16 @@ export const clvRepository = {
     return q.executeTakeFirst();
   },
 
-  /** The distinct (x, tₓ, T) in days of every live customer up to `asOf` (the snapshot's CLV factors are per triple). */
-  async triples(db: Db, orgId: string, currency: string, asOf: string): Promise<Triple[]> {
+  /** The distinct (x, tₓ, T) in days of the customers in scope (default: every live one) up to `asOf`. */
+  async triples(
+    db: Db,
+    orgId: string,
+    currency: string,
+    asOf: string,
+    scope: Expression<SqlBool> = live,
+  ): Promise<Triple[]> {
     const { rows } = await sql<Triple>`
-      select x, tx_days, t_days from (${perCustomer(orgId, currency, asOf, live)}) c
+      select x, tx_days, t_days from (${perCustomer(orgId, currency, asOf, scope)}) c
       group by x, tx_days, t_days`.execute(db);
     return rows;
   },

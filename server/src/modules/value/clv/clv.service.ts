@@ -18,8 +18,10 @@ import type {
   SimpleClv,
   SimpleClvQuery,
 } from './clv.schema.ts';
-import { clvRepository, type CustomerInputs } from './clv.repository.ts';
-import { fitModel, predict, UNIT_DAYS } from './model.ts';
+import { clvRepository, type Triple } from './clv.repository.ts';
+import { predictionsRepository, type PredictionRow, type TripleFactor } from './predictions.repository.ts';
+import { pAlive } from './bgnbd.ts';
+import { discountedPurchases, fitModel, UNIT_DAYS } from './model.ts';
 import { simpleClvInputs } from './simple.repository.ts';
 import { simpleClv } from './simple.ts';
 
@@ -105,33 +107,33 @@ function decodeCursor(s: string): Cursor {
   throw validation('Invalid cursor', [{ path: ['querystring', 'cursor'], message: 'Invalid cursor', code: 'invalid' }]);
 }
 
-/** Customers after the cursor in the order asked (CLV, then party id, so ties page stably). */
-function page(items: ClvCustomer[], q: ClvCustomersQuery): { items: ClvCustomer[]; nextCursor: string | null } {
-  const dir = q.sort === 'clv' ? 1 : -1;
-  const cmp = (a: Cursor, b: Cursor) => dir * (a.clv - b.clv) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const key = (c: ClvCustomer): Cursor => ({ clv: c.clv, id: c.partyId });
-  items.sort((a, b) => cmp(key(a), key(b)));
-  const after = q.cursor ? decodeCursor(q.cursor) : null;
-  const rest = after ? items.filter((c) => cmp(key(c), after) > 0) : items;
-  const out = rest.slice(0, q.limit);
-  const last = out[out.length - 1];
-  return { items: out, nextCursor: rest.length > q.limit && last ? encodeCursor(key(last)) : null };
-}
-
-/** Predictions for each customer; customers share (x, tₓ, T, m̄ₓ) often (whole days): each distinct one is computed once. */
-function predictAll(model: ClvModel, inputs: CustomerInputs[], q: ClvCustomersQuery): ClvCustomer[] {
+/**
+ * P(alive), E[Y(H)] and the discounted E[Y] sum per distinct (x, tₓ, T) of the customers in scope: the only rows that
+ * leave SQL; the per-customer arithmetic and the ordering stay in SQL (predictions.repository.ts).
+ */
+function tripleFactors(model: ClvModel, triples: readonly Triple[], q: ClvCustomersQuery): TripleFactor[] {
   const unitDays = UNIT_DAYS[model.timeUnit];
-  const opts = { horizonMonths: q.horizonMonths, annualDiscountRate: q.annualDiscountRate, unitDays };
-  const memo = new Map<string, ReturnType<typeof predict>>();
-  return inputs.map((c): ClvCustomer => {
-    const k = `${c.x}|${c.tx_days}|${c.t_days}|${c.mean}`;
-    const tx = c.tx_days / unitDays;
-    const T = c.t_days / unitDays;
-    const p = memo.get(k) ?? predict(model, { x: c.x, tx, T, mean: c.mean }, opts);
-    memo.set(k, p);
-    return { partyId: c.party_id, x: c.x, tx, T, ...p };
+  const horizon = { horizonMonths: q.horizonMonths, annualDiscountRate: q.annualDiscountRate, unitDays };
+  return triples.flatMap((t) => {
+    const c = { x: t.x, tx: t.tx_days / unitDays, T: t.t_days / unitDays };
+    const d = discountedPurchases(model.bgnbd, c, horizon);
+    const alive = pAlive(model.bgnbd, c.x, c.tx, c.T);
+    return [d.discounted, d.expectedPurchases, alive].every(Number.isFinite)
+      ? [{ ...t, pAlive: alive, expectedPurchases: d.expectedPurchases, discounted: d.discounted }]
+      : [];
   });
 }
+
+const toCustomer = (r: PredictionRow, unitDays: number): ClvCustomer => ({
+  partyId: r.party_id,
+  x: r.x,
+  tx: r.tx_days / unitDays,
+  T: r.t_days / unitDays,
+  pAlive: r.p_alive,
+  expectedPurchases: r.expected_purchases,
+  expectedSpend: r.expected_spend,
+  clv: r.clv,
+});
 
 export function clvService(deps: Deps) {
   const { db } = deps;
@@ -202,18 +204,21 @@ export function clvService(deps: Deps) {
     /** Predictions for the customers the reader may see, from the current model at its as-of date. */
     async customers(ctx: RequestContext, q: ClvCustomersQuery): Promise<ClvCustomersPage> {
       const { orgId } = ctx.actor;
-      const row = await latest(orgId, q.currency);
-      const model = toModel(row) as ClvModel;
+      const model = toModel(await latest(orgId, q.currency)) as ClvModel;
+      const after = q.cursor ? decodeCursor(q.cursor) : null;
       const vis = await customerVisibility(db, orgId);
-      const inputs = await clvRepository.customerInputs(
-        db,
-        orgId,
-        model.currency,
-        model.asOf,
-        listedCustomer(ctx.actor, vis) ?? visibleCustomer(ctx.actor, vis),
-      );
-      const items = predictAll(model, inputs, q);
-      return { ...page(items, q), fitId: model.fitId, asOf: model.asOf, currency: model.currency };
+      const scope = listedCustomer(ctx.actor, vis) ?? visibleCustomer(ctx.actor, vis);
+      const { currency, asOf } = model;
+      const factors = tripleFactors(model, await clvRepository.triples(db, orgId, currency, asOf, scope), q);
+      const rows = await predictionsRepository.page(db, {
+        ...{ orgId, currency, asOf, scope, gammaGamma: model.gammaGamma, factors, after },
+        descending: q.sort !== 'clv',
+        limit: q.limit + 1,
+      });
+      const items = rows.slice(0, q.limit).map((r) => toCustomer(r, UNIT_DAYS[model.timeUnit]));
+      const last = items[items.length - 1];
+      const nextCursor = rows.length > q.limit && last ? encodeCursor({ clv: last.clv, id: last.partyId }) : null;
+      return { items, nextCursor, fitId: model.fitId, asOf, currency };
     },
 
     /** The simple CLV over the customers the reader may see; a future asOf has no data (zeros and a note). */
