@@ -168,7 +168,20 @@ describe('RFM', () => {
     ]);
     const audit = (await h.as(admin).get('/api/audit?entityType=value_setting')).json();
     expect(audit.items.length).toBeGreaterThanOrEqual(2);
-    expect((await fx.put(admin, '/api/value/rfm-rules', { rules: defaultRfmRules, version: 2 })).statusCode).toBe(200);
+    expect((await fx.put(admin, '/api/value/rfm-rules', { rules: narrow, version: 2 })).statusCode).toBe(200);
+    // Back to the documented defaults: at the version read, by a settings editor, audited.
+    const reset = (version: number, who = admin) => h.as(who).post('/api/value/rfm-rules/reset', { version });
+    expect((await reset(3, agentA)).statusCode).toBe(403);
+    expect((await reset(2)).statusCode).toBe(409);
+    const back = await reset(3);
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json()).toMatchObject({ version: 0, isDefault: true, rules: defaultRfmRules });
+    expect((await h.as(agentA).get('/api/value/rfm-rules')).json()).toMatchObject({ version: 0, isDefault: true });
+    expect((await scoredRows()).I?.segment).toBe('cant_lose');
+    expect((await reset(0)).statusCode).toBe(200);
+    expect((await reset(-1)).statusCode).toBe(400);
+    const after = (await h.as(admin).get('/api/audit?entityType=value_setting')).json();
+    expect(after.items.length).toBe(audit.items.length + 2);
   });
 
   it('refuses bad rules and bad queries on the field', async () => {

@@ -72,6 +72,14 @@ const rfmRules: MatrixResource = {
   },
   delete: noDelete,
   export: { none: 'Read it whole with GET' },
+  more: {
+    reset: {
+      route: 'POST /api/value/rfm-rules/reset',
+      given: 'shared',
+      body: { version: '{version}' },
+      expect: { allow: settingsEditors, otherwise: 'deny403' },
+    },
+  },
 };
 
 const classes: MatrixResource = {

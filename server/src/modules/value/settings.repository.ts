@@ -53,4 +53,15 @@ export const settingsRepository = {
       .returning(['value', 'version', 'updated_at', 'updated_by'])
       .executeTakeFirst();
   },
+
+  /** Removes the stored value at `version` (the documented default applies again); false when the version moved. */
+  async remove(db: Db, orgId: string, key: Key, version: number): Promise<boolean> {
+    const r = await db
+      .deleteFrom('value_setting')
+      .where('org_id', '=', orgId)
+      .where('key', '=', key)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return r.numDeletedRows > 0n;
+  },
 };

@@ -64,3 +64,40 @@ export async function writeSetting<T>(
   }
   return { value, version: row.version, isDefault: false, updatedAt: row.updated_at.toISOString() };
 }
+
+/**
+ * Back to the documented default at the version the caller read: the stored value is removed (a GET then shows the
+ * default with version 0), audited as an update to the default; a moved version answers 409 with the current setting.
+ * Resetting a setting that is already the default changes nothing.
+ */
+export async function resetSetting<T>(
+  db: Db,
+  ctx: RequestContext,
+  key: ValueSettingTable['key'],
+  fallback: T,
+  version: number,
+  current: () => Promise<Setting<T>>,
+): Promise<Setting<T>> {
+  const orgId = ctx.actor.orgId;
+  const done = await db.transaction().execute(async (trx) => {
+    const before = await settingsRepository.get(trx, orgId, key);
+    if (!before && version === 0) {
+      return true;
+    }
+    if (!(await settingsRepository.remove(trx, orgId, key, version))) {
+      return false;
+    }
+    await recordAudit(trx, ctx, {
+      action: 'value_setting.update',
+      entityType: 'value_setting',
+      entityId: null,
+      before: before ? { key, value: before.value } : null,
+      after: { key, value: fallback, default: true },
+    });
+    return true;
+  });
+  if (!done) {
+    throw versionConflict(await current());
+  }
+  return { value: fallback, version: 0, isDefault: true, updatedAt: null };
+}

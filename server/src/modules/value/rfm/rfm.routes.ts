@@ -6,6 +6,7 @@ import type { Role } from '../../../platform/identity/constants-types.ts';
 import { VALUE_ROLES } from '../value.access.ts';
 import {
   putRfmRulesSchema,
+  resetRfmRulesSchema,
   rfmCustomerSchema,
   rfmCustomersQuerySchema,
   rfmQuerySchema,
@@ -60,5 +61,16 @@ export function rfmRoutes(app: TandemApp, deps: Deps) {
       response: { 200: rfmRulesSchema },
     },
     handler: (req) => service.putRules(ctxOf(req), req.body),
+  });
+
+  app.post('/api/value/rfm-rules/reset', {
+    config: { roles: VALUE_SETTINGS_EDITORS },
+    schema: {
+      tags: ['value'],
+      summary: 'Back to the documented default RFM rules (send the version you read)',
+      body: resetRfmRulesSchema,
+      response: { 200: rfmRulesSchema },
+    },
+    handler: (req) => service.resetRules(ctxOf(req), req.body),
   });
 }

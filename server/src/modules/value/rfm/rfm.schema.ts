@@ -47,6 +47,11 @@ export const putRfmRulesSchema = z
   .strict();
 export type PutRfmRules = z.infer<typeof putRfmRulesSchema>;
 
+export const resetRfmRulesSchema = z
+  .object({ version: z.number().int().min(0).max(MAX_INT4).describe('The version you read') })
+  .strict();
+export type ResetRfmRules = z.infer<typeof resetRfmRulesSchema>;
+
 export const rfmQuerySchema = z
   .object({
     asOf: dayField.optional().describe('Last day of the window (default: today in timeZone)'),

@@ -3,11 +3,12 @@ import { encodeCursor } from '../../../platform/db/pagination.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import type { Page } from '../../../platform/http/common.schema.ts';
 import { currencyOutcome, cursorPartyId, resolveWindow } from '../core-window.ts';
-import { readSetting, writeSetting } from '../settings.service.ts';
+import { readSetting, resetSetting, writeSetting } from '../settings.service.ts';
 import { requireValueRole } from '../value.access.ts';
 import { rfmRepository, type RfmWindow } from './rfm.repository.ts';
 import type {
   PutRfmRules,
+  ResetRfmRules,
   RfmCustomer,
   RfmCustomersQuery,
   RfmQuery,
@@ -97,6 +98,11 @@ export function rfmService(deps: Deps) {
         rules(ctx.actor.orgId),
       );
       return { rules: s.value, version: s.version, isDefault: false, updatedAt: s.updatedAt };
+    },
+
+    async resetRules(ctx: RequestContext, input: ResetRfmRules): Promise<RfmRules> {
+      const s = await resetSetting(db, ctx, 'rfm_rules', defaultRfmRules, input.version, () => rules(ctx.actor.orgId));
+      return { rules: s.value, version: s.version, isDefault: true, updatedAt: null };
     },
   };
 }
