@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { buildApp } from '../app.ts';
 import { usersRepository } from '../platform/identity/users.repository.ts';
 import { JobRegistry, platformJobs, startJobs } from '../platform/jobs/jobs.ts';
+import { ANALYZE_JOB } from '../platform/db/statistics.ts';
 import { ensureFirstOrganization } from '../bootstrap.ts';
 import { config, openConfigured } from './context.ts';
 import { printFirstRun } from './print.ts';
@@ -52,6 +53,8 @@ export function registerServe(program: Command): void {
       });
       const jobs = await startJobs(handle, [...platformJobs(handle), ...jobRegistry.definitions], app.log);
       jobRegistry.attach(jobs);
+      // Fresh planner statistics at start (PGlite has no autovacuum; see platform/db/statistics.ts).
+      await jobs.send(ANALYZE_JOB, {});
       let closing = false;
       const shutdown = async (signal: string) => {
         if (closing) {

@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DatabaseHandle } from '../db/database.ts';
 import { sessionsRepository } from '../auth/sessions.repository.ts';
+import { ANALYZE_JOB, refreshStatistics } from '../db/statistics.ts';
 
 /** A job a module registers: its queue, an optional cron schedule, and an idempotent handler. */
 export interface JobDefinition<T extends object = object> {
@@ -25,6 +26,13 @@ export function platformJobs(handle: DatabaseHandle): JobDefinition[] {
       cron: '17 * * * *',
       handler: async () => {
         await sessionsRepository.deleteExpired(handle.db);
+      },
+    },
+    {
+      name: ANALYZE_JOB,
+      cron: '*/5 * * * *',
+      handler: async () => {
+        await refreshStatistics(handle.db);
       },
     },
   ];
