@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Alert, AutoComplete, Button, Card, Form, Space, Tooltip, Typography } from 'antd';
+import { Alert, AutoComplete, Button, Card, Form, Popconfirm, Space, Tooltip, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useToast } from '../../../components/feedback/toast.tsx';
@@ -33,6 +33,18 @@ export function RfmRulesEditor({ onDone }: { onDone: () => void }) {
     onConflict: () => void current.refetch(),
   });
   const { form: instance } = form;
+  const reset = useSaveValueSetting<{ version: number }, RfmRules>('/api/value/rfm-rules/reset', 'POST');
+  const onReset = async () => {
+    try {
+      const back = await reset.mutateAsync({ version: current.data?.version ?? 0 });
+      instance.setFieldsValue({ rules: back.rules });
+      void toast.success(t('value.rfmRules.resetDone'));
+    } catch {
+      // A moved version: show the current rules and the conflict note, as a save does.
+      void current.refetch();
+      void toast.error(t('value.settingsConflict'));
+    }
+  };
   const loaded = current.data;
   useEffect(() => {
     if (loaded && !instance.isFieldsTouched()) {
@@ -80,6 +92,18 @@ export function RfmRulesEditor({ onDone }: { onDone: () => void }) {
                 <Button type="primary" htmlType="submit" loading={form.submitting} data-testid="rfm-rules-save">
                   {t('common.save')}
                 </Button>
+                {loaded && !loaded.isDefault && (
+                  <Popconfirm
+                    title={t('value.rfmRules.resetConfirm')}
+                    onConfirm={() => void onReset()}
+                    okText={t('value.rfmRules.reset')}
+                    cancelText={t('common.cancel')}
+                  >
+                    <Button loading={reset.isPending} data-testid="rfm-rules-reset">
+                      {t('value.rfmRules.reset')}
+                    </Button>
+                  </Popconfirm>
+                )}
                 <Button onClick={onDone} data-testid="rfm-rules-cancel">
                   {t('common.cancel')}
                 </Button>

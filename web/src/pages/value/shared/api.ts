@@ -251,10 +251,10 @@ export function useClassSettings() {
 }
 
 /** Saves settings that change what the reports mean: everything value-derived is read again. */
-export function useSaveValueSetting<TBody, TResult>(path: string) {
+export function useSaveValueSetting<TBody, TResult>(path: string, method: 'PUT' | 'POST' = 'PUT') {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: TBody) => api<TResult>(path, { method: 'PUT', body }),
+    mutationFn: (body: TBody) => api<TResult>(path, { method, body }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: valueKey });
       void queryClient.invalidateQueries({ queryKey: listKey(rfmCustomersEndpoint) });
