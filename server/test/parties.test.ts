@@ -124,6 +124,11 @@ describe('parties: create, read, update', () => {
     });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ displayName: 'Acme Ltd', ownerId: agent.userId, version: 2 });
+    // The owner's name comes with the record and with each list row: no request per owner.
+    const agentName = (await admin().get(`/api/users/${agent.userId}`)).json().displayName as string;
+    expect(ok.json()).toMatchObject({ ownerName: agentName, backupOwnerName: null });
+    const listed = (await admin().get(`/api/parties?ownerId=${agent.userId}`)).json().items;
+    expect(listed).toEqual([expect.objectContaining({ id: p.id, ownerId: agent.userId, ownerName: agentName })]);
     const stale = await admin().patch(`/api/parties/${p.id}`, { displayName: 'Stale', version: 1 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error).toMatchObject({

@@ -227,7 +227,9 @@ export const partySchema = z
     tags: z.array(z.string()).optional(),
     custom: customSchema.optional(),
     ownerId: z.uuid().nullable().optional(),
+    ownerName: z.string().nullable().optional().describe('The owner’s display name (lists need no request per owner)'),
     backupOwnerId: z.uuid().nullable().optional(),
+    backupOwnerName: z.string().nullable().optional(),
     profile: profileSchema.optional(),
     roles: z.array(partyRoleSchema).describe('Current roles; empty in directory mode'),
     directory: z

@@ -22,6 +22,7 @@ import { applyRole } from './roles/roles.service.ts';
 import { rolesRepository } from './roles/roles.repository.ts';
 import { fieldDefinitionsRepository } from './settings/settings.repository.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { usersRepository } from '../../platform/identity/users.repository.ts';
 
 /** Maps rows the actor may see, with their current roles (one query for a whole page). */
 export async function withRoles(db: Db, orgId: string, rows: VisibleParty[]): Promise<Party[]> {
@@ -34,7 +35,15 @@ export async function withRoles(db: Db, orgId: string, rows: VisibleParty[]): Pr
   for (const r of roles) {
     byParty.set(r.party_id, [...(byParty.get(r.party_id) ?? []), r]);
   }
-  return rows.map((r) => toParty(r, byParty.get(r.id) ?? [], { full: r.can_full, sensitive: r.can_sensitive }));
+  const userIds = rows.flatMap((r) => (r.can_full ? [r.owner_id, r.backup_owner_id] : []));
+  const names = await usersRepository.displayNames(db, orgId, [
+    ...new Set(userIds.filter((id): id is string => id !== null)),
+  ]);
+  const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+  return rows.map((r) => {
+    const party = toParty(r, byParty.get(r.id) ?? [], { full: r.can_full, sensitive: r.can_sensitive });
+    return r.can_full ? { ...party, ownerName: nameOf(r.owner_id), backupOwnerName: nameOf(r.backup_owner_id) } : party;
+  });
 }
 
 /** A live party the actor may read fully, or 404 (directory readers see no more than the directory). */

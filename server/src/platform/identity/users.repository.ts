@@ -29,7 +29,20 @@ export const usersRepository = {
     return db.selectFrom('app_user').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
   },
 
-  /** Login looks across organisations: the email is all the caller gives. */
+  /** Display names of `ids` (users of the organisation), in one query: lists show owners without a request each. */
+  async displayNames(db: Db, orgId: string, ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) {
+      return new Map();
+    }
+    const rows = await db
+      .selectFrom('app_user')
+      .select(['id', 'display_name'])
+      .where('org_id', '=', orgId)
+      .where('id', 'in', ids)
+      .execute();
+    return new Map(rows.map((r) => [r.id, r.display_name]));
+  },
+
   /** Which of `ids` are users of the organisation. */
   async existingIds(db: Db, orgId: string, ids: string[]): Promise<Set<string>> {
     if (!ids.length) {

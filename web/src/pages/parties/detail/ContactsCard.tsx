@@ -19,8 +19,12 @@ export function ContactsCard({ party: p }: { party: Party }) {
           { key: 'phones', label: t('parties.phones'), children: p.phones.join(', ') || '—' },
           ...(full
             ? [
-                { key: 'owner', label: t('parties.owner'), children: <UserName id={p.ownerId} /> },
-                { key: 'backup', label: t('parties.backupOwner'), children: <UserName id={p.backupOwnerId} /> },
+                { key: 'owner', label: t('parties.owner'), children: <UserName id={p.ownerId} name={p.ownerName} /> },
+                {
+                  key: 'backup',
+                  label: t('parties.backupOwner'),
+                  children: <UserName id={p.backupOwnerId} name={p.backupOwnerName} />,
+                },
                 {
                   key: 'tags',
                   label: t('parties.tags'),

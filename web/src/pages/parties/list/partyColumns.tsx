@@ -91,7 +91,7 @@ export function partyColumns({ t, dateTime, groupOptions, groupName, roleFilter 
       key: 'ownerId',
       title: t('parties.owner'),
       filter: userFilter({ label: t('parties.owner'), me: { label: t('parties.mine'), 'data-testid': 'owner-me' } }),
-      render: (p) => <UserName id={p.ownerId} />,
+      render: (p) => <UserName id={p.ownerId} name={p.ownerName} />,
     },
     {
       key: 'contact',
