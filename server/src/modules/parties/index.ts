@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { TandemApp } from '../../platform/http/types.ts';
 import { activityRoutes } from './activity/activity.routes.ts';
+import { bulkActionsRoutes } from './bulk-actions/bulk-actions.routes.ts';
 import { mergeRoutes } from './merge/merge.routes.ts';
 import { partiesExportRoutes } from './parties.export.ts';
 import { partiesRepository } from './parties.repository.ts';
@@ -17,6 +18,7 @@ export function partiesModule(app: TandemApp, deps: Deps) {
   settingsRoutes(app, deps);
   activityRoutes(app, deps);
   mergeRoutes(app, deps);
+  bulkActionsRoutes(app, deps);
 }
 
 // Services.

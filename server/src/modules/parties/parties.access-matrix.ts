@@ -35,6 +35,12 @@ const customer: MatrixResource = {
     history: { route: 'GET /api/parties/{id}/history', expect: { allow: circle.customer, otherwise: 'deny404' } },
     timeline: { route: 'GET /api/parties/{id}/timeline', expect: { allow: circle.customer, otherwise: 'deny404' } },
     duplicates: { route: 'GET /api/parties/{id}/duplicates', expect: { allow: circle.customer, otherwise: 'deny404' } },
+    bulk: {
+      route: 'POST /api/parties/bulk',
+      given: 'shared',
+      body: { ids: ['{id}'], action: { kind: 'add_tag', tag: 'matrix-bulk' } },
+      expect: { allow: circle.customer, otherwise: 'deny404' },
+    },
     changeRole: {
       route: 'PUT /api/parties/{id}/roles/{role}',
       params: { role: 'customer' },
