@@ -113,6 +113,39 @@ describe('parties', () => {
     await screenshot(page, 'parties-05-search');
   });
 
+  it('tags the selected customers at once and says what happened to each', async () => {
+    // Its own token: sharing the stamp with the customer above would make them look like duplicates of it.
+    const prefix = `批量 ${Math.random().toString(36).slice(2, 8)}`;
+    const ids: string[] = [];
+    for (const n of ['甲', '乙']) {
+      const res = await apiCall('POST', '/api/parties', {
+        kind: 'person',
+        displayName: `${prefix} ${n}`,
+        roles: [{ role: 'customer' }],
+      });
+      expect(res.status).toBe(201);
+      ids.push((res.json as { id: string }).id);
+    }
+    await page.goto(`${server.url}/parties?q=${encodeURIComponent(prefix)}`);
+    const rows = page.locator('[data-testid=parties-table] tr[data-row-key]');
+    await expect.poll(() => rows.count()).toBe(2);
+    await page.locator('[data-testid=parties-table] thead .ant-checkbox-input').check();
+    await expect.poll(() => testId('bulk-count').textContent()).toContain('2');
+    await testId('bulk-add_tag').click();
+    await testId('bulk-tag').fill('重点');
+    await testId('bulk-run').click();
+    await testId('bulk-outcome').waitFor();
+    expect(await testId('bulk-outcome').textContent()).toMatch(/2/);
+    for (const id of ids) {
+      await expect
+        .poll(async () => (await apiCall('GET', `/api/parties/${id}`)).json)
+        .toMatchObject({ tags: ['重点'] });
+    }
+    // The selection is cleared: the bar only shows the outcome.
+    expect(await testId('bulk-count').count()).toBe(0);
+    await screenshot(page, 'parties-05b-bulk');
+  });
+
   it('merges a duplicate and can undo the merge', async () => {
     const created = await apiCall('POST', '/api/parties', {
       kind: 'person',

@@ -43,6 +43,11 @@ export type {
   MergeResult,
 } from './modules/parties/parties.schema.ts';
 export type {
+  BulkPartyAction,
+  BulkPartiesBody,
+  BulkPartiesOutcome,
+} from './modules/parties/bulk-actions/bulk-actions.schema.ts';
+export type {
   Interaction,
   CreateInteraction,
   UpdateInteraction,

@@ -33,6 +33,8 @@ export interface DataTableProps<T> {
   searchParam?: string;
   toolbar?: ReactNode;
   expandable?: (row: T) => ReactNode;
+  /** Row checkboxes (bulk actions): the selected keys, kept across pages. */
+  selection?: { keys: string[]; onChange: (keys: string[]) => void };
   syncUrl?: boolean;
   'data-testid'?: string;
 }
@@ -115,6 +117,16 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
           model.setSort(s?.order ? sortParam(String(s.columnKey), s.order) : null);
         }}
         expandable={expandable ? { expandedRowRender: expandable } : undefined}
+        rowSelection={
+          props.selection
+            ? {
+                selectedRowKeys: props.selection.keys,
+                preserveSelectedRowKeys: true,
+                onChange: (keys) => props.selection?.onChange(keys.map(String)),
+                getCheckboxProps: (row) => ({ 'aria-label': rowLabel?.(row) ?? rowKey(row) }) as object,
+              }
+            : undefined
+        }
         locale={{ emptyText: query.isPending || query.isError ? ' ' : <EmptyState /> }}
       />
       <Pager model={model} />

@@ -8,6 +8,7 @@ import { DataTable } from '../../../components/DataTable/index.ts';
 import { partiesEndpoint, useStakeholderGroups } from '../shared/api.ts';
 import { useFormat } from '../../../i18n/useFormat.ts';
 import { PageHeader } from '../../../layout/PageHeader.tsx';
+import { BulkBar } from './BulkBar.tsx';
 import { CreatePartyModal } from './CreatePartyModal.tsx';
 import { partyColumns } from './partyColumns.tsx';
 
@@ -19,6 +20,7 @@ export default function PartiesPage() {
   const [search] = useSearchParams();
   const groups = useStakeholderGroups();
   const [creating, setCreating] = useState(false);
+  const [selected, setSelected] = useState<string[]>([]);
   const roleFilter = search.get('role');
 
   const columns = useMemo(
@@ -51,6 +53,7 @@ export default function PartiesPage() {
           </>
         }
       />
+      <BulkBar ids={selected} onDone={() => setSelected([])} />
       <DataTable<Party>
         tableKey="parties"
         endpoint={partiesEndpoint}
@@ -61,6 +64,7 @@ export default function PartiesPage() {
         onOpen={(p) => void navigate(`/parties/${p.id}`)}
         defaultSort="-updatedAt"
         searchParam="q"
+        selection={{ keys: selected, onChange: setSelected }}
         syncUrl
         data-testid="parties-table"
       />
