@@ -346,3 +346,26 @@ export {
   capabilityAssessableItems,
   defaultCapabilitySettings,
 } from './modules/insight/constants.ts';
+
+// Care: rules and their preview, occasions and suggestions (modules/care; docs/care.md).
+export type {
+  CareRule,
+  CareRuleParams,
+  CareRulePreview,
+  CreateCareRule,
+  UpdateCareRule,
+} from './modules/care/rules/rules.schema.ts';
+export {
+  careRuleKinds,
+  careRuleRoles,
+  careScopes,
+  careAssignees,
+  anniversaryFields,
+  careMergeFields,
+  careOrgRuleEditorRoles,
+  careRuleWriterRoles,
+  careStaffRoles,
+  careOccasionEditorRoles,
+  careOccasionKeys,
+  CARE_CATCH_UP_DAYS,
+} from './modules/care/constants.ts';

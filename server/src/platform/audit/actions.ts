@@ -105,5 +105,7 @@ export const auditEntityTypes = [
   'insight_capability_settings',
   'insight_capability_assessment',
   'insight_capability_snapshot',
+  'care_rule',
+  'care_occasion_category',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];

@@ -10,6 +10,7 @@ import type { ValueCoreTables } from '../../modules/value/core.tables.ts';
 import type { ValueSegmentsTables } from '../../modules/value/segments/value-segments.tables.ts';
 import type { PeopleTables } from '../../modules/people/people.tables.ts';
 import type { InsightTables } from '../../modules/insight/insight.tables.ts';
+import type { CareTables } from '../../modules/care/care.tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -139,7 +140,8 @@ export interface Database
     ValueCoreTables,
     ValueSegmentsTables,
     PeopleTables,
-    InsightTables {
+    InsightTables,
+    CareTables {
   organization: OrganizationTable;
   org_unit: OrgUnitTable;
   app_user: AppUserTable;

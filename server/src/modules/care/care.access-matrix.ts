@@ -1,0 +1,38 @@
+import { matrixCircles as circle, type MatrixResource, type MatrixTable } from '../../platform/access/matrix.ts';
+
+// Expected outcomes of the care rules (care.access.ts, constants.ts role lists): staff read the organisation's
+// rules and preview them (over the customers they may see); admins, managers and marketing change organisation-wide
+// rules; agents add rules over their own customers (scope mine) but cannot change an organisation-wide one (403).
+// Plain employees have no customer book: 403. Checked by server/test/access-matrix.test.ts.
+
+const staffOnly = { allow: circle.staff, otherwise: 'deny403' } as const;
+const orgEditors = ['admin', 'manager', 'manager2', 'marketing'] as const;
+const writers = [...orgEditors, 'owner', 'agent2', 'backup', 'handler'] as const;
+
+const careRule: MatrixResource = {
+  resource: 'care_rule',
+  record: 'an organisation-wide birthday rule added by the admin',
+  read: { route: 'GET /api/care/rules/{id}', expect: staffOnly },
+  list: { route: 'GET /api/care/rules', query: 'limit=500', expect: staffOnly },
+  update: {
+    route: 'PATCH /api/care/rules/{id}',
+    body: { name: 'Matrix rule {n}', version: '{version}' },
+    expect: { allow: orgEditors, otherwise: 'deny403' },
+  },
+  delete: { none: 'Rules are deactivated (PATCH active: false), never deleted: their reminders refer to them' },
+  export: { none: 'Rules are few; they are listed through the API' },
+  more: {
+    create: {
+      route: 'POST /api/care/rules',
+      body: { name: 'Matrix rule {n}', kind: 'birthday', titleZh: '生日', titleEn: 'Birthday' },
+      expect: { allow: writers, otherwise: 'deny403' },
+    },
+    preview: { route: 'GET /api/care/rules/{id}/preview', query: 'days=7', expect: staffOnly },
+  },
+};
+
+export const careAccessMatrix: MatrixTable = {
+  file: 'modules/care/care.access-matrix.ts',
+  rules: ['modules/care/care.access.ts', 'modules/care/constants.ts'],
+  resources: [careRule],
+};

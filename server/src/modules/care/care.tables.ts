@@ -1,0 +1,56 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { CareAssignee, CareRuleKind, CareRuleRole, CareScope } from './constants.ts';
+
+// Kysely table interfaces of the care module; `Database` (platform/db/types.ts) extends CareTables.
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json<T> = ColumnType<T, string, string>;
+type DateOnly = ColumnType<string, string, string>;
+
+export interface CareRuleTable {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  kind: CareRuleKind;
+  params: Json<Record<string, unknown>>;
+  role: CareRuleRole;
+  lead_days: number;
+  scope: CareScope;
+  assignee: CareAssignee;
+  assignee_id: string | null;
+  title_zh: string;
+  title_en: string;
+  body_zh: string | null;
+  body_en: string | null;
+  active: Generated<boolean>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface CareReminderTable {
+  org_id: string;
+  rule_id: string;
+  party_id: string;
+  occasion_on: DateOnly;
+  task_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CareOccasionCategoryTable {
+  org_id: string;
+  occasion: string;
+  categories: ColumnType<string[], string[], string[]>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface CareTables {
+  care_rule: CareRuleTable;
+  care_reminder: CareReminderTable;
+  care_occasion_category: CareOccasionCategoryTable;
+}
+
+export type CareRuleRow = Selectable<CareRuleTable>;

@@ -1,0 +1,27 @@
+// The care module's only door: what the app, other modules, the CLI, the demo and the tests may use.
+import type { Deps } from '../../platform/deps.ts';
+import type { TandemApp } from '../../platform/http/types.ts';
+import { CARE_REMINDER_JOB } from './constants.ts';
+import { raiseCareReminders } from './reminders.service.ts';
+import { careRulesRoutes } from './rules/rules.routes.ts';
+
+/** Care and outreach (docs/care.md): rules and their daily reminder job, occasions and suggestions. */
+export function careModule(app: TandemApp, deps: Deps) {
+  careRulesRoutes(app, deps);
+  // Daily: the tasks of care rules whose reminder day has come (once per rule, party and occasion date).
+  deps.jobs.define({
+    name: CARE_REMINDER_JOB,
+    cron: '15 5 * * *',
+    handler: async () => {
+      await raiseCareReminders(deps.db);
+    },
+  });
+}
+
+// Services (the demo records through them).
+export { careRulesService } from './rules/rules.service.ts';
+// The reminder job's work (tests and tools call it; the job runs it daily).
+export { raiseCareReminders, CARE_REMINDER_JOB };
+
+// Expected outcomes of the access rules (the access matrix test checks them through the API).
+export { careAccessMatrix } from './care.access-matrix.ts';
