@@ -369,3 +369,11 @@ export {
   careOccasionKeys,
   CARE_CATCH_UP_DAYS,
 } from './modules/care/constants.ts';
+export type {
+  CareOccasion,
+  CareOccasions,
+  CareSuggestion,
+  CareSuggestions,
+  OccasionCategories as CareOccasionCategories,
+  SetOccasionCategories as SetCareOccasionCategories,
+} from './modules/care/occasions/occasions.schema.ts';

@@ -14,6 +14,26 @@ export function careMakers(fx: MatrixFixture): Record<string, Maker> {
   let shared: Promise<{ id: string; version: number }> | undefined;
   const make = () => fx.ok<{ id: string; version: number }>('admin', 'POST', '/api/care/rules', rule());
   return {
+    // The stored categories' version of Mid-Autumn: the first PUT stores them (version 1).
+    care_occasion: {
+      shared: async () => {
+        const cal = await fx.ok<{ items: { key: string; categoriesVersion: number | null }[] }>(
+          'admin',
+          'GET',
+          '/api/care/occasions?year=2026',
+        );
+        const version = cal.items.find((o) => o.key === 'mid_autumn')?.categoriesVersion ?? null;
+        if (version !== null) {
+          return { version };
+        }
+        await fx.ok('admin', 'PUT', '/api/care/occasions/mid_autumn/categories', {
+          categories: ['mooncakes'],
+          version: null,
+        });
+        return { version: 1 };
+      },
+      fresh: () => Promise.reject(new Error("The calendar has no fresh copies: mark its writes given: 'shared'")),
+    },
     care_rule: {
       shared: async () => {
         shared ??= make();

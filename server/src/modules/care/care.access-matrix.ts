@@ -31,8 +31,33 @@ const careRule: MatrixResource = {
   },
 };
 
+const occasionEditors = ['admin', 'manager', 'manager2', 'marketing'] as const;
+const occasions: MatrixResource = {
+  resource: 'care_occasion',
+  record: "the organisation's occasion calendar (Mid-Autumn: its categories and suggestions)",
+  read: { route: 'GET /api/care/occasions', query: 'year=2026', expect: staffOnly },
+  list: { none: 'The calendar is read whole (GET /api/care/occasions)' },
+  update: {
+    route: 'PUT /api/care/occasions/{key}/categories',
+    params: { key: 'mid_autumn' },
+    given: 'shared',
+    body: { categories: ['mooncakes'], version: '{version}' },
+    expect: { allow: occasionEditors, otherwise: 'deny403' },
+  },
+  delete: { none: 'An empty list (PUT categories: []) clears an occasion’s categories' },
+  export: { none: 'Suggestions are listed through the API' },
+  more: {
+    suggestions: {
+      route: 'GET /api/care/occasions/{key}/suggestions',
+      params: { key: 'mid_autumn' },
+      query: 'year=2026',
+      expect: staffOnly,
+    },
+  },
+};
+
 export const careAccessMatrix: MatrixTable = {
   file: 'modules/care/care.access-matrix.ts',
   rules: ['modules/care/care.access.ts', 'modules/care/constants.ts'],
-  resources: [careRule],
+  resources: [careRule, occasions],
 };

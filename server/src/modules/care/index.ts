@@ -4,10 +4,12 @@ import type { TandemApp } from '../../platform/http/types.ts';
 import { CARE_REMINDER_JOB } from './constants.ts';
 import { raiseCareReminders } from './reminders.service.ts';
 import { careRulesRoutes } from './rules/rules.routes.ts';
+import { careOccasionsRoutes } from './occasions/occasions.routes.ts';
 
 /** Care and outreach (docs/care.md): rules and their daily reminder job, occasions and suggestions. */
 export function careModule(app: TandemApp, deps: Deps) {
   careRulesRoutes(app, deps);
+  careOccasionsRoutes(app, deps);
   // Daily: the tasks of care rules whose reminder day has come (once per rule, party and occasion date).
   deps.jobs.define({
     name: CARE_REMINDER_JOB,
@@ -20,6 +22,9 @@ export function careModule(app: TandemApp, deps: Deps) {
 
 // Services (the demo records through them).
 export { careRulesService } from './rules/rules.service.ts';
+export { careOccasionsService } from './occasions/occasions.service.ts';
+/** The Gregorian date of an occasion in a year (lunar festivals computed by tyme4ts). */
+export { occasionDate } from './occasions/calendar.ts';
 // The reminder job's work (tests and tools call it; the job runs it daily).
 export { raiseCareReminders, CARE_REMINDER_JOB };
 
