@@ -377,3 +377,15 @@ export type {
   OccasionCategories as CareOccasionCategories,
   SetOccasionCategories as SetCareOccasionCategories,
 } from './modules/care/occasions/occasions.schema.ts';
+export type {
+  PartyConsent,
+  PutConsent,
+  Suppression,
+  CreateSuppression,
+} from './modules/care/consent/consent.schema.ts';
+export {
+  consentChannels,
+  consentStatuses,
+  consentSources,
+  careMarketingRoles,
+} from './modules/care/constants.ts';

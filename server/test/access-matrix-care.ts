@@ -13,7 +13,21 @@ const rule = () => ({
 export function careMakers(fx: MatrixFixture): Record<string, Maker> {
   let shared: Promise<{ id: string; version: number }> | undefined;
   const make = () => fx.ok<{ id: string; version: number }>('admin', 'POST', '/api/care/rules', rule());
+  const suppression = () =>
+    fx.ok<{ id: string }>('admin', 'POST', '/api/care/suppressions', {
+      channel: 'email',
+      address: `matrix-${nextN()}@example.com`,
+    });
+  let sharedSuppression: Promise<{ id: string }> | undefined;
   return {
+    party_consent: {
+      shared: () => Promise.resolve({ id: fx.ids.customer }),
+      fresh: async () => ({ id: (await fx.customer()).id }),
+    },
+    care_suppression: {
+      shared: async () => ({ id: (await (sharedSuppression ??= suppression())).id }),
+      fresh: async () => ({ id: (await suppression()).id }),
+    },
     // The stored categories' version of Mid-Autumn: the first PUT stores them (version 1).
     care_occasion: {
       shared: async () => {

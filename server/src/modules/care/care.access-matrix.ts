@@ -56,8 +56,47 @@ const occasions: MatrixResource = {
   },
 };
 
+const consent = {
+  route: 'PUT /api/parties/{id}/consent',
+  body: { consents: [{ channel: 'email', status: 'granted' }], source: 'form' },
+  expect: { allow: circle.customer, otherwise: 'deny404' },
+} as const;
+
+/** Consent on the party page: read by whoever sees the party in full, recorded by whoever may change it. */
+const partyConsent: MatrixResource = {
+  resource: 'party_consent',
+  record: "the customer's consent per channel",
+  read: { route: 'GET /api/parties/{id}/consent', expect: { allow: circle.customer, otherwise: 'deny404' } },
+  list: { none: 'One party at a time (campaigns count consent over their audience)' },
+  update: consent,
+  delete: { none: 'Consent is withdrawn (PUT status: withdrawn), never deleted: the log is the proof' },
+  export: { none: 'Shown on the party page and its timeline' },
+};
+
+const marketers = ['admin', 'marketing'] as const;
+const suppression: MatrixResource = {
+  resource: 'care_suppression',
+  record: 'an email address suppressed by the admin',
+  read: { none: 'Addresses are listed, not read one by one' },
+  list: {
+    route: 'GET /api/care/suppressions',
+    query: 'limit=500',
+    expect: { allow: marketers, otherwise: 'deny403' },
+  },
+  update: { none: 'An address is listed or not: remove it and add it again' },
+  delete: { route: 'DELETE /api/care/suppressions/{id}', expect: { allow: marketers, otherwise: 'deny403' } },
+  export: { none: 'Listed through the API' },
+  more: {
+    create: {
+      route: 'POST /api/care/suppressions',
+      body: { channel: 'email', address: 'matrix-{n}@example.com' },
+      expect: { allow: marketers, otherwise: 'deny403' },
+    },
+  },
+};
+
 export const careAccessMatrix: MatrixTable = {
   file: 'modules/care/care.access-matrix.ts',
   rules: ['modules/care/care.access.ts', 'modules/care/constants.ts'],
-  resources: [careRule, occasions],
+  resources: [careRule, occasions, partyConsent, suppression],
 };

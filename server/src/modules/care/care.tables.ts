@@ -1,5 +1,12 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { CareAssignee, CareRuleKind, CareRuleRole, CareScope } from './constants.ts';
+import type {
+  CareAssignee,
+  CareRuleKind,
+  CareRuleRole,
+  CareScope,
+  ConsentChannel,
+  ConsentStatus,
+} from './constants.ts';
 
 // Kysely table interfaces of the care module; `Database` (platform/db/types.ts) extends CareTables.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -47,10 +54,36 @@ export interface CareOccasionCategoryTable {
   version: Generated<number>;
 }
 
+export interface CareConsentEventTable {
+  org_id: string;
+  id: Generated<string>;
+  party_id: string;
+  channel: ConsentChannel;
+  status: ConsentStatus;
+  source: string;
+  note: string | null;
+  actor_id: string | null;
+  at: CreatedAt;
+}
+
+export interface CareSuppressionTable {
+  org_id: string;
+  id: Generated<string>;
+  channel: ConsentChannel;
+  address: string;
+  reason: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface CareTables {
   care_rule: CareRuleTable;
   care_reminder: CareReminderTable;
   care_occasion_category: CareOccasionCategoryTable;
+  care_consent_event: CareConsentEventTable;
+  care_suppression: CareSuppressionTable;
 }
 
 export type CareRuleRow = Selectable<CareRuleTable>;
+export type ConsentEventRow = Selectable<CareConsentEventTable>;
+export type SuppressionRow = Selectable<CareSuppressionTable>;

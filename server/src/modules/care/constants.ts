@@ -60,3 +60,23 @@ export const careOccasionKeys = [
   'birthday',
 ] as const;
 export type CareOccasionKey = (typeof careOccasionKeys)[number];
+
+/** Channels consent is kept for (docs/care.md "Consent"). */
+export const consentChannels = ['email', 'sms', 'wechat'] as const;
+export type ConsentChannel = (typeof consentChannels)[number];
+export const consentStatuses = ['granted', 'withdrawn'] as const;
+export type ConsentStatus = (typeof consentStatuses)[number];
+/** Where a consent came from; `unsubscribe_link` is written by the one-click link only. */
+export const consentSources = [
+  'form',
+  'verbal',
+  'written',
+  'import',
+  'api',
+  'preference_center',
+  'unsubscribe_link',
+  'other',
+] as const;
+export type ConsentSource = (typeof consentSources)[number];
+/** Who keeps the suppression list (and runs campaigns): admins and marketing. */
+export const careMarketingRoles: readonly Role[] = ['admin', 'marketing'];

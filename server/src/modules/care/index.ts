@@ -5,11 +5,17 @@ import { CARE_REMINDER_JOB } from './constants.ts';
 import { raiseCareReminders } from './reminders.service.ts';
 import { careRulesRoutes } from './rules/rules.routes.ts';
 import { careOccasionsRoutes } from './occasions/occasions.routes.ts';
+import { consentRoutes } from './consent/consent.routes.ts';
+import { consentTimelineSource } from './consent/timeline.ts';
 
 /** Care and outreach (docs/care.md): rules and their daily reminder job, occasions and suggestions. */
 export function careModule(app: TandemApp, deps: Deps) {
   careRulesRoutes(app, deps);
   careOccasionsRoutes(app, deps);
+  consentRoutes(app, deps);
+  deps.timeline.register(consentTimelineSource);
+  // Consent changes follow their party when parties merge.
+  deps.partyReferences.register('care_consent_event');
   // Daily: the tasks of care rules whose reminder day has come (once per rule, party and occasion date).
   deps.jobs.define({
     name: CARE_REMINDER_JOB,
@@ -23,6 +29,8 @@ export function careModule(app: TandemApp, deps: Deps) {
 // Services (the demo records through them).
 export { careRulesService } from './rules/rules.service.ts';
 export { careOccasionsService } from './occasions/occasions.service.ts';
+// Consent: read and record (campaigns and the unsubscribe link record through it too).
+export { consentOf, recordConsent } from './consent/consent.service.ts';
 /** The Gregorian date of an occasion in a year (lunar festivals computed by tyme4ts). */
 export { occasionDate } from './occasions/calendar.ts';
 // The reminder job's work (tests and tools call it; the job runs it daily).

@@ -67,6 +67,8 @@ export const auditActions = [
   'people_settings_update',
   'attrition_weights_update',
   'pay_bands_update',
+  // Care (modules/care).
+  'consent.update',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -107,5 +109,6 @@ export const auditEntityTypes = [
   'insight_capability_snapshot',
   'care_rule',
   'care_occasion_category',
+  'care_suppression',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];

@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 
 // Care (docs/care.md): reminder rules, and the key that makes the daily reminder job create one task per rule, party
 // and occasion date however often it runs and however many servers run it (insert … on conflict do nothing).
-// Occasion category rules say which product categories sell for an occasion (suggestions).
+// Occasion category rules say which product categories sell for an occasion (suggestions). Consent per party and
+// channel, and the suppression list, gate marketing sends.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create table care_rule (
@@ -54,6 +55,37 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       version integer not null default 1,
       primary key (org_id, occasion),
       foreign key (org_id, updated_by) references app_user (org_id, id)
+    );
+
+    -- Consent per party and channel: an append-only log; the latest event of a channel is the party's consent.
+    create table care_consent_event (
+      org_id uuid not null,
+      id uuid not null default gen_random_uuid(),
+      party_id uuid not null,
+      channel text not null check (channel in ('email', 'sms', 'wechat')),
+      status text not null check (status in ('granted', 'withdrawn')),
+      source text not null,
+      note text,
+      actor_id uuid,
+      at timestamptz(3) not null default now(),
+      primary key (org_id, id),
+      foreign key (org_id, party_id) references party (org_id, id),
+      foreign key (org_id, actor_id) references app_user (org_id, id)
+    );
+    create index care_consent_event_party on care_consent_event (org_id, party_id, channel, at desc, id);
+
+    -- Addresses nobody sends marketing to, whoever they belong to (an email lower-cased, a phone in E.164).
+    create table care_suppression (
+      org_id uuid not null references organization (org_id),
+      id uuid not null default gen_random_uuid(),
+      channel text not null check (channel in ('email', 'sms', 'wechat')),
+      address text not null,
+      reason text,
+      created_by uuid,
+      created_at timestamptz(3) not null default now(),
+      primary key (org_id, id),
+      unique (org_id, channel, address),
+      foreign key (org_id, created_by) references app_user (org_id, id)
     );
   `.execute(db);
 }
