@@ -383,9 +383,19 @@ export type {
   Suppression,
   CreateSuppression,
 } from './modules/care/consent/consent.schema.ts';
+export { consentChannels, consentStatuses, consentSources, careMarketingRoles } from './modules/care/constants.ts';
+export type {
+  Campaign,
+  CreateCampaign,
+  UpdateCampaign,
+  SendCampaign,
+  CommercialRatio,
+  Recipient as CampaignRecipient,
+  UnsubscribeInfo,
+} from './modules/care/campaigns/campaigns.schema.ts';
 export {
-  consentChannels,
-  consentStatuses,
-  consentSources,
-  careMarketingRoles,
+  campaignKinds,
+  recipientStates,
+  DEFAULT_COMMERCIAL_CAP,
+  CAMPAIGN_RATE_PER_MINUTE,
 } from './modules/care/constants.ts';

@@ -201,7 +201,7 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
   valueModule(app, deps);
   peopleModule(app, deps);
   insightModule(app, deps);
-  careModule(app, deps);
+  await careModule(app, deps);
   searchRoutes(app, deps, [
     ...platformSearchProviders,
     partiesSearchProvider,

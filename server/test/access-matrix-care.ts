@@ -18,11 +18,34 @@ export function careMakers(fx: MatrixFixture): Record<string, Maker> {
       channel: 'email',
       address: `matrix-${nextN()}@example.com`,
     });
+  const campaign = () =>
+    fx.ok<{ id: string; version: number }>('admin', 'POST', '/api/campaigns', {
+      name: `Matrix campaign ${nextN()}`,
+      kind: 'newsletter',
+      commercial: false,
+      audience: { partyIds: [fx.ids.customer] },
+      subjectZh: '通讯',
+      subjectEn: 'News',
+      bodyZh: '你好',
+      bodyEn: 'Hello',
+    });
+  let sharedCampaign: Promise<{ id: string; version: number }> | undefined;
   let sharedSuppression: Promise<{ id: string }> | undefined;
   return {
     party_consent: {
       shared: () => Promise.resolve({ id: fx.ids.customer }),
       fresh: async () => ({ id: (await fx.customer()).id }),
+    },
+    // The shared draft is read back each time: allowed PATCHes move its version.
+    campaign: {
+      shared: async () => {
+        const { id } = await (sharedCampaign ??= campaign());
+        return { id, version: (await fx.ok<{ version: number }>('admin', 'GET', `/api/campaigns/${id}`)).version };
+      },
+      fresh: async () => {
+        const r = await campaign();
+        return { id: r.id, version: r.version };
+      },
     },
     care_suppression: {
       shared: async () => ({ id: (await (sharedSuppression ??= suppression())).id }),

@@ -6,6 +6,8 @@ import type {
   CareScope,
   ConsentChannel,
   ConsentStatus,
+  CampaignKind,
+  CampaignAudience,
 } from './constants.ts';
 
 // Kysely table interfaces of the care module; `Database` (platform/db/types.ts) extends CareTables.
@@ -76,14 +78,51 @@ export interface CareSuppressionTable {
   created_at: CreatedAt;
 }
 
+export interface CampaignTable {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  kind: CampaignKind;
+  commercial: boolean;
+  audience: Json<CampaignAudience>;
+  subject_zh: string;
+  subject_en: string;
+  body_zh: string;
+  body_en: string;
+  scheduled_at: Date | null;
+  status: Generated<'draft' | 'sent'>;
+  override_reason: string | null;
+  sent_at: Date | null;
+  sent_by: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface CampaignRecipientTable {
+  org_id: string;
+  campaign_id: string;
+  party_id: string;
+  address: string | null;
+  locale: string | null;
+  state: 'queued' | 'unsubscribed' | 'skipped_no_address' | 'skipped_no_consent' | 'skipped_suppressed';
+  outbox_id: string | null;
+  unsubscribed_at: Date | null;
+  created_at: CreatedAt;
+}
+
 export interface CareTables {
   care_rule: CareRuleTable;
   care_reminder: CareReminderTable;
   care_occasion_category: CareOccasionCategoryTable;
   care_consent_event: CareConsentEventTable;
   care_suppression: CareSuppressionTable;
+  campaign: CampaignTable;
+  campaign_recipient: CampaignRecipientTable;
 }
 
 export type CareRuleRow = Selectable<CareRuleTable>;
 export type ConsentEventRow = Selectable<CareConsentEventTable>;
 export type SuppressionRow = Selectable<CareSuppressionTable>;
+export type CampaignRow = Selectable<CampaignTable>;

@@ -80,3 +80,28 @@ export const consentSources = [
 export type ConsentSource = (typeof consentSources)[number];
 /** Who keeps the suppression list (and runs campaigns): admins and marketing. */
 export const careMarketingRoles: readonly Role[] = ['admin', 'marketing'];
+
+/** Campaign kinds (docs/care.md "Campaigns"). */
+export const campaignKinds = ['care', 'newsletter', 'offer', 'referral', 'win_back'] as const;
+export type CampaignKind = (typeof campaignKinds)[number];
+/** Who a campaign goes to: the live members of a value segment when sent, or named parties. */
+export type CampaignAudience = { segmentId: string } | { partyIds: string[] };
+/**
+ * What happened to a recipient. `sent` and `failed` are read from the mail outbox for queued messages; the others are
+ * decided when the campaign is sent (no email address, consent not granted, address suppressed) or afterwards
+ * (unsubscribed through the campaign's link).
+ */
+export const recipientStates = [
+  'queued',
+  'sent',
+  'failed',
+  'unsubscribed',
+  'skipped_no_address',
+  'skipped_no_consent',
+  'skipped_suppressed',
+] as const;
+export type RecipientState = (typeof recipientStates)[number];
+/** The default cap of commercial messages among all the organisation sent in the last 30 days. */
+export const DEFAULT_COMMERCIAL_CAP = 0.1;
+/** Messages a campaign hands to the outbox per minute (later ones wait their turn). */
+export const CAMPAIGN_RATE_PER_MINUTE = 60;

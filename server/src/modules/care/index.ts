@@ -7,12 +7,15 @@ import { careRulesRoutes } from './rules/rules.routes.ts';
 import { careOccasionsRoutes } from './occasions/occasions.routes.ts';
 import { consentRoutes } from './consent/consent.routes.ts';
 import { consentTimelineSource } from './consent/timeline.ts';
+import { campaignsRoutes, unsubscribeRoutes } from './campaigns/campaigns.routes.ts';
 
 /** Care and outreach (docs/care.md): rules and their daily reminder job, occasions and suggestions. */
-export function careModule(app: TandemApp, deps: Deps) {
+export async function careModule(app: TandemApp, deps: Deps) {
   careRulesRoutes(app, deps);
   careOccasionsRoutes(app, deps);
   consentRoutes(app, deps);
+  campaignsRoutes(app, deps);
+  await unsubscribeRoutes(app, deps);
   deps.timeline.register(consentTimelineSource);
   // Consent changes follow their party when parties merge.
   deps.partyReferences.register('care_consent_event');

@@ -69,6 +69,7 @@ export const auditActions = [
   'pay_bands_update',
   // Care (modules/care).
   'consent.update',
+  'campaign.send',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -110,5 +111,6 @@ export const auditEntityTypes = [
   'care_rule',
   'care_occasion_category',
   'care_suppression',
+  'campaign',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];

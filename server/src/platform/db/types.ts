@@ -121,6 +121,7 @@ export interface MailOutboxTable {
   body_text: string | null;
   body_html: string | null;
   purpose: string;
+  headers: Json<Record<string, string>> | null;
   status: Generated<'queued' | 'sent' | 'failed'>;
   attempts: Generated<number>;
   last_error: string | null;

@@ -16,6 +16,7 @@ import * as m0014 from './0014_people_more.ts';
 import * as m0015 from './0015_insight.ts';
 import * as m0016 from './0016_value_customer_sorts.ts';
 import * as m0017 from './0017_care.ts';
+import * as m0018 from './0018_campaigns.ts';
 
 /** All migrations, in order. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015_insight': m0015,
   '0016_value_customer_sorts': m0016,
   '0017_care': m0017,
+  '0018_campaigns': m0018,
 };
