@@ -22,6 +22,7 @@ import { importsAccessMatrix } from '../src/modules/imports/index.ts';
 import { activityAccessMatrix, partiesAccessMatrix, settingsAccessMatrix } from '../src/modules/parties/index.ts';
 import { peopleAccessMatrix } from '../src/modules/people/index.ts';
 import { insightAccessMatrix } from '../src/modules/insight/index.ts';
+import { careAccessMatrix } from '../src/modules/care/index.ts';
 import { surveysAccessMatrix } from '../src/modules/surveys/index.ts';
 import { segmentsAccessMatrix, valueAccessMatrix, valueCoreAccessMatrix } from '../src/modules/value/index.ts';
 import { matrixFixture, nextN, type Maker, type Vars } from './access-matrix-fixture.ts';
@@ -45,6 +46,7 @@ const tables: MatrixTable[] = [
   segmentsAccessMatrix,
   peopleAccessMatrix,
   insightAccessMatrix,
+  careAccessMatrix,
   platformAccessMatrix,
 ];
 const resources = tables.flatMap((t) => t.resources);

@@ -12,6 +12,7 @@ const statusOf: Record<ErrorCode, number> = {
   URI_TOO_LONG: 414,
   UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
+  COMMERCIAL_RATIO_EXCEEDED: 409,
   INTERNAL: 500,
 };
 

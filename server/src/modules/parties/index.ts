@@ -35,6 +35,8 @@ export {
   type EmploymentChange,
 } from './roles/employment.service.ts';
 export { employmentSource, type EmploymentSourceRow } from './roles/employment.repository.ts';
+// Dates care reminders count from (birthday, customer since, hire date, custom date fields, last visit).
+export { partyDatesSource, lastVisitSource, type PartyDatesRow } from './care-dates.repository.ts';
 export { isLegalMove, legalNextStages, stagesOf } from './roles/stages.ts';
 export { relationshipPhases } from './constants.ts';
 export { normalizePhone } from './phone.ts';

@@ -146,4 +146,6 @@ export const outsideTheMatrix: readonly OutsideTheMatrix[] = [
     route: 'POST /api/public/grievances/{code}/messages',
     reason: 'Public: the anonymous follow-up code is the secret',
   },
+  { route: 'GET /api/public/unsubscribe', reason: 'Public: the signed unsubscribe token is the secret' },
+  { route: 'POST /api/public/unsubscribe', reason: 'Public: the signed unsubscribe token is the secret' },
 ];

@@ -67,6 +67,9 @@ export const auditActions = [
   'people_settings_update',
   'attrition_weights_update',
   'pay_bands_update',
+  // Care (modules/care).
+  'consent.update',
+  'campaign.send',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -105,5 +108,9 @@ export const auditEntityTypes = [
   'insight_capability_settings',
   'insight_capability_assessment',
   'insight_capability_snapshot',
+  'care_rule',
+  'care_occasion_category',
+  'care_suppression',
+  'campaign',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];

@@ -10,6 +10,7 @@ import type { ValueCoreTables } from '../../modules/value/core.tables.ts';
 import type { ValueSegmentsTables } from '../../modules/value/segments/value-segments.tables.ts';
 import type { PeopleTables } from '../../modules/people/people.tables.ts';
 import type { InsightTables } from '../../modules/insight/insight.tables.ts';
+import type { CareTables } from '../../modules/care/care.tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -120,6 +121,7 @@ export interface MailOutboxTable {
   body_text: string | null;
   body_html: string | null;
   purpose: string;
+  headers: Json<Record<string, string>> | null;
   status: Generated<'queued' | 'sent' | 'failed'>;
   attempts: Generated<number>;
   last_error: string | null;
@@ -139,7 +141,8 @@ export interface Database
     ValueCoreTables,
     ValueSegmentsTables,
     PeopleTables,
-    InsightTables {
+    InsightTables,
+    CareTables {
   organization: OrganizationTable;
   org_unit: OrgUnitTable;
   app_user: AppUserTable;

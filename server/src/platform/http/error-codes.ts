@@ -11,6 +11,7 @@ export const errorCodes = [
   'URI_TOO_LONG',
   'UNPROCESSABLE',
   'RATE_LIMITED',
+  'COMMERCIAL_RATIO_EXCEEDED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

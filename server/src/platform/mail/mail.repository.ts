@@ -3,8 +3,8 @@ import type { Db } from '../db/database.ts';
 import type { MailMessage } from './mailer.ts';
 
 export const mailRepository = {
-  enqueue(trx: Db, orgId: string, message: MailMessage): Promise<unknown> {
-    return trx
+  async enqueue(trx: Db, orgId: string, message: MailMessage): Promise<string> {
+    const row = await trx
       .insertInto('mail_outbox')
       .values({
         org_id: orgId,
@@ -13,8 +13,12 @@ export const mailRepository = {
         body_text: message.text,
         body_html: message.html ?? null,
         purpose: message.purpose,
+        headers: message.headers ? JSON.stringify(message.headers) : null,
+        ...(message.notBefore ? { next_attempt_at: message.notBefore } : {}),
       })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
   },
 
   /**
@@ -31,6 +35,7 @@ export const mailRepository = {
       body_html: string | null;
       attempts: number;
       purpose: string;
+      headers: Record<string, string> | null;
     }>`
       update mail_outbox set next_attempt_at = now() + interval '5 minutes', attempts = attempts + 1
       where (org_id, id) in (
@@ -38,7 +43,7 @@ export const mailRepository = {
         where status = 'queued' and next_attempt_at <= now()
         order by next_attempt_at limit ${limit}
         for update skip locked)
-      returning org_id, id, to_address, subject, body_text, body_html, attempts, purpose`.execute(db);
+      returning org_id, id, to_address, subject, body_text, body_html, attempts, purpose, headers`.execute(db);
     return rows;
   },
 
@@ -52,7 +57,7 @@ export const mailRepository = {
     }
     return db
       .updateTable('mail_outbox')
-      .set({ status: 'sent', sent_at: new Date(), body_text: null, body_html: null, last_error: null })
+      .set({ status: 'sent', sent_at: new Date(), body_text: null, body_html: null, headers: null, last_error: null })
       .where('org_id', '=', orgId)
       .where('id', '=', id)
       .execute();
@@ -75,7 +80,7 @@ export const mailRepository = {
         status: giveUp ? 'failed' : 'queued',
         last_error: error,
         next_attempt_at: sql<Date>`now() + make_interval(mins => ${2 ** attempts})`,
-        ...(giveUp ? { body_text: null, body_html: null } : {}),
+        ...(giveUp ? { body_text: null, body_html: null, headers: null } : {}),
       })
       .where('org_id', '=', orgId)
       .where('id', '=', id)

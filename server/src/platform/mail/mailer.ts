@@ -11,13 +11,17 @@ export interface MailMessage {
   html?: string;
   /** What caused it (survey-invitation, case-csat…): kept after the body is erased; `anonymous-…` mail is deleted once sent. */
   purpose: string;
+  /** Extra headers (List-Unsubscribe of marketing mail); erased with the body once sent. */
+  headers?: Record<string, string>;
+  /** Not sent before this instant (campaigns spread their messages to keep to a rate). */
+  notBefore?: Date;
 }
 
 export interface Mailer {
   /** False without an SMTP server: callers then show links to copy instead of promising an email. */
   readonly configured: boolean;
-  /** Queues a message in the caller's transaction: it is sent only if that transaction commits. */
-  enqueue(trx: Db, orgId: string, message: MailMessage): Promise<void>;
+  /** Queues a message in the caller's transaction (sent only if it commits); its outbox id, null without SMTP. */
+  enqueue(trx: Db, orgId: string, message: MailMessage): Promise<string | null>;
   /** Sends what is due (oldest first, at most `limit`); failures retry with backoff, then give up. */
   drain(limit?: number): Promise<{ sent: number; failed: number }>;
   /** Asks the mail job for a drain soon after a commit (never throws; it also drains every minute). */
@@ -55,6 +59,7 @@ export function createMailer(
           subject: m.subject,
           text: m.body_text ?? '',
           ...(m.body_html ? { html: m.body_html } : {}),
+          ...(m.headers ? { headers: m.headers } : {}),
         });
         await mailRepository.markSent(db, m.org_id, m.id, m.purpose);
         sent++;
@@ -73,9 +78,9 @@ export function createMailer(
     configured: Boolean(transport),
     async enqueue(trx, orgId, message) {
       if (!transport) {
-        return;
+        return null;
       }
-      await mailRepository.enqueue(trx, orgId, message);
+      return mailRepository.enqueue(trx, orgId, message);
     },
     drain,
     kick() {

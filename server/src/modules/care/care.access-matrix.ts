@@ -1,0 +1,145 @@
+import { matrixCircles as circle, type MatrixResource, type MatrixTable } from '../../platform/access/matrix.ts';
+
+// Expected outcomes of the care rules (care.access.ts, constants.ts role lists): staff read the organisation's
+// rules and preview them (over the customers they may see); admins, managers and marketing change organisation-wide
+// rules; agents add rules over their own customers (scope mine) but cannot change an organisation-wide one (403).
+// Plain employees have no customer book: 403. Checked by server/test/access-matrix.test.ts.
+
+const staffOnly = { allow: circle.staff, otherwise: 'deny403' } as const;
+const orgEditors = ['admin', 'manager', 'manager2', 'marketing'] as const;
+const writers = [...orgEditors, 'owner', 'agent2', 'backup', 'handler'] as const;
+
+const careRule: MatrixResource = {
+  resource: 'care_rule',
+  record: 'an organisation-wide birthday rule added by the admin',
+  read: { route: 'GET /api/care/rules/{id}', expect: staffOnly },
+  list: { route: 'GET /api/care/rules', query: 'limit=500', expect: staffOnly },
+  update: {
+    route: 'PATCH /api/care/rules/{id}',
+    body: { name: 'Matrix rule {n}', version: '{version}' },
+    expect: { allow: orgEditors, otherwise: 'deny403' },
+  },
+  delete: { none: 'Rules are deactivated (PATCH active: false), never deleted: their reminders refer to them' },
+  export: { none: 'Rules are few; they are listed through the API' },
+  more: {
+    create: {
+      route: 'POST /api/care/rules',
+      body: { name: 'Matrix rule {n}', kind: 'birthday', titleZh: '生日', titleEn: 'Birthday' },
+      expect: { allow: writers, otherwise: 'deny403' },
+    },
+    preview: { route: 'GET /api/care/rules/{id}/preview', query: 'days=7', expect: staffOnly },
+  },
+};
+
+const occasionEditors = ['admin', 'manager', 'manager2', 'marketing'] as const;
+const occasions: MatrixResource = {
+  resource: 'care_occasion',
+  record: "the organisation's occasion calendar (Mid-Autumn: its categories and suggestions)",
+  read: { route: 'GET /api/care/occasions', query: 'year=2026', expect: staffOnly },
+  list: { none: 'The calendar is read whole (GET /api/care/occasions)' },
+  update: {
+    route: 'PUT /api/care/occasions/{key}/categories',
+    params: { key: 'mid_autumn' },
+    given: 'shared',
+    body: { categories: ['mooncakes'], version: '{version}' },
+    expect: { allow: occasionEditors, otherwise: 'deny403' },
+  },
+  delete: { none: 'An empty list (PUT categories: []) clears an occasion’s categories' },
+  export: { none: 'Suggestions are listed through the API' },
+  more: {
+    suggestions: {
+      route: 'GET /api/care/occasions/{key}/suggestions',
+      params: { key: 'mid_autumn' },
+      query: 'year=2026',
+      expect: staffOnly,
+    },
+  },
+};
+
+const consent = {
+  route: 'PUT /api/parties/{id}/consent',
+  body: { consents: [{ channel: 'email', status: 'granted' }], source: 'form' },
+  expect: { allow: circle.customer, otherwise: 'deny404' },
+} as const;
+
+/** Consent on the party page: read by whoever sees the party in full, recorded by whoever may change it. */
+const partyConsent: MatrixResource = {
+  resource: 'party_consent',
+  record: "the customer's consent per channel",
+  read: { route: 'GET /api/parties/{id}/consent', expect: { allow: circle.customer, otherwise: 'deny404' } },
+  list: { none: 'One party at a time (campaigns count consent over their audience)' },
+  update: consent,
+  delete: { none: 'Consent is withdrawn (PUT status: withdrawn), never deleted: the log is the proof' },
+  export: { none: 'Shown on the party page and its timeline' },
+};
+
+const marketers = ['admin', 'marketing'] as const;
+const suppression: MatrixResource = {
+  resource: 'care_suppression',
+  record: 'an email address suppressed by the admin',
+  read: { none: 'Addresses are listed, not read one by one' },
+  list: {
+    route: 'GET /api/care/suppressions',
+    query: 'limit=500',
+    expect: { allow: marketers, otherwise: 'deny403' },
+  },
+  update: { none: 'An address is listed or not: remove it and add it again' },
+  delete: { route: 'DELETE /api/care/suppressions/{id}', expect: { allow: marketers, otherwise: 'deny403' } },
+  export: { none: 'Listed through the API' },
+  more: {
+    create: {
+      route: 'POST /api/care/suppressions',
+      body: { channel: 'email', address: 'matrix-{n}@example.com' },
+      expect: { allow: marketers, otherwise: 'deny403' },
+    },
+  },
+};
+
+// Campaigns are the organisation's: admins and marketing run them; everyone else gets 403.
+const campaign: MatrixResource = {
+  resource: 'campaign',
+  record: 'a draft newsletter to the customer, by the admin',
+  read: { route: 'GET /api/campaigns/{id}', expect: { allow: marketers, otherwise: 'deny403' } },
+  list: { route: 'GET /api/campaigns', query: 'limit=500', expect: { allow: marketers, otherwise: 'deny403' } },
+  update: {
+    route: 'PATCH /api/campaigns/{id}',
+    body: { name: 'Matrix campaign {n}', version: '{version}' },
+    expect: { allow: marketers, otherwise: 'deny403' },
+  },
+  delete: { none: 'Campaigns stay as the record of what was sent' },
+  export: { none: 'Recipients are listed through the API' },
+  more: {
+    create: {
+      route: 'POST /api/campaigns',
+      body: {
+        name: 'Matrix campaign {n}',
+        kind: 'newsletter',
+        commercial: false,
+        audience: { partyIds: ['{customer}'] },
+        subjectZh: '通讯',
+        subjectEn: 'News',
+        bodyZh: '你好',
+        bodyEn: 'Hello',
+      },
+      expect: { allow: marketers, otherwise: 'deny403' },
+    },
+    ratio: { route: 'GET /api/campaigns/commercial-ratio', expect: { allow: marketers, otherwise: 'deny403' } },
+    recipients: {
+      route: 'GET /api/campaigns/{id}/recipients',
+      as: 'read',
+      expect: { allow: marketers, otherwise: 'deny403' },
+    },
+    // The matrix has no mail server: an allowed sender reaches the send and is told so (409), others get 403.
+    send: {
+      route: 'POST /api/campaigns/{id}/send',
+      body: {},
+      expect: { allow: marketers, otherwise: 'deny403' },
+    },
+  },
+};
+
+export const careAccessMatrix: MatrixTable = {
+  file: 'modules/care/care.access-matrix.ts',
+  rules: ['modules/care/care.access.ts', 'modules/care/constants.ts'],
+  resources: [careRule, occasions, partyConsent, suppression, campaign],
+};

@@ -1,0 +1,43 @@
+// The care module's only door: what the app, other modules, the CLI, the demo and the tests may use.
+import type { Deps } from '../../platform/deps.ts';
+import type { TandemApp } from '../../platform/http/types.ts';
+import { CARE_REMINDER_JOB } from './constants.ts';
+import { raiseCareReminders } from './reminders.service.ts';
+import { careRulesRoutes } from './rules/rules.routes.ts';
+import { careOccasionsRoutes } from './occasions/occasions.routes.ts';
+import { consentRoutes } from './consent/consent.routes.ts';
+import { consentTimelineSource } from './consent/timeline.ts';
+import { campaignsRoutes, unsubscribeRoutes } from './campaigns/campaigns.routes.ts';
+
+/** Care and outreach (docs/care.md): rules and their daily reminder job, occasions and suggestions. */
+export async function careModule(app: TandemApp, deps: Deps) {
+  careRulesRoutes(app, deps);
+  careOccasionsRoutes(app, deps);
+  consentRoutes(app, deps);
+  campaignsRoutes(app, deps);
+  await unsubscribeRoutes(app, deps);
+  deps.timeline.register(consentTimelineSource);
+  // Consent changes follow their party when parties merge.
+  deps.partyReferences.register('care_consent_event');
+  // Daily: the tasks of care rules whose reminder day has come (once per rule, party and occasion date).
+  deps.jobs.define({
+    name: CARE_REMINDER_JOB,
+    cron: '15 5 * * *',
+    handler: async () => {
+      await raiseCareReminders(deps.db);
+    },
+  });
+}
+
+// Services (the demo records through them).
+export { careRulesService } from './rules/rules.service.ts';
+export { careOccasionsService } from './occasions/occasions.service.ts';
+// Consent: read and record (campaigns and the unsubscribe link record through it too).
+export { consentOf, recordConsent } from './consent/consent.service.ts';
+/** The Gregorian date of an occasion in a year (lunar festivals computed by tyme4ts). */
+export { occasionDate } from './occasions/calendar.ts';
+// The reminder job's work (tests and tools call it; the job runs it daily).
+export { raiseCareReminders, CARE_REMINDER_JOB };
+
+// Expected outcomes of the access rules (the access matrix test checks them through the API).
+export { careAccessMatrix } from './care.access-matrix.ts';
