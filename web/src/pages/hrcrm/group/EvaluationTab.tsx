@@ -1,11 +1,26 @@
 import { useMemo } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, List, Row, Table, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Row,
+  Table,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../../components/Chart/Chart.tsx';
 import { QueryError } from '../../../components/feedback/QueryError.tsx';
 import { PageLoading } from '../../../components/feedback/states.tsx';
+import { amountRule } from '../../../components/forms/amount.ts';
 import { FormError } from '../../../components/forms/FormError.tsx';
 import { useApiForm } from '../../../components/forms/useApiForm.ts';
 import { useFormat } from '../../../i18n/useFormat.ts';
@@ -15,7 +30,7 @@ import type { Contribution, EvaluationDimension } from '../shared/types.ts';
 
 interface ContributionValues {
   text: string;
-  value?: string | null;
+  value?: string | number | null;
   recordedOn: Dayjs;
 }
 
@@ -27,7 +42,7 @@ function ContributionForm({ groupKey }: { groupKey: string }) {
     submit: (v) =>
       addContribution(groupKey, {
         text: v.text.trim(),
-        value: v.value?.trim() || null,
+        value: v.value === null || v.value === undefined || v.value === '' ? null : String(v.value),
         recordedOn: v.recordedOn.format('YYYY-MM-DD'),
       }),
     onSuccess: () => {
@@ -55,8 +70,8 @@ function ContributionForm({ groupKey }: { groupKey: string }) {
         </Form.Item>
         <Row gutter={16}>
           <Col xs={12}>
-            <Form.Item name="value" label={t('hrcrm.contributionValue')}>
-              <Input maxLength={200} data-testid="contribution-value" />
+            <Form.Item name="value" label={t('hrcrm.contributionValue')} rules={[amountRule(t)]}>
+              <InputNumber<string> stringMode style={{ width: '100%' }} data-testid="contribution-value" />
             </Form.Item>
           </Col>
           <Col xs={12}>
@@ -78,6 +93,40 @@ function ContributionForm({ groupKey }: { groupKey: string }) {
 }
 
 const actorName = (c: Contribution) => (typeof c.recordedBy === 'string' ? c.recordedBy : (c.recordedBy?.name ?? ''));
+
+/** What the group itself contributed, as HR recorded it, with the form to record more. */
+function ContributionsCard({
+  groupKey,
+  contributions,
+  canEdit,
+}: {
+  groupKey: string;
+  contributions: Contribution[];
+  canEdit: boolean;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Card size="small" title={t('hrcrm.contributions')} data-testid="contributions">
+      <List
+        size="small"
+        dataSource={contributions}
+        locale={{ emptyText: t('hrcrm.noContributions') }}
+        renderItem={(c) => (
+          <List.Item key={c.id} data-testid="contribution-item">
+            <List.Item.Meta
+              title={c.text}
+              description={[format.date(c.recordedOn), c.value && format.number(Number(c.value)), actorName(c)]
+                .filter(Boolean)
+                .join(' · ')}
+            />
+          </List.Item>
+        )}
+      />
+      {canEdit && <ContributionForm groupKey={groupKey} />}
+    </Card>
+  );
+}
 
 /** Expected vs perceived value per dimension from the group's gap surveys, the gap, its trend, and contributions. */
 export function EvaluationTab({ groupKey, canEdit }: { groupKey: string; canEdit: boolean }) {
@@ -158,22 +207,7 @@ export function EvaluationTab({ groupKey, canEdit }: { groupKey: string; canEdit
               <Chart option={trend} height={240} ariaLabel={t('hrcrm.gapTrend')} data-testid="trend-chart" />
             )}
           </Card>
-          <Card size="small" title={t('hrcrm.contributions')} data-testid="contributions">
-            <List
-              size="small"
-              dataSource={e.contributions}
-              locale={{ emptyText: t('hrcrm.noContributions') }}
-              renderItem={(c) => (
-                <List.Item key={c.id} data-testid="contribution-item">
-                  <List.Item.Meta
-                    title={c.text}
-                    description={[format.date(c.recordedOn), c.value, actorName(c)].filter(Boolean).join(' · ')}
-                  />
-                </List.Item>
-              )}
-            />
-            {canEdit && <ContributionForm groupKey={groupKey} />}
-          </Card>
+          <ContributionsCard groupKey={groupKey} contributions={e.contributions} canEdit={canEdit} />
         </Col>
       </Row>
     </div>

@@ -65,7 +65,7 @@ export default function GroupPage() {
           {
             key: 'assessed',
             label: t('hrcrm.assessedBy'),
-            children: a ? `${a.assessedBy?.name ?? '—'} · ${format.dateTime(a.assessedAt)}` : '—',
+            children: a ? `${a.assessedBy.name ?? '—'} · ${format.dateTime(a.assessedAt)}` : '—',
           },
           { key: 'reason', label: t('parties.reason'), children: a?.reason ?? '—' },
         ]}

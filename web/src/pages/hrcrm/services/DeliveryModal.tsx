@@ -25,7 +25,7 @@ export function DeliveryModal({ service, onClose }: { service: HrService; onClos
       recordDelivery(service.id, {
         groupKey: v.groupKey,
         deliveredOn: v.deliveredOn.format('YYYY-MM-DD'),
-        quantity: v.quantity ?? null,
+        ...(v.quantity ? { quantity: v.quantity } : {}),
         note: v.note?.trim() || null,
       }),
     onSuccess: () => {
@@ -67,7 +67,7 @@ export function DeliveryModal({ service, onClose }: { service: HrService; onClos
         </Col>
         <Col xs={12}>
           <Form.Item name="quantity" label={t('hrcrm.quantity')}>
-            <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+            <InputNumber min={1} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>

@@ -132,5 +132,5 @@ export function useDeliveries(serviceId: string | null) {
 
 export const recordDelivery = (
   serviceId: string,
-  body: { groupKey: string; deliveredOn: string; quantity?: number | null; note?: string | null },
+  body: { groupKey: string; deliveredOn: string; quantity?: number; note?: string | null },
 ) => api<ServiceDelivery>(`${hrCrmBase}/services/${serviceId}/deliveries`, { method: 'POST', body });

@@ -1,7 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import type { TFunction } from 'i18next';
 import { formatNumber } from '../../../i18n/format.ts';
-import { fourRs, type EvaluationDimension, type FourR, type HrActivity, type ProcessStep } from './types.ts';
+import { fourRs, type EvaluationDimension, type FourR, type HrActivity } from './types.ts';
 
 /** Expected vs perceived per value dimension (grouped bars), the gap as a line on the same scale. */
 export function evaluationOption(
@@ -102,7 +102,7 @@ export interface Fact {
 }
 
 /** The live numbers of a step, in a fixed order (unknown keys after the known ones; nulls left out). */
-export function stepFacts(step: Pick<ProcessStep, 'facts'>): Fact[] {
+export function stepFacts(step: { facts: Record<string, number | null | undefined> }): Fact[] {
   const order = [
     'profileCompleteness',
     'partyCount',

@@ -24,16 +24,17 @@ export type ActivityStatus = (typeof activityStatuses)[number];
 export const measureKinds = ['survey_dimension', 'case_type', 'indicator', 'none'] as const;
 export type MeasureKind = (typeof measureKinds)[number];
 
+/** Who did something (both null when the user was deleted). */
 export interface Actor {
-  id: string;
-  name: string;
+  id: string | null;
+  name: string | null;
 }
 
 /** The HR department's own assessment of a group (not the average of its parties). */
 export interface HrAssessment extends RelationshipFields {
-  reason: string | null;
+  reason: string;
   assessedAt: string;
-  assessedBy: Actor | null;
+  assessedBy: Actor;
 }
 
 export interface HrGroup {
@@ -63,7 +64,7 @@ export interface ProcessStep {
   dueOn: string | null;
   evidence: string | null;
   /** Numbers computed live, step-specific (profileCompleteness is 0–1). */
-  facts: Record<string, number | null>;
+  facts: Record<string, number>;
 }
 
 export interface GroupProcess {
@@ -106,8 +107,9 @@ export interface Contribution {
   id: string;
   recordedOn: string;
   text: string;
-  value: string | number | null;
-  recordedBy: Actor | string | null;
+  /** A decimal as a string. */
+  value: string | null;
+  recordedBy: Actor;
 }
 
 export interface Evaluation {
@@ -139,8 +141,10 @@ export type ServiceInput = Partial<Omit<HrService, 'id' | 'ownerName' | 'deliver
 
 export interface ServiceDelivery {
   id: string;
+  serviceId: string;
   groupKey: string;
   deliveredOn: string;
-  quantity: number | null;
+  quantity: number;
   note: string | null;
+  recordedBy: string | null;
 }

@@ -29,6 +29,6 @@ export interface RelationshipInput {
 /** One entry of `GET …/history` (newest first). */
 export interface RelationshipHistoryItem extends RelationshipFields {
   at: string;
-  actor: { id: string; name: string } | null;
+  actor: { id: string | null; name: string | null };
   reason: string;
 }

@@ -47,7 +47,7 @@ export function RelationshipHistory({ open, title, path, onClose }: Props) {
           <List.Item key={`${h.at}-${i}`} data-testid="relationship-history-item">
             <Space direction="vertical" size={2} style={{ width: '100%' }}>
               <Typography.Text type="secondary">
-                {format.dateTime(h.at)} · {h.actor?.name ?? '—'}
+                {format.dateTime(h.at)} · {h.actor.name ?? '—'}
               </Typography.Text>
               <Space size={4} wrap>
                 <Typography.Text>
