@@ -1,9 +1,13 @@
-import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { useState } from 'react';
+import { Button, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { hasAnyRole, useMe } from '../../../auth/session.ts';
 import { FormModal } from '../../../components/forms/FormModal.tsx';
 import { useApiForm } from '../../../components/forms/useApiForm.ts';
 import { PartyPicker } from '../../surveys/shared/PartyPicker/PartyPicker.tsx';
+import { LinkTypeModal } from './LinkTypeModal.tsx';
 import { createPartyLink, useInvalidateLinks, useLinkTypes, type PartyLink } from '../shared/links.ts';
 
 interface Values {
@@ -36,6 +40,8 @@ export function AddLinkModal({ partyId, open, onClose }: { partyId: string; open
     },
   });
   const type = Form.useWatch('type', form.form);
+  const { user } = useMe();
+  const [newType, setNewType] = useState(false);
   const zh = i18n.language === 'zh-CN';
   return (
     <FormModal<Values>
@@ -58,6 +64,18 @@ export function AddLinkModal({ partyId, open, onClose }: { partyId: string; open
           options={(types.data?.items ?? []).map((lt) => ({ value: lt.key, label: zh ? lt.labelZh : lt.labelEn }))}
         />
       </Form.Item>
+      {hasAnyRole(user, ['admin']) && (
+        <Space style={{ marginTop: -16, marginBottom: 8 }}>
+          <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => setNewType(true)}>
+            {t('links.newType')}
+          </Button>
+          <LinkTypeModal
+            open={newType}
+            onClose={() => setNewType(false)}
+            onCreated={(key) => form.form.setFieldValue('type', key)}
+          />
+        </Space>
+      )}
       <Form.Item
         name="toPartyId"
         label={t('links.otherParty')}
