@@ -346,3 +346,63 @@ export {
   capabilityAssessableItems,
   defaultCapabilitySettings,
 } from './modules/insight/constants.ts';
+// Links between parties and the two relationship scales per role (modules/parties/links, roles).
+export type {
+  PartyLink,
+  PartyLinkType,
+  CreatePartyLink,
+  CreatePartyLinkType,
+  PartyNetwork,
+} from './modules/parties/links/links.schema.ts';
+export {
+  builtInLinkTypes,
+  builtInLinkTypeKeys,
+  linkDirections,
+  NETWORK_MAX_DEPTH,
+  NETWORK_NODE_CAP,
+} from './modules/parties/links/links.constants.ts';
+export type {
+  RelationshipInput,
+  RelationshipState,
+  RelationshipHistoryItem,
+} from './modules/parties/roles/relationship.schema.ts';
+// The HR-department CRM (modules/hrcrm).
+export type {
+  HrGroup,
+  HrButterfly,
+  HrProcess,
+  HrProcessStep,
+  UpdateProcessStep as HrUpdateProcessStep,
+  HrActivity,
+  CreateActivity as HrCreateActivity,
+  UpdateActivity as HrUpdateActivity,
+  HrEvaluation,
+  HrContribution,
+  CreateContribution as HrCreateContribution,
+} from './modules/hrcrm/hrcrm.schema.ts';
+export type {
+  HrService,
+  CreateService as HrCreateService,
+  UpdateService as HrUpdateService,
+  HrDelivery,
+  CreateDelivery as HrCreateDelivery,
+} from './modules/hrcrm/services.schema.ts';
+export {
+  hrGroups,
+  hrGroupKeys,
+  processSteps as hrProcessSteps,
+  processStepStates as hrProcessStepStates,
+  fourRs,
+  activityStatuses as hrActivityStatuses,
+  measureKinds as hrMeasureKinds,
+  HRCRM_WRITERS,
+  HRCRM_READERS,
+} from './modules/hrcrm/constants.ts';
+export type {
+  HrGroupKey,
+  ProcessStep as HrProcessStepName,
+  ProcessStepState as HrProcessStepState,
+  FourR,
+  ActivityStatus as HrActivityStatus,
+  MeasureKind as HrMeasureKind,
+} from './modules/hrcrm/constants.ts';

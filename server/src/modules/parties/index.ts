@@ -83,3 +83,15 @@ export { partyExportColumns } from './parties.export.ts';
 export { partiesAccessMatrix } from './parties.access-matrix.ts';
 export { activityAccessMatrix } from './activity/activity.access-matrix.ts';
 export { settingsAccessMatrix } from './settings/settings.access-matrix.ts';
+
+// Links between parties and the two relationship scales (the HR-department CRM uses both).
+export { kotlerLevelSchema, quadrantSchema } from './parties.schema.ts';
+export {
+  relationshipInputSchema,
+  relationshipHistorySchema,
+  relationshipHistoryItemSchema,
+  actorRefSchema,
+  type RelationshipInput,
+  type RelationshipHistoryItem,
+} from './roles/relationship.schema.ts';
+export { quadrantOf } from './roles/stages.ts';
