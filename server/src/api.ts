@@ -346,7 +346,7 @@ export {
   capabilityAssessableItems,
   defaultCapabilitySettings,
 } from './modules/insight/constants.ts';
-// Links between parties and the two relationship scales per role (modules/parties/links, roles).
+// Links between parties and the two relationship scales per role; the HR-department CRM (modules/hrcrm).
 export type {
   PartyLink,
   PartyLinkType,
@@ -360,13 +360,12 @@ export {
   linkDirections,
   NETWORK_MAX_DEPTH,
   NETWORK_NODE_CAP,
-} from './modules/parties/links/links.constants.ts';
+} from './modules/parties/links/constants.ts';
 export type {
   RelationshipInput,
   RelationshipState,
   RelationshipHistoryItem,
 } from './modules/parties/roles/relationship.schema.ts';
-// The HR-department CRM (modules/hrcrm).
 export type {
   HrGroup,
   HrButterfly,
@@ -387,22 +386,4 @@ export type {
   HrDelivery,
   CreateDelivery as HrCreateDelivery,
 } from './modules/hrcrm/services.schema.ts';
-export {
-  hrGroups,
-  hrGroupKeys,
-  processSteps as hrProcessSteps,
-  processStepStates as hrProcessStepStates,
-  fourRs,
-  activityStatuses as hrActivityStatuses,
-  measureKinds as hrMeasureKinds,
-  HRCRM_WRITERS,
-  HRCRM_READERS,
-} from './modules/hrcrm/constants.ts';
-export type {
-  HrGroupKey,
-  ProcessStep as HrProcessStepName,
-  ProcessStepState as HrProcessStepState,
-  FourR,
-  ActivityStatus as HrActivityStatus,
-  MeasureKind as HrMeasureKind,
-} from './modules/hrcrm/constants.ts';
+export * from './modules/hrcrm/constants.ts';

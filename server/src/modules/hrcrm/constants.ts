@@ -18,20 +18,20 @@ export const hrGroupKeys = hrGroups.map((g) => g.key);
 export type HrGroupKey = (typeof hrGroups)[number]['key'];
 
 /** The seven steps of managing one group's relationship (docs/domain.md "HR-department CRM"), in order. */
-export const processSteps = ['collect', 'segment', 'needs', 'activities', 'network', 'value', 'evaluate'] as const;
-export type ProcessStep = (typeof processSteps)[number];
-export const processStepStates = ['not_started', 'in_progress', 'done'] as const;
-export type ProcessStepState = (typeof processStepStates)[number];
+export const hrProcessSteps = ['collect', 'segment', 'needs', 'activities', 'network', 'value', 'evaluate'] as const;
+export type HrProcessStepName = (typeof hrProcessSteps)[number];
+export const hrProcessStepStates = ['not_started', 'in_progress', 'done'] as const;
+export type HrProcessStepState = (typeof hrProcessStepStates)[number];
 
 /** The 4Rs of relationship marketing an activity serves. */
 export const fourRs = ['relevance', 'response', 'relationship', 'return'] as const;
 export type FourR = (typeof fourRs)[number];
-export const activityStatuses = ['planned', 'done', 'cancelled'] as const;
-export type ActivityStatus = (typeof activityStatuses)[number];
+export const hrActivityStatuses = ['planned', 'done', 'cancelled'] as const;
+export type HrActivityStatus = (typeof hrActivityStatuses)[number];
 
 /** How a service's delivery to a group is measured. */
-export const measureKinds = ['survey_dimension', 'case_type', 'indicator', 'none'] as const;
-export type MeasureKind = (typeof measureKinds)[number];
+export const hrMeasureKinds = ['survey_dimension', 'case_type', 'indicator', 'none'] as const;
+export type HrMeasureKind = (typeof hrMeasureKinds)[number];
 
 /** Roles that write HR-CRM records; executives read them; everyone else is refused (403). */
 export const HRCRM_WRITERS = ['admin', 'hr'] as const;

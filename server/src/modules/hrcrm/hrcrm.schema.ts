@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate, timestamp } from '../../platform/http/common.schema.ts';
 import { actorRefSchema, kotlerLevelSchema, quadrantSchema } from '../parties/index.ts';
-import { activityStatuses, fourRs, processStepStates, processSteps } from './constants.ts';
+import { hrActivityStatuses, fourRs, hrProcessStepStates, hrProcessSteps } from './constants.ts';
 
 export const groupKeyParamsSchema = z.object({ key: z.string().max(63) }).strict();
 
@@ -52,8 +52,8 @@ export type HrButterfly = z.infer<typeof butterflySchema>;
 // Seven-step process.
 export const processStepSchema = z
   .object({
-    step: z.enum(processSteps),
-    state: z.enum(processStepStates),
+    step: z.enum(hrProcessSteps),
+    state: z.enum(hrProcessStepStates),
     ownerUserId: z.uuid().nullable(),
     ownerName: z.string().nullable(),
     dueOn: z.string().nullable(),
@@ -66,10 +66,10 @@ export const processSchema = z
   .object({ groupKey: z.string(), steps: z.array(processStepSchema) })
   .meta({ id: 'HrProcess' });
 export type HrProcess = z.infer<typeof processSchema>;
-export const processStepParamsSchema = z.object({ key: z.string().max(63), step: z.enum(processSteps) }).strict();
+export const processStepParamsSchema = z.object({ key: z.string().max(63), step: z.enum(hrProcessSteps) }).strict();
 export const updateProcessStepSchema = z
   .object({
-    state: z.enum(processStepStates).optional(),
+    state: z.enum(hrProcessStepStates).optional(),
     ownerUserId: z.uuid().nullable().optional(),
     dueOn: isoDate.nullable().optional(),
     evidence: z.string().trim().max(4000).nullable().optional(),
@@ -90,7 +90,7 @@ export const activitySchema = z
     objective: z.string().nullable(),
     budget: z.string().nullable().describe('A decimal as a string'),
     plannedOn: z.string().nullable(),
-    status: z.enum(activityStatuses),
+    status: z.enum(hrActivityStatuses),
     outcome: z.string().nullable(),
   })
   .meta({ id: 'HrActivity' });
@@ -103,7 +103,7 @@ export const createActivitySchema = z
     objective: z.string().trim().max(2000).nullable().optional(),
     budget: budget.nullable().optional(),
     plannedOn: isoDate.nullable().optional(),
-    status: z.enum(activityStatuses).optional(),
+    status: z.enum(hrActivityStatuses).optional(),
     outcome: z.string().trim().max(2000).nullable().optional(),
   })
   .strict();

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { KotlerLevel, Quadrant } from '../parties/constants.ts';
-import type { ActivityStatus, FourR, MeasureKind, ProcessStep, ProcessStepState } from './constants.ts';
+import type { KotlerLevel, Quadrant } from '../parties/index.ts';
+import type { HrActivityStatus, FourR, HrMeasureKind, HrProcessStepName, HrProcessStepState } from './constants.ts';
 
 // Kysely table interfaces of the HR-department CRM; `Database` (platform/db/types.ts) extends HrcrmTables.
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -27,8 +27,8 @@ export interface HrGroupAssessmentTable {
 export interface HrProcessStepTable {
   org_id: string;
   group_key: string;
-  step: ProcessStep;
-  state: ProcessStepState;
+  step: HrProcessStepName;
+  state: ColumnType<HrProcessStepState, HrProcessStepState | undefined, HrProcessStepState>;
   owner_user_id: string | null;
   due_on: Day;
   evidence: string | null;
@@ -44,7 +44,7 @@ export interface HrActivityTable {
   objective: string | null;
   budget: string | null;
   planned_on: Day;
-  status: ColumnType<ActivityStatus, ActivityStatus | undefined, ActivityStatus>;
+  status: ColumnType<HrActivityStatus, HrActivityStatus | undefined, HrActivityStatus>;
   outcome: string | null;
   created_by: string | null;
   created_at: CreatedAt;
@@ -69,7 +69,7 @@ export interface HrServiceGroupTable {
   service_id: string;
   group_key: string;
   expected_value: string | null;
-  measure_kind: MeasureKind;
+  measure_kind: HrMeasureKind;
   measure_ref: string | null;
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, timestamp } from '../../platform/http/common.schema.ts';
-import { measureKinds } from './constants.ts';
+import { hrMeasureKinds } from './constants.ts';
 
 // The HR service catalogue (正推法, docs/domain.md "HR-department CRM"): what HR offers, to which groups, the value
 // each group should get and how delivery is measured.
@@ -9,7 +9,7 @@ const serviceGroupSchema = z.object({
   groupKey: z.string().max(63),
   expectedValue: z.string().trim().max(1000).nullable(),
   measure: z.object({
-    kind: z.enum(measureKinds),
+    kind: z.enum(hrMeasureKinds),
     ref: z.string().trim().max(200).nullable().describe('Survey dimension key, case type or indicator name'),
   }),
 });
@@ -34,7 +34,7 @@ const groupsInput = z
     serviceGroupSchema.extend({
       expectedValue: z.string().trim().max(1000).nullable().optional(),
       measure: z
-        .object({ kind: z.enum(measureKinds), ref: z.string().trim().min(1).max(200).nullable().optional() })
+        .object({ kind: z.enum(hrMeasureKinds), ref: z.string().trim().min(1).max(200).nullable().optional() })
         .strict()
         .optional(),
     }),

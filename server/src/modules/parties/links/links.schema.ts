@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate, timestamp } from '../../../platform/http/common.schema.ts';
 import { partyKindSchema } from '../parties.schema.ts';
-import { linkDirections, NETWORK_MAX_DEPTH } from './links.constants.ts';
+import { linkDirections, NETWORK_MAX_DEPTH } from './constants.ts';
 
 const label = z.string().trim().min(1).max(100);
 
