@@ -13,12 +13,13 @@ function simpleMaker(make: () => Promise<Vars>): Maker {
 
 export function hrcrmMakers(fx: MatrixFixture): Record<string, Maker> {
   const { ok, ids } = fx;
-  /** The customer (shared or fresh) works at an organisation the owner made; both owned by owner. */
+  /** The customer (shared or fresh) works at an organisation the owner made, with the same backup owner. */
   async function linked(customerId: string): Promise<Vars> {
     const org = await ok('owner', 'POST', '/api/parties', {
       kind: 'organization',
       displayName: `Matrix Company ${nextN()}`,
       roles: [{ role: 'customer' }],
+      backupOwnerId: fx.actors.backup.userId,
     });
     const link = await ok('owner', 'POST', `/api/parties/${customerId}/links`, {
       toPartyId: org.id,

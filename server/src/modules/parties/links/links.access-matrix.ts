@@ -6,7 +6,7 @@ import { matrixCircles as circle, type MatrixResource, type MatrixTable } from '
 
 const partyLink: MatrixResource = {
   resource: 'party_link',
-  record: 'a works_at link from the customer to an organisation, both owned by owner',
+  record: 'a works_at link from the customer to an organisation, both owned by owner with backup as backup owner',
   read: { none: 'Links are read in the party’s list' },
   list: { route: 'GET /api/parties/{id}/links', as: 'read', expect: { allow: circle.customer, otherwise: 'deny404' } },
   update: { none: 'A link is removed and made again' },
