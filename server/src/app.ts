@@ -46,6 +46,7 @@ import { commerceModule, productsSearchProvider } from './modules/commerce/index
 import { valueModule } from './modules/value/index.ts';
 import { peopleModule } from './modules/people/index.ts';
 import { insightModule } from './modules/insight/index.ts';
+import { hrcrmModule } from './modules/hrcrm/index.ts';
 
 export interface AppOptions {
   /** An open, migrated database; the caller owns it and closes it after the app. */
@@ -200,6 +201,7 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
   valueModule(app, deps);
   peopleModule(app, deps);
   insightModule(app, deps);
+  hrcrmModule(app, deps);
   searchRoutes(app, deps, [
     ...platformSearchProviders,
     partiesSearchProvider,

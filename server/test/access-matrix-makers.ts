@@ -3,6 +3,7 @@ import { nextN, SALARY, SECRET_TAG, type Maker, type MatrixFixture, type Vars } 
 import { insertCustomers, removeCustomers, simulatedSpecs } from './value-fixture.ts';
 import { peopleMakers } from './access-matrix-people.ts';
 import { insightMakers } from './access-matrix-insight.ts';
+import { hrcrmMakers } from './access-matrix-hrcrm.ts';
 
 // One maker per resource of the matrix tables: the shared record every read is checked against, and fresh copies
 // made the same way for writes. A table row without a maker here fails the test by name.
@@ -380,4 +381,5 @@ export const matrixMakers = (fx: MatrixFixture): Record<string, Maker> => ({
   ...valueSegmentsMakers(fx),
   ...peopleMakers(fx),
   ...insightMakers(fx),
+  ...hrcrmMakers(fx),
 });

@@ -18,7 +18,13 @@ import { outsideTheMatrix, platformAccessMatrix } from '../src/platform/access/p
 import { casesAccessMatrix } from '../src/modules/cases/index.ts';
 import { commerceAccessMatrix } from '../src/modules/commerce/index.ts';
 import { importsAccessMatrix } from '../src/modules/imports/index.ts';
-import { activityAccessMatrix, partiesAccessMatrix, settingsAccessMatrix } from '../src/modules/parties/index.ts';
+import {
+  activityAccessMatrix,
+  linksAccessMatrix,
+  partiesAccessMatrix,
+  settingsAccessMatrix,
+} from '../src/modules/parties/index.ts';
+import { hrcrmAccessMatrix } from '../src/modules/hrcrm/index.ts';
 import { peopleAccessMatrix } from '../src/modules/people/index.ts';
 import { insightAccessMatrix } from '../src/modules/insight/index.ts';
 import { surveysAccessMatrix } from '../src/modules/surveys/index.ts';
@@ -44,6 +50,8 @@ const tables: MatrixTable[] = [
   segmentsAccessMatrix,
   peopleAccessMatrix,
   insightAccessMatrix,
+  linksAccessMatrix,
+  hrcrmAccessMatrix,
   platformAccessMatrix,
 ];
 const resources = tables.flatMap((t) => t.resources);

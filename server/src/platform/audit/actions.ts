@@ -105,5 +105,7 @@ export const auditEntityTypes = [
   'insight_capability_settings',
   'insight_capability_assessment',
   'insight_capability_snapshot',
+  'party_link',
+  'hr_crm',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];

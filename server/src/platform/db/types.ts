@@ -10,6 +10,8 @@ import type { ValueCoreTables } from '../../modules/value/core.tables.ts';
 import type { ValueSegmentsTables } from '../../modules/value/segments/value-segments.tables.ts';
 import type { PeopleTables } from '../../modules/people/people.tables.ts';
 import type { InsightTables } from '../../modules/insight/insight.tables.ts';
+import type { LinksTables } from '../../modules/parties/links/links.tables.ts';
+import type { HrcrmTables } from '../../modules/hrcrm/hrcrm.tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -139,7 +141,9 @@ export interface Database
     ValueCoreTables,
     ValueSegmentsTables,
     PeopleTables,
-    InsightTables {
+    InsightTables,
+    LinksTables,
+    HrcrmTables {
   organization: OrganizationTable;
   org_unit: OrgUnitTable;
   app_user: AppUserTable;

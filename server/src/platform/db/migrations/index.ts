@@ -15,6 +15,7 @@ import * as m0013 from './0013_value_core.ts';
 import * as m0014 from './0014_people_more.ts';
 import * as m0015 from './0015_insight.ts';
 import * as m0016 from './0016_value_customer_sorts.ts';
+import * as m0017 from './0017_links_hrcrm.ts';
 
 /** All migrations, in order. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014_people_more': m0014,
   '0015_insight': m0015,
   '0016_value_customer_sorts': m0016,
+  '0017_links_hrcrm': m0017,
 };
