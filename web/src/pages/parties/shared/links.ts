@@ -1,50 +1,11 @@
 // Party links (works at, reports to, referred by, …) and the network around a party.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client.ts';
-import type { PartyKind } from '../../../api/types.ts';
+import { ApiError, isApiError } from '../../../api/errors.ts';
+import type { CreatePartyLink, PartyLink, PartyLinkType, PartyNetwork } from '@tandem/server/api';
 
-export interface PartyLinkType {
-  key: string;
-  labelZh: string;
-  labelEn: string;
-  inverseLabelZh: string;
-  inverseLabelEn: string;
-  builtIn: boolean;
-}
-
-export interface PartyLink {
-  id: string;
-  type: string;
-  role: string | null;
-  from: string | null;
-  to: string | null;
-  direction: 'out' | 'in';
-  /** `name` and `kind` are null and `visible` false when the caller may not see the other party. */
-  other: { id: string; kind: PartyKind | null; name: string | null; visible: boolean };
-  createdAt: string;
-}
-
-export interface CreatePartyLink {
-  toPartyId: string;
-  type: string;
-  role?: string | null;
-  from?: string | null;
-  to?: string | null;
-}
-
-export interface NetworkNode {
-  id: string;
-  kind: PartyKind | null;
-  name: string | null;
-  visible: boolean;
-  depth: number;
-}
-
-export interface PartyNetwork {
-  nodes: NetworkNode[];
-  edges: { id: string; from: string; to: string; type: string }[];
-  truncated: boolean;
-}
+export type { CreatePartyLink, PartyLink, PartyLinkType, PartyNetwork } from '@tandem/server/api';
+export type NetworkNode = PartyNetwork['nodes'][number];
 
 export const linkTypesKey = ['party-link-types'] as const;
 export const partyLinksKey = (id: string) => ['party-links', id] as const;
@@ -72,8 +33,15 @@ export function usePartyNetwork(partyId: string, depth = 2) {
   });
 }
 
+/** Creates a link; a duplicate active link (409 with details.code LINK_EXISTS) is reported under its own code. */
 export const createPartyLink = (partyId: string, body: CreatePartyLink) =>
-  api<PartyLink>(`/api/parties/${partyId}/links`, { method: 'POST', body });
+  api<PartyLink>(`/api/parties/${partyId}/links`, { method: 'POST', body }).catch((error: unknown) => {
+    const details = isApiError(error) ? (error.details as { code?: unknown } | null | undefined) : undefined;
+    if (isApiError(error) && details?.code === 'LINK_EXISTS') {
+      throw new ApiError(error.status, 'LINK_EXISTS', error.message, error.details);
+    }
+    throw error;
+  });
 
 /** Both ends show a link: after a write, the links and networks of every party are stale. */
 export function useInvalidateLinks() {
