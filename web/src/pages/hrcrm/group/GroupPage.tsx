@@ -34,7 +34,7 @@ function GroupQuadrant({ group, name }: { group: HrGroup; name: string }) {
     ],
     [group, name],
   );
-  const option = useMemo(() => quadrantChartOption(items, t), [items, t]);
+  const option = useMemo(() => quadrantChartOption(items, t, { meanings: false }), [items, t]);
   return <Chart option={option} height={260} ariaLabel={quadrantChartAria(items, t)} data-testid="group-quadrant" />;
 }
 

@@ -20,7 +20,7 @@ export function RoleQuadrant({ name, role }: { name: string; role: PartyRole & P
     ],
     [name, role],
   );
-  const option = useMemo(() => quadrantChartOption(items, t), [items, t]);
+  const option = useMemo(() => quadrantChartOption(items, t, { meanings: false }), [items, t]);
   if (role.initiativeScore === null && role.participationScore === null && !role.targetQuadrant) {
     return null;
   }

@@ -25,8 +25,8 @@ export function networkOption(network: PartyNetwork, centreId: string, labels: L
         layout: 'force',
         roam: true,
         draggable: true,
-        force: { repulsion: 220, edgeLength: 90 },
-        label: { show: true, position: 'right', fontSize: 11 },
+        force: { repulsion: 400, edgeLength: [100, 160], gravity: 0.05 },
+        label: { show: true, position: 'bottom', fontSize: 11 },
         edgeSymbol: ['none', 'arrow'],
         edgeSymbolSize: 6,
         edgeLabel: {

@@ -59,4 +59,18 @@ describe('quadrant chart', () => {
     expect(series[1]?.data).toHaveLength(1);
     expect(series[1]?.markLine?.data).toEqual([[{ coord: [2, 4] }, { coord: [4, 4] }]]);
   });
+  it('labels each area by its HR-department meaning, or by its name only in a compact chart', () => {
+    type Area = [{ name: string }, unknown];
+    const names = (meanings: boolean) =>
+      (
+        (quadrantChartOption([], t, { meanings }).series as { markArea?: { data: Area[] } }[])[0]?.markArea?.data ?? []
+      ).map((a) => a[0].name);
+    expect(names(true)).toContain('parties.quadrants.reactive\nparties.quadrantMeaning.reactive');
+    expect(names(false)).toEqual([
+      'parties.quadrants.basic',
+      'parties.quadrants.proactive',
+      'parties.quadrants.reactive',
+      'parties.quadrants.partnership',
+    ]);
+  });
 });

@@ -97,7 +97,11 @@ export function arrowsOf(items: readonly QuadrantItem[]): Arrow[] {
  * The quadrant chart: the four areas labelled by their HR-department meaning, a dot per scored item coloured by
  * its quadrant, a hollow marker at each target, and an arrow from current to target.
  */
-export function quadrantChartOption(items: readonly QuadrantItem[], t: TFunction): EChartsOption {
+export function quadrantChartOption(
+  items: readonly QuadrantItem[],
+  t: TFunction,
+  { meanings = true }: { meanings?: boolean } = {},
+): EChartsOption {
   const arrows = arrowsOf(items);
   const axis = (name: string) => ({
     type: 'value' as const,
@@ -141,10 +145,20 @@ export function quadrantChartOption(items: readonly QuadrantItem[], t: TFunction
             const [a, b] = quadrantArea(q);
             return [
               {
-                name: `${t(`parties.quadrants.${q}`)}\n${t(`parties.quadrantMeaning.${q}`)}`,
+                name: meanings
+                  ? `${t(`parties.quadrants.${q}`)}\n${t(`parties.quadrantMeaning.${q}`)}`
+                  : t(`parties.quadrants.${q}`),
                 coord: a,
                 itemStyle: { color: `${quadrantColors[q]}14` },
-                label: { color: quadrantColors[q], fontSize: 11, position: 'insideTop' as const },
+                // The meaning wraps inside its area instead of running into the next one.
+                label: {
+                  color: quadrantColors[q],
+                  fontSize: 11,
+                  lineHeight: 14,
+                  position: 'insideTop' as const,
+                  width: meanings ? 170 : undefined,
+                  overflow: 'break' as const,
+                },
               },
               { coord: b },
             ];
