@@ -13,3 +13,10 @@ export function hrcrmModule(app: TandemApp, deps: Deps) {
 
 // Expected outcomes of the access rules (the access matrix test checks them through the API).
 export { hrcrmAccessMatrix } from './hrcrm.access-matrix.ts';
+
+// Services the demo seeder uses (the same paths as the API).
+export { groupsService } from './groups.service.ts';
+export { servicesService, deliveriesService } from './services.service.ts';
+export { activitiesService } from './activities.service.ts';
+export { processService } from './process.service.ts';
+export { evaluationService } from './evaluation.service.ts';

@@ -104,3 +104,6 @@ export type { KotlerLevel, Quadrant } from './constants.ts';
 export { stakeholderGroupRows, groupQuadrantCounts, groupFacts } from './settings/group-facts.repository.ts';
 export { defaultStakeholderGroups } from './settings/settings.repository.ts';
 export { linksAccessMatrix } from './links/links.access-matrix.ts';
+/** Imports' company column: match or create the organisation, and a works_at link (in the batch's transaction). */
+export { linkPeopleToCompanies, type CompanyLinkInput } from './links/company-links.ts';
+export { linksService } from './links/links.service.ts';

@@ -36,3 +36,8 @@ export { groupGapCells, groupGapSurveyCount, valueDimensionLabel, type GapCell }
 
 // Expected outcomes of the access rules (the access matrix test checks them through the API).
 export { surveysAccessMatrix } from './surveys.access-matrix.ts';
+
+// For the demo seeder: a survey is made, sent and answered through the same services as the API.
+export { surveysService } from './surveys.service.ts';
+export { invitationsService } from './invitations.service.ts';
+export { responsesService };
