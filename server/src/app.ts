@@ -47,6 +47,7 @@ import { valueModule } from './modules/value/index.ts';
 import { peopleModule } from './modules/people/index.ts';
 import { insightModule } from './modules/insight/index.ts';
 import { careModule } from './modules/care/index.ts';
+import { hrcrmModule } from './modules/hrcrm/index.ts';
 
 export interface AppOptions {
   /** An open, migrated database; the caller owns it and closes it after the app. */
@@ -202,6 +203,7 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
   peopleModule(app, deps);
   insightModule(app, deps);
   await careModule(app, deps);
+  hrcrmModule(app, deps);
   searchRoutes(app, deps, [
     ...platformSearchProviders,
     partiesSearchProvider,

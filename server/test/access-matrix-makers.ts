@@ -4,6 +4,7 @@ import { insertCustomers, removeCustomers, simulatedSpecs } from './value-fixtur
 import { peopleMakers } from './access-matrix-people.ts';
 import { insightMakers } from './access-matrix-insight.ts';
 import { careMakers } from './access-matrix-care.ts';
+import { hrcrmMakers } from './access-matrix-hrcrm.ts';
 
 // One maker per resource of the matrix tables: the shared record every read is checked against, and fresh copies
 // made the same way for writes. A table row without a maker here fails the test by name.
@@ -382,4 +383,5 @@ export const matrixMakers = (fx: MatrixFixture): Record<string, Maker> => ({
   ...peopleMakers(fx),
   ...insightMakers(fx),
   ...careMakers(fx),
+  ...hrcrmMakers(fx),
 });

@@ -19,7 +19,13 @@ import { outsideTheMatrix, platformAccessMatrix } from '../src/platform/access/p
 import { casesAccessMatrix } from '../src/modules/cases/index.ts';
 import { commerceAccessMatrix } from '../src/modules/commerce/index.ts';
 import { importsAccessMatrix } from '../src/modules/imports/index.ts';
-import { activityAccessMatrix, partiesAccessMatrix, settingsAccessMatrix } from '../src/modules/parties/index.ts';
+import {
+  activityAccessMatrix,
+  linksAccessMatrix,
+  partiesAccessMatrix,
+  settingsAccessMatrix,
+} from '../src/modules/parties/index.ts';
+import { hrcrmAccessMatrix } from '../src/modules/hrcrm/index.ts';
 import { peopleAccessMatrix } from '../src/modules/people/index.ts';
 import { insightAccessMatrix } from '../src/modules/insight/index.ts';
 import { careAccessMatrix } from '../src/modules/care/index.ts';
@@ -47,6 +53,8 @@ const tables: MatrixTable[] = [
   peopleAccessMatrix,
   insightAccessMatrix,
   careAccessMatrix,
+  linksAccessMatrix,
+  hrcrmAccessMatrix,
   platformAccessMatrix,
 ];
 const resources = tables.flatMap((t) => t.resources);

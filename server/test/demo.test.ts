@@ -131,4 +131,23 @@ describe('demo organisation', () => {
     const top6 = [...byOwner.values()].sort((a, b) => b - a).slice(0, 6);
     expect(top6.reduce((a, b) => a + b, 0) / customers.length).toBeGreaterThan(0.75);
   });
+
+  it('has an HR-department CRM to look at: links, group targets, a catalogue, an evaluation from a gap survey', async () => {
+    const admin = await as('admin@demo-test.local');
+    const groups = (await admin.get('/api/hr-crm/groups')).json().items as {
+      key: string;
+      assessment: { quadrant: string; targetQuadrant: string } | null;
+    }[];
+    expect(groups.find((g) => g.key === 'line_managers')?.assessment).toMatchObject({
+      quadrant: 'reactive',
+      targetQuadrant: 'partnership',
+    });
+    expect((await admin.get('/api/hr-crm/services')).json().items).toHaveLength(8);
+    const ev = (await admin.get('/api/hr-crm/groups/company_clients/evaluation')).json();
+    expect(ev.dimensions.map((d: { key: string }) => d.key)).toEqual(['quality', 'service']);
+    expect(ev.dimensions[1].gap).toBeLessThan(0);
+    const [company] = await all(admin, 'q=Northwind');
+    const links = (await admin.get(`/api/parties/${company?.id ?? ''}/links`)).json().items;
+    expect(links).toEqual([expect.objectContaining({ type: 'works_at', direction: 'in', role: 'Purchasing lead' })]);
+  });
 });

@@ -6,6 +6,7 @@ import { PageLoading } from './components/feedback/states.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { caseStaffRoles, surveyManagerRoles, surveyReaderRoles } from '@tandem/server/api';
 import { HomeRedirect } from './pages/home/HomeRedirect.tsx';
+import { hrCrmRoles } from './pages/hrcrm/shared/types.ts';
 import { importers } from './pages/imports/shared/roles.ts';
 import { peopleDashboardRoles, peopleHrRoles, peopleStaffRoles } from './pages/people/shared/types.ts';
 import { valueRoles, valueStaffRoles } from './pages/value/shared/types.ts';
@@ -63,6 +64,9 @@ const AttritionPage = lazy(() => import('./pages/people/attrition/AttritionPage.
 const PdcaBoardPage = lazy(() => import('./pages/people/pdca/PdcaBoardPage.tsx'));
 const VisionReviewsPage = lazy(() => import('./pages/people/vision/VisionReviewsPage.tsx'));
 const PeopleSettingsPage = lazy(() => import('./pages/people/settings/PeopleSettingsPage.tsx'));
+const ButterflyPage = lazy(() => import('./pages/hrcrm/butterfly/ButterflyPage.tsx'));
+const HrGroupPage = lazy(() => import('./pages/hrcrm/group/GroupPage.tsx'));
+const HrServicesPage = lazy(() => import('./pages/hrcrm/services/ServicesPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage.tsx'));
 
 const admin = (page: ReactNode) => <RequireRole roles={['admin']}>{page}</RequireRole>;
@@ -74,6 +78,7 @@ const valueReader = (page: ReactNode) => <RequireRole roles={valueRoles}>{page}<
 const peopleHr = (page: ReactNode) => <RequireRole roles={peopleHrRoles}>{page}</RequireRole>;
 const peopleStaff = (page: ReactNode) => <RequireRole roles={peopleStaffRoles}>{page}</RequireRole>;
 const peopleDashboard = (page: ReactNode) => <RequireRole roles={peopleDashboardRoles}>{page}</RequireRole>;
+const hrCrm = (page: ReactNode) => <RequireRole roles={hrCrmRoles}>{page}</RequireRole>;
 const valueStaff = (page: ReactNode) => <RequireRole roles={valueStaffRoles}>{page}</RequireRole>;
 
 export const router = createBrowserRouter([
@@ -171,6 +176,9 @@ export const router = createBrowserRouter([
           { path: 'people/pdca', element: peopleDashboard(<PdcaBoardPage />) },
           { path: 'people/vision', element: peopleDashboard(<VisionReviewsPage />) },
           { path: 'people/settings', element: peopleHr(<PeopleSettingsPage />) },
+          { path: 'hr-crm', element: hrCrm(<ButterflyPage />) },
+          { path: 'hr-crm/groups/:key', element: hrCrm(<HrGroupPage />) },
+          { path: 'hr-crm/services', element: hrCrm(<HrServicesPage />) },
           { path: 'me/surveys', element: <MySurveysPage /> },
           { path: 'me/appraisals', element: <MyAppraisalsPage /> },
           { path: 'me/account', element: <AccountPage /> },

@@ -6,6 +6,7 @@ import { usersService } from '../platform/identity/users.service.ts';
 import { partiesService } from '../modules/parties/index.ts';
 import { activityService } from '../modules/parties/index.ts';
 import { seedDemoActivity } from './activity.ts';
+import { seedDemoHrCrm } from './hrcrm.ts';
 import { seedDemoPeople } from './people.ts';
 import { at, dateOf, demoCustomers, demoOthers } from './parties-data.ts';
 
@@ -182,4 +183,15 @@ export async function seedDemoParties(
   await seedOthers(s);
   await seedDemoActivity(deps, ctx, seededCustomers);
   await seedDemoPeople(deps, ctx, { people, partyOf, unitOf: (key) => unitIds.get(key) ?? null });
+  const customers = demoCustomers();
+  const byName = new Map(
+    customers.flatMap((c, i) => (seededCustomers[i] ? [[c.displayName, seededCustomers[i].id]] : [])),
+  );
+  const clients = customers.flatMap((c, i) => {
+    const first = c.roles?.[0];
+    const group = first?.stakeholderGroup ?? (first?.role === 'customer' ? 'company_clients' : null);
+    return group === 'company_clients' && seededCustomers[i] ? [seededCustomers[i].id] : [];
+  });
+  const hrUser = people.find((p) => p.roles.includes('hr'))?.userId ?? null;
+  await seedDemoHrCrm(deps, ctx, { byName, clients, hrUser });
 }

@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import { Flex, Layout, Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import {
+  ClusterOutlined,
   BarChartOutlined,
   CustomerServiceOutlined,
   GiftOutlined,
@@ -31,6 +32,7 @@ const icons: Record<NavIcon, ComponentType> = {
   value: BarChartOutlined,
   care: GiftOutlined,
   people: TeamOutlined,
+  hrcrm: ClusterOutlined,
   insight: HeartOutlined,
   settings: SettingOutlined,
 };

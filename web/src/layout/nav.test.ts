@@ -39,6 +39,9 @@ describe('visibleNav', () => {
       'people.pdca',
       'people.vision',
       'people.settings',
+      'hrcrm',
+      'hrcrm.butterfly',
+      'hrcrm.services',
       'settings',
       'settings.overview',
       'settings.users',
@@ -85,6 +88,17 @@ describe('visibleNav', () => {
     expect(people(['employee'])).toEqual([]);
     expect(people(['agent', 'marketing'])).toEqual([]);
     expect(keys(visibleNav(navConfig, ['employee']))).toContain('me.appraisals');
+  });
+  it('shows the HR-department CRM to admin, HR and executives only', () => {
+    const hrcrm = (roles: Parameters<typeof visibleNav>[1]) =>
+      keys(visibleNav(navConfig, roles)).filter((k) => k.startsWith('hrcrm'));
+    for (const role of ['admin', 'hr', 'executive'] as const) {
+      expect(hrcrm([role])).toEqual(['hrcrm', 'hrcrm.butterfly', 'hrcrm.services']);
+    }
+    expect(hrcrm(['manager', 'agent', 'marketing', 'employee'])).toEqual([]);
+    const admin = visibleNav(navConfig, ['admin']);
+    expect(selectedEntry(admin, '/hr-crm/groups/line_managers')?.key).toBe('hrcrm.butterfly');
+    expect(selectedEntry(admin, '/hr-crm/services')?.key).toBe('hrcrm.services');
   });
   it('shows the import page only to roles that may import something', () => {
     for (const role of ['admin', 'manager', 'marketing', 'hr'] as const) {

@@ -1,10 +1,12 @@
 import type { Role } from '../api/types.ts';
 import { caseConfigurerRoles, caseStaffRoles, surveyReaderRoles } from '@tandem/server/api';
+import { hrCrmRoles } from '../pages/hrcrm/shared/types.ts';
 import { importers } from '../pages/imports/shared/roles.ts';
 import { peopleDashboardRoles, peopleHrRoles, peopleStaffRoles } from '../pages/people/shared/types.ts';
 import { valueRoles, valueStaffRoles } from '../pages/value/shared/types.ts';
 
-export type NavIcon = 'me' | 'parties' | 'service' | 'feedback' | 'value' | 'care' | 'people' | 'insight' | 'settings';
+export type NavIcon =
+  'me' | 'parties' | 'service' | 'feedback' | 'value' | 'care' | 'people' | 'hrcrm' | 'insight' | 'settings';
 
 export interface NavEntry {
   key: string;
@@ -206,6 +208,18 @@ export const navConfig: NavEntry[] = [
         enabled: true,
         roles: peopleHrRoles,
       },
+    ],
+  },
+  {
+    key: 'hrcrm',
+    path: '/hr-crm',
+    label: 'nav.hrCrm',
+    icon: 'hrcrm',
+    enabled: true,
+    roles: hrCrmRoles,
+    children: [
+      { key: 'hrcrm.butterfly', path: '/hr-crm', label: 'nav.hrCrmButterfly', enabled: true, roles: hrCrmRoles },
+      { key: 'hrcrm.services', path: '/hr-crm/services', label: 'nav.hrCrmServices', enabled: true, roles: hrCrmRoles },
     ],
   },
   { key: 'insight', path: '/insight', label: 'nav.insight', icon: 'insight', enabled: false },

@@ -121,7 +121,8 @@ const transactionFields: FieldSpec[] = [
 export function fieldsOf(entity: ImportEntity): FieldSpec[] {
   switch (entity) {
     case 'parties':
-      return partyFields;
+      // A person's job title at the company column's organisation (the works_at link's role).
+      return [...partyFields, ...employmentFields.filter((f) => f.key === 'jobTitle')];
     case 'employees':
       return [...partyFields.filter((f) => f.key !== 'company'), ...employmentFields];
     case 'interactions':

@@ -42,6 +42,8 @@ export interface Pending {
   issues: RowIssue[];
   columns: Column[];
   party?: CreateParty;
+  /** A person row's company column: the organisation to match or create and link with works_at. */
+  company?: { name: string; jobTitle: string | null };
   interaction?: Omit<CreateInteraction, 'partyId'>;
   ref?: PartyRef;
   refColumn?: string | null;

@@ -54,7 +54,13 @@ export function toPending(job: ImportJobRow, rec: SourceRecord, columns: Column[
     case 'parties':
     case 'employees': {
       const r = partyRow(job.entity, rec.cells, columns, lookups, job.options.role ?? 'customer');
-      return { row: rec.row, columns, issues: r.issues, ...(r.input ? { party: r.input } : {}) };
+      return {
+        row: rec.row,
+        columns,
+        issues: r.issues,
+        ...(r.input ? { party: r.input } : {}),
+        ...(r.company ? { company: r.company } : {}),
+      };
     }
   }
 }

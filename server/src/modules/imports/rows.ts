@@ -175,9 +175,13 @@ function nameOf(rv: RowValues, entity: ImportEntity) {
   let displayName = rv.one('displayName');
   let kind = rv.one('kind', parseKind) as 'person' | 'organization' | undefined;
   const facts: Record<string, string> = {};
+  // A person's company becomes a works_at link to the organisation (matched or created by the writer).
+  let worksAt: string | undefined;
   if (!displayName && company && entity === 'parties') {
     displayName = company;
     kind ??= 'organization';
+  } else if (company && entity === 'parties' && (kind ?? 'person') === 'person') {
+    worksAt = company;
   } else if (company) {
     facts.company = company;
   }
@@ -185,7 +189,7 @@ function nameOf(rv: RowValues, entity: ImportEntity) {
     const latin = /^[\p{Script=Latin}\s'-]+$/u.test(`${familyName ?? ''}${givenName ?? ''}`);
     displayName = latin ? [givenName, familyName].filter(Boolean).join(' ') : `${familyName ?? ''}${givenName ?? ''}`;
   }
-  return { displayName, kind, familyName, givenName, facts };
+  return { displayName, kind, familyName, givenName, facts, worksAt };
 }
 
 /** The user a column names (by id, email or name); an unknown one is an issue of the column. */
@@ -258,9 +262,9 @@ export function partyRow(
   columns: Column[],
   lookups: Lookups,
   defaultRole: string,
-): { input?: CreateParty; issues: RowIssue[] } {
+): { input?: CreateParty; issues: RowIssue[]; company?: { name: string; jobTitle: string | null } } {
   const rv = new RowValues(cells, columns);
-  const { displayName, kind, familyName, givenName, facts } = nameOf(rv, entity);
+  const { displayName, kind, familyName, givenName, facts, worksAt } = nameOf(rv, entity);
   const ownerId = userOf(rv, 'owner', lookups);
   const address = defined({
     text: rv.one('address'),
@@ -314,7 +318,8 @@ export function partyRow(
   if (!parsed.success) {
     return { issues: zodIssues(rv, parsed.error) };
   }
-  return { input: parsed.data, issues: [] };
+  const company = worksAt ? { name: worksAt, jobTitle: rv.one('jobTitle') ?? null } : undefined;
+  return { input: parsed.data, issues: [], ...(company ? { company } : {}) };
 }
 
 /** A spreadsheet row → an interaction (party still to resolve), or its issues. */

@@ -1,6 +1,7 @@
 import {
   bulkInsertInteractions,
   bulkUpsertParties,
+  linkPeopleToCompanies,
   normalizePhone,
   partiesSharingContacts,
   resolvePartyRefs,
@@ -60,6 +61,18 @@ const writeParties: Writer = async (trx, s, batch) => {
       seen.set(k, { id: r.id, name: input.displayName });
     }
   });
+  const companies = out.results.flatMap((r, i) => {
+    const p = ok[i] as Pending;
+    return r.action !== 'failed' && p.company
+      ? [{ personId: r.id, company: p.company.name, jobTitle: p.company.jobTitle, row: p.row }]
+      : [];
+  });
+  // Organisations the company column created are items of the first row naming them (a revert bins them too).
+  const linked = await linkPeopleToCompanies(trx, s.ctx, companies);
+  for (const o of linked.createdOrganisations) {
+    const row = companies.find((c) => c.company.trim().toLowerCase() === o.name.toLowerCase())?.row ?? 0;
+    s.items.push(item(s, row, 'party', o.id, 'created'));
+  }
 };
 
 const writeInteractions: Writer = async (trx, s, batch) => {

@@ -4,7 +4,9 @@ import type { Deps } from '../../platform/deps.ts';
 import type { TandemApp } from '../../platform/http/types.ts';
 import { activityRoutes } from './activity/activity.routes.ts';
 import { bulkActionsRoutes } from './bulk-actions/bulk-actions.routes.ts';
+import { linksRoutes } from './links/links.routes.ts';
 import { mergeRoutes } from './merge/merge.routes.ts';
+import { relationshipRoutes } from './roles/relationship.routes.ts';
 import { partiesExportRoutes } from './parties.export.ts';
 import { partiesRepository } from './parties.repository.ts';
 import { partiesRoutes } from './parties.routes.ts';
@@ -19,6 +21,8 @@ export function partiesModule(app: TandemApp, deps: Deps) {
   activityRoutes(app, deps);
   mergeRoutes(app, deps);
   bulkActionsRoutes(app, deps);
+  linksRoutes(app, deps);
+  relationshipRoutes(app, deps);
 }
 
 // Services.
@@ -87,3 +91,23 @@ export { partyExportColumns } from './parties.export.ts';
 export { partiesAccessMatrix } from './parties.access-matrix.ts';
 export { activityAccessMatrix } from './activity/activity.access-matrix.ts';
 export { settingsAccessMatrix } from './settings/settings.access-matrix.ts';
+
+// Links between parties and the two relationship scales (the HR-department CRM uses both).
+export { kotlerLevelSchema, quadrantSchema } from './parties.schema.ts';
+export {
+  relationshipInputSchema,
+  relationshipHistorySchema,
+  relationshipHistoryItemSchema,
+  actorRefSchema,
+  type RelationshipInput,
+  type RelationshipHistoryItem,
+} from './roles/relationship.schema.ts';
+export { quadrantOf } from './roles/stages.ts';
+export type { KotlerLevel, Quadrant } from './constants.ts';
+/** Stakeholder groups as stored, and the numbers the HR-department CRM shows per group (parties the reader sees). */
+export { stakeholderGroupRows, groupQuadrantCounts, groupFacts } from './settings/group-facts.repository.ts';
+export { defaultStakeholderGroups } from './settings/settings.repository.ts';
+export { linksAccessMatrix } from './links/links.access-matrix.ts';
+/** Imports' company column: match or create the organisation, and a works_at link (in the batch's transaction). */
+export { linkPeopleToCompanies, type CompanyLinkInput } from './links/company-links.ts';
+export { linksService } from './links/links.service.ts';

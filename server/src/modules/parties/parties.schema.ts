@@ -135,11 +135,14 @@ export const partyRoleSchema = z
     level: kotlerLevelSchema.nullable(),
     targetLevel: kotlerLevelSchema.nullable(),
     levelGap: z.number().int().nullable().describe('Steps from level to targetLevel on Kotler’s scale'),
+    targetLevelBy: z.string().nullable().describe('Date by which the target Kotler level should be reached'),
     initiativeScore: z.number().int().nullable(),
     participationScore: z.number().int().nullable(),
     quadrant: quadrantSchema
       .nullable()
-      .describe('Derived from the two scores (3 or more is high); never accepted as input'),
+      .describe('HR quadrant, derived from the two scores (3 or more is high); never accepted as input'),
+    targetQuadrant: quadrantSchema.nullable().describe('HR quadrant to reach (its own target, apart from Kotler’s)'),
+    targetQuadrantBy: z.string().nullable(),
     phase: phaseSchema.nullable(),
     employment: employmentSchema.optional(),
     startedAt: timestamp,

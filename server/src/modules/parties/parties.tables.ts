@@ -1,5 +1,13 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { FieldType, HistoryField, KotlerLevel, PartyKind, PartyRoleName, RelationshipPhase } from './constants.ts';
+import type {
+  FieldType,
+  HistoryField,
+  KotlerLevel,
+  PartyKind,
+  PartyRoleName,
+  Quadrant,
+  RelationshipPhase,
+} from './constants.ts';
 
 // Kysely table interfaces of the parties module; `Database` (platform/db/types.ts) extends PartiesTables.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -77,6 +85,10 @@ export interface PartyRoleTable {
   target_level: KotlerLevel | null;
   initiative_score: number | null;
   participation_score: number | null;
+  /** The HR quadrant to reach, and by when; Kotler's target has its own date (docs/domain.md). */
+  target_quadrant: ColumnType<Quadrant | null, Quadrant | null | undefined, Quadrant | null>;
+  target_quadrant_by: ColumnType<string | null, string | null | undefined, string | null>;
+  target_level_by: ColumnType<string | null, string | null | undefined, string | null>;
   phase: RelationshipPhase | null;
   employee_no: string | null;
   hire_date: string | null;

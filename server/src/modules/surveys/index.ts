@@ -31,6 +31,13 @@ export { employeeGroupScores, type EmployeeGroupScore } from './group-scores.ts'
 export { suppressedEmployeeGroups } from './group-suppression.ts';
 /** Named customer answers to NPS or CSAT outcome questions, as SQL (the chain attributes them to owners). */
 export { customerAnswersSql } from './customer-scores.repository.ts';
+/** Expected against perceived value per dimension for a stakeholder group, from the gap surveys aimed at it. */
+export { groupGapCells, groupGapSurveyCount, valueDimensionLabel, type GapCell } from './gap-evaluation.ts';
 
 // Expected outcomes of the access rules (the access matrix test checks them through the API).
 export { surveysAccessMatrix } from './surveys.access-matrix.ts';
+
+// For the demo seeder: a survey is made, sent and answered through the same services as the API.
+export { surveysService } from './surveys.service.ts';
+export { invitationsService } from './invitations.service.ts';
+export { responsesService };

@@ -13,6 +13,12 @@ const valueNames: Record<(typeof valueElements)[number], { zh: string; en: strin
   self_actualisation: { zh: '自我实现', en: 'Self-actualisation' },
 };
 
+/** A value dimension's name (the gap template's eight; any other key is its own label). */
+export function valueDimensionLabel(key: string, zh: boolean): string {
+  const names = (valueNames as Record<string, { zh: string; en: string } | undefined>)[key];
+  return names ? (zh ? names.zh : names.en) : key;
+}
+
 const comment: QuestionInput = {
   id: 'comment',
   type: 'text',

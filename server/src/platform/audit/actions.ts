@@ -112,5 +112,7 @@ export const auditEntityTypes = [
   'care_occasion_category',
   'care_suppression',
   'campaign',
+  'party_link',
+  'hr_crm',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];

@@ -11,6 +11,8 @@ import type { ValueSegmentsTables } from '../../modules/value/segments/value-seg
 import type { PeopleTables } from '../../modules/people/people.tables.ts';
 import type { InsightTables } from '../../modules/insight/insight.tables.ts';
 import type { CareTables } from '../../modules/care/care.tables.ts';
+import type { LinksTables } from '../../modules/parties/links/links.tables.ts';
+import type { HrcrmTables } from '../../modules/hrcrm/hrcrm.tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -142,7 +144,9 @@ export interface Database
     ValueSegmentsTables,
     PeopleTables,
     InsightTables,
-    CareTables {
+    CareTables,
+    LinksTables,
+    HrcrmTables {
   organization: OrganizationTable;
   org_unit: OrgUnitTable;
   app_user: AppUserTable;

@@ -91,7 +91,7 @@ function historyRows(
  * The one path that changes a current role, for a person (applyRole) and for the system (moveStageAsSystem):
  * the stage move must be legal, the update is versioned, and the history and audit rows land with it.
  */
-async function changeRole(
+export async function changeRole(
   trx: Db,
   who: AuditWho,
   current: PartyRoleRow,

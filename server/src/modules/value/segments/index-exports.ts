@@ -5,7 +5,14 @@
 export { registerValueExtras } from './register.ts';
 
 // Surveys: a segment as an audience and as a results grouping (membership is organisation-wide).
-export { segmentAudience, isActiveSegment, respondentSegment, segmentKeySql, segmentNames } from './read-model.ts';
+export {
+  segmentAudience,
+  isActiveSegment,
+  respondentSegment,
+  segmentKeySql,
+  segmentNames,
+  segmentsNamingGroup,
+} from './read-model.ts';
 
 // Value snapshots: the scorer contract (RFM segment, value class, CLV as SQL over the scored row) and the default
 // (the organisation's RFM rules as one CASE; class and CLV null).

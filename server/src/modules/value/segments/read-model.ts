@@ -38,3 +38,7 @@ export async function segmentKeySql(
 /** Segment names by id (archived ones too). */
 export const segmentNames = (db: Db, orgId: string): Promise<Map<string, string>> =>
   segmentsRepository.names(db, orgId);
+
+/** Active segments whose rule names the stakeholder group (the HR-department CRM's "segments used" per group). */
+export const segmentsNamingGroup = (db: Db, orgId: string, groupKey: string) =>
+  segmentsRepository.countNamingGroup(db, orgId, groupKey);

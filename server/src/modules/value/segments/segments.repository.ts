@@ -92,6 +92,16 @@ async function byValue(
 }
 
 export const segmentsRepository = {
+  /** Active segments whose rule tree has a stakeholderGroup condition naming the key. */
+  async countNamingGroup(db: Db, orgId: string, groupKey: string): Promise<number> {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from segment s
+      where s.org_id = ${orgId} and not s.archived
+        and jsonb_path_exists(s.rule, '$.** ? (@.field == "stakeholderGroup" && @.value[*] == $k)',
+          jsonb_build_object('k', ${groupKey}::text))`.execute(db);
+    return rows[0]?.n ?? 0;
+  },
+
   insert: (db: Db, row: Insertable<SegmentTable>): Promise<SegmentRow> =>
     db.insertInto('segment').values(row).returningAll().executeTakeFirstOrThrow(),
 

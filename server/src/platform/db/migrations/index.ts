@@ -15,6 +15,7 @@ import * as m0013 from './0013_value_core.ts';
 import * as m0014 from './0014_people_more.ts';
 import * as m0015 from './0015_insight.ts';
 import * as m0016 from './0016_value_customer_sorts.ts';
+import * as m0017 from './0017_links_hrcrm.ts';
 import * as m0018 from './0018_care.ts';
 import * as m0019 from './0019_campaigns.ts';
 
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '0014_people_more': m0014,
   '0015_insight': m0015,
   '0016_value_customer_sorts': m0016,
+  '0017_links_hrcrm': m0017,
   '0018_care': m0018,
   '0019_campaigns': m0019,
 };

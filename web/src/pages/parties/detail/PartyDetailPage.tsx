@@ -22,6 +22,7 @@ import { DuplicatesBanner, MergedAwayBanner } from './DuplicatesBanner.tsx';
 import { EditPartyModal } from './EditPartyModal.tsx';
 import { ContactsCard } from './ContactsCard.tsx';
 import { PartyActions, type PartyDialog } from './PartyActions.tsx';
+import { PartyLinksCard } from './PartyLinksCard.tsx';
 import { PartyRoles } from './PartyRoles.tsx';
 import { PartyTimeline } from '../shared/PartyTimeline/PartyTimeline.tsx';
 import { ProfileCard } from './ProfileCard.tsx';
@@ -83,6 +84,7 @@ export default function PartyDetailPage() {
       {editable && <DuplicatesBanner party={p} />}
       <ContactsCard party={p} />
       <PartyRoles party={p} />
+      {full && <PartyLinksCard partyId={p.id} editable={editable} />}
       {full && <ProfileCard party={p} editable={editable} />}
       {full && <WalletCard partyId={p.id} editable={editable} />}
       {full && <SuggestionsCard partyId={p.id} />}

@@ -1,13 +1,19 @@
 import { useState, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { Button, Card, Descriptions, Empty, Space, Tag, Typography } from 'antd';
-import { SwapOutlined } from '@ant-design/icons';
+import { AimOutlined, HistoryOutlined, SwapOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../api/client.ts';
 import { useTranslation } from 'react-i18next';
 import type { Party, PartyRole } from '../../../api/types.ts';
 import { LevelGap, QuadrantBadge, StageTag } from '../shared/labels.tsx';
 import { UserName } from '../../../components/UserName/UserName.tsx';
 import { MoveStageModal, type StageMove } from '../shared/MoveStageModal/MoveStageModal.tsx';
-import { useStakeholderGroups } from '../shared/api.ts';
+import { invalidateParties, partiesEndpoint, useStakeholderGroups } from '../shared/api.ts';
+import { RelationshipHistory } from '../shared/Relationship/RelationshipHistory.tsx';
+import { RelationshipModal } from '../shared/Relationship/RelationshipModal.tsx';
+import type { RelationshipFields, RelationshipInput } from '../shared/relationship.ts';
+import { RoleQuadrant } from './RoleQuadrant.tsx';
 import { useFormat } from '../../../i18n/useFormat.ts';
 
 const employmentKeys = [
@@ -43,12 +49,70 @@ function employmentItems(role: PartyRole, t: TFunction, format: ReturnType<typeo
   return items;
 }
 
+/** A role with the relationship fields (the target quadrant and dates arrived with the relationship endpoint). */
+type RoleWithRelationship = PartyRole & Partial<RelationshipFields>;
+
+const relationshipPath = (partyId: string, role: string) => `${partiesEndpoint}/${partyId}/roles/${role}/relationship`;
+
+/** The relationship type editor for one role (PUT …/roles/:role/relationship, with a reason). */
+function RoleRelationshipModal({
+  party,
+  role,
+  onClose,
+}: {
+  party: Party;
+  role: RoleWithRelationship;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  return (
+    <RelationshipModal
+      open
+      title={t('parties.editRelationshipOf', { name: party.displayName, role: t(`parties.roles.${role.role}`) })}
+      current={{
+        initiativeScore: role.initiativeScore,
+        participationScore: role.participationScore,
+        quadrant: role.quadrant,
+        targetQuadrant: role.targetQuadrant ?? null,
+        targetQuadrantBy: role.targetQuadrantBy ?? null,
+        level: role.level,
+        targetLevel: role.targetLevel,
+        targetLevelBy: role.targetLevelBy ?? null,
+      }}
+      submit={(body: RelationshipInput) => api(relationshipPath(party.id, role.role), { method: 'PUT', body })}
+      onSaved={() => {
+        invalidateParties(qc, party.id);
+        void qc.invalidateQueries({ queryKey: ['relationship-history'] });
+      }}
+      onClose={onClose}
+    />
+  );
+}
+
+/** "Current → target" on the HR quadrant scale. */
+function QuadrantToTarget({ role }: { role: RoleWithRelationship }) {
+  return (
+    <Space size={4}>
+      <QuadrantBadge quadrant={role.quadrant} />
+      {role.targetQuadrant && (
+        <>
+          →
+          <QuadrantBadge quadrant={role.targetQuadrant} />
+        </>
+      )}
+    </Space>
+  );
+}
+
 /** The party's current roles: stage (with "Change stage"), stakeholder group, level → target, quadrant and scores, phase, employment. */
 export function PartyRoles({ party }: { party: Party }) {
   const { t } = useTranslation();
   const format = useFormat();
   const groups = useStakeholderGroups();
   const [move, setMove] = useState<StageMove | null>(null);
+  const [editing, setEditing] = useState<RoleWithRelationship | null>(null);
+  const [history, setHistory] = useState<PartyRole['role'] | null>(null);
   const editable = party.access === 'full' && !party.mergedIntoId && !party.deletedAt;
   return (
     <Card title={t('parties.rolesTitle')} size="small" style={{ marginBottom: 16 }} data-testid="party-roles">
@@ -68,6 +132,25 @@ export function PartyRoles({ party }: { party: Party }) {
                 {t('parties.changeStage')}
               </Button>
             )}
+            {editable && (
+              <Button
+                size="small"
+                icon={<AimOutlined />}
+                onClick={() => setEditing(role)}
+                data-testid={`edit-relationship-${role.role}`}
+              >
+                {t('parties.editRelationship')}
+              </Button>
+            )}
+            <Button
+              size="small"
+              type="text"
+              icon={<HistoryOutlined />}
+              onClick={() => setHistory(role.role)}
+              data-testid={`relationship-history-${role.role}`}
+            >
+              {t('parties.relationshipHistory')}
+            </Button>
           </Space>
           <Descriptions
             size="small"
@@ -80,7 +163,11 @@ export function PartyRoles({ party }: { party: Party }) {
                 children: groups.nameOf(role.stakeholderGroup) || '—',
               },
               { key: 'level', label: t('parties.levelToTarget'), children: <LevelGap role={role} /> },
-              { key: 'quadrant', label: t('parties.quadrant'), children: <QuadrantBadge quadrant={role.quadrant} /> },
+              {
+                key: 'quadrant',
+                label: t('parties.quadrantToTarget'),
+                children: <QuadrantToTarget role={role} />,
+              },
               {
                 key: 'scores',
                 label: t('parties.scores'),
@@ -102,9 +189,17 @@ export function PartyRoles({ party }: { party: Party }) {
               ...employmentItems(role, t, format),
             ]}
           />
+          <RoleQuadrant name={party.displayName} role={role} />
         </div>
       ))}
       <MoveStageModal move={move} onClose={() => setMove(null)} />
+      {editing && <RoleRelationshipModal party={party} role={editing} onClose={() => setEditing(null)} />}
+      <RelationshipHistory
+        open={history !== null}
+        title={t('parties.relationshipHistory')}
+        path={`${relationshipPath(party.id, history ?? 'customer')}/history`}
+        onClose={() => setHistory(null)}
+      />
     </Card>
   );
 }

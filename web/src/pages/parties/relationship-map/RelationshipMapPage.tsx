@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Card, Col, Row, Typography } from 'antd';
+import { Card, Col, Descriptions, Row, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { kotlerLevels, quadrants } from '@tandem/server/api';
@@ -10,6 +10,9 @@ import { QueryError } from '../../../components/feedback/QueryError.tsx';
 import { EmptyState, PageLoading } from '../../../components/feedback/states.tsx';
 import { relationshipMapKey, useStakeholderGroups } from '../shared/api.ts';
 import { PageHeader } from '../../../layout/PageHeader.tsx';
+import { hasAnyRole, useMe } from '../../../auth/session.ts';
+import { GroupsQuadrantCard } from '../../hrcrm/shared/GroupsQuadrantCard.tsx';
+import { hrCrmRoles } from '../../hrcrm/shared/types.ts';
 import { levelsOption, quadrantsOption } from './mapCharts.ts';
 import { QuadrantGrid } from './QuadrantGrid.tsx';
 import { groupRows, levelMatrix, quadrantMatrix } from './relationshipMap.ts';
@@ -17,6 +20,9 @@ import { groupRows, levelMatrix, quadrantMatrix } from './relationshipMap.ts';
 /** `/parties/relationship-map`: stakeholder groups × current and target Kotler level, and the HR quadrants (counted by the server). */
 export default function RelationshipMapPage() {
   const { t, i18n } = useTranslation();
+  const { user } = useMe();
+  // The HR department's own assessment of each group (HR-CRM readers): the quadrant chart with target arrows.
+  const hrCrm = hasAnyRole(user, hrCrmRoles);
   const groups = useStakeholderGroups();
   const map = useQuery({
     queryKey: relationshipMapKey,
@@ -58,6 +64,17 @@ export default function RelationshipMapPage() {
         <Col xs={24}>
           <Card title={t('parties.levelsByGroup')} size="small">
             <Typography.Paragraph type="secondary">{t('parties.levelsByGroupHint')}</Typography.Paragraph>
+            <Descriptions
+              size="small"
+              column={1}
+              style={{ marginBottom: 12 }}
+              data-testid="level-meanings"
+              items={kotlerLevels.map((l) => ({
+                key: l,
+                label: t(`parties.levels.${l}`),
+                children: t(`parties.levelMeaning.${l}`),
+              }))}
+            />
             <Chart
               option={levelOption}
               height={Math.max(240, rows.length * 56 + 60)}
@@ -89,6 +106,11 @@ export default function RelationshipMapPage() {
   return (
     <div data-testid="relationship-map">
       <PageHeader title={t('nav.relationshipMap')} description={t('parties.mapDescription')} />
+      {hrCrm && (
+        <div style={{ marginBottom: 16 }}>
+          <GroupsQuadrantCard />
+        </div>
+      )}
       {body}
     </div>
   );
