@@ -5,8 +5,8 @@ import { RequireRole } from './auth/RequireRole.tsx';
 import { PageLoading } from './components/feedback/states.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { caseStaffRoles, surveyManagerRoles, surveyReaderRoles } from '@tandem/server/api';
-import { HomeRedirect } from './pages/home/HomeRedirect.tsx';
 import { importers } from './pages/imports/shared/roles.ts';
+import { capabilityRoles, chainRoles, keyPersonRoles } from './pages/insight/shared/types.ts';
 import { peopleDashboardRoles, peopleHrRoles, peopleStaffRoles } from './pages/people/shared/types.ts';
 import { valueRoles, valueStaffRoles } from './pages/value/shared/types.ts';
 
@@ -63,6 +63,10 @@ const AttritionPage = lazy(() => import('./pages/people/attrition/AttritionPage.
 const PdcaBoardPage = lazy(() => import('./pages/people/pdca/PdcaBoardPage.tsx'));
 const VisionReviewsPage = lazy(() => import('./pages/people/vision/VisionReviewsPage.tsx'));
 const PeopleSettingsPage = lazy(() => import('./pages/people/settings/PeopleSettingsPage.tsx'));
+const HomePage = lazy(() => import('./pages/home/HomePage.tsx'));
+const ChainPage = lazy(() => import('./pages/insight/chain/ChainPage.tsx'));
+const KeyPersonPage = lazy(() => import('./pages/insight/key-person/KeyPersonPage.tsx'));
+const CapabilityPage = lazy(() => import('./pages/insight/capability/CapabilityPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage.tsx'));
 
 const admin = (page: ReactNode) => <RequireRole roles={['admin']}>{page}</RequireRole>;
@@ -75,6 +79,9 @@ const peopleHr = (page: ReactNode) => <RequireRole roles={peopleHrRoles}>{page}<
 const peopleStaff = (page: ReactNode) => <RequireRole roles={peopleStaffRoles}>{page}</RequireRole>;
 const peopleDashboard = (page: ReactNode) => <RequireRole roles={peopleDashboardRoles}>{page}</RequireRole>;
 const valueStaff = (page: ReactNode) => <RequireRole roles={valueStaffRoles}>{page}</RequireRole>;
+const chainReader = (page: ReactNode) => <RequireRole roles={chainRoles}>{page}</RequireRole>;
+const keyPersonReader = (page: ReactNode) => <RequireRole roles={keyPersonRoles}>{page}</RequireRole>;
+const capabilityReader = (page: ReactNode) => <RequireRole roles={capabilityRoles}>{page}</RequireRole>;
 
 export const router = createBrowserRouter([
   {
@@ -123,7 +130,7 @@ export const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <HomeRedirect /> },
+          { index: true, element: <HomePage /> },
           { path: 'parties', element: <PartiesPage /> },
           { path: 'parties/board', element: <PartyBoardPage /> },
           { path: 'parties/relationship-map', element: <RelationshipMapPage /> },
@@ -171,6 +178,10 @@ export const router = createBrowserRouter([
           { path: 'people/pdca', element: peopleDashboard(<PdcaBoardPage />) },
           { path: 'people/vision', element: peopleDashboard(<VisionReviewsPage />) },
           { path: 'people/settings', element: peopleHr(<PeopleSettingsPage />) },
+          { path: 'insight', element: <Navigate to="/insight/key-person" replace /> },
+          { path: 'insight/chain', element: chainReader(<ChainPage />) },
+          { path: 'insight/key-person', element: keyPersonReader(<KeyPersonPage />) },
+          { path: 'insight/capability', element: capabilityReader(<CapabilityPage />) },
           { path: 'me/surveys', element: <MySurveysPage /> },
           { path: 'me/appraisals', element: <MyAppraisalsPage /> },
           { path: 'me/account', element: <AccountPage /> },
