@@ -34,3 +34,5 @@ export { customerAnswersSql } from './customer-scores.repository.ts';
 
 // Expected outcomes of the access rules (the access matrix test checks them through the API).
 export { surveysAccessMatrix } from './surveys.access-matrix.ts';
+// The caller's open invitations, for the employee home card.
+export { myInvitationsService } from './invitations.service.ts';

@@ -29,6 +29,14 @@ describe('home cards', () => {
     expect(cardFigures('team_engagement', { groups: [] })[1]?.value).toBeNull();
   });
 
+  it('shows turnover as a share of headcount', () => {
+    expect(cardFigures('turnover', { rate: 12.5, leavers: 3, headcount: 24, note: null })).toEqual([
+      { label: 'rate', value: 0.125, kind: 'share' },
+      { label: 'leavers', value: 3, kind: 'count' },
+      { label: 'headcount', value: 24, kind: 'count' },
+    ]);
+  });
+
   it('shows the numeric fields of a card it does not know', () => {
     expect(cardFigures('my_open_cases', { count: 3, label: 'x' })).toEqual([
       { label: 'count', value: 3, kind: 'count' },

@@ -74,6 +74,13 @@ export function cardFigures(key: string, data: Record<string, unknown>): CardFig
         { label: 'low', value: num(b.low), kind: 'count' },
       ];
     }
+    case 'turnover':
+      // The server's rate is a percentage (separations / average headcount × 100).
+      return [
+        { label: 'rate', value: num(data.rate) === null ? null : (num(data.rate) as number) / 100, kind: 'share' },
+        { label: 'leavers', value: num(data.leavers), kind: 'count' },
+        { label: 'headcount', value: num(data.headcount), kind: 'count' },
+      ];
     case 'team_engagement': {
       const groups = Array.isArray(data.groups) ? (data.groups as Record<string, unknown>[]) : [];
       const scores = groups.map((g) => num(g.score)).filter((s): s is number => s !== null);
