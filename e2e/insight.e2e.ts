@@ -133,7 +133,8 @@ describe('insight', () => {
     await sqlWhileStopped(dataDir, surveysSql(agents.map((a) => a.unitId)));
     server = await startServer({ dataDir });
     await signIn(execEmail, password);
-  });
+    // Two server starts and a seed of two dozen requests: minutes on a shared two-core machine.
+  }, 420_000);
 
   afterAll(async () => {
     await browser?.close();
