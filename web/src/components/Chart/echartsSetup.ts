@@ -1,6 +1,6 @@
 // Only the parts of ECharts the app uses; this module is imported dynamically so it stays out of the initial bundle.
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, PieChart, RadarChart, ScatterChart } from 'echarts/charts';
+import { BarChart, CustomChart, LineChart, PieChart, RadarChart, ScatterChart } from 'echarts/charts';
 import {
   DatasetComponent,
   GridComponent,
@@ -15,6 +15,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([
   BarChart,
+  CustomChart,
   LineChart,
   PieChart,
   RadarChart,

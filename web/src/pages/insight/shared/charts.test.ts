@@ -22,7 +22,7 @@ describe('insight charts', () => {
     expect(dotSize(5, 0)).toBe(8);
   });
 
-  it('draws the dots, the fit line and the band as a stacked lower bound and width', () => {
+  it('draws the dots, the band as one polygon and the fit line', () => {
     const chain = {
       points: [
         point('a', 1, 2, 100),
@@ -33,18 +33,18 @@ describe('insight charts', () => {
       ],
     };
     const series = chainScatterOption(chain, labels).series as Series[];
-    expect(series.map((s) => s.type)).toEqual(['scatter', 'line', 'line', 'line']);
+    expect(series.map((s) => s.type)).toEqual(['scatter', 'custom', 'line']);
     const dots = series[0]?.data as { value: number[]; symbolSize: number }[];
     expect(dots[0]?.value.slice(0, 3)).toEqual([1, 2, 100]);
     expect(dots[0]?.symbolSize).toBe(40);
-    expect(series[1]?.stack).toBe('ci');
-    expect(series[2]?.stack).toBe('ci');
-    // Lower bound + width = upper bound; the line is ŷ = 2.2 + 0.6 x (see chainMath.test.ts).
-    const lower = series[1]?.data[0] as number[];
-    const width = series[2]?.data[0] as number[];
-    const fit = series[3]?.data[0] as number[];
-    expect(fit).toEqual([1, 2.8]);
-    expect((lower[1] as number) + (width[1] as number) / 2).toBeCloseTo(2.8, 3);
+    // The line is ŷ = 2.2 + 0.6 x with a half-width of 2.2045 at x = 1 (see chainMath.test.ts): the polygon runs along
+    // the upper bound from x = 1 and back along the lower bound to x = 1.
+    const polygon = series[1]?.data as number[][];
+    expect(polygon).toHaveLength(82);
+    expect(polygon[0]?.[0]).toBe(1);
+    expect(polygon[0]?.[1]).toBeCloseTo(2.8 + 2.2045, 3);
+    expect(polygon.at(-1)?.[1]).toBeCloseTo(2.8 - 2.2045, 3);
+    expect(series[2]?.data[0]).toEqual([1, 2.8]);
   });
 
   it('draws only the dots below three units', () => {

@@ -35,28 +35,29 @@ export function chainScatterOption(chain: Pick<Chain, 'points'>, labels: ChainLa
   }));
   const series: NonNullable<EChartsOption['series']> = [{ name: labels.points, type: 'scatter', data: dots }];
   if (fit) {
-    const band = fit.line.map((p) => [round(p.x, 4), round(p.lower, 4)]);
-    const width = fit.line.map((p) => [round(p.x, 4), round(p.upper - p.lower, 4)]);
+    // The band as one polygon: along the upper bound, back along the lower one. Every vertex is also a data item, so
+    // the axes' extent covers the band; only the first item draws.
+    const polygon = [
+      ...fit.line.map((p) => [round(p.x, 4), round(p.upper, 4)]),
+      ...[...fit.line].reverse().map((p) => [round(p.x, 4), round(p.lower, 4)]),
+    ];
     series.push(
       {
         name: labels.band,
-        type: 'line',
-        data: band,
-        stack: 'ci',
-        showSymbol: false,
+        type: 'custom',
+        data: polygon,
         silent: true,
-        lineStyle: { opacity: 0 },
-      },
-      {
-        name: labels.band,
-        type: 'line',
-        data: width,
-        stack: 'ci',
-        showSymbol: false,
-        silent: true,
-        lineStyle: { opacity: 0 },
-        areaStyle: { color: 'rgba(22, 119, 255, 0.15)' },
+        z: 1,
+        itemStyle: { color: 'rgba(22, 119, 255, 0.15)' },
         tooltip: { show: false },
+        renderItem: (params, api) =>
+          params.dataIndex === 0
+            ? {
+                type: 'polygon',
+                shape: { points: polygon.map((v) => api.coord(v)) },
+                style: { fill: 'rgba(22, 119, 255, 0.15)' },
+              }
+            : null,
       },
       {
         name: labels.fit,
@@ -101,7 +102,7 @@ export function correlationOption(
     : [];
   return {
     animation: false,
-    grid: { left: 56, right: 32, top: 28, bottom: 32 },
+    grid: { left: 16, right: 24, top: 28, bottom: 24, containLabel: true },
     tooltip: { trigger: 'item' },
     xAxis: { type: 'value', min: -1, max: 1 },
     yAxis: { type: 'category', data: rows },
