@@ -164,9 +164,22 @@ describe('insight', () => {
     const picker = testId('backups-user');
     await picker.click();
     await picker.locator('input').fill(backup.name);
-    await openOption(backup.name).click();
+    // The search is debounced: the list can re-render under a click, so click until the choice has taken.
+    const confirm = testId('backups-confirm');
+    await expect
+      .poll(async () => {
+        if (await confirm.isEnabled()) {
+          return true;
+        }
+        const option = openOption(backup.name);
+        if (await option.isVisible()) {
+          await option.click({ timeout: 2_000 }).catch(() => undefined);
+        }
+        return confirm.isEnabled();
+      })
+      .toBe(true);
     await screenshot(page, 'insight-02-backups');
-    await testId('backups-confirm').click();
+    await confirm.click();
     await expect.poll(() => testId('backups-result').textContent()).toContain('2 changed');
     await testId('backups-confirm').click();
     await expect.poll(() => exposureOf(owner.id)).toBe(0);

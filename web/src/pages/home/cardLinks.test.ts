@@ -29,6 +29,10 @@ describe('home cards', () => {
     expect(cardFigures('team_engagement', { groups: [] })[1]?.value).toBeNull();
   });
 
+  it('reads value’s percentages as shares', () => {
+    expect(cardFigures('value', { revenue: 5000, activeCustomers: 3, retentionRate: 62.5 })[2]?.value).toBe(0.625);
+  });
+
   it('shows turnover as a share of headcount', () => {
     expect(cardFigures('turnover', { rate: 12.5, leavers: 3, headcount: 24, note: null })).toEqual([
       { label: 'rate', value: 0.125, kind: 'share' },

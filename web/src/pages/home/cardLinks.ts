@@ -34,6 +34,11 @@ const links: Record<string, string> = {
 export const cardLink = (key: string): string | null => links[key] ?? null;
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+/** A percentage (× 100) as a share 0–1. */
+const percent = (v: unknown): number | null => {
+  const n = num(v);
+  return n === null ? null : n / 100;
+};
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
 
 /** The figures a card shows, from its `data`. */
@@ -43,7 +48,8 @@ export function cardFigures(key: string, data: Record<string, unknown>): CardFig
       return [
         { label: 'revenue', value: num(data.revenue), kind: 'money' },
         { label: 'activeCustomers', value: num(data.activeCustomers), kind: 'count' },
-        { label: 'retentionRate', value: num(data.retentionRate), kind: 'share' },
+        // Value's rates are percentages (× 100).
+        { label: 'retentionRate', value: percent(data.retentionRate), kind: 'share' },
       ];
     case 'chain': {
       const p = obj(data.pearson);
@@ -77,7 +83,7 @@ export function cardFigures(key: string, data: Record<string, unknown>): CardFig
     case 'turnover':
       // The server's rate is a percentage (separations / average headcount × 100).
       return [
-        { label: 'rate', value: num(data.rate) === null ? null : (num(data.rate) as number) / 100, kind: 'share' },
+        { label: 'rate', value: percent(data.rate), kind: 'share' },
         { label: 'leavers', value: num(data.leavers), kind: 'count' },
         { label: 'headcount', value: num(data.headcount), kind: 'count' },
       ];
@@ -96,6 +102,6 @@ export function cardFigures(key: string, data: Record<string, unknown>): CardFig
     default:
       return Object.entries(data)
         .filter(([, v]) => typeof v === 'number')
-        .map(([label, v]) => ({ label, value: v as number, kind: label.endsWith('Rate') ? 'share' : 'count' }));
+        .map(([label, v]) => ({ label, value: v as number, kind: 'count' }));
   }
 }

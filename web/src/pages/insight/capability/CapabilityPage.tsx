@@ -57,7 +57,8 @@ function BusinessCard({ capability }: { capability: Capability }) {
   const { t } = useTranslation();
   const format = useFormat();
   const b = capability.business;
-  const share = (v: number | null) => formatShare(v, format.locale);
+  // The server's business figures are percentages (× 100), as value's summary rates are.
+  const share = (v: number | null) => formatShare(v === null ? null : v / 100, format.locale);
   return (
     <Card
       size="small"
