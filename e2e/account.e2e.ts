@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiCall as sharedApiCall, submitSignIn } from './support/page.ts';
+import { apiCall as sharedApiCall, atHome, submitSignIn } from './support/page.ts';
 import { launchBrowser, screenshot, type BrowserSession } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
@@ -24,7 +24,7 @@ describe('my surveys and my account', () => {
     admin = await launchBrowser();
     await admin.page.goto(`${server.url}/sign-in`);
     await submitSignIn(admin.page);
-    await admin.page.waitForURL(/\/parties$/);
+    await admin.page.waitForURL(atHome);
 
     // Five employees (an anonymous survey without mail hands out at least five links); the first one signs in.
     const partyIds: string[] = [];
@@ -75,10 +75,11 @@ describe('my surveys and my account', () => {
     await server?.stop();
   });
 
-  it('starts an employee on their surveys and answers one from there', async () => {
-    // An employee's home is My surveys, first in the navigation.
-    await page.waitForURL(/\/me\/surveys$/);
+  it('starts an employee on their home page, My surveys first in the navigation, and answers one from there', async () => {
+    await page.waitForURL(atHome);
     expect(await page.locator('nav [data-testid^="nav-"]').first().getAttribute('data-testid')).toBe('nav-me.surveys');
+    await page.getByTestId('nav-me.surveys').click();
+    await page.waitForURL(/\/me\/surveys$/);
     const item = page.locator('[data-testid^="my-survey-"]', { hasText: surveyTitle });
     await expect.poll(() => item.count(), { timeout: 10_000 }).toBe(1);
     expect(await item.getByTestId('my-survey-anonymous-hint').textContent()).toBe(

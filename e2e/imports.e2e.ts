@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiCall as sharedApiCall, submitSignIn } from './support/page.ts';
+import { apiCall as sharedApiCall, atHome, submitSignIn } from './support/page.ts';
 import { launchBrowser, screenshot, type BrowserSession } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
@@ -40,7 +40,7 @@ describe('imports', () => {
     page = browser.page;
     await page.goto(`${server.url}/sign-in`);
     await submitSignIn(page);
-    await page.waitForURL(/\/parties$/);
+    await page.waitForURL(atHome);
     const existing = await apiCall('POST', '/api/parties', {
       kind: 'person',
       displayName: '王芳',
@@ -191,7 +191,7 @@ describe('products and transactions', () => {
     page = browser.page;
     await page.goto(`${server.url}/sign-in`);
     await submitSignIn(page);
-    await page.waitForURL(/\/parties$/);
+    await page.waitForURL(atHome);
   });
 
   afterAll(async () => {

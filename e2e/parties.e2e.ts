@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiCall as sharedApiCall, submitSignIn } from './support/page.ts';
+import { apiCall as sharedApiCall, atHome, submitSignIn } from './support/page.ts';
 import { launchBrowser, screenshot, type BrowserSession } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
@@ -22,8 +22,9 @@ describe('parties', () => {
     page = browser.page;
     await page.goto(`${server.url}/sign-in`);
     await submitSignIn(page);
-    // Parties is the first module now, so it is where a sign-in lands.
-    await page.waitForURL(/\/parties$/);
+    // A sign-in lands on the home page of the user's roles; the party list is one click away.
+    await page.waitForURL(atHome);
+    await page.goto(`${server.url}/parties`);
   });
 
   afterAll(async () => {

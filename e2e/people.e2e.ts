@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sqlWhileStopped } from './support/database.ts';
-import { apiCall as sharedApiCall, submitSignIn } from './support/page.ts';
+import { apiCall as sharedApiCall, atHome, submitSignIn } from './support/page.ts';
 import { launchBrowser, screenshot, type BrowserSession } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
@@ -94,7 +94,7 @@ describe('people', () => {
     page = browser.page;
     await page.goto(`${server.url}/sign-in`);
     await submitSignIn(page);
-    await page.waitForURL(/\/parties$/);
+    await page.waitForURL(atHome);
     await seed();
     await signInAs(hrEmail, password);
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiCall as sharedApiCall, submitSignIn } from './support/page.ts';
+import { apiCall as sharedApiCall, atHome, submitSignIn } from './support/page.ts';
 import { launchBrowser, screenshot, type BrowserSession } from './support/browser.ts';
 import { adminEmail, adminPassword, startServer, type RunningServer } from './support/server.ts';
 
@@ -90,8 +90,8 @@ describe('errors, conflicts and access', () => {
     await testId('sign-out').click();
     await page.waitForURL(/\/sign-in$/);
     await signIn(agent.email, agent.password);
-    // Home is the first module the user can see: Parties, open to every role.
-    await page.waitForURL(/\/parties$/);
+    // Home is the page of the user's role cards.
+    await page.waitForURL(atHome);
     expect(await testId('nav-settings.tokens').isVisible()).toBe(true);
     expect(await testId('nav-settings.users').count()).toBe(0);
     expect(await testId('nav-settings.audit').count()).toBe(0);

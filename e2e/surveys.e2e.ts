@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { apiCall as sharedApiCall, submitSignIn } from './support/page.ts';
+import { apiCall as sharedApiCall, atHome, submitSignIn } from './support/page.ts';
 import { launchBrowser, screenshot, type BrowserSession } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
@@ -46,7 +46,7 @@ describe('surveys', () => {
     });
     await page.goto(`${server.url}/sign-in`);
     await submitSignIn(page);
-    await page.waitForURL(/\/parties$/);
+    await page.waitForURL(atHome);
     for (const name of customers) {
       const res = await apiCall('POST', '/api/parties', {
         kind: 'person',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiCall as sharedApiCall, submitSignIn } from './support/page.ts';
+import { apiCall as sharedApiCall, atHome, submitSignIn } from './support/page.ts';
 import { launchBrowser, screenshot, type BrowserSession } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
@@ -72,7 +72,7 @@ describe('value, more', () => {
     page = browser.page;
     await page.goto(`${server.url}/sign-in`);
     await submitSignIn(page);
-    await page.waitForURL(/\/parties$/);
+    await page.waitForURL(atHome);
     await seed();
   });
 

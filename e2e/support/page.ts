@@ -28,3 +28,6 @@ export function apiCall(
     { method, path, body },
   );
 }
+
+/** Where a sign-in lands: the home page of the user's role cards. */
+export const atHome = (url: URL): boolean => url.pathname === '/';

@@ -51,15 +51,25 @@ describe('home cards per role', () => {
 
   it('manager: the team’s customers at risk (none here), tasks, team engagement', async () => {
     const list = await cards(manager);
-    expect(list.map((c) => c.key)).toEqual(['team_at_risk', 'tasks', 'team_engagement']);
+    expect(list.map((c) => c.key)).toEqual(['team_at_risk', 'tasks', 'appraisals_due', 'team_engagement']);
     expect(list[0]?.data).toEqual({ count: 0 });
-    expect(list[2]?.data).toEqual({ groups: [] });
+    expect(list[3]?.data).toEqual({ groups: [] });
   });
 
   it('HR: attrition bands; roles add up; employees get their own card', async () => {
-    expect((await cards(hr)).map((c) => c.key)).toEqual(['attrition_bands']);
-    expect((await cards(hrManager)).map((c) => c.role)).toEqual(['manager', 'manager', 'manager', 'hr']);
-    expect((await cards(employee)).map((c) => c.key)).toEqual(['my_tasks_today']);
+    expect((await cards(hr)).map((c) => c.key)).toEqual([
+      'turnover',
+      'attrition_bands',
+      'grievances_sla',
+      'hr_relationships',
+    ]);
+    expect((await cards(hrManager)).map((c) => c.role)).toEqual([...Array(4).fill('manager'), ...Array(4).fill('hr')]);
+    expect((await cards(employee)).map((c) => c.key)).toEqual([
+      'my_tasks_today',
+      'my_appraisals',
+      'open_surveys',
+      'my_grievances',
+    ]);
     expect((await h.app.inject({ method: 'GET', url: '/api/home' })).statusCode).toBe(401);
   });
 });

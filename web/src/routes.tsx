@@ -5,9 +5,9 @@ import { RequireRole } from './auth/RequireRole.tsx';
 import { PageLoading } from './components/feedback/states.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { caseStaffRoles, surveyManagerRoles, surveyReaderRoles } from '@tandem/server/api';
-import { HomeRedirect } from './pages/home/HomeRedirect.tsx';
 import { hrCrmRoles } from './pages/hrcrm/shared/types.ts';
 import { importers } from './pages/imports/shared/roles.ts';
+import { capabilityRoles, chainRoles, keyPersonRoles } from './pages/insight/shared/types.ts';
 import { peopleDashboardRoles, peopleHrRoles, peopleStaffRoles } from './pages/people/shared/types.ts';
 import { valueRoles, valueStaffRoles } from './pages/value/shared/types.ts';
 
@@ -67,6 +67,10 @@ const PeopleSettingsPage = lazy(() => import('./pages/people/settings/PeopleSett
 const ButterflyPage = lazy(() => import('./pages/hrcrm/butterfly/ButterflyPage.tsx'));
 const HrGroupPage = lazy(() => import('./pages/hrcrm/group/GroupPage.tsx'));
 const HrServicesPage = lazy(() => import('./pages/hrcrm/services/ServicesPage.tsx'));
+const HomePage = lazy(() => import('./pages/home/HomePage.tsx'));
+const ChainPage = lazy(() => import('./pages/insight/chain/ChainPage.tsx'));
+const KeyPersonPage = lazy(() => import('./pages/insight/key-person/KeyPersonPage.tsx'));
+const CapabilityPage = lazy(() => import('./pages/insight/capability/CapabilityPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage.tsx'));
 
 const admin = (page: ReactNode) => <RequireRole roles={['admin']}>{page}</RequireRole>;
@@ -80,6 +84,9 @@ const peopleStaff = (page: ReactNode) => <RequireRole roles={peopleStaffRoles}>{
 const peopleDashboard = (page: ReactNode) => <RequireRole roles={peopleDashboardRoles}>{page}</RequireRole>;
 const hrCrm = (page: ReactNode) => <RequireRole roles={hrCrmRoles}>{page}</RequireRole>;
 const valueStaff = (page: ReactNode) => <RequireRole roles={valueStaffRoles}>{page}</RequireRole>;
+const chainReader = (page: ReactNode) => <RequireRole roles={chainRoles}>{page}</RequireRole>;
+const keyPersonReader = (page: ReactNode) => <RequireRole roles={keyPersonRoles}>{page}</RequireRole>;
+const capabilityReader = (page: ReactNode) => <RequireRole roles={capabilityRoles}>{page}</RequireRole>;
 
 export const router = createBrowserRouter([
   {
@@ -128,7 +135,7 @@ export const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <HomeRedirect /> },
+          { index: true, element: <HomePage /> },
           { path: 'parties', element: <PartiesPage /> },
           { path: 'parties/board', element: <PartyBoardPage /> },
           { path: 'parties/relationship-map', element: <RelationshipMapPage /> },
@@ -179,6 +186,10 @@ export const router = createBrowserRouter([
           { path: 'hr-crm', element: hrCrm(<ButterflyPage />) },
           { path: 'hr-crm/groups/:key', element: hrCrm(<HrGroupPage />) },
           { path: 'hr-crm/services', element: hrCrm(<HrServicesPage />) },
+          { path: 'insight', element: <Navigate to="/insight/key-person" replace /> },
+          { path: 'insight/chain', element: chainReader(<ChainPage />) },
+          { path: 'insight/key-person', element: keyPersonReader(<KeyPersonPage />) },
+          { path: 'insight/capability', element: capabilityReader(<CapabilityPage />) },
           { path: 'me/surveys', element: <MySurveysPage /> },
           { path: 'me/appraisals', element: <MyAppraisalsPage /> },
           { path: 'me/account', element: <AccountPage /> },

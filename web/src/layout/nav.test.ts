@@ -15,7 +15,7 @@ describe('visibleNav', () => {
   ];
   it('hides modules that are not enabled yet', () => {
     const shown = keys(visibleNav(navConfig, ['admin']));
-    expect(shown).not.toContain('insight');
+    expect(shown).not.toContain('care');
     expect(shown).toEqual([
       ...parties,
       ...service,
@@ -42,6 +42,10 @@ describe('visibleNav', () => {
       'hrcrm',
       'hrcrm.butterfly',
       'hrcrm.services',
+      'insight',
+      'insight.chain',
+      'insight.keyPerson',
+      'insight.capability',
       'settings',
       'settings.overview',
       'settings.users',
@@ -72,11 +76,22 @@ describe('visibleNav', () => {
       'people.attrition',
       'people.pdca',
       'people.vision',
+      // Managers read key-person risk for their units (the server's 403s elsewhere).
+      'insight',
+      'insight.keyPerson',
       'settings',
       'settings.overview',
       'settings.tokens',
       'settings.imports',
     ]);
+  });
+  it('shows each insight page to the roles the server lets read it', () => {
+    const insight = (roles: Parameters<typeof visibleNav>[1]) =>
+      keys(visibleNav(navConfig, roles)).filter((k) => k.startsWith('insight'));
+    expect(insight(['executive'])).toEqual(['insight', 'insight.chain', 'insight.keyPerson', 'insight.capability']);
+    expect(insight(['hr'])).toEqual(['insight', 'insight.chain', 'insight.keyPerson']);
+    expect(insight(['agent'])).toEqual([]);
+    expect(insight(['marketing', 'employee'])).toEqual([]);
   });
   it('shows the People area to HR, admin and managers, its dashboards to executives, none of it to employees', () => {
     const people = (roles: Parameters<typeof visibleNav>[1]) =>

@@ -2,6 +2,7 @@ import type { Role } from '../api/types.ts';
 import { caseConfigurerRoles, caseStaffRoles, surveyReaderRoles } from '@tandem/server/api';
 import { hrCrmRoles } from '../pages/hrcrm/shared/types.ts';
 import { importers } from '../pages/imports/shared/roles.ts';
+import { capabilityRoles, chainRoles, insightRoles, keyPersonRoles } from '../pages/insight/shared/types.ts';
 import { peopleDashboardRoles, peopleHrRoles, peopleStaffRoles } from '../pages/people/shared/types.ts';
 import { valueRoles, valueStaffRoles } from '../pages/value/shared/types.ts';
 
@@ -222,7 +223,31 @@ export const navConfig: NavEntry[] = [
       { key: 'hrcrm.services', path: '/hr-crm/services', label: 'nav.hrCrmServices', enabled: true, roles: hrCrmRoles },
     ],
   },
-  { key: 'insight', path: '/insight', label: 'nav.insight', icon: 'insight', enabled: false },
+  {
+    key: 'insight',
+    path: '/insight',
+    label: 'nav.insight',
+    icon: 'insight',
+    enabled: true,
+    roles: insightRoles,
+    children: [
+      { key: 'insight.chain', path: '/insight/chain', label: 'nav.insightChain', enabled: true, roles: chainRoles },
+      {
+        key: 'insight.keyPerson',
+        path: '/insight/key-person',
+        label: 'nav.insightKeyPerson',
+        enabled: true,
+        roles: keyPersonRoles,
+      },
+      {
+        key: 'insight.capability',
+        path: '/insight/capability',
+        label: 'nav.insightCapability',
+        enabled: true,
+        roles: capabilityRoles,
+      },
+    ],
+  },
   {
     key: 'settings',
     path: '/settings',

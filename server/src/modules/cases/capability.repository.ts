@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
+import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { grievanceVisible } from './cases.access.ts';
+import { overdueAt } from './cases.repository.ts';
 
 export interface ServiceCapabilityFigures {
   /** Median business minutes to the first response of complaints created in the period. */
@@ -50,4 +53,38 @@ export async function openCaseCount(db: Db, orgId: string, userId: string): Prom
     where c.org_id = ${orgId} and c.assignee_id = ${userId} and c.type <> 'grievance'
       and c.status not in ('resolved', 'closed')`.execute(db);
   return rows[0]?.n ?? 0;
+}
+
+/**
+ * Open grievances the actor may see (cases.access.ts `grievanceVisible`), by SLA state as a reader sees it at `now`: the
+ * stored state, or breached once a running clock is past due (the home page's HR card).
+ */
+export async function grievanceSlaCounts(
+  db: Db,
+  actor: Actor,
+  now = new Date(),
+): Promise<{ open: number; onTrack: number; atRisk: number; breached: number }> {
+  const overdue = overdueAt(now);
+  const { rows } = await sql<{ open: number; on_track: number; at_risk: number; breached: number }>`
+    select count(*)::int as open,
+      (count(*) filter (where c.sla_state = 'on_track' and not ${overdue}))::int as on_track,
+      (count(*) filter (where c.sla_state = 'at_risk' and not ${overdue}))::int as at_risk,
+      (count(*) filter (where c.sla_state = 'breached' or ${overdue}))::int as breached
+    from service_case c
+    where c.org_id = ${actor.orgId} and c.type = 'grievance' and c.status not in ('resolved', 'closed')
+      and ${grievanceVisible(actor)}`.execute(db);
+  const r = rows[0];
+  return { open: r?.open ?? 0, onTrack: r?.on_track ?? 0, atRisk: r?.at_risk ?? 0, breached: r?.breached ?? 0 };
+}
+
+/** The named grievances `userId` filed: all of them and those still open (the home page's employee card). */
+export async function myGrievanceCounts(
+  db: Db,
+  orgId: string,
+  userId: string,
+): Promise<{ total: number; open: number }> {
+  const { rows } = await sql<{ total: number; open: number }>`
+    select count(*)::int as total, (count(*) filter (where c.status not in ('resolved', 'closed')))::int as open
+    from service_case c where c.org_id = ${orgId} and c.type = 'grievance' and c.submitter_id = ${userId}`.execute(db);
+  return { total: rows[0]?.total ?? 0, open: rows[0]?.open ?? 0 };
 }

@@ -60,7 +60,13 @@ export { caseCostsByParty } from './cost-to-serve.repository.ts';
 
 // Named (never anonymous) grievances per employee, for people's attrition risk (an SQL subquery; its SQL stays here).
 // Organisation-wide service figures for the CRM capability index (insight).
-export { serviceCapabilityFigures, openCaseCount, type ServiceCapabilityFigures } from './capability.repository.ts';
+export {
+  serviceCapabilityFigures,
+  openCaseCount,
+  grievanceSlaCounts,
+  myGrievanceCounts,
+  type ServiceCapabilityFigures,
+} from './capability.repository.ts';
 export { namedGrievances } from './grievances/named-grievances.repository.ts';
 
 // Expected outcomes of the access rules (the access matrix test checks them through the API).

@@ -57,6 +57,8 @@ export const activeFieldDefinitions = (db: Db, orgId: string) => fieldDefinition
 
 // SQL conditions over the party aliased `p`, for records that follow their party's visibility; the employee circle
 // (HR, admin, the management chain, the employee) and the actor's reports, for records about an employee.
+// The relationship map's counts, for the HR home card.
+export { relationshipMapService } from './settings/relationship-map.ts';
 export { canSeeFull, livePartyVisible, inEmployeeCircle, reportPartyIds } from './parties.access.ts';
 /** Aggregates for the CRM capability index (insight): profile completeness, inbound interaction channels. */
 export { profileCompleteness, inboundInteractionChannels, openTaskCount } from './capability.repository.ts';

@@ -62,6 +62,8 @@ export { raiseContractExpiryTasks, CONTRACT_EXPIRY_JOB };
 
 // Attrition risk of given employees, for the insight module's key-person risk (docs/metrics.md).
 export { attritionScores } from './analytics/attrition.service.ts';
+// Turnover for the HR home card (docs/metrics.md "People", turnover).
+export { turnoverService } from './analytics/turnover.service.ts';
 
 // For the demo data: dates a cycle run today as if it had run in the past.
 export { backdateCycle } from './appraisals/history.repository.ts';

@@ -41,3 +41,5 @@ export { surveysAccessMatrix } from './surveys.access-matrix.ts';
 export { surveysService } from './surveys.service.ts';
 export { invitationsService } from './invitations.service.ts';
 export { responsesService };
+// The caller's open invitations, for the employee home card.
+export { myInvitationsService } from './invitations.service.ts';

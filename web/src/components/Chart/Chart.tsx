@@ -2,7 +2,10 @@ import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { EChartsOption } from 'echarts';
 import type { ECharts } from 'echarts/core';
 import { useTranslation } from 'react-i18next';
-import { Alert } from 'antd';
+import { Alert, Button, Tooltip } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { saveUrl } from '../export/download.ts';
+import { exportFileName } from '../export/tableExport.ts';
 import { PageLoading } from '../feedback/states.tsx';
 import type * as EchartsSetup from './echartsSetup.ts';
 
@@ -23,10 +26,12 @@ interface ChartProps {
   ariaLabel: string;
   height?: number;
   'data-testid'?: string;
+  /** Shows a button that saves the chart as a PNG under this name (without extension). */
+  pngName?: string;
 }
 
 /** An ECharts chart: loaded on demand, resized with its container, rebuilt when the language changes. */
-export function Chart({ option, ariaLabel, height = 320, 'data-testid': testId }: ChartProps) {
+export function Chart({ option, ariaLabel, height = 320, 'data-testid': testId, pngName }: ChartProps) {
   const { t, i18n } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
@@ -76,6 +81,24 @@ export function Chart({ option, ariaLabel, height = 320, 'data-testid': testId }
       )}
       {status === 'error' && <Alert type="error" showIcon message={t('errors.chartLoad')} />}
       <div ref={container} aria-hidden style={{ width: '100%', height }} />
+      {pngName && status === 'ready' && (
+        <Tooltip title={t('common.savePng')}>
+          <Button
+            size="small"
+            type="text"
+            icon={<DownloadOutlined />}
+            aria-label={t('common.savePng')}
+            style={{ position: 'absolute', top: 0, right: 0 }}
+            data-testid={`${testId ?? 'chart'}-png`}
+            onClick={() => {
+              const url = chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+              if (url) {
+                saveUrl(url, exportFileName(pngName, 'png'));
+              }
+            }}
+          />
+        </Tooltip>
+      )}
     </div>
   );
 }

@@ -1,12 +1,13 @@
 // Only the parts of ECharts the app uses; this module is imported dynamically so it stays out of the initial bundle.
 import * as echarts from 'echarts/core';
-import { BarChart, GraphChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
+import { BarChart, CustomChart, GraphChart, LineChart, PieChart, RadarChart, ScatterChart } from 'echarts/charts';
 import {
   DatasetComponent,
   GridComponent,
   LegendComponent,
   MarkAreaComponent,
   MarkLineComponent,
+  RadarComponent,
   TitleComponent,
   TooltipComponent,
 } from 'echarts/components';
@@ -14,8 +15,10 @@ import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([
   BarChart,
+  CustomChart,
   LineChart,
   PieChart,
+  RadarChart,
   ScatterChart,
   GraphChart,
   DatasetComponent,
@@ -23,6 +26,7 @@ echarts.use([
   LegendComponent,
   MarkAreaComponent,
   MarkLineComponent,
+  RadarComponent,
   TitleComponent,
   TooltipComponent,
   CanvasRenderer,

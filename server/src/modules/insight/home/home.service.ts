@@ -10,6 +10,7 @@ import { chainService } from '../chain/chain.service.ts';
 import { DAY_MS, todayUtc } from '../insight.common.ts';
 import { keyPersonService } from '../key-person/key-person.service.ts';
 import { atRiskCount, employeePartyIds, managedUnits } from './home.repository.ts';
+import { appraisalsDueCard, employeeCards, hrCards } from './role-cards.ts';
 import type { Home, HomeCard } from './home.schema.ts';
 
 // The home page per role (docs/metrics.md "Home cards"): the cards of every role the caller holds, each computed
@@ -83,6 +84,7 @@ export function homeService(deps: Deps) {
         count: await atRiskCount(db, ctx.actor, livePartyVisible(ctx.actor, vis, 'read')),
       }),
       card('manager', 'tasks', { dueToday: await openTaskCount(db, ctx.actor.orgId, ctx.actor.userId, to) }),
+      await appraisalsDueCard(deps, ctx, card),
       card('manager', 'team_engagement', {
         groups: groups
           .filter((g) => units.has(g.orgUnitId))
@@ -97,7 +99,12 @@ export function homeService(deps: Deps) {
     for (const s of scores.values()) {
       bands[s.band] = (bands[s.band] ?? 0) + 1;
     }
-    return [card('hr', 'attrition_bands', { bands, employees: scores.size })];
+    const [turnover, ...others] = await hrCards(deps, ctx, card);
+    return [
+      ...(turnover ? [turnover] : []),
+      card('hr', 'attrition_bands', { bands, employees: scores.size }),
+      ...others,
+    ];
   }
 
   async function agent(ctx: RequestContext): Promise<HomeCard[]> {
@@ -134,6 +141,7 @@ export function homeService(deps: Deps) {
           card('employee', 'my_tasks_today', {
             count: await openTaskCount(db, a.orgId, a.userId, new Date(Date.parse(`${todayUtc()}T00:00:00Z`) + DAY_MS)),
           }),
+          ...(await employeeCards(deps, ctx, card)),
         );
       }
       return { cards };
