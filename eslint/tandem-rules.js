@@ -27,7 +27,8 @@ const isTypeOnly = (node) =>
     node.specifiers.every((s) => s.type === 'ImportSpecifier' && s.importKind === 'type'));
 
 /** The web's contract file may read schemas (types) and zod-free constants of every module. */
-const apiContract = path.join(src, 'api.ts');
+// api.ts and the parts it re-exports (api-*.ts): the web's type-only view of the server.
+const isApiContract = (file) => path.dirname(file) === src && /^api(-[a-z]+)?\.ts$/.test(path.basename(file));
 const apiMayRead = (rest) => /(^|\/)(constants|stages)\.ts$/.test(rest) || /\.schema\.ts$/.test(rest);
 
 /**
@@ -85,7 +86,7 @@ const moduleBoundaries = {
       if (to.rest === 'index.ts') {
         return;
       }
-      if (file === apiContract && apiMayRead(to.rest)) {
+      if (isApiContract(file) && apiMayRead(to.rest)) {
         return;
       }
       context.report({ node, messageId: 'internal', data: { name: to.name, rest: to.rest } });
