@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiCall as sharedApiCall, submitSignIn } from './support/page.ts';
+import { apiCall as sharedApiCall, atHome, submitSignIn } from './support/page.ts';
 import { launchBrowser, screenshot, type BrowserSession } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
@@ -35,7 +35,7 @@ describe('hr-crm', () => {
     page = browser.page;
     await page.goto(`${server.url}/sign-in`);
     await submitSignIn(page);
-    await page.waitForURL(/\/parties$/);
+    await page.waitForURL(atHome);
     ada.id = await createParty({ kind: 'person', displayName: ada.name, roles: [{ role: 'customer' }] });
     acme.id = await createParty({ kind: 'organization', displayName: acme.name, roles: [{ role: 'customer' }] });
   });
@@ -79,8 +79,16 @@ describe('hr-crm', () => {
     await testId('rel-initiative').getByText('2', { exact: true }).click();
     await testId('rel-participation').getByText('4', { exact: true }).click();
     await expect.poll(() => testId('rel-derived').textContent()).toContain('Reactive');
-    await testId('rel-target-quadrant').click();
-    await openOption('Partnership').click();
+    // Under load a click can land while the dropdown still animates: pick again until the target shows.
+    await expect
+      .poll(async () => {
+        await testId('rel-target-quadrant').click();
+        await openOption('Partnership')
+          .click({ timeout: 5000 })
+          .catch(() => undefined);
+        return testId('rel-target-quadrant').textContent();
+      })
+      .toContain('Partnership');
     // The reason is required: saving without one is refused on the field.
     await testId('relationship-save').click();
     await page.locator('.ant-form-item-explain-error', { hasText: 'Say why' }).waitFor();

@@ -92,7 +92,7 @@ describe('errors, conflicts and access', () => {
     await signIn(agent.email, agent.password);
     // Home is the page of the user's role cards.
     await page.waitForURL(atHome);
-    expect(await testId('nav-settings.tokens').isVisible()).toBe(true);
+    await expect.poll(() => testId('nav-settings.tokens').isVisible()).toBe(true);
     expect(await testId('nav-settings.users').count()).toBe(0);
     expect(await testId('nav-settings.audit').count()).toBe(0);
     await page.goto(`${server.url}/settings/audit`);
