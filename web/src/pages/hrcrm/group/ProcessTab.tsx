@@ -17,7 +17,7 @@ const stepStatus: Record<StepState, 'wait' | 'process' | 'finish'> = {
   done: 'finish',
 };
 
-/** The seven steps of seed 000 as a workspace: state, owner, due date, evidence, and each step's live numbers. */
+/** The seven steps of the HR-department relationship process (docs/domain.md) as a workspace: state, owner, due date, evidence, and each step's live numbers. */
 export function ProcessTab({ groupKey, canEdit }: { groupKey: string; canEdit: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();

@@ -1,4 +1,4 @@
-// The HR-department CRM (seed 000): the HR department serves eight groups of customers, four inside the firm and
+// The HR-department CRM (docs/domain.md "HR-department CRM"): the HR department serves eight groups of customers, four inside the firm and
 // four outside, and manages each relationship through a seven-step process. Types and constants come from the
 // server's schemas (type-only, plus zod-free constants).
 import type { Role } from '../../../api/types.ts';

@@ -1,4 +1,4 @@
-// The HR quadrant chart (seed 000): x = our initiative, y = their participation in decisions, both 1–5; a score of
+// The HR quadrant chart (docs/domain.md "Relationship level"): x = our initiative, y = their participation in decisions, both 1–5; a score of
 // HIGH_SCORE or more is high. Each group or party is a point at its scores with an arrow to its target quadrant.
 import type { EChartsOption } from 'echarts';
 import type { TFunction } from 'i18next';

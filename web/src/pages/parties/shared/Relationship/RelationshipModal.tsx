@@ -33,7 +33,7 @@ const day = (v: string | null | undefined) => (v ? dayjs(v) : null);
 
 const scores = [1, 2, 3, 4, 5].map((n) => ({ value: n, label: String(n) }));
 
-/** The HR quadrant (seed 000): the two scores, the quadrant they make, and the target quadrant with its date. */
+/** The HR quadrant (docs/domain.md "Relationship level"): the two scores, the quadrant they make, and the target quadrant with its date. */
 function QuadrantFields() {
   const { t } = useTranslation();
   const form = Form.useFormInstance<Values>();
@@ -88,7 +88,7 @@ function QuadrantFields() {
   );
 }
 
-/** Kotler's level (seed 003), apart from the quadrant: the level, its target and date, and what the level means. */
+/** Kotler’s level (docs/domain.md "Relationship level"), apart from the quadrant: the level, its target and date, and what the level means. */
 function LevelFields() {
   const { t } = useTranslation();
   const form = Form.useFormInstance<Values>();
