@@ -8,10 +8,11 @@ import { partyRolesService } from '../roles/roles.service.ts';
 import type { BulkPartiesBody, BulkPartiesOutcome, BulkPartyAction, BulkPartyResult } from './bulk-actions.schema.ts';
 
 type Outcome = 'changed' | 'unchanged';
+type Services = { parties: ReturnType<typeof partiesService>; roles: ReturnType<typeof partyRolesService> };
 
 /** One party's change through the single-party services (access, history, audit), or 'unchanged' when it holds. */
-async function applyOne(deps: Deps, ctx: RequestContext, party: Party, a: BulkPartyAction): Promise<Outcome> {
-  const parties = partiesService(deps);
+async function applyOne(svc: Services, ctx: RequestContext, party: Party, a: BulkPartyAction): Promise<Outcome> {
+  const { parties, roles } = svc;
   const update = (input: Parameters<typeof parties.update>[3]) => parties.update(ctx, party.id, party.version, input);
   switch (a.kind) {
     case 'assign_owner':
@@ -45,7 +46,7 @@ async function applyOne(deps: Deps, ctx: RequestContext, party: Party, a: BulkPa
         return 'unchanged';
       }
       const input = { stage: a.stage, reason: a.reason, version: role.version };
-      await partyRolesService(deps).put(ctx, party.id, a.role, input, undefined);
+      await roles.put(ctx, party.id, a.role, input, undefined);
       return 'changed';
     }
     case 'delete':
@@ -76,6 +77,7 @@ async function checkUser(deps: Deps, ctx: RequestContext, a: BulkPartyAction): P
 }
 
 export function bulkActionsService(deps: Deps) {
+  const svc: Services = { parties: partiesService(deps), roles: partyRolesService(deps) };
   return {
     /**
      * Applies one action to each party in turn; a row refused on its own (an illegal stage move, a party you may read
@@ -86,11 +88,9 @@ export function bulkActionsService(deps: Deps) {
       // Every party first: one you may not see fails the whole request as a 404 naming it, before any change.
       const parties: Party[] = [];
       for (const [i, id] of body.ids.entries()) {
-        const party = await partiesService(deps)
-          .get(ctx, id)
-          .catch((err: unknown) => {
-            throw err instanceof AppError && err.code === 'NOT_FOUND' ? hidden(i) : err;
-          });
+        const party = await svc.parties.get(ctx, id).catch((err: unknown) => {
+          throw err instanceof AppError && err.code === 'NOT_FOUND' ? hidden(i) : err;
+        });
         if (party.access !== 'full' || party.deletedAt) {
           throw hidden(i);
         }
@@ -99,7 +99,7 @@ export function bulkActionsService(deps: Deps) {
       const results: BulkPartyResult[] = [];
       for (const party of parties) {
         try {
-          results.push({ id: party.id, status: await applyOne(deps, ctx, party, body.action), error: null });
+          results.push({ id: party.id, status: await applyOne(svc, ctx, party, body.action), error: null });
         } catch (err) {
           if (!(err instanceof AppError)) {
             throw err;
