@@ -18,6 +18,7 @@ export default defineConfig({
           ...server,
           name: 'server',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          globalSetup: ['./test/global-setup.ts'],
           exclude: ['**/*.slow.test.ts', '**/node_modules/**'],
           // Each file builds its own app on its own database; sharing the module graph across files in one worker
           // saves loading the app again for every file (most of the suite's time on two cores).

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
-import { afterAll } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { buildApp, type AppOptions } from '../src/app.ts';
 import { createOrganization } from '../src/bootstrap.ts';
 import { dumpDatabase, openDatabase, type DatabaseHandle } from '../src/platform/db/database.ts';
@@ -35,14 +35,18 @@ export async function openTestDatabase(): Promise<DatabaseHandle & { dropAfter: 
     return { ...h, dropAfter: () => h.close() };
   }
   const name = `tandem_test_${randomBytes(6).toString('hex')}`;
+  // A clone of the run's migrated template (global-setup.ts) when there is one; else an empty database, migrated.
+  const template = inject('pgTemplate');
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
   const h = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-  await migrateToLatest(h.db);
+  if (!template) {
+    await migrateToLatest(h.db);
+  }
   return {
     ...h,
     dropAfter: async () => {
