@@ -151,8 +151,16 @@ describe('web shell', () => {
     const created = rows.filter({ hasText: '系统管理员' }).first();
     await expect.poll(() => created.count(), { timeout: 10_000 }).toBe(1);
     await created.locator('.ant-table-row-expand-icon').first().click();
+    // The change reads in plain language (field labels, role names), the raw rows stay one click away.
+    const lines = testId('audit-change-lines').first();
+    await expect.poll(() => lines.textContent()).toContain('Roles');
+    expect(await lines.textContent()).toContain('Agent');
+    expect(await lines.textContent()).not.toContain('"roles"');
+    await testId('audit-changes').first().getByText('Raw data').click();
     await expect.poll(() => testId('audit-changes').first().textContent()).toContain('"roles"');
     await screenshot(page, '07-audit');
+    await testId('audit-record-link').first().click();
+    await page.waitForURL(/\/settings\/users\/[0-9a-f-]{36}$/);
   });
 
   it('shows users per role on the settings overview', async () => {

@@ -72,7 +72,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
   const { state, query } = model;
   const visible = columns.filter((c) => c.kind === 'actions' || model.visibleKeys.includes(c.key));
   const dataColumns = columns.filter((c) => c.kind !== 'actions');
-  const exportColumns = model.visibleKeys.filter((k) => dataColumns.some((c) => c.key === k));
+  const exportColumns = model.visibleKeys.filter((k) => dataColumns.some((c) => c.key === k && c.exportable !== false));
 
   const antColumns = toAntColumns(visible, state, model.setFilter);
 

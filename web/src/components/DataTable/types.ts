@@ -29,6 +29,8 @@ export interface DataColumn<T> {
   hidden?: boolean;
   /** Action columns are neither exported nor hideable. */
   kind?: 'data' | 'actions';
+  /** False for a data column the export does not have (one the page computes). */
+  exportable?: boolean;
   width?: number | string;
   align?: 'left' | 'right' | 'center';
 }
