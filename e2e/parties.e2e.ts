@@ -147,6 +147,31 @@ describe('parties', () => {
     await screenshot(page, 'parties-05b-bulk');
   });
 
+  it('finds a deleted customer in the bin with who deleted it, and restores it from there', async () => {
+    const binned = `回收 ${Math.random().toString(36).slice(2, 8)}`;
+    const res = await apiCall('POST', '/api/parties', {
+      kind: 'person',
+      displayName: binned,
+      roles: [{ role: 'customer' }],
+    });
+    expect(res.status).toBe(201);
+    const id = (res.json as { id: string }).id;
+    expect((await apiCall('DELETE', `/api/parties/${id}`)).status).toBe(204);
+
+    await testId('nav-parties.bin').click();
+    await page.waitForURL(/\/parties\/bin$/);
+    const row = page.locator(`[data-testid=bin-table] tr[data-row-key="${id}"]`);
+    await expect.poll(() => row.textContent()).toContain(binned);
+    // Deleted by the signed-in admin; only an admin sees Purge, and not before the retention period is over.
+    expect(await row.textContent()).toMatch(/Admin|管理员/);
+    expect(await testId(`bin-purge-${id}`).isDisabled()).toBe(true);
+    await screenshot(page, 'parties-05c-bin');
+
+    await testId(`bin-restore-${id}`).click();
+    await expect.poll(() => row.count()).toBe(0);
+    await expect.poll(async () => (await apiCall('GET', `/api/parties/${id}`)).json).toMatchObject({ deletedAt: null });
+  });
+
   it('merges a duplicate and can undo the merge', async () => {
     const created = await apiCall('POST', '/api/parties', {
       kind: 'person',

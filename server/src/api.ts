@@ -47,6 +47,8 @@ export type {
   BulkPartiesBody,
   BulkPartiesOutcome,
 } from './modules/parties/bulk-actions/bulk-actions.schema.ts';
+export type { BinItem, PurgeOutcome } from './modules/parties/bin/bin.schema.ts';
+export { BIN_RETENTION_DAYS } from './modules/parties/bin/constants.ts';
 export type {
   Interaction,
   CreateInteraction,

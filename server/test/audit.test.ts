@@ -101,6 +101,32 @@ describe('audit log', () => {
     expect(rows.some((r) => r.action === 'tampered')).toBe(false);
   });
 
+  it("lets a purge's redaction through and nothing else: only blanking before/after, only when asked for", async () => {
+    const db = h.db.db;
+    // Without the transaction's flag even a redaction is refused.
+    await expect(sql`update audit_log set before = null, after = null`.execute(db)).rejects.toThrow(/append-only/);
+    // With it, anything but blanking before and after is still refused.
+    for (const change of [
+      sql`action = 'tampered'`,
+      sql`before = null, after = null, actor_id = null`,
+      sql`after = '{}'`,
+    ]) {
+      await expect(
+        db.transaction().execute(async (trx) => {
+          await sql`select set_config('tandem.audit_redaction', 'on', true)`.execute(trx);
+          await sql`update audit_log set ${change}`.execute(trx);
+        }),
+      ).rejects.toThrow(/append-only/);
+    }
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await sql`select set_config('tandem.audit_redaction', 'on', true)`.execute(trx);
+        await sql`delete from audit_log`.execute(trx);
+      }),
+    ).rejects.toThrow(/append-only/);
+    expect((await entries('limit=500')).some((r) => r.action === 'tampered')).toBe(false);
+  });
+
   it('another organisation sees none of it', async () => {
     const other = await h.newOrg('audit-other');
     const rows = (await h.as(other.admin).get('/api/audit?limit=500')).json().items as Entry[];

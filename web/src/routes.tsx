@@ -21,6 +21,7 @@ const TokensPage = lazy(() => import('./pages/settings/tokens/TokensPage.tsx'));
 const AuditPage = lazy(() => import('./pages/settings/audit/AuditPage.tsx'));
 const PartiesPage = lazy(() => import('./pages/parties/list/PartiesPage.tsx'));
 const PartyBoardPage = lazy(() => import('./pages/parties/board/PartyBoardPage.tsx'));
+const BinPage = lazy(() => import('./pages/parties/bin/BinPage.tsx'));
 const PartyDetailPage = lazy(() => import('./pages/parties/detail/PartyDetailPage.tsx'));
 const RelationshipMapPage = lazy(() => import('./pages/parties/relationship-map/RelationshipMapPage.tsx'));
 const TasksPage = lazy(() => import('./pages/parties/tasks/TasksPage.tsx'));
@@ -138,6 +139,7 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'parties', element: <PartiesPage /> },
           { path: 'parties/board', element: <PartyBoardPage /> },
+          { path: 'parties/bin', element: <BinPage /> },
           { path: 'parties/relationship-map', element: <RelationshipMapPage /> },
           { path: 'parties/:id', element: <PartyDetailPage /> },
           { path: 'tasks', element: <TasksPage /> },

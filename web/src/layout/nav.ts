@@ -58,6 +58,7 @@ export const navConfig: NavEntry[] = [
       { key: 'parties.board', path: '/parties/board', label: 'nav.partyBoard', enabled: true },
       { key: 'parties.tasks', path: '/tasks', label: 'nav.myTasks', enabled: true },
       { key: 'parties.map', path: '/parties/relationship-map', label: 'nav.relationshipMap', enabled: true },
+      { key: 'parties.bin', path: '/parties/bin', label: 'nav.bin', enabled: true },
     ],
   },
   {

@@ -29,6 +29,7 @@ async function removeCreated(
           job.org_id,
           importsRepository.createdIdsQuery(job.org_id, job.id, 'party'),
           new Date(),
+          ctx.actor.userId,
         ),
         message: null,
       };

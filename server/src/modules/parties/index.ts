@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { TandemApp } from '../../platform/http/types.ts';
 import { activityRoutes } from './activity/activity.routes.ts';
+import { binRoutes } from './bin/bin.routes.ts';
 import { bulkActionsRoutes } from './bulk-actions/bulk-actions.routes.ts';
 import { linksRoutes } from './links/links.routes.ts';
 import { mergeRoutes } from './merge/merge.routes.ts';
@@ -21,6 +22,7 @@ export function partiesModule(app: TandemApp, deps: Deps) {
   activityRoutes(app, deps);
   mergeRoutes(app, deps);
   bulkActionsRoutes(app, deps);
+  binRoutes(app, deps);
   linksRoutes(app, deps);
   relationshipRoutes(app, deps);
 }

@@ -35,6 +35,14 @@ const customer: MatrixResource = {
     history: { route: 'GET /api/parties/{id}/history', expect: { allow: circle.customer, otherwise: 'deny404' } },
     timeline: { route: 'GET /api/parties/{id}/timeline', expect: { allow: circle.customer, otherwise: 'deny404' } },
     duplicates: { route: 'GET /api/parties/{id}/duplicates', expect: { allow: circle.customer, otherwise: 'deny404' } },
+    // The bin lists deleted records only (the fixture's are live): anyone may look; the visibility of what it lists
+    // is tested in server/test/parties-bin.test.ts. Purging is the admin's (a live record is skipped, untouched).
+    bin: { route: 'GET /api/bin', expect: { otherwise: 'allow' } },
+    binPurge: {
+      route: 'POST /api/bin/purge',
+      body: { type: 'party', ids: ['{id}'] },
+      expect: { allow: ['admin'], otherwise: 'deny403' },
+    },
     bulk: {
       route: 'POST /api/parties/bulk',
       given: 'shared',

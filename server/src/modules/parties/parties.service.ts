@@ -195,7 +195,13 @@ export function partiesService(deps: Deps) {
     async remove(ctx: RequestContext, id: string): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const before = await writableParty(trx, ctx, id);
-        await partiesRepository.touch(trx, ctx.actor.orgId, id, { deleted_at: new Date() }, true);
+        await partiesRepository.touch(
+          trx,
+          ctx.actor.orgId,
+          id,
+          { deleted_at: new Date(), deleted_by: ctx.actor.userId },
+          true,
+        );
         await recordAudit(trx, ctx, {
           action: 'delete',
           entityType: 'party',
@@ -215,7 +221,10 @@ export function partiesService(deps: Deps) {
         if (!row.deleted_at) {
           throw conflict('This party is not deleted');
         }
-        await partiesRepository.touch(trx, ctx.actor.orgId, id, { deleted_at: null }, true);
+        if (row.purged_at) {
+          throw conflict('This party was purged from the bin: its data is gone for good');
+        }
+        await partiesRepository.touch(trx, ctx.actor.orgId, id, { deleted_at: null, deleted_by: null }, true);
         await recordAudit(trx, ctx, {
           action: 'restore',
           entityType: 'party',

@@ -68,6 +68,10 @@ export interface PartyTable {
   name_key: string;
   merged_into_id: string | null;
   deleted_at: Date | null;
+  /** Who put the party in the bin (null once restored). */
+  deleted_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When its personal data was purged from the bin: for good. */
+  purged_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;

@@ -7,6 +7,7 @@ export const auditActions = [
   'update',
   'delete',
   'restore',
+  'purge',
   'revoke',
   'login',
   'logout',

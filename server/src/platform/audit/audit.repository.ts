@@ -36,6 +36,25 @@ export const auditRepository = {
       .execute();
   },
 
+  /**
+   * Blanks the before/after of every entry about these records (what a purge erases must not survive here). Call it
+   * inside a transaction: the append-only trigger lets exactly this through while the transaction's flag is on.
+   */
+  async redactEntities(trx: Kysely<Database>, orgId: string, entityType: string, ids: string[]): Promise<void> {
+    if (ids.length === 0) {
+      return;
+    }
+    await sql`select set_config('tandem.audit_redaction', 'on', true)`.execute(trx);
+    await trx
+      .updateTable('audit_log')
+      .set({ before: null, after: null })
+      .where('org_id', '=', orgId)
+      .where('entity_type', '=', entityType)
+      .where('entity_id', 'in', ids)
+      .execute();
+    await sql`select set_config('tandem.audit_redaction', 'off', true)`.execute(trx);
+  },
+
   insert(db: Kysely<Database>, row: Insertable<AuditLogTable>): Promise<unknown> {
     return db.insertInto('audit_log').values(row).execute();
   },

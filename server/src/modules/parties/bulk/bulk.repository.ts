@@ -316,9 +316,16 @@ export async function restoreRoles(trx: Db, orgId: string, partyId: string, role
  * Undo of a bulk create (an import's revert): moves the live parties whose ids `ids` selects to the bin, their
  * external ids freed, in one statement; how many went. `ids` is a subquery of the caller's own tables.
  */
-export async function binPartiesIn(trx: Db, orgId: string, ids: RawBuilder<unknown>, now: Date): Promise<number> {
+export async function binPartiesIn(
+  trx: Db,
+  orgId: string,
+  ids: RawBuilder<unknown>,
+  now: Date,
+  deletedBy: string | null = null,
+): Promise<number> {
   const gone = await sql<{ id: string }>`
-    update party p set deleted_at = ${now}, external_id = null, updated_at = ${now}, version = p.version + 1
+    update party p set deleted_at = ${now}, deleted_by = ${deletedBy}::uuid, external_id = null, updated_at = ${now},
+      version = p.version + 1
     where p.org_id = ${orgId} and p.deleted_at is null and p.id in (${ids})
     returning p.id`.execute(trx);
   return gone.rows.length;
