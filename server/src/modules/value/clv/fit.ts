@@ -41,7 +41,8 @@ function bestOf(f: (x: number[]) => number, starts: number[][]): Run {
     for (let restart = 0; restart < 20; restart++) {
       const again = nelderMead(f, run.x, { step: 0.1 });
       iterations += again.iterations;
-      const improved = again.value < run.value - 1e-9;
+      // Improved beyond rounding noise (relative, as the minimiser's own tolerance).
+      const improved = again.value < run.value - 1e-12 * (1 + Math.abs(run.value));
       run = again.value <= run.value ? again : run;
       if (!improved) {
         break;

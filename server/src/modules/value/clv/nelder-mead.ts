@@ -12,7 +12,11 @@ export interface MinimiseOptions {
   /** Initial simplex step in each coordinate (log-parameters: 0.5 moves a parameter by a factor of about 1.65). */
   step?: number;
   maxIterations?: number;
-  /** Converged when the function values of the simplex span less than this (absolute)… */
+  /**
+   * Converged when the function values of the simplex span less than this times (1 + |best value|)… Relative, because
+   * a log-likelihood summed over 100,000 customers (about 10⁶) carries rounding noise far above any fixed absolute
+   * tolerance: with 1e-9 absolute the simplex circled the optimum until its iteration limit.
+   */
   fTolerance?: number;
   /** …and its vertices lie within this distance of the best one in every coordinate. */
   xTolerance?: number;
@@ -25,7 +29,7 @@ export function nelderMead(f: (x: number[]) => number, start: number[], opts: Mi
   const n = start.length;
   const step = opts.step ?? 0.5;
   const maxIterations = opts.maxIterations ?? 5000;
-  const fTol = opts.fTolerance ?? 1e-9;
+  const fTol = opts.fTolerance ?? 1e-12;
   const xTol = opts.xTolerance ?? 1e-7;
   const evaluate = (x: number[]) => safe(f(x));
   let simplex = [start, ...start.map((_, i) => start.map((v, j) => (j === i ? v + step : v)))];
@@ -44,7 +48,7 @@ export function nelderMead(f: (x: number[]) => number, start: number[], opts: Mi
     const spreadX = Math.max(
       ...simplex.slice(1).map((v) => Math.max(...v.map((c, i) => Math.abs(c - (best[i] as number))))),
     );
-    if (Number.isFinite(values[0]) && spreadF < fTol && spreadX < xTol) {
+    if (Number.isFinite(values[0]) && spreadF < fTol * (1 + Math.abs(values[0] as number)) && spreadX < xTol) {
       return { x: best, value: values[0] as number, iterations, converged: true };
     }
     const centroid = best.map((_, i) => simplex.slice(0, n).reduce((s, v) => s + (v[i] as number), 0) / n);
