@@ -58,10 +58,13 @@ export function practiceMakers(fx: MatrixFixture): Record<string, Maker> {
       teamA: s.teams.find((t) => t.name === 'A')?.id as string,
     };
   };
+  let sharedOrg: Promise<Vars> | undefined;
+  const newOrg = async (): Promise<Vars> => ({ id: (await ok('admin', 'POST', '/api/practice/orgs', {})).id });
   let sharedScenario: Promise<Vars> | undefined;
   let sharedSession: Promise<Vars> | undefined;
   return {
     practice_scenario: { shared: () => (sharedScenario ??= newScenario()), fresh: newScenario },
+    practice_org: { shared: () => (sharedOrg ??= newOrg()), fresh: newOrg },
     practice_session: {
       // Reads the version back: the shared session's writes (none today) would move it.
       shared: async () => {

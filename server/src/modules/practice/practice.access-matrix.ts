@@ -81,8 +81,42 @@ const session: MatrixResource = {
   },
 };
 
+const admin = ['admin'] as const;
+const practiceOrg: MatrixResource = {
+  resource: 'practice_org',
+  record: 'a practice organisation the matrix organisation created (its registry lives here, its data there)',
+  read: { route: 'GET /api/practice/orgs/{id}', expect: { allow: admin, otherwise: 'deny403' } },
+  list: { route: 'GET /api/practice/orgs', expect: { allow: admin, otherwise: 'deny403' } },
+  update: { none: 'Reset restores it; nothing else changes' },
+  delete: { none: 'Practice organisations stay' },
+  export: { none: 'No export' },
+  more: {
+    create: {
+      route: 'POST /api/practice/orgs',
+      body: { from: 'demo' },
+      expect: { allow: admin, otherwise: 'deny403' },
+    },
+    reset: {
+      route: 'POST /api/practice/orgs/{id}/reset',
+      given: 'shared',
+      body: {},
+      expect: { allow: admin, otherwise: 'deny403' },
+    },
+    addTrainee: {
+      route: 'POST /api/practice/orgs/{id}/trainees',
+      given: 'shared',
+      body: { email: 'trainee-{n}@example.com', displayName: 'Trainee {n}' },
+      expect: { allow: admin, otherwise: 'deny403' },
+    },
+  },
+};
+
 export const practiceAccessMatrix: MatrixTable = {
   file: 'modules/practice/practice.access-matrix.ts',
-  rules: ['modules/practice/constants.ts', 'modules/practice/practice.routes.ts'],
-  resources: [scenario, session],
+  rules: [
+    'modules/practice/constants.ts',
+    'modules/practice/practice.routes.ts',
+    'modules/practice/practice-org.routes.ts',
+  ],
+  resources: [scenario, session, practiceOrg],
 };
