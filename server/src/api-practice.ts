@@ -21,3 +21,9 @@ export {
   PRACTICE_ORG_ADMINS,
 } from './modules/practice/constants.ts';
 export type { PracticeStep, PracticeCriterion, PracticeMemberRole } from './modules/practice/constants.ts';
+export type {
+  PracticeOrg,
+  PracticeOrgDetail,
+  CreatedPracticeOrg as PracticeOrgCreated,
+  AddTrainee as PracticeAddTrainee,
+} from './modules/practice/practice-org.schema.ts';
