@@ -25,7 +25,7 @@ const openOption = (text: string) =>
   page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text });
 
 async function signInAs(email?: string) {
-  await apiCall('POST', '/api/auth/logout');
+  await page.context().clearCookies();
   await page.goto(`${server.url}/sign-in`);
   await submitSignIn(page, ...((email ? [email, password] : []) as []));
   await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
