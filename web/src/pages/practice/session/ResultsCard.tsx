@@ -18,6 +18,15 @@ export function ResultsCard({ sessionId }: { sessionId: string }) {
     return <QueryError error={results.error} onRetry={() => void results.refetch()} />;
   }
   const teams = results.data?.teams ?? [];
+  // The server's note, in the UI language: no teams yet, or teams whose score rests on one side or none.
+  const partial = teams.filter((x) => x.basis !== 'both').map((x) => x.name);
+  const note = !results.data
+    ? null
+    : teams.length === 0
+      ? t('practice.noTeams')
+      : partial.length
+        ? t('practice.partialNote', { teams: partial.join(', ') })
+        : null;
   const option: EChartsOption = {
     tooltip: { trigger: 'axis' },
     legend: {},
@@ -26,7 +35,7 @@ export function ResultsCard({ sessionId }: { sessionId: string }) {
     series: teams.map((team) => ({
       type: 'bar',
       name: team.name,
-      data: team.criteria.map((c) => c.score ?? 0),
+      data: team.criteria.map((c) => c.score),
     })),
   };
   const rows = teams.flatMap((team: TeamResult) =>
@@ -34,7 +43,7 @@ export function ResultsCard({ sessionId }: { sessionId: string }) {
   );
   return (
     <Card title={t('practice.results')} size="small" data-testid="results">
-      {results.data?.note && <Alert type="info" showIcon message={results.data.note} style={{ marginBottom: 12 }} />}
+      {note && <Alert type="info" showIcon message={note} style={{ marginBottom: 12 }} />}
       <Chart option={option} ariaLabel={t('practice.resultsChart')} height={280} pngName="practice-results" />
       <Table
         size="small"
