@@ -1,8 +1,8 @@
 import type { CriteriaGuide } from './practice.tables.ts';
 
 // The built-in scenarios every organisation starts with (docs/practice.md): the airline case of docs/sources.md
-// [S3.12] (a delayed flight, an angry passenger) and four Tandem cases. Text only; the library stores a copy per organisation that trainers may
-// edit.
+// [S3.12] (a delayed flight, an angry passenger) and four Tandem cases. Text only; the library stores a copy per
+// organisation that trainers may edit.
 
 export interface BuiltInScenario {
   key: string;
