@@ -8,6 +8,7 @@ import { createUserRecord } from './platform/identity/users.service.ts';
 import type { OrganizationRow } from './platform/db/types.ts';
 import { seedDemo } from './demo/demo.ts';
 import { seedPartyDefaults } from './modules/parties/index.ts';
+import { seedBuiltInScenarios } from './modules/practice/index.ts';
 
 export interface FirstRun {
   org: OrganizationRow;
@@ -60,6 +61,7 @@ export async function createOrganization(
     after: { name: org.name, slug: org.slug },
   });
   await seedPartyDefaults(db, org.org_id);
+  await seedBuiltInScenarios(db, org.org_id);
   const admin = await createUserRecord(
     db,
     org.org_id,

@@ -6,6 +6,7 @@ import { PageLoading } from './components/feedback/states.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { caseStaffRoles, surveyManagerRoles, surveyReaderRoles } from '@tandem/server/api';
 import { hrCrmRoles } from './pages/hrcrm/shared/types.ts';
+import { practiceOrgAdminRoles } from './pages/practice/shared/types.ts';
 import { importers } from './pages/imports/shared/roles.ts';
 import { capabilityRoles, chainRoles, keyPersonRoles } from './pages/insight/shared/types.ts';
 import { peopleDashboardRoles, peopleHrRoles, peopleStaffRoles } from './pages/people/shared/types.ts';
@@ -68,6 +69,10 @@ const PeopleSettingsPage = lazy(() => import('./pages/people/settings/PeopleSett
 const ButterflyPage = lazy(() => import('./pages/hrcrm/butterfly/ButterflyPage.tsx'));
 const HrGroupPage = lazy(() => import('./pages/hrcrm/group/GroupPage.tsx'));
 const HrServicesPage = lazy(() => import('./pages/hrcrm/services/ServicesPage.tsx'));
+const PracticeSessionsPage = lazy(() => import('./pages/practice/sessions/SessionsPage.tsx'));
+const PracticeSessionPage = lazy(() => import('./pages/practice/session/SessionPage.tsx'));
+const PracticeScenariosPage = lazy(() => import('./pages/practice/scenarios/ScenariosPage.tsx'));
+const PracticeOrgsPage = lazy(() => import('./pages/practice/orgs/PracticeOrgsPage.tsx'));
 const HomePage = lazy(() => import('./pages/home/HomePage.tsx'));
 const ChainPage = lazy(() => import('./pages/insight/chain/ChainPage.tsx'));
 const KeyPersonPage = lazy(() => import('./pages/insight/key-person/KeyPersonPage.tsx'));
@@ -188,6 +193,14 @@ export const router = createBrowserRouter([
           { path: 'hr-crm', element: hrCrm(<ButterflyPage />) },
           { path: 'hr-crm/groups/:key', element: hrCrm(<HrGroupPage />) },
           { path: 'hr-crm/services', element: hrCrm(<HrServicesPage />) },
+          { path: 'practice', element: <Navigate to="/practice/sessions" replace /> },
+          { path: 'practice/sessions', element: <PracticeSessionsPage /> },
+          { path: 'practice/sessions/:id', element: <PracticeSessionPage /> },
+          { path: 'practice/scenarios', element: <PracticeScenariosPage /> },
+          {
+            path: 'practice/orgs',
+            element: <RequireRole roles={practiceOrgAdminRoles}>{<PracticeOrgsPage />}</RequireRole>,
+          },
           { path: 'insight', element: <Navigate to="/insight/key-person" replace /> },
           { path: 'insight/chain', element: chainReader(<ChainPage />) },
           { path: 'insight/key-person', element: keyPersonReader(<KeyPersonPage />) },

@@ -5,6 +5,7 @@ import { registerAdminCommands } from './admin.ts';
 import { fail } from './context.ts';
 import { registerImportCommand } from './import.ts';
 import { registerExportCommand } from './export.ts';
+import { registerPracticeCommand } from './practice.ts';
 
 const program = new Command()
   .name('tandem')
@@ -18,6 +19,7 @@ registerServe(program);
 registerAdminCommands(program);
 registerImportCommand(program);
 registerExportCommand(program);
+registerPracticeCommand(program);
 program.addOption(new Option('--no-color').hideHelp());
 
 try {

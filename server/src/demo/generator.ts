@@ -100,7 +100,26 @@ export async function generateDemo(db: Db, opts: GeneratorOptions): Promise<Gene
     demo: false,
   });
   const password = opts.password ?? first.generatedPassword ?? '';
-  const g = context(db, opts, { seed, locale, asOf, slug, orgId: first.org.org_id });
+  const seeded = await generateInto(db, { orgId: first.org.org_id, slug }, { ...opts, seed, locale }, password);
+  return { orgId: first.org.org_id, slug, adminEmail, password, ...seeded };
+}
+
+/**
+ * The generator's phases into an organisation that exists (with its defaults seeded): what `generateDemo` adds after
+ * creating the organisation, and what a practice organisation is re-seeded with on reset (docs/practice.md). The
+ * sample users sign in with `password`; an empty one leaves every generated user without a password.
+ */
+export async function generateInto(
+  db: Db,
+  org: { orgId: string; slug: string },
+  opts: Omit<GeneratorOptions, 'orgName' | 'adminEmail' | 'password'>,
+  password: string,
+): Promise<Pick<GeneratorResult, 'sampleUsers' | 'counts' | 'transactionLoad'>> {
+  const asOf = Date.parse(opts.asOf ?? '2026-01-01T00:00:00Z');
+  if (Number.isNaN(asOf)) {
+    throw new Error(`Not a date: ${opts.asOf}`);
+  }
+  const g = context(db, opts, { seed: opts.seed ?? 1, locale: opts.locale ?? 'mixed', asOf, ...org });
 
   const { emps, sampleUsers, serviceUnit } = await generateStaff(g, opts.employees, password);
   const catalogue = await generateProducts(g, opts.customers);
@@ -114,10 +133,6 @@ export async function generateDemo(db: Db, opts: GeneratorOptions): Promise<Gene
 
   const { written, ms } = purchases;
   return {
-    orgId: g.orgId,
-    slug,
-    adminEmail,
-    password,
     sampleUsers,
     counts: {
       employees: emps.length,
@@ -134,7 +149,7 @@ export async function generateDemo(db: Db, opts: GeneratorOptions): Promise<Gene
 /** The seeded PRNG and fakers, batch sizes and progress reporting every phase shares. */
 function context(
   db: Db,
-  opts: GeneratorOptions,
+  opts: Pick<GeneratorOptions, 'batchSize' | 'onProgress'>,
   o: { seed: number; locale: DemoLocale; asOf: number; slug: string; orgId: string },
 ): GenContext {
   const batch = Math.max(100, opts.batchSize ?? 5000);

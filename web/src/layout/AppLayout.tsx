@@ -4,6 +4,7 @@ import { Flex, Layout, Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import {
   ClusterOutlined,
+  ExperimentOutlined,
   BarChartOutlined,
   CustomerServiceOutlined,
   GiftOutlined,
@@ -33,6 +34,7 @@ const icons: Record<NavIcon, ComponentType> = {
   care: GiftOutlined,
   people: TeamOutlined,
   hrcrm: ClusterOutlined,
+  practice: ExperimentOutlined,
   insight: HeartOutlined,
   settings: SettingOutlined,
 };

@@ -42,6 +42,10 @@ describe('visibleNav', () => {
       'hrcrm',
       'hrcrm.butterfly',
       'hrcrm.services',
+      'practice',
+      'practice.sessions',
+      'practice.scenarios',
+      'practice.orgs',
       'insight',
       'insight.chain',
       'insight.keyPerson',
@@ -76,6 +80,9 @@ describe('visibleNav', () => {
       'people.attrition',
       'people.pdca',
       'people.vision',
+      'practice',
+      'practice.sessions',
+      'practice.scenarios',
       // Managers read key-person risk for their units (the server's 403s elsewhere).
       'insight',
       'insight.keyPerson',
@@ -114,6 +121,14 @@ describe('visibleNav', () => {
     const admin = visibleNav(navConfig, ['admin']);
     expect(selectedEntry(admin, '/hr-crm/groups/line_managers')?.key).toBe('hrcrm.butterfly');
     expect(selectedEntry(admin, '/hr-crm/services')?.key).toBe('hrcrm.services');
+  });
+  it('shows practice to everybody (trainers and participants), the practice organisation to admins only', () => {
+    const practice = (roles: Parameters<typeof visibleNav>[1]) =>
+      keys(visibleNav(navConfig, roles)).filter((k) => k.startsWith('practice'));
+    expect(practice(['employee'])).toEqual(['practice', 'practice.sessions', 'practice.scenarios']);
+    expect(practice(['hr'])).toEqual(['practice', 'practice.sessions', 'practice.scenarios']);
+    expect(practice(['admin'])).toContain('practice.orgs');
+    expect(selectedEntry(visibleNav(navConfig, ['agent']), '/practice/sessions/abc')?.key).toBe('practice.sessions');
   });
   it('shows the import page only to roles that may import something', () => {
     for (const role of ['admin', 'manager', 'marketing', 'hr'] as const) {

@@ -1,13 +1,24 @@
 import type { Role } from '../api/types.ts';
 import { caseConfigurerRoles, caseStaffRoles, surveyReaderRoles } from '@tandem/server/api';
 import { hrCrmRoles } from '../pages/hrcrm/shared/types.ts';
+import { practiceOrgAdminRoles } from '../pages/practice/shared/types.ts';
 import { importers } from '../pages/imports/shared/roles.ts';
 import { capabilityRoles, chainRoles, insightRoles, keyPersonRoles } from '../pages/insight/shared/types.ts';
 import { peopleDashboardRoles, peopleHrRoles, peopleStaffRoles } from '../pages/people/shared/types.ts';
 import { valueRoles, valueStaffRoles } from '../pages/value/shared/types.ts';
 
 export type NavIcon =
-  'me' | 'parties' | 'service' | 'feedback' | 'value' | 'care' | 'people' | 'hrcrm' | 'insight' | 'settings';
+  | 'me'
+  | 'parties'
+  | 'service'
+  | 'feedback'
+  | 'value'
+  | 'care'
+  | 'people'
+  | 'hrcrm'
+  | 'practice'
+  | 'insight'
+  | 'settings';
 
 export interface NavEntry {
   key: string;
@@ -222,6 +233,25 @@ export const navConfig: NavEntry[] = [
     children: [
       { key: 'hrcrm.butterfly', path: '/hr-crm', label: 'nav.hrCrmButterfly', enabled: true, roles: hrCrmRoles },
       { key: 'hrcrm.services', path: '/hr-crm/services', label: 'nav.hrCrmServices', enabled: true, roles: hrCrmRoles },
+    ],
+  },
+  {
+    // Trainers and participants alike: the server shows each their own sessions (docs/practice.md).
+    key: 'practice',
+    path: '/practice',
+    label: 'nav.practice',
+    icon: 'practice',
+    enabled: true,
+    children: [
+      { key: 'practice.sessions', path: '/practice/sessions', label: 'nav.practiceSessions', enabled: true },
+      { key: 'practice.scenarios', path: '/practice/scenarios', label: 'nav.practiceScenarios', enabled: true },
+      {
+        key: 'practice.orgs',
+        path: '/practice/orgs',
+        label: 'nav.practiceOrgs',
+        enabled: true,
+        roles: practiceOrgAdminRoles,
+      },
     ],
   },
   {

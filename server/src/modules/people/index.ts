@@ -70,3 +70,6 @@ export { backdateCycle } from './appraisals/history.repository.ts';
 
 // Expected outcomes of the access rules (the access matrix test checks them through the API).
 export { peopleAccessMatrix } from './people.access-matrix.ts';
+
+// Completed training recorded by another module (scenario practice) on the participants' files.
+export { recordTrainingCompletions } from './file/training.ts';

@@ -115,5 +115,6 @@ export const auditEntityTypes = [
   'campaign',
   'party_link',
   'hr_crm',
+  'practice',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
