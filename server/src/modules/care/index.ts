@@ -8,6 +8,7 @@ import { careOccasionsRoutes } from './occasions/occasions.routes.ts';
 import { consentRoutes } from './consent/consent.routes.ts';
 import { consentTimelineSource } from './consent/timeline.ts';
 import { campaignsRoutes, unsubscribeRoutes } from './campaigns/campaigns.routes.ts';
+import { referralRoutes } from './referral/referral.routes.ts';
 
 /** Care and outreach (docs/care.md): rules and their daily reminder job, occasions and suggestions. */
 export async function careModule(app: TandemApp, deps: Deps) {
@@ -16,6 +17,7 @@ export async function careModule(app: TandemApp, deps: Deps) {
   consentRoutes(app, deps);
   campaignsRoutes(app, deps);
   await unsubscribeRoutes(app, deps);
+  referralRoutes(app, deps);
   deps.timeline.register(consentTimelineSource);
   // Consent changes follow their party when parties merge.
   deps.partyReferences.register('care_consent_event');
