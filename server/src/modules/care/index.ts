@@ -9,6 +9,7 @@ import { consentRoutes } from './consent/consent.routes.ts';
 import { consentTimelineSource } from './consent/timeline.ts';
 import { campaignsRoutes, unsubscribeRoutes } from './campaigns/campaigns.routes.ts';
 import { referralRoutes } from './referral/referral.routes.ts';
+import { winbackRoutes } from './winback/winback.routes.ts';
 
 /** Care and outreach (docs/care.md): rules and their daily reminder job, occasions and suggestions. */
 export async function careModule(app: TandemApp, deps: Deps) {
@@ -18,6 +19,7 @@ export async function careModule(app: TandemApp, deps: Deps) {
   campaignsRoutes(app, deps);
   await unsubscribeRoutes(app, deps);
   referralRoutes(app, deps);
+  winbackRoutes(app, deps);
   deps.timeline.register(consentTimelineSource);
   // Consent changes follow their party when parties merge.
   deps.partyReferences.register('care_consent_event');
