@@ -10,6 +10,8 @@ import { consentTimelineSource } from './consent/timeline.ts';
 import { campaignsRoutes, unsubscribeRoutes } from './campaigns/campaigns.routes.ts';
 import { referralRoutes } from './referral/referral.routes.ts';
 import { winbackRoutes } from './winback/winback.routes.ts';
+import { mentionsRoutes } from './listening/mentions.routes.ts';
+import { postsRoutes } from './listening/posts.routes.ts';
 
 /** Care and outreach (docs/care.md): rules and their daily reminder job, occasions and suggestions. */
 export async function careModule(app: TandemApp, deps: Deps) {
@@ -20,9 +22,15 @@ export async function careModule(app: TandemApp, deps: Deps) {
   await unsubscribeRoutes(app, deps);
   referralRoutes(app, deps);
   winbackRoutes(app, deps);
+  mentionsRoutes(app, deps);
+  postsRoutes(app, deps);
   deps.timeline.register(consentTimelineSource);
   // Consent changes follow their party when parties merge.
   deps.partyReferences.register('care_consent_event');
+  // Rewards, mentions and their alerts follow their party too (referrals and codes stay with the ids they name).
+  deps.partyReferences.register('care_referral_reward');
+  deps.partyReferences.register('care_mention');
+  deps.partyReferences.register('care_mention_alert');
   // Daily: the tasks of care rules whose reminder day has come (once per rule, party and occasion date).
   deps.jobs.define({
     name: CARE_REMINDER_JOB,
