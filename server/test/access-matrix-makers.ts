@@ -3,7 +3,7 @@ import { nextN, SALARY, SECRET_TAG, type Maker, type MatrixFixture, type Vars } 
 import { insertCustomers, removeCustomers, simulatedSpecs } from './value-fixture.ts';
 import { peopleMakers } from './access-matrix-people.ts';
 import { insightMakers } from './access-matrix-insight.ts';
-import { careMakers } from './access-matrix-care.ts';
+import { careMakers, careMoreMakers } from './access-matrix-care.ts';
 import { hrcrmMakers } from './access-matrix-hrcrm.ts';
 
 // One maker per resource of the matrix tables: the shared record every read is checked against, and fresh copies
@@ -383,5 +383,6 @@ export const matrixMakers = (fx: MatrixFixture): Record<string, Maker> => ({
   ...peopleMakers(fx),
   ...insightMakers(fx),
   ...careMakers(fx),
+  ...careMoreMakers(fx),
   ...hrcrmMakers(fx),
 });

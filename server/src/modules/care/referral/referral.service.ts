@@ -69,6 +69,9 @@ export async function recordReferral(deps: Deps, ctx: RequestContext, input: Rec
     });
     if (!row) {
       const prior = await repo.referralOf(trx, orgId, input.referredId);
+      if (prior?.referrer_id === input.referrerId) {
+        return toReferral(prior);
+      }
       throw conflict('This party was referred already', { code: 'ALREADY_REFERRED', referralId: prior?.id });
     }
     await ensurePartyLink(trx, ctx, orgId, {
