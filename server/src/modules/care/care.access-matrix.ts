@@ -245,7 +245,7 @@ const post: MatrixResource = {
   resource: 'care_post',
   record: 'a planned, non-commercial post by the admin',
   read: { none: 'Posts are listed (the plan)' },
-  list: { route: 'GET /api/care/posts', expect: staffStatus },
+  list: { route: 'GET /api/care/posts', query: 'to=2099-02-01', expect: staffStatus },
   update: {
     route: 'PATCH /api/care/posts/{id}',
     body: { text: 'Matrix post {n}', version: '{version}' },
