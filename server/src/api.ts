@@ -356,5 +356,6 @@ export {
 
 // Care and the HR-department CRM, in their own files to keep each under the size limit.
 export * from './api-care.ts';
+export * from './api-outreach.ts';
 export * from './api-hrcrm.ts';
 export * from './api-practice.ts';

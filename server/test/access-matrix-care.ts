@@ -1,4 +1,4 @@
-import { nextN, type Maker, type MatrixFixture } from './access-matrix-fixture.ts';
+import { nextN, type Maker, type MatrixFixture, type Vars } from './access-matrix-fixture.ts';
 
 // Makers of the care module's matrix rows (modules/care/care.access-matrix.ts).
 
@@ -80,6 +80,101 @@ export function careMakers(fx: MatrixFixture): Record<string, Maker> {
       fresh: async () => {
         const r = await make();
         return { id: r.id, version: r.version };
+      },
+    },
+  };
+}
+
+/** Referral, win-back, listening and the post plan (modules/care/care.access-matrix.ts, the rows after campaigns). */
+export function careMoreMakers(fx: MatrixFixture): Record<string, Maker> {
+  const referred = () =>
+    fx.ok<{ id: string }>('owner', 'POST', '/api/parties', {
+      kind: 'person',
+      displayName: `Matrix Referred ${nextN()}`,
+      roles: [{ role: 'customer' }],
+      backupOwnerId: fx.actors.backup.userId,
+    });
+  let sharedReferral: Promise<Vars> | undefined;
+  const churned = async (): Promise<Vars> => {
+    const p = await fx.ok<{ id: string; roles: { version: number }[] }>('owner', 'POST', '/api/parties', {
+      kind: 'person',
+      displayName: `Matrix Churned ${nextN()}`,
+      emails: [`churned-${nextN()}@example.com`],
+      roles: [{ role: 'customer', stage: 'developing' }],
+      backupOwnerId: fx.actors.backup.userId,
+    });
+    await fx.ok('owner', 'PUT', `/api/parties/${p.id}/roles/customer`, {
+      stage: 'churned',
+      reason: 'competition',
+      version: p.roles[0]?.version ?? 1,
+    });
+    return { id: p.id };
+  };
+  let sharedChurned: Promise<Vars> | undefined;
+  let sharedMention: Promise<Vars> | undefined;
+  const post = () =>
+    fx.ok<{ id: string; version: number }>('admin', 'POST', '/api/care/posts', {
+      channel: 'weibo',
+      ownerId: fx.actors.admin.userId,
+      scheduledAt: '2099-01-01T08:00:00Z',
+      commercial: false,
+      text: `Matrix post ${nextN()}`,
+    });
+  let sharedPost: Promise<{ id: string; version: number }> | undefined;
+  return {
+    care_referral: {
+      shared: () =>
+        (sharedReferral ??= (async () => {
+          const id = fx.ids.customer;
+          const other = await referred();
+          await fx.ok('admin', 'POST', '/api/referrals', { referrerId: id, referredId: other.id });
+          await fx.ok('admin', 'POST', '/api/referrals/rewards', { partyId: id, kind: 'gift', amount: 10 });
+          return { id, referred: other.id };
+        })()),
+      fresh: async () => ({ id: (await fx.customer()).id }),
+    },
+    care_winback: {
+      shared: () => (sharedChurned ??= churned()),
+      fresh: churned,
+    },
+    care_mention: {
+      shared: async () => {
+        const m = await (sharedMention ??= fx
+          .ok<{ id: string }>('admin', 'POST', '/api/mentions', {
+            channel: 'forum',
+            author: 'Matrix',
+            text: 'Matrix shared mention',
+            postedAt: '2026-01-04T08:00:00Z',
+          })
+          .then((r) => ({ id: r.id })));
+        const settings = await fx.ok<{ version: number | null }>('admin', 'GET', '/api/mentions/settings');
+        if (settings.version === null) {
+          const saved = await fx.ok<{ version: number }>('admin', 'PUT', '/api/mentions/settings', {
+            negativeCount: 3,
+            windowHours: 24,
+            keySegmentId: null,
+            assigneeId: null,
+            version: null,
+          });
+          return { ...m, version: saved.version };
+        }
+        return { ...m, version: settings.version };
+      },
+      fresh: () => Promise.reject(new Error("Mentions have no fresh copies: mark their writes given: 'shared'")),
+    },
+    care_post: {
+      shared: async () => {
+        const { id } = await (sharedPost ??= post());
+        const list = await fx.ok<{ items: { id: string; version: number }[] }>(
+          'admin',
+          'GET',
+          '/api/care/posts?to=2099-02-01',
+        );
+        return { id, version: list.items.find((p) => p.id === id)?.version ?? 1, ownerId: fx.actors.admin.userId };
+      },
+      fresh: async () => {
+        const r = await post();
+        return { id: r.id, version: r.version, ownerId: fx.actors.admin.userId };
       },
     },
   };

@@ -3,7 +3,7 @@ import { nextN, SALARY, SECRET_TAG, type Maker, type MatrixFixture, type Vars } 
 import { insertCustomers, removeCustomers, simulatedSpecs } from './value-fixture.ts';
 import { peopleMakers } from './access-matrix-people.ts';
 import { insightMakers } from './access-matrix-insight.ts';
-import { careMakers } from './access-matrix-care.ts';
+import { careMakers, careMoreMakers } from './access-matrix-care.ts';
 import { hrcrmMakers } from './access-matrix-hrcrm.ts';
 import { practiceMakers } from './access-matrix-practice.ts';
 
@@ -384,6 +384,7 @@ export const matrixMakers = (fx: MatrixFixture): Record<string, Maker> => ({
   ...peopleMakers(fx),
   ...insightMakers(fx),
   ...careMakers(fx),
+  ...careMoreMakers(fx),
   ...hrcrmMakers(fx),
   ...practiceMakers(fx),
 });

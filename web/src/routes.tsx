@@ -4,7 +4,7 @@ import { RequireAuth } from './auth/RequireAuth.tsx';
 import { RequireRole } from './auth/RequireRole.tsx';
 import { PageLoading } from './components/feedback/states.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
-import { caseStaffRoles, surveyManagerRoles, surveyReaderRoles } from '@tandem/server/api';
+import { careStaffRoles, caseStaffRoles, surveyManagerRoles, surveyReaderRoles } from '@tandem/server/api';
 import { hrCrmRoles } from './pages/hrcrm/shared/types.ts';
 import { practiceOrgAdminRoles } from './pages/practice/shared/types.ts';
 import { importers } from './pages/imports/shared/roles.ts';
@@ -66,6 +66,10 @@ const AttritionPage = lazy(() => import('./pages/people/attrition/AttritionPage.
 const PdcaBoardPage = lazy(() => import('./pages/people/pdca/PdcaBoardPage.tsx'));
 const VisionReviewsPage = lazy(() => import('./pages/people/vision/VisionReviewsPage.tsx'));
 const PeopleSettingsPage = lazy(() => import('./pages/people/settings/PeopleSettingsPage.tsx'));
+const ReferralPage = lazy(() => import('./pages/care/referral/ReferralPage.tsx'));
+const WinbackPage = lazy(() => import('./pages/care/winback/WinbackPage.tsx'));
+const MentionsPage = lazy(() => import('./pages/care/listening/MentionsPage.tsx'));
+const PostsPage = lazy(() => import('./pages/care/posts/PostsPage.tsx'));
 const ButterflyPage = lazy(() => import('./pages/hrcrm/butterfly/ButterflyPage.tsx'));
 const HrGroupPage = lazy(() => import('./pages/hrcrm/group/GroupPage.tsx'));
 const HrServicesPage = lazy(() => import('./pages/hrcrm/services/ServicesPage.tsx'));
@@ -88,6 +92,7 @@ const valueReader = (page: ReactNode) => <RequireRole roles={valueRoles}>{page}<
 const peopleHr = (page: ReactNode) => <RequireRole roles={peopleHrRoles}>{page}</RequireRole>;
 const peopleStaff = (page: ReactNode) => <RequireRole roles={peopleStaffRoles}>{page}</RequireRole>;
 const peopleDashboard = (page: ReactNode) => <RequireRole roles={peopleDashboardRoles}>{page}</RequireRole>;
+const careStaff = (page: ReactNode) => <RequireRole roles={careStaffRoles}>{page}</RequireRole>;
 const hrCrm = (page: ReactNode) => <RequireRole roles={hrCrmRoles}>{page}</RequireRole>;
 const valueStaff = (page: ReactNode) => <RequireRole roles={valueStaffRoles}>{page}</RequireRole>;
 const chainReader = (page: ReactNode) => <RequireRole roles={chainRoles}>{page}</RequireRole>;
@@ -190,6 +195,10 @@ export const router = createBrowserRouter([
           { path: 'people/pdca', element: peopleDashboard(<PdcaBoardPage />) },
           { path: 'people/vision', element: peopleDashboard(<VisionReviewsPage />) },
           { path: 'people/settings', element: peopleHr(<PeopleSettingsPage />) },
+          { path: 'care/referral', element: careStaff(<ReferralPage />) },
+          { path: 'care/winback', element: careStaff(<WinbackPage />) },
+          { path: 'care/mentions', element: careStaff(<MentionsPage />) },
+          { path: 'care/posts', element: careStaff(<PostsPage />) },
           { path: 'hr-crm', element: hrCrm(<ButterflyPage />) },
           { path: 'hr-crm/groups/:key', element: hrCrm(<HrGroupPage />) },
           { path: 'hr-crm/services', element: hrCrm(<HrServicesPage />) },

@@ -15,7 +15,6 @@ describe('visibleNav', () => {
   ];
   it('hides modules that are not enabled yet', () => {
     const shown = keys(visibleNav(navConfig, ['admin']));
-    expect(shown).not.toContain('care');
     expect(shown).toEqual([
       ...parties,
       ...service,
@@ -31,6 +30,11 @@ describe('visibleNav', () => {
       'value.crossSell',
       'value.products',
       'value.transactions',
+      'care',
+      'care.referral',
+      'care.winback',
+      'care.mentions',
+      'care.posts',
       'people',
       'people.directory',
       'people.cycles',
@@ -73,6 +77,11 @@ describe('visibleNav', () => {
       'value.crossSell',
       'value.products',
       'value.transactions',
+      'care',
+      'care.referral',
+      'care.winback',
+      'care.mentions',
+      'care.posts',
       'people',
       'people.directory',
       'people.cycles',

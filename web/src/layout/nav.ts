@@ -1,5 +1,5 @@
 import type { Role } from '../api/types.ts';
-import { caseConfigurerRoles, caseStaffRoles, surveyReaderRoles } from '@tandem/server/api';
+import { caseConfigurerRoles, caseStaffRoles, careStaffRoles, surveyReaderRoles } from '@tandem/server/api';
 import { hrCrmRoles } from '../pages/hrcrm/shared/types.ts';
 import { practiceOrgAdminRoles } from '../pages/practice/shared/types.ts';
 import { importers } from '../pages/imports/shared/roles.ts';
@@ -169,7 +169,20 @@ export const navConfig: NavEntry[] = [
       { key: 'value.transactions', path: '/value/transactions', label: 'nav.transactions', enabled: true },
     ],
   },
-  { key: 'care', path: '/care', label: 'nav.care', icon: 'care', enabled: false },
+  {
+    key: 'care',
+    path: '/care',
+    label: 'nav.care',
+    icon: 'care',
+    enabled: true,
+    roles: careStaffRoles,
+    children: [
+      { key: 'care.referral', path: '/care/referral', label: 'nav.careReferral', enabled: true, roles: careStaffRoles },
+      { key: 'care.winback', path: '/care/winback', label: 'nav.careWinback', enabled: true, roles: careStaffRoles },
+      { key: 'care.mentions', path: '/care/mentions', label: 'nav.careMentions', enabled: true, roles: careStaffRoles },
+      { key: 'care.posts', path: '/care/posts', label: 'nav.carePosts', enabled: true, roles: careStaffRoles },
+    ],
+  },
   {
     key: 'people',
     path: '/people',

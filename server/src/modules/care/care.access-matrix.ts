@@ -138,8 +138,139 @@ const campaign: MatrixResource = {
   },
 };
 
+// Referral, win-back, listening and the post plan (docs/care.md): staff only (plain employees 403); records about a
+// customer follow its visibility (404 for a customer you may not see, 400 when named in a body).
+const staffCustomer = { allow: circle.customer, deny403: circle.employees, otherwise: 'deny404' } as const;
+const staffStatus = { allow: circle.staff, otherwise: 'deny403' } as const;
+
+const referral: MatrixResource = {
+  resource: 'care_referral',
+  record: "the customer's referral link, a referral it made and a reward it got",
+  read: { route: 'GET /api/parties/{id}/referral', expect: staffCustomer },
+  list: {
+    route: 'GET /api/referrals/rewards',
+    query: 'limit=500',
+    expect: { allow: circle.customer, deny403: circle.employees, otherwise: 'absent' },
+  },
+  update: { none: 'A link is made once and kept (it may have been shared)' },
+  delete: { none: 'Referrals and rewards are the record of what happened' },
+  export: { none: 'Counts are read through the summary' },
+  more: {
+    create: { route: 'POST /api/parties/{id}/referral', expect: staffCustomer },
+    // Recording the same referral again answers it again (only another referrer is a 409).
+    record: {
+      route: 'POST /api/referrals',
+      given: 'shared',
+      body: { referrerId: '{id}', referredId: '{referred}' },
+      expect: staffCustomer,
+    },
+    reward: {
+      route: 'POST /api/referrals/rewards',
+      given: 'shared',
+      body: { partyId: '{id}', kind: 'voucher', amount: '5.00' },
+      expect: { allow: circle.customer, deny403: circle.employees, otherwise: 'deny400' },
+    },
+    summary: { route: 'GET /api/referrals/summary', as: 'write', expect: staffStatus },
+  },
+};
+
+const winback: MatrixResource = {
+  resource: 'care_winback',
+  record: 'a customer of the owner moved to churned (competition)',
+  read: { none: 'Losses are listed (GET /api/winback)' },
+  list: {
+    route: 'GET /api/winback',
+    expect: { allow: circle.customer, deny403: circle.employees, otherwise: 'absent' },
+  },
+  update: { none: 'A loss is a stage move of the party' },
+  delete: { none: 'A loss is a stage move of the party' },
+  export: { none: 'Listed through the API' },
+  more: {
+    summary: { route: 'GET /api/winback/summary', as: 'write', expect: staffStatus },
+    tasks: {
+      route: 'POST /api/winback/tasks',
+      given: 'shared',
+      body: { partyIds: ['{id}'] },
+      expect: {
+        allow: ['admin', 'manager', 'owner', 'backup'],
+        deny403: ['executive', 'hr', 'hrExecutive', 'employee', 'self'],
+        otherwise: 'deny400',
+      },
+    },
+    campaign: {
+      route: 'POST /api/winback/campaign',
+      given: 'shared',
+      body: {
+        partyIds: ['{id}'],
+        name: 'Win back {n}',
+        subjectZh: '回来',
+        subjectEn: 'Back',
+        bodyZh: '你好',
+        bodyEn: 'Hi',
+      },
+      expect: { allow: ['admin'], deny400: ['marketing'], otherwise: 'deny403' },
+    },
+  },
+};
+
+const mention = { channel: 'weibo', author: 'Matrix', text: 'Matrix mention {n}', postedAt: '2026-01-05T08:00:00Z' };
+const mentions: MatrixResource = {
+  resource: 'care_mention',
+  record: 'a mention about nobody, added by the admin',
+  read: { none: 'Mentions are listed (the inbox)' },
+  list: { route: 'GET /api/mentions', query: 'limit=500', expect: staffStatus },
+  update: { none: 'A mention is what was said: kept as it came' },
+  delete: { none: 'Kept as the record of what was said' },
+  export: { none: 'Listed through the API' },
+  more: {
+    create: { route: 'POST /api/mentions', body: mention, expect: staffStatus },
+    import: {
+      route: 'POST /api/mentions/import',
+      body: { csv: 'channel,author,text,url,postedAt\nforum,Matrix,Hello {n},,2026-01-05T08:00:00Z\n' },
+      expect: { allow: marketers, otherwise: 'deny403' },
+    },
+    alerts: { route: 'GET /api/mentions/alerts', as: 'write', expect: staffStatus },
+    settings: { route: 'GET /api/mentions/settings', as: 'read', expect: { allow: marketers, otherwise: 'deny403' } },
+    putSettings: {
+      route: 'PUT /api/mentions/settings',
+      given: 'shared',
+      body: { negativeCount: 3, windowHours: 24, keySegmentId: null, assigneeId: null, version: '{version}' },
+      expect: { allow: marketers, otherwise: 'deny403' },
+    },
+    token: { route: 'POST /api/mentions/token', expect: { allow: ['admin'], otherwise: 'deny403' } },
+  },
+};
+
+const post: MatrixResource = {
+  resource: 'care_post',
+  record: 'a planned, non-commercial post by the admin',
+  read: { none: 'Posts are listed (the plan)' },
+  list: { route: 'GET /api/care/posts', query: 'to=2099-02-01', expect: staffStatus },
+  update: {
+    route: 'PATCH /api/care/posts/{id}',
+    body: { text: 'Matrix post {n}', version: '{version}' },
+    expect: { allow: marketers, otherwise: 'deny403' },
+  },
+  delete: { none: 'A post is cancelled (PATCH status: cancelled), never deleted' },
+  export: { none: 'Listed through the API' },
+  more: {
+    create: {
+      route: 'POST /api/care/posts',
+      body: {
+        channel: 'weibo',
+        ownerId: '{ownerId}',
+        scheduledAt: '2099-01-01T08:00:00Z',
+        commercial: false,
+        text: 'Hi {n}',
+      },
+      given: 'shared',
+      expect: { allow: marketers, otherwise: 'deny403' },
+    },
+  },
+};
+
 export const careAccessMatrix: MatrixTable = {
   file: 'modules/care/care.access-matrix.ts',
   rules: ['modules/care/care.access.ts', 'modules/care/constants.ts'],
-  resources: [careRule, occasions, partyConsent, suppression, campaign],
+  resources: [careRule, occasions, partyConsent, suppression, campaign, referral, winback, mentions, post],
 };

@@ -112,6 +112,104 @@ export interface CampaignRecipientTable {
   created_at: CreatedAt;
 }
 
+export interface CareReferralCodeTable {
+  org_id: string;
+  party_id: string;
+  code: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CareReferralTable {
+  org_id: string;
+  id: Generated<string>;
+  referrer_id: string;
+  referred_id: string;
+  source: 'link' | 'manual';
+  note: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CareReferralRewardTable {
+  org_id: string;
+  id: Generated<string>;
+  party_id: string;
+  kind: string;
+  amount: ColumnType<string, string, string>;
+  currency: string | null;
+  note: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface CareWinbackTaskTable {
+  org_id: string;
+  party_id: string;
+  lost_at: Date;
+  task_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CareMentionTable {
+  org_id: string;
+  id: Generated<string>;
+  channel: string;
+  author: string;
+  text: string;
+  url: string | null;
+  posted_at: Date;
+  sentiment: 'negative' | 'neutral' | 'positive';
+  sentiment_source: 'source' | 'lexicon';
+  score: Generated<number>;
+  party_id: string | null;
+  source: 'api' | 'inbound' | 'csv';
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CareMentionSettingsTable {
+  org_id: string;
+  token_hash: string | null;
+  token_created_at: Date | null;
+  token_created_by: string | null;
+  negative_count: Generated<number>;
+  window_hours: Generated<number>;
+  key_segment_id: string | null;
+  assignee_id: string | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface CareMentionAlertTable {
+  org_id: string;
+  id: Generated<string>;
+  kind: 'burst' | 'key_account';
+  window_key: string;
+  party_id: string | null;
+  mention_id: string;
+  negatives: number;
+  task_id: string | null;
+  assignee_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CarePostTable {
+  org_id: string;
+  id: Generated<string>;
+  channel: string;
+  owner_id: string;
+  scheduled_at: Date;
+  commercial: boolean;
+  text: string;
+  status: Generated<'planned' | 'published' | 'cancelled'>;
+  override_reason: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
 export interface CareTables {
   care_rule: CareRuleTable;
   care_reminder: CareReminderTable;
@@ -120,9 +218,22 @@ export interface CareTables {
   care_suppression: CareSuppressionTable;
   campaign: CampaignTable;
   campaign_recipient: CampaignRecipientTable;
+  care_referral_code: CareReferralCodeTable;
+  care_referral: CareReferralTable;
+  care_referral_reward: CareReferralRewardTable;
+  care_winback_task: CareWinbackTaskTable;
+  care_mention: CareMentionTable;
+  care_mention_settings: CareMentionSettingsTable;
+  care_mention_alert: CareMentionAlertTable;
+  care_post: CarePostTable;
 }
 
 export type CareRuleRow = Selectable<CareRuleTable>;
 export type ConsentEventRow = Selectable<CareConsentEventTable>;
 export type SuppressionRow = Selectable<CareSuppressionTable>;
 export type CampaignRow = Selectable<CampaignTable>;
+export type ReferralRewardRow = Selectable<CareReferralRewardTable>;
+export type MentionRow = Selectable<CareMentionTable>;
+export type MentionSettingsRow = Selectable<CareMentionSettingsTable>;
+export type MentionAlertRow = Selectable<CareMentionAlertTable>;
+export type PostRow = Selectable<CarePostTable>;

@@ -105,3 +105,24 @@ export type RecipientState = (typeof recipientStates)[number];
 export const DEFAULT_COMMERCIAL_CAP = 0.1;
 /** Messages a campaign hands to the outbox per minute (later ones wait their turn). */
 export const CAMPAIGN_RATE_PER_MINUTE = 60;
+
+/** Kinds of referral reward (docs/care.md "Referral"). */
+export const rewardKinds = ['cash', 'voucher', 'gift', 'points', 'discount', 'other'] as const;
+export type RewardKind = (typeof rewardKinds)[number];
+/** Causes of loss a win-back rate is given for ([S3.7]; docs/domain.md "Root cause"); `unknown`: none recorded. */
+export const lossCauses = ['competition', 'customer', 'company_error', 'other', 'unknown'] as const;
+export type LossCause = (typeof lossCauses)[number];
+/** Sentiment of a mention: given by the source or scored by the lexicon (docs/metrics.md "Mention sentiment"). */
+export const mentionSentiments = ['negative', 'neutral', 'positive'] as const;
+export type MentionSentiment = (typeof mentionSentiments)[number];
+export const mentionSources = ['api', 'inbound', 'csv'] as const;
+export const mentionAlertKinds = ['burst', 'key_account'] as const;
+/** A party with this tag is a key account for mention alerts (besides the members of the chosen segment). */
+export const KEY_ACCOUNT_TAG = 'key_account';
+/** Default alert rule: this many negative mentions within this many hours raise an alert. */
+export const DEFAULT_NEGATIVE_COUNT = 3;
+export const DEFAULT_WINDOW_HOURS = 24;
+export const postStatuses = ['planned', 'published', 'cancelled'] as const;
+export type PostStatus = (typeof postStatuses)[number];
+/** Who sets the mention token and alert rule, imports mentions and plans posts: admins and marketing. */
+export const careListeningAdminRoles: readonly Role[] = ['admin'];

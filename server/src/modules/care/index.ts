@@ -8,6 +8,10 @@ import { careOccasionsRoutes } from './occasions/occasions.routes.ts';
 import { consentRoutes } from './consent/consent.routes.ts';
 import { consentTimelineSource } from './consent/timeline.ts';
 import { campaignsRoutes, unsubscribeRoutes } from './campaigns/campaigns.routes.ts';
+import { referralRoutes } from './referral/referral.routes.ts';
+import { winbackRoutes } from './winback/winback.routes.ts';
+import { mentionsRoutes } from './listening/mentions.routes.ts';
+import { postsRoutes } from './listening/posts.routes.ts';
 
 /** Care and outreach (docs/care.md): rules and their daily reminder job, occasions and suggestions. */
 export async function careModule(app: TandemApp, deps: Deps) {
@@ -16,9 +20,17 @@ export async function careModule(app: TandemApp, deps: Deps) {
   consentRoutes(app, deps);
   campaignsRoutes(app, deps);
   await unsubscribeRoutes(app, deps);
+  referralRoutes(app, deps);
+  winbackRoutes(app, deps);
+  mentionsRoutes(app, deps);
+  postsRoutes(app, deps);
   deps.timeline.register(consentTimelineSource);
   // Consent changes follow their party when parties merge.
   deps.partyReferences.register('care_consent_event');
+  // Rewards, mentions and their alerts follow their party too (referrals and codes stay with the ids they name).
+  deps.partyReferences.register('care_referral_reward');
+  deps.partyReferences.register('care_mention');
+  deps.partyReferences.register('care_mention_alert');
   // Daily: the tasks of care rules whose reminder day has come (once per rule, party and occasion date).
   deps.jobs.define({
     name: CARE_REMINDER_JOB,

@@ -58,6 +58,9 @@ export { createCaseSchema, replyInputSchema, resolveInputSchema } from './cases.
 // Cases and remedy costs per party, for value's cost to serve (an SQL subquery; its SQL stays here).
 export { caseCostsByParty } from './cost-to-serve.repository.ts';
 
+/** The root cause of a party's latest resolved customer case before an instant (care's win-back cause of loss). */
+export { rootCauseBeforeSql } from './loss-cause.repository.ts';
+
 // Named (never anonymous) grievances per employee, for people's attrition risk (an SQL subquery; its SQL stays here).
 // Organisation-wide service figures for the CRM capability index (insight).
 export {

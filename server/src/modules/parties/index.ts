@@ -115,3 +115,7 @@ export { linksAccessMatrix } from './links/links.access-matrix.ts';
 /** Imports' company column: match or create the organisation, and a works_at link (in the batch's transaction). */
 export { linkPeopleToCompanies, type CompanyLinkInput } from './links/company-links.ts';
 export { linksService } from './links/links.service.ts';
+/** Care's referrals: the referred party `referred_by` the referrer, in the caller's transaction. */
+export { ensurePartyLink } from './links/system-links.ts';
+/** Moves of a role into a stage (the party history), as a relation for analytics (care's win-back). */
+export { stageMovesSql } from './roles/stage-moves.repository.ts';

@@ -148,4 +148,6 @@ export const outsideTheMatrix: readonly OutsideTheMatrix[] = [
   },
   { route: 'GET /api/public/unsubscribe', reason: 'Public: the signed unsubscribe token is the secret' },
   { route: 'POST /api/public/unsubscribe', reason: 'Public: the signed unsubscribe token is the secret' },
+  { route: 'POST /api/public/referrals/{code}', reason: 'Public: the signed referral code is the credential' },
+  { route: 'POST /api/public/mentions/inbound', reason: "Public: the organisation's inbound token is the credential" },
 ];

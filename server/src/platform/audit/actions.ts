@@ -71,6 +71,8 @@ export const auditActions = [
   // Care (modules/care).
   'consent.update',
   'campaign.send',
+  'care_post.override',
+  'care_mention.token',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -113,6 +115,11 @@ export const auditEntityTypes = [
   'care_occasion_category',
   'care_suppression',
   'campaign',
+  'care_referral',
+  'care_reward',
+  'care_mention',
+  'care_mention_settings',
+  'care_post',
   'party_link',
   'hr_crm',
   'practice',

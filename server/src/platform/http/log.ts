@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 
 // Public links carry their credential in the path (survey answer links, case feedback links, grievance
 // follow-up codes). A log line must never hold one, nor the address and exact time of whoever used it.
-const credentialPath = /^(\/api\/public\/[a-z-]+\/|\/s\/|\/case-feedback\/|\/grievance\/)([^/?#]+)/;
+const credentialPath = /^(\/api\/public\/[a-z-]+\/|\/s\/|\/r\/|\/case-feedback\/|\/grievance\/)([^/?#]+)/;
 
 /** The URL as logged: a public link's credential replaced, and no query string on public paths. */
 export function loggableUrl(url: string): string {
