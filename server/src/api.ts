@@ -355,3 +355,4 @@ export {
 // Care and the HR-department CRM, in their own files to keep each under the size limit.
 export * from './api-care.ts';
 export * from './api-hrcrm.ts';
+export * from './api-projects.ts';

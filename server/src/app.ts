@@ -48,6 +48,7 @@ import { peopleModule } from './modules/people/index.ts';
 import { insightModule } from './modules/insight/index.ts';
 import { careModule } from './modules/care/index.ts';
 import { hrcrmModule } from './modules/hrcrm/index.ts';
+import { projectsModule } from './modules/projects/index.ts';
 
 export interface AppOptions {
   /** An open, migrated database; the caller owns it and closes it after the app. */
@@ -204,6 +205,7 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
   insightModule(app, deps);
   await careModule(app, deps);
   hrcrmModule(app, deps);
+  projectsModule(app, deps);
   searchRoutes(app, deps, [
     ...platformSearchProviders,
     partiesSearchProvider,

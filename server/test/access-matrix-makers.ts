@@ -5,6 +5,7 @@ import { peopleMakers } from './access-matrix-people.ts';
 import { insightMakers } from './access-matrix-insight.ts';
 import { careMakers } from './access-matrix-care.ts';
 import { hrcrmMakers } from './access-matrix-hrcrm.ts';
+import { projectsMakers } from './access-matrix-projects.ts';
 
 // One maker per resource of the matrix tables: the shared record every read is checked against, and fresh copies
 // made the same way for writes. A table row without a maker here fails the test by name.
@@ -384,4 +385,5 @@ export const matrixMakers = (fx: MatrixFixture): Record<string, Maker> => ({
   ...insightMakers(fx),
   ...careMakers(fx),
   ...hrcrmMakers(fx),
+  ...projectsMakers(fx),
 });

@@ -26,6 +26,7 @@ import {
   settingsAccessMatrix,
 } from '../src/modules/parties/index.ts';
 import { hrcrmAccessMatrix } from '../src/modules/hrcrm/index.ts';
+import { projectsAccessMatrix } from '../src/modules/projects/index.ts';
 import { peopleAccessMatrix } from '../src/modules/people/index.ts';
 import { insightAccessMatrix } from '../src/modules/insight/index.ts';
 import { careAccessMatrix } from '../src/modules/care/index.ts';
@@ -55,6 +56,7 @@ const tables: MatrixTable[] = [
   careAccessMatrix,
   linksAccessMatrix,
   hrcrmAccessMatrix,
+  projectsAccessMatrix,
   platformAccessMatrix,
 ];
 const resources = tables.flatMap((t) => t.resources);

@@ -70,3 +70,5 @@ export { backdateCycle } from './appraisals/history.repository.ts';
 
 // Expected outcomes of the access rules (the access matrix test checks them through the API).
 export { peopleAccessMatrix } from './people.access-matrix.ts';
+// Which users have a training record (quality reviews assign interviews to trained staff only).
+export { trainedUsers } from './file/trained.repository.ts';

@@ -114,5 +114,7 @@ export const auditEntityTypes = [
   'campaign',
   'party_link',
   'hr_crm',
+  'project',
+  'quality_review',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];

@@ -13,6 +13,7 @@ import type { InsightTables } from '../../modules/insight/insight.tables.ts';
 import type { CareTables } from '../../modules/care/care.tables.ts';
 import type { LinksTables } from '../../modules/parties/links/links.tables.ts';
 import type { HrcrmTables } from '../../modules/hrcrm/hrcrm.tables.ts';
+import type { ProjectsTables } from '../../modules/projects/projects.tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -146,7 +147,8 @@ export interface Database
     InsightTables,
     CareTables,
     LinksTables,
-    HrcrmTables {
+    HrcrmTables,
+    ProjectsTables {
   organization: OrganizationTable;
   org_unit: OrgUnitTable;
   app_user: AppUserTable;
