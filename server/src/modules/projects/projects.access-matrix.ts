@@ -58,8 +58,8 @@ const qualityReview: MatrixResource = {
       route: 'POST /api/quality-reviews/{id}/interviews',
       body: { partyId: '{customer}', trust: 4, ratings: { delivery: 4 } },
       expect: {
-        allow: ['admin', 'manager', 'owner', 'backup'],
-        deny404: ['agent2', 'handler', 'manager2', 'executive', 'hrExecutive', 'marketing'],
+        allow: ['admin', 'executive', 'hrExecutive', 'manager', 'owner', 'backup'],
+        deny404: ['agent2', 'handler', 'manager2', 'marketing'],
         otherwise: 'deny403',
       },
     },
@@ -71,6 +71,7 @@ const qualityReview: MatrixResource = {
     results: { route: 'GET /api/quality-reviews/{id}/results', expect: { allow: reviewReaders, otherwise: 'deny403' } },
     next: {
       route: 'POST /api/quality-reviews/{id}/next',
+      body: {},
       expect: { allow: reviewWriters, otherwise: 'deny403' },
     },
   },
