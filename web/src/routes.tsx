@@ -6,6 +6,8 @@ import { PageLoading } from './components/feedback/states.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { caseStaffRoles, surveyManagerRoles, surveyReaderRoles } from '@tandem/server/api';
 import { hrCrmRoles } from './pages/hrcrm/shared/types.ts';
+import { projectRoles } from './pages/projects/shared/types.ts';
+import { reviewReaderRoles } from './pages/quality-review/shared/types.ts';
 import { importers } from './pages/imports/shared/roles.ts';
 import { capabilityRoles, chainRoles, keyPersonRoles } from './pages/insight/shared/types.ts';
 import { peopleDashboardRoles, peopleHrRoles, peopleStaffRoles } from './pages/people/shared/types.ts';
@@ -67,6 +69,10 @@ const PeopleSettingsPage = lazy(() => import('./pages/people/settings/PeopleSett
 const ButterflyPage = lazy(() => import('./pages/hrcrm/butterfly/ButterflyPage.tsx'));
 const HrGroupPage = lazy(() => import('./pages/hrcrm/group/GroupPage.tsx'));
 const HrServicesPage = lazy(() => import('./pages/hrcrm/services/ServicesPage.tsx'));
+const ProjectsPage = lazy(() => import('./pages/projects/list/ProjectsPage.tsx'));
+const ProjectPage = lazy(() => import('./pages/projects/project/ProjectPage.tsx'));
+const ReviewsPage = lazy(() => import('./pages/quality-review/list/ReviewsPage.tsx'));
+const ReviewPage = lazy(() => import('./pages/quality-review/cycle/ReviewPage.tsx'));
 const HomePage = lazy(() => import('./pages/home/HomePage.tsx'));
 const ChainPage = lazy(() => import('./pages/insight/chain/ChainPage.tsx'));
 const KeyPersonPage = lazy(() => import('./pages/insight/key-person/KeyPersonPage.tsx'));
@@ -83,6 +89,8 @@ const peopleHr = (page: ReactNode) => <RequireRole roles={peopleHrRoles}>{page}<
 const peopleStaff = (page: ReactNode) => <RequireRole roles={peopleStaffRoles}>{page}</RequireRole>;
 const peopleDashboard = (page: ReactNode) => <RequireRole roles={peopleDashboardRoles}>{page}</RequireRole>;
 const hrCrm = (page: ReactNode) => <RequireRole roles={hrCrmRoles}>{page}</RequireRole>;
+const projectsReader = (page: ReactNode) => <RequireRole roles={projectRoles}>{page}</RequireRole>;
+const reviewReader = (page: ReactNode) => <RequireRole roles={reviewReaderRoles}>{page}</RequireRole>;
 const valueStaff = (page: ReactNode) => <RequireRole roles={valueStaffRoles}>{page}</RequireRole>;
 const chainReader = (page: ReactNode) => <RequireRole roles={chainRoles}>{page}</RequireRole>;
 const keyPersonReader = (page: ReactNode) => <RequireRole roles={keyPersonRoles}>{page}</RequireRole>;
@@ -186,6 +194,10 @@ export const router = createBrowserRouter([
           { path: 'hr-crm', element: hrCrm(<ButterflyPage />) },
           { path: 'hr-crm/groups/:key', element: hrCrm(<HrGroupPage />) },
           { path: 'hr-crm/services', element: hrCrm(<HrServicesPage />) },
+          { path: 'projects', element: projectsReader(<ProjectsPage />) },
+          { path: 'projects/:id', element: projectsReader(<ProjectPage />) },
+          { path: 'quality-reviews', element: reviewReader(<ReviewsPage />) },
+          { path: 'quality-reviews/:id', element: reviewReader(<ReviewPage />) },
           { path: 'insight', element: <Navigate to="/insight/key-person" replace /> },
           { path: 'insight/chain', element: chainReader(<ChainPage />) },
           { path: 'insight/key-person', element: keyPersonReader(<KeyPersonPage />) },

@@ -3,12 +3,13 @@ import type { ComponentType } from 'react';
 import { Flex, Layout, Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import {
-  ClusterOutlined,
   BarChartOutlined,
+  ClusterOutlined,
   CustomerServiceOutlined,
   GiftOutlined,
   HeartOutlined,
   MessageOutlined,
+  ProjectOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -33,6 +34,7 @@ const icons: Record<NavIcon, ComponentType> = {
   care: GiftOutlined,
   people: TeamOutlined,
   hrcrm: ClusterOutlined,
+  projects: ProjectOutlined,
   insight: HeartOutlined,
   settings: SettingOutlined,
 };

@@ -42,6 +42,9 @@ describe('visibleNav', () => {
       'hrcrm',
       'hrcrm.butterfly',
       'hrcrm.services',
+      'projects',
+      'projects.list',
+      'projects.reviews',
       'insight',
       'insight.chain',
       'insight.keyPerson',
@@ -76,6 +79,9 @@ describe('visibleNav', () => {
       'people.attrition',
       'people.pdca',
       'people.vision',
+      // Agents interview key customers and managers run quality review cycles; projects are org-wide roles' only.
+      'projects',
+      'projects.reviews',
       // Managers read key-person risk for their units (the server's 403s elsewhere).
       'insight',
       'insight.keyPerson',
@@ -114,6 +120,17 @@ describe('visibleNav', () => {
     const admin = visibleNav(navConfig, ['admin']);
     expect(selectedEntry(admin, '/hr-crm/groups/line_managers')?.key).toBe('hrcrm.butterfly');
     expect(selectedEntry(admin, '/hr-crm/services')?.key).toBe('hrcrm.services');
+  });
+  it('shows projects to the organisation-wide roles and quality reviews to those who run or interview', () => {
+    const of = (roles: Parameters<typeof visibleNav>[1]) =>
+      keys(visibleNav(navConfig, roles)).filter((k) => k.startsWith('projects'));
+    for (const role of ['admin', 'executive', 'marketing'] as const) {
+      expect(of([role])).toEqual(['projects', 'projects.list', 'projects.reviews']);
+    }
+    expect(of(['manager'])).toEqual(['projects', 'projects.reviews']);
+    expect(of(['agent'])).toEqual(['projects', 'projects.reviews']);
+    expect(of(['hr'])).toEqual([]);
+    expect(of(['employee'])).toEqual([]);
   });
   it('shows the import page only to roles that may import something', () => {
     for (const role of ['admin', 'manager', 'marketing', 'hr'] as const) {
