@@ -7,8 +7,9 @@ const color = { not_started: 'default', in_progress: 'processing', done: 'succes
 /** The eight steps as a loop: a ring of steps around the cycle's progress (step 8 leads back to step 1). */
 export function StepLoop({ review }: { review: QualityReview }) {
   const { t } = useTranslation();
-  const size = 300;
-  const radius = 118;
+  // Sized for a 375 px phone: the ring and its labels stay inside the box.
+  const size = 280;
+  const radius = 94;
   return (
     <div
       data-testid="step-loop"
@@ -34,7 +35,14 @@ export function StepLoop({ review }: { review: QualityReview }) {
             <Tooltip title={`${t(`qualityReview.stepStates.${s.state}`)} · ${s.count}`}>
               <Tag
                 color={color[s.state]}
-                style={{ margin: 0, whiteSpace: 'normal', maxWidth: 96, textAlign: 'center' }}
+                style={{
+                  margin: 0,
+                  whiteSpace: 'normal',
+                  maxWidth: 84,
+                  textAlign: 'center',
+                  fontSize: 11,
+                  lineHeight: '16px',
+                }}
               >
                 {s.number}. {t(`qualityReview.steps.${s.step}`)}
               </Tag>
