@@ -7,30 +7,35 @@ const color = { not_started: 'default', in_progress: 'processing', done: 'succes
 /** The eight steps as a loop: a ring of steps around the cycle's progress (step 8 leads back to step 1). */
 export function StepLoop({ review }: { review: QualityReview }) {
   const { t } = useTranslation();
-  // Sized for a 375 px phone: the ring and its labels stay inside the box.
-  const size = 280;
-  const radius = 94;
+  // In percent of a square box as wide as its card (at most 300 px), so the ring fits a 375 px phone.
+  const radius = 34;
   return (
     <div
       data-testid="step-loop"
       role="list"
       aria-label={t('qualityReview.loop')}
-      style={{ position: 'relative', width: size, height: size, maxWidth: '100%', margin: '0 auto' }}
+      style={{ position: 'relative', width: '100%', maxWidth: 300, aspectRatio: '1', margin: '0 auto' }}
     >
-      <div style={{ position: 'absolute', left: size / 2 - 50, top: size / 2 - 50 }}>
-        <Progress type="circle" size={100} percent={Math.round(review.progress * 100)} />
+      <div style={{ position: 'absolute', left: '50%', top: '50%', transform: 'translate(-50%, -50%)' }}>
+        <Progress type="circle" size={80} percent={Math.round(review.progress * 100)} />
       </div>
       {review.steps.map((s, i) => {
         const angle = (i / review.steps.length) * 2 * Math.PI - Math.PI / 2;
-        const x = size / 2 + radius * Math.cos(angle);
-        const y = size / 2 + radius * Math.sin(angle);
+        const x = 50 + radius * Math.cos(angle);
+        const y = 50 + radius * Math.sin(angle);
         return (
           <div
             key={s.step}
             role="listitem"
             data-testid={`step-${s.number}`}
             data-state={s.state}
-            style={{ position: 'absolute', left: x, top: y, transform: 'translate(-50%, -50%)' }}
+            style={{
+              position: 'absolute',
+              left: `${x}%`,
+              top: `${y}%`,
+              transform: 'translate(-50%, -50%)',
+              maxWidth: '32%',
+            }}
           >
             <Tooltip title={`${t(`qualityReview.stepStates.${s.state}`)} · ${s.count}`}>
               <Tag
@@ -38,6 +43,7 @@ export function StepLoop({ review }: { review: QualityReview }) {
                 style={{
                   margin: 0,
                   whiteSpace: 'normal',
+                  overflowWrap: 'anywhere',
                   maxWidth: 84,
                   textAlign: 'center',
                   fontSize: 11,
