@@ -359,3 +359,4 @@ export * from './api-care.ts';
 export * from './api-outreach.ts';
 export * from './api-hrcrm.ts';
 export * from './api-practice.ts';
+export * from './api-projects.ts';

@@ -49,6 +49,7 @@ import { insightModule } from './modules/insight/index.ts';
 import { careModule } from './modules/care/index.ts';
 import { hrcrmModule } from './modules/hrcrm/index.ts';
 import { practiceModule } from './modules/practice/index.ts';
+import { projectsModule } from './modules/projects/index.ts';
 
 export interface AppOptions {
   /** An open, migrated database; the caller owns it and closes it after the app. */
@@ -206,6 +207,7 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
   await careModule(app, deps);
   hrcrmModule(app, deps);
   practiceModule(app, deps);
+  projectsModule(app, deps);
   searchRoutes(app, deps, [
     ...platformSearchProviders,
     partiesSearchProvider,

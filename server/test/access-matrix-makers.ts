@@ -6,6 +6,7 @@ import { insightMakers } from './access-matrix-insight.ts';
 import { careMakers, careMoreMakers } from './access-matrix-care.ts';
 import { hrcrmMakers } from './access-matrix-hrcrm.ts';
 import { practiceMakers } from './access-matrix-practice.ts';
+import { projectsMakers } from './access-matrix-projects.ts';
 
 // One maker per resource of the matrix tables: the shared record every read is checked against, and fresh copies
 // made the same way for writes. A table row without a maker here fails the test by name.
@@ -387,4 +388,5 @@ export const matrixMakers = (fx: MatrixFixture): Record<string, Maker> => ({
   ...careMoreMakers(fx),
   ...hrcrmMakers(fx),
   ...practiceMakers(fx),
+  ...projectsMakers(fx),
 });

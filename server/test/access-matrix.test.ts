@@ -27,6 +27,7 @@ import {
 } from '../src/modules/parties/index.ts';
 import { hrcrmAccessMatrix } from '../src/modules/hrcrm/index.ts';
 import { practiceAccessMatrix } from '../src/modules/practice/index.ts';
+import { projectsAccessMatrix } from '../src/modules/projects/index.ts';
 import { peopleAccessMatrix } from '../src/modules/people/index.ts';
 import { insightAccessMatrix } from '../src/modules/insight/index.ts';
 import { careAccessMatrix } from '../src/modules/care/index.ts';
@@ -57,6 +58,7 @@ const tables: MatrixTable[] = [
   linksAccessMatrix,
   hrcrmAccessMatrix,
   practiceAccessMatrix,
+  projectsAccessMatrix,
   platformAccessMatrix,
 ];
 const resources = tables.flatMap((t) => t.resources);

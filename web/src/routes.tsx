@@ -7,6 +7,8 @@ import { AppLayout } from './layout/AppLayout.tsx';
 import { careStaffRoles, caseStaffRoles, surveyManagerRoles, surveyReaderRoles } from '@tandem/server/api';
 import { hrCrmRoles } from './pages/hrcrm/shared/types.ts';
 import { practiceOrgAdminRoles } from './pages/practice/shared/types.ts';
+import { projectRoles } from './pages/projects/shared/types.ts';
+import { reviewReaderRoles } from './pages/quality-review/shared/types.ts';
 import { importers } from './pages/imports/shared/roles.ts';
 import { capabilityRoles, chainRoles, keyPersonRoles } from './pages/insight/shared/types.ts';
 import { peopleDashboardRoles, peopleHrRoles, peopleStaffRoles } from './pages/people/shared/types.ts';
@@ -77,6 +79,10 @@ const PracticeSessionsPage = lazy(() => import('./pages/practice/sessions/Sessio
 const PracticeSessionPage = lazy(() => import('./pages/practice/session/SessionPage.tsx'));
 const PracticeScenariosPage = lazy(() => import('./pages/practice/scenarios/ScenariosPage.tsx'));
 const PracticeOrgsPage = lazy(() => import('./pages/practice/orgs/PracticeOrgsPage.tsx'));
+const ProjectsPage = lazy(() => import('./pages/projects/list/ProjectsPage.tsx'));
+const ProjectPage = lazy(() => import('./pages/projects/project/ProjectPage.tsx'));
+const ReviewsPage = lazy(() => import('./pages/quality-review/list/ReviewsPage.tsx'));
+const ReviewPage = lazy(() => import('./pages/quality-review/cycle/ReviewPage.tsx'));
 const HomePage = lazy(() => import('./pages/home/HomePage.tsx'));
 const ChainPage = lazy(() => import('./pages/insight/chain/ChainPage.tsx'));
 const KeyPersonPage = lazy(() => import('./pages/insight/key-person/KeyPersonPage.tsx'));
@@ -94,6 +100,8 @@ const peopleStaff = (page: ReactNode) => <RequireRole roles={peopleStaffRoles}>{
 const peopleDashboard = (page: ReactNode) => <RequireRole roles={peopleDashboardRoles}>{page}</RequireRole>;
 const careStaff = (page: ReactNode) => <RequireRole roles={careStaffRoles}>{page}</RequireRole>;
 const hrCrm = (page: ReactNode) => <RequireRole roles={hrCrmRoles}>{page}</RequireRole>;
+const projectsReader = (page: ReactNode) => <RequireRole roles={projectRoles}>{page}</RequireRole>;
+const reviewReader = (page: ReactNode) => <RequireRole roles={reviewReaderRoles}>{page}</RequireRole>;
 const valueStaff = (page: ReactNode) => <RequireRole roles={valueStaffRoles}>{page}</RequireRole>;
 const chainReader = (page: ReactNode) => <RequireRole roles={chainRoles}>{page}</RequireRole>;
 const keyPersonReader = (page: ReactNode) => <RequireRole roles={keyPersonRoles}>{page}</RequireRole>;
@@ -210,6 +218,10 @@ export const router = createBrowserRouter([
             path: 'practice/orgs',
             element: <RequireRole roles={practiceOrgAdminRoles}>{<PracticeOrgsPage />}</RequireRole>,
           },
+          { path: 'projects', element: projectsReader(<ProjectsPage />) },
+          { path: 'projects/:id', element: projectsReader(<ProjectPage />) },
+          { path: 'quality-reviews', element: reviewReader(<ReviewsPage />) },
+          { path: 'quality-reviews/:id', element: reviewReader(<ReviewPage />) },
           { path: 'insight', element: <Navigate to="/insight/key-person" replace /> },
           { path: 'insight/chain', element: chainReader(<ChainPage />) },
           { path: 'insight/key-person', element: keyPersonReader(<KeyPersonPage />) },

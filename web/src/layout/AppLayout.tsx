@@ -3,13 +3,14 @@ import type { ComponentType } from 'react';
 import { Flex, Layout, Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import {
-  ClusterOutlined,
-  ExperimentOutlined,
   BarChartOutlined,
+  ClusterOutlined,
   CustomerServiceOutlined,
+  ExperimentOutlined,
   GiftOutlined,
   HeartOutlined,
   MessageOutlined,
+  ProjectOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -34,6 +35,7 @@ const icons: Record<NavIcon, ComponentType> = {
   care: GiftOutlined,
   people: TeamOutlined,
   hrcrm: ClusterOutlined,
+  projects: ProjectOutlined,
   practice: ExperimentOutlined,
   insight: HeartOutlined,
   settings: SettingOutlined,

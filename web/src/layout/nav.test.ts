@@ -4,7 +4,7 @@ import { homePath, navConfig, selectedEntry, visibleNav, type NavEntry } from '.
 const keys = (entries: NavEntry[]): string[] => entries.flatMap((e) => [e.key, ...keys(e.children ?? [])]);
 
 describe('visibleNav', () => {
-  const parties = ['parties', 'parties.list', 'parties.board', 'parties.tasks', 'parties.map'];
+  const parties = ['parties', 'parties.list', 'parties.board', 'parties.tasks', 'parties.map', 'parties.bin'];
   const service = [
     'service',
     'service.cases',
@@ -46,6 +46,9 @@ describe('visibleNav', () => {
       'hrcrm',
       'hrcrm.butterfly',
       'hrcrm.services',
+      'projects',
+      'projects.list',
+      'projects.reviews',
       'practice',
       'practice.sessions',
       'practice.scenarios',
@@ -89,6 +92,9 @@ describe('visibleNav', () => {
       'people.attrition',
       'people.pdca',
       'people.vision',
+      // Agents interview key customers and managers run quality review cycles; projects are org-wide roles' only.
+      'projects',
+      'projects.reviews',
       'practice',
       'practice.sessions',
       'practice.scenarios',
@@ -131,6 +137,18 @@ describe('visibleNav', () => {
     expect(selectedEntry(admin, '/hr-crm/groups/line_managers')?.key).toBe('hrcrm.butterfly');
     expect(selectedEntry(admin, '/hr-crm/services')?.key).toBe('hrcrm.services');
   });
+  it('shows projects to the organisation-wide roles and quality reviews to those who run or interview', () => {
+    const of = (roles: Parameters<typeof visibleNav>[1]) =>
+      keys(visibleNav(navConfig, roles)).filter((k) => k.startsWith('projects'));
+    for (const role of ['admin', 'executive', 'marketing'] as const) {
+      expect(of([role])).toEqual(['projects', 'projects.list', 'projects.reviews']);
+    }
+    expect(of(['manager'])).toEqual(['projects', 'projects.reviews']);
+    expect(of(['agent'])).toEqual(['projects', 'projects.reviews']);
+    expect(of(['hr'])).toEqual([]);
+    expect(of(['employee'])).toEqual([]);
+  });
+
   it('shows practice to everybody (trainers and participants), the practice organisation to admins only', () => {
     const practice = (roles: Parameters<typeof visibleNav>[1]) =>
       keys(visibleNav(navConfig, roles)).filter((k) => k.startsWith('practice'));

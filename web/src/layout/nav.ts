@@ -2,6 +2,8 @@ import type { Role } from '../api/types.ts';
 import { caseConfigurerRoles, caseStaffRoles, careStaffRoles, surveyReaderRoles } from '@tandem/server/api';
 import { hrCrmRoles } from '../pages/hrcrm/shared/types.ts';
 import { practiceOrgAdminRoles } from '../pages/practice/shared/types.ts';
+import { projectRoles } from '../pages/projects/shared/types.ts';
+import { reviewReaderRoles } from '../pages/quality-review/shared/types.ts';
 import { importers } from '../pages/imports/shared/roles.ts';
 import { capabilityRoles, chainRoles, insightRoles, keyPersonRoles } from '../pages/insight/shared/types.ts';
 import { peopleDashboardRoles, peopleHrRoles, peopleStaffRoles } from '../pages/people/shared/types.ts';
@@ -16,6 +18,7 @@ export type NavIcon =
   | 'care'
   | 'people'
   | 'hrcrm'
+  | 'projects'
   | 'practice'
   | 'insight'
   | 'settings';
@@ -246,6 +249,24 @@ export const navConfig: NavEntry[] = [
     children: [
       { key: 'hrcrm.butterfly', path: '/hr-crm', label: 'nav.hrCrmButterfly', enabled: true, roles: hrCrmRoles },
       { key: 'hrcrm.services', path: '/hr-crm/services', label: 'nav.hrCrmServices', enabled: true, roles: hrCrmRoles },
+    ],
+  },
+  {
+    key: 'projects',
+    path: '/projects',
+    label: 'nav.projects',
+    icon: 'projects',
+    enabled: true,
+    roles: [...new Set([...projectRoles, ...reviewReaderRoles])],
+    children: [
+      { key: 'projects.list', path: '/projects', label: 'nav.projectsList', enabled: true, roles: projectRoles },
+      {
+        key: 'projects.reviews',
+        path: '/quality-reviews',
+        label: 'nav.qualityReviews',
+        enabled: true,
+        roles: reviewReaderRoles,
+      },
     ],
   },
   {

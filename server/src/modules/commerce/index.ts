@@ -1,6 +1,7 @@
 // The commerce module's only door: what other modules, the CLI and the demo may use. Besides these exports, the
-// `product`, `transaction` and `transaction_line` tables are a published contract for analytics: value's and insight's
-// repositories read them (never write) to compute RFM, CLV, concentration, cohorts, key-person risk and the chain in SQL.
+// `product`, `transaction` and `transaction_line` tables are a published contract for analytics: value's, insight's and
+// projects' repositories read them (never write) to compute RFM, CLV, concentration, cohorts, key-person risk, the
+// chain and project targets in SQL.
 import type { Db } from '../../platform/db/database.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { TandemApp } from '../../platform/http/types.ts';

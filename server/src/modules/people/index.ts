@@ -73,3 +73,5 @@ export { peopleAccessMatrix } from './people.access-matrix.ts';
 
 // Completed training recorded by another module (scenario practice) on the participants' files.
 export { recordTrainingCompletions } from './file/training.ts';
+// Which users have a training record (quality reviews assign interviews to trained staff only).
+export { trainedUsers } from './file/trained.repository.ts';

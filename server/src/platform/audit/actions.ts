@@ -123,5 +123,7 @@ export const auditEntityTypes = [
   'party_link',
   'hr_crm',
   'practice',
+  'project',
+  'quality_review',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];

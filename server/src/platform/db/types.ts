@@ -14,6 +14,7 @@ import type { CareTables } from '../../modules/care/care.tables.ts';
 import type { LinksTables } from '../../modules/parties/links/links.tables.ts';
 import type { HrcrmTables } from '../../modules/hrcrm/hrcrm.tables.ts';
 import type { PracticeTables } from '../../modules/practice/practice.tables.ts';
+import type { ProjectsTables } from '../../modules/projects/projects.tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -148,7 +149,8 @@ export interface Database
     CareTables,
     LinksTables,
     HrcrmTables,
-    PracticeTables {
+    PracticeTables,
+    ProjectsTables {
   organization: OrganizationTable;
   org_unit: OrgUnitTable;
   app_user: AppUserTable;

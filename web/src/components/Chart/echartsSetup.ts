@@ -1,6 +1,15 @@
 // Only the parts of ECharts the app uses; this module is imported dynamically so it stays out of the initial bundle.
 import * as echarts from 'echarts/core';
-import { BarChart, CustomChart, GraphChart, LineChart, PieChart, RadarChart, ScatterChart } from 'echarts/charts';
+import {
+  BarChart,
+  CustomChart,
+  GraphChart,
+  HeatmapChart,
+  LineChart,
+  PieChart,
+  RadarChart,
+  ScatterChart,
+} from 'echarts/charts';
 import {
   DatasetComponent,
   GridComponent,
@@ -10,6 +19,7 @@ import {
   RadarComponent,
   TitleComponent,
   TooltipComponent,
+  VisualMapComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
@@ -21,6 +31,7 @@ echarts.use([
   RadarChart,
   ScatterChart,
   GraphChart,
+  HeatmapChart,
   DatasetComponent,
   GridComponent,
   LegendComponent,
@@ -29,6 +40,7 @@ echarts.use([
   RadarComponent,
   TitleComponent,
   TooltipComponent,
+  VisualMapComponent,
   CanvasRenderer,
 ]);
 

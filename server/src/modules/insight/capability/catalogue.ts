@@ -54,9 +54,9 @@ export const indicators: readonly IndicatorDef[] = [
   {
     key: 'new_product_speed',
     capability: 'value',
-    auto: null,
+    auto: down('days', 180),
     assessed: true,
-    record: 'Relationship projects of kind product are not recorded yet: answer it in the assessment',
+    record: 'Record product projects with their idea and launch days (Projects)',
   },
   {
     key: 'customisation',

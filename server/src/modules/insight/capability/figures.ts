@@ -3,6 +3,7 @@ import type { Deps } from '../../../platform/deps.ts';
 import { serviceCapabilityFigures } from '../../cases/index.ts';
 import { inboundInteractionChannels, profileCompleteness } from '../../parties/index.ts';
 import { customerAnswersSql } from '../../surveys/index.ts';
+import { newProductSpeed } from '../../projects/index.ts';
 import { newestSnapshotRuns, summaryService, walletService } from '../../value/index.ts';
 import { DAY_MS } from '../insight.common.ts';
 import { capabilityRepository as repo } from './capability.repository.ts';
@@ -28,6 +29,7 @@ export async function autoRaw(deps: Deps, orgId: string, from: Date, to: Date): 
   const npsBefore = await repo.answerFigures(db, customerAnswersSql(orgId, 'nps', before, from));
   const channels = new Set([...svc.channels, ...(await inboundInteractionChannels(db, orgId, from, to))]);
   const [newest, previous] = runs;
+  const speed = await newProductSpeed(db, orgId, from, to);
   let dataAnalysis: number | null = null;
   if (newest && newest.customers > 0) {
     const age = Math.max(0, (to.getTime() - Date.parse(`${newest.asOf}T00:00:00Z`)) / DAY_MS - 1);
@@ -42,6 +44,7 @@ export async function autoRaw(deps: Deps, orgId: string, from: Date, to: Date): 
     customer_understanding: profile.customers > 0 ? profile.share : null,
     data_analysis: dataAnalysis,
     golden_customer_identification: golden,
+    new_product_speed: speed.n > 0 ? speed.median : null,
     staff_service_level: svc.csatCount > 0 ? svc.csatMean : null,
     sales_channel_diversity: positiveOrNull(await repo.salesChannels(db, orgId, from, to)),
     ease_of_use: ces.n > 0 ? ces.mean : null,
