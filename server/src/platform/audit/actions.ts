@@ -70,6 +70,7 @@ export const auditActions = [
   // Care (modules/care).
   'consent.update',
   'campaign.send',
+  'care_settings.update',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -112,6 +113,7 @@ export const auditEntityTypes = [
   'care_occasion_category',
   'care_suppression',
   'campaign',
+  'care_settings',
   'party_link',
   'hr_crm',
 ] as const;

@@ -18,6 +18,7 @@ import * as m0016 from './0016_value_customer_sorts.ts';
 import * as m0017 from './0017_links_hrcrm.ts';
 import * as m0018 from './0018_care.ts';
 import * as m0019 from './0019_campaigns.ts';
+import * as m0020 from './0020_care_settings.ts';
 
 /** All migrations, in order. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0017_links_hrcrm': m0017,
   '0018_care': m0018,
   '0019_campaigns': m0019,
+  '0020_care_settings': m0020,
 };
