@@ -13,9 +13,8 @@ describe('visibleNav', () => {
     'service.slaPolicies',
     'service.grievance',
   ];
-  it('hides modules that are not enabled yet', () => {
+  it('shows admins every enabled module', () => {
     const shown = keys(visibleNav(navConfig, ['admin']));
-    expect(shown).not.toContain('care');
     expect(shown).toEqual([
       ...parties,
       ...service,
@@ -31,6 +30,11 @@ describe('visibleNav', () => {
       'value.crossSell',
       'value.products',
       'value.transactions',
+      'care',
+      'care.campaigns',
+      'care.rules',
+      'care.occasions',
+      'care.suppressions',
       'people',
       'people.directory',
       'people.cycles',
@@ -69,6 +73,10 @@ describe('visibleNav', () => {
       'value.crossSell',
       'value.products',
       'value.transactions',
+      // Staff read care rules and occasions; campaigns and the suppression list are for admins and marketing.
+      'care',
+      'care.rules',
+      'care.occasions',
       'people',
       'people.directory',
       'people.cycles',
@@ -84,6 +92,19 @@ describe('visibleNav', () => {
       'settings.tokens',
       'settings.imports',
     ]);
+  });
+  it('shows the Care area to staff, campaigns to admins and marketing, nothing to employees', () => {
+    const care = (roles: Parameters<typeof visibleNav>[1]) =>
+      keys(visibleNav(navConfig, roles)).filter((k) => k.startsWith('care'));
+    expect(care(['marketing'])).toEqual([
+      'care',
+      'care.campaigns',
+      'care.rules',
+      'care.occasions',
+      'care.suppressions',
+    ]);
+    expect(care(['agent'])).toEqual(['care', 'care.rules', 'care.occasions']);
+    expect(care(['employee'])).toEqual([]);
   });
   it('shows each insight page to the roles the server lets read it', () => {
     const insight = (roles: Parameters<typeof visibleNav>[1]) =>

@@ -2,6 +2,7 @@ import type { Role } from '../api/types.ts';
 import { caseConfigurerRoles, caseStaffRoles, surveyReaderRoles } from '@tandem/server/api';
 import { hrCrmRoles } from '../pages/hrcrm/shared/types.ts';
 import { importers } from '../pages/imports/shared/roles.ts';
+import { campaignRoles, careReaderRoles } from '../pages/care/shared/types.ts';
 import { capabilityRoles, chainRoles, insightRoles, keyPersonRoles } from '../pages/insight/shared/types.ts';
 import { peopleDashboardRoles, peopleHrRoles, peopleStaffRoles } from '../pages/people/shared/types.ts';
 import { valueRoles, valueStaffRoles } from '../pages/value/shared/types.ts';
@@ -157,7 +158,37 @@ export const navConfig: NavEntry[] = [
       { key: 'value.transactions', path: '/value/transactions', label: 'nav.transactions', enabled: true },
     ],
   },
-  { key: 'care', path: '/care', label: 'nav.care', icon: 'care', enabled: false },
+  {
+    key: 'care',
+    path: '/care',
+    label: 'nav.care',
+    icon: 'care',
+    enabled: true,
+    children: [
+      {
+        key: 'care.campaigns',
+        path: '/care/campaigns',
+        label: 'nav.careCampaigns',
+        enabled: true,
+        roles: campaignRoles,
+      },
+      { key: 'care.rules', path: '/care/rules', label: 'nav.careRules', enabled: true, roles: careReaderRoles },
+      {
+        key: 'care.occasions',
+        path: '/care/occasions',
+        label: 'nav.careOccasions',
+        enabled: true,
+        roles: careReaderRoles,
+      },
+      {
+        key: 'care.suppressions',
+        path: '/care/suppressions',
+        label: 'nav.careSuppressions',
+        enabled: true,
+        roles: campaignRoles,
+      },
+    ],
+  },
   {
     key: 'people',
     path: '/people',

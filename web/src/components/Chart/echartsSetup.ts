@@ -1,6 +1,15 @@
 // Only the parts of ECharts the app uses; this module is imported dynamically so it stays out of the initial bundle.
 import * as echarts from 'echarts/core';
-import { BarChart, CustomChart, GraphChart, LineChart, PieChart, RadarChart, ScatterChart } from 'echarts/charts';
+import {
+  BarChart,
+  CustomChart,
+  GaugeChart,
+  GraphChart,
+  LineChart,
+  PieChart,
+  RadarChart,
+  ScatterChart,
+} from 'echarts/charts';
 import {
   DatasetComponent,
   GridComponent,
@@ -16,6 +25,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 echarts.use([
   BarChart,
   CustomChart,
+  GaugeChart,
   LineChart,
   PieChart,
   RadarChart,
