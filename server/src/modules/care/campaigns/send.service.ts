@@ -90,29 +90,40 @@ async function deliver(
     if (!(await campaignsRepository.claim(trx, orgId, id, claim))) {
       return false;
     }
-    const rows = [];
-    let queued = 0;
-    for (const pid of plan.ids) {
-      const to = plan.contacts.get(pid);
-      const state = plan.stateOf(pid);
-      let outboxId: string | null = null;
-      if (state === 'queued' && to) {
+    // The queued messages in one set-based insert into the outbox, spread to CAMPAIGN_RATE_PER_MINUTE.
+    const queuedIds = plan.ids.filter((pid) => plan.stateOf(pid) === 'queued' && plan.contacts.get(pid));
+    const outboxIds = await deps.mail.enqueueMany(
+      trx,
+      orgId,
+      queuedIds.map((pid, i) => {
+        const to = plan.contacts.get(pid) as { email: string; name: string; locale: string | null };
         const token = unsubscribeToken(deps.secret, { orgId, campaignId: id, partyId: pid });
         const links = {
           page: `${base}/unsubscribe?token=${token}`,
           oneClick: `${base}/api/public/unsubscribe?token=${token}`,
         };
-        outboxId = await deps.mail.enqueue(trx, orgId, {
+        return {
           to: to.email,
           ...compose(campaign, to, links),
           purpose: campaign.commercial ? 'campaign-commercial' : 'campaign',
-          notBefore: new Date(Date.now() + Math.floor(queued / CAMPAIGN_RATE_PER_MINUTE) * 60_000),
-        });
-        queued++;
-      }
-      const [address, locale] = [to?.email ?? null, to?.locale ?? null];
-      rows.push({ org_id: orgId, campaign_id: id, party_id: pid, address, locale, state, outbox_id: outboxId });
-    }
+          notBefore: new Date(Date.now() + Math.floor(i / CAMPAIGN_RATE_PER_MINUTE) * 60_000),
+        };
+      }),
+    );
+    const outboxOf = new Map(queuedIds.map((pid, i) => [pid, outboxIds[i] ?? null]));
+    const queued = queuedIds.length;
+    const rows = plan.ids.map((pid) => {
+      const to = plan.contacts.get(pid);
+      return {
+        org_id: orgId,
+        campaign_id: id,
+        party_id: pid,
+        address: to?.email ?? null,
+        locale: to?.locale ?? null,
+        state: plan.stateOf(pid),
+        outbox_id: outboxOf.get(pid) ?? null,
+      };
+    });
     await campaignsRepository.insertRecipients(trx, rows);
     await recordAudit(trx, who, {
       action: 'campaign.send',

@@ -26,7 +26,7 @@ export function AudienceCard({ campaignId }: { campaignId: string }) {
       {c && (
         <>
           <Typography.Paragraph>
-            <span data-testid="audience-reachable">
+            <span data-testid="audience-summary">
               {t('care.audience.summary', { reachable: format.number(c.reachable), visible: format.number(c.visible) })}
             </span>
           </Typography.Paragraph>

@@ -49,23 +49,25 @@ export default function UnsubscribePage() {
   if (!token || info.error) {
     const gone = !token || (isApiError(info.error) && info.error.status === 404);
     body = (
-      <Result
-        status="warning"
-        title={t(gone ? 'care.unsubscribe.invalidTitle' : 'care.unsubscribe.failedTitle')}
-        subTitle={t(gone ? 'care.unsubscribe.invalidText' : 'care.unsubscribe.failedText')}
-        data-testid="unsubscribe-invalid"
-      />
+      <div role="alert" data-testid="unsubscribe-invalid">
+        <Result
+          status="warning"
+          title={t(gone ? 'care.unsubscribe.invalidTitle' : 'care.unsubscribe.failedTitle')}
+          subTitle={t(gone ? 'care.unsubscribe.invalidText' : 'care.unsubscribe.failedText')}
+        />
+      </div>
     );
   } else if (info.isPending) {
     body = <PageLoading />;
   } else if (confirm.isSuccess || info.data.unsubscribed) {
     body = (
-      <Result
-        status="success"
-        title={t('care.unsubscribe.doneTitle')}
-        subTitle={t('care.unsubscribe.doneText', { organization: info.data.organization })}
-        data-testid="unsubscribe-done"
-      />
+      <div role="status" data-testid="unsubscribe-done">
+        <Result
+          status="success"
+          title={t('care.unsubscribe.doneTitle')}
+          subTitle={t('care.unsubscribe.doneText', { organization: info.data.organization })}
+        />
+      </div>
     );
   } else {
     body = (
