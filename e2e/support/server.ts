@@ -31,8 +31,11 @@ function freePort(): Promise<number> {
  * Starts the real server (`tandem serve`) on a free port with a fresh embedded database and the
  * already-built web app, and waits until `/api/health` answers. It builds nothing itself. With `dataDir`, it runs on
  * that data directory and leaves it in place when it stops (a test restarts on it, e.g. after moving a clock back).
+ * `env` adds variables that may need the server's address (a mail server needs TANDEM_PUBLIC_URL).
  */
-export async function startServer(options: { dataDir?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: { dataDir?: string; env?: (url: string) => Record<string, string> } = {},
+): Promise<RunningServer> {
   const external = process.env.TANDEM_E2E_URL;
   if (external) {
     // Debugging aid: a server you started yourself with the same admin credentials.
@@ -44,8 +47,10 @@ export async function startServer(options: { dataDir?: string } = {}): Promise<R
   }
   const port = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'tandem-e2e-'));
+  const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...options.env?.(url),
     PORT: String(port),
     HOST: '127.0.0.1',
     TANDEM_DATA_DIR: dataDir,
@@ -64,7 +69,6 @@ export async function startServer(options: { dataDir?: string } = {}): Promise<R
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
-  const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');

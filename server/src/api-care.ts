@@ -44,10 +44,13 @@ export type {
   CommercialRatio,
   Recipient as CampaignRecipient,
   UnsubscribeInfo,
+  CampaignAudienceCounts,
 } from './modules/care/campaigns/campaigns.schema.ts';
+export type { CareSettings, UpdateCareSettings } from './modules/care/settings/settings.schema.ts';
 export {
   campaignKinds,
   recipientStates,
   DEFAULT_COMMERCIAL_CAP,
   CAMPAIGN_RATE_PER_MINUTE,
+  careSettingsEditorRoles,
 } from './modules/care/constants.ts';

@@ -47,6 +47,13 @@ export function careMakers(fx: MatrixFixture): Record<string, Maker> {
         return { id: r.id, version: r.version };
       },
     },
+    // One settings record per organisation: its current version (1 before the first write).
+    care_settings: {
+      shared: async () => ({
+        version: (await fx.ok<{ version: number }>('admin', 'GET', '/api/care/settings')).version,
+      }),
+      fresh: () => Promise.reject(new Error("The settings have no fresh copies: mark its writes given: 'shared'")),
+    },
     care_suppression: {
       shared: async () => ({ id: (await (sharedSuppression ??= suppression())).id }),
       fresh: async () => ({ id: (await suppression()).id }),

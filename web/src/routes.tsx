@@ -10,6 +10,7 @@ import { practiceOrgAdminRoles } from './pages/practice/shared/types.ts';
 import { projectRoles } from './pages/projects/shared/types.ts';
 import { reviewReaderRoles } from './pages/quality-review/shared/types.ts';
 import { importers } from './pages/imports/shared/roles.ts';
+import { campaignRoles, careReaderRoles } from './pages/care/shared/types.ts';
 import { capabilityRoles, chainRoles, keyPersonRoles } from './pages/insight/shared/types.ts';
 import { peopleDashboardRoles, peopleHrRoles, peopleStaffRoles } from './pages/people/shared/types.ts';
 import { valueRoles, valueStaffRoles } from './pages/value/shared/types.ts';
@@ -87,6 +88,12 @@ const HomePage = lazy(() => import('./pages/home/HomePage.tsx'));
 const ChainPage = lazy(() => import('./pages/insight/chain/ChainPage.tsx'));
 const KeyPersonPage = lazy(() => import('./pages/insight/key-person/KeyPersonPage.tsx'));
 const CapabilityPage = lazy(() => import('./pages/insight/capability/CapabilityPage.tsx'));
+const CampaignsPage = lazy(() => import('./pages/care/campaigns/CampaignsPage.tsx'));
+const CampaignPage = lazy(() => import('./pages/care/campaign-detail/CampaignPage.tsx'));
+const CareRulesPage = lazy(() => import('./pages/care/rules/RulesPage.tsx'));
+const OccasionsPage = lazy(() => import('./pages/care/occasions/OccasionsPage.tsx'));
+const SuppressionsPage = lazy(() => import('./pages/care/suppressions/SuppressionsPage.tsx'));
+const UnsubscribePage = lazy(() => import('./pages/care/unsubscribe/UnsubscribePage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage.tsx'));
 
 const admin = (page: ReactNode) => <RequireRole roles={['admin']}>{page}</RequireRole>;
@@ -105,6 +112,8 @@ const reviewReader = (page: ReactNode) => <RequireRole roles={reviewReaderRoles}
 const valueStaff = (page: ReactNode) => <RequireRole roles={valueStaffRoles}>{page}</RequireRole>;
 const chainReader = (page: ReactNode) => <RequireRole roles={chainRoles}>{page}</RequireRole>;
 const keyPersonReader = (page: ReactNode) => <RequireRole roles={keyPersonRoles}>{page}</RequireRole>;
+const campaigner = (page: ReactNode) => <RequireRole roles={campaignRoles}>{page}</RequireRole>;
+const careReader = (page: ReactNode) => <RequireRole roles={careReaderRoles}>{page}</RequireRole>;
 const capabilityReader = (page: ReactNode) => <RequireRole roles={capabilityRoles}>{page}</RequireRole>;
 
 export const router = createBrowserRouter([
@@ -129,6 +138,14 @@ export const router = createBrowserRouter([
     element: (
       <Suspense fallback={<PageLoading minHeight="100vh" />}>
         <PublicCaseFeedbackPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/unsubscribe',
+    element: (
+      <Suspense fallback={<PageLoading minHeight="100vh" />}>
+        <UnsubscribePage />
       </Suspense>
     ),
   },
@@ -207,6 +224,13 @@ export const router = createBrowserRouter([
           { path: 'care/winback', element: careStaff(<WinbackPage />) },
           { path: 'care/mentions', element: careStaff(<MentionsPage />) },
           { path: 'care/posts', element: careStaff(<PostsPage />) },
+          { path: 'care', element: <Navigate to="/care/campaigns" replace /> },
+          { path: 'care/campaigns', element: campaigner(<CampaignsPage />) },
+          { path: 'care/campaigns/new', element: campaigner(<CampaignPage />) },
+          { path: 'care/campaigns/:id', element: campaigner(<CampaignPage />) },
+          { path: 'care/rules', element: careReader(<CareRulesPage />) },
+          { path: 'care/occasions', element: careReader(<OccasionsPage />) },
+          { path: 'care/suppressions', element: campaigner(<SuppressionsPage />) },
           { path: 'hr-crm', element: hrCrm(<ButterflyPage />) },
           { path: 'hr-crm/groups/:key', element: hrCrm(<HrGroupPage />) },
           { path: 'hr-crm/services', element: hrCrm(<HrServicesPage />) },

@@ -13,7 +13,7 @@ describe('visibleNav', () => {
     'service.slaPolicies',
     'service.grievance',
   ];
-  it('hides modules that are not enabled yet', () => {
+  it('shows admins every enabled module', () => {
     const shown = keys(visibleNav(navConfig, ['admin']));
     expect(shown).toEqual([
       ...parties,
@@ -31,6 +31,10 @@ describe('visibleNav', () => {
       'value.products',
       'value.transactions',
       'care',
+      'care.campaigns',
+      'care.rules',
+      'care.occasions',
+      'care.suppressions',
       'care.referral',
       'care.winback',
       'care.mentions',
@@ -80,7 +84,10 @@ describe('visibleNav', () => {
       'value.crossSell',
       'value.products',
       'value.transactions',
+      // Staff read care rules and occasions; campaigns and the suppression list are for admins and marketing.
       'care',
+      'care.rules',
+      'care.occasions',
       'care.referral',
       'care.winback',
       'care.mentions',
@@ -106,6 +113,19 @@ describe('visibleNav', () => {
       'settings.tokens',
       'settings.imports',
     ]);
+  });
+  it('shows the Care area to staff, campaigns to admins and marketing, nothing to employees', () => {
+    const care = (roles: Parameters<typeof visibleNav>[1]) =>
+      keys(visibleNav(navConfig, roles)).filter((k) => k.startsWith('care'));
+    expect(care(['marketing'])).toEqual([
+      'care',
+      'care.campaigns',
+      'care.rules',
+      'care.occasions',
+      'care.suppressions',
+    ]);
+    expect(care(['agent'])).toEqual(['care', 'care.rules', 'care.occasions']);
+    expect(care(['employee'])).toEqual([]);
   });
   it('shows each insight page to the roles the server lets read it', () => {
     const insight = (roles: Parameters<typeof visibleNav>[1]) =>

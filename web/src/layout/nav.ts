@@ -5,6 +5,7 @@ import { practiceOrgAdminRoles } from '../pages/practice/shared/types.ts';
 import { projectRoles } from '../pages/projects/shared/types.ts';
 import { reviewReaderRoles } from '../pages/quality-review/shared/types.ts';
 import { importers } from '../pages/imports/shared/roles.ts';
+import { campaignRoles, careReaderRoles } from '../pages/care/shared/types.ts';
 import { capabilityRoles, chainRoles, insightRoles, keyPersonRoles } from '../pages/insight/shared/types.ts';
 import { peopleDashboardRoles, peopleHrRoles, peopleStaffRoles } from '../pages/people/shared/types.ts';
 import { valueRoles, valueStaffRoles } from '../pages/value/shared/types.ts';
@@ -180,6 +181,28 @@ export const navConfig: NavEntry[] = [
     enabled: true,
     roles: careStaffRoles,
     children: [
+      {
+        key: 'care.campaigns',
+        path: '/care/campaigns',
+        label: 'nav.careCampaigns',
+        enabled: true,
+        roles: campaignRoles,
+      },
+      { key: 'care.rules', path: '/care/rules', label: 'nav.careRules', enabled: true, roles: careReaderRoles },
+      {
+        key: 'care.occasions',
+        path: '/care/occasions',
+        label: 'nav.careOccasions',
+        enabled: true,
+        roles: careReaderRoles,
+      },
+      {
+        key: 'care.suppressions',
+        path: '/care/suppressions',
+        label: 'nav.careSuppressions',
+        enabled: true,
+        roles: campaignRoles,
+      },
       { key: 'care.referral', path: '/care/referral', label: 'nav.careReferral', enabled: true, roles: careStaffRoles },
       { key: 'care.winback', path: '/care/winback', label: 'nav.careWinback', enabled: true, roles: careStaffRoles },
       { key: 'care.mentions', path: '/care/mentions', label: 'nav.careMentions', enabled: true, roles: careStaffRoles },

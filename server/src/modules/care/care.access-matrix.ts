@@ -124,6 +124,11 @@ const campaign: MatrixResource = {
       expect: { allow: marketers, otherwise: 'deny403' },
     },
     ratio: { route: 'GET /api/campaigns/commercial-ratio', expect: { allow: marketers, otherwise: 'deny403' } },
+    audience: {
+      route: 'GET /api/campaigns/{id}/audience',
+      as: 'read',
+      expect: { allow: marketers, otherwise: 'deny403' },
+    },
     recipients: {
       route: 'GET /api/campaigns/{id}/recipients',
       as: 'read',
@@ -269,8 +274,35 @@ const post: MatrixResource = {
   },
 };
 
+// The commercial cap: marketers read it (the campaign page shows it); only admins change it.
+const careSettings: MatrixResource = {
+  resource: 'care_settings',
+  record: "the organisation's care settings (the commercial cap)",
+  read: { route: 'GET /api/care/settings', expect: { allow: marketers, otherwise: 'deny403' } },
+  list: { none: 'One settings record per organisation' },
+  update: {
+    route: 'PUT /api/care/settings',
+    given: 'shared',
+    body: { commercialCap: 0.1, version: '{version}' },
+    expect: { allow: ['admin'], otherwise: 'deny403' },
+  },
+  delete: { none: 'Settings are changed, never deleted' },
+  export: { none: 'One settings record per organisation' },
+};
+
 export const careAccessMatrix: MatrixTable = {
   file: 'modules/care/care.access-matrix.ts',
   rules: ['modules/care/care.access.ts', 'modules/care/constants.ts'],
-  resources: [careRule, occasions, partyConsent, suppression, campaign, referral, winback, mentions, post],
+  resources: [
+    careRule,
+    occasions,
+    partyConsent,
+    suppression,
+    campaign,
+    careSettings,
+    referral,
+    winback,
+    mentions,
+    post,
+  ],
 };

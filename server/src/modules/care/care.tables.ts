@@ -92,6 +92,8 @@ export interface CampaignTable {
   scheduled_at: Date | null;
   status: Generated<'draft' | 'sent'>;
   override_reason: string | null;
+  /** Why the scheduler did not send it (COMMERCIAL_RATIO_EXCEEDED, MAIL_NOT_CONFIGURED…); cleared by a change. */
+  send_error: string | null;
   sent_at: Date | null;
   sent_by: string | null;
   created_by: string;
@@ -210,7 +212,16 @@ export interface CarePostTable {
   version: Generated<number>;
 }
 
+export interface CareSettingsTable {
+  org_id: string;
+  commercial_cap: ColumnType<string, number, number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
 export interface CareTables {
+  care_settings: CareSettingsTable;
   care_rule: CareRuleTable;
   care_reminder: CareReminderTable;
   care_occasion_category: CareOccasionCategoryTable;

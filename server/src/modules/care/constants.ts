@@ -103,6 +103,10 @@ export const recipientStates = [
 export type RecipientState = (typeof recipientStates)[number];
 /** The default cap of commercial messages among all the organisation sent in the last 30 days. */
 export const DEFAULT_COMMERCIAL_CAP = 0.1;
+/** Who changes the organisation's commercial cap (everyone who runs campaigns reads it). */
+export const careSettingsEditorRoles: readonly Role[] = ['admin'];
+/** The job that sends scheduled campaigns once they are due (every minute). */
+export const CAMPAIGN_SCHEDULE_JOB = 'campaign-schedule';
 /** Messages a campaign hands to the outbox per minute (later ones wait their turn). */
 export const CAMPAIGN_RATE_PER_MINUTE = 60;
 

@@ -1,7 +1,7 @@
 // The care module's only door: what the app, other modules, the CLI, the demo and the tests may use.
 import type { Deps } from '../../platform/deps.ts';
 import type { TandemApp } from '../../platform/http/types.ts';
-import { CARE_REMINDER_JOB } from './constants.ts';
+import { CAMPAIGN_SCHEDULE_JOB, CARE_REMINDER_JOB } from './constants.ts';
 import { raiseCareReminders } from './reminders.service.ts';
 import { careRulesRoutes } from './rules/rules.routes.ts';
 import { careOccasionsRoutes } from './occasions/occasions.routes.ts';
@@ -12,6 +12,8 @@ import { referralRoutes } from './referral/referral.routes.ts';
 import { winbackRoutes } from './winback/winback.routes.ts';
 import { mentionsRoutes } from './listening/mentions.routes.ts';
 import { postsRoutes } from './listening/posts.routes.ts';
+import { sendDueCampaigns } from './campaigns/send.service.ts';
+import { careSettingsRoutes } from './settings/settings.routes.ts';
 
 /** Care and outreach (docs/care.md): rules and their daily reminder job, occasions and suggestions. */
 export async function careModule(app: TandemApp, deps: Deps) {
@@ -19,6 +21,7 @@ export async function careModule(app: TandemApp, deps: Deps) {
   careOccasionsRoutes(app, deps);
   consentRoutes(app, deps);
   campaignsRoutes(app, deps);
+  careSettingsRoutes(app, deps);
   await unsubscribeRoutes(app, deps);
   referralRoutes(app, deps);
   winbackRoutes(app, deps);
@@ -39,6 +42,14 @@ export async function careModule(app: TandemApp, deps: Deps) {
       await raiseCareReminders(deps.db);
     },
   });
+  // Every minute: scheduled campaigns whose time has come (each claimed once, whichever server runs the job).
+  deps.jobs.define({
+    name: CAMPAIGN_SCHEDULE_JOB,
+    cron: '* * * * *',
+    handler: async () => {
+      await sendDueCampaigns(deps);
+    },
+  });
 }
 
 // Services (the demo records through them).
@@ -50,6 +61,8 @@ export { consentOf, recordConsent } from './consent/consent.service.ts';
 export { occasionDate } from './occasions/calendar.ts';
 // The reminder job's work (tests and tools call it; the job runs it daily).
 export { raiseCareReminders, CARE_REMINDER_JOB };
+// The scheduler's work (tests call it; the job runs it every minute).
+export { sendDueCampaigns, CAMPAIGN_SCHEDULE_JOB };
 
 // Expected outcomes of the access rules (the access matrix test checks them through the API).
 export { careAccessMatrix } from './care.access-matrix.ts';

@@ -73,6 +73,7 @@ export const auditActions = [
   'campaign.send',
   'care_post.override',
   'care_mention.token',
+  'care_settings.update',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -120,6 +121,7 @@ export const auditEntityTypes = [
   'care_mention',
   'care_mention_settings',
   'care_post',
+  'care_settings',
   'party_link',
   'hr_crm',
   'practice',

@@ -3,6 +3,26 @@ import type { Db } from '../db/database.ts';
 import type { MailMessage } from './mailer.ts';
 
 export const mailRepository = {
+  /**
+   * Many messages in one set-based statement (`INSERT … SELECT … FROM unnest(…)`), with ids made by the caller so
+   * each message's id is known without relying on the order of RETURNING.
+   */
+  async enqueueMany(trx: Db, orgId: string, messages: (MailMessage & { id: string })[]): Promise<void> {
+    if (!messages.length) {
+      return;
+    }
+    const col = <T>(f: (m: MailMessage & { id: string }) => T) => sql.val(messages.map(f));
+    await sql`
+      insert into mail_outbox (org_id, id, to_address, subject, body_text, body_html, purpose, headers, next_attempt_at)
+      select ${orgId}::uuid, m.id, m.to_address, m.subject, m.body_text, m.body_html, m.purpose, m.headers::jsonb,
+        coalesce(m.not_before, now())
+      from unnest(${col((m) => m.id)}::uuid[], ${col((m) => m.to)}::text[], ${col((m) => m.subject)}::text[],
+        ${col((m) => m.text)}::text[], ${col((m) => m.html ?? null)}::text[], ${col((m) => m.purpose)}::text[],
+        ${col((m) => (m.headers ? JSON.stringify(m.headers) : null))}::text[],
+        ${col((m) => m.notBefore?.toISOString() ?? null)}::timestamptz[])
+        as m(id, to_address, subject, body_text, body_html, purpose, headers, not_before)`.execute(trx);
+  },
+
   async enqueue(trx: Db, orgId: string, message: MailMessage): Promise<string> {
     const row = await trx
       .insertInto('mail_outbox')

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/database.ts';
@@ -22,6 +23,8 @@ export interface Mailer {
   readonly configured: boolean;
   /** Queues a message in the caller's transaction (sent only if it commits); its outbox id, null without SMTP. */
   enqueue(trx: Db, orgId: string, message: MailMessage): Promise<string | null>;
+  /** Queues many messages in one statement; their outbox ids in order, or nulls without SMTP. */
+  enqueueMany(trx: Db, orgId: string, messages: MailMessage[]): Promise<(string | null)[]>;
   /** Sends what is due (oldest first, at most `limit`); failures retry with backoff, then give up. */
   drain(limit?: number): Promise<{ sent: number; failed: number }>;
   /** Asks the mail job for a drain soon after a commit (never throws; it also drains every minute). */
@@ -81,6 +84,14 @@ export function createMailer(
         return null;
       }
       return mailRepository.enqueue(trx, orgId, message);
+    },
+    async enqueueMany(trx, orgId, messages) {
+      if (!transport) {
+        return messages.map(() => null);
+      }
+      const withIds = messages.map((m) => ({ ...m, id: randomUUID() }));
+      await mailRepository.enqueueMany(trx, orgId, withIds);
+      return withIds.map((m) => m.id);
     },
     drain,
     kick() {

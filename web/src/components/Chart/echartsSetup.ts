@@ -3,6 +3,7 @@ import * as echarts from 'echarts/core';
 import {
   BarChart,
   CustomChart,
+  GaugeChart,
   GraphChart,
   HeatmapChart,
   LineChart,
@@ -26,6 +27,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 echarts.use([
   BarChart,
   CustomChart,
+  GaugeChart,
   LineChart,
   PieChart,
   RadarChart,

@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Expression, type Insertable, type SqlBool } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
 import { paginate } from '../../../platform/db/pagination.ts';
 import type { CampaignRecipientTable, CampaignRow, CampaignTable } from '../care.tables.ts';
@@ -13,6 +13,17 @@ export interface AudienceFact {
   party_id: string;
   consent: string | null;
   suppressed: boolean;
+}
+
+/** An audience counted by what a send would do with each party (docs/care.md "Audience and consent breakdown"). */
+export interface AudienceCounts {
+  visible: number;
+  reachable: number;
+  no_address: number;
+  suppressed: number;
+  unsubscribed: number;
+  withdrawn: number;
+  no_consent: number;
 }
 
 export const campaignsRepository = {
@@ -86,6 +97,54 @@ export const campaignsRepository = {
     return res.rows;
   },
 
+  /**
+   * The audience counted in one pass, among the parties the reader sees (`visible` over the party `p`), in the
+   * order a send decides: no email address, an address suppressed, then email consent (withdrawn through an
+   * unsubscribe link, withdrawn otherwise, never given), else reachable. Reads only.
+   */
+  async audienceCounts(
+    db: Db,
+    orgId: string,
+    partyIds: string[],
+    visible: Expression<SqlBool>,
+  ): Promise<AudienceCounts> {
+    const zero = {
+      visible: 0,
+      reachable: 0,
+      no_address: 0,
+      suppressed: 0,
+      unsubscribed: 0,
+      withdrawn: 0,
+      no_consent: 0,
+    };
+    if (!partyIds.length) {
+      return zero;
+    }
+    const res = await sql<AudienceCounts>`
+      with f as (
+        select cardinality(p.emails) > 0 as has_email,
+          exists (select 1 from care_suppression s where s.org_id = p.org_id and s.channel = 'email'
+            and s.address in (select lower(e) from unnest(p.emails) e)) as suppressed,
+          c.status, c.source
+        from party p
+        left join lateral (select ce.status, ce.source from care_consent_event ce
+          where ce.org_id = p.org_id and ce.party_id = p.id and ce.channel = 'email'
+          order by ce.at desc, ce.id desc limit 1) c on true
+        where p.org_id = ${orgId} and p.id in (${sql.join(partyIds)}) and ${visible}
+      )
+      select count(*)::int as visible,
+        (count(*) filter (where has_email and not suppressed and status = 'granted'))::int as reachable,
+        (count(*) filter (where not has_email))::int as no_address,
+        (count(*) filter (where has_email and suppressed))::int as suppressed,
+        (count(*) filter (where has_email and not suppressed and status = 'withdrawn'
+          and source = 'unsubscribe_link'))::int as unsubscribed,
+        (count(*) filter (where has_email and not suppressed and status = 'withdrawn'
+          and source is distinct from 'unsubscribe_link'))::int as withdrawn,
+        (count(*) filter (where has_email and not suppressed and status is null))::int as no_consent
+      from f`.execute(db);
+    return res.rows[0] ?? zero;
+  },
+
   insertRecipients: async (db: Db, rows: Insertable<CampaignRecipientTable>[]) => {
     for (let i = 0; i < rows.length; i += 1000) {
       await db
@@ -95,21 +154,58 @@ export const campaignsRepository = {
     }
   },
 
-  markSent: (db: Db, orgId: string, id: string, sentBy: string, overrideReason: string | null) =>
-    db
+  /**
+   * Claims a draft for sending: the conditional update takes the row lock, so a concurrent sender waits and then
+   * finds it sent (undefined). `dueOnly`: only when its schedule has come (the scheduler).
+   */
+  claim: (
+    db: Db,
+    orgId: string,
+    id: string,
+    c: { sentBy: string | null; overrideReason: string | null; dueOnly: boolean },
+  ) => {
+    let q = db
       .updateTable('campaign')
       .set({
         status: 'sent',
         sent_at: new Date(),
-        sent_by: sentBy,
-        override_reason: overrideReason,
+        sent_by: c.sentBy,
+        override_reason: c.overrideReason,
+        send_error: null,
         updated_at: new Date(),
         version: sql`version + 1`,
       })
       .where('org_id', '=', orgId)
       .where('id', '=', id)
+      .where('status', '=', 'draft');
+    if (c.dueOnly) {
+      q = q.where('scheduled_at', '<=', sql<Date>`now()`).where('send_error', 'is', null);
+    }
+    return q.returning('id').executeTakeFirst();
+  },
+
+  /** Drafts whose schedule has come and that the scheduler has not given up on, in every organisation. */
+  due: (db: Db, now: Date) =>
+    db
+      .selectFrom('campaign')
+      .select(['org_id', 'id'])
       .where('status', '=', 'draft')
-      .returningAll()
+      .where('scheduled_at', '<=', now)
+      .where('send_error', 'is', null)
+      .orderBy('scheduled_at')
+      .limit(100)
+      .execute(),
+
+  /** Why the scheduler did not send a due draft (once: a second server finds it set). */
+  markSendError: (db: Db, orgId: string, id: string, error: string) =>
+    db
+      .updateTable('campaign')
+      .set({ send_error: error, updated_at: new Date(), version: sql`version + 1` })
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .where('status', '=', 'draft')
+      .where('send_error', 'is', null)
+      .returning('id')
       .executeTakeFirst(),
 
   /** Messages the organisation queued or sent in the last `days` days (failed ones not), and the commercial ones. */

@@ -5,6 +5,7 @@ import { idParamsSchema, pageSchema } from '../../../platform/http/common.schema
 import type { TandemApp } from '../../../platform/http/types.ts';
 import { careMarketingRoles } from '../constants.ts';
 import {
+  campaignAudienceCountsSchema,
   campaignSchema,
   commercialRatioQuerySchema,
   commercialRatioSchema,
@@ -87,6 +88,16 @@ export function campaignsRoutes(app: TandemApp, deps: Deps) {
       response: { 200: campaignSchema },
     },
     handler: (req) => sending.send(ctxOf(req), req.params.id, req.body),
+  });
+  app.get('/api/campaigns/:id/audience', {
+    config: marketing,
+    schema: {
+      tags,
+      summary: 'Who the campaign would reach now, and who would be skipped and why (writes nothing)',
+      params: idParamsSchema,
+      response: { 200: campaignAudienceCountsSchema },
+    },
+    handler: (req) => campaigns.audience(ctxOf(req), req.params.id),
   });
   app.get('/api/campaigns/:id/recipients', {
     config: marketing,

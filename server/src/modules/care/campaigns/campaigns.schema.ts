@@ -78,6 +78,10 @@ export const campaignSchema = z
     scheduledAt: timestamp.nullable(),
     status: z.enum(['draft', 'sent']),
     overrideReason: z.string().nullable(),
+    sendError: z
+      .string()
+      .nullable()
+      .describe('Why the scheduler did not send it when due (COMMERCIAL_RATIO_EXCEEDED, MAIL_NOT_CONFIGURED)'),
     sentAt: timestamp.nullable(),
     sentBy: z.uuid().nullable(),
     counts: countsSchema.describe('Recipients per state (zeros before sending)'),
@@ -118,6 +122,23 @@ export const commercialRatioSchema = z
   })
   .meta({ id: 'CommercialRatio' });
 export type CommercialRatio = z.infer<typeof commercialRatioSchema>;
+
+export const campaignAudienceCountsSchema = z
+  .object({
+    audience: z.number().int().describe('Live parties the audience names now'),
+    visible: z.number().int().describe('Of them, the ones the reader may see (the counts below cover these)'),
+    reachable: z.number().int().describe('Would get the message: an email, not suppressed, consent granted'),
+    skipped: z.object({
+      noAddress: z.number().int(),
+      suppressed: z.number().int(),
+      unsubscribed: z.number().int().describe('Email consent withdrawn through an unsubscribe link'),
+      withdrawn: z.number().int().describe('Email consent withdrawn otherwise'),
+      noConsent: z.number().int().describe('Email consent never recorded (marketing mail is opt-in)'),
+    }),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'CampaignAudienceCounts' });
+export type CampaignAudienceCounts = z.infer<typeof campaignAudienceCountsSchema>;
 
 export const listCampaignsQuerySchema = pageQuerySchema;
 

@@ -5,12 +5,19 @@ import { failedUpdate, updateVersioned } from '../../../platform/db/versioned.ts
 import type { Deps } from '../../../platform/deps.ts';
 import { conflict, notFound, validation } from '../../../platform/errors.ts';
 import type { Page } from '../../../platform/http/common.schema.ts';
-import { partiesReadModel } from '../../parties/index.ts';
+import { canSeeFull, customerVisibility, partiesReadModel } from '../../parties/index.ts';
 import { isActiveSegment, segmentAudience } from '../../value/index.ts';
 import type { CampaignRow } from '../care.tables.ts';
 import { recipientStates, type CampaignAudience } from '../constants.ts';
 import { campaignsRepository } from './campaigns.repository.ts';
-import type { Campaign, CommercialRatio, CreateCampaign, Recipient, UpdateCampaign } from './campaigns.schema.ts';
+import type {
+  Campaign,
+  CampaignAudienceCounts,
+  CommercialRatio,
+  CreateCampaign,
+  Recipient,
+  UpdateCampaign,
+} from './campaigns.schema.ts';
 import { commercialRatio } from './ratio.ts';
 
 const zeros = () => Object.fromEntries(recipientStates.map((s) => [s, 0])) as Campaign['counts'];
@@ -28,6 +35,7 @@ export const toCampaign = (r: CampaignRow, counts: Record<string, number> = {}):
   scheduledAt: r.scheduled_at?.toISOString() ?? null,
   status: r.status,
   overrideReason: r.override_reason,
+  sendError: r.send_error,
   sentAt: r.sent_at?.toISOString() ?? null,
   sentBy: r.sent_by,
   counts: { ...zeros(), ...counts },
@@ -103,6 +111,8 @@ async function updateCampaign(
       ...(input.scheduledAt !== undefined
         ? { scheduled_at: input.scheduledAt ? new Date(input.scheduledAt) : null }
         : {}),
+      // A change is the answer to a refused schedule: the scheduler tries again.
+      send_error: null,
     });
     if (!row) {
       failedUpdate(
@@ -172,6 +182,28 @@ export function campaignsService(deps: Deps) {
     async ratio(ctx: RequestContext, campaignId?: string): Promise<CommercialRatio> {
       const campaign = campaignId ? await foundCampaign(db, ctx.actor.orgId, campaignId) : undefined;
       return commercialRatio(db, ctx.actor.orgId, campaign);
+    },
+
+    /** Who a send would reach now and why the others would be skipped, over the parties the reader sees. */
+    async audience(ctx: RequestContext, id: string): Promise<CampaignAudienceCounts> {
+      const orgId = ctx.actor.orgId;
+      const campaign = await foundCampaign(db, orgId, id);
+      const ids = await audienceIds(db, orgId, campaign.audience);
+      const visibility = await customerVisibility(db, orgId);
+      const c = await campaignsRepository.audienceCounts(db, orgId, ids, canSeeFull(ctx.actor, visibility, 'read'));
+      return {
+        audience: ids.length,
+        visible: c.visible,
+        reachable: c.reachable,
+        skipped: {
+          noAddress: c.no_address,
+          suppressed: c.suppressed,
+          unsubscribed: c.unsubscribed,
+          withdrawn: c.withdrawn,
+          noConsent: c.no_consent,
+        },
+        note: ids.length ? null : 'Not enough data: the audience is empty',
+      };
     },
 
     async recipients(

@@ -1,6 +1,6 @@
 import type { Db } from '../../../platform/db/database.ts';
 import type { CampaignRow } from '../care.tables.ts';
-import { DEFAULT_COMMERCIAL_CAP } from '../constants.ts';
+import { commercialCapOf } from '../settings/settings.service.ts';
 import { campaignsRepository, type AudienceFact } from './campaigns.repository.ts';
 import type { CommercialRatio } from './campaigns.schema.ts';
 import { audienceIds } from './campaigns.service.ts';
@@ -40,7 +40,10 @@ export function ratioOf(
 }
 
 export async function commercialRatio(db: Db, orgId: string, campaign?: CampaignRow): Promise<CommercialRatio> {
-  const volume = await campaignsRepository.sentVolume(db, orgId, RATIO_DAYS);
+  const [volume, cap] = await Promise.all([
+    campaignsRepository.sentVolume(db, orgId, RATIO_DAYS),
+    commercialCapOf(db, orgId),
+  ]);
   let messages: number | undefined;
   if (campaign) {
     const ids = campaign.status === 'draft' ? await audienceIds(db, orgId, campaign.audience) : [];
@@ -49,7 +52,7 @@ export async function commercialRatio(db: Db, orgId: string, campaign?: Campaign
   }
   const r = ratioOf(
     volume,
-    DEFAULT_COMMERCIAL_CAP,
+    cap,
     campaign && messages !== undefined ? { commercial: campaign.commercial, messages } : undefined,
   );
   return {

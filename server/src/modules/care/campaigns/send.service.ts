@@ -1,11 +1,13 @@
 import { hasRole, type RequestContext } from '../../../platform/auth/actor.ts';
-import { recordAudit, systemWho } from '../../../platform/audit/audit.ts';
+import { recordAudit, systemWho, type Who } from '../../../platform/audit/audit.ts';
+import type { Db } from '../../../platform/db/database.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { AppError, conflict, forbidden, notFound } from '../../../platform/errors.ts';
 import { partiesReadModel } from '../../parties/index.ts';
 import type { CampaignRow } from '../care.tables.ts';
-import { CAMPAIGN_RATE_PER_MINUTE, DEFAULT_COMMERCIAL_CAP } from '../constants.ts';
+import { CAMPAIGN_RATE_PER_MINUTE } from '../constants.ts';
 import { recordConsent } from '../consent/consent.service.ts';
+import { commercialCapOf } from '../settings/settings.service.ts';
 import { pickLanguage, renderTemplate } from '../templates.ts';
 import { campaignsRepository } from './campaigns.repository.ts';
 import type { Campaign, SendCampaign, UnsubscribeInfo } from './campaigns.schema.ts';
@@ -32,8 +34,8 @@ function compose(
   };
 }
 
-/** 409 for a sent campaign or without a mail server; 403 for an override by anyone but an admin. */
-function checkSendable(deps: Deps, ctx: RequestContext, campaign: CampaignRow, input: SendCampaign): void {
+/** 409 for a sent campaign or without a mail server. */
+function checkSendable(deps: Deps, campaign: CampaignRow): void {
   if (campaign.status !== 'draft') {
     throw conflict('This campaign was sent already', { reason: 'ALREADY_SENT' });
   }
@@ -42,31 +44,15 @@ function checkSendable(deps: Deps, ctx: RequestContext, campaign: CampaignRow, i
       reason: 'MAIL_NOT_CONFIGURED',
     });
   }
-  if (input.override && !hasRole(ctx.actor, 'admin')) {
-    throw forbidden('Only an admin overrides the commercial-content cap');
-  }
 }
 
-/**
- * Sends a draft now (docs/care.md "Campaigns"): each recipient's state is decided (no address, suppressed, no
- * consent, queued), queued messages go to the outbox spread to CAMPAIGN_RATE_PER_MINUTE, and the commercial guard
- * refuses above the cap unless an admin overrides with a reason (audited).
- */
-export async function sendCampaign(
-  deps: Deps,
-  ctx: RequestContext,
-  id: string,
-  input: SendCampaign,
-): Promise<Campaign> {
-  const { db } = deps;
-  const base = (deps.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
-  const orgId = ctx.actor.orgId;
-  const campaign = await foundCampaign(db, orgId, id);
-  checkSendable(deps, ctx, campaign, input);
+/** Each recipient's state (no address, suppressed, no consent, queued) and the commercial guard's verdict. */
+async function planSend(db: Db, orgId: string, campaign: CampaignRow) {
   const ids = await audienceIds(db, orgId, campaign.audience);
-  const [facts, contacts] = await Promise.all([
+  const [facts, contacts, cap] = await Promise.all([
     campaignsRepository.audienceFacts(db, orgId, ids),
     partiesReadModel.contacts(db, orgId, ids),
+    commercialCapOf(db, orgId),
   ]);
   const factOf = new Map(facts.map((f) => [f.party_id, f]));
   const stateOf = (pid: string): State => {
@@ -77,73 +63,147 @@ export async function sendCampaign(
   };
   const messages = ids.filter((pid) => stateOf(pid) === 'queued').length;
   const volume = await campaignsRepository.sentVolume(db, orgId, RATIO_DAYS);
-  const ratio = ratioOf(volume, DEFAULT_COMMERCIAL_CAP, { commercial: campaign.commercial, messages });
-  if (!ratio.allowed && !input.override) {
-    throw new AppError(
-      'COMMERCIAL_RATIO_EXCEEDED',
-      'Commercial messages would exceed the cap of the last 30 days',
-      ratio,
-    );
-  }
-  await db.transaction().execute(async (trx) => {
-    const rows = [];
-    let queued = 0;
-    for (const pid of ids) {
-      const to = contacts.get(pid);
-      const state = stateOf(pid);
-      let outboxId: string | null = null;
-      if (state === 'queued' && to) {
+  const ratio = ratioOf(volume, cap, { commercial: campaign.commercial, messages });
+  return { ids, contacts, stateOf, ratio };
+}
+type Plan = Awaited<ReturnType<typeof planSend>>;
+
+const ratioExceeded = (ratio: Plan['ratio']) =>
+  new AppError('COMMERCIAL_RATIO_EXCEEDED', 'Commercial messages would exceed the cap of the last 30 days', ratio);
+
+/**
+ * In one transaction: claims the draft first (a conditional UPDATE … WHERE status = 'draft' RETURNING, so a second
+ * sender — a second server's scheduler, a double click — waits for the row lock and then finds it sent), then hands
+ * the queued messages to the outbox spread to CAMPAIGN_RATE_PER_MINUTE and records each recipient. False when the
+ * campaign was claimed by someone else.
+ */
+async function deliver(
+  deps: Deps,
+  who: Who,
+  campaign: CampaignRow,
+  plan: Plan,
+  claim: { sentBy: string | null; overrideReason: string | null; dueOnly: boolean },
+): Promise<boolean> {
+  const base = (deps.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
+  const { org_id: orgId, id } = campaign;
+  return deps.db.transaction().execute(async (trx) => {
+    if (!(await campaignsRepository.claim(trx, orgId, id, claim))) {
+      return false;
+    }
+    // The queued messages in one set-based insert into the outbox, spread to CAMPAIGN_RATE_PER_MINUTE.
+    const queuedIds = plan.ids.filter((pid) => plan.stateOf(pid) === 'queued' && plan.contacts.get(pid));
+    const outboxIds = await deps.mail.enqueueMany(
+      trx,
+      orgId,
+      queuedIds.map((pid, i) => {
+        const to = plan.contacts.get(pid) as { email: string; name: string; locale: string | null };
         const token = unsubscribeToken(deps.secret, { orgId, campaignId: id, partyId: pid });
         const links = {
           page: `${base}/unsubscribe?token=${token}`,
           oneClick: `${base}/api/public/unsubscribe?token=${token}`,
         };
-        const m = compose(campaign, to, links);
-        outboxId = await deps.mail.enqueue(trx, orgId, {
+        return {
           to: to.email,
-          ...m,
+          ...compose(campaign, to, links),
           purpose: campaign.commercial ? 'campaign-commercial' : 'campaign',
-          notBefore: new Date(Date.now() + Math.floor(queued / CAMPAIGN_RATE_PER_MINUTE) * 60_000),
-        });
-        queued++;
-      }
-      rows.push({
+          notBefore: new Date(Date.now() + Math.floor(i / CAMPAIGN_RATE_PER_MINUTE) * 60_000),
+        };
+      }),
+    );
+    const outboxOf = new Map(queuedIds.map((pid, i) => [pid, outboxIds[i] ?? null]));
+    const queued = queuedIds.length;
+    const rows = plan.ids.map((pid) => {
+      const to = plan.contacts.get(pid);
+      return {
         org_id: orgId,
         campaign_id: id,
         party_id: pid,
         address: to?.email ?? null,
         locale: to?.locale ?? null,
-        state,
-        outbox_id: outboxId,
-      });
-    }
+        state: plan.stateOf(pid),
+        outbox_id: outboxOf.get(pid) ?? null,
+      };
+    });
     await campaignsRepository.insertRecipients(trx, rows);
-    const sent = await campaignsRepository.markSent(
-      trx,
-      orgId,
-      id,
-      ctx.actor.userId,
-      ratio.allowed ? null : (input.override?.reason ?? null),
-    );
-    if (!sent) {
-      throw conflict('This campaign was sent already', { reason: 'ALREADY_SENT' });
-    }
-    await recordAudit(trx, ctx, {
+    await recordAudit(trx, who, {
       action: 'campaign.send',
       entityType: 'campaign',
       entityId: id,
       after: {
-        recipients: ids.length,
+        recipients: plan.ids.length,
         queued,
-        ratio: ratio.ratioAfter,
-        cap: ratio.cap,
-        override: ratio.allowed ? null : input.override?.reason,
+        ratio: plan.ratio.ratioAfter,
+        cap: plan.ratio.cap,
+        override: claim.overrideReason,
+        scheduled: claim.dueOnly,
       },
     });
+    return true;
   });
+}
+
+/**
+ * Sends a draft now (docs/care.md "Campaigns"): each recipient's state is decided (no address, suppressed, no
+ * consent, queued), queued messages go to the outbox, and the commercial guard refuses above the organisation's cap
+ * unless an admin overrides with a reason (audited; anyone else passing an override: 403).
+ */
+export async function sendCampaign(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  input: SendCampaign,
+): Promise<Campaign> {
+  const { db } = deps;
+  const orgId = ctx.actor.orgId;
+  const campaign = await foundCampaign(db, orgId, id);
+  checkSendable(deps, campaign);
+  if (input.override && !hasRole(ctx.actor, 'admin')) {
+    throw forbidden('Only an admin overrides the commercial-content cap');
+  }
+  const plan = await planSend(db, orgId, campaign);
+  if (!plan.ratio.allowed && !input.override) {
+    throw ratioExceeded(plan.ratio);
+  }
+  const overrideReason = plan.ratio.allowed ? null : (input.override?.reason ?? null);
+  if (!(await deliver(deps, ctx, campaign, plan, { sentBy: ctx.actor.userId, overrideReason, dueOnly: false }))) {
+    throw conflict('This campaign was sent already', { reason: 'ALREADY_SENT' });
+  }
   deps.mail.kick();
   const counts = await campaignsRepository.counts(db, orgId, [id]);
   return toCampaign(await foundCampaign(db, orgId, id), counts.get(id));
+}
+
+/**
+ * The scheduler (docs/care.md "Scheduled sending"): every due draft is sent as the system, exactly once even with
+ * several servers (the claim in `deliver`). A campaign the guard refuses, or with no mail server, is not retried:
+ * it keeps its draft state with `sendError` (audited) until someone changes or sends it. Returns the campaigns sent.
+ */
+export async function sendDueCampaigns(deps: Deps, now: Date = new Date()): Promise<number> {
+  let sent = 0;
+  for (const due of await campaignsRepository.due(deps.db, now)) {
+    const campaign = await campaignsRepository.find(deps.db, due.org_id, due.id);
+    if (!campaign || campaign.status !== 'draft') continue;
+    const who = systemWho(due.org_id);
+    const plan = deps.mail.configured ? await planSend(deps.db, due.org_id, campaign) : null;
+    const error = !plan ? 'MAIL_NOT_CONFIGURED' : plan.ratio.allowed ? null : 'COMMERCIAL_RATIO_EXCEEDED';
+    if (!plan || error) {
+      await deps.db.transaction().execute(async (trx) => {
+        if (await campaignsRepository.markSendError(trx, due.org_id, due.id, error ?? 'MAIL_NOT_CONFIGURED')) {
+          await recordAudit(trx, who, {
+            action: 'campaign.send',
+            entityType: 'campaign',
+            entityId: due.id,
+            after: { refused: error, ratio: plan?.ratio.ratioAfter ?? null, cap: plan?.ratio.cap ?? null },
+          });
+        }
+      });
+      continue;
+    }
+    const claim = { sentBy: null, overrideReason: null, dueOnly: true };
+    if (await deliver(deps, who, campaign, plan, claim)) sent++;
+  }
+  if (sent) deps.mail.kick();
+  return sent;
 }
 
 /** Sending a campaign through the outbox, and the one-click unsubscribe (docs/care.md "Campaigns", "Unsubscribe"). */

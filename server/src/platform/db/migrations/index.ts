@@ -18,6 +18,7 @@ import * as m0016 from './0016_value_customer_sorts.ts';
 import * as m0017 from './0017_links_hrcrm.ts';
 import * as m0018 from './0018_care.ts';
 import * as m0019 from './0019_campaigns.ts';
+import * as m0020 from './0020_care_settings.ts';
 import * as m0021 from './0021_care_more.ts';
 import * as m0022 from './0022_projects.ts';
 import * as m0023 from './0023_practice.ts';
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
   '0017_links_hrcrm': m0017,
   '0018_care': m0018,
   '0019_campaigns': m0019,
+  '0020_care_settings': m0020,
   '0021_care_more': m0021,
   '0022_projects': m0022,
   '0023_practice': m0023,

@@ -16,6 +16,7 @@ import { useParty } from '../shared/api.ts';
 import { useFormat } from '../../../i18n/useFormat.ts';
 import { CreateCaseModal } from '../../cases/shared/CreateCaseModal/CreateCaseModal.tsx';
 import { TierTags } from '../../value/shared/TierTags.tsx';
+import { ConsentCard } from '../../care/shared/ConsentCard.tsx';
 import { SuggestionsCard } from '../../value/shared/SuggestionsCard.tsx';
 import { WalletCard } from '../../value/shared/WalletCard.tsx';
 import { DuplicatesBanner, MergedAwayBanner } from './DuplicatesBanner.tsx';
@@ -86,6 +87,7 @@ export default function PartyDetailPage() {
       <PartyRoles party={p} />
       {full && <PartyLinksCard partyId={p.id} editable={editable} />}
       {full && <ProfileCard party={p} editable={editable} />}
+      {full && <ConsentCard partyId={p.id} editable={editable} />}
       {full && <WalletCard partyId={p.id} editable={editable} />}
       {full && <SuggestionsCard partyId={p.id} />}
       {full && (

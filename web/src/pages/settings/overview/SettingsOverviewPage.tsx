@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { hasRole, useMe } from '../../../auth/session.ts';
 import { navConfig, visibleNav } from '../../../layout/nav.ts';
 import { PageHeader } from '../../../layout/PageHeader.tsx';
+import { CommercialCapCard } from '../../care/shared/CommercialCapCard.tsx';
 import { RolesChart } from './RolesChart.tsx';
 
 const icons: Record<string, typeof TeamOutlined> = {
@@ -48,6 +49,11 @@ export default function SettingsOverviewPage() {
         {hasRole(user, 'admin') && (
           <Col xs={24} xl={12}>
             <RolesChart />
+          </Col>
+        )}
+        {hasRole(user, 'admin') && (
+          <Col xs={24} xl={12}>
+            <CommercialCapCard />
           </Col>
         )}
       </Row>
