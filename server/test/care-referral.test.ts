@@ -90,7 +90,12 @@ describe('referral links', () => {
     const ok = await h.as(admin).post('/api/referrals', { referrerId: alice, referredId: bob, note: 'at dinner' });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ referrerId: alice, referredId: bob, source: 'manual', note: 'at dinner' });
-    const dup = await h.as(admin).post('/api/referrals', { referrerId: alice, referredId: bob });
+    // The same referral again answers the one recorded; another referrer of the same party is refused.
+    const again = await h.as(admin).post('/api/referrals', { referrerId: alice, referredId: bob });
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json<{ id: string }>().id).toBe(ok.json<{ id: string }>().id);
+    const carol = await customer('Carol', agent.userId);
+    const dup = await h.as(admin).post('/api/referrals', { referrerId: carol, referredId: bob });
     expect(dup.statusCode).toBe(409);
     expect(dup.json<{ error: { details: { code: string } } }>().error.details.code).toBe('ALREADY_REFERRED');
   });

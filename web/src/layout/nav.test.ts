@@ -123,8 +123,20 @@ describe('visibleNav', () => {
       'care.rules',
       'care.occasions',
       'care.suppressions',
+      'care.referral',
+      'care.winback',
+      'care.mentions',
+      'care.posts',
     ]);
-    expect(care(['agent'])).toEqual(['care', 'care.rules', 'care.occasions']);
+    expect(care(['agent'])).toEqual([
+      'care',
+      'care.rules',
+      'care.occasions',
+      'care.referral',
+      'care.winback',
+      'care.mentions',
+      'care.posts',
+    ]);
     expect(care(['employee'])).toEqual([]);
   });
   it('shows each insight page to the roles the server lets read it', () => {

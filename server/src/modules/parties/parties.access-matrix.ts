@@ -40,6 +40,7 @@ const customer: MatrixResource = {
     bin: { route: 'GET /api/bin', expect: { otherwise: 'allow' } },
     binPurge: {
       route: 'POST /api/bin/purge',
+      given: 'shared',
       body: { type: 'party', ids: ['{id}'] },
       expect: { allow: ['admin'], otherwise: 'deny403' },
     },
