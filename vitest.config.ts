@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Four projects: API and unit tests of the server; the server tests that spawn `tandem` processes (slow, run by CI
@@ -24,9 +23,6 @@ export default defineConfig({
           // Each file builds its own app on its own database; sharing the module graph across files in one worker
           // saves loading the app again for every file (most of the suite's time on two cores).
           isolate: false,
-          // Vitest's default leaves one core to its own process, which idles: on two cores that ran the files one at a
-          // time, with PGlite (or the PostgreSQL backend) busy on one core and the other waiting.
-          poolOptions: { forks: { maxForks: Math.max(2, availableParallelism() - 1) } },
         },
       },
       {

@@ -82,15 +82,13 @@ describe('the bin', () => {
     });
     const recent = await create(agent, 'Recent Rita');
     const live = await create(agent, 'Still Here');
-    const note = await h
-      .as(agent)
-      .post('/api/interactions', {
-        partyId: old,
-        channel: 'phone',
-        subject: 'Paula called',
-        body: 'Paula asked about her order',
-        outcome: 'Paula happy',
-      });
+    const note = await h.as(agent).post('/api/interactions', {
+      partyId: old,
+      channel: 'phone',
+      subject: 'Paula called',
+      body: 'Paula asked about her order',
+      outcome: 'Paula happy',
+    });
     expect(note.statusCode, note.body).toBe(201);
     await remove(agent, old);
     await remove(agent, recent);

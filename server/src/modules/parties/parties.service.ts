@@ -3,7 +3,7 @@ import { hasRole, type RequestContext } from '../../platform/auth/actor.ts';
 import { diff, recordAudit } from '../../platform/audit/audit.ts';
 import { failedUpdate } from '../../platform/db/versioned.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { conflict, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import type { Page } from '../../platform/http/common.schema.ts';
 import { validateCustom } from './settings/custom-fields.ts';
 import {
@@ -23,6 +23,7 @@ import { rolesRepository } from './roles/roles.repository.ts';
 import { fieldDefinitionsRepository } from './settings/settings.repository.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { usersRepository } from '../../platform/identity/users.repository.ts';
+import { binParty, restoreParty } from './bin/moves.ts';
 
 /** Maps rows the actor may see, with their current roles (one query for a whole page). */
 export async function withRoles(db: Db, orgId: string, rows: VisibleParty[]): Promise<Party[]> {
@@ -191,47 +192,12 @@ export function partiesService(deps: Deps) {
       return reload(ctx, id);
     },
 
-    /** Soft delete: the party leaves lists and search but can be restored. */
-    async remove(ctx: RequestContext, id: string): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        const before = await writableParty(trx, ctx, id);
-        await partiesRepository.touch(
-          trx,
-          ctx.actor.orgId,
-          id,
-          { deleted_at: new Date(), deleted_by: ctx.actor.userId },
-          true,
-        );
-        await recordAudit(trx, ctx, {
-          action: 'delete',
-          entityType: 'party',
-          entityId: id,
-          before: { displayName: before.display_name, version: before.version },
-        });
-      });
-    },
+    /** Soft delete: the party goes to the bin (bin/bin.service.ts), out of lists and search, and can be restored. */
+    remove: (ctx: RequestContext, id: string): Promise<void> =>
+      db.transaction().execute((trx) => binParty(trx, ctx, id)),
 
     async restore(ctx: RequestContext, id: string): Promise<Party> {
-      await db.transaction().execute(async (trx) => {
-        const visibility = await partiesRepository.visibility(trx, ctx.actor.orgId);
-        const row = await partiesRepository.findWritable(trx, ctx.actor, visibility, id);
-        if (!row || row.merged_into_id) {
-          throw notFound('Party');
-        }
-        if (!row.deleted_at) {
-          throw conflict('This party is not deleted');
-        }
-        if (row.purged_at) {
-          throw conflict('This party was purged from the bin: its data is gone for good');
-        }
-        await partiesRepository.touch(trx, ctx.actor.orgId, id, { deleted_at: null, deleted_by: null }, true);
-        await recordAudit(trx, ctx, {
-          action: 'restore',
-          entityType: 'party',
-          entityId: id,
-          after: { displayName: row.display_name },
-        });
-      });
+      await db.transaction().execute((trx) => restoreParty(trx, ctx, id));
       return reload(ctx, id);
     },
 
