@@ -20,7 +20,11 @@ export function apiCall(
       const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
       const response = await fetch(path, {
         method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        // No content type without a body: the server refuses an empty JSON body (a DELETE, a bodiless POST).
+        headers:
+          body === undefined
+            ? { 'x-csrf-token': me.csrfToken }
+            : { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       return { status: response.status, json: response.status === 204 ? null : ((await response.json()) as unknown) };
