@@ -38,19 +38,18 @@ export const binRepository = {
     }) as Promise<Page<BinPartyRow>>;
   },
 
-  /** Locks the deleted parties among `ids` deleted at or before `before`; the ids it returns may be purged. */
-  async lockPurgeable(db: Db, orgId: string, ids: string[], before: Date): Promise<string[]> {
-    const rows = await db
+  /** Locks the parties among `ids` that are in the bin (deleted, not merged, not purged), with when they were deleted. */
+  lockInBin(db: Db, orgId: string, ids: string[]): Promise<{ id: string; deleted_at: Date | null }[]> {
+    return db
       .selectFrom('party')
-      .select('id')
+      .select(['id', 'deleted_at'])
       .where('org_id', '=', orgId)
       .where('id', 'in', ids)
-      .where('deleted_at', '<=', before)
+      .where('deleted_at', 'is not', null)
       .where('purged_at', 'is', null)
       .where('merged_into_id', 'is', null)
       .forUpdate()
       .execute();
-    return rows.map((r) => r.id);
   },
 
   /**

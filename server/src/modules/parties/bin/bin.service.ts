@@ -47,10 +47,10 @@ export function binService(deps: Deps) {
       const unique = [...new Set(ids)];
       return db.transaction().execute(async (trx) => {
         const orgId = ctx.actor.orgId;
-        const purgeable = new Set(
-          await binRepository.lockPurgeable(trx, orgId, unique, subDays(new Date(), BIN_RETENTION_DAYS)),
-        );
-        const inBin = new Set(await binRepository.lockPurgeable(trx, orgId, unique, new Date()));
+        const cutoff = subDays(new Date(), BIN_RETENTION_DAYS);
+        const binned = await binRepository.lockInBin(trx, orgId, unique);
+        const inBin = new Set(binned.map((r) => r.id));
+        const purgeable = new Set(binned.filter((r) => r.deleted_at && r.deleted_at <= cutoff).map((r) => r.id));
         const purged = unique.filter((id) => purgeable.has(id));
         await binRepository.erase(trx, orgId, purged);
         await auditRepository.redactEntities(trx, orgId, 'party', purged);
