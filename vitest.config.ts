@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Four projects: API and unit tests of the server; the server tests that spawn `tandem` processes (slow, run by CI
-// and `npm run test:slow`); pure web logic; and browser tests (CI runs them after a web build).
+// Five projects: API and unit tests of the server; the server tests that spawn `tandem` processes (slow, run by CI
+// and `npm run test:slow`); several servers on one PostgreSQL (CI); pure web logic; and browser tests (CI runs them
+// after a web build).
 const server = {
   root: './server',
   environment: 'node',
@@ -12,6 +13,10 @@ const server = {
 
 export default defineConfig({
   test: {
+    // Vitest runs cores − 1 workers by default: one on a two-core machine, leaving a core idle while a PGlite file
+    // runs. Two workers use both (the browser project keeps its single fork).
+    maxWorkers: 2,
+    minWorkers: 1,
     projects: [
       {
         test: {
@@ -19,7 +24,7 @@ export default defineConfig({
           name: 'server',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           globalSetup: ['./test/global-setup.ts'],
-          exclude: ['**/*.slow.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.slow.test.ts', '**/*.pg.test.ts', '**/node_modules/**'],
           // Each file builds its own app on its own database; sharing the module graph across files in one worker
           // saves loading the app again for every file (most of the suite's time on two cores).
           isolate: false,
@@ -30,6 +35,15 @@ export default defineConfig({
           ...server,
           name: 'server-slow',
           include: ['test/**/*.slow.test.ts'],
+          testTimeout: 180_000,
+        },
+      },
+      {
+        // Several `tandem serve` processes on one PostgreSQL database (CI, with TEST_DATABASE_URL set).
+        test: {
+          ...server,
+          name: 'server-pg',
+          include: ['test/**/*.pg.test.ts'],
           testTimeout: 180_000,
         },
       },

@@ -27,7 +27,7 @@ import { CompiledQuery, Kysely, PostgresDialect, sql, type LogEvent } from 'kyse
 import pg from 'pg';
 import { buildApp } from '../server/src/app.ts';
 import { demoSizes, generateDemo, type DemoSize } from '../server/src/demo/generator.ts';
-import type { DatabaseHandle } from '../server/src/platform/db/database.ts';
+import { listenPostgres, type DatabaseHandle } from '../server/src/platform/db/database.ts';
 import { migrateToLatest } from '../server/src/platform/db/migrate.ts';
 import type { Database } from '../server/src/platform/db/types.ts';
 
@@ -142,6 +142,7 @@ const handle: DatabaseHandle = {
   db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log }),
   raw: async (text, values) => ({ rows: (await pool.query(text, values)).rows }),
   close: () => Promise.resolve(),
+  listen: listenPostgres(args.url),
 };
 
 try {

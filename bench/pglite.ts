@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, type LogEvent } from 'kysely';
-import type { DatabaseHandle } from '../server/src/platform/db/database.ts';
+import { listenPGlite, type DatabaseHandle } from '../server/src/platform/db/database.ts';
 import { PGliteDialect, SessionLock } from '../server/src/platform/db/pglite-dialect.ts';
 import type { Database } from '../server/src/platform/db/types.ts';
 
@@ -10,9 +11,11 @@ import type { Database } from '../server/src/platform/db/types.ts';
  * lock), plus `copyFrom`: a raw `COPY … FROM '/dev/blob'` of CSV text on the same instance, the
  * import benchmark's baseline on this engine.
  */
-export async function openBenchPglite(): Promise<{
+export async function openBenchPglite(record?: (e: LogEvent) => void): Promise<{
   handle: DatabaseHandle;
   copyFrom: (statement: string, csv: string) => Promise<void>;
+  copyFromFile: (statement: string, file: string) => Promise<void>;
+  copyTo: (statement: string) => Promise<Buffer>;
 }> {
   const pglite = await PGlite.create({
     extensions: { pg_trgm },
@@ -21,13 +24,14 @@ export async function openBenchPglite(): Promise<{
   const lock = new SessionLock();
   // BENCH_LOG=1 prints every statement slower than 20 ms (to see where a phase spends its time).
   const log = (e: LogEvent) => {
-    if (e.queryDurationMillis > 20) {
+    record?.(e);
+    if (process.env.BENCH_LOG && e.queryDurationMillis > 20) {
       console.log(`${Math.round(e.queryDurationMillis)} ms  ${e.query.sql.slice(0, 100).replace(/\s+/g, ' ')}`);
     }
   };
   const db = new Kysely<Database>({
     dialect: new PGliteDialect(pglite, lock),
-    ...(process.env.BENCH_LOG ? { log } : {}),
+    log,
   });
   const handle: DatabaseHandle = {
     engine: 'pglite',
@@ -40,10 +44,20 @@ export async function openBenchPglite(): Promise<{
         return { rows: (await pglite.query(text, values)).rows };
       }),
     close: () => db.destroy(),
+    listen: listenPGlite(pglite, lock),
   };
   const copyFrom = (statement: string, csv: string) =>
     lock.run(async () => {
       await pglite.query(statement, [], { blob: new Blob([csv]) });
     });
-  return { handle, copyFrom };
+  const copyFromFile = (statement: string, file: string) =>
+    lock.run(async () => {
+      await pglite.query(statement, [], { blob: new Blob([readFileSync(file)]) });
+    });
+  const copyTo = (statement: string) =>
+    lock.run(async () => {
+      const result = await pglite.query(statement);
+      return Buffer.from(await (result.blob ?? new Blob([])).arrayBuffer());
+    });
+  return { handle, copyFrom, copyFromFile, copyTo };
 }

@@ -5,12 +5,16 @@
  * transactions, M 100k / 1M, L 1M / 10M; --customers/--transactions override), then measures, each
  * against a baseline measured in the same run:
  * - API reads (get-by-id, list pages, search) under autocannon in its own process with 32
- *   connections: p50/p99/throughput vs a bare Fastify route returning the same JSON from memory;
+ *   connections: p50/p99/throughput vs a bare Fastify route running the endpoint's own SQL (as one request of it
+ *   ran them) through the same pool, no auth (bench/reads.ts); `--repeat N` measures each case N times and reports
+ *   the medians, `--case 'A|B'` keeps the cases whose name holds A or B, `--only reads` skips import and value;
  * - import: transactions with lines through the bulk path the importer uses (validation included)
  *   vs a raw COPY of the same rows into scratch tables with the same columns and indexes.
  * - value analytics (summary, RFM, value classes, concentration, cohorts, CLV): each endpoint vs the best
  *   hand-written SQL for the same answer, and the CLV fit time (bench/value-core.ts, bench/value-bench.ts);
  *   `--only value` runs just these after seeding.
+ * `--url postgres://…@host/db` uses that PostgreSQL server instead of a throwaway one (a database of its own is
+ * created in it and dropped afterwards).
  * Prints a table and writes bench/results/<date>-<engine>-<size>.json.
  */
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,10 +27,10 @@ import { demoSizes, generateDemo, type DemoSize, type GeneratorResult } from '..
 import { openDatabase, type DatabaseHandle } from '../server/src/platform/db/database.ts';
 import { migrateToLatest } from '../server/src/platform/db/migrate.ts';
 import { importBench, type CopyFrom } from './import-bench.ts';
-import { bare, load } from './load.ts';
+import { measureReads, printReads, recordStatement, type ReadCase, type ReadRow } from './reads.ts';
 import { valueBench, type ValueBenchRow } from './value-bench.ts';
 import { openBenchPglite } from './pglite.ts';
-import { startThrowawayPostgres } from './postgres.ts';
+import { databaseOn, startThrowawayPostgres } from './postgres.ts';
 import { valueCoreBench } from './value-core.ts';
 
 const { values: args } = parseArgs({
@@ -41,9 +45,12 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '5' },
     connections: { type: 'string', default: '32' },
     only: { type: 'string' },
+    case: { type: 'string' },
+    repeat: { type: 'string', default: '1' },
+    url: { type: 'string' },
   },
 });
-const engine = args.engine === 'postgres' ? 'postgres' : 'pglite';
+const engine = args.engine === 'postgres' || args.url ? 'postgres' : 'pglite';
 const size = (['S', 'M', 'L'].includes(args.size) ? args.size : 'S') as DemoSize;
 const preset = demoSizes[size];
 const customers = Number(args.customers ?? preset.customers);
@@ -55,11 +62,6 @@ const connections = Number(args.connections);
 const PASSWORD = 'bench-password-1';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
-interface ReadCase {
-  name: string;
-  path: string;
-  headers: Record<string, string>;
-}
 
 /** Batch times per phase: a batch that costs more as the table grows would make a load quadratic. */
 const batchTimes = new Map<string, number[]>();
@@ -187,11 +189,12 @@ async function readCases(app: App, h: DatabaseHandle, demo: GeneratorResult): Pr
   return [
     ...(someone ? [{ name: 'get user by id', path: `/api/users/${someone.id}`, headers: auth }] : []),
     { name: 'users list page (50, sorted)', path: '/api/users?limit=50&sort=displayName&role=agent', headers: auth },
-    { name: 'get party by id', path: `/api/parties/${party.id}`, headers: auth },
+    { name: 'get party by id', path: `/api/parties/${party.id}`, headers: auth, target: true },
     {
       name: 'parties filtered list (stage, -updatedAt)',
       path: '/api/parties?limit=50&role=customer&stage=loyal&sort=-updatedAt',
       headers: auth,
+      target: true,
     },
     { name: 'parties list as agent (access)', path: '/api/parties?limit=50&role=customer', headers: agentAuth },
     { name: 'search 王 (1 char)', path: `/api/parties?limit=20&q=${encodeURIComponent('王')}`, headers: auth },
@@ -217,31 +220,16 @@ async function readCases(app: App, h: DatabaseHandle, demo: GeneratorResult): Pr
   ];
 }
 
-/** Each case under load next to its baseline: a bare route serving the same JSON, same autocannon settings. */
-async function measureReads(app: App, base: string, cases: ReadCase[]) {
-  const rows = [];
-  for (const c of cases) {
-    const probe = await app.inject({ method: 'GET', url: c.path, headers: c.headers });
-    if (probe.statusCode !== 200) {
-      throw new Error(`${c.name}: ${probe.statusCode} ${probe.body}`);
-    }
-    const baseline = await bare(probe.json<unknown>());
-    const b = await load(baseline.url, {}, connections, duration);
-    await baseline.close();
-    const m = await load(base + c.path, c.headers, connections, duration);
-    rows.push({ case: c.name, ...m, bareRps: b.rps, bareP99: b.p99, throughputRatio: +(m.rps / b.rps).toFixed(3) });
-    process.stdout.write(`  measured: ${c.name}\n`);
-  }
-  return rows;
-}
-
-/** API reads through a listening server. */
-async function readBench(h: DatabaseHandle, demo: GeneratorResult) {
+/** API reads through a listening server, each against the endpoint's own SQL (bench/reads.ts). */
+async function readBench(h: DatabaseHandle, demo: GeneratorResult): Promise<ReadRow[]> {
   const app = await buildApp({ database: h, secret: 'bench-secret-bench-secret-bench-secret', logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-  const rows = await measureReads(app, base, await readCases(app, h, demo));
+  const cases = (await readCases(app, h, demo)).filter(
+    (c) => !args.case || args.case.split('|').some((t) => c.name.includes(t)),
+  );
+  const rows = await measureReads(app, h, base, cases, { connections, duration, repeat: Number(args.repeat) });
   await app.close();
   return rows;
 }
@@ -281,7 +269,7 @@ async function runValueBench(h: DatabaseHandle, demo: GeneratorResult): Promise<
   return rows;
 }
 
-type Reads = Awaited<ReturnType<typeof readBench>>;
+type Reads = ReadRow[];
 type Import = Awaited<ReturnType<typeof importBench>>;
 
 /** Prints the tables and writes bench/results/<date>-<engine>-<size>.json. */
@@ -300,7 +288,8 @@ function report(rows: Reads, imp: Import | null, value: ValueBenchRow[], demo: G
     generatorTransactionLoad: demo.transactionLoad,
     node: process.version,
     baselines: {
-      reads: 'a bare Fastify route returning the same JSON from memory, same autocannon settings',
+      reads:
+        "a bare Fastify route running the endpoint's own SQL (recorded from one request; auth and organisation settings left out) through the same pool, no auth, same autocannon settings",
       import:
         engine === 'postgres'
           ? "server-side COPY … FROM '<file>' (CSV) into scratch tables LIKE the real ones INCLUDING ALL, plus their foreign keys"
@@ -310,17 +299,9 @@ function report(rows: Reads, imp: Import | null, value: ValueBenchRow[], demo: G
     import: imp,
     value,
   };
-  console.table(
-    rows.map((r) => ({
-      case: r.case,
-      'p50 ms': r.p50,
-      'p99 ms': r.p99,
-      'req/s': Math.round(r.rps),
-      'bare req/s': Math.round(r.bareRps),
-      'ratio (goal ≥ 0.4)': r.throughputRatio,
-      errors: r.errors,
-    })),
-  );
+  if (rows.length) {
+    printReads(rows);
+  }
   if (imp) {
     console.table([
       {
@@ -331,15 +312,17 @@ function report(rows: Reads, imp: Import | null, value: ValueBenchRow[], demo: G
       },
     ]);
   }
-  console.table(
-    value.map((v) => ({
-      case: v.case,
-      'API ms': v.apiMs,
-      'SQL ms': v.sqlMs,
-      'ratio (goal ≤ 1.3)': v.ratio,
-      status: v.status,
-    })),
-  );
+  if (value.length) {
+    console.table(
+      value.map((v) => ({
+        case: v.case,
+        'API ms': v.apiMs,
+        'SQL ms': v.sqlMs,
+        'ratio (goal ≤ 1.3)': v.ratio,
+        status: v.status,
+      })),
+    );
+  }
   const dir = path.join(import.meta.dirname, 'results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${result.date.slice(0, 19).replace(/:/g, '-')}-${engine}-${size}.json`);
@@ -355,24 +338,28 @@ function report(rows: Reads, imp: Import | null, value: ValueBenchRow[], demo: G
 }
 
 async function main() {
-  const pg = engine === 'postgres' ? await startThrowawayPostgres() : null;
-  const lite = pg ? null : await openBenchPglite();
+  const pg = args.url ? await databaseOn(args.url) : engine === 'postgres' ? await startThrowawayPostgres() : null;
+  const lite = pg ? null : await openBenchPglite(recordStatement);
   let handle: DatabaseHandle | undefined;
   const copyDir = pg ? mkdtempSync(path.join(tmpdir(), 'tandem-bench-copy-')) : null;
   try {
-    handle = pg ? await openDatabase({ databaseUrl: pg.url, poolSize: 20 }) : (lite as NonNullable<typeof lite>).handle;
+    handle = pg
+      ? await openDatabase({ databaseUrl: pg.url, poolSize: 20, log: recordStatement })
+      : (lite as NonNullable<typeof lite>).handle;
     const h = handle;
     await migrateToLatest(h.db);
     const { demo, seedMs } = await seed(h);
     const onlyValue = args.only === 'value';
+    const onlyReads = args.only === 'reads';
     const rows = onlyValue ? [] : await readBench(h, demo);
-    const value = await runValueBench(h, demo);
+    const value = onlyReads ? [] : await runValueBench(h, demo);
     const importRows = Math.min(Number(args['import-rows']), transactions);
-    const imp = onlyValue ? null : await importBench(h, demo.orgId, importRows, copyFromFor(h, lite, copyDir));
+    const imp =
+      onlyValue || onlyReads ? null : await importBench(h, demo.orgId, importRows, copyFromFor(h, lite, copyDir));
     report(rows, imp, value, demo, seedMs);
   } finally {
     await handle?.close();
-    pg?.stop();
+    await pg?.stop();
     if (copyDir) {
       rmSync(copyDir, { recursive: true, force: true });
     }

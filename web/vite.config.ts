@@ -12,5 +12,20 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      output: {
+        // Named vendor chunks: ECharts (and zrender) only with the first chart, never on the sign-in path; React and
+        // the router change rarely, so their chunk stays cached across releases.
+        manualChunks(id) {
+          if (/node_modules\/(echarts|zrender)\//.test(id)) {
+            return 'echarts';
+          }
+          if (/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom)\//.test(id)) {
+            return 'react';
+          }
+          return undefined;
+        },
+      },
+    },
   },
 });

@@ -35,3 +35,15 @@ export function apiCall(
 
 /** Where a sign-in lands: the home page of the user's role cards. */
 export const atHome = (url: URL): boolean => url.pathname === '/';
+
+/**
+ * Waits until the open dialog has finished its opening animation. A dialog moves focus into itself when the animation
+ * ends; a select opened before that loses focus and closes, and a click on its option then chooses nothing.
+ */
+export async function dialogSettled(page: Page): Promise<void> {
+  await page.locator('.ant-modal:visible').first().waitFor({ state: 'visible' });
+  await page.waitForFunction(() => {
+    const dialogs = Array.from(document.querySelectorAll('.ant-modal-wrap, .ant-modal-mask, .ant-modal'));
+    return dialogs.every((d) => d.getAnimations({ subtree: false }).length === 0);
+  });
+}

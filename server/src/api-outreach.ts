@@ -7,6 +7,7 @@ export type {
   Reward as ReferralReward,
   CreateReward as CreateReferralReward,
   ReferralSummary,
+  PublicReferral,
 } from './modules/care/referral/referral.schema.ts';
 export type {
   Loss as WinbackLoss,
@@ -20,7 +21,9 @@ export type {
   MentionAlert,
   MentionSettings,
   PutMentionSettings,
+  InboundToken as MentionInboundToken,
 } from './modules/care/listening/mentions.schema.ts';
+export type { MailSettings, MailToken } from './modules/care/replies/replies.schema.ts';
 export type {
   Post as CarePost,
   CreatePost as CreateCarePost,

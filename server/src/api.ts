@@ -32,6 +32,8 @@ export type { AuditEntry } from './platform/audit/audit.schema.ts';
 export type AuditDailyCount = z.infer<typeof dailyCountSchema>;
 export type { SavedView, ViewState } from './platform/views/views.schema.ts';
 export type { SearchResult } from './platform/search/search.schema.ts';
+export type { Notification, NotificationPage, NotificationSettings } from './platform/notify/notify.schema.ts';
+export { notificationKinds, type NotificationKind } from './platform/notify/notify.types.ts';
 export type { Health } from './platform/http/health.ts';
 export type {
   Party,
@@ -237,7 +239,9 @@ export type {
   SegmentCount,
   SegmentPreview,
   SegmentHistory,
+  AddSegmentMembersOutcome,
 } from './modules/value/segments/segments.schema.ts';
+export type { BoardValue } from './modules/value/board/board.schema.ts';
 export type { SegmentRule, Condition as SegmentCondition } from './modules/value/segments/rule.schema.ts';
 export type { SnapshotRun, CustomerValue, PartyValue } from './modules/value/snapshots/snapshots.schema.ts';
 export type {
@@ -360,3 +364,11 @@ export * from './api-outreach.ts';
 export * from './api-hrcrm.ts';
 export * from './api-practice.ts';
 export * from './api-projects.ts';
+export type {
+  Webhook,
+  WebhookWithSecret,
+  WebhookDelivery,
+  CreateWebhookInput,
+  UpdateWebhookInput,
+} from './platform/webhooks/webhooks.schema.ts';
+export { webhookEventTypes, webhookEventFilters, PING_EVENT } from './platform/webhooks/event-types.ts';

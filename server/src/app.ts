@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -11,7 +10,6 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -22,18 +20,31 @@ import { authRoutes } from './platform/auth/auth.routes.ts';
 import { authService, defaultLoginLimits, type LoginLimits } from './platform/auth/auth.service.ts';
 import { tokensService } from './platform/auth/tokens.service.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
+import {
+  defaultReadRouting,
+  readRouter,
+  type ReadRouter,
+  type ReadRoutingOptions,
+} from './platform/db/read-routing.ts';
 import type { Deps } from './platform/deps.ts';
 import { frameworkErrors, registerErrorHandler, registerNotFound } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { serializeRequest } from './platform/http/log.ts';
 import { registerRequestGuards } from './platform/http/request-guards.ts';
+import { registerReadYourWrites } from './platform/http/read-your-writes.ts';
+import { prebuiltSecurityHeaders, registerResponseHooks } from './platform/http/response-hooks.ts';
+import { responseSerializerCompiler } from './platform/http/serializer.ts';
+import { useOrgSettingsCache } from './platform/identity/org-settings.ts';
 import type { TandemApp } from './platform/http/types.ts';
 import { identityRoutes } from './platform/identity/identity.routes.ts';
 import { platformSearchProviders, searchRoutes } from './platform/search/search.ts';
 import { viewsRoutes } from './platform/views/views.routes.ts';
+import { webhooksRoutes } from './platform/webhooks/webhooks.routes.ts';
 import { exportRoutes } from './platform/export/export.routes.ts';
 import { JobRegistry } from './platform/jobs/jobs.ts';
 import { createMailer } from './platform/mail/mailer.ts';
+import { NotificationRecords } from './platform/notify/records.ts';
+import { notificationsRoutes } from './platform/notify/notify.routes.ts';
 import { PartyReferences } from './platform/references/party-references.ts';
 import { TimelineSources } from './platform/timeline/sources.ts';
 import { VERSION } from './version.ts';
@@ -73,6 +84,13 @@ export interface AppOptions {
   smtpUrl?: string | undefined;
   mailFrom?: string | undefined;
   mailTransport?: Transporter | undefined;
+  /** Read replica routing (with a replica in `database`): read-your-writes window, lag bound, retry interval. */
+  readRouting?: Partial<ReadRoutingOptions>;
+  /**
+   * Parse every response with its zod schema as well, and check the compiled serializer agrees (the test harness);
+   * production writes responses with the compiled serializer only (platform/http/serializer.ts).
+   */
+  validateResponses?: boolean;
 }
 
 const depsByApp = new WeakMap<TandemApp, Deps>();
@@ -95,9 +113,9 @@ function withSafeSerializers(logger: AppOptions['logger']): FastifyServerOptions
   return { ...base, serializers: { ...(base.serializers ?? {}), req: serializeRequest } };
 }
 
-/** Security headers, compression, cookies and the OpenAPI document with its UI. */
-async function registerPlugins(app: TandemApp, opts: AppOptions) {
-  await app.register(fastifyHelmet, {
+/** The security headers (helmet's, prebuilt once: platform/http/response-hooks.ts). */
+function securityHeaders(opts: AppOptions) {
+  return prebuiltSecurityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -114,6 +132,10 @@ async function registerPlugins(app: TandemApp, opts: AppOptions) {
     // HSTS only means something behind HTTPS; Fastify sends it only when asked.
     hsts: opts.secureCookies ? { maxAge: 15552000 } : false,
   });
+}
+
+/** Compression, cookies and the OpenAPI document with its UI. */
+async function registerPlugins(app: TandemApp) {
   await app.register(fastifyCompress, { threshold: 1024 });
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -144,6 +166,56 @@ async function registerPlugins(app: TandemApp, opts: AppOptions) {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 }
 
+/** What the services get: the database, the read handle (docs/scale.md "A read replica"), jobs, mail, registries. */
+function makeDeps(app: TandemApp, opts: AppOptions): { deps: Deps; reads: ReadRouter } {
+  const jobs = opts.jobs ?? new JobRegistry();
+  const reads = readRouter(opts.database, app.log, { ...defaultReadRouting, ...opts.readRouting });
+  const deps: Deps = {
+    db: opts.database.db,
+    reads,
+    engine: opts.database.engine,
+    secret: opts.secret,
+    version: VERSION,
+    log: app.log,
+    publicUrl: opts.publicUrl,
+    timeline: new TimelineSources(),
+    partyReferences: new PartyReferences(),
+    notifications: new NotificationRecords(),
+    jobs,
+    mail: createMailer(opts.database.db, app.log, jobs, {
+      smtpUrl: opts.smtpUrl,
+      from: opts.mailFrom,
+      transport: opts.mailTransport,
+    }),
+  };
+  return { deps, reads };
+}
+
+/**
+ * What this server keeps in memory of state other servers (or the CLI, or SQL) may change in the same database —
+ * resolved sessions and tokens, organisation settings — each forgotten on the notification of a change
+ * (docs/architecture.md "Several servers") and after every write request through this app. Returns the auth service.
+ */
+function sharedStateCaches(app: TandemApp, opts: AppOptions, deps: Deps, afterWrite: (() => void)[]) {
+  const listen = opts.database.listen;
+  const auth = authService(deps, opts.loginLimits ?? defaultLoginLimits, {
+    subscribe: (onChange, onListening) =>
+      listen('tandem_auth', onChange, (listening) => {
+        if (!listening) {
+          app.log.warn('lost the database notification channel: sessions and tokens are checked on every request');
+        }
+        onListening(listening);
+      }),
+  });
+  const settings = useOrgSettingsCache(opts.database);
+  app.addHook('onClose', async () => {
+    await auth.close();
+    await settings.release();
+  });
+  afterWrite.push(auth.forgetResolved, () => settings.cache.forget());
+  return auth;
+}
+
 export async function buildApp(opts: AppOptions): Promise<TandemApp> {
   const app = Fastify({
     logger: withSafeSerializers(opts.logger),
@@ -158,35 +230,19 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler({ validate: opts.validateResponses ?? false }));
   registerErrorHandler(app);
   registerRequestGuards(app);
-  app.addHook('onSend', async (req, reply) => {
-    void reply.header('x-request-id', req.id);
-  });
+  // Before the plugins, whose routes (the API docs) get the headers too; the caches register below.
+  const afterWrite: (() => void)[] = [];
+  registerResponseHooks(app, { securityHeaders: securityHeaders(opts), afterWrite });
+  await registerPlugins(app);
 
-  await registerPlugins(app, opts);
-
-  const jobs = opts.jobs ?? new JobRegistry();
-  const deps: Deps = {
-    db: opts.database.db,
-    engine: opts.database.engine,
-    secret: opts.secret,
-    version: VERSION,
-    log: app.log,
-    publicUrl: opts.publicUrl,
-    timeline: new TimelineSources(),
-    partyReferences: new PartyReferences(),
-    jobs,
-    mail: createMailer(opts.database.db, app.log, jobs, {
-      smtpUrl: opts.smtpUrl,
-      from: opts.mailFrom,
-      transport: opts.mailTransport,
-    }),
-  };
+  const { deps, reads } = makeDeps(app, opts);
   depsByApp.set(app, deps);
-  const auth = authService(deps, opts.loginLimits ?? defaultLoginLimits);
+  const auth = sharedStateCaches(app, opts, deps, afterWrite);
   registerAuthHooks(app, auth);
+  registerReadYourWrites(app, reads);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
   healthRoutes(app, deps);
@@ -195,7 +251,9 @@ export async function buildApp(opts: AppOptions): Promise<TandemApp> {
   identityRoutes(app, deps);
   auditRoutes(app, deps);
   viewsRoutes(app, deps);
+  webhooksRoutes(app, deps);
   exportRoutes(app, deps);
+  notificationsRoutes(app, deps);
   partiesModule(app, deps);
   surveysModule(app, deps);
   casesModule(app, deps);

@@ -169,6 +169,11 @@ export function careMoreMakers(fx: MatrixFixture): Record<string, Maker> {
       },
       fresh: () => Promise.reject(new Error("Mentions have no fresh copies: mark their writes given: 'shared'")),
     },
+    // One inbound-mail settings record per organisation, named by no id.
+    care_inbound_mail: {
+      shared: () => Promise.resolve({}),
+      fresh: () => Promise.resolve({}),
+    },
     care_post: {
       shared: async () => {
         const { id } = await (sharedPost ??= post());

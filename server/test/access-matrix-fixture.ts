@@ -10,6 +10,7 @@ import {
   type MatrixUnit,
 } from '../src/platform/access/matrix.ts';
 import type { Harness, Session } from './harness.ts';
+import { settingsSeen } from './settings-seen.ts';
 
 // The matrix organisation (platform/access/matrix.ts: units, actors, records), built through the API, and one maker
 // per resource: its shared record (what reads are checked against) and fresh copies made the same way (what writes
@@ -80,6 +81,8 @@ export function matrixFixture(h: Harness) {
     await sql`update organization set settings = settings || ${JSON.stringify({ customerVisibility: v })}::jsonb where org_id = ${h.org.orgId}`.execute(
       h.db.db,
     );
+    // The app holds settings in memory until the change's notification reaches it (server/test/settings-seen.ts).
+    await settingsSeen(h);
   }
 
   async function build() {

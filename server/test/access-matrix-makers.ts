@@ -7,6 +7,8 @@ import { careMakers, careMoreMakers } from './access-matrix-care.ts';
 import { hrcrmMakers } from './access-matrix-hrcrm.ts';
 import { practiceMakers } from './access-matrix-practice.ts';
 import { projectsMakers } from './access-matrix-projects.ts';
+import { notifyMakers } from './access-matrix-notify.ts';
+import { webhooksMakers } from './access-matrix-webhooks.ts';
 
 // One maker per resource of the matrix tables: the shared record every read is checked against, and fresh copies
 // made the same way for writes. A table row without a maker here fails the test by name.
@@ -389,4 +391,6 @@ export const matrixMakers = (fx: MatrixFixture): Record<string, Maker> => ({
   ...hrcrmMakers(fx),
   ...practiceMakers(fx),
   ...projectsMakers(fx),
+  ...notifyMakers(fx),
+  ...webhooksMakers(fx),
 });

@@ -16,6 +16,7 @@ import {
   type Outcome,
 } from '../src/platform/access/matrix.ts';
 import { outsideTheMatrix, platformAccessMatrix } from '../src/platform/access/platform.access-matrix.ts';
+import { webhooksAccessMatrix } from '../src/platform/webhooks/webhooks.access-matrix.ts';
 import { casesAccessMatrix } from '../src/modules/cases/index.ts';
 import { commerceAccessMatrix } from '../src/modules/commerce/index.ts';
 import { importsAccessMatrix } from '../src/modules/imports/index.ts';
@@ -60,6 +61,7 @@ const tables: MatrixTable[] = [
   practiceAccessMatrix,
   projectsAccessMatrix,
   platformAccessMatrix,
+  webhooksAccessMatrix,
 ];
 const resources = tables.flatMap((t) => t.resources);
 const slots = ['read', 'list', 'update', 'delete', 'export'] as const;

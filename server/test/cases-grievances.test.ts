@@ -175,11 +175,13 @@ describe('grievances', () => {
       ).statusCode,
     ).toBe(404);
 
-    // The export of grievances shows no submitter.
-    const csv = (await h.as(hr).get('/api/cases/export?type=grievance')).body;
-    expect(csv).toContain('Harassment by a team lead');
-    for (const n of needles) {
-      expect(csv).not.toContain(n);
+    // The export of grievances shows no submitter, in the machine format and the readable one.
+    for (const format of ['raw=true', 'lang=en', 'lang=zh-CN']) {
+      const csv = (await h.as(hr).get(`/api/cases/export?type=grievance&${format}`)).body;
+      expect(csv).toContain('Harassment by a team lead');
+      for (const n of needles) {
+        expect(csv).not.toContain(n);
+      }
     }
     // Nothing new anywhere mentions the submitter: same rows as before filing (sessions only refreshed).
     const after = await traces(needles);

@@ -115,7 +115,7 @@ describe('case list sorting', () => {
   });
 
   it('exports in the chosen order with the next due time', async () => {
-    const res = await admin().get('/api/cases/export?format=csv&sort=slaDueAt&columns=subject,slaDueAt');
+    const res = await admin().get('/api/cases/export?format=csv&raw=true&sort=slaDueAt&columns=subject,slaDueAt');
     expect(res.statusCode).toBe(200);
     const rows = res.body
       .replace(/^\uFEFF/, '')

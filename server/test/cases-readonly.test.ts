@@ -75,6 +75,7 @@ describe('reads never write', () => {
     for (const url of [
       `/api/cases/${late.id}/events`,
       '/api/cases/export?format=csv',
+      '/api/cases/export?format=csv&raw=true',
       `/api/cases/metrics?from=${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)}&to=2999-01-01`,
       '/api/sla-policies',
       '/api/alert-rules',

@@ -161,9 +161,11 @@ describe('transactions', () => {
       partyName: '李四',
     });
     expect((await h.as(b).get('/api/transactions')).json().items).toEqual([]);
-    const csv = (await h.as(b).get('/api/transactions/export')).rawPayload.subarray(3).toString('utf8');
+    const csv = (await h.as(b).get('/api/transactions/export?raw=true')).rawPayload.subarray(3).toString('utf8');
     expect(csv).not.toContain(t.id);
-    const mine = (await h.as(a).get(`/api/transactions/export?partyId=${party}&columns=amount,currency,id`)).rawPayload
+    const mine = (
+      await h.as(a).get(`/api/transactions/export?raw=true&partyId=${party}&columns=amount,currency,id`)
+    ).rawPayload
       .subarray(3)
       .toString('utf8');
     expect(mine.trim().split('\n')).toEqual(['amount,currency,id', `10.00,CNY,${t.id}`]);

@@ -49,6 +49,32 @@ describe('configuration', () => {
     ).toThrow(/at least 10/);
   });
 
+  it('takes a read replica only beside a PostgreSQL primary, with the read-your-writes window and lag bound', () => {
+    const pgUrl = 'postgres://u@db.example.com/tandem';
+    const c = loadConfig({ TANDEM_DATA_DIR: dir(), DATABASE_URL: pgUrl });
+    expect([c.replicaUrl, c.readYourWritesSeconds, c.replicaMaxLagSeconds]).toEqual([undefined, 5, 4]);
+    const r = loadConfig({
+      TANDEM_DATA_DIR: dir(),
+      DATABASE_URL: pgUrl,
+      DATABASE_REPLICA_URL: 'postgres://u:secret-pw@replica.example.com/tandem',
+      TANDEM_READ_YOUR_WRITES_SECONDS: '10',
+      DATABASE_REPLICA_MAX_LAG_SECONDS: '8',
+    });
+    expect([r.replicaUrl, r.readYourWritesSeconds, r.replicaMaxLagSeconds]).toEqual([
+      'postgres://u:secret-pw@replica.example.com/tandem',
+      10,
+      8,
+    ]);
+    expect(() => loadConfig({ TANDEM_DATA_DIR: dir(), DATABASE_REPLICA_URL: pgUrl })).toThrow(/needs DATABASE_URL/);
+    const bad = () =>
+      loadConfig({ TANDEM_DATA_DIR: dir(), DATABASE_URL: pgUrl, DATABASE_REPLICA_URL: 'mysql://u:secret-pw@x/y' });
+    expect(bad).toThrow(/DATABASE_REPLICA_URL must start/);
+    expect(bad).not.toThrow(/secret-pw/);
+    expect(() =>
+      loadConfig({ TANDEM_DATA_DIR: dir(), DATABASE_URL: pgUrl, TANDEM_READ_YOUR_WRITES_SECONDS: '-1' }),
+    ).toThrow(/TANDEM_READ_YOUR_WRITES_SECONDS/);
+  });
+
   it('parses TANDEM_DEMO as a boolean', () => {
     expect(loadConfig({ TANDEM_DATA_DIR: dir(), TANDEM_DEMO: '0' }).demo).toBe(false);
     expect(loadConfig({ TANDEM_DATA_DIR: dir(), TANDEM_DEMO: 'true' }).demo).toBe(true);

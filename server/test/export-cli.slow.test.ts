@@ -44,7 +44,7 @@ describe('tandem export (CLI)', () => {
     );
     expect((await cli('import', 'parties', csv)).toString()).toMatch(/completed: 3 rows, 3 created/);
 
-    const all = await cli('export', 'parties', '--format', 'csv', '--columns', 'displayName,emails,tags');
+    const all = await cli('export', 'parties', '--raw', '--format', 'csv', '--columns', 'displayName,emails,tags');
     expect([...all.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = all
       .toString('utf8')
@@ -67,6 +67,7 @@ describe('tandem export (CLI)', () => {
     const gb = await cli(
       'export',
       'parties',
+      '--raw',
       '--format',
       'csv-gb18030',
       '--as',

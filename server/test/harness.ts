@@ -28,7 +28,10 @@ function migratedTemplate(): Promise<Blob> {
   return template;
 }
 
-export async function openTestDatabase(): Promise<DatabaseHandle & { dropAfter: () => Promise<void> }> {
+/** `url`: the PostgreSQL database's address (so a test can open a second pool on it, as another server would). */
+export async function openTestDatabase(): Promise<
+  DatabaseHandle & { dropAfter: () => Promise<void>; url?: string | undefined }
+> {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) {
     const h = await openDatabase({ loadDataDir: await migratedTemplate() });
@@ -49,6 +52,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle & { dropAfter: 
   }
   return {
     ...h,
+    url: url.toString(),
     dropAfter: async () => {
       await h.close();
       const c = new pg.Client({ connectionString: base });
@@ -76,7 +80,8 @@ export interface Session {
 
 export interface Harness {
   app: TandemApp;
-  db: DatabaseHandle;
+  /** `url`: on PostgreSQL, the test database's address (another server's pool can open it). */
+  db: DatabaseHandle & { url?: string | undefined };
   org: TestOrg;
   /** Creates a user directly (no HTTP) and signs them in. */
   user(roles: Role[], opts?: { orgId?: string; orgUnitId?: string | null; name?: string }): Promise<Session>;
@@ -100,7 +105,12 @@ let counter = 0;
 
 export async function setup(options: Partial<AppOptions> = {}): Promise<Harness> {
   const db = await openTestDatabase();
-  const app = await buildApp({ database: db, secret: 'test-secret-test-secret-test-secret-0', ...options });
+  const app = await buildApp({
+    database: db,
+    secret: 'test-secret-test-secret-test-secret-0',
+    validateResponses: true,
+    ...options,
+  });
   await app.ready();
   afterAll(async () => {
     await app.close();

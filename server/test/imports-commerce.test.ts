@@ -132,7 +132,7 @@ describe('imports: products', () => {
 
   it('round trip: exported products import into another organisation as the same catalogue', async () => {
     const exported = await admin.get(
-      '/api/products/export?q=SKU-&columns=name,sku,externalId,category,price,currency,active',
+      '/api/products/export?raw=true&q=SKU-&columns=name,sku,externalId,category,price,currency,active',
     );
     expect(exported.statusCode).toBe(200);
     const other = await h.newOrg(`pc${Date.now().toString(36)}`);

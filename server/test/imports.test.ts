@@ -360,7 +360,7 @@ describe('imports: export → wipe → import round trip', () => {
       { upsertKey: 'externalId' },
     );
     const exported = await admin.get(
-      '/api/parties/export?q=往返&columns=externalId,displayName,kind,roles,emails,phones,tags',
+      '/api/parties/export?raw=true&q=往返&columns=externalId,displayName,kind,roles,emails,phones,tags',
     );
     expect(exported.statusCode).toBe(200);
     const other = await h.newOrg(`rt${Date.now().toString(36)}`);

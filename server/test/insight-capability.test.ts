@@ -21,7 +21,7 @@ describe('capability with missing data', () => {
     const res = await h.as(other.admin).get('/api/insight/capability');
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
-    expect(body.indicators).toHaveLength(17);
+    expect(body.indicators).toHaveLength(18);
     expect(body.index).toBeNull();
     expect(body.coverage).toBe(0);
     for (const i of body.indicators as Indicator[]) {
@@ -37,7 +37,7 @@ describe('capability with missing data', () => {
 // → 55.56); assessments: delivery 5 and 3 by two assessors (mean 4, target 4 → 100), customisation 2 (→ 33.33).
 // Insight = 55.56 (only customer understanding, its assessed half missing: coverage 0.5); value = (33.33 + 100 +
 // 66.67) / 3 = 66.67; lifecycle has nothing: left out, its weight shared → index = (55.56 + 66.67) / 2 = 61.11.
-// Coverage = (0.5/4 + 3/7 + 0) / 3.
+// Coverage = (0.5/4 + 3/8 + 0) / 3 (no referrals: the referral rate has no data).
 const [t1, t2] = await insertCustomers(db, orgId, [
   { name: 'T1', purchases: [{ day: daysAgo(10), amount: 100 }] },
   { name: 'T2', purchases: [{ day: daysAgo(20), amount: 50 }] },
@@ -90,7 +90,7 @@ describe('capability with data', () => {
     expect(caps.value).toBeCloseTo(200 / 3, 10);
     expect(caps.lifecycle).toBeNull();
     expect(body.index).toBeCloseTo((5000 / 90 + 200 / 3) / 2, 10);
-    expect(body.coverage).toBeCloseTo((0.5 / 4 + 3 / 7) / 3, 10);
+    expect(body.coverage).toBeCloseTo((0.5 / 4 + 3 / 8) / 3, 10);
     expect(body.checklist.find((c: { item: string }) => c.item === 'pwc_1')).toEqual({
       item: 'pwc_1',
       mean: 3,
@@ -138,5 +138,84 @@ describe('capability with data', () => {
           .statusCode,
       ).toBe(403);
     }
+  });
+});
+
+// Referral rate and new-product share by hand, in an organisation of their own.
+// Referral rate: customers at the period's start = R1–R4 (a purchase 500 days ago, inside the 365 days before the
+// window's start, 364 days ago); referred in the period: two live parties (a third, deleted, does not count) →
+// 2 / 4 × 100 = 50 per 100 customers; with the target set to 100 the score is 50.
+// New-product share: X buys (10 days ago) A 100 (its project launched 30 days ago: new), B 200 (project launched 500
+// days ago: not new although the product was created today), C 300 (no project: its creation today stands in: new),
+// D 400 (its project has not launched: not new) → (100 + 300) / 1000 = 40 %.
+describe('referral rate and new-product share', () => {
+  it('are computed by hand', async () => {
+    const org = await h.newOrg(`capref${Date.now()}`);
+    const as = h.as(org.admin);
+    const [r1] = await insertCustomers(db, org.orgId, [
+      { name: 'R1', purchases: [{ day: daysAgo(500), amount: 10 }] },
+      { name: 'R2', purchases: [{ day: daysAgo(500), amount: 10 }] },
+      { name: 'R3', purchases: [{ day: daysAgo(400), amount: 10 }] },
+      { name: 'R4', purchases: [{ day: daysAgo(700), amount: 10 }] },
+    ]);
+    const person = async (name: string) => {
+      const res = await as.post('/api/parties', { kind: 'person', displayName: name, roles: [{ role: 'customer' }] });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json<{ id: string }>().id;
+    };
+    for (const name of ['Friend 1', 'Friend 2', 'Friend 3']) {
+      const res = await as.post('/api/referrals', { referrerId: r1, referredId: await person(name) });
+      expect(res.statusCode, res.body).toBe(201);
+      if (name === 'Friend 3') {
+        const gone = await as.delete(`/api/parties/${res.json<{ referredId: string }>().referredId}`);
+        expect(gone.statusCode, gone.body).toBeLessThan(300);
+      }
+    }
+    const product = async (name: string) => {
+      const res = await as.post('/api/products', { name, price: '1.00', currency: 'CNY' });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json<{ id: string }>().id;
+    };
+    const [a, b, c, d] = [await product('A'), await product('B'), await product('C'), await product('D')];
+    const project = (body: Record<string, unknown>) => as.post('/api/projects', { kind: 'product', ...body });
+    for (const [name, productId, ideaOn, launchOn] of [
+      ['Launch A', a, daysAgo(100), daysAgo(30)],
+      ['Launch B', b, daysAgo(600), daysAgo(500)],
+      ['Launch D', d, daysAgo(10), null],
+    ] as const) {
+      const res = await project({ name, productId, ideaOn, launchOn });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json()).toMatchObject({ productId });
+    }
+    // Only product projects name a product, and only one of the organisation's products.
+    const notProduct = await as.post('/api/projects', { kind: 'activity', name: 'Fair', productId: a });
+    expect(notProduct.statusCode).toBe(400);
+    expect(JSON.stringify(notProduct.json())).toContain('productId');
+    const foreign = await admin.post('/api/products', { name: 'Theirs', currency: 'CNY' });
+    for (const productId of [foreign.json<{ id: string }>().id, '00000000-0000-4000-8000-000000000009']) {
+      const res = await project({ name: 'Foreign', productId });
+      expect(res.statusCode).toBe(400);
+      expect(JSON.stringify(res.json())).toContain('productId');
+    }
+    const x = await person('X');
+    const sale = await as.post('/api/transactions', {
+      partyId: x,
+      occurredAt: `${daysAgo(10)}T12:00:00Z`,
+      currency: 'CNY',
+      lines: [
+        { productId: a, amount: '100.00' },
+        { productId: b, amount: '200.00' },
+        { productId: c, amount: '300.00' },
+        { productId: d, amount: '400.00' },
+      ],
+    });
+    expect(sale.statusCode, sale.body).toBe(201);
+
+    const put = await as.put('/api/insight/capability/settings', { targets: { referral_rate: 100 } });
+    expect(put.statusCode, put.body).toBe(200);
+    const body = (await as.get('/api/insight/capability')).json();
+    const rate = byKey(body.indicators).get('referral_rate');
+    expect(rate).toMatchObject({ raw: 50, score: 50, coverage: 1 });
+    expect(body.business.newProductShare).toBeCloseTo(40, 10);
   });
 });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setup, type Session } from './harness.ts';
+import { settingsSeen } from './settings-seen.ts';
 
 const h = await setup();
 const put = (s: Session, url: string, body: unknown) =>
@@ -97,6 +98,7 @@ describe('private customers', () => {
     await sql`update organization set settings = settings || '{"customerVisibility": "public_read"}' where org_id = ${h.org.orgId}`.execute(
       h.db.db,
     );
+    await settingsSeen(h);
     try {
       expect((await get(agent2, customerId)).statusCode).toBe(200);
       expect(
@@ -106,6 +108,7 @@ describe('private customers', () => {
       await sql`update organization set settings = settings - 'customerVisibility' where org_id = ${h.org.orgId}`.execute(
         h.db.db,
       );
+      await settingsSeen(h);
     }
     expect((await get(agent2, customerId)).statusCode).toBe(404);
   });
@@ -179,12 +182,14 @@ describe('employee records', () => {
     await sql`update organization set settings = settings || '{"customerVisibility": "public_read_write"}' where org_id = ${h.org.orgId}`.execute(
       h.db.db,
     );
+    await settingsSeen(h);
     try {
       expect((await get(agent2, employeeParty)).json().access).toBe('directory');
     } finally {
       await sql`update organization set settings = settings - 'customerVisibility' where org_id = ${h.org.orgId}`.execute(
         h.db.db,
       );
+      await settingsSeen(h);
     }
   });
 

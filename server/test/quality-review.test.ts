@@ -238,3 +238,47 @@ describe('bad input and access', () => {
     expect((await h.as(other.admin).get(`/api/quality-reviews/${id}/results`)).statusCode).toBe(404);
   });
 });
+
+describe('an interview in one transaction', () => {
+  it('a response the other module refuses leaves nothing written: no interaction, response or interview', async () => {
+    const c4 = await customer(admin, 'Chen Four');
+    const res = await h.as(admin).post('/api/quality-reviews', { name: 'One write', partyIds: [c4], indicators });
+    const id = res.json<QualityReview>().id;
+    const count = async (url: string) => (await h.as(admin).get(url)).json<{ items: unknown[] }>().items.length;
+    const written = async () => [
+      await count(`/api/interactions?partyId=${c4}&limit=100`),
+      await count(`/api/tasks?partyId=${c4}&limit=100`),
+      await count(`/api/cases?partyId=${c4}&limit=100`),
+      (await h.as(admin).get(`/api/quality-reviews/${id}`)).json<QualityReview>().steps[2]?.count,
+    ];
+    expect(await written()).toEqual([0, 0, 0, 0]);
+    const nobody = '00000000-0000-4000-8000-000000000001';
+    for (const kind of ['task', 'case']) {
+      const bad = await h.as(admin).post(`/api/quality-reviews/${id}/interviews`, {
+        partyId: c4,
+        ratings: { quality: 2 },
+        trust: 2,
+        urgentNeed: 'Late invoices',
+        response: { kind, title: 'Fix invoices', dueOn: day(5), assigneeId: nobody },
+      });
+      expect(bad.statusCode, bad.body).toBe(400);
+      expect(bad.json<{ error: { details: { path: string[] }[] } }>().error.details[0]?.path).toEqual([
+        'body',
+        'response',
+        'assigneeId',
+      ]);
+      expect(await written()).toEqual([0, 0, 0, 0]);
+    }
+    const ok = await interview(admin, id, {
+      partyId: c4,
+      ratings: { quality: 2 },
+      trust: 2,
+      urgentNeed: 'Late invoices',
+      response: { kind: 'case', title: 'Fix invoices', dueOn: day(5), assigneeId: agentA.userId },
+    });
+    expect(ok.responseKind).toBe('case');
+    expect(await written()).toEqual([1, 0, 1, 1]);
+    const c = await h.as(admin).get(`/api/cases/${ok.responseId}`);
+    expect(c.json<{ assigneeId: string }>().assigneeId).toBe(agentA.userId);
+  });
+});

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setup, type Session } from './harness.ts';
+import { settingsSeen } from './settings-seen.ts';
 import { today, valueHelpers, type Product } from './value-segments-fixture.ts';
 
 // Value snapshots (docs/metrics.md "Value snapshots", "RFM"), the tier on the party page and the purchase flags on
@@ -172,6 +173,7 @@ describe('value snapshots', () => {
     await sql`update organization set settings = settings || '{"customerVisibility": "public_read"}' where org_id = ${h.org.orgId}`.execute(
       h.db.db,
     );
+    await settingsSeen(h);
     try {
       expect(await ids('/api/value/rfm/customers?currency=CNY')).toHaveLength(4);
       expect(await ids('/api/value/customers')).toHaveLength(5);
@@ -179,6 +181,7 @@ describe('value snapshots', () => {
       await sql`update organization set settings = settings || '{"customerVisibility": "private"}' where org_id = ${h.org.orgId}`.execute(
         h.db.db,
       );
+      await settingsSeen(h);
     }
   });
 

@@ -116,7 +116,7 @@ describe('global search: cases and products', () => {
 
 describe('export', () => {
   it('CSV is UTF-8 with a BOM by default, honours filters and columns', async () => {
-    const res = await admin().get('/api/users/export?format=csv&role=agent&columns=displayName,email');
+    const res = await admin().get('/api/users/export?raw=true&format=csv&role=agent&columns=displayName,email');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="users-\d{4}-\d{2}-\d{2}\.csv"/);
@@ -129,14 +129,14 @@ describe('export', () => {
   });
 
   it('CSV in GB18030 on request, for older Chinese Excel', async () => {
-    const res = await admin().get('/api/users/export?encoding=gb18030&columns=displayName');
+    const res = await admin().get('/api/users/export?raw=true&encoding=gb18030&columns=displayName');
     expect(res.headers['content-type']).toContain('gb18030');
     expect(iconv.decode(res.rawPayload, 'gb18030')).toContain('张伟');
     expect(res.rawPayload.toString('utf8')).not.toContain('张伟');
   });
 
   it('XLSX opens as a workbook with the rows', async () => {
-    const res = await admin().get('/api/users/export?format=xlsx&columns=displayName,roles');
+    const res = await admin().get('/api/users/export?raw=true&format=xlsx&columns=displayName,roles');
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
@@ -153,7 +153,7 @@ describe('export', () => {
     expect((await admin().get('/api/users/export?columns=password_hash')).statusCode).toBe(400);
     const agent = await h.user(['agent']);
     expect((await h.as(agent).get('/api/audit/export')).statusCode).toBe(403);
-    const audit = await admin().get('/api/audit/export?entityType=user&columns=action,entityType');
+    const audit = await admin().get('/api/audit/export?raw=true&entityType=user&columns=action,entityType');
     expect(audit.statusCode).toBe(200);
     expect(audit.rawPayload.subarray(3).toString('utf8')).toContain('create,user');
   });
@@ -161,7 +161,7 @@ describe('export', () => {
   it('exports every row of the filtered list', async () => {
     const org = await h.newOrg('export-many');
     await Promise.all(Array.from({ length: 12 }, (_, i) => h.as(org.admin).post('/api/org-units', { name: `U${i}` })));
-    const res = await h.as(org.admin).get('/api/audit/export?columns=action,entityType');
+    const res = await h.as(org.admin).get('/api/audit/export?raw=true&columns=action,entityType');
     const lines = res.rawPayload.subarray(3).toString('utf8').trim().split('\n');
     expect(lines.filter((l) => l === 'create,org_unit')).toHaveLength(12);
   });

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './i18n/index.ts';
+import { i18nReady } from './i18n/index.ts';
 import { App } from './App.tsx';
 import './styles.css';
 
@@ -8,8 +8,11 @@ const root = document.getElementById('root');
 if (!root) {
   throw new Error('#root missing from index.html');
 }
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The first paint waits for the language chunk, so no raw keys flash before the text.
+void i18nReady.then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

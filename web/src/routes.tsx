@@ -3,7 +3,6 @@ import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { RequireRole } from './auth/RequireRole.tsx';
 import { PageLoading } from './components/feedback/states.tsx';
-import { AppLayout } from './layout/AppLayout.tsx';
 import { careStaffRoles, caseStaffRoles, surveyManagerRoles, surveyReaderRoles } from '@tandem/server/api';
 import { hrCrmRoles } from './pages/hrcrm/shared/types.ts';
 import { practiceOrgAdminRoles } from './pages/practice/shared/types.ts';
@@ -15,13 +14,15 @@ import { capabilityRoles, chainRoles, keyPersonRoles } from './pages/insight/sha
 import { peopleDashboardRoles, peopleHrRoles, peopleStaffRoles } from './pages/people/shared/types.ts';
 import { valueRoles, valueStaffRoles } from './pages/value/shared/types.ts';
 
-// One chunk per page: the initial bundle holds only the shell.
+// One chunk per page, and the signed-in shell (menu, header) in its own: the sign-in page loads neither.
+const AppLayout = lazy(() => import('./layout/AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
 const SignInPage = lazy(() => import('./pages/auth/sign-in/SignInPage.tsx'));
 const SettingsOverviewPage = lazy(() => import('./pages/settings/overview/SettingsOverviewPage.tsx'));
 const UsersPage = lazy(() => import('./pages/settings/users/UsersPage.tsx'));
 const UserDetailPage = lazy(() => import('./pages/settings/user-detail/UserDetailPage.tsx'));
 const OrgUnitsPage = lazy(() => import('./pages/settings/org-units/OrgUnitsPage.tsx'));
 const TokensPage = lazy(() => import('./pages/settings/tokens/TokensPage.tsx'));
+const WebhooksPage = lazy(() => import('./pages/settings/webhooks/WebhooksPage.tsx'));
 const AuditPage = lazy(() => import('./pages/settings/audit/AuditPage.tsx'));
 const PartiesPage = lazy(() => import('./pages/parties/list/PartiesPage.tsx'));
 const PartyBoardPage = lazy(() => import('./pages/parties/board/PartyBoardPage.tsx'));
@@ -94,6 +95,7 @@ const CareRulesPage = lazy(() => import('./pages/care/rules/RulesPage.tsx'));
 const OccasionsPage = lazy(() => import('./pages/care/occasions/OccasionsPage.tsx'));
 const SuppressionsPage = lazy(() => import('./pages/care/suppressions/SuppressionsPage.tsx'));
 const UnsubscribePage = lazy(() => import('./pages/care/unsubscribe/UnsubscribePage.tsx'));
+const ReferralLandingPage = lazy(() => import('./pages/care/referral-landing/ReferralLandingPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage.tsx'));
 
 const admin = (page: ReactNode) => <RequireRole roles={['admin']}>{page}</RequireRole>;
@@ -150,6 +152,14 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    path: '/r/:code',
+    element: (
+      <Suspense fallback={<PageLoading minHeight="100vh" />}>
+        <ReferralLandingPage />
+      </Suspense>
+    ),
+  },
+  {
     path: '/grievance',
     element: (
       <Suspense fallback={<PageLoading minHeight="100vh" />}>
@@ -169,7 +179,11 @@ export const router = createBrowserRouter([
     element: <RequireAuth />,
     children: [
       {
-        element: <AppLayout />,
+        element: (
+          <Suspense fallback={<PageLoading minHeight="100vh" />}>
+            <AppLayout />
+          </Suspense>
+        ),
         children: [
           { index: true, element: <HomePage /> },
           { path: 'parties', element: <PartiesPage /> },
@@ -193,6 +207,7 @@ export const router = createBrowserRouter([
           { path: 'settings/users/:id', element: admin(<UserDetailPage />) },
           { path: 'settings/org-units', element: admin(<OrgUnitsPage />) },
           { path: 'settings/tokens', element: <TokensPage /> },
+          { path: 'settings/webhooks', element: admin(<WebhooksPage />) },
           { path: 'settings/audit', element: admin(<AuditPage />) },
           { path: 'settings/imports', element: importer(<ImportsPage />) },
           { path: 'settings/imports/new', element: importer(<NewImportPage />) },

@@ -17,6 +17,7 @@ export function config(): Config {
 export async function openConfigured(cfg: Config): Promise<DatabaseHandle> {
   const handle = await openDatabase({
     databaseUrl: cfg.databaseUrl,
+    replicaUrl: cfg.replicaUrl,
     dataDir: cfg.dataDir,
     onIdleError: (err) => console.error(`tandem: a database connection failed and will be replaced: ${err.message}`),
   });

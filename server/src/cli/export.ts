@@ -10,7 +10,14 @@ import pino from 'pino';
 import { standaloneDeps } from '../platform/deps.ts';
 import { exportCell } from '../platform/export/exporter.ts';
 import { allPages } from '../platform/export/exporter.ts';
-import { listPartiesQuerySchema, partiesService, partyExportColumns } from '../modules/parties/index.ts';
+import {
+  listPartiesQuerySchema,
+  partiesService,
+  partyExportColumns,
+  readablePartyColumns,
+  unitsOfOwners,
+} from '../modules/parties/index.ts';
+import { exportLang } from '../platform/export/readable.ts';
 import { CliError, config, pickOrg } from './context.ts';
 import { commandActor, openForCommand } from './context.ts';
 
@@ -22,6 +29,8 @@ interface ExportOptions {
   format: string;
   filter: string[];
   columns?: string;
+  raw?: boolean;
+  lang?: string;
   out?: string;
   as?: string;
   org?: string;
@@ -51,19 +60,17 @@ function filtersOf(entity: Entity, given: string[]) {
   return parsed.data;
 }
 
-/** The --columns in their order, or every column. */
-function columnsOf(given: string | undefined): readonly Column[] {
+/** The --columns in their order, or every column of the chosen format. */
+function columnsOf(all: readonly Column[], given: string | undefined): readonly Column[] {
   const keys = given
     ?.split(',')
     .map((k) => k.trim())
     .filter(Boolean);
-  const unknown = keys?.filter((k) => !partyExportColumns.some((c) => c.key === k)) ?? [];
+  const unknown = keys?.filter((k) => !all.some((c) => c.key === k)) ?? [];
   if (unknown.length) {
-    throw new CliError(
-      `Unknown column(s) ${unknown.join(', ')}; known: ${partyExportColumns.map((c) => c.key).join(', ')}`,
-    );
+    throw new CliError(`Unknown column(s) ${unknown.join(', ')}; known: ${all.map((c) => c.key).join(', ')}`);
   }
-  return keys ? keys.map((k) => partyExportColumns.find((c) => c.key === k) as Column) : partyExportColumns;
+  return keys ? keys.map((k) => all.find((c) => c.key === k) as Column) : all;
 }
 
 async function writeXlsx(out: Writable, sheet: string, columns: readonly Column[], rows: AsyncIterable<PartyItem>) {
@@ -114,7 +121,9 @@ async function writeCsv(
 
 async function runExport(entity: Entity, opts: ExportOptions): Promise<void> {
   const filters = filtersOf(entity, opts.filter);
-  const columns = columnsOf(opts.columns);
+  if (opts.raw) {
+    columnsOf(partyExportColumns, opts.columns);
+  }
   const cfg = config();
   const h = await openForCommand(
     'the export',
@@ -123,6 +132,11 @@ async function runExport(entity: Entity, opts: ExportOptions): Promise<void> {
   try {
     const org = await pickOrg(h, opts.org);
     const ctx = await commandActor(h, org.org_id, opts.as);
+    const lang = exportLang(opts.lang === 'en' || opts.lang === 'zh-CN' ? opts.lang : undefined, ctx.actor.locale);
+    const columns = columnsOf(
+      opts.raw ? partyExportColumns : readablePartyColumns(lang, await unitsOfOwners(h.db, org.org_id)),
+      opts.columns,
+    );
     const parties = partiesService(standaloneDeps(h.db, h.engine, pino({ level: 'silent' }), cfg.secret));
     const rows = allPages((cursor) => parties.list(ctx, { ...filters, limit: 500, cursor }));
     const out: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;
@@ -141,7 +155,8 @@ async function runExport(entity: Entity, opts: ExportOptions): Promise<void> {
 /**
  * `tandem export parties|employees`: the same columns and access rules as the list's export in the
  * UI (GET /api/parties/export): it pages through the list as the acting user (--as, default the first
- * admin), so an agent exports only what they see. CSV is UTF-8 with a BOM (Excel opens it), or GB18030.
+ * admin), so an agent exports only what they see. CSV is UTF-8 with a BOM (Excel opens it), or GB18030. Readable
+ * (headers, labels and names in the user's language) unless --raw.
  */
 export function registerExportCommand(program: Command): void {
   program
@@ -160,6 +175,10 @@ export function registerExportCommand(program: Command): void {
       [],
     )
     .option('--columns <keys>', 'comma-separated columns, in order')
+    .option('--raw', 'the machine format: field names as headers, codes and ids (default: readable)')
+    .addOption(
+      new Option('--lang <lang>', 'the readable format’s language (default: the user’s)').choices(['zh-CN', 'en']),
+    )
     .option('--out <file>', 'write here (default: standard output)')
     .option('--as <email>', 'export as this user (default: the organisation’s first admin)')
     .option('--org <slug>')

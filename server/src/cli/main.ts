@@ -6,6 +6,7 @@ import { fail } from './context.ts';
 import { registerImportCommand } from './import.ts';
 import { registerExportCommand } from './export.ts';
 import { registerPracticeCommand } from './practice.ts';
+import { registerBackupCommands } from './backup.ts';
 
 const program = new Command()
   .name('tandem')
@@ -20,6 +21,7 @@ registerAdminCommands(program);
 registerImportCommand(program);
 registerExportCommand(program);
 registerPracticeCommand(program);
+registerBackupCommands(program);
 program.addOption(new Option('--no-color').hideHelp());
 
 try {

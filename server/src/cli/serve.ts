@@ -33,6 +33,7 @@ export function registerServe(program: Command): void {
         smtpUrl: cfg.smtpUrl,
         mailFrom: cfg.mailFrom,
         secret: cfg.secret,
+        readRouting: { readYourWritesSeconds: cfg.readYourWritesSeconds, maxLagSeconds: cfg.replicaMaxLagSeconds },
         logger: {
           level: cfg.logLevel,
           redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],

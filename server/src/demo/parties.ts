@@ -6,6 +6,7 @@ import { usersService } from '../platform/identity/users.service.ts';
 import { partiesService } from '../modules/parties/index.ts';
 import { activityService } from '../modules/parties/index.ts';
 import { seedDemoActivity } from './activity.ts';
+import { seedDemoCare } from './care.ts';
 import { seedDemoHrCrm } from './hrcrm.ts';
 import { seedDemoPeople } from './people.ts';
 import { at, dateOf, demoCustomers, demoOthers } from './parties-data.ts';
@@ -194,4 +195,9 @@ export async function seedDemoParties(
   });
   const hrUser = people.find((p) => p.roles.includes('hr'))?.userId ?? null;
   await seedDemoHrCrm(deps, ctx, { byName, clients, hrUser });
+  await seedDemoCare(
+    deps,
+    ctx,
+    seededCustomers.map((c) => c.id),
+  );
 }

@@ -15,6 +15,20 @@ const envSchema = z.object({
     .string()
     .refine((v) => /^postgres(ql)?:\/\//.test(v), 'DATABASE_URL must start with postgres:// or postgresql://')
     .optional(),
+  DATABASE_REPLICA_URL: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), 'DATABASE_REPLICA_URL must start with postgres:// or postgresql://')
+    .optional(),
+  TANDEM_READ_YOUR_WRITES_SECONDS: z.coerce
+    .number({ message: 'TANDEM_READ_YOUR_WRITES_SECONDS must be a number of seconds' })
+    .min(0, 'TANDEM_READ_YOUR_WRITES_SECONDS must be 0 or more')
+    .max(3600, 'TANDEM_READ_YOUR_WRITES_SECONDS must be at most 3600')
+    .default(5),
+  DATABASE_REPLICA_MAX_LAG_SECONDS: z.coerce
+    .number({ message: 'DATABASE_REPLICA_MAX_LAG_SECONDS must be a number of seconds' })
+    .min(0, 'DATABASE_REPLICA_MAX_LAG_SECONDS must be 0 or more')
+    .max(86400, 'DATABASE_REPLICA_MAX_LAG_SECONDS must be at most 86400')
+    .default(4),
   TANDEM_ADMIN_EMAIL: z.email('TANDEM_ADMIN_EMAIL must be an email address').optional(),
   TANDEM_ADMIN_PASSWORD: z.string().min(10, 'TANDEM_ADMIN_PASSWORD must be at least 10 characters').optional(),
   TANDEM_DEMO: bool.optional(),
@@ -45,6 +59,12 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** A streaming replica for analytics and list reads (docs/scale.md "A read replica"). */
+  replicaUrl: string | undefined;
+  /** Read your writes: seconds a session or token reads from the primary after it wrote. */
+  readYourWritesSeconds: number;
+  /** Replay lag beyond which reads leave the replica for the primary. */
+  replicaMaxLagSeconds: number;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   /** undefined = caller's default (on for `npm start`, off otherwise). */
@@ -79,7 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       parsed.error.issues.map((i) => {
         const key = String(i.path[0] ?? '');
         const shown =
-          key && !['TANDEM_ADMIN_PASSWORD', 'TANDEM_SECRET', 'TANDEM_SMTP_URL'].includes(key)
+          key && !['TANDEM_ADMIN_PASSWORD', 'TANDEM_SECRET', 'TANDEM_SMTP_URL', 'DATABASE_REPLICA_URL'].includes(key)
             ? ` (got ${JSON.stringify(picked[key])})`
             : '';
         return `${key}: ${i.message}${shown}`;
@@ -92,6 +112,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'TANDEM_SMTP_URL needs TANDEM_PUBLIC_URL: links in emails must say where Tandem is reachable (e.g. https://tandem.example.com)',
     ]);
   }
+  if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL) {
+    throw new ConfigError(['DATABASE_REPLICA_URL needs DATABASE_URL: a replica follows a PostgreSQL primary']);
+  }
   if (Boolean(e.TANDEM_ADMIN_EMAIL) !== Boolean(e.TANDEM_ADMIN_PASSWORD)) {
     throw new ConfigError(['TANDEM_ADMIN_EMAIL and TANDEM_ADMIN_PASSWORD must be set together']);
   }
@@ -101,6 +124,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     databaseUrl: e.DATABASE_URL,
+    replicaUrl: e.DATABASE_REPLICA_URL,
+    readYourWritesSeconds: e.TANDEM_READ_YOUR_WRITES_SECONDS,
+    replicaMaxLagSeconds: e.DATABASE_REPLICA_MAX_LAG_SECONDS,
     adminEmail: e.TANDEM_ADMIN_EMAIL?.toLowerCase(),
     adminPassword: e.TANDEM_ADMIN_PASSWORD,
     demo: e.TANDEM_DEMO,

@@ -1,14 +1,21 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Engine } from './db/database.ts';
+import { primaryReads, type ReadRouter } from './db/read-routing.ts';
 import { VERSION } from '../version.ts';
 import { JobRegistry } from './jobs/jobs.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
+import { NotificationRecords } from './notify/records.ts';
 import { PartyReferences } from './references/party-references.ts';
 import { TimelineSources } from './timeline/sources.ts';
 
 /** What every module's service receives: the database and instance settings. No module reaches past this. */
 export interface Deps {
   db: Db;
+  /**
+   * Analytics and list reads: `await deps.reads.db(ctx.actor)` is a streaming replica when one is configured and the
+   * reader has not just written, else the primary; it refuses writes (docs/scale.md "A read replica").
+   */
+  reads: ReadRouter;
   engine: Engine;
   /** Instance secret: keys HMACs of tokens at rest. */
   secret: string;
@@ -23,6 +30,8 @@ export interface Deps {
   mail: Mailer;
   /** Tables of other modules that hold a party_id and follow party merges. */
   partyReferences: PartyReferences;
+  /** Record types notifications point at, with each owner's visibility check (modules register theirs). */
+  notifications: NotificationRecords;
 }
 
 /**
@@ -33,6 +42,7 @@ export function standaloneDeps(db: Db, engine: Engine, log: FastifyBaseLogger, s
   const jobs = new JobRegistry();
   return {
     db,
+    reads: primaryReads(db),
     engine,
     secret,
     version: VERSION,
@@ -42,5 +52,6 @@ export function standaloneDeps(db: Db, engine: Engine, log: FastifyBaseLogger, s
     jobs,
     mail: createMailer(db, log, jobs, {}),
     partyReferences: new PartyReferences(),
+    notifications: new NotificationRecords(),
   };
 }

@@ -24,6 +24,7 @@ import { PageLoading } from '../components/feedback/states.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Logo } from './Logo.tsx';
 import { navConfig, selectedEntry, visibleNav, type NavEntry, type NavIcon } from './nav.ts';
+import { NotificationBell } from './NotificationBell.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
 const icons: Record<NavIcon, ComponentType> = {
@@ -103,8 +104,10 @@ export function AppLayout() {
           />
         </nav>
       </Layout.Sider>
-      <Layout>
+      {/* min-width 0: a wide table scrolls inside its own box instead of pushing the page past the viewport. */}
+      <Layout style={{ minWidth: 0 }}>
         <Layout.Header
+          className="tandem-header"
           style={{
             background: '#fff',
             padding: '0 24px',
@@ -113,8 +116,9 @@ export function AppLayout() {
             lineHeight: '56px',
           }}
         >
-          <Flex align="center" gap={16} style={{ height: '100%' }}>
+          <Flex align="center" gap={12} style={{ height: '100%' }}>
             <strong
+              className="tandem-hide-narrow"
               title={org.name}
               style={{ maxWidth: 240, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
               data-testid="org-name"
@@ -127,6 +131,7 @@ export function AppLayout() {
               </Suspense>
             </Flex>
             <LanguageSwitch signedIn />
+            <NotificationBell />
             <UserMenu user={user} />
           </Flex>
         </Layout.Header>

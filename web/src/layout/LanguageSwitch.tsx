@@ -36,7 +36,9 @@ export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
       }}
     >
       <Button type="text" icon={<GlobalOutlined />} aria-label={t('header.language')} data-testid="language-switch">
-        <span lang={i18n.language}>{t(`languages.${i18n.language}`)}</span>
+        <span lang={i18n.language} className="tandem-hide-narrow">
+          {t(`languages.${i18n.language}`)}
+        </span>
       </Button>
     </Dropdown>
   );

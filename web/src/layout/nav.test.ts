@@ -67,6 +67,7 @@ describe('visibleNav', () => {
       'settings.orgUnits',
       'settings.tokens',
       'settings.audit',
+      'settings.webhooks',
       'settings.imports',
     ]);
   });

@@ -322,6 +322,7 @@ export const navConfig: NavEntry[] = [
       { key: 'settings.orgUnits', path: '/settings/org-units', label: 'nav.orgUnits', enabled: true, roles: adminOnly },
       { key: 'settings.tokens', path: '/settings/tokens', label: 'nav.tokens', enabled: true },
       { key: 'settings.audit', path: '/settings/audit', label: 'nav.audit', enabled: true, roles: adminOnly },
+      { key: 'settings.webhooks', path: '/settings/webhooks', label: 'nav.webhooks', enabled: true, roles: adminOnly },
       { key: 'settings.imports', path: '/settings/imports', label: 'nav.imports', enabled: true, roles: importers },
     ],
   },

@@ -274,6 +274,20 @@ const post: MatrixResource = {
   },
 };
 
+// Inbound mail (replies): only admins see whether the webhook token is set and rotate it.
+const inboundMail: MatrixResource = {
+  resource: 'care_inbound_mail',
+  record: "the organisation's inbound-mail settings (the webhook token)",
+  read: { route: 'GET /api/care/mail/settings', expect: { allow: ['admin'], otherwise: 'deny403' } },
+  list: { none: 'One settings record per organisation; replies show on party timelines and campaign results' },
+  update: { none: 'The token is rotated (POST /api/care/mail/token), nothing else is set' },
+  delete: { none: 'A rotated token replaces the old one' },
+  export: { none: 'One settings record per organisation' },
+  more: {
+    token: { route: 'POST /api/care/mail/token', expect: { allow: ['admin'], otherwise: 'deny403' } },
+  },
+};
+
 // The commercial cap: marketers read it (the campaign page shows it); only admins change it.
 const careSettings: MatrixResource = {
   resource: 'care_settings',
@@ -304,5 +318,6 @@ export const careAccessMatrix: MatrixTable = {
     winback,
     mentions,
     post,
+    inboundMail,
   ],
 };

@@ -111,7 +111,28 @@ export interface CampaignRecipientTable {
   state: 'queued' | 'unsubscribed' | 'skipped_no_address' | 'skipped_no_consent' | 'skipped_suppressed';
   outbox_id: string | null;
   unsubscribed_at: Date | null;
+  /** The first reply matched to this recipient's message (docs/care.md "Replies"). */
+  replied_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: CreatedAt;
+}
+
+export interface CareMailSettingsTable {
+  org_id: string;
+  token_hash: string | null;
+  token_created_at: Date | null;
+  token_created_by: string | null;
+}
+
+export interface CareInboundMailTable {
+  org_id: string;
+  message_id: string;
+  from_address: string;
+  subject: string;
+  matched_by: 'reply_header' | 'sender' | 'none';
+  party_id: string | null;
+  campaign_id: string | null;
+  interaction_id: string | null;
+  received_at: CreatedAt;
 }
 
 export interface CareReferralCodeTable {
@@ -237,6 +258,8 @@ export interface CareTables {
   care_mention_settings: CareMentionSettingsTable;
   care_mention_alert: CareMentionAlertTable;
   care_post: CarePostTable;
+  care_mail_settings: CareMailSettingsTable;
+  care_inbound_mail: CareInboundMailTable;
 }
 
 export type CareRuleRow = Selectable<CareRuleTable>;

@@ -89,12 +89,13 @@ export type CampaignAudience = { segmentId: string } | { partyIds: string[] };
 /**
  * What happened to a recipient. `sent` and `failed` are read from the mail outbox for queued messages; the others are
  * decided when the campaign is sent (no email address, consent not granted, address suppressed) or afterwards
- * (unsubscribed through the campaign's link).
+ * (unsubscribed through the campaign's link, or `replied`: a reply to their message arrived, docs/care.md "Replies").
  */
 export const recipientStates = [
   'queued',
   'sent',
   'failed',
+  'replied',
   'unsubscribed',
   'skipped_no_address',
   'skipped_no_consent',

@@ -1,4 +1,5 @@
 // The care module's only door: what the app, other modules, the CLI, the demo and the tests may use.
+import type { Db } from '../../platform/db/database.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { TandemApp } from '../../platform/http/types.ts';
 import { CAMPAIGN_SCHEDULE_JOB, CARE_REMINDER_JOB } from './constants.ts';
@@ -14,6 +15,8 @@ import { mentionsRoutes } from './listening/mentions.routes.ts';
 import { postsRoutes } from './listening/posts.routes.ts';
 import { sendDueCampaigns } from './campaigns/send.service.ts';
 import { careSettingsRoutes } from './settings/settings.routes.ts';
+import { referralRepository } from './referral/referral.repository.ts';
+import { repliesRoutes } from './replies/replies.routes.ts';
 
 /** Care and outreach (docs/care.md): rules and their daily reminder job, occasions and suggestions. */
 export async function careModule(app: TandemApp, deps: Deps) {
@@ -27,6 +30,7 @@ export async function careModule(app: TandemApp, deps: Deps) {
   winbackRoutes(app, deps);
   mentionsRoutes(app, deps);
   postsRoutes(app, deps);
+  repliesRoutes(app, deps);
   deps.timeline.register(consentTimelineSource);
   // Consent changes follow their party when parties merge.
   deps.partyReferences.register('care_consent_event');
@@ -52,8 +56,16 @@ export async function careModule(app: TandemApp, deps: Deps) {
   });
 }
 
-// Services (the demo records through them).
+// Services (the demo records through them) and the schemas that give their inputs' defaults.
 export { careRulesService } from './rules/rules.service.ts';
+export { campaignsService } from './campaigns/campaigns.service.ts';
+export { campaignSendService } from './campaigns/send.service.ts';
+export { mentionsService } from './listening/mentions.service.ts';
+export { postsService } from './listening/posts.service.ts';
+export { createCareRuleSchema } from './rules/rules.schema.ts';
+export { createCampaignSchema } from './campaigns/campaigns.schema.ts';
+export { mentionInputSchema } from './listening/mentions.schema.ts';
+export { createPostSchema } from './listening/posts.schema.ts';
 export { careOccasionsService } from './occasions/occasions.service.ts';
 // Consent: read and record (campaigns and the unsubscribe link record through it too).
 export { consentOf, recordConsent } from './consent/consent.service.ts';
@@ -63,6 +75,13 @@ export { occasionDate } from './occasions/calendar.ts';
 export { raiseCareReminders, CARE_REMINDER_JOB };
 // The scheduler's work (tests call it; the job runs it every minute).
 export { sendDueCampaigns, CAMPAIGN_SCHEDULE_JOB };
+
+/**
+ * Organisation-wide referral figures of [from, to) for the capability index's `referral_rate` (docs/metrics.md
+ * "Referral rate"): live parties referred in the period, and the customers at its start.
+ */
+export const referralFigures = (db: Db, orgId: string, from: Date, to: Date) =>
+  referralRepository.rateFigures(db, orgId, from, to);
 
 // Expected outcomes of the access rules (the access matrix test checks them through the API).
 export { careAccessMatrix } from './care.access-matrix.ts';

@@ -1,5 +1,9 @@
 import { ctxOf } from '../../platform/auth/actor.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { withHeaders, wordsOf } from '../../platform/export/dictionary.ts';
 import { allPages, exportQuerySchema, sendExport, type ExportColumn } from '../../platform/export/exporter.ts';
+import { unitsOfUsers } from '../../platform/export/names.ts';
+import { exportLang, type ExportLang } from '../../platform/export/readable.ts';
 import type { TandemApp } from '../../platform/http/types.ts';
 import { listCasesQuerySchema, type Case } from './cases.schema.ts';
 import type { CasesService } from './cases.service.ts';
@@ -15,7 +19,8 @@ const nextDue = (c: Case) =>
   })?.toISOString() ?? null;
 
 // No submitter column: a named grievance's submitter is its party; an anonymous one has none.
-const columns: ExportColumn<Case>[] = [
+/** The machine format (`raw=true`): field names as headers, codes as stored. */
+export const caseColumns: ExportColumn<Case>[] = [
   { key: 'subject', header: 'subject', value: (c) => c.subject },
   { key: 'type', header: 'type', value: (c) => c.type },
   { key: 'status', header: 'status', value: (c) => c.status },
@@ -39,17 +44,43 @@ const columns: ExportColumn<Case>[] = [
   { key: 'id', header: 'id', value: (c) => c.id },
 ];
 
+/**
+ * The readable format (docs/domain.md "Exports"): headers and labels (type, status, priority, channel, SLA state,
+ * root cause, remedy) in `lang`, the assignee's org unit beside the assignee's name; the machine keys, so
+ * `columns=` picks the same.
+ */
+export function readableCaseColumns(lang: ExportLang, unitOf: (userId: string | null) => string | null) {
+  const w = wordsOf(lang);
+  const readable: Record<string, ExportColumn<Case>['value']> = {
+    type: (c) => w('caseTypes', c.type),
+    status: (c) => w('caseStatuses', c.status),
+    priority: (c) => w('casePriorities', c.priority),
+    channel: (c) => w('caseChannels', c.channel),
+    slaState: (c) => w('slaStates', c.slaState),
+    rootCause: (c) => w('rootCauses', c.rootCause),
+    remedy: (c) => w('remedies', c.remedy),
+  };
+  const columns = caseColumns.map((c) => ({ ...c, value: readable[c.key] ?? c.value }));
+  const at = columns.findIndex((c) => c.key === 'assigneeName') + 1;
+  columns.splice(at, 0, { key: 'assigneeUnit', header: 'assigneeUnit', value: (c) => unitOf(c.assigneeId) });
+  return withHeaders(columns, lang, 'caseHeaders');
+}
+
 /** CSV/XLSX of the case list with its filters: pages through the same access-filtered list. */
-export function casesExportRoutes(app: TandemApp, cases: CasesService) {
+export function casesExportRoutes(app: TandemApp, cases: CasesService, db: Db) {
   app.get('/api/cases/export', {
     schema: {
       tags: ['service'],
-      summary: 'Export the cases you see as CSV (UTF-8 with BOM, or GB18030) or XLSX, with the list filters',
+      summary:
+        'Export the cases you see as CSV (UTF-8 with BOM, or GB18030) or XLSX, with the list filters; readable in your language unless raw=true',
       querystring: listCasesQuerySchema.omit({ limit: true, cursor: true }).extend(exportQuerySchema.shape),
     },
-    handler: (req, reply) => {
+    handler: async (req, reply) => {
       const ctx = ctxOf(req);
-      const { format, encoding, columns: wanted, ...filters } = req.query;
+      const { format, encoding, columns: wanted, raw, lang, ...filters } = req.query;
+      const columns = raw
+        ? caseColumns
+        : readableCaseColumns(exportLang(lang, ctx.actor.locale), await unitsOfUsers(db, ctx.actor.orgId));
       return sendExport(reply, {
         name: 'cases',
         query: { format, encoding, columns: wanted },

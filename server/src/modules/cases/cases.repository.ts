@@ -5,7 +5,7 @@ import type { Database } from '../../platform/db/types.ts';
 import { updateVersioned } from '../../platform/db/versioned.ts';
 import { paginate, parseSort } from '../../platform/db/pagination.ts';
 import { caseVisible, partyReferable } from './cases.access.ts';
-import { casePriorities, caseStatuses, type CaseStatus, type SlaState } from './constants.ts';
+import { casePriorities, caseStatuses, type SlaState } from './constants.ts';
 import type { ListCasesQuery } from './cases.schema.ts';
 import type { CaseEventTable, CaseRow, ServiceCaseTable } from './cases.tables.ts';
 import { nextDueAt } from './sla/sla.ts';
@@ -83,6 +83,7 @@ export const casesRepository = {
       .forUpdate()
       .executeTakeFirst(),
 
+  // org-scope: a follow-up code's hash is unique across organisations, and the filer's organisation is not known before it.
   findByFollowUp: (db: Db, hash: string) =>
     db.selectFrom('service_case').selectAll().where('follow_up_hash', '=', hash).executeTakeFirst(),
 
@@ -91,20 +92,22 @@ export const casesRepository = {
     let q = casesQuery(db, actor.orgId)
       .select([firstResponseOverdue(now).as('fr_overdue'), resolveOverdue(now).as('res_overdue')])
       .where(() => caseVisible(actor, visibility, 'read'));
-    if (f.type) {
-      q = q.where('c.type', '=', f.type);
+    if (f.type?.length) {
+      q = q.where('c.type', 'in', f.type);
     }
-    if (f.status) {
-      q = q.where('c.status', 'in', f.status.split(',') as CaseStatus[]);
+    if (f.status?.length) {
+      q = q.where('c.status', 'in', f.status);
     }
-    if (f.priority) {
-      q = q.where('c.priority', '=', f.priority);
+    if (f.priority?.length) {
+      q = q.where('c.priority', 'in', f.priority);
     }
-    if (f.slaState) {
-      q = q.where(slaStateAt(f.slaState, now));
+    const slaStates = f.slaState ?? [];
+    if (slaStates.length) {
+      q = q.where((eb) => eb.or(slaStates.map((state) => slaStateAt(state, now))));
     }
-    if (f.assigneeId) {
-      q = q.where('c.assignee_id', '=', f.assigneeId === 'me' ? actor.userId : f.assigneeId);
+    if (f.assigneeId?.length) {
+      const ids = f.assigneeId.map((id) => (id === 'me' ? actor.userId : id));
+      q = q.where('c.assignee_id', 'in', ids);
     }
     if (f.partyId) {
       q = q.where('c.party_id', '=', f.partyId);
@@ -132,6 +135,7 @@ export const casesRepository = {
     db.updateTable('service_case').set(values).where('org_id', '=', orgId).where('id', '=', id).execute(),
 
   /** Running cases (not pending, not resolved) whose SLA state may have changed, for the job: all orgs. */
+  // org-scope: the SLA job's work list across organisations; each case is then handled with its own org_id.
   running: (db: Db, limit: number) =>
     db
       .selectFrom('service_case')

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuerySchema, timestamp, versionField } from '../../platform/http/common.schema.ts';
+import { multiValue, pageQuerySchema, timestamp, versionField } from '../../platform/http/common.schema.ts';
 import {
   caseChannels,
   caseEventKinds,
@@ -117,14 +117,14 @@ export type Case = z.infer<typeof caseSchema>;
 
 export const listCasesQuerySchema = pageQuerySchema
   .extend({
-    type: z.enum(caseTypes).optional(),
-    status: z.string().max(100).optional().describe('One status or several, comma-separated'),
-    priority: z.enum(casePriorities).optional(),
-    slaState: z.enum(slaStates).optional(),
-    assigneeId: z
-      .union([z.uuid(), z.literal('me')])
+    // Multi-value filters (docs/domain.md "Lists and filters"): any of the values matches; an unknown one is a 400.
+    type: multiValue(z.enum(caseTypes)).optional(),
+    status: multiValue(z.enum(caseStatuses)).optional(),
+    priority: multiValue(z.enum(casePriorities)).optional(),
+    slaState: multiValue(z.enum(slaStates)).optional(),
+    assigneeId: multiValue(z.union([z.uuid(), z.literal('me')]))
       .optional()
-      .describe('A user, or me'),
+      .describe('Users (me: the caller); repeat the parameter or separate them with commas'),
     partyId: z.uuid().optional(),
     q: z.string().trim().max(200).optional().describe('Substring of the subject'),
     sort: z

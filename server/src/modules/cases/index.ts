@@ -17,6 +17,7 @@ import { policiesService } from './sla/policies.service.ts';
 import { policiesRoutes } from './sla/sla.routes.ts';
 import { refreshAll } from './sla/sla.service.ts';
 import { caseTimelineSource } from './timeline.repository.ts';
+import { registerCaseNotifications } from './notify.ts';
 
 /** The SLA job's queue name (kept from before the module was called cases: scheduled jobs are stored under it). */
 export const SLA_JOB = 'service-sla-refresh';
@@ -32,7 +33,7 @@ export function casesModule(app: TandemApp, deps: Deps) {
   // The feedback link and the grievance follow-up code share one budget per address.
   const limits = publicLimits();
   const cases = casesService(deps);
-  casesExportRoutes(app, cases);
+  casesExportRoutes(app, cases, deps.db);
   casesRoutes(app, cases);
   policiesRoutes(app, policiesService(deps));
   metricsRoutes(app, metricsService(deps));
@@ -40,6 +41,7 @@ export function casesModule(app: TandemApp, deps: Deps) {
   grievancesRoutes(app, grievancesService(deps, limits));
   feedbackRoutes(app, feedbackService(deps, limits));
   deps.timeline.register(caseTimelineSource);
+  registerCaseNotifications(deps);
   // A customer's cases follow them when parties merge (alerts stay: one open alert per party and rule).
   deps.partyReferences.register('service_case');
   deps.jobs.define({
@@ -74,4 +76,6 @@ export { namedGrievances } from './grievances/named-grievances.repository.ts';
 
 // Expected outcomes of the access rules (the access matrix test checks them through the API).
 export { casesAccessMatrix } from './cases.access-matrix.ts';
+/** The export's columns: the machine format (`raw=true`) and the readable one (docs/domain.md "Exports"). */
+export { caseColumns, readableCaseColumns } from './cases.export.ts';
 export { casesSearchProvider } from './search.repository.ts';

@@ -2,6 +2,7 @@ import type { Updateable } from 'kysely';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { diff, recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { validation } from '../../platform/errors.ts';
 import type { Page } from '../../platform/http/common.schema.ts';
@@ -19,19 +20,23 @@ import {
 } from './case-core.ts';
 import { asSubmitter } from './cases.access.ts';
 import { toCase, toEvent, withOverdue } from './cases.mapper.ts';
+import { notifyCaseAssigned } from './notify.ts';
 import { casesRepository, eventsRepository, referableParty, type CaseView } from './cases.repository.ts';
 import type { Case, CaseEvent, CreateCase, ListCasesQuery, UpdateCase } from './cases.schema.ts';
 import type { ServiceCaseTable } from './cases.tables.ts';
 import { policyForWrite } from './sla/policies.service.ts';
 import { slaAt } from './sla/sla.service.ts';
+import { caseEvent } from './case-events.ts';
 
 /** The queue, one case and its history. Reads show the SLA state at the moment of reading and write nothing. */
 export function caseReads(deps: Deps) {
   const { db } = deps;
   return {
     async list(ctx: RequestContext, f: ListCasesQuery): Promise<Page<Case>> {
-      const vis = await visibility(db, ctx.actor.orgId);
-      const page = await casesRepository.list(db, ctx.actor, vis, f, new Date());
+      // The queue is a list read: a replica's when one is configured (the caller's own writes read from the primary).
+      const reads = await deps.reads.db(ctx.actor);
+      const vis = await visibility(reads, ctx.actor.orgId);
+      const page = await casesRepository.list(reads, ctx.actor, vis, f, new Date());
       return { items: page.items.map((r) => toCase(withOverdue(r))), nextCursor: page.nextCursor };
     },
 
@@ -108,10 +113,13 @@ async function changesOf(
 export function caseWrites(deps: Deps) {
   const { db } = deps;
   return {
-    /** One insert with due times and SLA state from the policy; alert rules are evaluated after. */
-    async create(ctx: RequestContext, input: CreateCase): Promise<Case> {
+    /**
+     * One insert with due times and SLA state from the policy; alert rules are evaluated after. In the caller's
+     * transaction when `outer` is given (another module's write of which this is one step).
+     */
+    async create(ctx: RequestContext, input: CreateCase, outer?: Db): Promise<Case> {
       const { orgId, userId } = ctx.actor;
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, outer, async (trx) => {
         const assignee =
           input.assigneeId === undefined
             ? { id: userId, name: ctx.actor.displayName }
@@ -146,6 +154,8 @@ export function caseWrites(deps: Deps) {
         const view: CaseView = { ...row, party_name: partyName, assignee_name: assignee.name };
         const out = toCase(view);
         await recordAudit(trx, ctx, { action: 'case.create', entityType: 'case', entityId: row.id, after: out });
+        await notifyCaseAssigned(trx, row, assignee.id, userId);
+        await caseEvent(trx, ctx, 'case.created', out);
         await evaluateAlerts(trx, orgId, { event: 'created', caseRow: view });
         return out;
       });
@@ -157,13 +167,20 @@ export function caseWrites(deps: Deps) {
         const before = await writableCase(trx, ctx, id);
         await checkAssignee(trx, orgId, input.assigneeId);
         const set = await changesOf(trx, ctx, before, input, new Date());
-        const out = toCase(await saveCase(trx, orgId, before, version, set));
+        const saved = await saveCase(trx, orgId, before, version, set);
+        const out = toCase(saved);
+        if (set.assignee_id !== undefined) {
+          await notifyCaseAssigned(trx, saved, set.assignee_id, ctx.actor.userId);
+        }
         await recordAudit(trx, ctx, {
           action: 'case.update',
           entityType: 'case',
           entityId: id,
           ...diff(toCase(before), out),
         });
+        if (out.status !== before.status) {
+          await caseEvent(trx, ctx, 'case.status_changed', out, before.status);
+        }
         return out;
       });
     },

@@ -1,3 +1,4 @@
+import { caseEvent } from './case-events.ts';
 import type { Updateable } from 'kysely';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { diff, recordAudit } from '../../platform/audit/audit.ts';
@@ -11,6 +12,7 @@ import type { CaseEvent, ReplyInput, ResolveInput, ResolveResult } from './cases
 import type { ServiceCaseTable } from './cases.tables.ts';
 import { inviteFeedback } from './feedback/feedback.service.ts';
 import { businessMinutesSoFar, refreshSla } from './sla/sla.service.ts';
+import { notifyGrievanceReply } from './notify.ts';
 
 /** Replies and notes (the first public reply stops the first-response clock) and resolution with its CSAT link. */
 export function resolutionService(deps: Deps) {
@@ -57,6 +59,9 @@ export function resolutionService(deps: Deps) {
           entityId: id,
           after: { eventId: ev.id, visibility: ev.visibility },
         });
+        if (!submitter && ev.visibility === 'public') {
+          await notifyGrievanceReply(trx, before, ev.id, ctx.actor.userId);
+        }
         return toEvent({ ...ev, actor_name: ctx.actor.displayName });
       });
     },
@@ -98,6 +103,7 @@ export function resolutionService(deps: Deps) {
           entityId: id,
           ...diff(toCase(before), out),
         });
+        await caseEvent(trx, ctx, 'case.resolved', out, before.status);
         const invited = await inviteFeedback(trx, deps, before, now);
         return { result: { case: out, feedback: invited.feedback }, mailed: invited.mailed };
       });

@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { diff, recordAudit } from '../../platform/audit/audit.ts';
+import { emitEvent } from '../../platform/webhooks/events.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { failedUpdate } from '../../platform/db/versioned.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -195,7 +196,15 @@ async function createTransaction(db: Db, ctx: RequestContext, input: CreateTrans
     );
     const [out] = await withLines(trx, orgId, [row]);
     await recordAudit(trx, ctx, { action: 'create', entityType: 'transaction', entityId: row.id, after: out });
-    return out as Transaction;
+    const t = out as Transaction;
+    await emitEvent(trx, ctx, 'transaction.created', {
+      id: t.id,
+      partyId: t.partyId,
+      occurredAt: t.occurredAt,
+      amount: t.amount,
+      currency: t.currency,
+    });
+    return t;
   });
 }
 
@@ -223,9 +232,11 @@ export function commerceService(deps: Deps) {
       updateProduct(db, ctx, id, version, input),
 
     async listTransactions(ctx: RequestContext, f: ListTransactionsQuery): Promise<Page<Transaction>> {
-      const vis = await customerVisibility(db, ctx.actor.orgId);
-      const res = await transactionsRepository.list(db, ctx.actor, vis, f, { limit: f.limit, cursor: f.cursor });
-      return { items: await withLines(db, ctx.actor.orgId, res.items), nextCursor: res.nextCursor };
+      // A list read: a replica's when one is configured (the caller's own writes read from the primary).
+      const reads = await deps.reads.db(ctx.actor);
+      const vis = await customerVisibility(reads, ctx.actor.orgId);
+      const res = await transactionsRepository.list(reads, ctx.actor, vis, f, { limit: f.limit, cursor: f.cursor });
+      return { items: await withLines(reads, ctx.actor.orgId, res.items), nextCursor: res.nextCursor };
     },
 
     async getTransaction(ctx: RequestContext, id: string): Promise<Transaction> {

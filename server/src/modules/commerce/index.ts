@@ -56,4 +56,6 @@ export { createProductSchema, createTransactionSchema, currencySchema } from './
 
 // Expected outcomes of the access rules (the access matrix test checks them through the API).
 export { commerceAccessMatrix } from './commerce.access-matrix.ts';
+/** The exports' columns: the machine format (`raw=true`) and the readable one (docs/domain.md "Exports"). */
+export { productColumns, transactionColumns } from './export-columns.ts';
 export { productsSearchProvider } from './commerce.repository.ts';

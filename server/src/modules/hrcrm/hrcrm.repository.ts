@@ -9,10 +9,11 @@ import type {
 
 type Db = Kysely<Database>;
 
-const withActor = (db: Db) =>
+const withActor = (db: Db, orgId: string) =>
   db
     .selectFrom('hr_group_assessment as a')
     .leftJoin('app_user as u', (j) => j.onRef('u.org_id', '=', 'a.org_id').onRef('u.id', '=', 'a.actor_id'))
+    .where('a.org_id', '=', orgId)
     .selectAll('a')
     .select('u.display_name as actor_name');
 
@@ -21,9 +22,8 @@ export type AssessmentRow = Awaited<ReturnType<typeof hrcrmRepository.assessment
 export const hrcrmRepository = {
   /** The newest assessment of every group (the current one). */
   latestAssessments(db: Db, orgId: string) {
-    return withActor(db)
+    return withActor(db, orgId)
       .distinctOn('a.group_key')
-      .where('a.org_id', '=', orgId)
       .orderBy('a.group_key')
       .orderBy('a.at', 'desc')
       .orderBy('a.id', 'desc')
@@ -31,8 +31,7 @@ export const hrcrmRepository = {
   },
 
   assessmentHistory(db: Db, orgId: string, groupKey: string) {
-    return withActor(db)
-      .where('a.org_id', '=', orgId)
+    return withActor(db, orgId)
       .where('a.group_key', '=', groupKey)
       .orderBy('a.at', 'desc')
       .orderBy('a.id', 'desc')

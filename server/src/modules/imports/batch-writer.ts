@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Actor, RequestContext } from '../../platform/auth/actor.ts';
+import { phaseChannel, timed } from '../../platform/bulk/phases.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { BatchSink } from './batch-sink.ts';
@@ -7,6 +8,7 @@ import type { Pending } from './imports.job.ts';
 import { importsRepository, type Progress } from './imports.repository.ts';
 import type { ImportErrorTable, ImportItemTable, ImportJobRow } from './imports.tables.ts';
 import { leaseRepository } from './lease.repository.ts';
+import { sameTransaction } from './commerce-rows.ts';
 import type { RowIssue } from './rows.ts';
 import { writers } from './writers.ts';
 
@@ -78,6 +80,8 @@ async function writeBatch(
   };
   const errors: Insertable<ImportErrorTable>[] = [];
   const sink = sinkOf(job, ctx, progress, errors);
+  // When the batch's statements were done: the rest of the transaction's time is its commit (a phase, phases.ts).
+  let committing = 0;
   const work = async (trx: Db) => {
     await renew(r, trx, job);
     for (const p of batch.filter((x) => x.issues.length)) {
@@ -89,12 +93,18 @@ async function writeBatch(
     if (job.dry_run) {
       throw new DryRunRollback();
     }
-    await importsRepository.addItems(trx, sink.items);
-    await importsRepository.addErrors(trx, errors);
-    await importsRepository.advance(trx, job.org_id, job.id, progress);
+    await timed('items', async () => {
+      await importsRepository.addItems(trx, sink.items);
+      await importsRepository.addErrors(trx, errors);
+      await importsRepository.advance(trx, job.org_id, job.id, progress);
+    });
+    committing = performance.now();
   };
   try {
     await db.transaction().execute(work);
+    if (phaseChannel.hasSubscribers) {
+      phaseChannel.publish({ phase: 'commit', ms: performance.now() - committing });
+    }
   } catch (err) {
     if (!(err instanceof DryRunRollback)) {
       throw err;
@@ -116,7 +126,7 @@ function unitsOf(job: ImportJobRow, batch: Pending[]): Pending[][] {
   const out: Pending[][] = [];
   for (const p of batch) {
     const last = out.at(-1);
-    if (last && p.tx?.key && last[0]?.tx?.key === p.tx.key) {
+    if (last && sameTransaction(last.at(-1)?.tx, p.tx)) {
       last.push(p);
     } else {
       out.push([p]);

@@ -11,7 +11,9 @@ import { cellText, type Cell } from './reader.ts';
  * one is a transaction of its own (with one line, or none when no product column is filled: a
  * transaction known by its amount only). The transaction's columns (party, date, amount, currency,
  * channel, note) are read from the group's first row; later rows may repeat them, but a different
- * party, amount or currency is an error.
+ * party, amount or currency is an error. A row that fills only a line's columns (no external id, party, date,
+ * amount, currency, channel or note) is a further line of the transaction above: the readable export writes a
+ * transaction's columns on its first line only (docs/domain.md "Exports").
  */
 
 const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -75,14 +77,44 @@ export interface TransactionRowValue {
   line?: { ref: ProductRef; refColumn: string | null; quantity?: string; unitPrice?: string; amount?: string };
   /** Column of each field, for the report. */
   columnOf: Map<string, string>;
+  /** Only a line's columns are filled: a further line of the transaction on the row above. */
+  continued?: boolean;
 }
+
+const transactionTargets = [
+  'externalId',
+  'partyId',
+  'partyExternalId',
+  'partyEmail',
+  'partyPhone',
+  'partyName',
+  'occurredAt',
+  'amount',
+  'currency',
+  'channel',
+  'note',
+];
+const lineTargets = [
+  'productId',
+  'productSku',
+  'productExternalId',
+  'productName',
+  'quantity',
+  'unitPrice',
+  'lineAmount',
+];
+
+/** Does `next` belong to the same transaction as the row before it (the same external id, or a further line)? */
+export const sameTransaction = (prev: TransactionRowValue | undefined, next: TransactionRowValue | undefined) =>
+  Boolean(prev && next && (next.continued || (next.key !== null && next.key === prev.key)));
 
 /** A spreadsheet row of a transactions file, or its issues (the schema checks the whole transaction later). */
 export function transactionRow(
   cells: Cell[],
   columns: Column[],
-): { value?: TransactionRowValue; key: string | null; issues: RowIssue[] } {
+): { value?: TransactionRowValue; key: string | null; continued: boolean; issues: RowIssue[] } {
   const rv = new RowValues(cells, columns);
+  const continued = !transactionTargets.some((t) => rv.has(t)) && lineTargets.some((t) => rv.has(t));
   let party: PartyRef | undefined;
   let partyColumn: string | null = null;
   for (const [target, by] of [
@@ -138,6 +170,7 @@ export function transactionRow(
   const key = rv.one('externalId') ?? null;
   const value: TransactionRowValue = {
     key,
+    continued,
     partyColumn,
     columnOf: rv.columnOf,
     ...(line ? { line } : {}),
@@ -156,5 +189,5 @@ export function transactionRow(
     channel === undefined ? {} : { channel },
     note === undefined ? {} : { note },
   );
-  return rv.issues.length ? { key, issues: rv.issues } : { value, key, issues: [] };
+  return rv.issues.length ? { key, continued, issues: rv.issues } : { value, key, continued, issues: [] };
 }

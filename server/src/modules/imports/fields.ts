@@ -1,3 +1,5 @@
+import { exportDictionaries, type DictionarySection } from '../../platform/export/dictionary.ts';
+import { partyExportHeaders } from '../parties/index.ts';
 import type { ImportEntity } from './imports.tables.ts';
 
 /**
@@ -118,19 +120,36 @@ const transactionFields: FieldSpec[] = [
   { key: 'lineAmount', aliases: ['line amount', 'subtotal', '小计', '行金额', '明细金额'] },
 ];
 
+/** The readable party export's headers in both languages as aliases, so an exported file imports back. */
+function withExportHeaders(fields: FieldSpec[]): FieldSpec[] {
+  return fields.map((f) => {
+    const headers = Object.values(partyExportHeaders).filter((h) => h.importAs === f.key);
+    return headers.length ? { ...f, aliases: [...f.aliases, ...headers.flatMap((h) => [h.en, h['zh-CN']])] } : f;
+  });
+}
+
+/** A readable export's headers (platform/export/dictionary.*.ts) as aliases of the field of the same key. */
+function withDictionaryHeaders(fields: FieldSpec[], section: DictionarySection): FieldSpec[] {
+  const headers = Object.values(exportDictionaries).map((d) => d[section]);
+  return fields.map((f) => {
+    const more = headers.map((h) => h[f.key]).filter((h): h is string => Boolean(h));
+    return more.length ? { ...f, aliases: [...f.aliases, ...more] } : f;
+  });
+}
+
 export function fieldsOf(entity: ImportEntity): FieldSpec[] {
   switch (entity) {
     case 'parties':
       // A person's job title at the company column's organisation (the works_at link's role).
-      return [...partyFields, ...employmentFields.filter((f) => f.key === 'jobTitle')];
+      return withExportHeaders([...partyFields, ...employmentFields.filter((f) => f.key === 'jobTitle')]);
     case 'employees':
-      return [...partyFields.filter((f) => f.key !== 'company'), ...employmentFields];
+      return withExportHeaders([...partyFields.filter((f) => f.key !== 'company'), ...employmentFields]);
     case 'interactions':
       return interactionFields;
     case 'products':
-      return productFields;
+      return withDictionaryHeaders(productFields, 'productHeaders');
     case 'transactions':
-      return transactionFields;
+      return withDictionaryHeaders(transactionFields, 'transactionHeaders');
   }
 }
 

@@ -143,8 +143,17 @@ export async function lookupsOf(db: Db, orgId: string): Promise<Lookups> {
   const users = await usersRepository.directory(db, orgId);
   const units = await orgUnitsRepository.names(db, orgId);
   const byUser = new Map<string, string>();
+  // A name two users share names neither (the readable export names owners; the row is refused, not guessed).
+  const ambiguous = new Set<string>();
   for (const u of users) {
-    byUser.set(u.display_name.toLowerCase(), u.id);
+    const name = u.display_name.trim().toLowerCase();
+    if (byUser.has(name) && byUser.get(name) !== u.id) {
+      ambiguous.add(name);
+    }
+    byUser.set(name, u.id);
+  }
+  for (const name of ambiguous) {
+    byUser.delete(name);
   }
   for (const u of users) {
     byUser.set(u.email.toLowerCase(), u.id);
@@ -155,7 +164,11 @@ export async function lookupsOf(db: Db, orgId: string): Promise<Lookups> {
     byUnit.set(u.name.toLowerCase(), u.id);
     byUnit.set(u.id, u.id);
   }
-  return { user: (v) => byUser.get(v.trim().toLowerCase()), orgUnit: (v) => byUnit.get(v.trim().toLowerCase()) };
+  return {
+    user: (v) => byUser.get(v.trim().toLowerCase()),
+    ambiguousUser: (v) => ambiguous.has(v.trim().toLowerCase()) && !byUser.has(v.trim().toLowerCase()),
+    orgUnit: (v) => byUnit.get(v.trim().toLowerCase()),
+  };
 }
 
 /** Custom field definitions a column may map to (parties and employees only). */

@@ -43,12 +43,12 @@ export function toPending(job: ImportJobRow, rec: SourceRecord, columns: Column[
     }
     case 'transactions': {
       const r = transactionRow(rec.cells, columns);
-      // A row with issues keeps its key, so its transaction's other rows fail with it.
+      // A row with issues keeps its key (and whether it continues a transaction), so its transaction's other rows fail with it.
       return {
         row: rec.row,
         columns,
         issues: r.issues,
-        tx: r.value ?? { key: r.key, partyColumn: null, columnOf: new Map() },
+        tx: r.value ?? { key: r.key, continued: r.continued, partyColumn: null, columnOf: new Map() },
       };
     }
     case 'parties':

@@ -12,8 +12,11 @@ import {
   parseDay,
   parseGender,
   parseKind,
+  parseLevel,
   parseMoment,
   parseRoles,
+  parseStage,
+  perRoleValues,
   splitList,
   splitPhones,
 } from './values.ts';
@@ -33,7 +36,9 @@ export interface RowIssue {
 
 /** How names in cells become ids: users by id, email or name; org units by id or name. */
 export interface Lookups {
+  /** Undefined for a name several users share (an email or id is never ambiguous). */
   user(v: string): string | undefined;
+  ambiguousUser(v: string): boolean;
   orgUnit(v: string): string | undefined;
 }
 
@@ -162,11 +167,6 @@ export function failureIssue(
   return { column: columnOfPath(rv, f.path), code: f.code, message: f.message };
 }
 
-const levelOf = (s: string) => {
-  const [level, target] = s.split(/→|->/).map((x) => x.trim());
-  return { level: level || undefined, targetLevel: target || undefined };
-};
-
 /** The name and kind: displayName, else the company (an organisation), else family and given names in their order. */
 function nameOf(rv: RowValues, entity: ImportEntity) {
   const company = rv.one('company');
@@ -199,7 +199,9 @@ function userOf(rv: RowValues, target: string, lookups: Lookups): string | undef
     return undefined;
   }
   const id = lookups.user(v);
-  if (!id) {
+  if (!id && lookups.ambiguousUser(v)) {
+    rv.issue(target, 'ambiguous_reference', 'Several users have this name: use their email');
+  } else if (!id) {
     rv.issue(target, 'unknown_reference', 'No user with this id, email or name');
   }
   return id;
@@ -217,19 +219,16 @@ function rolesOf(rv: RowValues, entity: ImportEntity, defaultRole: string): Reco
   if (entity === 'employees' && !roles.some((r) => r.role === 'employee')) {
     roles.unshift({ role: 'employee' });
   }
-  const first = roles[0] as Record<string, unknown>;
-  const stage = rv.one('stage');
-  if (stage) {
-    first.stage = stage;
-  }
-  const level = rv.one('level');
-  if (level) {
-    Object.assign(first, levelOf(level));
-  }
-  const group = rv.one('stakeholderGroup');
-  if (group) {
-    first.stakeholderGroup = group;
-  }
+  // One value applies to the first role; as many values as roles (a readable export's "新顾客; 稳定期") to each.
+  const spread = (target: string, apply: (role: Record<string, unknown>, v: string) => void) => {
+    const vs = perRoleValues(rv.one(target) ?? '');
+    vs.slice(0, vs.length === roles.length ? vs.length : 1).forEach((v, i) =>
+      apply(roles[i] as Record<string, unknown>, v),
+    );
+  };
+  spread('stage', (r, v) => (r.stage = parseStage(v)));
+  spread('level', (r, v) => Object.assign(r, defined(parseLevel(v))));
+  spread('stakeholderGroup', (r, v) => (r.stakeholderGroup = v));
   return roles;
 }
 

@@ -3,6 +3,8 @@ import { existsSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import { phaseClock, timed } from '../../platform/bulk/phases.ts';
+import { emitEvent } from '../../platform/webhooks/events.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { notFound } from '../../platform/errors.ts';
 import { afterCommerceBatch } from '../commerce/index.ts';
@@ -14,6 +16,7 @@ import { importsRepository } from './imports.repository.ts';
 import type { ImportEntity, ImportJobRow } from './imports.tables.ts';
 import { leaseRepository } from './lease.repository.ts';
 import { columnsOf, sourceInfoOf, toPending } from './pending.ts';
+import { sameTransaction } from './commerce-rows.ts';
 import { readRecords } from './reader.ts';
 
 /**
@@ -107,15 +110,18 @@ async function streamBatches(
   let bytes = 0;
   let batch: Pending[] = [];
   let writing: Promise<void> | null = null;
+  // Phases (platform/bulk/phases.ts): checking rows, waiting for the batch before, and the upkeep after a batch.
+  const check = phaseClock('check');
   const settle = async () => {
     const w = writing;
     writing = null;
-    await w;
+    await timed('wait', async () => w);
   };
   const write = (rows: Pending[], bytesAt: number) => {
+    check.publish();
     const w = (async () => {
       await writeSafely(r, job, actor, rows, bytesAt);
-      await upkeep();
+      await timed('upkeep', upkeep);
       job = await reload(r, job.org_id, job.id);
       await hooks.onBatch?.(job);
     })();
@@ -124,8 +130,8 @@ async function streamBatches(
   };
   const records = readRecords(job.file_path, sourceInfoOf(job), { skip: job.processed, onBytes: (n) => (bytes += n) });
   for await (const rec of records) {
-    const p = toPending(job, rec, columns, lookups);
-    const continues = grouped && Boolean(p.tx?.key) && batch.at(-1)?.tx?.key === p.tx?.key;
+    const p = check.run(() => toPending(job, rec, columns, lookups));
+    const continues = grouped && sameTransaction(batch.at(-1)?.tx, p.tx);
     if (batch.length >= r.batchSize && (!continues || batch.length >= r.batchSize + MAX_GROUP)) {
       await settle();
       if (hooks.signal?.aborted) {
@@ -171,6 +177,13 @@ async function complete(r: RunnerContext, job: ImportJobRow, actor: Actor, hooks
           },
         },
       );
+      await emitEvent(trx, { actor, requestId: `import:${job.id}`, ip: null }, 'import.completed', {
+        id: job.id,
+        entity: row.entity,
+        created: row.created,
+        updated: row.updated,
+        skipped: row.skipped,
+      });
     }
     return row;
   });
@@ -227,7 +240,7 @@ async function orphans(r: RunnerContext): Promise<{ org_id: string; id: string }
 export function importRunner(deps: Deps, settings: ImportSettings) {
   const r: RunnerContext = {
     deps,
-    batchSize: settings.batchSize ?? 1000,
+    batchSize: settings.batchSize ?? 2000,
     lease: { id: newRunnerId(), leaseSeconds: settings.leaseSeconds ?? 60 },
   };
   return {

@@ -8,23 +8,20 @@ import {
 } from '../commerce/index.ts';
 import { partyRefKey, resolvePartyRefs } from '../parties/index.ts';
 import { item, onePartyOf, upsertKeyOf, type BatchSink, type Writer } from './batch-sink.ts';
-import { DEFAULT_CURRENCY, type TransactionRowValue } from './commerce-rows.ts';
+import { DEFAULT_CURRENCY, sameTransaction, type TransactionRowValue } from './commerce-rows.ts';
 import type { Pending } from './imports.job.ts';
 import type { RowIssue } from './rows.ts';
 
-/** Consecutive rows with the same transaction external id; a row without one stands alone. */
+/** Consecutive rows with the same transaction external id, and further lines; any other row stands alone. */
 export function groupsOf(batch: Pending[]): Pending[][] {
   const out: Pending[][] = [];
-  let last: string | null = null;
   for (const p of batch) {
-    const key = p.tx?.key ?? null;
     const current = out.at(-1);
-    if (current && key !== null && key === last) {
+    if (current && sameTransaction(current.at(-1)?.tx, p.tx)) {
       current.push(p);
     } else {
       out.push([p]);
     }
-    last = key;
   }
   return out;
 }

@@ -1,4 +1,6 @@
 import { isValid, parse as parseDate } from 'date-fns';
+import { codeByLabel } from '../../platform/export/readable.ts';
+import { levelLabels, roleLabels, stageLabels } from '../parties/index.ts';
 import { cellText, type Cell } from './reader.ts';
 
 // Cell values as the schemas want them: dates, moments, amounts, currencies, channels, yes/no, gender,
@@ -197,6 +199,8 @@ export function parseKind(v: Cell): string {
 
 const roleWords: Record<string, string> = {
   客户: 'customer',
+  顾客: 'customer',
+  分销商: 'distributor',
   员工: 'employee',
   候选人: 'candidate',
   合作伙伴: 'partner',
@@ -213,8 +217,8 @@ export function parseRoles(v: Cell): { role: string; stage?: string }[] {
     .filter(Boolean)
     .map((part) => {
       const [r = '', stage] = part.split(':');
-      const role = roleWords[r] ?? r.toLowerCase();
-      return stage ? { role, stage } : { role };
+      const role = roleWords[r] ?? roleCode(r) ?? r.toLowerCase();
+      return stage ? { role, stage: parseStage(stage) } : { role };
     });
 }
 
@@ -227,4 +231,27 @@ export const splitList = (v: Cell, re: RegExp) =>
 /** Phones split on , ; 、 / | or new lines; "+86… +86…" (as exported) splits on spaces too; spaces inside a number stay. */
 export function splitPhones(v: Cell): string[] {
   return splitList(v, /[,，;；、/|\n]+/).flatMap((p) => (/^\+\d{6,}(\s+\+\d{6,})+$/.test(p) ? p.split(/\s+/) : [p]));
+}
+
+// The readable export's labels (either language) back to codes; a code maps to itself, anything else stays as
+// written for the schema to refuse on its column.
+const roleCode = codeByLabel(roleLabels);
+const stageCode = codeByLabel(stageLabels);
+const levelCode = codeByLabel(levelLabels);
+export const parseStage = (s: string): string => stageCode(s) ?? s.trim();
+
+/** One value per role, in role order, as the readable export lists them ("新顾客; 稳定期"). */
+export const perRoleValues = (v: string): string[] =>
+  v
+    .split(/[;；,，、|]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** "基本型→伙伴型", "basic->partnership": the current and the target level as codes. */
+export function parseLevel(s: string): { level?: string; targetLevel?: string } {
+  const [level, target] = s.split(/→|->/).map((x) => x.trim());
+  return {
+    level: level ? (levelCode(level) ?? level) : undefined,
+    targetLevel: target ? (levelCode(target) ?? target) : undefined,
+  };
 }

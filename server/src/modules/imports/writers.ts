@@ -9,6 +9,7 @@ import {
   type CreateParty,
 } from '../parties/index.ts';
 import { bulkUpsertProducts } from '../commerce/index.ts';
+import { timed } from '../../platform/bulk/phases.ts';
 import { good, item, onePartyOf, upsertKeyOf, type Writer } from './batch-sink.ts';
 import type { Pending } from './imports.job.ts';
 import type { ImportJobRow } from './imports.tables.ts';
@@ -23,7 +24,7 @@ const writeParties: Writer = async (trx, s, batch) => {
   const emails = [...new Set(rows.flatMap((r) => r.emails ?? []))];
   const phones = [...new Set(rows.flatMap((r) => (r.phones ?? []).map((ph) => normalizePhone(ph) ?? ph)))];
   // Live parties sharing an email or phone, before this batch writes: a created row that matches one is a duplicate (reported, not merged).
-  const existing = await partiesSharingContacts(trx, s.job.org_id, emails, phones);
+  const existing = await timed('duplicates', () => partiesSharingContacts(trx, s.job.org_id, emails, phones));
   const out = await bulkUpsertParties(trx, s.ctx, rows, { upsertKey: s.job.options.upsertKey });
   const seen = new Map<string, { id: string; name: string }>();
   for (const e of existing) {

@@ -43,6 +43,9 @@ export const fieldTypes = ['text', 'number', 'date', 'boolean', 'select', 'multi
 export const stakeholderSides = ['internal', 'external'] as const;
 export const historyFields = ['role', 'stage', 'level', 'target_level', 'phase', 'owner', 'backup_owner'] as const;
 
+/** The most parties one bulk action (or an export of a selection) takes. */
+export const MAX_BULK_PARTIES = 200;
+
 /** Days during which a merge can be undone. */
 export const MERGE_UNDO_DAYS = 30;
 

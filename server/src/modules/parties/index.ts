@@ -12,6 +12,7 @@ import { partiesExportRoutes } from './parties.export.ts';
 import { partiesRepository } from './parties.repository.ts';
 import { partiesRoutes } from './parties.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
+import { notifyDueTasks, registerActivityNotifications, TASKS_DUE_CRON, TASKS_DUE_JOB } from './activity/notify.ts';
 import { fieldDefinitionsRepository, stakeholderGroupsRepository } from './settings/settings.repository.ts';
 
 /** Every route of the parties module. */
@@ -25,7 +26,16 @@ export function partiesModule(app: TandemApp, deps: Deps) {
   binRoutes(app, deps);
   linksRoutes(app, deps);
   relationshipRoutes(app, deps);
+  registerActivityNotifications(deps);
+  deps.jobs.define({
+    name: TASKS_DUE_JOB,
+    cron: TASKS_DUE_CRON,
+    handler: async () => void (await notifyDueTasks(deps.db)),
+  });
 }
+
+/** The daily due-task notifications (`serve` runs them at 01:00 UTC; tests call this directly). */
+export { notifyDueTasks, TASKS_DUE_JOB } from './activity/notify.ts';
 
 // Services.
 export { partiesService, readableParty, writableParty } from './parties.service.ts';
@@ -50,6 +60,8 @@ export { normalizePhone } from './phone.ts';
 // Read models (lookups other modules need; their SQL stays here).
 export { partiesReadModel, interactionCountsByParty } from './read-model.repository.ts';
 export { partiesSearchProvider } from './search.repository.ts';
+/** The list's search as a condition over `p` (it matches only fields the reader may read). */
+export { visibleSearch } from './parties.repository.ts';
 /** The org's customer-visibility setting, which the visibility conditions below take. */
 export const customerVisibility = (db: Db, orgId: string) => partiesRepository.visibility(db, orgId);
 /** For bootstrap: gives a new organisation the eight default stakeholder groups (also done lazily on first use). */
@@ -89,7 +101,10 @@ export type { RowFailure } from '../../platform/bulk/row-failure.ts';
 export { createPartySchema, listPartiesQuerySchema, type CreateParty } from './parties.schema.ts';
 export { createInteractionSchema, type CreateInteraction } from './activity/activity.schema.ts';
 export { partyRoles as partyRoleNames, partyKinds as partyKindNames } from './constants.ts';
-export { partyExportColumns } from './parties.export.ts';
+export { partyExportColumns, readablePartyColumns, unitsOfOwners } from './parties.export.ts';
+/** The readable export's headers and labels, which imports map back to fields and codes. */
+export { partyExportHeaders, kindLabels, roleLabels, stageLabels, levelLabels } from './export-labels.ts';
+export { MAX_BULK_PARTIES } from './constants.ts';
 
 // Expected outcomes of the access rules (the access matrix test checks them through the API).
 export { partiesAccessMatrix } from './parties.access-matrix.ts';

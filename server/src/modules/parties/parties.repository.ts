@@ -3,16 +3,73 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Visibility } from '../../platform/access/access.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/types.ts';
+import { organizationsRepository } from '../../platform/identity/organizations.repository.ts';
 import { canRead, canSeeFull, inEmployeeCircle } from './parties.access.ts';
 import type { ListPartiesQuery } from './parties.schema.ts';
 import type { NewPartyRow, PartyRoleRow, PartyRow, PartyUpdate } from './parties.tables.ts';
 import { paginateKeys, type SortKey } from '../../platform/db/keyset.ts';
+import type { Page } from '../../platform/http/common.schema.ts';
 import { normaliseQuery } from './names.ts';
 import { looksLikePhone, phoneSearchTerms, wholePhone } from './phone.ts';
 
 type Db = Kysely<Database>;
-/** A party row with what the actor may see of it. */
-export type VisibleParty = PartyRow & { can_full: boolean; can_sensitive: boolean };
+/**
+ * A party row with what the actor may see of it; reads of a party or a page also bring its current roles and its
+ * owners' names in the same statement (`joined`), so a read is one round trip.
+ */
+export type VisibleParty = PartyRow & {
+  can_full: boolean;
+  can_sensitive: boolean;
+  joined?: { roles: PartyRoleRow[]; ownerName: string | null; backupOwnerName: string | null };
+};
+
+// A current role as JSON, column for column, with the values the driver would give: numeric as text (salary keeps
+// its digits), dates as 'YYYY-MM-DD'; timestamps come back as ISO text and are made Dates again below.
+const roleJson = sql`json_build_object(
+  'org_id', r.org_id, 'id', r.id, 'party_id', r.party_id, 'role', r.role, 'stakeholder_group', r.stakeholder_group,
+  'stage', r.stage, 'level', r.level, 'target_level', r.target_level, 'initiative_score', r.initiative_score,
+  'participation_score', r.participation_score, 'target_quadrant', r.target_quadrant,
+  'target_quadrant_by', r.target_quadrant_by, 'target_level_by', r.target_level_by, 'phase', r.phase,
+  'employee_no', r.employee_no, 'hire_date', r.hire_date, 'org_unit_id', r.org_unit_id, 'manager_id', r.manager_id,
+  'job_title', r.job_title, 'career_track', r.career_track, 'grade', r.grade, 'salary', r.salary::text,
+  'exit_date', r.exit_date, 'exit_reason', r.exit_reason, 'started_at', r.started_at, 'ended_at', r.ended_at,
+  'created_at', r.created_at, 'updated_at', r.updated_at, 'version', r.version)`;
+type RoleJson = Omit<PartyRoleRow, 'started_at' | 'ended_at' | 'created_at' | 'updated_at'> & {
+  started_at: string;
+  ended_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+const ownerName = (column: 'p.owner_id' | 'p.backup_owner_id') =>
+  sql<string | null>`(select u.display_name from app_user u where u.org_id = p.org_id and u.id = ${sql.ref(column)})`;
+/** The current roles (oldest first, as `currentRoles` orders them) and the owners' names of the party `p`. */
+const joinedColumns = [
+  sql<RoleJson[]>`coalesce((select json_agg(${roleJson} order by r.started_at) from party_role r
+    where r.org_id = p.org_id and r.party_id = p.id and r.ended_at is null), '[]'::json)`.as('current_roles'),
+  ownerName('p.owner_id').as('owner_name'),
+  ownerName('p.backup_owner_id').as('backup_owner_name'),
+];
+type JoinedRow = PartyRow & {
+  can_full: boolean;
+  can_sensitive: boolean;
+  current_roles: RoleJson[];
+  owner_name: string | null;
+  backup_owner_name: string | null;
+};
+const fromJson = (r: RoleJson): PartyRoleRow => ({
+  ...r,
+  started_at: new Date(r.started_at),
+  ended_at: r.ended_at === null ? null : new Date(r.ended_at),
+  created_at: new Date(r.created_at),
+  updated_at: new Date(r.updated_at),
+});
+function joined(row: JoinedRow): VisibleParty {
+  const { current_roles, owner_name, backup_owner_name, ...party } = row;
+  return {
+    ...party,
+    joined: { roles: current_roles.map(fromJson), ownerName: owner_name, backupOwnerName: backup_owner_name },
+  };
+}
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -61,6 +118,8 @@ export function visibleSearch(actor: Actor, visibility: Visibility, q: string): 
   return sql<SqlBool>`(${searchCondition(q)} and (${canSeeFull(actor, visibility, 'read')} or ${directorySearchMatch(q)}))`;
 }
 
+const textArray = (xs: readonly string[]) => sql`${sql.val([...xs])}::text[]`;
+
 const sortColumns = {
   displayName: { column: 'p.display_name', type: 'text', value: (r: PartyRow) => r.display_name },
   createdAt: { column: 'p.created_at', type: 'timestamptz', value: (r: PartyRow) => r.created_at },
@@ -90,27 +149,28 @@ export const partiesRepository = {
       .executeTakeFirst();
   },
 
+  /** The organisation's customer visibility (held in memory between changes: platform/identity/org-settings.ts). */
   async visibility(db: Db, orgId: string): Promise<Visibility> {
-    const row = await db
-      .selectFrom('organization')
-      .select(sql<string | null>`settings->>'customerVisibility'`.as('v'))
-      .where('org_id', '=', orgId)
-      .executeTakeFirst();
-    const v = row?.v;
+    const v = (await organizationsRepository.settings(db, orgId))?.customerVisibility;
     return v === 'public_read' || v === 'public_read_write' ? v : 'private';
   },
 
-  list(db: Db, actor: Actor, visibility: Visibility, f: ListPartiesQuery) {
-    let q = visibleQuery(db, actor, visibility).where('p.merged_into_id', 'is', null);
+  async list(db: Db, actor: Actor, visibility: Visibility, f: ListPartiesQuery): Promise<Page<VisibleParty>> {
+    let q = visibleQuery(db, actor, visibility).select(joinedColumns).where('p.merged_into_id', 'is', null);
     q = f.status === 'deleted' ? q.where('p.deleted_at', 'is not', null) : q.where('p.deleted_at', 'is', null);
     if (f.q) {
       q = q.where(() => visibleSearch(actor, visibility, f.q ?? ''));
     }
-    if (f.role || f.stage || f.level || f.stakeholderGroup) {
+    const roles = f.role?.length ? f.role : undefined;
+    const stages = f.stage?.length ? f.stage : undefined;
+    const owners = f.ownerId?.length ? f.ownerId.map((o) => (o === 'me' ? actor.userId : o)) : undefined;
+    const tags = f.tag?.length ? f.tag : undefined;
+    if (roles || stages || f.level || f.stakeholderGroup) {
       // Ternaries, not `&&`: an empty filter (`?stage=`) would otherwise join the conditions as the value ''.
+      // Several values of one filter match any of them, on the same current role (customer at new or loyal).
       const conds = [
-        f.role ? sql`r.role = ${f.role}` : undefined,
-        f.stage ? sql`r.stage = ${f.stage}` : undefined,
+        roles ? sql`r.role = any(${textArray(roles)})` : undefined,
+        stages ? sql`r.stage = any(${textArray(stages)})` : undefined,
         f.level ? sql`r.level = ${f.level}` : undefined,
         f.stakeholderGroup ? sql`r.stakeholder_group = ${f.stakeholderGroup}` : undefined,
       ].filter((c) => c !== undefined);
@@ -120,17 +180,20 @@ export const partiesRepository = {
       );
     }
     // Filters on what directory readers cannot see apply to fully visible parties only, so they leak nothing.
-    if (f.stage || f.level || f.stakeholderGroup || f.tag || f.ownerId || f.status === 'deleted') {
+    if (stages || f.level || f.stakeholderGroup || tags || owners || f.status === 'deleted') {
       q = q.where(() => canSeeFull(actor, visibility, 'read'));
     }
-    if (f.ownerId) {
-      q = q.where('p.owner_id', '=', f.ownerId === 'me' ? actor.userId : f.ownerId);
+    if (owners) {
+      q = q.where('p.owner_id', 'in', owners);
     }
-    if (f.tag) {
-      q = q.where(() => sql<SqlBool>`p.tags @> array[${f.tag}]::text[]`);
+    if (tags) {
+      q = q.where(() => sql<SqlBool>`p.tags && ${textArray(tags)}`);
     }
-    if (f.kind) {
-      q = q.where('p.kind', '=', f.kind);
+    if (f.kind?.length) {
+      q = q.where('p.kind', 'in', f.kind);
+    }
+    if (f.ids?.length) {
+      q = q.where('p.id', 'in', f.ids);
     }
     if (f.createdFrom) {
       q = q.where('p.created_at', '>=', new Date(f.createdFrom));
@@ -138,19 +201,24 @@ export const partiesRepository = {
     if (f.createdTo) {
       q = q.where('p.created_at', '<', new Date(f.createdTo));
     }
-    const keys: SortKey<VisibleParty>[] = f.sort.map((k) => {
+    const keys: SortKey<JoinedRow>[] = f.sort.map((k) => {
       const desc = k.startsWith('-');
       const col = sortColumns[(desc ? k.slice(1) : k) as keyof typeof sortColumns];
       return { ...col, desc };
     });
     // A search of 3+ characters is usually selective: let the trigram index find the matches, then sort.
     const collectFirst = Boolean(f.q) && [...normaliseQuery(f.q ?? '')].length >= 3;
-    return paginateKeys(q, { limit: f.limit, cursor: f.cursor, keys, idColumn: 'p.id', collectFirst });
+    const page = await paginateKeys(q, { limit: f.limit, cursor: f.cursor, keys, idColumn: 'p.id', collectFirst });
+    return { items: page.items.map(joined), nextCursor: page.nextCursor };
   },
 
-  /** A party the actor may read (deleted and merged ones included: the caller decides). */
-  findVisible(db: Db, actor: Actor, visibility: Visibility, id: string): Promise<VisibleParty | undefined> {
-    return visibleQuery(db, actor, visibility).where('p.id', '=', id).executeTakeFirst();
+  /** A party the actor may read (deleted and merged ones included: the caller decides), with its roles and owners. */
+  async findVisible(db: Db, actor: Actor, visibility: Visibility, id: string): Promise<VisibleParty | undefined> {
+    const row = await visibleQuery(db, actor, visibility)
+      .select(joinedColumns)
+      .where('p.id', '=', id)
+      .executeTakeFirst();
+    return row && joined(row);
   },
 
   /** A party the actor may change, locked for the rest of the transaction. */

@@ -4,14 +4,18 @@ import {
   isoDate,
   isoDateTime,
   MAX_INT4,
+  multiValue,
   pageQuerySchema,
   timestamp,
   versionField,
 } from '../../platform/http/common.schema.ts';
 import {
+  customerStages,
+  employeeStages,
   genders,
   historyFields,
   kotlerLevels,
+  MAX_BULK_PARTIES,
   partyKinds,
   partyRoles,
   quadrants,
@@ -20,6 +24,7 @@ import {
 
 export const partyKindSchema = z.enum(partyKinds);
 export const partyRoleNameSchema = z.enum(partyRoles);
+const allStages = [...new Set([...customerStages, ...employeeStages])] as [string, ...string[]];
 export const kotlerLevelSchema = z.enum(kotlerLevels);
 export const quadrantSchema = z.enum(quadrants);
 export const phaseSchema = z.enum(relationshipPhases);
@@ -259,13 +264,15 @@ export const listPartiesQuerySchema = pageQuerySchema
       .max(200)
       .optional()
       .describe('Name (any substring, Chinese included), email, phone in any format, or tag'),
-    role: partyRoleNameSchema.optional(),
-    stage: z.string().max(40).optional(),
+    // Several values per filter match any of them (docs/domain.md "Lists and filters").
+    role: multiValue(partyRoleNameSchema).optional(),
+    stage: multiValue(z.enum(allStages)).optional(),
     level: kotlerLevelSchema.optional(),
     stakeholderGroup: z.string().max(63).optional(),
-    ownerId: z.union([z.uuid(), z.literal('me')]).optional(),
-    tag: tag.optional(),
-    kind: partyKindSchema.optional(),
+    ownerId: multiValue(z.union([z.uuid(), z.literal('me')])).optional(),
+    tag: multiValue(tag).optional(),
+    kind: multiValue(partyKindSchema).optional(),
+    ids: multiValue(z.uuid(), MAX_BULK_PARTIES).optional().describe('Only these parties (the export of a selection)'),
     createdFrom: isoDateTime.optional(),
     createdTo: isoDateTime.optional(),
     status: z.enum(['active', 'deleted']).default('active').describe('deleted: the bin, for restoring'),

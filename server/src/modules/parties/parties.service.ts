@@ -24,9 +24,20 @@ import { fieldDefinitionsRepository } from './settings/settings.repository.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { usersRepository } from '../../platform/identity/users.repository.ts';
 import { binParty, restoreParty } from './bin/moves.ts';
+import { emitEvent } from '../../platform/webhooks/events.ts';
 
-/** Maps rows the actor may see, with their current roles (one query for a whole page). */
+/**
+ * Maps rows the actor may see, with their current roles and owners' names: those the read brought along (`joined`),
+ * else one query each for a whole page.
+ */
 export async function withRoles(db: Db, orgId: string, rows: VisibleParty[]): Promise<Party[]> {
+  if (rows.every((r) => r.joined)) {
+    return rows.map((r) => {
+      const j = r.joined ?? { roles: [], ownerName: null, backupOwnerName: null };
+      const party = toParty(r, j.roles, { full: r.can_full, sensitive: r.can_sensitive });
+      return r.can_full ? { ...party, ownerName: j.ownerName, backupOwnerName: j.backupOwnerName } : party;
+    });
+  }
   const roles = await partiesRepository.currentRoles(
     db,
     orgId,
@@ -115,6 +126,8 @@ export function partiesService(deps: Deps) {
     reload,
 
     async list(ctx: RequestContext, f: ListPartiesQuery): Promise<Page<Party>> {
+      // A list read: the replica when there is one, unless this reader just wrote (docs/scale.md "A read replica").
+      const db = await deps.reads.db(ctx.actor);
       const visibility = await partiesRepository.visibility(db, ctx.actor.orgId);
       const page = await partiesRepository.list(db, ctx.actor, visibility, f);
       return { items: await withRoles(db, ctx.actor.orgId, page.items), nextCursor: page.nextCursor };
@@ -156,6 +169,7 @@ export function partiesService(deps: Deps) {
           entityId: row.id,
           after: { ...row, search_text: undefined, search_grams: undefined, name_key: undefined },
         });
+        await emitEvent(trx, ctx, 'party.created', { id: row.id, kind: row.kind });
         for (const [i, r] of (input.roles ?? []).entries()) {
           const { role, ...rest } = r;
           await applyRole(trx, ctx, row.id, role, rest, () => 1, ['roles', i]);
@@ -188,6 +202,7 @@ export function partiesService(deps: Deps) {
           before: d.before,
           after: d.after,
         });
+        await emitEvent(trx, ctx, 'party.updated', { id, kind: row.kind });
       });
       return reload(ctx, id);
     },

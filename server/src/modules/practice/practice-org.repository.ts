@@ -48,6 +48,7 @@ export const practiceOrgRepository = {
     return db.insertInto('practice_account').values(row).execute();
   },
   /** Is this organisation a practice organisation (of any creator)? Practice organisations make none of their own. */
+  // org-scope: practice_org_id is the organisation asked about (the row's org_id is its creator's).
   async isPractice(db: Db, orgId: string): Promise<boolean> {
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from practice_org where practice_org_id = ${orgId}`.execute(db);

@@ -26,6 +26,9 @@ export const newProductSpeed = (
   to: Date,
 ): Promise<{ n: number; median: number | null }> => projectsRepository.productSpeed(db, orgId, from, to);
 
+/** Per product named by a product project, its latest launch day (the capability index's new-product share). */
+export { productLaunchesSql } from './projects/product-launches.repository.ts';
+
 // Services the demo and other code may use (the same paths as the API).
 export { projectsService } from './projects/projects.service.ts';
 export { reviewsService } from './quality-review/reviews.service.ts';

@@ -27,6 +27,8 @@ export interface ProjectTable {
   idea_on: Day;
   launch_on: Day;
   first_sale_on: Day;
+  /** Product projects: the organisation's product it launches. */
+  product_id: ColumnType<string | null, string | null | undefined, string | null>;
   status: ColumnType<ProjectStatus, ProjectStatus | undefined, ProjectStatus>;
   started_at: TimestampOrNull;
   closed_at: TimestampOrNull;

@@ -63,6 +63,7 @@ export const ballotsRepository = {
   },
 
   /** Surveys with held ballots that may be released: at least the minimum held, or the survey closed. */
+  // org-scope: the release job's work list across organisations; each survey is then released with its own org_id.
   async releasable(db: Db, now: Date): Promise<{ org_id: string; survey_id: string; minimum: number }[]> {
     const res = await sql<{ org_id: string; survey_id: string; minimum: number }>`
       select b.org_id, b.survey_id,

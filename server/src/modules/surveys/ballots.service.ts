@@ -3,6 +3,8 @@ import { hashSecret } from '../../platform/auth/crypto.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { conflict } from '../../platform/errors.ts';
+import { systemWho } from '../../platform/audit/audit.ts';
+import { emitEvent } from '../../platform/webhooks/events.ts';
 import type { AnswerRow } from './answers.ts';
 import { ballotsRepository, type HeldBallot } from './ballots.repository.ts';
 import type { Audience } from './surveys.schema.ts';
@@ -44,6 +46,17 @@ export function ballotsService(deps: Deps) {
     }
     const batch = shuffled(held).map((b: HeldBallot) => ({ ...b, responseId: randomUUID() }));
     await ballotsRepository.release(trx, orgId, surveyId, batch);
+    // One event per released answer, in the batch's shuffled order and at the release's moment, naming the survey
+    // and the day of the answer only: no response id, respondent or invitation (docs/webhooks.md "Anonymity").
+    for (const b of batch) {
+      await emitEvent(
+        trx,
+        systemWho(orgId),
+        'survey.response_created',
+        { surveyId, anonymous: true, day: b.submitted_on },
+        { day: b.submitted_on },
+      );
+    }
     return batch.length;
   }
 

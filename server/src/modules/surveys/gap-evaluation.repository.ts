@@ -14,8 +14,8 @@ export interface GapCell {
  * Gap (expectation) surveys aimed at a stakeholder group: audience that group — or, for the employees and company
  * clients groups, the employee and customer audiences — not drafts; employee-side ones only when asked for.
  */
-function aimedAt(orgId: string, groupKey: string, employeeSide: boolean) {
-  return sql`s.org_id = ${orgId} and s.kind = 'gap' and s.status <> 'draft'
+function aimedAt(groupKey: string, employeeSide: boolean) {
+  return sql`s.kind = 'gap' and s.status <> 'draft'
     and ((s.audience->>'kind' = 'stakeholderGroup' and s.audience->>'stakeholderGroup' = ${groupKey})
       or (${groupKey} = 'employees' and s.audience->>'kind' = 'employees')
       or (${groupKey} = 'company_clients' and s.audience->>'kind' = 'customers'))
@@ -25,7 +25,9 @@ function aimedAt(orgId: string, groupKey: string, employeeSide: boolean) {
 export const gapEvaluationRepository = {
   async surveyCount(db: Db, orgId: string, groupKey: string, employeeSide: boolean): Promise<number> {
     const { rows } = await sql<{ n: number }>`
-      select count(*)::int as n from survey s where ${aimedAt(orgId, groupKey, employeeSide)}`.execute(db);
+      select count(*)::int as n from survey s where s.org_id = ${orgId} and ${aimedAt(groupKey, employeeSide)}`.execute(
+      db,
+    );
     return rows[0]?.n ?? 0;
   },
 
@@ -40,7 +42,7 @@ export const gapEvaluationRepository = {
       with s as (
         select s.id, s.questions, s.min_group_size,
           (s.anonymous or s.audience->>'kind' = 'employees') as thresholded
-        from survey s where ${aimedAt(orgId, groupKey, employeeSide)}
+        from survey s where s.org_id = ${orgId} and ${aimedAt(groupKey, employeeSide)}
       ),
       r as (
         select r.id, r.survey_id, r.submitted_at from survey_response r join s on s.id = r.survey_id

@@ -1,5 +1,6 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { recordAudit } from '../../platform/audit/audit.ts';
+import { recordAudit, systemWho } from '../../platform/audit/audit.ts';
+import { emitEvent } from '../../platform/webhooks/events.ts';
 import { hashSecret } from '../../platform/auth/crypto.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
@@ -101,6 +102,12 @@ export function responsesService(deps: Deps) {
             after: { surveyId: s.id, partyId: s.invitee_id, answers: answers.length },
           },
         );
+        await emitEvent(trx, systemWho(s.org_id), 'survey.response_created', {
+          surveyId: s.id,
+          responseId: r.id,
+          partyId: s.invitee_id,
+          anonymous: false,
+        });
       });
       return { ok: true };
     },

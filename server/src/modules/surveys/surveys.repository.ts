@@ -164,6 +164,7 @@ export const surveysRepository = {
       .execute();
   },
 
+  // org-scope: an invitation link's token hash is unique across organisations, and the respondent's organisation is not known before it.
   findInvitation: (db: Db, tokenHash: string) =>
     db
       .selectFrom('survey_invitation as i')

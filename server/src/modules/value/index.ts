@@ -9,6 +9,7 @@ import { concentrationRoutes } from './concentration/concentration.routes.ts';
 import { concentrationService } from './concentration/concentration.service.ts';
 import { CLV_FIT_JOB, clvService, runClvFit } from './clv/clv.service.ts';
 import { valueCoreRoutes } from './core-routes.ts';
+import { boardRoutes } from './board/board.routes.ts';
 import { registerValueExtras } from './segments/register.ts';
 
 /** Every route of the value module and its CLV fit job. */
@@ -23,6 +24,7 @@ export function valueModule(app: TandemApp, deps: Deps) {
     },
   });
   valueCoreRoutes(app, deps);
+  boardRoutes(app, deps);
   registerValueExtras(app, deps);
 }
 

@@ -53,6 +53,8 @@ const analytics: MatrixResource = {
     byOwner: { route: 'GET /api/value/concentration', query: 'by=owner', as: 'read', expect: readAll },
     cohorts: { route: 'GET /api/value/cohorts', as: 'read', expect: readAll },
     customersByValue: { route: 'GET /api/value/customers', as: 'read', expect: readAll },
+    // The party board's totals: the parties each reader sees in full (server/test/lists.test.ts checks the numbers).
+    board: { route: 'GET /api/value/board', as: 'read', expect: readAll },
   },
 };
 
@@ -64,6 +66,7 @@ export const valueAccessMatrix: MatrixTable = {
     'modules/value/concentration/concentration.routes.ts',
     'modules/value/cohorts/cohorts.routes.ts',
     'modules/value/snapshots/customers.service.ts',
+    'modules/value/board/board.service.ts',
   ],
   resources: [clvFit, analytics],
 };

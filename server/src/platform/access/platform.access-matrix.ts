@@ -109,6 +109,21 @@ const view: MatrixResource = {
   },
 };
 
+// Notifications are their user's alone: another user's is not found, and lists, counts and marks touch only one's own.
+const notification: MatrixResource = {
+  resource: 'notification',
+  record: "owner's notification of a task the admin gave them on the customer",
+  read: { none: 'Notifications are read in the list' },
+  list: { route: 'GET /api/notifications', query: 'limit=100', expect: { allow: ['owner'], otherwise: 'absent' } },
+  update: { route: 'POST /api/notifications/{id}/read', expect: { allow: ['owner'], otherwise: 'deny404' } },
+  delete: { none: 'Notifications are marked read, never deleted' },
+  export: { none: 'No notification export' },
+  more: {
+    count: { route: 'GET /api/notifications/count', expect: { otherwise: 'allow' } },
+    readAll: { route: 'POST /api/notifications/read-all', expect: { otherwise: 'allow' } },
+  },
+};
+
 export const platformAccessMatrix: MatrixTable = {
   file: 'platform/access/platform.access-matrix.ts',
   rules: [
@@ -117,8 +132,9 @@ export const platformAccessMatrix: MatrixTable = {
     'platform/export/export.routes.ts',
     'platform/auth/tokens.service.ts',
     'platform/views/views.service.ts',
+    'platform/notify/notify.service.ts',
   ],
-  resources: [user, orgUnit, audit, token, view],
+  resources: [user, orgUnit, audit, token, view, notification],
 };
 
 /**
@@ -135,6 +151,8 @@ export const outsideTheMatrix: readonly OutsideTheMatrix[] = [
   { route: 'DELETE /api/auth/sessions/{id}', reason: "One of the caller's own sessions (404 for anyone else's)" },
   { route: 'POST /api/auth/sessions/sign-out-others', reason: "The caller's own other sessions" },
   { route: 'POST /api/auth/password', reason: "The caller's own password, with the current one" },
+  { route: 'GET /api/notifications/settings', reason: "The caller's own digest setting" },
+  { route: 'PUT /api/notifications/settings', reason: "The caller's own digest setting" },
   { route: 'GET /api/me/surveys', reason: "The caller's own invitations, through their linked party" },
   { route: 'POST /api/me/surveys/{id}/link', reason: "A new link for the caller's own invitation (404 otherwise)" },
   { route: 'GET /api/public/surveys/{token}', reason: 'Public: the answer link is the secret' },
@@ -149,5 +167,10 @@ export const outsideTheMatrix: readonly OutsideTheMatrix[] = [
   { route: 'GET /api/public/unsubscribe', reason: 'Public: the signed unsubscribe token is the secret' },
   { route: 'POST /api/public/unsubscribe', reason: 'Public: the signed unsubscribe token is the secret' },
   { route: 'POST /api/public/referrals/{code}', reason: 'Public: the signed referral code is the credential' },
+  { route: 'GET /api/public/referrals/{code}', reason: 'Public: the signed referral code is the credential' },
   { route: 'POST /api/public/mentions/inbound', reason: "Public: the organisation's inbound token is the credential" },
+  {
+    route: 'POST /api/public/mail-inbound/{token}',
+    reason: "Public: the organisation's inbound-mail token (in the path) is the credential",
+  },
 ];

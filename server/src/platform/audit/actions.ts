@@ -46,6 +46,7 @@ export const auditActions = [
   'value_setting.update',
   'segment.create',
   'segment.update',
+  'segment.add_members',
   'value.snapshot',
   'wallet.update',
   // People (modules/people).
@@ -73,7 +74,15 @@ export const auditActions = [
   'campaign.send',
   'care_post.override',
   'care_mention.token',
+  'care_mail.token',
+  'care_mail.inbound',
   'care_settings.update',
+  // Webhooks (platform/webhooks).
+  'webhook.create',
+  'webhook.update',
+  'webhook.delete',
+  'webhook.rotate',
+  'webhook.disable',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -122,10 +131,12 @@ export const auditEntityTypes = [
   'care_mention_settings',
   'care_post',
   'care_settings',
+  'care_inbound_mail',
   'party_link',
   'hr_crm',
   'practice',
   'project',
   'quality_review',
+  'webhook',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];

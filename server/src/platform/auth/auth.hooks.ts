@@ -13,14 +13,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function registerAuthHooks(app: TandemApp, auth: AuthService): void {
   app.decorateRequest('actor', null);
 
-  // A write may sign someone out, revoke a token or change a user: forget the resolved tokens and
-  // sessions before its answer goes out, so the next request sees the change.
-  app.addHook('onSend', (req, _reply, payload, done) => {
-    if (!SAFE_METHODS.has(req.method)) {
-      auth.forgetResolved();
-    }
-    done(null, payload);
-  });
+  // A write may sign someone out, revoke a token or change a user: the app's response hook forgets the resolved
+  // tokens and sessions before its answer goes out (platform/http/response-hooks.ts), so the next request sees it.
 
   app.addHook('preHandler', async (req) => {
     // The docs pages are static assets registered by a plugin, so they cannot carry route config.

@@ -1,7 +1,7 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Actor } from './actor.ts';
 import { hashSecret, randomToken, verifyPassword } from './crypto.ts';
 import { sessionsRepository } from './sessions.repository.ts';
+import { loginThrottle } from './login-throttle.ts';
 import { tokensRepository } from './tokens.repository.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { UserRow } from '../db/types.ts';
@@ -19,8 +19,9 @@ const SESSION_TOUCH_MS = 5 * 60 * 1000;
  * How long a resolved token or session is reused without asking the database (each request would
  * otherwise run the token/session lookup, the costliest statement of a simple read). Every write
  * request through this app forgets them all (`forgetResolved`), so sign-out, revocation, role changes
- * and deactivation apply at once here; changes made elsewhere (the CLI, another instance, SQL) apply
- * within this time.
+ * and deactivation apply at once here. Changes made elsewhere (another server, the CLI, SQL) arrive as a
+ * `tandem_auth` notification at their commit (migration 0028's triggers), which forgets them too; on
+ * PostgreSQL, while that listener is not connected, nothing is reused at all.
  */
 export const RESOLVED_TTL_MS = 1000;
 const RESOLVED_MAX = 10_000;
@@ -55,42 +56,28 @@ function actorOf(
   return { ...toSessionUser(u), userId: u.id, authMethod: method, ...extra };
 }
 
-export function authService(deps: Deps, limits: LoginLimits) {
+/**
+ * Invalidation of resolved sessions and tokens by changes made elsewhere: `subscribe` calls back on every
+ * `tandem_auth` notification and reports whether it is listening. Without it (standalone uses) nothing is reused.
+ */
+export interface AuthChanges {
+  subscribe(onChange: () => void, onListening: (listening: boolean) => void): () => Promise<void>;
+}
+
+export function authService(deps: Deps, limits: LoginLimits, changes?: AuthChanges) {
   const { db, secret } = deps;
-  const byAccount = new RateLimiterMemory({
-    keyPrefix: 'acct',
-    points: limits.perAccount,
-    duration: limits.windowSeconds,
-  });
-  const byAddress = new RateLimiterMemory({
-    keyPrefix: 'addr',
-    points: limits.perAddress,
-    duration: limits.windowSeconds,
-  });
-
-  async function refuseIfLocked(email: string, ip: string) {
-    const [a, b] = await Promise.all([byAccount.get(email), byAddress.get(ip)]);
-    const blocked = [a, b].filter((r) => r && r.remainingPoints <= 0);
-    if (blocked.length) {
-      const wait = Math.ceil(Math.max(...blocked.map((r) => r?.msBeforeNext ?? 0)) / 1000);
-      throw new AppError(
-        'RATE_LIMITED',
-        `Too many failed sign-in attempts; try again in ${Math.ceil(wait / 60)} minute(s)`,
-        { retryAfterSeconds: wait },
-      );
-    }
-  }
-
-  async function countFailure(email: string, ip: string) {
-    // consume() rejects once the budget is spent; the next attempt is refused by refuseIfLocked.
-    await Promise.all([byAccount.consume(email).catch(() => undefined), byAddress.consume(ip).catch(() => undefined)]);
-  }
+  const throttle = loginThrottle(db, secret, limits);
 
   // Resolved actors by token hash. `generation` changes on every forget; a lookup that started
   // before a forget (and may have read the old rows) is not stored.
   const resolved = new Map<string, { actor: Actor; until: number; generation: number }>();
   let generation = 0;
+  // Reuse only while changes made elsewhere can reach us.
+  let reuse = false;
   const cached = (hash: string): Actor | null => {
+    if (!reuse) {
+      return null;
+    }
     const hit = resolved.get(hash);
     if (!hit) {
       return null;
@@ -102,7 +89,7 @@ export function authService(deps: Deps, limits: LoginLimits) {
     return hit.actor;
   };
   const remember = (hash: string, actor: Actor, startedAt: number, notAfter: number) => {
-    if (startedAt !== generation) {
+    if (!reuse || startedAt !== generation) {
       return;
     }
     if (resolved.size >= RESOLVED_MAX) {
@@ -116,18 +103,29 @@ export function authService(deps: Deps, limits: LoginLimits) {
     });
   };
 
+  const forgetResolved = () => {
+    generation++;
+    resolved.clear();
+  };
+  const unsubscribe = changes?.subscribe(forgetResolved, (listening) => {
+    forgetResolved();
+    reuse = listening;
+  });
+
   return {
     /** Forgets every resolved token and session (after any write: it may have signed out, revoked, or changed a user). */
-    forgetResolved() {
-      generation++;
-      resolved.clear();
+    forgetResolved,
+
+    /** Stops listening for other processes' changes (the app's close). */
+    async close() {
+      await unsubscribe?.();
     },
 
     async login(
       input: { email: string; password: string; org?: string | undefined },
       meta: { ip: string; userAgent: string | null; requestId: string },
     ) {
-      await refuseIfLocked(input.email, meta.ip);
+      await throttle.refuseIfLocked(input.email, meta.ip);
       const candidates = (await usersRepository.findActiveByEmail(db, input.email)).filter(
         (u) => !input.org || u.org_slug === input.org,
       );
@@ -142,7 +140,7 @@ export function authService(deps: Deps, limits: LoginLimits) {
         await verifyPassword(null, input.password);
       }
       if (!user) {
-        await countFailure(input.email, meta.ip);
+        await throttle.countFailure(input.email, meta.ip);
         for (const c of candidates) {
           await recordAudit(
             db,
@@ -156,7 +154,7 @@ export function authService(deps: Deps, limits: LoginLimits) {
         }
         throw new AppError('UNAUTHENTICATED', 'Wrong email or password');
       }
-      await byAccount.delete(input.email);
+      await throttle.clearAccount(input.email);
       const token = randomToken();
       const csrfToken = randomToken(24);
       const signedIn = user;

@@ -32,6 +32,7 @@ export const sessionsRepository = {
   },
 
   /** The session and its user, if the session is live and the user active. */
+  // org-scope: a session cookie's token hash is unique across organisations, and the caller's organisation is not known before it.
   findLive(db: Db, tokenHash: string) {
     return db
       .selectFrom('session as s')
@@ -89,6 +90,7 @@ export const sessionsRepository = {
     return Number(r.numDeletedRows) === 1;
   },
 
+  // org-scope: the hourly sweep of expired sessions of every organisation.
   deleteExpired(db: Db) {
     return db.deleteFrom('session').where('expires_at', '<', new Date()).executeTakeFirst();
   },

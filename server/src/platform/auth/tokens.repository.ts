@@ -17,6 +17,7 @@ export const tokensRepository = {
   },
 
   /** The token's owner, if the token is not revoked and the user active. */
+  // org-scope: an API token's hash is unique across organisations, and the caller's organisation is not known before it.
   findLive(db: Db, tokenHash: string) {
     return db
       .selectFrom('api_token as t')

@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { isCopy } from './copy.ts';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -42,6 +43,12 @@ class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pg: PGlite) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    if (isCopy(compiled.sql, compiled.parameters)) {
+      // COPY FROM STDIN (copy.ts): PGlite reads the rows from the blob the query carries.
+      const text = compiled.sql.replace(/ from stdin /, " from '/dev/blob' ");
+      const res = await this.pg.query<R>(text, [], { blob: new Blob([compiled.parameters[0].text()]) });
+      return { rows: [], numAffectedRows: BigInt(res.affectedRows ?? 0) };
+    }
     // Without parameters use the simple protocol, which (like node-postgres) accepts several statements.
     const res = compiled.parameters.length
       ? await this.pg.query<R>(compiled.sql, compiled.parameters as unknown[])

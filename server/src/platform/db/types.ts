@@ -15,6 +15,7 @@ import type { LinksTables } from '../../modules/parties/links/links.tables.ts';
 import type { HrcrmTables } from '../../modules/hrcrm/hrcrm.tables.ts';
 import type { PracticeTables } from '../../modules/practice/practice.tables.ts';
 import type { ProjectsTables } from '../../modules/projects/projects.tables.ts';
+import type { WebhookTables } from '../webhooks/webhooks.tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -58,6 +59,13 @@ export interface AppUserTable {
   version: Generated<number>;
 }
 
+/** Failed sign-ins per key (an HMAC of an email or a client address) in the current window; shared by all servers. */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_ends_at: Date;
+}
+
 export interface SessionTable {
   org_id: string;
   id: Generated<string>;
@@ -69,6 +77,8 @@ export interface SessionTable {
   created_at: CreatedAt;
   last_seen_at: Timestamp;
   expires_at: Date;
+  /** Set after a successful write request when a replica is configured (read your writes, migration 0029). */
+  last_write_at: Date | null;
 }
 
 export interface ApiTokenTable {
@@ -81,6 +91,8 @@ export interface ApiTokenTable {
   created_at: CreatedAt;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  /** As session.last_write_at. */
+  last_write_at: Date | null;
 }
 
 export interface AuditDailyCountTable {
@@ -134,6 +146,28 @@ export interface MailOutboxTable {
   sent_at: Date | null;
 }
 
+export interface NotificationTable {
+  org_id: string;
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  record_type: string;
+  record_id: string;
+  params: Json<Record<string, string | number | null>>;
+  dedupe_key: string;
+  created_at: CreatedAt;
+  read_at: Date | null;
+}
+
+export interface NotificationSettingTable {
+  org_id: string;
+  user_id: string;
+  email_digest: boolean;
+  digest_sent_on: ColumnType<string | null, string | null | undefined, string | null>;
+  digest_sent_at: Date | null;
+  updated_at: Timestamp;
+}
+
 export interface Database
   extends
     PartiesTables,
@@ -150,16 +184,20 @@ export interface Database
     LinksTables,
     HrcrmTables,
     PracticeTables,
-    ProjectsTables {
+    ProjectsTables,
+    WebhookTables {
   organization: OrganizationTable;
   org_unit: OrgUnitTable;
   app_user: AppUserTable;
   session: SessionTable;
+  login_throttle: LoginThrottleTable;
   api_token: ApiTokenTable;
   audit_log: AuditLogTable;
   audit_daily_count: AuditDailyCountTable;
   saved_view: SavedViewTable;
   mail_outbox: MailOutboxTable;
+  notification: NotificationTable;
+  notification_setting: NotificationSettingTable;
 }
 
 export type UserRow = Selectable<AppUserTable>;

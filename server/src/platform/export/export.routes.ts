@@ -1,55 +1,43 @@
 import { ctxOf } from '../auth/actor.ts';
 import { auditRepository } from '../audit/audit.repository.ts';
-import type { AuditRow } from '../db/types.ts';
 import type { TandemApp } from '../http/types.ts';
 import type { Deps } from '../deps.ts';
 import { listAuditQuerySchema } from '../audit/audit.schema.ts';
-import { listUsersQuerySchema, type User } from '../identity/identity.schema.ts';
+import { listUsersQuerySchema } from '../identity/identity.schema.ts';
+import { orgUnitsRepository } from '../identity/org-units.repository.ts';
 import { usersService } from '../identity/users.service.ts';
-import { allPages, exportQuerySchema, sendExport, type ExportColumn } from './exporter.ts';
+import { wordsOf } from './dictionary.ts';
+import { allPages, exportQuerySchema, sendExport } from './exporter.ts';
+import { auditColumns, readableAuditColumns, readableUserColumns, userColumns } from './platform-columns.ts';
+import { exportLang } from './readable.ts';
 
-const userColumns: ExportColumn<User>[] = [
-  { key: 'displayName', header: 'displayName', value: (u) => u.displayName },
-  { key: 'email', header: 'email', value: (u) => u.email },
-  { key: 'roles', header: 'roles', value: (u) => u.roles.join(' ') },
-  { key: 'orgUnitId', header: 'orgUnitId', value: (u) => u.orgUnitId },
-  { key: 'locale', header: 'locale', value: (u) => u.locale },
-  { key: 'active', header: 'active', value: (u) => u.active },
-  { key: 'lastLoginAt', header: 'lastLoginAt', value: (u) => u.lastLoginAt },
-  { key: 'createdAt', header: 'createdAt', value: (u) => u.createdAt },
-  { key: 'id', header: 'id', value: (u) => u.id },
-];
-
-const auditColumns: ExportColumn<AuditRow & { actor_name: string | null }>[] = [
-  { key: 'at', header: 'at', value: (r) => r.at },
-  { key: 'actorName', header: 'actorName', value: (r) => r.actor_name },
-  { key: 'actorType', header: 'actorType', value: (r) => r.actor_type },
-  { key: 'action', header: 'action', value: (r) => r.action },
-  { key: 'entityType', header: 'entityType', value: (r) => r.entity_type },
-  { key: 'entityId', header: 'entityId', value: (r) => r.entity_id },
-  { key: 'before', header: 'before', value: (r) => (r.before === null ? null : JSON.stringify(r.before)) },
-  { key: 'after', header: 'after', value: (r) => (r.after === null ? null : JSON.stringify(r.after)) },
-  { key: 'requestId', header: 'requestId', value: (r) => r.request_id },
-  { key: 'ip', header: 'ip', value: (r) => r.ip },
-];
-
-/** CSV/XLSX exports of the platform's lists, with the same filters (and access rules) as the lists. */
+/**
+ * CSV/XLSX exports of the platform's lists, with the same filters (and access rules) as the lists; readable in the
+ * caller's language unless raw=true (docs/domain.md "Exports").
+ */
 export function exportRoutes(app: TandemApp, deps: Deps) {
   const users = usersService(deps);
 
   app.get('/api/users/export', {
     schema: {
       tags: ['users'],
-      summary: 'Export users as CSV (UTF-8 with BOM, or GB18030) or XLSX, with the list filters',
+      summary:
+        'Export users as CSV (UTF-8 with BOM, or GB18030) or XLSX, with the list filters; readable in your language unless raw=true',
       querystring: listUsersQuerySchema.omit({ limit: true, cursor: true }).extend(exportQuerySchema.shape),
     },
-    handler: (req, reply) => {
+    handler: async (req, reply) => {
       const ctx = ctxOf(req);
-      const { format, encoding, columns, ...filters } = req.query;
+      const { format, encoding, columns, raw, lang: asked, ...filters } = req.query;
+      let chosen = userColumns;
+      if (!raw) {
+        const lang = exportLang(asked, ctx.actor.locale);
+        const units = new Map((await orgUnitsRepository.names(deps.db, ctx.actor.orgId)).map((u) => [u.id, u.name]));
+        chosen = readableUserColumns(lang, wordsOf(lang), (id) => (id ? (units.get(id) ?? null) : null));
+      }
       return sendExport(reply, {
         name: 'users',
         query: { format, encoding, columns },
-        columns: userColumns,
+        columns: chosen,
         rows: allPages((cursor) => users.list(ctx, filters, { limit: 500, cursor })),
       });
     },
@@ -59,17 +47,21 @@ export function exportRoutes(app: TandemApp, deps: Deps) {
     config: { roles: ['admin'] },
     schema: {
       tags: ['audit'],
-      summary: 'Export the audit log as CSV or XLSX, with the list filters (admin)',
+      summary:
+        'Export the audit log as CSV or XLSX, with the list filters (admin); readable in your language unless raw=true',
       querystring: listAuditQuerySchema.omit({ limit: true, cursor: true }).extend(exportQuerySchema.shape),
     },
-    handler: (req, reply) => {
+    handler: async (req, reply) => {
       const { actor } = ctxOf(req);
-      const { format, encoding, columns, ...filters } = req.query;
+      const { format, encoding, columns, raw, lang: asked, ...filters } = req.query;
+      const lang = exportLang(asked, actor.locale);
+      // An export is a long list read: the replica when there is one (docs/scale.md "A read replica").
+      const db = await deps.reads.db(actor);
       return sendExport(reply, {
         name: 'audit',
         query: { format, encoding, columns },
-        columns: auditColumns,
-        rows: allPages((cursor) => auditRepository.list(deps.db, actor.orgId, filters, { limit: 500, cursor })),
+        columns: raw ? auditColumns : readableAuditColumns(lang, wordsOf(lang)),
+        rows: allPages((cursor) => auditRepository.list(db, actor.orgId, filters, { limit: 500, cursor })),
       });
     },
   });

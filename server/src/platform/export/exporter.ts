@@ -6,6 +6,7 @@ import iconv from 'iconv-lite';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { validation } from '../errors.ts';
+import { exportLangs } from './readable.ts';
 
 export const exportQuerySchema = z.object({
   format: z.enum(['csv', 'xlsx']).default('csv'),
@@ -13,6 +14,16 @@ export const exportQuerySchema = z.object({
   encoding: z.enum(['utf-8', 'gb18030']).default('utf-8'),
   /** Comma-separated column keys, in order; all columns when omitted. */
   columns: z.string().max(2000).optional(),
+  /**
+   * The machine format (field names as headers, codes and ids as stored) instead of the readable one (headers,
+   * labels and names in the caller's language), which an import maps back.
+   */
+  raw: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** The readable format's language; the caller's language setting when omitted. */
+  lang: z.enum(exportLangs).optional(),
 });
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
 
@@ -101,7 +112,12 @@ function utf8To(encoding: string): Transform {
  */
 export async function sendExport<T>(
   reply: FastifyReply,
-  opts: { name: string; query: ExportQuery; columns: ExportColumn<T>[]; rows: AsyncIterable<T> },
+  opts: {
+    name: string;
+    query: Pick<ExportQuery, 'format' | 'encoding' | 'columns'>;
+    columns: ExportColumn<T>[];
+    rows: AsyncIterable<T>;
+  },
 ) {
   const columns = pickColumns(opts.columns, opts.query.columns);
   const rows = await withFirstRow(opts.rows);

@@ -59,3 +59,41 @@ export const isoDate = z.iso.date().refine((s) => storableInstant(Date.parse(`${
 export const analysisDate = z.iso
   .date()
   .refine((s) => s >= '1900-01-01' && s <= '9998-12-31', { message: 'Must fall within the years 1900–9998' });
+
+/** At most this many values in one multi-value filter. */
+export const MAX_FILTER_VALUES = 50;
+
+/**
+ * A list filter that takes several values, repeated (`?stage=new&stage=loyal`) or comma-separated
+ * (`?stage=new,loyal`): each value is checked by `item`, so an unknown one is a 400 on the field; an empty
+ * parameter is no filter (an empty list).
+ */
+export function multiValue<T extends z.ZodType<string, string>>(item: T, max = MAX_FILTER_VALUES) {
+  return z
+    .union([z.string().max(10_000), z.array(z.string().max(10_000)).max(max)])
+    .transform((v, ctx) => {
+      const parts = [
+        ...new Set(
+          (Array.isArray(v) ? v : [v])
+            .flatMap((s) => s.split(','))
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ];
+      if (parts.length > max) {
+        ctx.addIssue({ code: 'custom', message: `At most ${max} values` });
+        return z.NEVER;
+      }
+      const out: z.output<T>[] = [];
+      for (const part of parts) {
+        const r = item.safeParse(part);
+        if (!r.success) {
+          ctx.addIssue({ code: 'custom', message: `Unknown value: ${part.slice(0, 100)}` });
+          return z.NEVER;
+        }
+        out.push(r.data);
+      }
+      return out;
+    })
+    .describe('One or more values: repeat the parameter or separate them with commas');
+}

@@ -73,11 +73,4 @@ export function registerRequestGuards(app: FastifyInstance): void {
     }
     done();
   });
-  // API answers are per user and per moment: never stored by a browser or a proxy.
-  app.addHook('onSend', (req, reply, payload, done) => {
-    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
-      void reply.header('cache-control', 'no-store');
-    }
-    done(null, payload);
-  });
 }

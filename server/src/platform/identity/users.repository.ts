@@ -57,6 +57,7 @@ export const usersRepository = {
     return new Set(rows.map((r) => r.id));
   },
 
+  // org-scope: sign-in looks the email up before any organisation is known.
   findActiveByEmail(db: Db, email: string): Promise<(UserRow & { org_slug: string })[]> {
     return db
       .selectFrom('app_user')
@@ -185,6 +186,7 @@ export const usersRepository = {
   },
 
   /** The first active admin (by creation) of the organisation, or of any organisation without one. */
+  // org-scope: the CLI's default actor: with no organisation named, the first admin of any.
   firstActiveAdmin(db: Db, orgId?: string): Promise<UserRow | undefined> {
     let q = db.selectFrom('app_user').selectAll();
     if (orgId) {
@@ -199,8 +201,15 @@ export const usersRepository = {
   },
 
   /** Every user's id, email and name (imports resolve users named in cells). */
-  directory(db: Db, orgId: string): Promise<{ id: string; email: string; display_name: string }[]> {
-    return db.selectFrom('app_user').select(['id', 'email', 'display_name']).where('org_id', '=', orgId).execute();
+  directory(
+    db: Db,
+    orgId: string,
+  ): Promise<{ id: string; email: string; display_name: string; org_unit_id: string | null }[]> {
+    return db
+      .selectFrom('app_user')
+      .select(['id', 'email', 'display_name', 'org_unit_id'])
+      .where('org_id', '=', orgId)
+      .execute();
   },
 
   /** Links a user to their employee record ("my record"), for loaders that create both. */

@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DatabaseHandle } from '../db/database.ts';
 import { sessionsRepository } from '../auth/sessions.repository.ts';
+import { throttleRepository } from '../auth/throttle.repository.ts';
 import { ANALYZE_JOB, refreshStatistics } from '../db/statistics.ts';
 
 /** A job a module registers: its queue, an optional cron schedule, and an idempotent handler. */
@@ -11,8 +12,14 @@ export interface JobDefinition<T extends object = object> {
   handler: (data: T) => Promise<void>;
 }
 
+/** When a job may start: `startAfter` seconds from now; one queued job per `singletonKey`. */
+export interface SendOptions {
+  startAfter?: number;
+  singletonKey?: string;
+}
+
 export interface Jobs {
-  send<T extends object>(name: string, data: T): Promise<string | null>;
+  send<T extends object>(name: string, data: T, options?: SendOptions): Promise<string | null>;
   /** Waits until a job has finished (tests, CLI); resolves its final state. */
   waitFor(name: string, id: string, timeoutMs?: number): Promise<string>;
   stop(): Promise<void>;
@@ -26,6 +33,7 @@ export function platformJobs(handle: DatabaseHandle): JobDefinition[] {
       cron: '17 * * * *',
       handler: async () => {
         await sessionsRepository.deleteExpired(handle.db);
+        await throttleRepository.deleteEnded(handle.db);
       },
     },
     {
@@ -69,7 +77,7 @@ export async function startJobs(
     }
   }
   return {
-    send: (name, data) => boss.send(name, data),
+    send: (name, data, options) => (options ? boss.send(name, data, options) : boss.send(name, data)),
     async waitFor(name, id, timeoutMs = 30_000) {
       const until = Date.now() + timeoutMs;
       for (;;) {
@@ -111,7 +119,7 @@ export class JobRegistry {
     return this.#queue !== undefined;
   }
 
-  async send<T extends object>(name: string, data: T): Promise<string | null> {
-    return this.#queue ? this.#queue.send(name, data) : null;
+  async send<T extends object>(name: string, data: T, options?: SendOptions): Promise<string | null> {
+    return this.#queue ? this.#queue.send(name, data, options) : null;
   }
 }

@@ -45,6 +45,7 @@ export const mailRepository = {
    * Claims due messages, oldest first: a row is claimed by pushing its next attempt ahead, so a second sender
    * (another process) does not pick it up while this one works on it.
    */
+  // org-scope: the mail job claims due messages of every organisation (each row keeps its org_id).
   async claimDue(db: Db, limit: number) {
     const { rows } = await sql<{
       org_id: string;

@@ -22,7 +22,9 @@ export function searchRoutes(app: TandemApp, deps: Deps, providers: SearchProvid
     handler: async (req) => {
       const { actor } = ctxOf(req);
       const { q, limit } = req.query;
-      const results = await Promise.all(providers.map((p) => p(deps.db, actor, q, limit)));
+      // A list read: the replica when there is one, unless this reader just wrote (docs/scale.md "A read replica").
+      const db = await deps.reads.db(actor);
+      const results = await Promise.all(providers.map((p) => p(db, actor, q, limit)));
       return { items: results.flat().slice(0, limit) };
     },
   });

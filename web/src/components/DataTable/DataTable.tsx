@@ -59,7 +59,7 @@ function moveFocus(row: HTMLElement, direction: 'next' | 'prev') {
 export function DataTable<T extends object>(props: DataTableProps<T>) {
   const { tableKey, endpoint, columns, rowKey, onOpen, rowLabel, exportEndpoint, searchParam, toolbar, expandable } =
     props;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const model = useDataTable<T>({
     endpoint,
     columns,
@@ -72,7 +72,16 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
   const { state, query } = model;
   const visible = columns.filter((c) => c.kind === 'actions' || model.visibleKeys.includes(c.key));
   const dataColumns = columns.filter((c) => c.kind !== 'actions');
-  const exportColumns = model.visibleKeys.filter((k) => dataColumns.some((c) => c.key === k && c.exportable !== false));
+  const exportColumns = [
+    ...new Set(
+      model.visibleKeys.flatMap((k) => {
+        const column = dataColumns.find((c) => c.key === k && c.exportable !== false);
+        return column ? (column.exportKeys ?? [column.key]) : [];
+      }),
+    ),
+  ];
+  // The readable export in the language on screen (the server would take the user's saved setting).
+  const exportParams = { lang: i18n.language === 'en' ? 'en' : 'zh-CN', ...props.fixedParams };
 
   const antColumns = toAntColumns(visible, state, model.setFilter);
 
@@ -94,9 +103,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
         <SavedViews tableKey={tableKey} state={state} onApply={(s) => model.setState(() => s)} />
         <ColumnPicker columns={dataColumns} visible={model.visibleKeys} onChange={model.setColumns} />
         {exportEndpoint && (
-          <ExportButton
-            urlFor={(format) => exportUrl(exportEndpoint, format, state, exportColumns, props.fixedParams)}
-          />
+          <ExportButton urlFor={(format) => exportUrl(exportEndpoint, format, state, exportColumns, exportParams)} />
         )}
         <div style={{ flex: 1 }} />
         {toolbar}
@@ -140,12 +147,14 @@ function toAntColumns<T>(
   state: TableState,
   setFilter: (param: string, value: FilterValue) => void,
 ): TableColumnType<T>[] {
-  return columns.map((c) => {
+  return columns.map((c, i) => {
     const param = filterParamOf(c);
     const value = state.filters[param] ?? null;
     return {
       key: c.key,
       title: c.title,
+      // A table wider than the page scrolls inside its box; the first column (the record's name) stays in view.
+      fixed: i === 0 ? 'left' : undefined,
       width: c.width,
       align: c.align,
       render: (_: unknown, row: T) => (c.render ? c.render(row) : plainCell((row as Record<string, unknown>)[c.key])),

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { activeFilters, type FilterValue } from './tableState.ts';
+import { activeFilters, filterLabel, type FilterValue } from './tableState.ts';
 import { filterParamOf, type DataColumn } from './types.ts';
 
 /** The active filters as closable chips: "Column: value", with select and custom filters showing their label. */
@@ -20,7 +20,7 @@ export function FilterChips<T>({
     const label = column?.title ?? t('table.search');
     let shown: ReactNode = Array.isArray(value) ? value.join(', ') : String(value);
     if (column?.filter?.type === 'select') {
-      shown = column.filter.options.find((o) => o.value === value)?.label ?? shown;
+      shown = filterLabel(value, column.filter.options, t('common.listSeparator'));
     } else if (column?.filter?.type === 'custom' && column.filter.display) {
       shown = column.filter.display(value);
     }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Button, Flex, Input, Radio, Space } from 'antd';
+import { Button, Checkbox, Flex, Input, Radio, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { FilterValue } from './tableState.ts';
+import { filterValues, type FilterValue } from './tableState.ts';
 import type { ColumnFilter } from './types.ts';
 
 interface Props {
@@ -17,7 +17,7 @@ export function FilterDropdown({ filter, label, value, onChange, close }: Props)
   const { t } = useTranslation();
   const [draft, setDraft] = useState<FilterValue>(value ?? null);
   const apply = (v: FilterValue) => {
-    onChange(v === '' ? null : v);
+    onChange(v === '' || (Array.isArray(v) && v.length === 0) ? null : v);
     close();
   };
   let editor;
@@ -36,7 +36,22 @@ export function FilterDropdown({ filter, label, value, onChange, close }: Props)
       );
       break;
     case 'select':
-      editor = (
+      editor = filter.multiple ? (
+        <Checkbox.Group
+          aria-label={t('table.filterBy', { name: label })}
+          value={filterValues(draft)}
+          onChange={(vs) => setDraft(vs.map(String))}
+          data-testid={`filter-multi-${filter.param ?? 'value'}`}
+        >
+          <Space direction="vertical">
+            {filter.options.map((o) => (
+              <Checkbox key={o.value} value={o.value}>
+                {o.label}
+              </Checkbox>
+            ))}
+          </Space>
+        </Checkbox.Group>
+      ) : (
         <Radio.Group
           aria-label={t('table.filterBy', { name: label })}
           value={draft}

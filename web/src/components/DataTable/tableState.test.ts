@@ -3,6 +3,8 @@ import {
   activeFilters,
   currentCursor,
   exportUrl,
+  filterLabel,
+  filterValues,
   firstPage,
   listParams,
   nextPage,
@@ -91,5 +93,26 @@ describe('URL state', () => {
       sort: 'displayName',
       columns: null,
     });
+  });
+});
+
+describe('multi-value filters', () => {
+  it('reads a list or the URL’s comma list, and shows the options’ labels', () => {
+    expect(filterValues(['new', 'loyal'])).toEqual(['new', 'loyal']);
+    expect(filterValues('new, loyal,')).toEqual(['new', 'loyal']);
+    expect(filterValues(null)).toEqual([]);
+    const options = [
+      { value: 'new', label: '新顾客' },
+      { value: 'loyal', label: '忠诚' },
+    ];
+    expect(filterLabel('new,loyal', options, '、')).toBe('新顾客、忠诚');
+    expect(filterLabel(['gone'], options, ', ')).toBe('gone');
+  });
+
+  it('keeps several values in the URL as one comma list', () => {
+    const search = stateToSearch({ filters: { stage: ['new', 'loyal'] }, sort: null, columns: null });
+    expect(search.toString()).toBe('stage=new%2Cloyal');
+    const back = stateFromSearch(search, ['stage'], { filters: {}, sort: null, columns: null });
+    expect(filterValues(back.filters.stage)).toEqual(['new', 'loyal']);
   });
 });

@@ -115,3 +115,28 @@ export function stateToSearch(state: TableState): URLSearchParams {
   }
   return search;
 }
+
+/** The values of a multi-value filter, whether held as a list or as the URL's comma list ("new,loyal"). */
+export function filterValues(value: FilterValue | undefined): string[] {
+  if (Array.isArray(value)) {
+    return value.filter(Boolean);
+  }
+  if (typeof value === 'string') {
+    return value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
+  }
+  return [];
+}
+
+/** How a select filter's value reads: its options' labels, several joined by `separator`. */
+export function filterLabel(
+  value: FilterValue,
+  options: readonly { value: string; label: string }[],
+  separator: string,
+): string {
+  return filterValues(value)
+    .map((v) => options.find((o) => o.value === v)?.label ?? v)
+    .join(separator);
+}

@@ -9,7 +9,13 @@ export interface FilterOption {
 /** How a column filters; `param` is the query parameter (defaults to the column key). */
 export type ColumnFilter =
   | { type: 'text'; param?: string }
-  | { type: 'select'; param?: string; options: FilterOption[] }
+  | {
+      type: 'select';
+      param?: string;
+      options: FilterOption[];
+      /** Several values at once (the server takes a comma list and matches any of them). */
+      multiple?: boolean;
+    }
   | {
       type: 'custom';
       param?: string;
@@ -31,6 +37,11 @@ export interface DataColumn<T> {
   kind?: 'data' | 'actions';
   /** False for a data column the export does not have (one the page computes). */
   exportable?: boolean;
+  /**
+   * The export's columns this column stands for, in order (default: its key): the readable exports put some
+   * things in several columns (emails and phones, a transaction's lines; docs/domain.md "Exports").
+   */
+  exportKeys?: string[];
   width?: number | string;
   align?: 'left' | 'right' | 'center';
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { QueryError } from '../feedback/QueryError.tsx';
 import { EmptyState, PageLoading } from '../feedback/states.tsx';
+import { LongText } from '../LongText/LongText.tsx';
 
 export interface TimelineEntry {
   id: string;
@@ -49,7 +50,11 @@ export function Timeline({ items, loading, error, onRetry, hasMore, loadingMore,
           children: (
             <div>
               <div>{item.title}</div>
-              {item.description && <div style={{ marginTop: 2 }}>{item.description}</div>}
+              {typeof item.description === 'string' ? (
+                <LongText text={item.description} style={{ marginTop: 2 }} />
+              ) : (
+                item.description && <div style={{ marginTop: 2 }}>{item.description}</div>
+              )}
               <Tooltip title={format.dateTime(item.at)}>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   <time dateTime={item.at}>{format.relative(item.at)}</time>

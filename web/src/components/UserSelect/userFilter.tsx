@@ -1,7 +1,9 @@
 import { Button, Flex } from 'antd';
-import type { ColumnFilter } from '../DataTable/index.ts';
+import { filterValues } from '../DataTable/tableState.ts';
+import type { ColumnFilter, FilterValue } from '../DataTable/index.ts';
 import { UserName } from '../UserName/UserName.tsx';
 import { UserSelect } from './UserSelect.tsx';
+import { UsersSelect } from './UsersSelect.tsx';
 
 interface UserFilterOptions {
   /** Names the picker for screen readers (the column title). */
@@ -11,43 +13,81 @@ interface UserFilterOptions {
   'data-testid'?: string;
   /** A "mine" shortcut that filters by `me` (the server reads it as the caller). */
   me?: { label: string; 'data-testid': string };
+  /** Several users at once (the server takes a comma list and matches any of them). */
+  multiple?: boolean;
 }
 
-/** A DataTable column filter by user: a server-side user search, optionally with a "mine" shortcut. */
-export function userFilter({ label, param, me, 'data-testid': testId }: UserFilterOptions): ColumnFilter {
+function picker(opts: UserFilterOptions, value: FilterValue, onChange: (value: FilterValue) => void) {
+  if (!opts.multiple) {
+    return (
+      <UserSelect
+        value={typeof value === 'string' && value !== 'me' ? value : null}
+        onChange={onChange}
+        aria-label={opts.label}
+        data-testid={opts['data-testid']}
+      />
+    );
+  }
+  const values = filterValues(value);
+  const withMe = values.includes('me');
+  return (
+    <UsersSelect
+      value={values.filter((v) => v !== 'me')}
+      onChange={(ids) => onChange(withMe ? ['me', ...ids] : ids)}
+      aria-label={opts.label}
+      data-testid={opts['data-testid']}
+    />
+  );
+}
+
+/** "Mine": one user's filter becomes `me`; several users' filter adds or removes `me` among them. */
+function toggleMe(opts: UserFilterOptions, value: FilterValue): FilterValue {
+  if (!opts.multiple) {
+    return 'me';
+  }
+  const values = filterValues(value);
+  return values.includes('me') ? values.filter((v) => v !== 'me') : ['me', ...values];
+}
+
+/** A DataTable column filter by user (or several): a server-side user search, optionally with a "mine" shortcut. */
+export function userFilter(opts: UserFilterOptions): ColumnFilter {
+  const { param, me } = opts;
   return {
     type: 'custom',
     param,
     render: (value, onChange) => {
-      const picker = (
-        <UserSelect
-          value={typeof value === 'string' && value !== 'me' ? value : null}
-          onChange={onChange}
-          aria-label={label}
-          data-testid={testId}
-        />
-      );
+      const mine = opts.multiple ? filterValues(value).includes('me') : value === 'me';
       return me ? (
         <Flex vertical gap={8}>
-          {picker}
+          {picker(opts, value, onChange)}
           <Button
             size="small"
-            onClick={() => onChange('me')}
-            type={value === 'me' ? 'primary' : 'default'}
+            onClick={() => onChange(toggleMe(opts, value))}
+            type={mine ? 'primary' : 'default'}
             data-testid={me['data-testid']}
           >
             {me.label}
           </Button>
         </Flex>
       ) : (
-        picker
+        picker(opts, value, onChange)
       );
     },
     display: (value) => {
-      if (typeof value !== 'string') {
+      const ids = filterValues(value);
+      if (!ids.length) {
         return null;
       }
-      return me && value === 'me' ? me.label : <UserName id={value} fallback={me ? undefined : value} />;
+      return (
+        <>
+          {ids.map((id, i) => (
+            <span key={id}>
+              {i > 0 && ', '}
+              {me && id === 'me' ? me.label : <UserName id={id} fallback={me ? undefined : id} />}
+            </span>
+          ))}
+        </>
+      );
     },
   };
 }

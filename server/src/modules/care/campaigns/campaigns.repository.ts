@@ -4,8 +4,12 @@ import { paginate } from '../../../platform/db/pagination.ts';
 import type { CampaignRecipientTable, CampaignRow, CampaignTable } from '../care.tables.ts';
 import type { RecipientState } from '../constants.ts';
 
-/** A recipient's state as read: queued messages show the outbox's outcome (sent, failed) once there is one. */
-const stateSql = sql<RecipientState>`case when r.state = 'queued' then coalesce(
+/**
+ * A recipient's state as read: replied once a reply was matched to their message (docs/care.md "Replies"), else
+ * queued messages show the outbox's outcome (sent, failed) once there is one.
+ */
+const stateSql = sql<RecipientState>`case when r.replied_at is not null then 'replied'
+  when r.state = 'queued' then coalesce(
   (select case m.status when 'sent' then 'sent' when 'failed' then 'failed' end from mail_outbox m
     where m.org_id = r.org_id and m.id = r.outbox_id), 'queued') else r.state end`;
 
@@ -185,6 +189,7 @@ export const campaignsRepository = {
   },
 
   /** Drafts whose schedule has come and that the scheduler has not given up on, in every organisation. */
+  // org-scope: the scheduler's work list across organisations; each campaign is then claimed with its own org_id.
   due: (db: Db, now: Date) =>
     db
       .selectFrom('campaign')

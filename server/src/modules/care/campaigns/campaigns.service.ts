@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../../platform/auth/actor.ts';
 import { diff, recordAudit } from '../../../platform/audit/audit.ts';
+import { emitEvent } from '../../../platform/webhooks/events.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { failedUpdate, updateVersioned } from '../../../platform/db/versioned.ts';
 import type { Deps } from '../../../platform/deps.ts';
@@ -172,6 +173,7 @@ export function campaignsService(deps: Deps) {
         });
         const out = toCampaign(row);
         await recordAudit(trx, ctx, { action: 'create', entityType: 'campaign', entityId: row.id, after: out });
+        await emitEvent(trx, ctx, 'campaign.created', { id: out.id, scheduledAt: out.scheduledAt });
         return out;
       });
     },

@@ -1,5 +1,6 @@
 import { hasRole, type RequestContext } from '../../../platform/auth/actor.ts';
 import { recordAudit, systemWho, type Who } from '../../../platform/audit/audit.ts';
+import { emitEvent } from '../../../platform/webhooks/events.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { AppError, conflict, forbidden, notFound } from '../../../platform/errors.ts';
@@ -14,14 +15,19 @@ import type { Campaign, SendCampaign, UnsubscribeInfo } from './campaigns.schema
 import { audienceIds, foundCampaign, toCampaign } from './campaigns.service.ts';
 import { ratioOf, RATIO_DAYS, reachable } from './ratio.ts';
 import { readUnsubscribeToken, unsubscribeToken } from './unsubscribe-token.ts';
+import { campaignMessageId, messageIdHost } from './message-id.ts';
 
 type State = 'queued' | 'skipped_no_address' | 'skipped_no_consent' | 'skipped_suppressed';
 
-/** The message of one recipient in their language, with the unsubscribe link in the body and the RFC 8058 headers. */
+/**
+ * The message of one recipient in their language, with the unsubscribe link in the body, the RFC 8058 headers and
+ * the recipient's Message-ID.
+ */
 function compose(
   c: CampaignRow,
   to: { name: string; locale: string | null },
   links: { page: string; oneClick: string },
+  messageId: string,
 ) {
   const zh = pickLanguage(to.locale, true, false);
   const fill = (t: string) => t.replace(/\{\{\s*unsubscribe_url\s*\}\}/g, links.page);
@@ -30,7 +36,12 @@ function compose(
   return {
     subject: renderTemplate(pickLanguage(to.locale, c.subject_zh, c.subject_en), { name: to.name }),
     text: hasLink ? body : `${body}\n\n${zh ? '退订' : 'Unsubscribe'}: ${links.page}`,
-    headers: { 'List-Unsubscribe': `<${links.oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    headers: {
+      'List-Unsubscribe': `<${links.oneClick}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      // Stable per recipient, so a reply's In-Reply-To finds them (docs/care.md "Replies").
+      'Message-ID': messageId,
+    },
   };
 }
 
@@ -85,6 +96,7 @@ async function deliver(
   claim: { sentBy: string | null; overrideReason: string | null; dueOnly: boolean },
 ): Promise<boolean> {
   const base = (deps.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
+  const host = messageIdHost(deps.publicUrl);
   const { org_id: orgId, id } = campaign;
   return deps.db.transaction().execute(async (trx) => {
     if (!(await campaignsRepository.claim(trx, orgId, id, claim))) {
@@ -104,7 +116,7 @@ async function deliver(
         };
         return {
           to: to.email,
-          ...compose(campaign, to, links),
+          ...compose(campaign, to, links, campaignMessageId(id, pid, host)),
           purpose: campaign.commercial ? 'campaign-commercial' : 'campaign',
           notBefore: new Date(Date.now() + Math.floor(i / CAMPAIGN_RATE_PER_MINUTE) * 60_000),
         };
@@ -138,6 +150,7 @@ async function deliver(
         scheduled: claim.dueOnly,
       },
     });
+    await emitEvent(trx, who, 'campaign.sent', { id, recipients: plan.ids.length, queued });
     return true;
   });
 }

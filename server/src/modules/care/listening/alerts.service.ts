@@ -1,4 +1,5 @@
 import type { Db } from '../../../platform/db/database.ts';
+import { notify } from '../../../platform/notify/notify.ts';
 import { createSystemTask } from '../../parties/index.ts';
 import { segmentAudience } from '../../value/index.ts';
 import type { MentionRow, MentionSettingsRow } from '../care.tables.ts';
@@ -49,6 +50,7 @@ export async function raiseMentionAlerts(
         windowKey: `burst:${rule.windowHours}:${bucket}`,
         mention: m,
         partyId: null,
+        partyName: null,
         negatives: n,
         assignee,
         title,
@@ -62,6 +64,7 @@ export async function raiseMentionAlerts(
         windowKey: `key:${key.id}:${rule.windowHours}:${bucket}`,
         mention: m,
         partyId: key.id,
+        partyName: key.display_name,
         negatives: n,
         assignee: owner?.id ?? (await repo.assignee(trx, orgId, rule.assigneeId)),
         title: `Negative mention from key account ${key.display_name} / 重点客户负面提及：${key.display_name}`,
@@ -79,6 +82,7 @@ async function alertOnce(
     windowKey: string;
     mention: MentionRow;
     partyId: string | null;
+    partyName: string | null;
     negatives: number;
     assignee: string | null;
     title: string;
@@ -106,6 +110,15 @@ async function alertOnce(
       assigneeId: a.assignee,
     });
     await repo.setAlertTask(trx, orgId, row.id, task.id);
+    // The bell: the key account's owner (or the rule's assignee) hears of it; a burst points at its follow-up task.
+    await notify(trx, orgId, {
+      userId: a.assignee,
+      kind: 'customer_alert',
+      recordType: a.partyId ? 'party' : 'task',
+      recordId: a.partyId ?? task.id,
+      params: { partyName: a.partyName, rule: `mention_${a.kind}` },
+      dedupeKey: `mention_alert:${row.id}`,
+    });
   }
   return 1;
 }

@@ -105,3 +105,5 @@ export const inboundTokenSchema = z.object({
   token: z.string().describe('Shown once: send it as the X-Tandem-Token header to /api/public/mentions/inbound'),
   createdAt: timestamp,
 });
+
+export type InboundToken = z.infer<typeof inboundTokenSchema>;

@@ -9,7 +9,7 @@ import type { MentionAlertRow, MentionRow } from '../care.tables.ts';
 import { publicLimits } from '../public-limits.ts';
 import { raiseMentionAlerts } from './alerts.service.ts';
 import { readMentionsCsv } from './csv.ts';
-import { tokenMatches, tokenOrg } from './inbound-token.ts';
+import { tokenMatches, tokenOrg } from '../inbound-token.ts';
 import { mentionsRepository as repo } from './mentions.repository.ts';
 import type { Mention, MentionAlert, MentionInput, MentionsQuery } from './mentions.schema.ts';
 import { scoreSentiment } from './sentiment.ts';

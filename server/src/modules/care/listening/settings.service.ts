@@ -5,7 +5,7 @@ import { validation, versionConflict } from '../../../platform/errors.ts';
 import { isActiveSegment } from '../../value/index.ts';
 import type { MentionSettingsRow } from '../care.tables.ts';
 import { ruleOf } from './alerts.service.ts';
-import { newInboundToken } from './inbound-token.ts';
+import { newInboundToken } from '../inbound-token.ts';
 import { mentionsRepository as repo } from './mentions.repository.ts';
 import type { MentionSettings, PutMentionSettings } from './mentions.schema.ts';
 

@@ -119,15 +119,23 @@ export const referralRepository = {
     return { referrers: referrers.rows, periods: periods.rows };
   },
 
-  /** Organisation-wide referrals in [from, to) (the capability index's brand indicator). */
-  async countIn(db: Db, orgId: string, from: Date, to: Date): Promise<number> {
-    const r = await db
-      .selectFrom('care_referral')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('org_id', '=', orgId)
-      .where('created_at', '>=', from)
-      .where('created_at', '<', to)
-      .executeTakeFirst();
-    return Number(r?.n ?? 0);
+  /**
+   * The capability index's referral rate (docs/metrics.md "Referral rate"), organisation-wide: live parties referred
+   * in [from, to), and the customers at `from` — live parties with a purchase (amount > 0) in the 365 days before it
+   * (docs/metrics.md "Customers at a date"; commerce's published transaction table).
+   */
+  async rateFigures(db: Db, orgId: string, from: Date, to: Date) {
+    const res = await sql<{ referred: number; customers_at_start: number }>`
+      select
+        (select count(*)::int from care_referral r join party p on p.org_id = r.org_id and p.id = r.referred_id
+          where r.org_id = ${orgId} and r.created_at >= ${from} and r.created_at < ${to} and ${live}) as referred,
+        (select count(distinct t.party_id)::int from transaction t join party p on p.org_id = t.org_id and p.id = t.party_id
+          where t.org_id = ${orgId} and t.amount > 0 and t.occurred_at >= ${from}::timestamptz - interval '365 days'
+            and t.occurred_at < ${from} and ${live}) as customers_at_start`.execute(db);
+    const row = res.rows[0];
+    return { referred: row?.referred ?? 0, customersAtStart: row?.customers_at_start ?? 0 };
   },
+
+  orgName: async (db: Db, orgId: string): Promise<string | null> =>
+    (await db.selectFrom('organization').select('name').where('org_id', '=', orgId).executeTakeFirst())?.name ?? null,
 };

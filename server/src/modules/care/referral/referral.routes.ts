@@ -85,6 +85,17 @@ export function referralRoutes(app: TandemApp, deps: Deps) {
   });
 
   // No sign-in: the signed code is the credential; rate-limited per address like every public link.
+  app.get('/api/public/referrals/:code', {
+    config: { public: true },
+    schema: {
+      tags: ['referral (public)'],
+      summary: 'What the landing page shows: the organisation (writes nothing; unknown codes: 404)',
+      security: [],
+      params: referralCodeParamsSchema,
+      response: { 200: z.object({ organization: z.string() }) },
+    },
+    handler: (req) => svc.landingInfo(req.params.code, req.ip),
+  });
   app.post('/api/public/referrals/:code', {
     config: { public: true },
     schema: {

@@ -21,6 +21,10 @@ export const publicReferralSchema = z
     email: z.email().max(320).optional(),
     phone: z.string().trim().min(3).max(40).optional(),
     note,
+    consentEmail: z
+      .boolean()
+      .optional()
+      .describe('The person agrees to marketing email (recorded only for a party this landing creates)'),
   })
   .strict()
   .refine((b) => b.email || b.phone, { message: 'An email or a phone', path: ['email'] })

@@ -8,7 +8,7 @@ import type { ReferralRewardRow } from '../care.tables.ts';
 import { periodOf } from '../period.ts';
 import { publicLimits } from '../public-limits.ts';
 import { newReferralCode } from './referral-code.ts';
-import { landReferral } from './referral-landing.ts';
+import { landReferral, referralLandingInfo } from './referral-landing.ts';
 import { referralRepository as repo } from './referral.repository.ts';
 import type {
   CreateReward,
@@ -132,6 +132,7 @@ export function referralService(deps: Deps) {
     record: (ctx: RequestContext, input: RecordReferral) => recordReferral(deps, ctx, input),
 
     land: (code: string, input: PublicReferral, ip: string) => landReferral(deps, limits, code, input, ip),
+    landingInfo: (code: string, ip: string) => referralLandingInfo(deps, limits, code, ip),
 
     async addReward(ctx: RequestContext, input: CreateReward): Promise<Reward> {
       return db.transaction().execute(async (trx) => {

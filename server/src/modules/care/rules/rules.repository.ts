@@ -42,6 +42,7 @@ export const rulesRepository = {
   },
 
   /** Active rules of every organisation (the daily job's work list). */
+  // org-scope: the daily care job's work list across organisations; each rule carries its org_id.
   active: (db: Db): Promise<CareRuleRow[]> =>
     db.selectFrom('care_rule').selectAll().where('active', '=', true).orderBy('org_id').orderBy('created_at').execute(),
 

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Visibility } from '../../../platform/access/access.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Database } from '../../../platform/db/types.ts';
@@ -36,7 +36,10 @@ export const alertsRepository = {
     db
       .insertInto('alert')
       .values(row)
-      .onConflict((oc) => oc.columns(['org_id', 'party_id', 'rule']).where('status', '=', 'open').doNothing())
+      .onConflict((oc) =>
+        // A literal, not a parameter: a prepared statement's generic plan must still infer the partial unique index.
+        oc.columns(['org_id', 'party_id', 'rule']).where('status', '=', sql.lit('open')).doNothing(),
+      )
       .returningAll()
       .executeTakeFirst(),
   /** The open alert of a party and rule, if any (one at most). */

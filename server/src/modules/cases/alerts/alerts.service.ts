@@ -9,6 +9,7 @@ import { alertRuleKinds, type AlertRuleKind } from '../constants.ts';
 import { casesRepository, partyFacts } from '../cases.repository.ts';
 import type { AlertRow, CaseRow } from '../cases.tables.ts';
 import { alertsRepository } from './alerts.repository.ts';
+import { notifyCustomerAlert } from '../notify.ts';
 import type { Alert, AlertRule, ListAlertsQuery, PutAlertRules } from './alerts.schema.ts';
 
 /** Rules every organisation starts with: repeated complaints, a complaint past its SLA, a low satisfaction score. */
@@ -112,6 +113,13 @@ async function raise(trx: Db, orgId: string, c: CaseRow, rule: AlertRuleKind, re
     taskId = task.id;
   }
   await alertsRepository.setTask(trx, orgId, alert.id, taskId, stageNote);
+  await notifyCustomerAlert(trx, orgId, {
+    alertId: alert.id,
+    partyId: c.party_id,
+    partyName: party?.display_name ?? null,
+    ownerId: party?.owner_id ?? null,
+    rule,
+  });
   await recordAudit(trx, who, {
     action: 'alert.raise',
     entityType: 'alert',

@@ -6,6 +6,7 @@ type Db = Kysely<Database>;
 export const feedbackRepository = {
   insert: (db: Db, row: { org_id: string; case_id: string; token_hash: string; expires_at: Date }) =>
     db.insertInto('case_feedback_token').values(row).execute(),
+  // org-scope: a feedback link's token hash is unique across organisations, and the respondent's organisation is not known before it.
   find: (db: Db, hash: string) =>
     db
       .selectFrom('case_feedback_token as t')

@@ -2,6 +2,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { evaluateAlerts } from '../alerts/alerts.service.ts';
 import { casesRepository, eventsRepository, type CaseView } from '../cases.repository.ts';
+import { notifyCaseSla } from '../notify.ts';
 import type { CaseRow } from '../cases.tables.ts';
 import { businessMinutesBetween, type Calendar, type Pause } from './business-time.ts';
 import { policiesRepository } from './policies.repository.ts';
@@ -56,6 +57,9 @@ export async function refreshSla(trx: Db, orgId: string, id: string, now = new D
     return row;
   }
   await casesRepository.setSla(trx, orgId, id, next);
+  if (next.sla_state !== row.sla_state) {
+    await notifyCaseSla(trx, { ...row, ...next }, next.sla_state);
+  }
   if (next.sla_state === 'breached' && row.sla_state !== 'breached') {
     await evaluateAlerts(trx, orgId, { event: 'breached', caseRow: { ...row, ...next } });
   }

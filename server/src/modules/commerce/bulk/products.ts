@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { hasRole } from '../../../platform/auth/actor.ts';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Db } from '../../../platform/db/database.ts';
@@ -16,6 +15,7 @@ import {
   type Who,
 } from './bulk-types.ts';
 import { bulkProductsRepository, type ProductValues } from './products.repository.ts';
+import { timeOrderedId } from '../../../platform/db/ids.ts';
 
 interface PreparedProduct {
   index: number;
@@ -84,7 +84,7 @@ async function writeRound(
       out.results[p.index] = { action: 'updated', id: target.id, before: target };
       out.updated.push({ id: target.id, before: target });
     } else {
-      const id = randomUUID();
+      const id = timeOrderedId();
       inserts.push({ id, external_id: p.input.externalId ?? null, ...values });
       out.results[p.index] = { action: 'created', id };
       out.created.push(id);

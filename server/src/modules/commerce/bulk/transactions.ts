@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import type { WriteScope } from '../commerce.access.ts';
@@ -18,6 +17,7 @@ import {
 } from './bulk-types.ts';
 import { bulkProductsRepository } from './products.repository.ts';
 import { bulkTransactionsRepository, type LineValues, type TxValues } from './transactions.repository.ts';
+import { timeOrderedId } from '../../../platform/db/ids.ts';
 
 interface PreparedTransaction {
   index: number;
@@ -135,7 +135,7 @@ async function writeRound(
       out.results[p.index] = fail('forbidden', 'You may not change this transaction', ['externalId']);
       continue;
     }
-    const id = target?.id ?? randomUUID();
+    const id = target?.id ?? timeOrderedId();
     lines.push(...p.lines.map((l) => lineValues(id, l)));
     if (target) {
       const before = { transaction: target, lines: oldLines.filter((l) => l.transaction_id === target.id) };

@@ -112,17 +112,20 @@ export const capabilityRepository = {
   },
 
   /**
-   * Shares of line revenue in [from, to) (purchases, one currency): from products created in the 365 days before the
-   * purchase (new-product share), and from a category the customer had not bought before, by a customer who had
-   * bought before (cross-sell share of sales, docs/capability-index.md).
+   * Shares of line revenue in [from, to) (purchases, one currency): from products launched in the 365 days before the
+   * purchase — the launch day of the product's project (`launches`, projects' read model), the product's creation
+   * only for products no project names (new-product share) — and from a category the customer had not bought
+   * before, by a customer who had bought before (cross-sell share of sales, docs/capability-index.md).
    */
-  async lineShares(db: Db, orgId: string, from: Date, to: Date, currency: string) {
+  async lineShares(db: Db, orgId: string, from: Date, to: Date, currency: string, launches: RawBuilder<unknown>) {
     const { rows } = await sql<{ total: number; new_product: number; cross_sell: number }>`
       with l as (
-        select t.party_id, t.occurred_at, l.amount, pr.category, pr.created_at as launched
+        select t.party_id, t.occurred_at, l.amount, pr.category,
+          case when pl.product_id is null then pr.created_at else pl.launched_on::timestamptz end as launched
         from transaction t
         join transaction_line l on l.org_id = t.org_id and l.transaction_id = t.id
         join product pr on pr.org_id = l.org_id and pr.id = l.product_id
+        left join ${launches} pl on pl.product_id = pr.id
         where t.org_id = ${orgId} and t.currency = ${currency} and t.amount > 0
           and t.occurred_at >= ${from} and t.occurred_at < ${to}
       )

@@ -22,7 +22,7 @@ export function capabilityRoutes(app: TandemApp, svc: CapabilityService) {
     schema: {
       tags,
       summary:
-        'The CRM capability index: 17 indicators (raw, target, 0–100 score, coverage, what to record when missing), three capability scores, the index, the maturity checklist and business performance',
+        'The CRM capability index: 18 indicators (raw, target, 0–100 score, coverage, what to record when missing), three capability scores, the index, the maturity checklist and business performance',
       querystring: capabilityQuerySchema,
       response: { 200: capabilitySchema },
     },

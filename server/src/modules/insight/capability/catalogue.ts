@@ -1,4 +1,4 @@
-// The 17 indicators of the CRM capability index under three capabilities (docs/capability-index.md), zod-free so the
+// The 18 indicators of the CRM capability index under three capabilities (docs/capability-index.md), zod-free so the
 // web imports the keys through server/src/api.ts. `auto`: what Tandem computes, its unit, direction and default
 // target; `assessed`: rated 1–5 by named assessors. `record`: what to record when the automatic part has no data.
 
@@ -99,6 +99,14 @@ export const indicators: readonly IndicatorDef[] = [
     auto: up('NPS points', 5),
     assessed: true,
     record: 'Run NPS surveys in this period and the one before (named answers)',
+  },
+  {
+    // Referral volume, the other half of the table's "NPS trend and referral volume" (docs/capability-index.md).
+    key: 'referral_rate',
+    capability: 'value',
+    auto: up('per 100 customers', 5),
+    assessed: false,
+    record: 'Record referrals: customers’ referral links, or referrals logged by hand (Care → Referral)',
   },
   {
     key: 'relationship_control',

@@ -3,7 +3,8 @@ import type { Deps } from '../../../platform/deps.ts';
 import { serviceCapabilityFigures } from '../../cases/index.ts';
 import { inboundInteractionChannels, profileCompleteness } from '../../parties/index.ts';
 import { customerAnswersSql } from '../../surveys/index.ts';
-import { newProductSpeed } from '../../projects/index.ts';
+import { newProductSpeed, productLaunchesSql } from '../../projects/index.ts';
+import { referralFigures } from '../../care/index.ts';
 import { newestSnapshotRuns, summaryService, walletService } from '../../value/index.ts';
 import { DAY_MS } from '../insight.common.ts';
 import { capabilityRepository as repo } from './capability.repository.ts';
@@ -30,6 +31,7 @@ export async function autoRaw(deps: Deps, orgId: string, from: Date, to: Date): 
   const channels = new Set([...svc.channels, ...(await inboundInteractionChannels(db, orgId, from, to))]);
   const [newest, previous] = runs;
   const speed = await newProductSpeed(db, orgId, from, to);
+  const referrals = await referralFigures(db, orgId, from, to);
   let dataAnalysis: number | null = null;
   if (newest && newest.customers > 0) {
     const age = Math.max(0, (to.getTime() - Date.parse(`${newest.asOf}T00:00:00Z`)) / DAY_MS - 1);
@@ -49,6 +51,11 @@ export async function autoRaw(deps: Deps, orgId: string, from: Date, to: Date): 
     sales_channel_diversity: positiveOrNull(await repo.salesChannels(db, orgId, from, to)),
     ease_of_use: ces.n > 0 ? ces.mean : null,
     brand_management: npsNow.n > 0 && npsBefore.n > 0 ? (npsNow.nps ?? 0) - (npsBefore.nps ?? 0) : null,
+    // No referral recorded counts as no data (as sales channels): the organisation may not use referrals in Tandem.
+    referral_rate:
+      referrals.referred > 0 && referrals.customersAtStart > 0
+        ? (referrals.referred / referrals.customersAtStart) * 100
+        : null,
     complaint_handling: svc.complaintResolutionMean,
     channel_variety: positiveOrNull(channels.size),
     effectiveness: svc.inquiryResolutionMean,
@@ -75,7 +82,7 @@ export async function businessPerformance(
   const wallet = await walletService(deps).summary(ctx, { asOf });
   const svc = await serviceCapabilityFigures(deps.db, ctx.actor.orgId, from, to);
   const lines = summary.currency
-    ? await repo.lineShares(deps.db, ctx.actor.orgId, from, to, summary.currency)
+    ? await repo.lineShares(deps.db, ctx.actor.orgId, from, to, summary.currency, productLaunchesSql(ctx.actor.orgId))
     : { total: 0, new_product: 0, cross_sell: 0 };
   const share = (x: number) => (lines.total > 0 ? (x / lines.total) * 100 : null);
   return {

@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../../platform/auth/actor.ts';
 import type { Deps } from '../../../platform/deps.ts';
+import type { Db } from '../../../platform/db/database.ts';
 import { validation } from '../../../platform/errors.ts';
 import { ownerAtSql } from '../../parties/index.ts';
 import { customerAnswersSql, employeeGroupScores, suppressedEmployeeGroups } from '../../surveys/index.ts';
@@ -45,9 +46,7 @@ function periods(q: ChainQuery) {
 
 /** The service-profit chain (docs/metrics.md "The chain"): employee and customer scores per unit, and their correlation. */
 export function chainService(deps: Deps) {
-  const { db } = deps;
-
-  async function customerRows(orgId: string, q: ChainQuery, w: ChainWindow) {
+  async function customerRows(db: Db, orgId: string, q: ChainQuery, w: ChainWindow) {
     if (q.customerMetric === 'nps' || q.customerMetric === 'csat') {
       const answers = customerAnswersSql(orgId, q.customerMetric, w.from, w.to);
       return { rows: await answerScores(db, w, q.customerMetric, answers), currency: null };
@@ -64,6 +63,8 @@ export function chainService(deps: Deps) {
     async chain(ctx: RequestContext, q: ChainQuery): Promise<Chain> {
       const { orgId } = ctx.actor;
       const p = periods(q);
+      // A read-only analytics read: the replica when there is one (docs/scale.md "A read replica").
+      const db = await deps.reads.db(ctx.actor);
       const window: ChainWindow = {
         orgId,
         level: q.level,
@@ -74,7 +75,7 @@ export function chainService(deps: Deps) {
       const employeeOpts = { metric: q.employeeMetric, from: p.from, to: p.to };
       const groups = new Map((await employeeGroupScores(db, orgId, employeeOpts)).map((g) => [g.orgUnitId, g]));
       const excludedGroups = await suppressedEmployeeGroups(db, orgId, employeeOpts);
-      const { rows, currency } = await customerRows(orgId, q, window);
+      const { rows, currency } = await customerRows(db, orgId, q, window);
       const scored = rows.filter((r): r is CustomerScoreRow & { score: number } => r.score !== null);
       const points: ChainPoint[] = scored.flatMap((r) => {
         const g = r.unit_id ? groups.get(r.unit_id) : undefined;

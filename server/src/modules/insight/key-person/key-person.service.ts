@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../../platform/auth/actor.ts';
 import type { Deps } from '../../../platform/deps.ts';
+import type { Db } from '../../../platform/db/database.ts';
 import { validation } from '../../../platform/errors.ts';
 import { assignBackupOwners } from '../../parties/index.ts';
 import { gini, latestRfmSegmentSql, topShare } from '../../value/index.ts';
@@ -44,7 +45,7 @@ function ownerOf(r: OwnerRow, orgRevenue: number, attrition: KeyPersonOwner['att
 export function keyPersonService(deps: Deps) {
   const { db } = deps;
 
-  async function window(orgId: string, q: { asOf?: string | undefined; currency?: string | undefined }) {
+  async function window(db: Db, orgId: string, q: { asOf?: string | undefined; currency?: string | undefined }) {
     const w = trailingWindow(q.asOf);
     const currency = q.currency ?? (await mainCurrency(db, orgId, w.from, w.to));
     return { ...w, currency };
@@ -53,7 +54,9 @@ export function keyPersonService(deps: Deps) {
   return {
     async risk(ctx: RequestContext, q: KeyPersonQuery): Promise<KeyPerson> {
       const { orgId } = ctx.actor;
-      const w = await window(orgId, q);
+      // A read-only analytics read: the replica when there is one (docs/scale.md "A read replica").
+      const db = await deps.reads.db(ctx.actor);
+      const w = await window(db, orgId, q);
       const head = { asOf: w.asOf, from: w.from.toISOString(), to: w.to.toISOString(), currency: w.currency };
       const all = seesAllOwners(ctx.actor);
       const res = w.currency
@@ -87,7 +90,7 @@ export function keyPersonService(deps: Deps) {
           ]);
         }
       });
-      const w = await window(orgId, body);
+      const w = await window(db, orgId, body);
       const empty = { customers: 0, revenue: 0 };
       const { bySegment, covered, list } = w.currency
         ? await departureLoss(db, { orgId, ...w, currency: w.currency }, userIds, (ref) =>

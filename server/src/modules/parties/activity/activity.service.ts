@@ -2,10 +2,12 @@ import type { RequestContext } from '../../../platform/auth/actor.ts';
 import { diff, recordAudit, systemWho } from '../../../platform/audit/audit.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { failedUpdate } from '../../../platform/db/versioned.ts';
+import { inTransaction } from '../../../platform/db/transaction.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { notFound, validation } from '../../../platform/errors.ts';
 import type { Page } from '../../../platform/http/common.schema.ts';
 import { usersRepository } from '../../../platform/identity/users.repository.ts';
+import { interactionCreated, taskCreated, taskUpdated } from './activity-events.ts';
 import type {
   CreateInteraction,
   CreateTask,
@@ -20,6 +22,7 @@ import { interactionsRepository, tasksRepository } from './activity.repository.t
 import { partiesRepository } from '../parties.repository.ts';
 import type { InteractionRow, TaskRow } from '../parties.tables.ts';
 import { readableParty, writableParty } from '../parties.service.ts';
+import { notifyMentions, notifyTaskAssigned } from './notify.ts';
 
 export const toInteraction = (r: InteractionRow): Interaction => ({
   id: r.id,
@@ -85,9 +88,21 @@ export async function createSystemTask(
     created_by: null,
   });
   const out = toTask(row);
-  await recordAudit(trx, systemWho(orgId), { action: 'create', entityType: 'task', entityId: row.id, after: out });
-  return out;
+  return taskCreated(trx, systemWho(orgId), out);
 }
+
+/** The columns an interaction PATCH changes. */
+const interactionChanges = (input: UpdateInteraction) => ({
+  ...(input.channel !== undefined ? { channel: input.channel } : {}),
+  ...(input.direction !== undefined ? { direction: input.direction } : {}),
+  ...(input.occurredAt !== undefined ? { occurred_at: new Date(input.occurredAt) } : {}),
+  ...(input.subject !== undefined ? { subject: input.subject } : {}),
+  ...(input.body !== undefined ? { body: input.body } : {}),
+  ...(input.outcome !== undefined ? { outcome: input.outcome } : {}),
+  ...(input.sentiment !== undefined ? { sentiment: input.sentiment } : {}),
+  ...(input.participants !== undefined ? { participants: JSON.stringify(input.participants) } : {}),
+  ...(input.userId !== undefined ? { user_id: input.userId } : {}),
+});
 
 /** Interactions and tasks: access follows the party (tasks also their assignee, creator and the assignee's managers). */
 export function activityService(deps: Deps) {
@@ -111,9 +126,10 @@ export function activityService(deps: Deps) {
       return toInteraction(row);
     },
 
-    async createInteraction(ctx: RequestContext, input: CreateInteraction): Promise<Interaction> {
-      await checkUser(db, ctx.actor.orgId, input.userId, 'userId');
-      return db.transaction().execute(async (trx) => {
+    /** In the caller's transaction when `outer` is given (another module's write of which this is one step). */
+    async createInteraction(ctx: RequestContext, input: CreateInteraction, outer?: Db): Promise<Interaction> {
+      await checkUser(outer ?? db, ctx.actor.orgId, input.userId, 'userId');
+      return inTransaction(db, outer, async (trx) => {
         await writableParty(trx, ctx, input.partyId);
         const row = await interactionsRepository.insert(trx, {
           org_id: ctx.actor.orgId,
@@ -128,9 +144,8 @@ export function activityService(deps: Deps) {
           participants: JSON.stringify(input.participants ?? []),
           user_id: input.userId === undefined ? ctx.actor.userId : input.userId,
         });
-        const out = toInteraction(row);
-        await recordAudit(trx, ctx, { action: 'create', entityType: 'interaction', entityId: row.id, after: out });
-        return out;
+        await notifyMentions(trx, row, ctx.actor);
+        return interactionCreated(trx, ctx, toInteraction(row));
       });
     },
 
@@ -147,21 +162,12 @@ export function activityService(deps: Deps) {
         if (!before) {
           throw notFound('Interaction');
         }
-        const row = await interactionsRepository.update(trx, ctx.actor.orgId, id, version, {
-          ...(input.channel !== undefined ? { channel: input.channel } : {}),
-          ...(input.direction !== undefined ? { direction: input.direction } : {}),
-          ...(input.occurredAt !== undefined ? { occurred_at: new Date(input.occurredAt) } : {}),
-          ...(input.subject !== undefined ? { subject: input.subject } : {}),
-          ...(input.body !== undefined ? { body: input.body } : {}),
-          ...(input.outcome !== undefined ? { outcome: input.outcome } : {}),
-          ...(input.sentiment !== undefined ? { sentiment: input.sentiment } : {}),
-          ...(input.participants !== undefined ? { participants: JSON.stringify(input.participants) } : {}),
-          ...(input.userId !== undefined ? { user_id: input.userId } : {}),
-        });
+        const row = await interactionsRepository.update(trx, ctx.actor.orgId, id, version, interactionChanges(input));
         if (!row) {
           failedUpdate(toInteraction(before), 'Interaction');
         }
         const d = diff(toInteraction(before), toInteraction(row));
+        await notifyMentions(trx, row, ctx.actor);
         await recordAudit(trx, ctx, {
           action: 'update',
           entityType: 'interaction',
@@ -189,12 +195,13 @@ export function activityService(deps: Deps) {
       return toTask(row);
     },
 
-    async createTask(ctx: RequestContext, input: CreateTask): Promise<Task> {
-      await checkUser(db, ctx.actor.orgId, input.assigneeId, 'assigneeId');
+    /** In the caller's transaction when `outer` is given (another module's write of which this is one step). */
+    async createTask(ctx: RequestContext, input: CreateTask, outer?: Db): Promise<Task> {
+      await checkUser(outer ?? db, ctx.actor.orgId, input.assigneeId, 'assigneeId');
       if (input.partyId) {
-        await readableParty(db, ctx, input.partyId);
+        await readableParty(outer ?? db, ctx, input.partyId);
       }
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, outer, async (trx) => {
         const row = await tasksRepository.insert(trx, {
           org_id: ctx.actor.orgId,
           party_id: input.partyId ?? null,
@@ -206,9 +213,8 @@ export function activityService(deps: Deps) {
           status: 'open',
           created_by: ctx.actor.userId,
         });
-        const out = toTask(row);
-        await recordAudit(trx, ctx, { action: 'create', entityType: 'task', entityId: row.id, after: out });
-        return out;
+        await notifyTaskAssigned(trx, row, ctx.actor);
+        return taskCreated(trx, ctx, toTask(row));
       });
     },
 
@@ -237,15 +243,8 @@ export function activityService(deps: Deps) {
         if (!row) {
           failedUpdate(toTask(before), 'Task');
         }
-        const d = diff(toTask(before), toTask(row));
-        await recordAudit(trx, ctx, {
-          action: 'update',
-          entityType: 'task',
-          entityId: id,
-          before: d.before,
-          after: d.after,
-        });
-        return toTask(row);
+        await notifyTaskAssigned(trx, row, ctx.actor, before.assignee_id);
+        return taskUpdated(trx, ctx, toTask(before), toTask(row));
       });
     },
   };

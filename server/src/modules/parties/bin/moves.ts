@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../../platform/auth/actor.ts';
 import { recordAudit } from '../../../platform/audit/audit.ts';
+import { emitEvent } from '../../../platform/webhooks/events.ts';
 import type { Database } from '../../../platform/db/types.ts';
 import { conflict, notFound } from '../../../platform/errors.ts';
 import { partiesRepository } from '../parties.repository.ts';
@@ -22,6 +23,7 @@ export async function binParty(trx: Kysely<Database>, ctx: RequestContext, id: s
     entityId: id,
     before: { displayName: before.display_name, version: before.version },
   });
+  await emitEvent(trx, ctx, 'party.deleted', { id, kind: before.kind });
 }
 
 export async function restoreParty(trx: Kysely<Database>, ctx: RequestContext, id: string): Promise<void> {

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { MAX_BULK_PARTIES } from '../constants.ts';
 import { partyRoleNameSchema } from '../parties.schema.ts';
 
 // Bulk actions on selected parties (the list's selection bar): each party changes through the same service as a
 // change of one party — its access rule, history and audit row — in its own transaction, so one refused row never
 // undoes the others; the answer names each row's outcome.
 
-export const MAX_BULK_PARTIES = 200;
+export { MAX_BULK_PARTIES };
 
 const reason = z.string().trim().min(1).max(1000);
 export const bulkPartyActionSchema = z.discriminatedUnion('kind', [

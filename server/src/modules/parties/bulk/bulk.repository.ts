@@ -1,4 +1,5 @@
 import { sql, type Expression, type Insertable, type RawBuilder, type SqlBool } from 'kysely';
+import { copyRows } from '../../../platform/db/copy.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import type {
   InteractionTable,
@@ -10,7 +11,7 @@ import type {
 } from '../parties.tables.ts';
 import type { Match, PartySnapshot, UpsertKey } from './types.ts';
 
-// The SQL of the parties bulk paths (upsert, restore, interactions): chunked multi-row inserts, unnest inserts,
+// The SQL of the parties bulk paths (upsert, restore, interactions): new rows by COPY (or chunked multi-row inserts),
 // one-statement updates from a JSON array, and the lookups a batch makes once.
 
 // PostgreSQL takes at most 65535 parameters per statement; PGlite's protocol parser fails above
@@ -24,12 +25,29 @@ function chunks<T>(xs: T[], columns: number): T[][] {
   return out;
 }
 
+/** The columns every row gives a value (not undefined), or null when the rows differ (an INSERT gives those defaults). */
+function sameColumns(rows: object[]): string[] | null {
+  const given = (r: object) =>
+    Object.entries(r)
+      .filter(([, v]) => v !== undefined)
+      .map(([k]) => k);
+  const columns = given(rows[0] as object);
+  const key = columns.join(',');
+  return rows.every((r) => given(r).join(',') === key) ? columns : null;
+}
+
+/** New rows by COPY (copy.ts) when they all give the same columns, else by chunked multi-row INSERTs (defaults apply). */
 export async function insertMany<T extends 'party' | 'party_role' | 'party_history' | 'interaction'>(
   trx: Db,
   table: T,
   rows: Insertable<(PartyTable | PartyRoleTable | PartyHistoryTable | InteractionTable) & object>[],
 ) {
   if (!rows.length) {
+    return;
+  }
+  const same = sameColumns(rows);
+  if (same) {
+    await copyRows(trx, table, same, rows);
     return;
   }
   const columns = Object.keys(rows[0] as object).length;
@@ -42,20 +60,43 @@ export async function insertMany<T extends 'party' | 'party_role' | 'party_histo
 }
 
 /**
+ * New parties by COPY as an iterable produces them (round.ts builds each one when the COPY asks for it, so building
+ * and the server's inserting overlap). Every row gives the same columns, the first row's (newPartyRow's: none is
+ * left out or undefined).
+ */
+export async function copyNewParties(trx: Db, rows: Iterable<Insertable<PartyTable>>): Promise<void> {
+  const it = rows[Symbol.iterator]();
+  const first = it.next();
+  if (first.done) {
+    return;
+  }
+  const all = (function* () {
+    yield first.value;
+    for (let r = it.next(); !r.done; r = it.next()) {
+      yield r.value;
+    }
+  })();
+  await copyRows(trx, 'party', Object.keys(first.value), all);
+}
+
+/**
  * Ids of parties holding any of the emails or phones (stored forms: lower-case, E.164), as an array
  * subquery for `p.id = any(…)`. One GIN probe per key: given a whole 1000-key array with `&&`, the
  * planner misjudges it as matching most rows and scans the table, which grows with every batch.
  */
-export const partiesHolding = (emails: string[], phones: string[]) =>
+export const partiesHolding = (orgId: string, emails: string[], phones: string[]) =>
   sql`array(
-    select x.id from unnest(${sql.val(emails)}::text[]) k(v) cross join lateral (select id from party where emails @> array[k.v]) x
+    select x.id from unnest(${sql.val(emails)}::text[]) k(v) cross join lateral (select id from party
+      where org_id = ${orgId} and emails @> array[k.v]) x
     union
-    select x.id from unnest(${sql.val(phones)}::text[]) k(v) cross join lateral (select id from party where phones @> array[k.v]) x)`;
+    select x.id from unnest(${sql.val(phones)}::text[]) k(v) cross join lateral (select id from party
+      where org_id = ${orgId} and phones @> array[k.v]) x)`;
 
-/** Column types of the tables written through unnest: one array parameter per column instead of one parameter per value. */
+/** The columns of the roles and history rows the bulk path writes (a row's missing value is NULL). */
 const columnTypes = {
   party_history: {
     org_id: 'uuid',
+    id: 'uuid',
     party_id: 'uuid',
     role: 'text',
     field: 'text',
@@ -91,20 +132,9 @@ const columnTypes = {
   },
 } as const;
 
-/** A multi-row insert as `insert … select from unnest(column arrays)`: the cheapest set-based insert after COPY, whatever the row count. */
+/** New roles or history rows by COPY: the table's columns in a fixed list, a value a row does not give as NULL. */
 export async function insertColumns(trx: Db, table: keyof typeof columnTypes, rows: object[]) {
-  if (!rows.length) {
-    return;
-  }
-  const types: Record<string, string> = columnTypes[table];
-  const cols = Object.keys(types);
-  const value = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null));
-  const arrays = cols.map(
-    (c) => sql`${sql.val(rows.map((r) => value((r as Record<string, unknown>)[c])))}::${sql.raw(types[c] ?? 'text')}[]`,
-  );
-  await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(
-    trx,
-  );
+  await copyRows(trx, table, Object.keys(columnTypes[table]), rows);
 }
 
 /** `case when e ? 'col' then (e->>'col')::type else p.col end`: a column that changes only when the update gives it. */
@@ -190,7 +220,7 @@ export function matchPartiesByKey(
   if (upsertKey === 'externalId') {
     return q.where('p.external_id', 'in', keys).execute();
   }
-  const held = upsertKey === 'email' ? partiesHolding(keys, []) : partiesHolding([], keys);
+  const held = upsertKey === 'email' ? partiesHolding(orgId, keys, []) : partiesHolding(orgId, [], keys);
   return q
     .where('p.deleted_at', 'is', null)
     .where('p.merged_into_id', 'is', null)

@@ -55,7 +55,7 @@ export async function resolvePartyRefs(trx: Db, orgId: string, refs: PartyRef[])
     const wanted = new Set(emails);
     for (const r of await live()
       .select(['id', 'emails'])
-      .where(sql<boolean>`id = any(${partiesHolding(emails, [])})`)
+      .where(sql<boolean>`id = any(${partiesHolding(orgId, emails, [])})`)
       .execute()) {
       r.emails.filter((e) => wanted.has(e)).forEach((e) => add(`email:${e}`, r.id));
     }
@@ -69,7 +69,7 @@ export async function resolvePartyRefs(trx: Db, orgId: string, refs: PartyRef[])
     }
     for (const r of await live()
       .select(['id', 'phones'])
-      .where(sql<boolean>`id = any(${partiesHolding([], [...norm.keys()])})`)
+      .where(sql<boolean>`id = any(${partiesHolding(orgId, [], [...norm.keys()])})`)
       .execute()) {
       r.phones.forEach((p) => (norm.get(p) ?? []).forEach((given) => add(`phone:${given}`, r.id)));
     }
@@ -88,13 +88,17 @@ export async function resolvePartyRefs(trx: Db, orgId: string, refs: PartyRef[])
 
 /**
  * Upkeep between bulk batches (imports and the demo loader): planner statistics after batches 1, 2, 4, 8…
- * (PGlite has no autovacuum and PostgreSQL's lags behind a bulk load, so per-batch lookups would pick plans
- * that grow with the table), and the GIN pending lists of the email and phone indexes, which otherwise only
- * grow and make every lookup by email or phone scan them whole.
+ * of the columns the next batch's lookups filter on (PGlite has no autovacuum and PostgreSQL's lags behind
+ * a bulk load, so per-batch lookups would pick plans that grow with the table; the other columns, the
+ * search text and grams above all, cost most to analyse and no lookup reads them, so theirs wait for
+ * autovacuum, as do the history's), and the GIN pending lists of the email and phone indexes, which
+ * otherwise only grow and make every lookup by email or phone scan them whole.
  */
 export async function afterPartiesBatch(db: Db, batchNumber: number): Promise<void> {
   if ((batchNumber & (batchNumber - 1)) === 0) {
-    await sql`analyze party, party_role, party_history`.execute(db);
+    await sql`analyze party (org_id, id, external_id, emails, phones, owner_id, backup_owner_id, deleted_at, merged_into_id), party_role (org_id, party_id, role, ended_at)`.execute(
+      db,
+    );
   }
   await sql`select gin_clean_pending_list('party_emails'::regclass), gin_clean_pending_list('party_phones'::regclass)`.execute(
     db,
@@ -117,6 +121,6 @@ export function partiesSharingContacts(
     .where('org_id', '=', orgId)
     .where('deleted_at', 'is', null)
     .where('merged_into_id', 'is', null)
-    .where(sql<boolean>`id = any(${partiesHolding(emails, phones)})`)
+    .where(sql<boolean>`id = any(${partiesHolding(orgId, emails, phones)})`)
     .execute();
 }

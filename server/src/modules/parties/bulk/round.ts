@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Expression, Insertable, SqlBool } from 'kysely';
 import type { AuditWho } from '../../../platform/audit/audit.ts';
+import { phaseClock, timed } from '../../../platform/bulk/phases.ts';
+import { timeOrderedId } from '../../../platform/db/ids.ts';
 import { RowError, rowFailure } from '../../../platform/bulk/row-failure.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import type { HistoryField, PartyRoleName } from '../constants.ts';
@@ -17,6 +18,7 @@ import { defaultGroup, roleValues } from '../roles/role-values.ts';
 import { initialStage } from '../roles/stages.ts';
 import { validateCustom } from '../settings/custom-fields.ts';
 import {
+  copyNewParties,
   externalIdHolders,
   insertColumns,
   insertMany,
@@ -58,10 +60,21 @@ function historyCollector(orgId: string, actorId: string | null, now: Date) {
   const newRoles: Insertable<PartyRoleTable>[] = [];
   const roleUpdates: Record<string, unknown>[] = [];
   const history: Insertable<PartyHistoryTable>[] = [];
-  const base = (partyId: string, role: PartyRoleName | null) => ({
+  // One shape for every entry (a literal, not spreads: tens of thousands of them per batch of a large import).
+  const entry = (
+    partyId: string,
+    role: PartyRoleName | null,
+    field: HistoryField,
+    from: string | null,
+    to: string | null,
+  ): Insertable<PartyHistoryTable> => ({
     org_id: orgId,
+    id: timeOrderedId(),
     party_id: partyId,
     role,
+    field,
+    from_value: from,
+    to_value: to,
     reason: null,
     actor_id: actorId,
   });
@@ -70,7 +83,7 @@ function historyCollector(orgId: string, actorId: string | null, now: Date) {
     const { role, ...rest } = r;
     const row = {
       org_id: orgId,
-      id: randomUUID(),
+      id: timeOrderedId(),
       party_id: partyId,
       role,
       stage: initialStage(role),
@@ -83,11 +96,11 @@ function historyCollector(orgId: string, actorId: string | null, now: Date) {
       updated_at: now,
     } as Insertable<PartyRoleTable> & Record<string, unknown>;
     newRoles.push(row);
-    history.push({ ...base(partyId, role), field: 'role', from_value: null, to_value: role });
+    history.push(entry(partyId, role, 'role', null, role));
     for (const [field, col] of tracked) {
       const to = row[col] as string | null | undefined;
       if (to !== null && to !== undefined) {
-        history.push({ ...base(partyId, role), field, from_value: null, to_value: to });
+        history.push(entry(partyId, role, field, null, to));
       }
     }
   }
@@ -99,11 +112,10 @@ function historyCollector(orgId: string, actorId: string | null, now: Date) {
     addRole,
     owners(partyId: string, before: PartyRow | null, owner: string | null, backup: string | null) {
       if ((before?.owner_id ?? null) !== owner) {
-        history.push({ ...base(partyId, null), field: 'owner', from_value: before?.owner_id ?? null, to_value: owner });
+        history.push(entry(partyId, null, 'owner', before?.owner_id ?? null, owner));
       }
       if ((before?.backup_owner_id ?? null) !== backup) {
-        const from = before?.backup_owner_id ?? null;
-        history.push({ ...base(partyId, null), field: 'backup_owner', from_value: from, to_value: backup });
+        history.push(entry(partyId, null, 'backup_owner', before?.backup_owner_id ?? null, backup));
       }
     },
     /** Given roles of an existing party: a current one changes (given fields replace), a missing one starts. */
@@ -121,7 +133,7 @@ function historyCollector(orgId: string, actorId: string | null, now: Date) {
           const from = current[col] as string | null;
           const to = (col in change ? change[col] : current[col]) as string | null;
           if (from !== to) {
-            history.push({ ...base(partyId, role), field, from_value: from, to_value: to });
+            history.push(entry(partyId, role, field, from, to));
           }
         }
       }
@@ -146,9 +158,10 @@ function roundWriter(c: RoundContext, now: Date) {
   }
 
   return {
-    create(p: Prepared): string {
+    /** A new party's row (its roles and history collected), not yet queued for the COPY. */
+    build(p: Prepared): { id: string; row: Insertable<PartyTable> } {
       const { input } = p;
-      const id = randomUUID();
+      const id = timeOrderedId();
       const custom = validateCustom(c.defs, input.custom ?? {}, input.custom ?? {});
       const owner = input.ownerId === undefined ? c.w.actorId : input.ownerId;
       const values = {
@@ -159,17 +172,22 @@ function roundWriter(c: RoundContext, now: Date) {
         phones: p.phones,
         tags: p.tags,
       };
-      newParties.push({
+      const row = {
         ...newPartyRow(orgId, input, values, custom, owner, c.w.actorId),
         id,
         created_at: now,
         updated_at: now,
-      });
+      };
       h.owners(id, null, owner, input.backupOwnerId ?? null);
       for (const r of input.roles ?? []) {
         h.addRole(id, r);
       }
-      return id;
+      return { id, row };
+    },
+
+    /** Queues a built party for `finish`. */
+    queue(row: Insertable<PartyTable>) {
+      newParties.push(row);
     },
 
     async update(p: Prepared, target: PartyRow, before: PartySnapshot) {
@@ -192,9 +210,16 @@ function roundWriter(c: RoundContext, now: Date) {
 
     async finish() {
       await flushUpdates();
-      await insertMany(c.trx, 'party', newParties);
-      await insertColumns(c.trx, 'party_role', h.newRoles);
-      await insertColumns(c.trx, 'party_history', h.history);
+      await timed('copy party', () => insertMany(c.trx, 'party', newParties));
+      await timed('copy role', () => insertColumns(c.trx, 'party_role', h.newRoles));
+      await timed('copy history', () => insertColumns(c.trx, 'party_history', h.history));
+    },
+
+    /** A round of new parties only: each is built when the COPY asks for it, then its roles and history follow. */
+    async finishBuilt(parties: Iterable<Insertable<PartyTable>>) {
+      await timed('copy party', () => copyNewParties(c.trx, parties));
+      await timed('copy role', () => insertColumns(c.trx, 'party_role', h.newRoles));
+      await timed('copy history', () => insertColumns(c.trx, 'party_history', h.history));
     },
   };
 }
@@ -225,7 +250,12 @@ export async function writeRound(c: RoundContext, round: Prepared[]): Promise<vo
   const orgId = c.w.orgId;
   const keys = unique(round.map((p) => p.key).filter((k): k is string => k !== null));
   const externalIds = unique(round.map((p) => p.input.externalId).filter((k): k is string => Boolean(k)));
-  const matches = c.upsertKey ? await matchPartiesByKey(c.trx, orgId, c.upsertKey, keys, c.writable) : [];
+  const { matches, held, roleRows } = await timed('lookup', async () => {
+    const matches = c.upsertKey ? await matchPartiesByKey(c.trx, orgId, c.upsertKey, keys, c.writable) : [];
+    const held = await externalIdHolders(c.trx, orgId, externalIds);
+    const roleRows = await rolesOfParties(c.trx, orgId, unique(matches.map((m) => m.id)));
+    return { matches, held, roleRows };
+  });
   const byKey = new Map<string, Match[]>();
   for (const m of matches) {
     const ks = c.upsertKey === 'externalId' ? [m.external_id ?? ''] : c.upsertKey === 'email' ? m.emails : m.phones;
@@ -233,19 +263,45 @@ export async function writeRound(c: RoundContext, round: Prepared[]): Promise<vo
       byKey.set(k, [...(byKey.get(k) ?? []), m]);
     }
   }
-  const held = await externalIdHolders(c.trx, orgId, externalIds);
-  const roleRows = await rolesOfParties(c.trx, orgId, unique(matches.map((m) => m.id)));
   const writer = roundWriter(c, new Date());
+  const build = phaseClock('build');
+  /** A new party for the row: built, its external id taken, its result recorded; returns its row. */
+  const create = (p: Prepared) =>
+    build.run(() => {
+      const made = writer.build(p);
+      if (p.input.externalId) {
+        held.set(p.input.externalId, made.id);
+      }
+      c.results[p.index] = { action: 'created', id: made.id };
+      c.created.push(made.id);
+      return made.row;
+    });
+  if (!matches.length) {
+    // No row names an existing party (a first import, or no upsert key): every row creates or fails, and each party
+    // is built as the COPY streams the ones before it to the server, so building and inserting overlap.
+    const built = function* () {
+      for (const p of round) {
+        let row: Insertable<PartyTable> | null = null;
+        try {
+          targetOf(p, c, byKey, held);
+          row = create(p);
+        } catch (err) {
+          c.results[p.index] = rowFailure(err);
+        }
+        if (row) {
+          yield row;
+        }
+      }
+    };
+    await writer.finishBuilt(built());
+    build.publish();
+    return;
+  }
   for (const p of round) {
     try {
       const target = targetOf(p, c, byKey, held);
       if (!target) {
-        const id = writer.create(p);
-        if (p.input.externalId) {
-          held.set(p.input.externalId, id);
-        }
-        c.results[p.index] = { action: 'created', id };
-        c.created.push(id);
+        writer.queue(create(p));
         continue;
       }
       const before = snapshotOf(
@@ -259,5 +315,6 @@ export async function writeRound(c: RoundContext, round: Prepared[]): Promise<vo
       c.results[p.index] = rowFailure(err);
     }
   }
+  build.publish();
   await writer.finish();
 }

@@ -1,3 +1,4 @@
+import { phaseClock, timed } from '../../../platform/bulk/phases.ts';
 import { auditWho, recordAudit, type Who } from '../../../platform/audit/audit.ts';
 import { rowFailure } from '../../../platform/bulk/row-failure.ts';
 import type { Db } from '../../../platform/db/database.ts';
@@ -62,15 +63,19 @@ export async function bulkUpsertParties(
   if (!rows.length) {
     return { created: [], updated: [], results };
   }
-  const refs = await referencesOf(trx, orgId, rows);
+  const refs = await timed('references', () => referencesOf(trx, orgId, rows));
   const prepared: Prepared[] = [];
-  rows.forEach((input, index) => {
-    try {
-      prepared.push(prepareRow(input, index, actor, refs, opts.upsertKey));
-    } catch (err) {
-      results[index] = rowFailure(err);
-    }
-  });
+  const prepare = phaseClock('prepare');
+  prepare.run(() =>
+    rows.forEach((input, index) => {
+      try {
+        prepared.push(prepareRow(input, index, actor, refs, opts.upsertKey));
+      } catch (err) {
+        results[index] = rowFailure(err);
+      }
+    }),
+  );
+  prepare.publish();
   const c: RoundContext = {
     trx,
     w,

@@ -1,5 +1,8 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../platform/db/types.ts';
 import type { RequestContext } from '../../../platform/auth/actor.ts';
 import { recordAudit } from '../../../platform/audit/audit.ts';
+import { emitEvent } from '../../../platform/webhooks/events.ts';
 import { versionConflict } from '../../../platform/errors.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { conflict, notFound, validation } from '../../../platform/errors.ts';
@@ -13,6 +16,22 @@ import type { MergeMoved, PartyRow } from '../parties.tables.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const minus = <T>(xs: T[], ys: T[]) => xs.filter((x) => !ys.includes(x));
+
+/** The merge's audit row and webhook event, in its transaction. */
+async function mergedTogether(
+  trx: Kysely<Database>,
+  ctx: RequestContext,
+  m: { id: string; intoId: string; mergeId: string; displayName: string; moved: unknown },
+): Promise<void> {
+  await recordAudit(trx, ctx, {
+    action: 'merge',
+    entityType: 'party',
+    entityId: m.id,
+    before: { displayName: m.displayName },
+    after: { mergedIntoId: m.intoId, mergeId: m.mergeId, moved: m.moved },
+  });
+  await emitEvent(trx, ctx, 'party.merged', { id: m.id, intoId: m.intoId, mergeId: m.mergeId });
+}
 
 /** Duplicates, merge and un-merge of parties. */
 export function mergeService(deps: Deps) {
@@ -102,13 +121,7 @@ export function mergeService(deps: Deps) {
           (moved.others ??= {})[table] = await mergeRepository.moveReferences(trx, table, orgId, id, intoId);
         }
         const row = await mergeRepository.insert(trx, orgId, id, intoId, moved, ctx.actor.userId);
-        await recordAudit(trx, ctx, {
-          action: 'merge',
-          entityType: 'party',
-          entityId: id,
-          before: { displayName: source.display_name },
-          after: { mergedIntoId: intoId, mergeId: row.id, moved },
-        });
+        await mergedTogether(trx, ctx, { id, intoId, mergeId: row.id, displayName: source.display_name, moved });
         return row.id;
       });
       return {

@@ -6,6 +6,7 @@ import { defaultGroup, roleValues } from './role-values.ts';
 import type { Insertable, Kysely } from 'kysely';
 import { hasRole, type RequestContext } from '../../../platform/auth/actor.ts';
 import { diff, recordAudit, systemWho, whoOf, type AuditWho } from '../../../platform/audit/audit.ts';
+import { emitEvent } from '../../../platform/webhooks/events.ts';
 import type { Database } from '../../../platform/db/types.ts';
 import { failedUpdate } from '../../../platform/db/versioned.ts';
 import { AppError, notFound, validation } from '../../../platform/errors.ts';
@@ -129,6 +130,14 @@ export async function changeRole(
     before: { role, ...d.before },
     after: { role, ...d.after, ...(who.actorType === 'system' && reason ? { reason } : {}) },
   });
+  if (row.stage !== current.stage) {
+    await emitEvent(trx, who, 'party_role.stage_changed', {
+      partyId: current.party_id,
+      role,
+      from: current.stage,
+      to: row.stage,
+    });
+  }
   return row;
 }
 

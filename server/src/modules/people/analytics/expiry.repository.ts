@@ -13,6 +13,7 @@ export interface ExpiringContract {
 /** SQL of the contract-expiry job (docs/metrics.md "Contract-expiry tasks"). */
 export const expiryRepository = {
   /** Organisations with a contract ending in the coming ten years (the job's candidates). */
+  // org-scope: which organisations the contract-expiry job visits.
   async orgsWithEndingContracts(db: Db, today: string): Promise<string[]> {
     const rows = await db
       .selectFrom('employee_contract')

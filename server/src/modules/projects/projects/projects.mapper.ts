@@ -44,6 +44,7 @@ export function toListItem(r: ProjectRow, parties: { id: string; displayName: st
     ideaOn: r.idea_on,
     launchOn: r.launch_on,
     firstSaleOn: r.first_sale_on,
+    productId: r.product_id,
     status: r.status,
     startedAt: r.started_at?.toISOString() ?? null,
     closedAt: r.closed_at?.toISOString() ?? null,

@@ -38,7 +38,7 @@ export const projectsRepository = {
   lock(db: Db, orgId: string, id: string) {
     return db
       .selectFrom('project')
-      .select(['id', 'status', 'version'])
+      .select(['id', 'kind', 'status', 'version'])
       .where('org_id', '=', orgId)
       .where('id', '=', id)
       .forUpdate()

@@ -70,6 +70,11 @@ const fields = {
   ideaOn: isoDate.nullable().optional().describe('Product projects: the day of the idea'),
   launchOn: isoDate.nullable().optional().describe('Product projects: the launch day'),
   firstSaleOn: isoDate.nullable().optional().describe('Product projects: the first sale'),
+  productId: z
+    .uuid()
+    .nullable()
+    .optional()
+    .describe("Product projects: the organisation's product it launches (the capability index's new-product share)"),
 };
 
 export const createProjectSchema = z.object({ kind: z.enum(projectKinds), ...fields }).strict();
@@ -148,6 +153,7 @@ export const projectSchema = z.object({
   ideaOn: z.string().nullable(),
   launchOn: z.string().nullable(),
   firstSaleOn: z.string().nullable(),
+  productId: z.uuid().nullable(),
   status: z.enum(projectStatuses),
   startedAt: timestamp.nullable(),
   closedAt: timestamp.nullable(),

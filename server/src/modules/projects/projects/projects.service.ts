@@ -3,7 +3,8 @@ import type { RequestContext } from '../../../platform/auth/actor.ts';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import type { Deps } from '../../../platform/deps.ts';
-import { conflict, notFound, validation, versionConflict } from '../../../platform/errors.ts';
+import { AppError, conflict, notFound, validation, versionConflict } from '../../../platform/errors.ts';
+import { commerceService } from '../../commerce/index.ts';
 import { customerVisibility, livePartyVisible } from '../../parties/index.ts';
 import { isActiveSegment } from '../../value/index.ts';
 import { projectMoves, type ProjectStatus } from '../constants.ts';
@@ -27,7 +28,19 @@ import type {
 const ref = (field: string, message: string) =>
   validation(message, [{ path: ['body', field], message, code: 'unknown_reference' }]);
 
-/** Checks what the body names: users, parties the actor may see (400 like unknown ones), active segments, dates. */
+/** Only product projects name a product (docs/projects.md). */
+function productOnlyOnProducts(kind: string, productId: string | null | undefined) {
+  if (productId && kind !== 'product') {
+    throw validation('Only product projects name a product', [
+      { path: ['body', 'productId'], message: 'Only product projects name a product', code: 'not_product_project' },
+    ]);
+  }
+}
+
+/**
+ * Checks what the body names: users, parties the actor may see (400 like unknown ones), active segments, the
+ * organisation's product, dates.
+ */
 async function checkRefs(deps: Deps, ctx: RequestContext, input: Partial<CreateProject>) {
   const { db } = deps;
   const orgId = ctx.actor.orgId;
@@ -46,6 +59,13 @@ async function checkRefs(deps: Deps, ctx: RequestContext, input: Partial<CreateP
     if (!(await isActiveSegment(db, orgId, s))) {
       throw ref('segmentIds', 'No such active segment');
     }
+  }
+  if (input.productId) {
+    await commerceService(deps)
+      .getProduct(ctx, input.productId)
+      .catch((e: unknown) => {
+        throw e instanceof AppError && e.code === 'NOT_FOUND' ? ref('productId', 'No such product') : e;
+      });
   }
   const order = [input.ideaOn, input.launchOn, input.firstSaleOn].filter((d): d is string => !!d);
   if (order.some((d, i) => i > 0 && d < (order[i - 1] ?? d))) {
@@ -69,6 +89,7 @@ function columns(input: Partial<CreateProject>): Updateable<ProjectTable> {
     ['ideaOn', 'idea_on'],
     ['launchOn', 'launch_on'],
     ['firstSaleOn', 'first_sale_on'],
+    ['productId', 'product_id'],
   ];
   for (const [from, to] of map) {
     if (input[from] !== undefined) {
@@ -139,6 +160,7 @@ export function projectsService(deps: Deps) {
 
     async create(ctx: RequestContext, input: CreateProject): Promise<Project> {
       requireProjectRole(ctx.actor);
+      productOnlyOnProducts(input.kind, input.productId);
       await checkRefs(deps, ctx, input);
       const targets = await checkTargets(deps, ctx.actor.orgId, input.targets ?? []);
       return db.transaction().execute(async (trx) => {
@@ -212,6 +234,7 @@ async function updateProject(deps: Deps, ctx: RequestContext, id: string, input:
     if (input.version !== undefined && input.version !== current.version) {
       throw versionConflict(before);
     }
+    productOnlyOnProducts(current.kind, input.productId);
     const set = columns(input);
     const status = input.status;
     if (targets && current.status !== 'planned') {

@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../../platform/auth/actor.ts';
 import { recordAudit } from '../../../platform/audit/audit.ts';
+import type { Db } from '../../../platform/db/database.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { AppError, conflict, notFound, validation } from '../../../platform/errors.ts';
 import { casesService } from '../../cases/index.ts';
@@ -44,19 +45,25 @@ export function interviewsService(deps: Deps) {
       if (await repo.interviewOf(db, orgId, reviewId, input.partyId)) {
         throw conflict('This customer was interviewed in this cycle already');
       }
-      const interaction = await activity.createInteraction(ctx, {
-        partyId: input.partyId,
-        channel: 'visit',
-        direction: 'outbound',
-        occurredAt: input.occurredAt,
-        subject: `${review.name}: quality review interview`,
-        body:
-          [input.urgentNeed ? `Urgent need: ${input.urgentNeed}` : null, input.note ?? null]
-            .filter(Boolean)
-            .join('\n\n') || null,
-      });
-      const response = input.response ? await respond(deps, ctx, input.partyId, input) : null;
+      // One transaction: the interaction, the response (task or case) and the interview land together or not at all
+      // (the other modules' services take this transaction).
       return db.transaction().execute(async (trx) => {
+        const interaction = await activity.createInteraction(
+          ctx,
+          {
+            partyId: input.partyId,
+            channel: 'visit',
+            direction: 'outbound',
+            occurredAt: input.occurredAt,
+            subject: `${review.name}: quality review interview`,
+            body:
+              [input.urgentNeed ? `Urgent need: ${input.urgentNeed}` : null, input.note ?? null]
+                .filter(Boolean)
+                .join('\n\n') || null,
+          },
+          trx,
+        );
+        const response = input.response ? await respond(deps, trx, ctx, input.partyId, input) : null;
         const row = await repo.insertInterview(trx, {
           org_id: orgId,
           review_id: reviewId,
@@ -99,29 +106,58 @@ export function interviewsService(deps: Deps) {
   };
 }
 
-async function respond(deps: Deps, ctx: RequestContext, partyId: string, input: CreateInterview): Promise<string> {
+/**
+ * Step 4's answer, in the interview's transaction: a task or a case on the customer for the response's assignee (the
+ * interviewer by default). An assignee the other module refuses is a 400 on `response.assigneeId`, and then nothing
+ * of the interview is written.
+ */
+async function respond(
+  deps: Deps,
+  trx: Db,
+  ctx: RequestContext,
+  partyId: string,
+  input: CreateInterview,
+): Promise<string> {
   const r = input.response;
   if (!r) {
     throw new AppError('VALIDATION_FAILED', 'No response');
   }
+  const onAssignee = (e: unknown) => {
+    const field = e instanceof AppError && e.code === 'VALIDATION_FAILED' ? JSON.stringify(e.details) : '';
+    throw field.includes('assigneeId') ? bad(['response', 'assigneeId'], 'No such user', 'unknown_reference') : e;
+  };
   if (r.kind === 'task') {
-    const task = await activityService(deps).createTask(ctx, {
-      partyId,
-      kind: 'quality_review_response',
-      title: r.title,
-      notes: input.urgentNeed ?? null,
-      dueAt: endOfDay(r.dueOn),
-    });
+    const task = await activityService(deps)
+      .createTask(
+        ctx,
+        {
+          partyId,
+          kind: 'quality_review_response',
+          title: r.title,
+          notes: input.urgentNeed ?? null,
+          dueAt: endOfDay(r.dueOn),
+          ...(r.assigneeId ? { assigneeId: r.assigneeId } : {}),
+        },
+        trx,
+      )
+      .catch(onAssignee);
     return task.id;
   }
-  const c = await casesService(deps).create(ctx, {
-    type: 'request',
-    partyId,
-    subject: r.title,
-    description: input.urgentNeed ?? null,
-    channel: 'other',
-    priority: 'high',
-  });
+  const c = await casesService(deps)
+    .create(
+      ctx,
+      {
+        type: 'request',
+        partyId,
+        subject: r.title,
+        description: input.urgentNeed ?? null,
+        channel: 'other',
+        priority: 'high',
+        ...(r.assigneeId ? { assigneeId: r.assigneeId } : {}),
+      },
+      trx,
+    )
+    .catch(onAssignee);
   return c.id;
 }
 

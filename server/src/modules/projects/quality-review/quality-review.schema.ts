@@ -125,10 +125,11 @@ export const createInterviewSchema = z
         kind: z.enum(responseKinds),
         title: z.string().trim().min(1).max(300),
         dueOn: isoDate,
+        assigneeId: z.uuid().optional().describe('Who answers it: a user of the organisation (default: you)'),
       })
       .strict()
       .optional()
-      .describe('Step 4: the answer to the urgent need, a task or a case, created now'),
+      .describe('Step 4: the answer to the urgent need, a task or a case, created now with the interview'),
   })
   .strict();
 export type CreateInterview = z.infer<typeof createInterviewSchema>;

@@ -41,7 +41,6 @@ export function cohortTable(from: Date, to: Date, cells: CohortCell[]): Cohorts[
 }
 
 export function cohortsService(deps: Deps) {
-  const { db } = deps;
   return {
     async cohorts(ctx: RequestContext, q: CohortsQuery): Promise<Cohorts> {
       const { orgId } = ctx.actor;
@@ -54,6 +53,8 @@ export function cohortsService(deps: Deps) {
         const message = `At most ${MAX_COHORT_MONTHS} months of cohorts in one request`;
         throw validation(message, [{ path: ['querystring', 'from'], message, code: 'too_long' }]);
       }
+      // A read-only analytics read: the replica when there is one (docs/scale.md "A read replica").
+      const db = await deps.reads.db(ctx.actor);
       const scope = visibleCustomer(ctx.actor, await customerVisibility(db, orgId));
       const cohorts = cohortTable(p.from, p.to, await cohortCells(db, { orgId, from: p.from, to: p.to, scope }));
       return { ...head, cohorts, note: cohorts.some((c) => c.size > 0) ? null : NOT_ENOUGH_DATA };

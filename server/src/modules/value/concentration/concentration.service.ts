@@ -9,10 +9,11 @@ import type { Concentration, ConcentrationQuery } from './concentration.schema.t
 
 /** Concentration of revenue over the customers (or owners) the reader may see (docs/metrics.md). */
 export function concentrationService(deps: Deps) {
-  const { db } = deps;
   return {
     async concentration(ctx: RequestContext, q: ConcentrationQuery): Promise<Concentration> {
       const { orgId } = ctx.actor;
+      // A read-only analytics read: the replica when there is one (docs/scale.md "A read replica").
+      const db = await deps.reads.db(ctx.actor);
       const p = period(q);
       const scope = visibleCustomer(ctx.actor, await customerVisibility(db, orgId));
       // The currency asked for needs no pass of its own: the main query counts the others in the same scan.

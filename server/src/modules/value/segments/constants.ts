@@ -21,6 +21,7 @@ export const segmentFields = [
   'tags',
   'owner',
   'orgUnit',
+  'party',
   'createdAt',
   'lastPurchase',
   'categoriesBought',

@@ -54,8 +54,14 @@ export const membershipRepository = {
    * the month with its size; one statement over the live parties matching `cond` (alias p). (PostgreSQL runs the
    * data-modifying CTEs once whether or not the final insert reads them.)
    */
-  async takeMonth(db: Db, orgId: string, segmentId: string, month: string, cond: Expression<SqlBool>): Promise<number> {
-    const res = await sql<{ members: number }>`
+  async takeMonth(
+    db: Db,
+    orgId: string,
+    segmentId: string,
+    month: string,
+    cond: Expression<SqlBool>,
+  ): Promise<{ members: number; entered: number; left: number }> {
+    const res = await sql<{ members: number; entered: number; left: number }>`
       with cur as (
         select p.id from party p
         where p.org_id = ${orgId} and p.deleted_at is null and p.merged_into_id is null and ${cond}
@@ -75,8 +81,10 @@ export const membershipRepository = {
       )
       insert into segment_snapshot (org_id, segment_id, month, members)
       select ${orgId}::uuid, ${segmentId}::uuid, ${month}::date, (select count(*) from cur)::int
-      returning members`.execute(db);
-    return res.rows[0]?.members ?? 0;
+      returning members, (select count(*) from opened)::int as entered, (select count(*) from closed)::int as "left"`.execute(
+      db,
+    );
+    return res.rows[0] ?? { members: 0, entered: 0, left: 0 };
   },
 
   /** Members, entries and exits per month taken, over the members the actor sees in full. */
@@ -99,6 +107,7 @@ export const membershipRepository = {
   },
 
   /** Organisations with an active segment (the monthly job takes them). */
+  // org-scope: which organisations the monthly segment job visits.
   async orgsWithSegments(db: Db): Promise<string[]> {
     const rows = await db.selectFrom('segment').select('org_id').distinct().where('archived', '=', false).execute();
     return rows.map((r) => r.org_id);

@@ -1,4 +1,6 @@
 import type { Db } from '../../../platform/db/database.ts';
+import { systemWho } from '../../../platform/audit/audit.ts';
+import { emitEvent } from '../../../platform/webhooks/events.ts';
 import { membershipRepository } from './membership.repository.ts';
 import { compileRule } from './rule-sql.repository.ts';
 import { segmentsRepository } from './segments.repository.ts';
@@ -32,7 +34,15 @@ export async function takeSegmentSnapshots(db: Db, opts: { orgId?: string; month
         if (last === month) {
           await membershipRepository.undoMonth(trx, orgId, segment.id, month);
         }
-        await membershipRepository.takeMonth(trx, orgId, segment.id, month, cond);
+        const took = await membershipRepository.takeMonth(trx, orgId, segment.id, month, cond);
+        if (took.entered || took.left) {
+          // Counts only: who entered or left is read through the API, under the reader's visibility.
+          await emitEvent(trx, systemWho(orgId), 'segment.membership_changed', {
+            segmentId: segment.id,
+            month,
+            ...took,
+          });
+        }
         return true;
       });
       taken += did ? 1 : 0;

@@ -107,6 +107,8 @@ function condition(cond: Condition, c: CompileContext): Expression<SqlBool> {
       return cond.op === 'none'
         ? sql<SqlBool>`p.owner_id is null`
         : sql<SqlBool>`p.owner_id = any(${uuidArray(cond.value)})`;
+    case 'party':
+      return sql<SqlBool>`p.id = any(${uuidArray(cond.value)})`;
     case 'orgUnit': {
       const units = unitTree(c.orgId, cond.value);
       return sql<SqlBool>`(p.owner_id in (select u.id from app_user u where u.org_id = ${c.orgId} and u.org_unit_id in ${units})

@@ -9,6 +9,8 @@ import { partyKindNames, partyRoleNames, stagesOf } from '../../parties/index.ts
 export const RULE_MAX_NODES = 60;
 export const RULE_MAX_DEPTH = 6;
 const LIST_MAX = 200;
+/** Parties added by hand (the list's "add to segment"): one explicit list per rule, at most this many. */
+export const SEGMENT_PARTIES_MAX = 5000;
 
 const stageNames = [...new Set(partyRoleNames.flatMap((r) => stagesOf(r)))] as [string, ...string[]];
 const key = z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ or -, at most 63');
@@ -37,6 +39,14 @@ export const conditionSchema = z.union([
   z.object({ field: z.literal('owner'), op: z.literal('in'), value: list(z.uuid()) }).strict(),
   z.object({ field: z.literal('owner'), op: z.literal('none') }).strict(),
   z.object({ field: z.literal('orgUnit'), op: z.literal('in'), value: list(z.uuid()) }).strict(),
+  z
+    .object({
+      field: z.literal('party'),
+      op: z.literal('in'),
+      value: z.array(z.uuid()).min(1).max(SEGMENT_PARTIES_MAX),
+    })
+    .strict()
+    .describe('Parties added by hand (POST /api/segments/:id/members)'),
   z.object({ field: z.literal('createdAt'), op: z.enum(['before', 'after']), value: isoDate }).strict(),
   z.object({ field: z.literal('lastPurchase'), op: z.enum(['before', 'after']), value: isoDate }).strict(),
   z

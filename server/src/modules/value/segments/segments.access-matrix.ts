@@ -31,6 +31,12 @@ const segment: MatrixResource = {
     count: { route: 'GET /api/segments/{id}/count', expect: staffOnly },
     members: { route: 'GET /api/segments/{id}/members', query: 'limit=500', as: 'read', expect: staffOnly },
     history: { route: 'GET /api/segments/{id}/history', expect: staffOnly },
+    // Editors add parties they read in full; a party hidden from them is not found.
+    addMembers: {
+      route: 'POST /api/segments/{id}/members',
+      body: { ids: ['{customer}'] },
+      expect: { allow: ['admin', 'manager'], deny404: ['manager2', 'marketing'], otherwise: 'deny403' },
+    },
   },
 };
 

@@ -4,7 +4,10 @@ import type { Deps } from '../../../platform/deps.ts';
 import { idParamsSchema, pageSchema } from '../../../platform/http/common.schema.ts';
 import type { TandemApp } from '../../../platform/http/types.ts';
 import { segmentEditorRoles, valueStaffRoles } from './constants.ts';
+import { segmentMembersService } from './members-add.service.ts';
 import {
+  addSegmentMembersOutcomeSchema,
+  addSegmentMembersSchema,
   createSegmentSchema,
   listSegmentsQuerySchema,
   membersQuerySchema,
@@ -24,6 +27,7 @@ const staff = { roles: [...valueStaffRoles] };
 /** Dynamic segments: definitions (organisation-level), live counts and members (under your visibility), history. */
 export function segmentsRoutes(app: TandemApp, deps: Deps) {
   const segments = segmentsService(deps);
+  const members = segmentMembersService(deps);
 
   app.get('/api/segments', {
     config: staff,
@@ -75,6 +79,19 @@ export function segmentsRoutes(app: TandemApp, deps: Deps) {
     },
     handler: (req) =>
       segments.update(ctxOf(req), req.params.id, expectedVersion(req.body.version, req.headers['if-match']), req.body),
+  });
+
+  app.post('/api/segments/:id/members', {
+    config: editors,
+    schema: {
+      tags: ['segments'],
+      summary:
+        'Add parties by hand (a selection of the party list, each one you read in full): the rule gains an explicit list, or-ed with its conditions; audited',
+      params: idParamsSchema,
+      body: addSegmentMembersSchema,
+      response: { 200: addSegmentMembersOutcomeSchema },
+    },
+    handler: (req) => members.add(ctxOf(req), req.params.id, req.body),
   });
 
   app.get('/api/segments/:id/count', {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema, timestamp, versionField } from '../../../platform/http/common.schema.ts';
+import { MAX_BULK_PARTIES } from '../../parties/index.ts';
 import { segmentMemberSorts } from './constants.ts';
 import { segmentRuleSchema } from './rule.schema.ts';
 
@@ -115,3 +116,23 @@ export const segmentHistorySchema = z
   })
   .meta({ id: 'SegmentHistory' });
 export type SegmentHistory = z.infer<typeof segmentHistorySchema>;
+
+export const addSegmentMembersSchema = z
+  .object({
+    ids: z
+      .array(z.uuid())
+      .min(1)
+      .max(MAX_BULK_PARTIES)
+      .describe('A selection of the party list, at most as many as one bulk action')
+      .refine((ids) => new Set(ids).size === ids.length, 'Each party once'),
+  })
+  .strict();
+export type AddSegmentMembers = z.infer<typeof addSegmentMembersSchema>;
+export const addSegmentMembersOutcomeSchema = z
+  .object({
+    added: z.number().int(),
+    already: z.number().int().describe('Already listed by hand'),
+    segment: segmentSchema,
+  })
+  .meta({ id: 'AddSegmentMembersOutcome' });
+export type AddSegmentMembersOutcome = z.infer<typeof addSegmentMembersOutcomeSchema>;

@@ -23,9 +23,11 @@ export function summaryService(deps: Deps) {
     async summary(ctx: RequestContext, q: SummaryQuery): Promise<ValueSummary> {
       requireValueRole(ctx.actor);
       checkPeriod(q.from, q.to);
+      // A read-only analytics read: the replica when there is one (docs/scale.md "A read replica").
+      const db = await deps.reads.db(ctx.actor);
       const scope: Scope = {
         actor: ctx.actor,
-        visibility: await customerVisibility(deps.db, ctx.actor.orgId),
+        visibility: await customerVisibility(db, ctx.actor.orgId),
         timeZone: q.timeZone,
       };
       // The future holds no purchases: a period reaching past today ends with today.
@@ -36,8 +38,8 @@ export function summaryService(deps: Deps) {
       const [c, currencies] = future
         ? [noCounts, []]
         : await Promise.all([
-            summaryRepository.counts(deps.db, scope, { from, to, lapseDays: q.lapseDays }),
-            scopeRepository.currencies(deps.db, scope, from, to),
+            summaryRepository.counts(db, scope, { from, to, lapseDays: q.lapseDays }),
+            scopeRepository.currencies(db, scope, from, to),
           ]);
       const { currency, excluded } = pickCurrency(q.currency, currencies);
       const inCurrency = currencies.find((x) => x.currency === currency);

@@ -23,6 +23,13 @@ import * as m0021 from './0021_care_more.ts';
 import * as m0022 from './0022_projects.ts';
 import * as m0023 from './0023_practice.ts';
 import * as m0024 from './0024_bin.ts';
+import * as m0025 from './0025_notifications.ts';
+import * as m0026 from './0026_care_rest.ts';
+import * as m0027 from './0027_webhooks.ts';
+import * as m0028 from './0028_shared_auth.ts';
+import * as m0029 from './0029_read_your_writes.ts';
+import * as m0030 from './0030_party_name_lookup.ts';
+import * as m0031 from './0031_settings_notify.ts';
 
 /** All migrations, in order. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +57,11 @@ export const migrations: Record<string, Migration> = {
   '0022_projects': m0022,
   '0023_practice': m0023,
   '0024_bin': m0024,
+  '0025_notifications': m0025,
+  '0026_care_rest': m0026,
+  '0027_webhooks': m0027,
+  '0028_shared_auth': m0028,
+  '0029_read_your_writes': m0029,
+  '0030_party_name_lookup': m0030,
+  '0031_settings_notify': m0031,
 };

@@ -7,8 +7,8 @@ import { safeNext } from '../../../auth/next.ts';
 import { useLogin, useSession } from '../../../auth/session.ts';
 import { useErrorMessage } from '../../../components/feedback/useErrorMessage.ts';
 import { PageLoading } from '../../../components/feedback/states.tsx';
-import { LanguageSwitch } from '../../../layout/LanguageSwitch.tsx';
 import { Logo } from '../../../layout/Logo.tsx';
+import { SignInLanguage } from './SignInLanguage.tsx';
 
 interface Credentials {
   email: string;
@@ -49,7 +49,7 @@ export default function SignInPage() {
       style={{ minHeight: '100vh', padding: 16, background: 'linear-gradient(160deg, #eef4ff 0%, #f5f6f8 55%)' }}
     >
       <div style={{ position: 'absolute', top: 12, right: 16 }}>
-        <LanguageSwitch signedIn={false} />
+        <SignInLanguage />
       </div>
       <Card style={{ width: '100%', maxWidth: 400, boxShadow: '0 8px 24px rgba(0,0,0,0.06)' }}>
         <Flex vertical align="center" style={{ marginBottom: 8 }}>

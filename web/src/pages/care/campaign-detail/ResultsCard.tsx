@@ -11,6 +11,7 @@ const stateColors: Record<string, string> = {
   queued: 'blue',
   sent: 'green',
   failed: 'red',
+  replied: 'purple',
   unsubscribed: 'volcano',
 };
 

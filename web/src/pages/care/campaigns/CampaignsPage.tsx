@@ -36,12 +36,17 @@ export default function CampaignsPage() {
           c.status === 'sent' ? (
             <Space size={4} wrap>
               <Tag color="green">
-                {t('care.recipientStates.sent')}: {format.number(c.counts.sent + c.counts.queued)}
+                {t('care.recipientStates.sent')}: {format.number(c.counts.sent + c.counts.queued + c.counts.replied)}
               </Tag>
               <Tag>
                 {t('care.campaigns.skipped')}:{' '}
                 {format.number(c.counts.skipped_no_address + c.counts.skipped_no_consent + c.counts.skipped_suppressed)}
               </Tag>
+              {c.counts.replied > 0 && (
+                <Tag color="purple" data-testid="campaign-replies">
+                  {t('care.campaigns.replies')}: {format.number(c.counts.replied)}
+                </Tag>
+              )}
               {c.counts.unsubscribed > 0 && (
                 <Tag color="red">
                   {t('care.recipientStates.unsubscribed')}: {format.number(c.counts.unsubscribed)}

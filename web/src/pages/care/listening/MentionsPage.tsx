@@ -10,6 +10,7 @@ import { useErrorMessage } from '../../../components/feedback/useErrorMessage.ts
 import { useFormat } from '../../../i18n/useFormat.ts';
 import { PageHeader } from '../../../layout/PageHeader.tsx';
 import { useImportMentions, useMentionAlerts, useMentions } from '../shared/moreApi.ts';
+import { LongText } from '../../../components/LongText/LongText.tsx';
 
 const sentimentColor = { negative: 'red', neutral: 'default', positive: 'green' } as const;
 
@@ -132,7 +133,7 @@ export default function MentionsPage() {
                     {m.text}
                   </Typography.Link>
                 ) : (
-                  m.text
+                  <LongText text={m.text} lines={3} />
                 ),
             },
             {

@@ -5,6 +5,7 @@ import type { Case } from '../../../api/types.ts';
 import { useFormat } from '../../../i18n/useFormat.ts';
 import { useDurationUnits } from '../shared/useDurationUnits.ts';
 import { formatBusinessMinutes } from '../shared/metrics.ts';
+import { LongText } from '../../../components/LongText/LongText.tsx';
 
 const columns = { xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 2 };
 
@@ -56,14 +57,7 @@ export function CaseFacts({ c }: { c: Case }) {
           <Descriptions.Item label={t('service.detail.reopened')}>{c.reopenCount}</Descriptions.Item>
         )}
       </Descriptions>
-      {c.description && (
-        <Typography.Paragraph
-          style={{ whiteSpace: 'pre-wrap', marginTop: 12, marginBottom: 0 }}
-          data-testid="case-description"
-        >
-          {c.description}
-        </Typography.Paragraph>
-      )}
+      {c.description && <LongText text={c.description} lines={6} style={{ marginTop: 12 }} testId="case-description" />}
     </Card>
   );
 }

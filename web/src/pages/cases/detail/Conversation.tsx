@@ -6,6 +6,7 @@ import { QueryError } from '../../../components/feedback/QueryError.tsx';
 import { EmptyState, PageLoading } from '../../../components/feedback/states.tsx';
 import { useCaseEvents } from '../shared/api.ts';
 import { useFormat } from '../../../i18n/useFormat.ts';
+import { LongText } from '../../../components/LongText/LongText.tsx';
 
 const isMessage = (e: CaseEvent) => e.kind === 'reply' || e.kind === 'follow_up';
 
@@ -61,7 +62,7 @@ export function Conversation({ caseId }: { caseId: string }) {
                 <Typography.Text type="secondary">{format.dateTime(e.at)}</Typography.Text>
               </Flex>
             </Flex>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '6px 0 0' }}>{e.body}</Typography.Paragraph>
+            {e.body && <LongText text={e.body} lines={6} style={{ marginTop: 6 }} />}
           </div>
         );
       })}

@@ -2,9 +2,17 @@ import { Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { casePriorities, caseStatuses, caseTypes, slaStates } from '@tandem/server/api';
 import type { Case } from '../../../api/types.ts';
-import type { DataColumn } from '../../../components/DataTable/index.ts';
+import type { ColumnFilter, DataColumn, FilterOption } from '../../../components/DataTable/index.ts';
 import { userFilter } from '../../../components/UserSelect/userFilter.tsx';
 import { PriorityTag, SlaBadge, StatusTag } from '../shared/labels.tsx';
+
+/** A multi-select filter: the server matches any of the values (docs/domain.md "Lists and filters"). */
+const anyOf = (param: string, options: FilterOption[]): ColumnFilter => ({
+  type: 'select',
+  param,
+  multiple: true,
+  options,
+});
 
 interface Deps {
   t: TFunction;
@@ -21,7 +29,10 @@ export function caseColumns({ t, dateTime, now }: Deps): DataColumn<Case>[] {
     {
       key: 'type',
       title: t('service.case.type'),
-      filter: { type: 'select', options: caseTypes.map((v) => ({ value: v, label: t(`service.types.${v}`) })) },
+      filter: anyOf(
+        'type',
+        caseTypes.map((v) => ({ value: v, label: t(`service.types.${v}`) })),
+      ),
       render: (c) => t(`service.types.${c.type}`),
     },
     {
@@ -38,17 +49,20 @@ export function caseColumns({ t, dateTime, now }: Deps): DataColumn<Case>[] {
       key: 'priority',
       title: t('service.case.priority'),
       sortable: true,
-      filter: {
-        type: 'select',
-        options: casePriorities.map((v) => ({ value: v, label: t(`service.priorities.${v}`) })),
-      },
+      filter: anyOf(
+        'priority',
+        casePriorities.map((v) => ({ value: v, label: t(`service.priorities.${v}`) })),
+      ),
       render: (c) => <PriorityTag priority={c.priority} />,
     },
     {
       key: 'status',
       title: t('service.case.status'),
       sortable: true,
-      filter: { type: 'select', options: caseStatuses.map((v) => ({ value: v, label: t(`service.statuses.${v}`) })) },
+      filter: anyOf(
+        'status',
+        caseStatuses.map((v) => ({ value: v, label: t(`service.statuses.${v}`) })),
+      ),
       render: (c) => <StatusTag status={c.status} />,
     },
     {
@@ -57,19 +71,21 @@ export function caseColumns({ t, dateTime, now }: Deps): DataColumn<Case>[] {
       filter: userFilter({
         label: t('service.case.assignee'),
         param: 'assigneeId',
+        multiple: true,
+        'data-testid': 'assignee-filter',
         me: { label: t('service.case.assignedToMe'), 'data-testid': 'assignee-me' },
       }),
+      exportKeys: ['assigneeName', 'assigneeUnit'],
       render: (c) => c.assigneeName ?? '—',
     },
     {
       key: 'slaDueAt',
       title: t('service.case.sla'),
       sortable: true,
-      filter: {
-        type: 'select',
-        param: 'slaState',
-        options: slaStates.map((v) => ({ value: v, label: t(`service.sla.${v}`) })),
-      },
+      filter: anyOf(
+        'slaState',
+        slaStates.map((v) => ({ value: v, label: t(`service.sla.${v}`) })),
+      ),
       render: (c) => <SlaBadge c={c} now={now} />,
     },
     {
@@ -97,6 +113,13 @@ export function caseColumns({ t, dateTime, now }: Deps): DataColumn<Case>[] {
       sortable: true,
       render: (c) => dateTime(c.createdAt),
     },
-    { key: 'updatedAt', title: t('common.updatedAt'), sortable: true, render: (c) => dateTime(c.updatedAt) },
+    {
+      key: 'updatedAt',
+      title: t('common.updatedAt'),
+      sortable: true,
+      // The export has no update time (its columns: server/src/modules/cases/cases.export.ts).
+      exportable: false,
+      render: (c) => dateTime(c.updatedAt),
+    },
   ];
 }

@@ -12,6 +12,7 @@ import { PublicHeader } from '../../../components/PublicHeader/PublicHeader.tsx'
 import { StatusTag } from '../shared/labels.tsx';
 import { useFormat } from '../../../i18n/useFormat.ts';
 import '../shared/public.css';
+import { LongText } from '../../../components/LongText/LongText.tsx';
 
 /** A code taken from an old link, handed to the page at `/grievance` (memory only; cleared once it is read). */
 let carried = '';
@@ -142,7 +143,7 @@ function Thread({ code, onBack }: { code: string; onBack: () => void }) {
                 {format.dateTime(m.at)}
               </Typography.Text>
             </Flex>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '6px 0 0' }}>{m.body}</Typography.Paragraph>
+            <LongText text={m.body} lines={6} style={{ marginTop: 6 }} />
           </div>
         ))}
       </Flex>

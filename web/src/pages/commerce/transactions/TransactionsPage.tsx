@@ -50,12 +50,14 @@ export default function TransactionsPage() {
           ),
           display: (v) => <PartyName id={String(v)} />,
         },
+        exportKeys: ['partyName'],
         render: (x) => <PartyLink id={x.partyId} name={x.partyName} />,
       },
       {
         key: 'amount',
         title: t('value.transactions.amount'),
         align: 'right',
+        exportKeys: ['amount', 'currency'],
         render: (x) => <Typography.Text strong>{format.money(Number(x.amount), x.currency)}</Typography.Text>,
       },
       { key: 'currency', title: t('value.currency'), hidden: true },
@@ -69,6 +71,8 @@ export default function TransactionsPage() {
         key: 'products',
         title: t('value.transactions.products'),
         filter: { type: 'select', param: 'productId', options: productOptions },
+        // The readable export writes a transaction per line (docs/domain.md "Exports").
+        exportKeys: ['productName', 'quantity', 'unitPrice', 'lineAmount'],
         render: (x) => (
           <Typography.Text ellipsis style={{ maxWidth: 280 }}>
             {linesSummary(x.lines, (n) => format.number(n)) || '—'}

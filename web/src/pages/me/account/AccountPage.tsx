@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../layout/PageHeader.tsx';
 import { PasswordCard } from './PasswordCard.tsx';
+import { DigestCard } from './DigestCard.tsx';
 import { ProfileCard } from './ProfileCard.tsx';
 import { SessionsCard } from './SessionsCard.tsx';
 
@@ -21,6 +22,7 @@ export default function AccountPage() {
           <PasswordCard />
         </Col>
       </Row>
+      <DigestCard />
       <SessionsCard />
       <Card size="small" title={t('me.account.tokens')} style={{ marginTop: 16 }}>
         <Typography.Paragraph type="secondary">{t('me.account.tokensText')}</Typography.Paragraph>

@@ -6,11 +6,16 @@ import { useTranslation } from 'react-i18next';
 import type { Party, PartyRole, PartyRoleName } from '../../../api/types.ts';
 import { LevelGap, QuadrantBadge } from '../shared/labels.tsx';
 import { boardColumns } from './board.ts';
+import type { CardValue } from './boardValue.ts';
+import { useFormat } from '../../../i18n/useFormat.ts';
 
 interface Props {
   party: Party;
   role: PartyRole;
   boardRole: PartyRoleName;
+  /** Revenue of the last 12 months and CLV (null: not shown, or not loaded yet). */
+  value: CardValue | null;
+  currency: string;
   onDragStart: () => void;
   onDragEnd: () => void;
   /** "Move to…" from the card's menu: the keyboard alternative to dragging. */
@@ -18,8 +23,9 @@ interface Props {
 }
 
 /** A party on the board: draggable to another stage, or moved with its "Move to…" menu. */
-export function BoardCard({ party, role, boardRole, onDragStart, onDragEnd, onMove }: Props) {
+export function BoardCard({ party, role, boardRole, value, currency, onDragStart, onDragEnd, onMove }: Props) {
   const { t } = useTranslation();
+  const format = useFormat();
   const startDrag = (e: DragEvent<HTMLDivElement>) => {
     e.dataTransfer.setData('text/plain', party.id);
     e.dataTransfer.effectAllowed = 'move';
@@ -55,6 +61,12 @@ export function BoardCard({ party, role, boardRole, onDragStart, onDragEnd, onMo
           </Space>
           {(role.level ?? role.targetLevel) && <LevelGap role={role} />}
           {role.quadrant && <QuadrantBadge quadrant={role.quadrant} />}
+          {value && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="board-card-value">
+              {t('parties.boardRevenue', { amount: format.money(value.revenue, currency) })}
+              {value.clv !== null && ` · ${t('parties.boardClv', { amount: format.money(value.clv, currency) })}`}
+            </Typography.Text>
+          )}
         </Space>
       </Card>
     </div>

@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { useEffect, useState, type DragEvent } from 'react';
 import { Badge, Button, Flex, Typography } from 'antd';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,8 @@ import { PageLoading } from '../../../components/feedback/states.tsx';
 import { boardKey } from '../shared/api.ts';
 import { BoardCard } from './BoardCard.tsx';
 import { roleOf, type DropState } from './board.ts';
+import type { BoardLookups } from './boardValue.ts';
+import { useFormat } from '../../../i18n/useFormat.ts';
 
 const pageSize = 20;
 
@@ -21,6 +23,10 @@ interface Props {
   boardRole: PartyRoleName;
   stage: string;
   filters: { ownerId?: string; q?: string };
+  /** The board's value (null: not shown to this reader or role). */
+  value: BoardLookups | null;
+  /** The ids of the cards this column shows, for their value. */
+  onItems: (stage: string, ids: string[]) => void;
   /** Set while a card is dragged anywhere on the board. */
   dropState: DropState | null;
   onDragStart: (d: Dragged) => void;
@@ -36,7 +42,8 @@ const outline: Record<DropState, string> = {
 };
 
 /** One stage: its parties paged from the server (`stage=` filter, 20 at a time, "Load more"). */
-export function BoardColumn({ boardRole, stage, filters, dropState, onDragStart, onDragEnd, onDrop, onMove }: Props) {
+export function BoardColumn(props: Props) {
+  const { boardRole, stage, filters, value, onItems, dropState, onDragStart, onDragEnd, onDrop, onMove } = props;
   const { t } = useTranslation();
   const [over, setOver] = useState(false);
   const parties = useInfiniteQuery({
@@ -50,6 +57,9 @@ export function BoardColumn({ boardRole, stage, filters, dropState, onDragStart,
     getNextPageParam: (last) => last.nextCursor,
   });
   const items = (parties.data?.pages ?? []).flatMap((p) => p.items);
+  const ids = items.map((p) => p.id).join(',');
+  useEffect(() => onItems(stage, ids ? ids.split(',') : []), [onItems, stage, ids]);
+  const total = value?.columns.get(stage);
   const drop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setOver(false);
@@ -84,10 +94,12 @@ export function BoardColumn({ boardRole, stage, filters, dropState, onDragStart,
         overflowY: 'auto',
       }}
     >
-      <Flex justify="space-between" align="center" style={{ padding: '0 4px' }}>
-        <Typography.Text strong>{t(`parties.stages.${stage}`)}</Typography.Text>
-        <Badge count={parties.hasNextPage ? `${items.length}+` : items.length} showZero color="#8c8c8c" />
-      </Flex>
+      <ColumnHeader
+        stage={stage}
+        loaded={parties.hasNextPage ? `${items.length}+` : items.length}
+        total={total}
+        currency={value?.currency ?? 'CNY'}
+      />
       {parties.isPending && <PageLoading minHeight={80} />}
       {parties.error && <QueryError error={parties.error} onRetry={() => void parties.refetch()} />}
       {items.map((party) => {
@@ -98,6 +110,8 @@ export function BoardColumn({ boardRole, stage, filters, dropState, onDragStart,
             party={party}
             role={role}
             boardRole={boardRole}
+            value={value?.cards.get(party.id) ?? null}
+            currency={value?.currency ?? 'CNY'}
             onDragStart={() => onDragStart({ party, role })}
             onDragEnd={onDragEnd}
             onMove={(to) => onMove({ party, role }, to)}
@@ -120,5 +134,45 @@ export function BoardColumn({ boardRole, stage, filters, dropState, onDragStart,
         </Button>
       )}
     </section>
+  );
+}
+
+/** The stage's name, its count (the board's total when value is shown, else the cards loaded) and its value. */
+function ColumnHeader({
+  stage,
+  loaded,
+  total,
+  currency,
+}: {
+  stage: string;
+  loaded: number | string;
+  total: { count: number; revenue: number; clv: number | null } | undefined;
+  currency: string;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <>
+      <Flex justify="space-between" align="center" style={{ padding: '0 4px' }}>
+        <Typography.Text strong>{t(`parties.stages.${stage}`)}</Typography.Text>
+        <Badge
+          count={total ? total.count : loaded}
+          showZero
+          overflowCount={99999}
+          color="#8c8c8c"
+          data-testid={`board-count-${stage}`}
+        />
+      </Flex>
+      {total && (
+        <Typography.Text
+          type="secondary"
+          style={{ padding: '0 4px', fontSize: 12 }}
+          data-testid={`board-total-${stage}`}
+        >
+          {t('parties.boardRevenue', { amount: format.money(total.revenue, currency) })}
+          {total.clv !== null && ` · ${t('parties.boardClv', { amount: format.money(total.clv, currency) })}`}
+        </Typography.Text>
+      )}
+    </>
   );
 }

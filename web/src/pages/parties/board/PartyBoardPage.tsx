@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Flex, Input, Select, Switch, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,10 @@ import { MoveStageModal, type StageMove } from '../shared/MoveStageModal/MoveSta
 import { PageHeader } from '../../../layout/PageHeader.tsx';
 import { BoardColumn, type Dragged } from './BoardColumn.tsx';
 import { boardColumns, boardRoleOf, dropState, startsMove } from './board.ts';
+import { useMe } from '../../../auth/session.ts';
+import { useBoardValue } from '../../value/shared/api.ts';
+import { valueRoles } from '../../value/shared/types.ts';
+import { cardIds, valueLookups } from './boardValue.ts';
 
 /** `/parties/board?role=customer`: parties by lifecycle stage; drag a card (or use its menu) to move it, with a reason. */
 export default function PartyBoardPage() {
@@ -18,6 +22,19 @@ export default function PartyBoardPage() {
   const [dragged, setDragged] = useState<Dragged | null>(null);
   const [move, setMove] = useState<StageMove | null>(null);
   const filters = { ownerId: mine ? 'me' : undefined, q: q || undefined };
+  // Value on the board (docs/metrics.md "Board value"): for value readers, on customer-like roles, one query for
+  // every column's totals and the cards on screen.
+  const { user } = useMe();
+  const [onScreen, setOnScreen] = useState<Record<string, string[]>>({});
+  const showValue =
+    valueRoles.some((r) => user.roles.includes(r)) && boardRole !== 'employee' && boardRole !== 'candidate';
+  const value = useBoardValue({ role: boardRole, ...filters, ids: cardIds(onScreen) }, showValue);
+  const lookups = showValue ? valueLookups(value.data) : null;
+  const onItems = useCallback(
+    (stage: string, ids: string[]) =>
+      setOnScreen((prev) => (prev[stage]?.join() === ids.join() ? prev : { ...prev, [stage]: ids })),
+    [],
+  );
 
   const setParam = (key: string, value: string | null) =>
     setSearch(
@@ -75,6 +92,8 @@ export default function PartyBoardPage() {
             boardRole={boardRole}
             stage={stage}
             filters={filters}
+            value={lookups}
+            onItems={onItems}
             dropState={dragged ? dropState(dragged.role, stage) : null}
             onDragStart={setDragged}
             onDragEnd={() => setDragged(null)}

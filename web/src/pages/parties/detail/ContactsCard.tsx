@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Party } from '../../../api/types.ts';
 import { UserName } from '../../../components/UserName/UserName.tsx';
 import { useFormat } from '../../../i18n/useFormat.ts';
+import { addressLine } from './address.ts';
 
-/** Emails and phones; with full access also the owners, tags and birthday. */
+/** Emails and phones; with full access also the owners, tags, birthday, gender and address. */
 export function ContactsCard({ party: p }: { party: Party }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -41,6 +42,20 @@ export function ContactsCard({ party: p }: { party: Party }) {
                 ...(p.birthday
                   ? [{ key: 'birthday', label: t('parties.birthday'), children: format.date(p.birthday) }]
                   : []),
+                {
+                  key: 'gender',
+                  label: t('parties.gender'),
+                  children: (
+                    <span data-testid="party-gender">
+                      {p.gender ? t(`parties.genders.${p.gender}`, { defaultValue: p.gender }) : '—'}
+                    </span>
+                  ),
+                },
+                {
+                  key: 'address',
+                  label: t('parties.address'),
+                  children: <span data-testid="party-address">{addressLine(p.address) ?? '—'}</span>,
+                },
                 { key: 'updated', label: t('common.updatedAt'), children: format.dateTime(p.updatedAt) },
               ]
             : []),

@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
 import type { Party, UpdateParty } from '../../../api/types.ts';
+import { genders } from '@tandem/server/api';
 import { UserSelect } from '../../../components/UserSelect/UserSelect.tsx';
 import { VersionConflictModal, type ConflictField } from '../../../components/feedback/VersionConflictModal.tsx';
 import { useToast } from '../../../components/feedback/toast.tsx';
@@ -14,10 +15,20 @@ import { UserName } from '../../../components/UserName/UserName.tsx';
 import { PersonNameFields } from '../shared/PersonNameFields/PersonNameFields.tsx';
 import { invalidateParties, partyKey } from '../shared/api.ts';
 
+type Address = NonNullable<Party['address']>;
 type Values = Pick<
   Party,
   'displayName' | 'givenName' | 'familyName' | 'emails' | 'phones' | 'tags' | 'ownerId' | 'backupOwnerId'
-> & { reason?: string };
+> & { gender: Gender | null; address: Address; reason?: string };
+type Gender = (typeof genders)[number];
+const addressParts = ['text', 'city', 'region', 'country', 'postalCode'] as const;
+
+/** The address as the server takes it: parts the form does not show kept, empty parts dropped, nothing left → null. */
+function addressInput(before: Party['address'], edited: Address): Address | null {
+  const merged = { ...before, ...edited };
+  const kept = Object.entries(merged).filter(([, v]) => typeof v === 'string' && v.trim() !== '');
+  return kept.length ? Object.fromEntries(kept.map(([k, v]) => [k, v.trim()])) : null;
+}
 
 const user = (v: unknown) => <UserName id={typeof v === 'string' ? v : null} />;
 const conflictFieldsOf = (t: TFunction): ConflictField[] => [
@@ -27,6 +38,7 @@ const conflictFieldsOf = (t: TFunction): ConflictField[] => [
   { name: 'tags', label: t('parties.tags') },
   { name: 'ownerId', label: t('parties.owner'), format: user },
   { name: 'backupOwnerId', label: t('parties.backupOwner'), format: user },
+  { name: 'gender', label: t('parties.gender') },
 ];
 
 const toValues = (p: Party): Values => ({
@@ -38,6 +50,8 @@ const toValues = (p: Party): Values => ({
   tags: p.tags ?? [],
   ownerId: p.ownerId ?? null,
   backupOwnerId: p.backupOwnerId ?? null,
+  gender: (genders as readonly string[]).includes(p.gender ?? '') ? (p.gender as Gender) : null,
+  address: Object.fromEntries(addressParts.map((k) => [k, p.address?.[k] ?? ''])),
 });
 
 /** Edits names, contacts, tags and owners with the party's version; a 409 shows both versions side by side. */
@@ -61,7 +75,12 @@ export function EditPartyModal({
     submit: (v) =>
       api<Party>(`/api/parties/${party.id}`, {
         method: 'PATCH',
-        body: { ...v, reason: v.reason || undefined, version: party.version } satisfies UpdateParty,
+        body: {
+          ...v,
+          address: addressInput(party.address, v.address),
+          reason: v.reason || undefined,
+          version: party.version,
+        } satisfies UpdateParty,
       }),
     onSuccess: (p) => {
       queryClient.setQueryData(partyKey(p.id), p);
@@ -129,6 +148,15 @@ function EditPartyFields({ person }: { person: boolean }) {
       <Form.Item name="phones" label={t('parties.phones')} extra={t('parties.multiHint')}>
         <Select mode="tags" open={false} tokenSeparators={[',']} aria-label={t('parties.phones')} />
       </Form.Item>
+      <Form.Item name="gender" label={t('parties.gender')}>
+        <Select
+          allowClear
+          aria-label={t('parties.gender')}
+          data-testid="party-edit-gender"
+          options={genders.map((g) => ({ value: g, label: t(`parties.genders.${g}`) }))}
+        />
+      </Form.Item>
+      <AddressFields />
       <Form.Item name="tags" label={t('parties.tags')}>
         <Select mode="tags" open={false} tokenSeparators={[',']} aria-label={t('parties.tags')} />
       </Form.Item>
@@ -147,6 +175,27 @@ function EditPartyFields({ person }: { person: boolean }) {
       <Form.Item name="reason" label={t('parties.ownerReason')}>
         <Input maxLength={1000} />
       </Form.Item>
+    </>
+  );
+}
+
+/** The address: the free text imports bring, and its main parts (each checked by the server, errors on the field). */
+function AddressFields() {
+  const { t } = useTranslation();
+  const part = (k: (typeof addressParts)[number], max = 200) => (
+    <Form.Item name={['address', k]} label={t(`parties.addressParts.${k}`)}>
+      <Input maxLength={max} data-testid={`party-edit-address-${k}`} />
+    </Form.Item>
+  );
+  return (
+    <>
+      {part('text')}
+      <Row gutter={12}>
+        <Col span={6}>{part('city')}</Col>
+        <Col span={6}>{part('region')}</Col>
+        <Col span={6}>{part('country')}</Col>
+        <Col span={6}>{part('postalCode', 20)}</Col>
+      </Row>
     </>
   );
 }

@@ -10,6 +10,7 @@ import { useErrorMessage } from '../../../components/feedback/useErrorMessage.ts
 import { useToast } from '../../../components/feedback/toast.tsx';
 import { invalidateParties, partyKey } from '../shared/api.ts';
 import { useFormat } from '../../../i18n/useFormat.ts';
+import { LongText } from '../../../components/LongText/LongText.tsx';
 
 type Depth = 'facts' | 'preferences';
 type FactValue = string | number | boolean | null;
@@ -167,7 +168,7 @@ function CareNotes({ party, editable }: { party: Party; editable: boolean }) {
                   <Typography.Text type="secondary">{format.date(c.at)}</Typography.Text>
                   {c.topic && <Tag>{t(`parties.profile.topics.${c.topic}`, { defaultValue: c.topic })}</Tag>}
                 </Space>
-                <span>{c.note}</span>
+                <LongText text={c.note} />
               </Space>
             </List.Item>
           )}
@@ -204,7 +205,11 @@ export function ProfileCard({ party, editable }: { party: Party; editable: boole
           <Descriptions
             size="small"
             column={{ xs: 1, sm: 2 }}
-            items={entries.map(([k, v]) => ({ key: k, label: k, children: show(v) }))}
+            items={entries.map(([k, v]) => ({
+              key: k,
+              label: k,
+              children: typeof v === 'string' ? <LongText text={v} lines={3} /> : show(v),
+            }))}
           />
         )}
       </>

@@ -7,6 +7,7 @@ import { api } from '../../../api/client.ts';
 import { useErrorMessage } from '../../../components/feedback/useErrorMessage.ts';
 import { UserSelect } from '../../../components/UserSelect/UserSelect.tsx';
 import { invalidateParties } from '../shared/api.ts';
+import { SelectionActions } from './SelectionActions.tsx';
 
 type Kind = BulkPartyAction['kind'];
 const kinds: Kind[] = ['assign_owner', 'assign_backup', 'add_tag', 'remove_tag', 'move_stage', 'delete'];
@@ -56,6 +57,7 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) 
               {t(`bulk.kinds.${k}`)}
             </Button>
           ))}
+          <SelectionActions ids={ids} />
           <Button type="link" onClick={onDone} data-testid="bulk-clear">
             {t('bulk.clear')}
           </Button>

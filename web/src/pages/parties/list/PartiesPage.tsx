@@ -21,7 +21,8 @@ export default function PartiesPage() {
   const groups = useStakeholderGroups();
   const [creating, setCreating] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
-  const roleFilter = search.get('role');
+  // Several roles may be filtered (a comma list): a one-role cell shows the first of them.
+  const roleFilter = search.get('role')?.split(',')[0] ?? null;
 
   const columns = useMemo(
     () =>

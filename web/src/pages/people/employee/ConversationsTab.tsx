@@ -12,6 +12,7 @@ import { UserName } from '../../../components/UserName/UserName.tsx';
 import { useFormat } from '../../../i18n/useFormat.ts';
 import { createOneOnOne, oneOnOnesKey, useOneOnOnes } from '../shared/api.ts';
 import { conversationKinds, type EmployeeFile, type OneOnOne } from '../shared/types.ts';
+import { LongText } from '../../../components/LongText/LongText.tsx';
 
 interface Values {
   kind: OneOnOne['kind'];
@@ -65,9 +66,7 @@ export function ConversationsTab({ file }: { file: EmployeeFile }) {
                 }
                 description={
                   <>
-                    {c.notes && (
-                      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.notes}</Typography.Paragraph>
-                    )}
+                    {c.notes && <LongText text={c.notes} style={{ marginBottom: 8 }} />}
                     {c.actions.length > 0 && (
                       <Space direction="vertical" size={0}>
                         <Typography.Text strong>{t('people.conversations.actions')}</Typography.Text>

@@ -6,6 +6,7 @@ import { hasRole, useMe } from '../../../auth/session.ts';
 import { navConfig, visibleNav } from '../../../layout/nav.ts';
 import { PageHeader } from '../../../layout/PageHeader.tsx';
 import { CommercialCapCard } from '../../care/shared/CommercialCapCard.tsx';
+import { InboundTokensCard } from '../../care/shared/InboundTokensCard.tsx';
 import { RolesChart } from './RolesChart.tsx';
 
 const icons: Record<string, typeof TeamOutlined> = {
@@ -54,6 +55,11 @@ export default function SettingsOverviewPage() {
         {hasRole(user, 'admin') && (
           <Col xs={24} xl={12}>
             <CommercialCapCard />
+          </Col>
+        )}
+        {hasRole(user, 'admin') && (
+          <Col xs={24} xl={12}>
+            <InboundTokensCard />
           </Col>
         )}
       </Row>

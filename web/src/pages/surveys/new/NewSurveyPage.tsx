@@ -11,6 +11,8 @@ import { DetailLayout } from '../../../components/DetailLayout/DetailLayout.tsx'
 import { useToast } from '../../../components/feedback/toast.tsx';
 import { FormError } from '../../../components/forms/FormError.tsx';
 import { useApiForm } from '../../../components/forms/useApiForm.ts';
+import { PageLoading } from '../../../components/feedback/states.tsx';
+import { useLanguages } from '../../../i18n/useLanguages.ts';
 import { AudienceFields } from '../shared/AudienceFields/AudienceFields.tsx';
 import { kindsFor, newSurveyDefaults, toAudience, type BuilderValues } from '../shared/builder.ts';
 import { invalidateSurveys } from '../shared/api.ts';
@@ -26,6 +28,7 @@ export default function NewSurveyPage() {
   const queryClient = useQueryClient();
   const kinds = kindsFor(user.roles);
   const [kind, setKind] = useState<SurveyKind>('nps');
+  const bothLanguages = useLanguages(['zh-CN', 'en']);
   const titleOf = (k: SurveyKind) => ({
     zh: i18n.getFixedT('zh-CN')(`surveys.templates.${k}.title`),
     en: i18n.getFixedT('en')(`surveys.templates.${k}.title`),
@@ -56,6 +59,10 @@ export default function NewSurveyPage() {
     form.setFieldsValue({ audience: d.audience, anonymous: d.anonymous, ...(titleTouched ? {} : { title: d.title }) });
   };
   const required = { required: true, whitespace: true, message: t('validation.required') };
+  // The titles are filled in both languages: wait for the other language's strings (a separate chunk).
+  if (!bothLanguages) {
+    return <PageLoading />;
+  }
 
   return (
     <DetailLayout back={{ to: '/feedback/surveys', label: t('nav.surveys') }} title={t('surveys.create')}>

@@ -5,6 +5,8 @@ import type { Page } from '../../../api/types.ts';
 import { listKey } from '../../../components/DataTable/index.ts';
 import type { Period } from './period.ts';
 import type {
+  AddSegmentMembersOutcome,
+  BoardValue,
   ClvFit,
   ClvModel,
   Cohorts,
@@ -211,6 +213,32 @@ export function useSaveSegment() {
         ? api<Segment>(`${segmentsEndpoint}/${input.id}`, { method: 'PATCH', body: input.body })
         : api<Segment>(segmentsEndpoint, { method: 'POST', body: input.body }),
     onSuccess: (segment) => invalidateSegments(queryClient, segment.id),
+  });
+}
+
+/** "Add to segment" from the party list's selection: the segment's hand-picked list grows (audited). */
+export function useAddSegmentMembers() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; ids: string[] }) =>
+      api<AddSegmentMembersOutcome>(`${segmentsEndpoint}/${input.id}/members`, {
+        method: 'POST',
+        body: { ids: input.ids },
+      }),
+    onSuccess: (o) => invalidateSegments(queryClient, o.segment.id),
+  });
+}
+
+/** The party board's value: per-stage totals and the value of the cards on screen (`ids`). */
+export function useBoardValue(
+  params: { role: string; ownerId?: string; q?: string; ids?: string[] },
+  enabled: boolean,
+) {
+  return useQuery({
+    queryKey: [...valueKey, 'board', params],
+    queryFn: ({ signal }) => api<BoardValue>('/api/value/board', { query: params, signal }),
+    enabled,
+    placeholderData: keepPreviousData,
   });
 }
 

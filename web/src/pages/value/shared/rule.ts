@@ -35,6 +35,7 @@ export const fieldOps: Record<Field, string[]> = {
   tags: ['any', 'all', 'none'],
   owner: ['in', 'none'],
   orgUnit: ['in'],
+  party: ['in'],
   createdAt: ['after', 'before'],
   lastPurchase: ['withinDays', 'notWithinDays', 'after', 'before', 'never'],
   categoriesBought: ['any', 'all', 'none'],

@@ -2,7 +2,9 @@
 import type { Role } from '../../../api/types.ts';
 
 export type {
+  AddSegmentMembersOutcome,
   AssociationRule,
+  BoardValue,
   ClvCustomer,
   ClvCustomersPage,
   ClvFit,

@@ -8,6 +8,7 @@ import { useFormat } from '../../../../i18n/useFormat.ts';
 import { useSurveyTexts, type GroupBy } from '../../shared/api.ts';
 import { langOf, localized } from '../../shared/answers.ts';
 import { Suppressed } from './Suppressed.tsx';
+import { LongText } from '../../../../components/LongText/LongText.tsx';
 
 /** Free-text answers by group (a suppressed group shows none), linked to the respondent unless anonymous. */
 export function TextAnswers({
@@ -54,11 +55,7 @@ export function TextAnswers({
                 renderItem={(i) => (
                   <List.Item>
                     <List.Item.Meta
-                      title={
-                        <span style={{ fontWeight: 400, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                          {i.text}
-                        </span>
-                      }
+                      title={<LongText text={i.text} style={{ fontWeight: 400 }} />}
                       description={
                         <Space size={8} wrap>
                           <span>{localized(survey.questions.find((q) => q.id === i.questionId)?.text, lang)}</span>

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../../../i18n/format.ts';
 import { localized, missingRequired, toSubmission, type Answers, type AnswerValue } from '../answers.ts';
 import { QuestionInput, type FixedT } from './QuestionInput.tsx';
 import type { Lang } from '../builder.ts';
+import { useLanguages } from '../../../../i18n/useLanguages.ts';
 import './survey.css';
 
 interface Props {
@@ -21,7 +22,10 @@ interface Props {
 /** A survey as a respondent sees it (the public page and the builder's preview render the same). */
 export function SurveyResponder({ survey, lang, onSubmit, serverErrors, submitting }: Props) {
   const { i18n } = useTranslation();
-  const t = useMemo(() => i18n.getFixedT(lang === 'zh' ? 'zh-CN' : 'en'), [i18n, lang]);
+  const language = lang === 'zh' ? 'zh-CN' : 'en';
+  // The respondent's language may not be the page's: its strings are loaded first (a separate chunk).
+  const ready = useLanguages([language]);
+  const t = useMemo(() => i18n.getFixedT(language), [i18n, language, ready]); // eslint-disable-line react-hooks/exhaustive-deps
   const [answers, setAnswers] = useState<Answers>({});
   const [missing, setMissing] = useState<string[]>([]);
   const [previewDone, setPreviewDone] = useState(false);

@@ -3,7 +3,7 @@ import { newInboundToken, tokenMatches, tokenOrg } from './inbound-token.ts';
 
 const org = '0a1b2c3d-0000-4000-8000-00000000abcd';
 
-describe('inbound mention tokens', () => {
+describe('inbound webhook tokens', () => {
   it('name their organisation, match only their hash', () => {
     const { token, hash } = newInboundToken(org);
     expect(tokenOrg(token)).toBe(org);
@@ -13,5 +13,9 @@ describe('inbound mention tokens', () => {
     expect(tokenMatches(token, 'abc')).toBe(false);
     expect(hash).not.toContain(token.slice(-20));
     expect(tokenOrg('tmi_nonsense')).toBeNull();
+    const mail = newInboundToken(org, 'tmm');
+    expect(tokenOrg(mail.token, 'tmm')).toBe(org);
+    expect(tokenOrg(mail.token)).toBeNull();
+    expect(tokenOrg(token, 'tmm')).toBeNull();
   });
 });
