@@ -269,6 +269,9 @@ async function runValueBench(h: DatabaseHandle, demo: GeneratorResult): Promise<
   return rows;
 }
 
+/** This process's peak resident memory so far (the kernel's high-water mark, so nothing has to sample it). */
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
 type Reads = ReadRow[];
 type Import = Awaited<ReturnType<typeof importBench>>;
 
@@ -285,6 +288,7 @@ function report(rows: Reads, imp: Import | null, value: ValueBenchRow[], demo: G
     connections,
     durationSeconds: duration,
     seedMs,
+    peakRssMb: peakRssMb(),
     generatorTransactionLoad: demo.transactionLoad,
     node: process.version,
     baselines: {
@@ -299,9 +303,6 @@ function report(rows: Reads, imp: Import | null, value: ValueBenchRow[], demo: G
     import: imp,
     value,
   };
-  if (rows.length) {
-    printReads(rows);
-  }
   if (imp) {
     console.table([
       {
@@ -327,6 +328,7 @@ function report(rows: Reads, imp: Import | null, value: ValueBenchRow[], demo: G
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${result.date.slice(0, 19).replace(/:/g, '-')}-${engine}-${size}.json`);
   writeFileSync(file, JSON.stringify({ ...result, batchGrowth }, null, 2));
+  console.log(`peak RSS ${result.peakRssMb} MB (Node; PostgreSQL's own memory is the server's)`);
   console.log(`wrote ${path.relative(process.cwd(), file)}`);
   const grown = batchGrowth.filter((b) => b.grows);
   if (grown.length) {
@@ -351,7 +353,12 @@ async function main() {
     const { demo, seedMs } = await seed(h);
     const onlyValue = args.only === 'value';
     const onlyReads = args.only === 'reads';
+    console.log(`seeded in ${Math.round(seedMs / 1000)} s; peak RSS so far ${peakRssMb()} MB`);
     const rows = onlyValue ? [] : await readBench(h, demo);
+    // Shown as soon as measured: at L the value phase runs long, and a run stopped there still reports the reads.
+    if (rows.length) {
+      printReads(rows);
+    }
     const value = onlyReads ? [] : await runValueBench(h, demo);
     const importRows = Math.min(Number(args['import-rows']), transactions);
     const imp =

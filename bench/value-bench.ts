@@ -163,7 +163,7 @@ export async function valueBench(
     );
     const sqlMs = await timed(() => c.base.execute(h.db), runs);
     rows.push({ case: c.name, apiMs, sqlMs, ratio: +(apiMs / Math.max(0.1, sqlMs)).toFixed(2), status });
-    process.stdout.write(`  measured: ${c.name} (${status})\n`);
+    process.stdout.write(`  measured: ${c.name} (${status}): API ${apiMs} ms, SQL ${sqlMs} ms\n`);
   }
   rows.push(await snapshotRun(app, h, orgId, headers, asOf));
   rows.push(await customersPage(app, h, orgId, headers, runs));
