@@ -162,6 +162,33 @@ describe('a streaming replica behind list and analytics reads', () => {
     expect(await purchases(reader)).toBe(1);
   });
 
+  it("the home page's counts are analytics reads: a case assigned while the replica is paused counts after replay", async () => {
+    const id = await replicatedParty('A home caller');
+    const agent = await h.user(['agent']);
+    const openCases = async (s: Session) => {
+      const res = await get(s, '/api/home');
+      expect(res.statusCode, res.body).toBe(200);
+      const cards = res.json<{ cards: { key: string; role: string; data: { count?: number } }[] }>().cards;
+      return cards.find((c) => c.role === 'agent' && c.key === 'my_open_cases')?.data.count;
+    };
+    expect(await openCases(agent)).toBe(0);
+    await pause();
+    try {
+      const opened = await app.inject({
+        method: 'POST',
+        url: '/api/cases',
+        headers: { cookie: writer.cookie, 'x-csrf-token': writer.csrf },
+        payload: { type: 'request', subject: 'Assigned while paused', partyId: id, assigneeId: agent.userId },
+      });
+      expect(opened.statusCode, opened.body).toBe(201);
+      // The agent wrote nothing: their home reads the paused replica.
+      expect(await openCases(agent)).toBe(0);
+    } finally {
+      await resume();
+    }
+    await expect.poll(() => openCases(agent), { timeout: 20_000 }).toBe(1);
+  });
+
   it('a replica lagging past the bound sends reads to the primary', async () => {
     const strict = await buildApp({
       database: handle,

@@ -26,6 +26,7 @@ const card = (role: HomeCard['role'], key: string, data: Record<string, unknown>
 /** Executive (and admin) cards: value, the chain, capability, key-person exposure, customers at risk. */
 async function executiveCards(deps: Deps, ctx: RequestContext): Promise<HomeCard[]> {
   const { db } = deps;
+  const reads = await deps.reads.db(ctx.actor);
   const to = todayUtc();
   const from = new Date(Date.parse(`${to}T00:00:00Z`) - 365 * DAY_MS).toISOString().slice(0, 10);
   const s = await summaryService(deps).summary(ctx, {
@@ -65,25 +66,28 @@ async function executiveCards(deps: Deps, ctx: RequestContext): Promise<HomeCard
       top: top.map((o) => ({ userId: o.userId, name: o.name, exposure: o.exposure, revenueShare: o.revenueShare })),
     }),
     card('executive', 'at_risk_customers', {
-      count: await atRiskCount(db, ctx.actor, livePartyVisible(ctx.actor, vis, 'read')),
+      count: await atRiskCount(reads, ctx.actor, livePartyVisible(ctx.actor, vis, 'read')),
     }),
   ];
 }
 
+// The counts are analytics reads: from the read replica when there is one (docs/scale.md "A read replica"), the
+// caller's own recent writes from the primary. The organisation's visibility setting comes from the primary's cache.
 export function homeService(deps: Deps) {
   const { db } = deps;
 
   async function manager(ctx: RequestContext): Promise<HomeCard[]> {
+    const reads = await deps.reads.db(ctx.actor);
     const vis = await customerVisibility(db, ctx.actor.orgId);
-    const units = new Set(await managedUnits(db, ctx.actor));
+    const units = new Set(await managedUnits(reads, ctx.actor));
     const to = new Date(Date.parse(`${todayUtc()}T00:00:00Z`) + DAY_MS);
     const from = new Date(to.getTime() - 365 * DAY_MS);
-    const groups = await employeeGroupScores(db, ctx.actor.orgId, { metric: 'engagement', from, to });
+    const groups = await employeeGroupScores(reads, ctx.actor.orgId, { metric: 'engagement', from, to });
     return [
       card('manager', 'team_at_risk', {
-        count: await atRiskCount(db, ctx.actor, livePartyVisible(ctx.actor, vis, 'read')),
+        count: await atRiskCount(reads, ctx.actor, livePartyVisible(ctx.actor, vis, 'read')),
       }),
-      card('manager', 'tasks', { dueToday: await openTaskCount(db, ctx.actor.orgId, ctx.actor.userId, to) }),
+      card('manager', 'tasks', { dueToday: await openTaskCount(reads, ctx.actor.orgId, ctx.actor.userId, to) }),
       await appraisalsDueCard(deps, ctx, card),
       card('manager', 'team_engagement', {
         groups: groups
@@ -94,7 +98,8 @@ export function homeService(deps: Deps) {
   }
 
   async function hr(ctx: RequestContext): Promise<HomeCard[]> {
-    const scores = await attritionScores(db, ctx.actor.orgId, await employeePartyIds(db, ctx.actor.orgId));
+    const reads = await deps.reads.db(ctx.actor);
+    const scores = await attritionScores(reads, ctx.actor.orgId, await employeePartyIds(reads, ctx.actor.orgId));
     const bands: Record<string, number> = { high: 0, medium: 0, low: 0 };
     for (const s of scores.values()) {
       bands[s.band] = (bands[s.band] ?? 0) + 1;
@@ -109,14 +114,15 @@ export function homeService(deps: Deps) {
 
   async function agent(ctx: RequestContext): Promise<HomeCard[]> {
     const { orgId, userId } = ctx.actor;
+    const reads = await deps.reads.db(ctx.actor);
     const vis = await customerVisibility(db, orgId);
     const end = new Date(Date.parse(`${todayUtc()}T00:00:00Z`) + DAY_MS);
     return [
-      card('agent', 'my_tasks_today', { count: await openTaskCount(db, orgId, userId, end) }),
+      card('agent', 'my_tasks_today', { count: await openTaskCount(reads, orgId, userId, end) }),
       card('agent', 'my_at_risk', {
-        count: await atRiskCount(db, ctx.actor, livePartyVisible(ctx.actor, vis, 'read'), true),
+        count: await atRiskCount(reads, ctx.actor, livePartyVisible(ctx.actor, vis, 'read'), true),
       }),
-      card('agent', 'my_open_cases', { count: await openCaseCount(db, orgId, userId) }),
+      card('agent', 'my_open_cases', { count: await openCaseCount(reads, orgId, userId) }),
     ];
   }
 
