@@ -48,6 +48,14 @@ export function hasAnyRole(user: Pick<SessionUser, 'roles'> | null | undefined, 
 }
 
 let signedOutOnPurpose = false;
+// Set while a sign-out is under way: another request that meets a 401 meanwhile (a page's refetch, the notification
+// poll) met the sign-out itself, not an expired session, so sign-in must not open with `?next=` to the old page.
+let signingOut = false;
+
+/** Marks a sign-out under way (until `dropSession(…, 'signedOut')` or the next sign-in). */
+export function signOutStarted(): void {
+  signingOut = true;
+}
 
 /** True when the session ended by signing out (sign-in then opens without `?next=`), false when it expired. */
 export function endedBySignOut(): boolean {
@@ -56,7 +64,10 @@ export function endedBySignOut(): boolean {
 
 /** Forgets everything cached for the old session and marks it signed out. */
 export function dropSession(queryClient: QueryClient, reason: 'expired' | 'signedOut' = 'expired'): void {
-  signedOutOnPurpose = reason === 'signedOut';
+  signedOutOnPurpose = reason === 'signedOut' || signingOut;
+  if (reason === 'signedOut') {
+    signingOut = false;
+  }
   setCsrfToken(null);
   queryClient.cancelQueries().catch(() => undefined);
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
@@ -74,6 +85,7 @@ export function useLogin() {
       });
       setCsrfToken(login.csrfToken);
       signedOutOnPurpose = false;
+      signingOut = false;
       return fetchMe();
     },
     onSuccess: (me) => {
@@ -87,7 +99,10 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api<void>('/api/auth/logout', { method: 'POST', expectUnauthenticated: true }),
+    mutationFn: () => {
+      signOutStarted();
+      return api<void>('/api/auth/logout', { method: 'POST', expectUnauthenticated: true });
+    },
     onSettled: () => dropSession(queryClient, 'signedOut'),
   });
 }
