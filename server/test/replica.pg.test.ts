@@ -43,18 +43,15 @@ const writer = await h.user(['admin']);
 const reads = appDeps(app).reads;
 
 const get = (s: Session, url: string) => app.inject({ method: 'GET', url, headers: { cookie: s.cookie } });
+const post = (s: Session, url: string, payload: Record<string, unknown>) =>
+  app.inject({ method: 'POST', url, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, payload });
 const names = async (s: Session): Promise<string[]> => {
   const res = await get(s, '/api/parties?limit=200');
   expect(res.statusCode).toBe(200);
   return res.json<{ items: { displayName: string }[] }>().items.map((p) => p.displayName);
 };
 const create = async (s: Session, displayName: string): Promise<string> => {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/parties',
-    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
-    payload: { kind: 'person', displayName },
-  });
+  const res = await post(s, '/api/parties', { kind: 'person', displayName });
   expect(res.statusCode).toBe(201);
   return res.json<{ id: string }>().id;
 };
@@ -105,12 +102,7 @@ describe('a streaming replica behind list and analytics reads', () => {
     const before = await total(reader);
     await pause();
     try {
-      const bought = await app.inject({
-        method: 'POST',
-        url: '/api/transactions',
-        headers: { cookie: writer.cookie, 'x-csrf-token': writer.csrf },
-        payload: { partyId: id, amount: '250.00', currency: 'CNY' },
-      });
+      const bought = await post(writer, '/api/transactions', { partyId: id, amount: '250.00', currency: 'CNY' });
       expect(bought.statusCode, bought.body).toBe(201);
       expect(await total(writer)).toBe(before + 250); // the writer's own figures: the primary
       expect(await total(reader)).toBe(before); // everyone else's: the paused replica
@@ -136,20 +128,9 @@ describe('a streaming replica behind list and analytics reads', () => {
     expect(await purchases(reader)).toBe(0);
     await pause();
     try {
-      const headers = { cookie: writer.cookie, 'x-csrf-token': writer.csrf };
-      const opened = await app.inject({
-        method: 'POST',
-        url: '/api/cases',
-        headers,
-        payload: { type: 'request', subject: 'Opened while paused', partyId: id },
-      });
+      const opened = await post(writer, '/api/cases', { type: 'request', subject: 'Opened while paused', partyId: id });
       expect(opened.statusCode, opened.body).toBe(201);
-      const bought = await app.inject({
-        method: 'POST',
-        url: '/api/transactions',
-        headers,
-        payload: { partyId: id, amount: '80.00', currency: 'CNY' },
-      });
+      const bought = await post(writer, '/api/transactions', { partyId: id, amount: '80.00', currency: 'CNY' });
       expect(bought.statusCode, bought.body).toBe(201);
       expect(await cases(writer)).toEqual(['Opened while paused']);
       expect(await purchases(writer)).toBe(1);
@@ -174,11 +155,11 @@ describe('a streaming replica behind list and analytics reads', () => {
     expect(await openCases(agent)).toBe(0);
     await pause();
     try {
-      const opened = await app.inject({
-        method: 'POST',
-        url: '/api/cases',
-        headers: { cookie: writer.cookie, 'x-csrf-token': writer.csrf },
-        payload: { type: 'request', subject: 'Assigned while paused', partyId: id, assigneeId: agent.userId },
+      const opened = await post(writer, '/api/cases', {
+        type: 'request',
+        subject: 'Assigned while paused',
+        partyId: id,
+        assigneeId: agent.userId,
       });
       expect(opened.statusCode, opened.body).toBe(201);
       // The agent wrote nothing: their home reads the paused replica.
