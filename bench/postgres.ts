@@ -57,8 +57,8 @@ export async function startThrowawayPostgres(): Promise<{ url: string; stop: () 
   };
 }
 
-/** A database of its own on a PostgreSQL server you run (`--url`), dropped afterwards. */
-export async function databaseOn(serverUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
+/** A database of its own on a PostgreSQL server you run (`--url`), dropped afterwards unless `keep`. */
+export async function databaseOn(serverUrl: string, keep = false): Promise<{ url: string; stop: () => Promise<void> }> {
   const name = `tandem_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -69,6 +69,10 @@ export async function databaseOn(serverUrl: string): Promise<{ url: string; stop
   return {
     url: url.toString(),
     stop: async () => {
+      if (keep) {
+        console.log(`kept the database: --seeded ${url.toString()}`);
+        return;
+      }
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);

@@ -14,7 +14,10 @@
  *   hand-written SQL for the same answer, and the CLV fit time (bench/value-core.ts, bench/value-bench.ts);
  *   `--only value` runs just these after seeding.
  * `--url postgres://…@host/db` uses that PostgreSQL server instead of a throwaway one (a database of its own is
- * created in it and dropped afterwards).
+ * created in it and dropped afterwards, or kept with `--keep`). `--seeded postgres://…/db` measures the organisation
+ * "Bench" already in that database (seeded by a `--keep` run, or by `tandem demo --org Bench --admin-email
+ * admin@bench.test --size X` with the same --size) without seeding again: an L database takes twenty minutes to load,
+ * its reads five to measure. It sets the admin's and the sample agent's passwords to the bench's own.
  * Prints a table and writes bench/results/<date>-<engine>-<size>.json.
  */
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +33,7 @@ import { importBench, type CopyFrom } from './import-bench.ts';
 import { measureReads, printReads, recordStatement, type ReadCase, type ReadRow } from './reads.ts';
 import { valueBench, type ValueBenchRow } from './value-bench.ts';
 import { openBenchPglite } from './pglite.ts';
+import { adopt } from './seeded.ts';
 import { databaseOn, startThrowawayPostgres } from './postgres.ts';
 import { valueCoreBench } from './value-core.ts';
 
@@ -48,9 +52,11 @@ const { values: args } = parseArgs({
     case: { type: 'string' },
     repeat: { type: 'string', default: '1' },
     url: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    seeded: { type: 'string' },
   },
 });
-const engine = args.engine === 'postgres' || args.url ? 'postgres' : 'pglite';
+const engine = args.engine === 'postgres' || args.url || args.seeded ? 'postgres' : 'pglite';
 const size = (['S', 'M', 'L'].includes(args.size) ? args.size : 'S') as DemoSize;
 const preset = demoSizes[size];
 const customers = Number(args.customers ?? preset.customers);
@@ -340,7 +346,13 @@ function report(rows: Reads, imp: Import | null, value: ValueBenchRow[], demo: G
 }
 
 async function main() {
-  const pg = args.url ? await databaseOn(args.url) : engine === 'postgres' ? await startThrowawayPostgres() : null;
+  const pg = args.seeded
+    ? { url: args.seeded, stop: () => Promise.resolve() }
+    : args.url
+      ? await databaseOn(args.url, args.keep)
+      : engine === 'postgres'
+        ? await startThrowawayPostgres()
+        : null;
   const lite = pg ? null : await openBenchPglite(recordStatement);
   let handle: DatabaseHandle | undefined;
   const copyDir = pg ? mkdtempSync(path.join(tmpdir(), 'tandem-bench-copy-')) : null;
@@ -350,7 +362,9 @@ async function main() {
       : (lite as NonNullable<typeof lite>).handle;
     const h = handle;
     await migrateToLatest(h.db);
-    const { demo, seedMs } = await seed(h);
+    const { demo, seedMs } = args.seeded
+      ? await adopt(h, { password: PASSWORD, extraUsers, customers, employees, transactions })
+      : await seed(h);
     const onlyValue = args.only === 'value';
     const onlyReads = args.only === 'reads';
     console.log(`seeded in ${Math.round(seedMs / 1000)} s; peak RSS so far ${peakRssMb()} MB`);
