@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fewVisible } from '../src/platform/db/count.ts';
 import { setup, type Session } from './harness.ts';
 import { settingsSeen } from './settings-seen.ts';
 
@@ -216,6 +217,69 @@ describe('employee records', () => {
     const other = await h.user(['manager']);
     const p = (await get(other, employeeParty)).json();
     expect(p.access).toBe('directory');
+  });
+});
+
+describe("lists read a restricted reader's parties by key when they are few, row by row when many", () => {
+  // fewVisible.max decides the plan (platform/db/count.ts); both ways must give the same pages.
+  const pages = async (s: Session) => ({
+    parties: await listIds(s),
+    customers: await listIds(s, '&role=customer&sort=displayName'),
+    search: await listIds(s, `&q=${encodeURIComponent('客户')}`),
+    transactions: (await h.as(s).get('/api/transactions?limit=500')).json().items.map((t: { id: string }) => t.id),
+  });
+
+  it('agents, managers, HR and employees get the same parties and transactions either way', async () => {
+    const a = h.as(h.org.admin);
+    const backed = (
+      await a.post('/api/parties', {
+        kind: 'person',
+        displayName: '备份客户',
+        ownerId: agent2.userId,
+        backupOwnerId: agent1.userId,
+        roles: [{ role: 'customer' }],
+      })
+    ).json().id as string;
+    const gone = (
+      await h
+        .as(agent1)
+        .post('/api/parties', { kind: 'person', displayName: '已删客户', roles: [{ role: 'customer' }] })
+    ).json();
+    const sale = await a.post('/api/transactions', { partyId: customerId, amount: 20, currency: 'CNY' });
+    expect(sale.statusCode, sale.body).toBe(201);
+    const goneSale = await a.post('/api/transactions', { partyId: gone.id, amount: 30, currency: 'CNY' });
+    expect(goneSale.statusCode, goneSale.body).toBe(201);
+    expect((await a.delete(`/api/parties/${gone.id}?version=${gone.version}`)).statusCode).toBe(204);
+
+    const byKey = new Map<Session, Awaited<ReturnType<typeof pages>>>();
+    for (const s of [agent1, agent2, manager, hr, employee, report]) {
+      byKey.set(s, await pages(s));
+    }
+    const saved = fewVisible.max;
+    fewVisible.max = -1;
+    try {
+      for (const s of [agent1, agent2, manager, hr, employee, report]) {
+        expect(await pages(s)).toEqual(byKey.get(s));
+      }
+    } finally {
+      fewVisible.max = saved;
+    }
+    const agentPages = byKey.get(agent1);
+    // The owner and the backup owner see the customer; the deleted one and its sale are gone; the directory stays.
+    expect(agentPages?.parties).toEqual(expect.arrayContaining([customerId, backed, employeeParty, reportParty]));
+    expect(agentPages?.parties).not.toContain(gone.id);
+    expect(agentPages?.search).toEqual(expect.arrayContaining([customerId, backed]));
+    expect(agentPages?.transactions).toEqual([sale.json().id]);
+    // The other agent owns `backed` only; their manager sees both agents' customers.
+    expect(byKey.get(agent2)?.customers).toEqual([backed]);
+    expect(byKey.get(agent2)?.transactions).toEqual([]);
+    expect(byKey.get(manager)?.customers).toEqual(expect.arrayContaining([customerId, backed]));
+    expect(byKey.get(manager)?.transactions).toEqual([sale.json().id]);
+    // HR and plain employees see no customer of the agents.
+    for (const s of [hr, employee]) {
+      expect(byKey.get(s)?.customers).not.toContain(customerId);
+      expect(byKey.get(s)?.transactions).toEqual([]);
+    }
   });
 });
 

@@ -1,11 +1,15 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Visibility } from '../../platform/access/access.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { canSeeFull, livePartyVisible } from '../parties/index.ts';
+import { canSeeFull, livePartyVisible, visiblePartySet } from '../parties/index.ts';
 
 /** A transaction follows its party: visible iff the party (aliased `p`) is live and the reader sees it in full. */
 export const transactionVisible = (actor: Actor, visibility: Visibility, mode: 'read' | 'write'): Expression<SqlBool> =>
   livePartyVisible(actor, visibility, mode);
+
+/** The parties whose transactions a restricted reader sees, as a set to count and read by key; null: they see all. */
+export const transactionPartySet = (actor: Actor, visibility: Visibility) =>
+  visiblePartySet(actor, visibility, 'read', false);
 
 /**
  * Whom a bulk write acts for: a person, who may change the parties they see in full for writing, or

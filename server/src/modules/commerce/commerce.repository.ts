@@ -1,11 +1,12 @@
 import type { SearchProvider } from '../../platform/search/search.ts';
 import { sql, type Insertable, type SqlBool, type Updateable } from 'kysely';
-import { seesAllOwned, type Visibility } from '../../platform/access/access.ts';
+import type { Visibility } from '../../platform/access/access.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { countUpTo, fewVisible } from '../../platform/db/count.ts';
 import { updateVersioned } from '../../platform/db/versioned.ts';
 import { paginate, parseSort } from '../../platform/db/pagination.ts';
-import { transactionVisible } from './commerce.access.ts';
+import { transactionPartySet, transactionVisible } from './commerce.access.ts';
 import type { ListProductsQuery, ListTransactionsQuery } from './commerce.schema.ts';
 import type {
   ProductRow,
@@ -17,8 +18,6 @@ import type {
 } from './commerce.tables.ts';
 
 type PageArgs = { limit: number; cursor: string | undefined };
-/** Up to this many visible parties, transaction lists start from the parties (see `list`). */
-const VISIBLE_SET = 5000;
 
 const productSorts = {
   name: { column: 'pr.name', type: 'text' },
@@ -102,27 +101,22 @@ export const productsRepository = {
 
 export const transactionsRepository = {
   async list(db: Db, actor: Actor, visibility: Visibility, f: ListTransactionsQuery, page: PageArgs) {
-    // A reader who sees few parties (an agent: their own customers) would make a date-ordered walk
-    // skip most transactions; for them, take the visible parties first (at most VISIBLE_SET) and
-    // read their transactions through the (org_id, party_id, occurred_at) index. Everyone else
-    // walks the date index with the party check per row.
-    let visibleIds: string[] | null = null;
-    if (!f.partyId && !seesAllOwned(actor) && visibility === 'private') {
-      const rows = await db
-        .selectFrom('party as p')
-        .select('p.id')
-        .where('p.org_id', '=', actor.orgId)
-        .where(() => transactionVisible(actor, visibility, 'read'))
-        .limit(VISIBLE_SET + 1)
-        .execute();
-      visibleIds = rows.length <= VISIBLE_SET ? rows.map((r) => r.id) : null;
-    }
-    let q = visibleIds
+    // A reader who sees few parties (an agent: their own customers; HR: the employees) would make a date-ordered
+    // walk skip most transactions; for them, take the visible live parties first (when the parties module's set of a
+    // restricted reader holds at most fewVisible.max) and read their transactions through the (org_id, party_id,
+    // occurred_at) index: arrays the planner fetches once and reads by key. Everyone else walks the date index with
+    // the party check per row.
+    const set = f.partyId ? null : transactionPartySet(actor, visibility);
+    const few = set && (await countUpTo(db, set, fewVisible.max)) <= fewVisible.max ? set : null;
+    let q = few
       ? db
           .selectFrom('transaction as t')
           .selectAll('t')
           .where('t.org_id', '=', actor.orgId)
-          .where(sql<SqlBool>`t.party_id = any(${sql.val(visibleIds)}::uuid[])`)
+          .where(
+            sql<SqlBool>`t.party_id = any(array(select p.id from party p where p.org_id = ${actor.orgId}
+              and p.id = any(array${few}) and p.deleted_at is null and p.merged_into_id is null))`,
+          )
       : db
           .selectFrom('transaction as t')
           .innerJoin('party as p', (j) => j.onRef('p.org_id', '=', 't.org_id').onRef('p.id', '=', 't.party_id'))

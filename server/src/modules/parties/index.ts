@@ -73,7 +73,7 @@ export const activeFieldDefinitions = (db: Db, orgId: string) => fieldDefinition
 // (HR, admin, the management chain, the employee) and the actor's reports, for records about an employee.
 // The relationship map's counts, for the HR home card.
 export { relationshipMapService } from './settings/relationship-map.ts';
-export { canSeeFull, livePartyVisible, inEmployeeCircle, reportPartyIds } from './parties.access.ts';
+export { canSeeFull, livePartyVisible, inEmployeeCircle, reportPartyIds, visiblePartySet } from './parties.access.ts';
 /** Aggregates for the CRM capability index (insight): profile completeness, inbound interaction channels. */
 export { profileCompleteness, inboundInteractionChannels, openTaskCount } from './capability.repository.ts';
 /** SQL: a party's owner at an instant, from its owner history (analytics attribute answers and purchases by it). */

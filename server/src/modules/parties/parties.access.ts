@@ -4,6 +4,8 @@ import {
   managedUnitIds,
   ownedRecordVisible,
   seesAllOwned,
+  seesEveryOwnedRecord,
+  teamUserIds,
   type Visibility,
 } from '../../platform/access/access.ts';
 import { hasRole, type Actor } from '../../platform/auth/actor.ts';
@@ -51,6 +53,55 @@ export function inEmployeeCircle(actor: Actor): Expression<SqlBool> {
   return sql<SqlBool>`(${self(actor)} or p.id in ${reportPartyIds(actor)})`;
 }
 
+const employeeLikeRoles = ['employee', 'candidate'];
+
+/**
+ * The customer-like parties a restricted reader sees through ownership — owned or backed up by them or by their
+ * team — that are not currently employees or candidates: one arm per index (party_owner, party_backup_owner), so
+ * that the planner starts from the reader's few records instead of testing every party.
+ */
+function ownedPartyIds(actor: Actor): RawBuilder<{ id: string }> {
+  const notEmployeeLike = sql`not exists (select 1 from party_role er where er.org_id = o.org_id and er.party_id = o.id
+    and er.ended_at is null and er.role in (${sql.join(employeeLikeRoles)}))`;
+  const arm = (condition: RawBuilder<unknown>) =>
+    sql`select o.id from party o where o.org_id = ${actor.orgId} and ${condition} and ${notEmployeeLike}`;
+  // `= any(array(…))`: the team is fetched first and probed through the index; as `in (…)` the planner guesses
+  // the team from the size of the units table and may plan to scan every party for it.
+  const team = sql`any(array${teamUserIds(actor)})`;
+  return sql<{ id: string }>`${sql.join(
+    [
+      arm(sql`o.owner_id = ${actor.userId}`),
+      arm(sql`o.backup_owner_id = ${actor.userId}`),
+      arm(sql`o.owner_id = ${team}`),
+      arm(sql`o.backup_owner_id = ${team}`),
+    ],
+    sql` union all `,
+  )}`;
+}
+
+/**
+ * The ids a restricted reader (who does not see every customer-like record) sees in full — and, with
+ * `directory`, in directory form too — as one `union all` of index-driven parts: the same parties as canSeeFull /
+ * canRead, whose `or` of sub-queries the planner can only test row by row.
+ */
+function restrictedVisibleIds(actor: Actor, mode: 'read' | 'write', directory: boolean): RawBuilder<{ id: string }> {
+  const roleIds = (roles: string[]) =>
+    sql`select hr_r.party_id from party_role hr_r where hr_r.org_id = ${actor.orgId} and hr_r.ended_at is null and hr_r.role in (${sql.join(roles)})`;
+  const parts: RawBuilder<unknown>[] = [ownedPartyIds(actor)];
+  if (mode === 'read' && actor.partyId) {
+    parts.push(sql`select ${actor.partyId}::uuid`);
+  }
+  // Through an array: the planner guesses a recursive chain at a hundred times its first step, which would make the
+  // whole set look like hundreds of thousands of rows (too many to hash); an unnested array it takes for a hundred.
+  parts.push(sql`select unnest(array${reportPartyIds(actor)})`);
+  if (hasRole(actor, 'hr')) {
+    parts.push(roleIds(employeeLikeRoles));
+  } else if (directory) {
+    parts.push(roleIds(['employee']));
+  }
+  return sql<{ id: string }>`(${sql.join(parts, sql` union all `)})`;
+}
+
 /**
  * The full record (everything except employment's sensitive fields, which follow inEmployeeCircle).
  * Customer-like records follow ownership (and the org's visibility setting); a party that is currently an
@@ -61,7 +112,7 @@ export function canSeeFull(actor: Actor, visibility: Visibility, mode: 'read' | 
   if (hasRole(actor, 'admin')) {
     return sql<SqlBool>`true`;
   }
-  const employeeLike = hasCurrentRole(actor, ['employee', 'candidate']);
+  const employeeLike = hasCurrentRole(actor, employeeLikeRoles);
   const owned = ownedRecordVisible(actor, 'p.owner_id', 'p.backup_owner_id', visibility, mode);
   const parts: Expression<SqlBool>[] = [sql<SqlBool>`(not ${employeeLike} and ${owned})`];
   if (mode === 'read') {
@@ -82,6 +133,33 @@ export const inDirectory = (actor: Actor): Expression<SqlBool> => hasCurrentRole
 export function canRead(actor: Actor, visibility: Visibility): Expression<SqlBool> {
   return sql<SqlBool>`(${canSeeFull(actor, visibility, 'read')} or ${inDirectory(actor)})`;
 }
+
+/**
+ * The ids of the parties a restricted reader sees in full (with `directory`, in directory form too), as one set of
+ * index-driven parts; null for readers who see every customer-like record. The same parties as canSeeFull / canRead
+ * (not checked for being live). A list asks first how many there are (`select … limit`: the parts are read through
+ * their indexes and stop early); when they are few, it reads them by key with visibleAmong instead of walking its
+ * sort index and testing each row — which, for an agent's few thousand of a million, means testing every party.
+ */
+export function visiblePartySet(
+  actor: Actor,
+  visibility: Visibility,
+  mode: 'read' | 'write',
+  directory: boolean,
+): RawBuilder<{ id: string }> | null {
+  if (hasRole(actor, 'admin') || seesEveryOwnedRecord(actor, visibility, mode)) {
+    return null;
+  }
+  return restrictedVisibleIds(actor, mode, directory);
+}
+
+/**
+ * `p.id = any(array(set))`: an index condition on the party's key over a set fetched once, which the planner takes
+ * for a few rows (as an `in (…)` join it would guess a management chain at hundreds of thousands and hash whole
+ * tables). Only where `p` drives the query and the set is known to be few (visiblePartySet).
+ */
+export const visibleAmong = (set: RawBuilder<{ id: string }>): Expression<SqlBool> =>
+  sql<SqlBool>`p.id = any(array${set})`;
 
 /**
  * For records that follow their party's visibility (cases, transactions): the party, aliased `p`, is live

@@ -1,12 +1,13 @@
 import { updateVersioned } from '../../platform/db/versioned.ts';
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Visibility } from '../../platform/access/access.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/types.ts';
 import { organizationsRepository } from '../../platform/identity/organizations.repository.ts';
-import { canRead, canSeeFull, inEmployeeCircle } from './parties.access.ts';
+import { canRead, canSeeFull, inEmployeeCircle, visibleAmong, visiblePartySet } from './parties.access.ts';
 import type { ListPartiesQuery } from './parties.schema.ts';
 import type { NewPartyRow, PartyRoleRow, PartyRow, PartyUpdate } from './parties.tables.ts';
+import { countUpTo, fewVisible } from '../../platform/db/count.ts';
 import { paginateKeys, type SortKey } from '../../platform/db/keyset.ts';
 import type { Page } from '../../platform/http/common.schema.ts';
 import { normaliseQuery } from './names.ts';
@@ -126,7 +127,8 @@ const sortColumns = {
   updatedAt: { column: 'p.updated_at', type: 'timestamptz', value: (r: PartyRow) => r.updated_at },
 } as const;
 
-function visibleQuery(db: Db, actor: Actor, visibility: Visibility) {
+/** `few`: the reader's visible parties when they are few (fewVisibleSet): read by key instead of tested row by row. */
+function visibleQuery(db: Db, actor: Actor, visibility: Visibility, few: RawBuilder<{ id: string }> | null = null) {
   return db
     .selectFrom('party as p')
     .selectAll('p')
@@ -135,7 +137,16 @@ function visibleQuery(db: Db, actor: Actor, visibility: Visibility) {
       sql<boolean>`${inEmployeeCircle(actor)}`.as('can_sensitive'),
     ])
     .where('p.org_id', '=', actor.orgId)
-    .where(() => canRead(actor, visibility));
+    .where(() => (few ? visibleAmong(few) : canRead(actor, visibility)));
+}
+
+/** The set of parties a restricted reader may read, when it holds at most fewVisible.max (counted up to one more). */
+async function fewVisibleSet(db: Db, actor: Actor, visibility: Visibility): Promise<RawBuilder<{ id: string }> | null> {
+  const set = visiblePartySet(actor, visibility, 'read', true);
+  if (!set) {
+    return null;
+  }
+  return (await countUpTo(db, set, fewVisible.max)) <= fewVisible.max ? set : null;
 }
 
 export const partiesRepository = {
@@ -156,7 +167,8 @@ export const partiesRepository = {
   },
 
   async list(db: Db, actor: Actor, visibility: Visibility, f: ListPartiesQuery): Promise<Page<VisibleParty>> {
-    let q = visibleQuery(db, actor, visibility).select(joinedColumns).where('p.merged_into_id', 'is', null);
+    const few = await fewVisibleSet(db, actor, visibility);
+    let q = visibleQuery(db, actor, visibility, few).select(joinedColumns).where('p.merged_into_id', 'is', null);
     q = f.status === 'deleted' ? q.where('p.deleted_at', 'is not', null) : q.where('p.deleted_at', 'is', null);
     if (f.q) {
       q = q.where(() => visibleSearch(actor, visibility, f.q ?? ''));

@@ -37,6 +37,11 @@ export const seesAllOwned = (actor: Actor) => hasRole(actor, 'admin', 'executive
 
 export type Visibility = 'private' | 'public_read' | 'public_read_write';
 
+/** Whether the actor sees every customer-like record under the org's setting (ownedRecordVisible is then `true`). */
+export function seesEveryOwnedRecord(actor: Actor, visibility: Visibility, mode: 'read' | 'write'): boolean {
+  return seesAllOwned(actor) || visibility === 'public_read_write' || (visibility === 'public_read' && mode === 'read');
+}
+
 /**
  * Condition for a customer-like record owned by a user, under the org's visibility setting:
  * private records are visible to the owner, the backup owner, their managers, admins and executives.
@@ -49,7 +54,7 @@ export function ownedRecordVisible(
   visibility: Visibility,
   mode: 'read' | 'write',
 ): Expression<SqlBool> {
-  if (seesAllOwned(actor) || visibility === 'public_read_write' || (visibility === 'public_read' && mode === 'read')) {
+  if (seesEveryOwnedRecord(actor, visibility, mode)) {
     return sql<SqlBool>`true`;
   }
   const owner = sql.ref(ownerCol);
