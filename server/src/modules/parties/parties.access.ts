@@ -84,16 +84,26 @@ function ownedPartyIds(actor: Actor): RawBuilder<{ id: string }> {
  * `directory`, in directory form too — as one `union all` of index-driven parts: the same parties as canSeeFull /
  * canRead, whose `or` of sub-queries the planner can only test row by row.
  */
-function restrictedVisibleIds(actor: Actor, mode: 'read' | 'write', directory: boolean): RawBuilder<{ id: string }> {
+function restrictedVisibleIds(
+  actor: Actor,
+  mode: 'read' | 'write',
+  directory: boolean,
+  holding: readonly string[] | undefined,
+): RawBuilder<{ id: string }> {
+  // Employees and candidates (HR's files, everyone's directory) narrowed, for a list filtered by role, to those that
+  // also hold one of its roles: an agent's customer list need not count the whole staff.
+  const also = holding
+    ? sql`and exists (select 1 from party_role hr_h where hr_h.org_id = hr_r.org_id and hr_h.party_id = hr_r.party_id
+        and hr_h.ended_at is null and hr_h.role in (${sql.join([...holding])}))`
+    : sql``;
   const roleIds = (roles: string[]) =>
-    sql`select hr_r.party_id from party_role hr_r where hr_r.org_id = ${actor.orgId} and hr_r.ended_at is null and hr_r.role in (${sql.join(roles)})`;
+    sql`select hr_r.party_id from party_role hr_r where hr_r.org_id = ${actor.orgId} and hr_r.ended_at is null
+      and hr_r.role in (${sql.join(roles)}) ${also}`;
   const parts: RawBuilder<unknown>[] = [ownedPartyIds(actor)];
   if (mode === 'read' && actor.partyId) {
     parts.push(sql`select ${actor.partyId}::uuid`);
   }
-  // Through an array: the planner guesses a recursive chain at a hundred times its first step, which would make the
-  // whole set look like hundreds of thousands of rows (too many to hash); an unnested array it takes for a hundred.
-  parts.push(sql`select unnest(array${reportPartyIds(actor)})`);
+  parts.push(sql`select party_id from ${reportPartyIds(actor)} reports`);
   if (hasRole(actor, 'hr')) {
     parts.push(roleIds(employeeLikeRoles));
   } else if (directory) {
@@ -136,30 +146,24 @@ export function canRead(actor: Actor, visibility: Visibility): Expression<SqlBoo
 
 /**
  * The ids of the parties a restricted reader sees in full (with `directory`, in directory form too), as one set of
- * index-driven parts; null for readers who see every customer-like record. The same parties as canSeeFull / canRead
+ * index-driven parts; null for readers who see every customer-like record. With `holding`, only parties that
+ * currently hold one of those roles need be complete (a list filtered by role). The same parties as canSeeFull / canRead
  * (not checked for being live). A list asks first how many there are (`select … limit`: the parts are read through
- * their indexes and stop early); when they are few, it reads them by key with visibleAmong instead of walking its
- * sort index and testing each row — which, for an agent's few thousand of a million, means testing every party.
+ * their indexes and stop early); when they are few, it reads them by key instead of walking its sort index and
+ * testing each row — which, for an agent's few thousand of a million, means testing every party.
  */
 export function visiblePartySet(
   actor: Actor,
   visibility: Visibility,
   mode: 'read' | 'write',
   directory: boolean,
+  holding?: readonly string[],
 ): RawBuilder<{ id: string }> | null {
   if (hasRole(actor, 'admin') || seesEveryOwnedRecord(actor, visibility, mode)) {
     return null;
   }
-  return restrictedVisibleIds(actor, mode, directory);
+  return restrictedVisibleIds(actor, mode, directory, holding);
 }
-
-/**
- * `p.id = any(array(set))`: an index condition on the party's key over a set fetched once, which the planner takes
- * for a few rows (as an `in (…)` join it would guess a management chain at hundreds of thousands and hash whole
- * tables). Only where `p` drives the query and the set is known to be few (visiblePartySet).
- */
-export const visibleAmong = (set: RawBuilder<{ id: string }>): Expression<SqlBool> =>
-  sql<SqlBool>`p.id = any(array${set})`;
 
 /**
  * For records that follow their party's visibility (cases, transactions): the party, aliased `p`, is live

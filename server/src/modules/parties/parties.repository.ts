@@ -1,13 +1,13 @@
 import { updateVersioned } from '../../platform/db/versioned.ts';
-import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Visibility } from '../../platform/access/access.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/types.ts';
 import { organizationsRepository } from '../../platform/identity/organizations.repository.ts';
-import { canRead, canSeeFull, inEmployeeCircle, visibleAmong, visiblePartySet } from './parties.access.ts';
+import { canRead, canSeeFull, inEmployeeCircle, visiblePartySet } from './parties.access.ts';
 import type { ListPartiesQuery } from './parties.schema.ts';
 import type { NewPartyRow, PartyRoleRow, PartyRow, PartyUpdate } from './parties.tables.ts';
-import { countUpTo, fewVisible } from '../../platform/db/count.ts';
+import { fewVisible, idsUpTo } from '../../platform/db/count.ts';
 import { paginateKeys, type SortKey } from '../../platform/db/keyset.ts';
 import type { Page } from '../../platform/http/common.schema.ts';
 import { normaliseQuery } from './names.ts';
@@ -127,8 +127,8 @@ const sortColumns = {
   updatedAt: { column: 'p.updated_at', type: 'timestamptz', value: (r: PartyRow) => r.updated_at },
 } as const;
 
-/** `few`: the reader's visible parties when they are few (fewVisibleSet): read by key instead of tested row by row. */
-function visibleQuery(db: Db, actor: Actor, visibility: Visibility, few: RawBuilder<{ id: string }> | null = null) {
+/** `few`: the ids of the reader's visible parties when they are few (fewVisibleIds), read by key. */
+function visibleQuery(db: Db, actor: Actor, visibility: Visibility, few: string[] | null = null) {
   return db
     .selectFrom('party as p')
     .selectAll('p')
@@ -137,16 +137,21 @@ function visibleQuery(db: Db, actor: Actor, visibility: Visibility, few: RawBuil
       sql<boolean>`${inEmployeeCircle(actor)}`.as('can_sensitive'),
     ])
     .where('p.org_id', '=', actor.orgId)
-    .where(() => (few ? visibleAmong(few) : canRead(actor, visibility)));
+    .where(() => (few ? sql<SqlBool>`p.id = any(${sql.val(few)}::uuid[])` : canRead(actor, visibility)));
 }
 
-/** The set of parties a restricted reader may read, when it holds at most fewVisible.max (counted up to one more). */
-async function fewVisibleSet(db: Db, actor: Actor, visibility: Visibility): Promise<RawBuilder<{ id: string }> | null> {
-  const set = visiblePartySet(actor, visibility, 'read', true);
-  if (!set) {
-    return null;
-  }
-  return (await countUpTo(db, set, fewVisible.max)) <= fewVisible.max ? set : null;
+/**
+ * The parties a restricted reader may read (of those holding one of `roles`, when the list is filtered by role), when
+ * there are at most fewVisible.max of them (parties.access.ts).
+ */
+function fewVisibleIds(
+  db: Db,
+  actor: Actor,
+  visibility: Visibility,
+  roles: readonly string[] | undefined,
+): Promise<string[] | null> {
+  const set = visiblePartySet(actor, visibility, 'read', true, roles);
+  return set ? idsUpTo(db, set, fewVisible.max) : Promise.resolve(null);
 }
 
 export const partiesRepository = {
@@ -167,13 +172,13 @@ export const partiesRepository = {
   },
 
   async list(db: Db, actor: Actor, visibility: Visibility, f: ListPartiesQuery): Promise<Page<VisibleParty>> {
-    const few = await fewVisibleSet(db, actor, visibility);
+    const roles = f.role?.length ? f.role : undefined;
+    const few = await fewVisibleIds(db, actor, visibility, roles);
     let q = visibleQuery(db, actor, visibility, few).select(joinedColumns).where('p.merged_into_id', 'is', null);
     q = f.status === 'deleted' ? q.where('p.deleted_at', 'is not', null) : q.where('p.deleted_at', 'is', null);
     if (f.q) {
       q = q.where(() => visibleSearch(actor, visibility, f.q ?? ''));
     }
-    const roles = f.role?.length ? f.role : undefined;
     const stages = f.stage?.length ? f.stage : undefined;
     const owners = f.ownerId?.length ? f.ownerId.map((o) => (o === 'me' ? actor.userId : o)) : undefined;
     const tags = f.tag?.length ? f.tag : undefined;
@@ -218,8 +223,10 @@ export const partiesRepository = {
       const col = sortColumns[(desc ? k.slice(1) : k) as keyof typeof sortColumns];
       return { ...col, desc };
     });
-    // A search of 3+ characters is usually selective: let the trigram index find the matches, then sort.
-    const collectFirst = Boolean(f.q) && [...normaliseQuery(f.q ?? '')].length >= 3;
+    // A search of 3+ characters is usually selective: let the trigram index find the matches, then sort. So are a
+    // restricted reader's few parties: read by key, then sorted (walking the sort index, the planner would expect
+    // them spread evenly through a million rows and, when the other filters leave fewer than a page, read them all).
+    const collectFirst = Boolean(few) || (Boolean(f.q) && [...normaliseQuery(f.q ?? '')].length >= 3);
     const page = await paginateKeys(q, { limit: f.limit, cursor: f.cursor, keys, idColumn: 'p.id', collectFirst });
     return { items: page.items.map(joined), nextCursor: page.nextCursor };
   },

@@ -83,7 +83,7 @@ function pgPool(url: string, opts: OpenOptions, extra: pg.PoolConfig = {}): pg.P
     types: { getTypeParser: typeParser },
     // No JIT compilation: a list whose cost the planner overestimates (an agent's page at a million customers) spent
     // 4.5 of its 5.2 seconds compiling (docs/scale.md). A DATABASE_URL with its own `options` parameter keeps those.
-    options: '-c jit=off',
+    options: '-c jit=off -c plan_cache_mode=force_custom_plan -c parallel_setup_cost=100000',
     ...extra,
   });
   // An idle client that loses its connection (server restart, admin termination) emits 'error' on the
