@@ -81,8 +81,10 @@ function pgPool(url: string, opts: OpenOptions, extra: pg.PoolConfig = {}): pg.P
     connectionString: url,
     max: opts.poolSize ?? 10,
     types: { getTypeParser: typeParser },
-    // No JIT compilation: a list whose cost the planner overestimates (an agent's page at a million customers) spent
-    // 4.5 of its 5.2 seconds compiling (docs/scale.md). A DATABASE_URL with its own `options` parameter keeps those.
+    // Planner settings of Tandem's sessions (docs/scale.md "Measured at L"): no JIT compilation (an agent's page at a
+    // million customers spent 4.5 of its 5.2 s compiling a plan whose cost was overestimated); a plan per execution of
+    // a prepared statement (a generic plan of that list took 10 s); parallel workers only for scans worth their start.
+    // A DATABASE_URL with its own `options` parameter replaces these.
     options: '-c jit=off -c plan_cache_mode=force_custom_plan -c parallel_setup_cost=100000',
     ...extra,
   });
