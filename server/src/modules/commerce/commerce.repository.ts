@@ -121,18 +121,16 @@ export const transactionsRepository = {
     // occurred_at) index. Everyone else walks the date index with the party check per row.
     const set = f.partyId ? null : transactionPartySet(actor, visibility);
     const few = set ? await transactionsRepository.liveAmong(db, actor.orgId, set) : null;
-    let q = few
-      ? db
-          .selectFrom('transaction as t')
-          .selectAll('t')
-          .where('t.org_id', '=', actor.orgId)
-          .where(sql<SqlBool>`t.party_id = any(${sql.val(few)}::uuid[])`)
-      : db
-          .selectFrom('transaction as t')
-          .innerJoin('party as p', (j) => j.onRef('p.org_id', '=', 't.org_id').onRef('p.id', '=', 't.party_id'))
-          .selectAll('t')
-          .where('t.org_id', '=', actor.orgId)
-          .where(() => transactionVisible(actor, visibility, 'read'));
+    let q = db
+      .selectFrom('transaction as t')
+      .innerJoin('party as p', (j) => j.onRef('p.org_id', '=', 't.org_id').onRef('p.id', '=', 't.party_id'))
+      .selectAll('t')
+      .where('t.org_id', '=', actor.orgId)
+      .where(() => transactionVisible(actor, visibility, 'read'));
+    if (few) {
+      // Read by party (the ids came from an earlier statement; the condition above still applies to each).
+      q = q.where(sql<SqlBool>`t.party_id = any(${sql.val(few)}::uuid[])`);
+    }
     if (f.partyId) {
       q = q.where('t.party_id', '=', f.partyId);
     }

@@ -127,7 +127,7 @@ const sortColumns = {
   updatedAt: { column: 'p.updated_at', type: 'timestamptz', value: (r: PartyRow) => r.updated_at },
 } as const;
 
-/** `few`: the ids of the reader's visible parties when they are few (fewVisibleIds), read by key. */
+/** `few`: the ids of the reader's visible parties when they are few (fewVisibleIds): read by key, then checked. */
 function visibleQuery(db: Db, actor: Actor, visibility: Visibility, few: string[] | null = null) {
   return db
     .selectFrom('party as p')
@@ -137,7 +137,12 @@ function visibleQuery(db: Db, actor: Actor, visibility: Visibility, few: string[
       sql<boolean>`${inEmployeeCircle(actor)}`.as('can_sensitive'),
     ])
     .where('p.org_id', '=', actor.orgId)
-    .where(() => (few ? sql<SqlBool>`p.id = any(${sql.val(few)}::uuid[])` : canRead(actor, visibility)));
+    .where(() =>
+      // The ids were read in an earlier statement: the condition still applies (a party reassigned in between drops out).
+      few
+        ? sql<SqlBool>`(p.id = any(${sql.val(few)}::uuid[]) and ${canRead(actor, visibility)})`
+        : canRead(actor, visibility),
+    );
 }
 
 /**

@@ -81,12 +81,20 @@ function pgPool(url: string, opts: OpenOptions, extra: pg.PoolConfig = {}): pg.P
     connectionString: url,
     max: opts.poolSize ?? 10,
     types: { getTypeParser: typeParser },
-    // Planner settings of Tandem's sessions (docs/scale.md "Measured at L"): no JIT compilation (an agent's page at a
-    // million customers spent 4.5 of its 5.2 s compiling a plan whose cost was overestimated); a plan per execution of
-    // a prepared statement (a generic plan of that list took 10 s); parallel workers only for scans worth their start.
-    // A DATABASE_URL with its own `options` parameter replaces these.
-    options: '-c jit=off -c plan_cache_mode=force_custom_plan -c parallel_setup_cost=100000',
     ...extra,
+  });
+  // Planner settings of Tandem's sessions (docs/scale.md "Measured at L"): no JIT compilation (an agent's page at a
+  // million customers spent 4.5 of its 5.2 s compiling a plan whose cost was overestimated); a plan per execution of a
+  // prepared statement (a generic plan of that list took 10 s); parallel workers only for scans worth their start.
+  // Set on each new connection, before its first query (a client runs its queries in order), not as startup options,
+  // which connection poolers such as PgBouncer refuse. Performance only: a server that refuses one keeps its default.
+  pool.on('connect', (client) => {
+    client
+      .query(
+        `select set_config('jit', 'off', false), set_config('plan_cache_mode', 'force_custom_plan', false),
+          set_config('parallel_setup_cost', '100000', false)`,
+      )
+      .catch(() => undefined);
   });
   // An idle client that loses its connection (server restart, admin termination) emits 'error' on the
   // pool; without a listener that would crash the process. The pool drops the client and reconnects.

@@ -36,6 +36,8 @@ export async function raiseMentionAlerts(
   if (!negatives.length) {
     return 0;
   }
+  // Counted after the transactions before this one committed (docs/care.md): the lock holds until this one ends.
+  await repo.lockNegativeCount(trx, orgId);
   const members = rule.keySegmentId ? ((await segmentAudience(trx, orgId, rule.keySegmentId)) ?? []) : [];
   const windowMs = rule.windowHours * HOUR_MS;
   let raised = 0;

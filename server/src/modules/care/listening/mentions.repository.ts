@@ -40,6 +40,14 @@ export const mentionsRepository = {
   },
 
   /** Negative mentions posted in (from, to]. */
+  /**
+   * Serialises the burst count of an organisation's negative mentions until the transaction ends: concurrent
+   * transactions each seeing only their own new mention would otherwise all count below N and none alert.
+   */
+  async lockNegativeCount(db: Db, orgId: string): Promise<void> {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`care-mention-burst:${orgId}`}, 0))`.execute(db);
+  },
+
   async negativesIn(db: Db, orgId: string, from: Date, to: Date): Promise<number> {
     const r = await db
       .selectFrom('care_mention')
