@@ -1,9 +1,9 @@
 import type { SearchProvider } from '../../platform/search/search.ts';
-import { sql, type Insertable, type RawBuilder, type SqlBool, type Updateable } from 'kysely';
+import { sql, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { Visibility } from '../../platform/access/access.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { fewVisible } from '../../platform/db/count.ts';
+import { fewVisible, idsUpTo } from '../../platform/db/count.ts';
 import { updateVersioned } from '../../platform/db/versioned.ts';
 import { paginate, parseSort } from '../../platform/db/pagination.ts';
 import { transactionPartySet, transactionVisible } from './commerce.access.ts';
@@ -100,27 +100,13 @@ export const productsRepository = {
 };
 
 export const transactionsRepository = {
-  /**
-   * The live parties of a set (a restricted reader's, transactionPartySet) when it holds at most fewVisible.max: its
-   * parts read through their indexes up to one more, then the deleted and merged ones left out. Null when more.
-   */
-  async liveAmong(db: Db, orgId: string, set: RawBuilder<{ id: string }>): Promise<string[] | null> {
-    const { rows } = await sql<{ n: number; ids: string[] }>`
-      with s as (select s.id from ${set} s(id) limit ${fewVisible.max + 1})
-      select (select count(*)::int from s) as n,
-        array(select p.id from party p where p.org_id = ${orgId} and p.id in (select id from s)
-          and p.deleted_at is null and p.merged_into_id is null) as ids`.execute(db);
-    const found = rows[0];
-    return found && found.n <= fewVisible.max ? found.ids : null;
-  },
-
   async list(db: Db, actor: Actor, visibility: Visibility, f: ListTransactionsQuery, page: PageArgs) {
     // A reader who sees few parties (an agent: their own customers; HR: the employees) would make a date-ordered
-    // walk skip most transactions; for them, take the visible live parties first (when the parties module's set of a
+    // walk skip most transactions; for them, take the visible parties first (when the parties module's set of a
     // restricted reader holds at most fewVisible.max) and read their transactions through the (org_id, party_id,
     // occurred_at) index. Everyone else walks the date index with the party check per row.
     const set = f.partyId ? null : transactionPartySet(actor, visibility);
-    const few = set ? await transactionsRepository.liveAmong(db, actor.orgId, set) : null;
+    const few = set ? await idsUpTo(db, set, fewVisible.max) : null;
     let q = db
       .selectFrom('transaction as t')
       .innerJoin('party as p', (j) => j.onRef('p.org_id', '=', 't.org_id').onRef('p.id', '=', 't.party_id'))
@@ -128,7 +114,7 @@ export const transactionsRepository = {
       .where('t.org_id', '=', actor.orgId)
       .where(() => transactionVisible(actor, visibility, 'read'));
     if (few) {
-      // Read by party (the ids came from an earlier statement; the condition above still applies to each).
+      // Read by party (ids from an earlier statement; the condition above, liveness included, still applies to each).
       q = q.where(sql<SqlBool>`t.party_id = any(${sql.val(few)}::uuid[])`);
     }
     if (f.partyId) {
