@@ -115,7 +115,8 @@ export const transactionsRepository = {
       .where(() => transactionVisible(actor, visibility, 'read'));
     if (few) {
       // Read by party (ids from an earlier statement; the condition above, liveness included, still applies to each).
-      q = q.where(sql<SqlBool>`t.party_id = any(${sql.val(few)}::uuid[])`);
+      // Named on both sides so the planner starts from these parties rather than walking the dates.
+      q = q.where(sql<SqlBool>`t.party_id = any(${sql.val(few)}::uuid[]) and p.id = any(${sql.val(few)}::uuid[])`);
     }
     if (f.partyId) {
       q = q.where('t.party_id', '=', f.partyId);
