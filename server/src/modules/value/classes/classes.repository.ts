@@ -49,10 +49,11 @@ function classCtes(orgId: string, zone: string, w: Omit<ClassWindow, 'currency'>
   const from = sql<Date>`(${addDays(w.asOf, 1 - w.windowDays)}::date::timestamp at time zone ${zone})`;
   const to = sql<Date>`(${addDays(w.asOf, 1)}::date::timestamp at time zone ${zone})`;
   const remedy = s.includeRemedyCost ? sql`coalesce(sc.remedy_cost, 0)` : sql`0`;
+  // The three thresholds in one pass over the customers, computed once: a one-row CTE (`group by ()` keeps it one row
+  // when every threshold is set). Written as sub-queries where they are used, each ran once per reference (ten sorts
+  // of the customers at M).
   const threshold = (v: string | null, col: string) =>
-    v === null
-      ? sql`(select percentile_cont(0.5) within group (order by ${sql.ref(col)}) from pr)::numeric`
-      : sql`${v}::numeric`;
+    v === null ? sql`percentile_cont(0.5) within group (order by ${sql.ref(col)})::numeric` : sql`${v}::numeric`;
   const high = (col: string, min: string) => sql`(${sql.ref(col)} >= ${sql.ref(min)} and ${sql.ref(col)} > 0)`;
   return sql`
     c as (${c}),
@@ -64,13 +65,14 @@ function classCtes(orgId: string, zone: string, w: Omit<ClassWindow, 'currency'>
       left join ${interactionCountsByParty(orgId, from, to)} i on i.party_id = c.party_id
       left join ${caseCostsByParty(orgId, from, to)} sc on sc.party_id = c.party_id
     ),
-    pr as (select k.*, (k.revenue * ${s.grossMargin}::numeric - k.cost)::numeric(16, 2) as profit from k),
-    t as (
+    pr as materialized (select k.*, (k.revenue * ${s.grossMargin}::numeric - k.cost)::numeric(16, 2) as profit from k),
+    t as materialized (
       select ${threshold(s.highProfitMin, 'profit')} as profit_min, ${threshold(s.highRevenueMin, 'revenue')} as revenue_min,
         ${threshold(s.highCostMin, 'cost')} as cost_min
+      from pr group by ()
     ),
     x as (
-    select pr.party_id, pr.frequency, pr.revenue::text as revenue, pr.cost::text as cost, pr.profit::text as profit,
+    select pr.party_id, pr.frequency, pr.revenue, pr.cost, pr.profit,
       case when pr.frequency >= ${s.loyalMinPurchaseDays}
         then case when ${high('pr.profit', 't.profit_min')} then 'true_friend' else 'barnacle' end
         else case when ${high('pr.profit', 't.profit_min')} then 'butterfly' else 'stranger' end
@@ -78,9 +80,7 @@ function classCtes(orgId: string, zone: string, w: Omit<ClassWindow, 'currency'>
       case when ${high('pr.revenue', 't.revenue_min')}
         then case when ${high('pr.cost', 't.cost_min')} then 'high_revenue_high_cost' else 'high_revenue_low_cost' end
         else case when ${high('pr.cost', 't.cost_min')} then 'low_revenue_high_cost' else 'low_revenue_low_cost' end
-      end as cost_class,
-      round(t.profit_min, 2)::text as profit_min, round(t.revenue_min, 2)::text as revenue_min,
-      round(t.cost_min, 2)::text as cost_min
+      end as cost_class
     from pr cross join t
     )`;
 }
@@ -103,10 +103,12 @@ export const classesRepository = {
         case when grouping(x.loyalty_class) = 0 then 'loyalty' when grouping(x.cost_class) = 0 then 'cost' else 'total' end
           as kind,
         coalesce(x.loyalty_class, x.cost_class) as key, count(*)::int as customers,
-        coalesce(sum(x.revenue::numeric), 0)::text as revenue, coalesce(sum(x.cost::numeric), 0)::text as cost,
-        coalesce(sum(x.profit::numeric), 0)::text as profit,
-        max(x.profit_min) as profit_min, max(x.revenue_min) as revenue_min, max(x.cost_min) as cost_min
-      from x
+        coalesce(sum(x.revenue), 0)::text as revenue, coalesce(sum(x.cost), 0)::text as cost,
+        coalesce(sum(x.profit), 0)::text as profit,
+        case when count(*) > 0 then round(max(t.profit_min), 2)::text end as profit_min,
+        case when count(*) > 0 then round(max(t.revenue_min), 2)::text end as revenue_min,
+        case when count(*) > 0 then round(max(t.cost_min), 2)::text end as cost_min
+      from x cross join t
       group by grouping sets ((x.loyalty_class), (x.cost_class), ())
       union all
       select c.kind, c.key, c.customers, c.revenue, '0', '0', null, null, null from (${currencyRows}) c`.execute(db);
@@ -124,7 +126,8 @@ export const classesRepository = {
     const after = page.after ? sql`and x.party_id > ${page.after}` : sql``;
     const { rows } = await sql<ClassRow>`
       with ${classifiedCtes(scope, w)}
-      select x.party_id, x.frequency, x.revenue, x.cost, x.profit, x.loyalty_class, x.cost_class
+      select x.party_id, x.frequency, x.revenue::text as revenue, x.cost::text as cost, x.profit::text as profit,
+        x.loyalty_class, x.cost_class
       from x where true ${cls} ${after} ${listedOnly(scope, 'x')}
       order by x.party_id limit ${page.limit}`.execute(db);
     return rows;
