@@ -32,6 +32,8 @@ async function timed(f: () => Promise<unknown>, runs: number): Promise<number> {
 }
 
 const live = sql`p.deleted_at is null and p.merged_into_id is null`;
+const addDay = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00.000Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Hand-written SQL: concentration over customers (`k` = p.id) or owners (`k` = p.owner_id) in CNY, with the count of
@@ -64,6 +66,36 @@ const cohortsSql = (orgId: string, from: string, to: string) => sql`
     join f on f.party_id = t.party_id where t.org_id = ${orgId} and t.amount > 0 and t.occurred_at < ${to}
   )
   select f.c, a.m, count(*) from f join a on a.party_id = f.party_id group by 1, 2`;
+
+/**
+ * Hand-written SQL: the whole cross-sell answer by category in one statement (baskets within the cap of 30 items and
+ * those left out, the rules with lift ≥ 1 over pairs in ≥ 2 baskets, the top 100, and the cross-sell ratio's active
+ * and multi-category customers), reading the period's purchases once.
+ */
+const crossSellSql = (orgId: string, from: string, to: string) => sql`
+  with b as (
+    select t.id, t.party_id from transaction t join party p on p.org_id = t.org_id and p.id = t.party_id
+    where t.org_id = ${orgId} and t.amount > 0 and t.occurred_at >= ${from} and t.occurred_at < ${to} and ${live}
+  ), items as (
+    select distinct l.transaction_id as basket, b.party_id, pr.category as item from transaction_line l
+    join b on b.id = l.transaction_id join product pr on pr.org_id = l.org_id and pr.id = l.product_id
+    where l.org_id = ${orgId} and pr.category is not null
+  ), sized as (select basket, count(*) as k from items group by basket),
+  kept as (select i.basket, i.item from items i join sized s on s.basket = i.basket where s.k <= 30),
+  n as (select count(distinct basket)::float8 as n from kept),
+  single as (select item, count(*)::float8 as c from kept group by item),
+  pairs as (
+    select x.item as a, y.item as b, count(*) as ab from kept x join kept y on y.basket = x.basket and x.item < y.item
+    group by 1, 2 having count(*) >= 2
+  ), directed as (select a, b, ab from pairs union all select b, a, ab from pairs),
+  scored as (
+    select d.a, d.b, d.ab, d.ab / n.n as support, d.ab / sa.c as confidence, (d.ab / sa.c) / (sb.c / n.n) as lift
+    from directed d cross join n join single sa on sa.item = d.a join single sb on sb.item = d.b
+  )
+  select (select n from n) as baskets, (select count(*) from sized where k > 30) as left_out,
+    (select count(distinct party_id) from b) as active,
+    (select count(*) from (select party_id from items group by 1 having count(distinct item) >= 2) m) as multi,
+    (select json_agg(r) from (select * from scored where lift >= 1 order by lift desc, ab desc, a, b limit 100) r) as rules`;
 
 /** Per customer (x, tₓ, T, m̄ₓ) in days up to asOf; `compressed` groups them (the fit's one aggregation). */
 const clvInputsSql = (orgId: string, asOf: string, compressed: boolean) => {
@@ -107,6 +139,13 @@ export async function valueBench(
   const from = '2000-01-01T00:00:00.000Z';
   const twoYears = new Date(now.getTime() - 730 * 86_400_000).toISOString();
   const asOf = to.slice(0, 10);
+  // The last year of the data (the generator's history ends before today).
+  const last = await sql<{ day: string | null }>`
+    select (max(occurred_at) at time zone 'UTC')::date::text as day from transaction where org_id = ${orgId}`.execute(
+    h.db,
+  );
+  const yearTo = addDay(last.rows[0]?.day ?? asOf, 1);
+  const yearFrom = addDay(yearTo, -365);
   const cases: { name: string; method?: 'POST'; url: string; body?: object; base: ReturnType<typeof sql> }[] = [
     {
       name: 'concentration by customer (all history)',
@@ -122,6 +161,11 @@ export async function valueBench(
       name: 'cohorts (24 months)',
       url: `/api/value/cohorts?from=${twoYears}&to=${to}`,
       base: cohortsSql(orgId, twoYears, to),
+    },
+    {
+      name: 'cross-sell rules by category (a year)',
+      url: `/api/value/cross-sell/rules?level=category&from=${yearFrom}&to=${yearTo}`,
+      base: crossSellSql(orgId, `${yearFrom}T00:00:00.000Z`, `${yearTo}T00:00:00.000Z`),
     },
     {
       name: 'simple CLV',

@@ -105,6 +105,9 @@ describe('association rules and the cross-sell ratio', () => {
     expect(mine.crossSell).toEqual({ activeCustomers: 2, multiCategoryCustomers: 2, ratio: 1 });
     const theirs = await rules(agent2);
     expect(theirs.rules).toEqual([]);
+    // No rule passes, the baskets are still counted.
+    const none = await rules(h.org.admin, '?minCount=1&minLift=1000');
+    expect(none).toMatchObject({ baskets: 6, basketsLeftOut: 0, rules: [] });
     expect(theirs.crossSell).toEqual({ activeCustomers: 2, multiCategoryCustomers: 1, ratio: 0.5 });
   });
 

@@ -60,39 +60,44 @@ export const crossSellRepository = {
       level === 'category'
         ? sql<string>`${sql.ref(ref)}`
         : sql<string>`(select n.name from product n where n.org_id = ${actor.orgId} and n.id = ${sql.ref(ref)}::uuid)`;
-    const [counts, rules] = await Promise.all([
-      sql<{ baskets: number; left_out: number }>`
-        with ${basketCtes(actor, vis, period, level)}
-        select (select count(distinct basket) from kept)::int as baskets,
-          (select count(*) from sized where k > ${MAX_BASKET_ITEMS})::int as left_out`.execute(db),
-      sql<RuleRow>`
-        with ${basketCtes(actor, vis, period, level)},
-        n as (select count(distinct basket)::float8 as n from kept),
-        single as (select item, count(*)::float8 as c from kept group by item),
-        pairs as (
-          select x.item as a, y.item as b, count(*)::int as ab
-          from kept x join kept y on y.basket = x.basket and x.item < y.item
-          group by 1, 2 having count(*) >= ${opts.minCount}
-        ),
-        directed as (
-          select a as antecedent, b as consequent, ab from pairs
-          union all select b, a, ab from pairs
-        ),
-        scored as (
-          select d.antecedent, d.consequent, d.ab as count, d.ab / n.n as support, d.ab / sa.c as confidence,
-            (d.ab / sa.c) / (sc.c / n.n) as lift
-          from directed d cross join n
-          join single sa on sa.item = d.antecedent
-          join single sc on sc.item = d.consequent
-        )
+    // One statement: the baskets are read once for both the counts and the rules (a row of counts, with the rules
+    // joined to it: one row of nulls when there are none).
+    const { rows } = await sql<{ baskets: number; left_out: number } & { [K in keyof RuleRow]: RuleRow[K] | null }>`
+      with ${basketCtes(actor, vis, period, level)},
+      n as (select count(distinct basket)::float8 as n from kept),
+      single as (select item, count(*)::float8 as c from kept group by item),
+      pairs as (
+        select x.item as a, y.item as b, count(*)::int as ab
+        from kept x join kept y on y.basket = x.basket and x.item < y.item
+        group by 1, 2 having count(*) >= ${opts.minCount}
+      ),
+      directed as (
+        select a as antecedent, b as consequent, ab from pairs
+        union all select b, a, ab from pairs
+      ),
+      scored as (
+        select d.antecedent, d.consequent, d.ab as count, d.ab / n.n as support, d.ab / sa.c as confidence,
+          (d.ab / sa.c) / (sc.c / n.n) as lift
+        from directed d cross join n
+        join single sa on sa.item = d.antecedent
+        join single sc on sc.item = d.consequent
+      ),
+      top as (
         select s.antecedent, ${label('s.antecedent')} as antecedent_name, s.consequent,
           ${label('s.consequent')} as consequent_name, s.count, s.support, s.confidence, s.lift
         from scored s where s.lift >= ${opts.minLift}
         order by s.lift desc, s.count desc, s.antecedent, s.consequent
-        limit ${opts.limit}`.execute(db),
-    ]);
-    const c = counts.rows[0];
-    return { baskets: c?.baskets ?? 0, leftOut: c?.left_out ?? 0, rules: rules.rows };
+        limit ${opts.limit}
+      )
+      select c.baskets, c.left_out, top.*
+      from (
+        select (select n from n)::int as baskets, (select count(*) from sized where k > ${MAX_BASKET_ITEMS})::int as left_out
+      ) c
+      left join top on true
+      order by top.lift desc, top.count desc, top.antecedent, top.consequent`.execute(db);
+    const c = rows[0];
+    const rules = rows.filter((r): r is typeof r & RuleRow => r.antecedent !== null);
+    return { baskets: c?.baskets ?? 0, leftOut: c?.left_out ?? 0, rules };
   },
 
   /** Customers with a purchase in the period, and those of them who bought two or more categories. */
