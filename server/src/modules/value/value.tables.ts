@@ -38,21 +38,8 @@ export interface ValueClvFitTable {
   error: Json<ClvFitError | null>;
 }
 
-/** A fit's factors per distinct (x, tₓ, T) in days, at the default horizon (null: not finite). */
-export interface ValueClvFactorTable {
-  org_id: string;
-  fit_id: string;
-  x: number;
-  tx_days: number;
-  t_days: number;
-  p_alive: number | null;
-  expected_purchases: number | null;
-  discounted: number | null;
-}
-
 export interface ValueTables {
   value_clv_fit: ValueClvFitTable;
-  value_clv_factor: ValueClvFactorTable;
 }
 
 export type ValueClvFitRow = Selectable<ValueClvFitTable>;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { isoDate, pageQuerySchema, pageSchema, timestamp } from '../../../platform/http/common.schema.ts';
 import { currencySchema } from '../../commerce/index.ts';
-import { DEFAULT_CLV_HORIZON } from './model.ts';
 
 // Probabilistic and simple CLV (docs/metrics.md "CLV, simple", "CLV, probabilistic"). Numbers at full precision.
 
@@ -71,8 +70,8 @@ export const modelQuerySchema = z.object({ currency: currencySchema.optional() }
 export const clvCustomersQuerySchema = pageQuerySchema
   .extend({
     currency: currencySchema.optional().describe("The model's currency (default: the latest model)"),
-    horizonMonths: z.coerce.number().int().min(1).max(120).default(DEFAULT_CLV_HORIZON.horizonMonths),
-    annualDiscountRate: z.coerce.number().min(0).max(1).default(DEFAULT_CLV_HORIZON.annualDiscountRate),
+    horizonMonths: z.coerce.number().int().min(1).max(120).default(12),
+    annualDiscountRate: z.coerce.number().min(0).max(1).default(0.1),
     sort: z.enum(['clv', '-clv']).default('-clv').describe('By CLV, descending (-clv, the default) or ascending'),
   })
   .strict();

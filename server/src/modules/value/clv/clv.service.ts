@@ -1,4 +1,3 @@
-import type { Expression, SqlBool } from 'kysely';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { RequestContext } from '../../../platform/auth/actor.ts';
 import type { Db } from '../../../platform/db/database.ts';
@@ -20,14 +19,9 @@ import type {
   SimpleClvQuery,
 } from './clv.schema.ts';
 import { clvRepository, type Triple } from './clv.repository.ts';
-import {
-  predictionsRepository,
-  type PredictionRow,
-  type StoredFactor,
-  type TripleFactor,
-} from './predictions.repository.ts';
+import { predictionsRepository, type PredictionRow, type TripleFactor } from './predictions.repository.ts';
 import { pAlive } from './bgnbd.ts';
-import { DEFAULT_CLV_HORIZON, discountedPurchases, fitModel, UNIT_DAYS, type ClvHorizon } from './model.ts';
+import { discountedPurchases, fitModel, UNIT_DAYS } from './model.ts';
 import { simpleClvInputs } from './simple.repository.ts';
 import { simpleClv } from './simple.ts';
 
@@ -90,16 +84,8 @@ export async function runClvFit(db: Db, orgId: string, fitId: string): Promise<V
   }
   const counts = await currencyCounts(db, orgId, liveCustomer, null, dayAfter(fit.as_of));
   const excluded = counts.filter((c) => c.currency !== currency).reduce((s, c) => s + c.transactions, 0);
-  // The customers' factors at the default horizon, once per distinct (x, tₓ, T) of the data fitted, stored with the
-  // model: the list of customers by CLV reads them (predictions.repository.ts).
-  const horizon = { ...DEFAULT_CLV_HORIZON, unitDays: UNIT_DAYS[fit.time_unit] };
-  const triples = new Map(rows.map((r) => [`${r.x} ${r.tx_days} ${r.t_days}`, r]));
-  const factors = [...triples.values()].map((t) => factorOf(outcome.model.bgnbd, t, horizon));
   const result = { ...outcome.model, excludedTransactions: excluded, fitMillis: Date.now() - started };
-  return db.transaction().execute(async (trx) => {
-    await predictionsRepository.storeFactors(trx, { orgId, fitId, currency }, factors);
-    return clvRepository.finish(trx, orgId, fitId, { result });
-  });
+  return clvRepository.finish(db, orgId, fitId, { result });
 }
 
 function failed(row: ValueClvFitRow): never {
@@ -121,54 +107,21 @@ function decodeCursor(s: string): Cursor {
   throw validation('Invalid cursor', [{ path: ['querystring', 'cursor'], message: 'Invalid cursor', code: 'invalid' }]);
 }
 
-/** P(alive), E[Y(H)] and the discounted E[Y] sum of one (x, tₓ, T) in days; nulls when one is not finite. */
-function factorOf(bgnbd: ClvModel['bgnbd'], t: Triple, horizon: ClvHorizon): StoredFactor {
-  const c = { x: t.x, tx: t.tx_days / horizon.unitDays, T: t.t_days / horizon.unitDays };
-  const d = discountedPurchases(bgnbd, c, horizon);
-  const alive = pAlive(bgnbd, c.x, c.tx, c.T);
-  const finite = [d.discounted, d.expectedPurchases, alive].every(Number.isFinite);
-  const triple = { x: t.x, tx_days: t.tx_days, t_days: t.t_days };
-  return finite
-    ? { ...triple, pAlive: alive, expectedPurchases: d.expectedPurchases, discounted: d.discounted }
-    : { ...triple, pAlive: null, expectedPurchases: null, discounted: null };
-}
-
 /**
- * The factors per distinct (x, tₓ, T) of the customers in scope, computed for one request (a horizon or rate other
- * than the default, or data changed since the fit): the only rows that leave SQL; the per-customer arithmetic and the
- * ordering stay in SQL (predictions.repository.ts).
+ * P(alive), E[Y(H)] and the discounted E[Y] sum per distinct (x, tₓ, T) of the customers in scope: the only rows that
+ * leave SQL; the per-customer arithmetic and the ordering stay in SQL (predictions.repository.ts).
  */
 function tripleFactors(model: ClvModel, triples: readonly Triple[], q: ClvCustomersQuery): TripleFactor[] {
-  const horizon = { horizonMonths: q.horizonMonths, annualDiscountRate: q.annualDiscountRate };
-  return triples
-    .map((t) => factorOf(model.bgnbd, t, { ...horizon, unitDays: UNIT_DAYS[model.timeUnit] }))
-    .filter((f): f is TripleFactor => f.pAlive !== null);
-}
-
-/**
- * A page of predictions (one row more than asked, to tell whether another follows): at the default horizon from the
- * factors the fit stored, unless a customer's data changed since the fit; otherwise with factors computed for it.
- */
-async function predictionRows(
-  db: Db,
-  orgId: string,
-  model: ClvModel,
-  q: ClvCustomersQuery,
-  where: { scope: Expression<SqlBool>; after: Cursor | null },
-): Promise<PredictionRow[]> {
-  const { currency, asOf, gammaGamma } = model;
-  const page = { orgId, currency, asOf, gammaGamma, ...where, descending: q.sort !== 'clv', limit: q.limit + 1 };
-  const defaultHorizon =
-    q.horizonMonths === DEFAULT_CLV_HORIZON.horizonMonths &&
-    q.annualDiscountRate === DEFAULT_CLV_HORIZON.annualDiscountRate;
-  if (defaultHorizon && (await predictionsRepository.hasFactors(db, orgId, model.fitId))) {
-    const stored = await predictionsRepository.storedPage(db, { ...page, fitId: model.fitId });
-    if (stored.missing === 0) {
-      return stored.rows;
-    }
-  }
-  const factors = tripleFactors(model, await clvRepository.triples(db, orgId, currency, asOf, where.scope), q);
-  return predictionsRepository.page(db, { ...page, factors });
+  const unitDays = UNIT_DAYS[model.timeUnit];
+  const horizon = { horizonMonths: q.horizonMonths, annualDiscountRate: q.annualDiscountRate, unitDays };
+  return triples.flatMap((t) => {
+    const c = { x: t.x, tx: t.tx_days / unitDays, T: t.t_days / unitDays };
+    const d = discountedPurchases(model.bgnbd, c, horizon);
+    const alive = pAlive(model.bgnbd, c.x, c.tx, c.T);
+    return [d.discounted, d.expectedPurchases, alive].every(Number.isFinite)
+      ? [{ ...t, pAlive: alive, expectedPurchases: d.expectedPurchases, discounted: d.discounted }]
+      : [];
+  });
 }
 
 const toCustomer = (r: PredictionRow, unitDays: number): ClvCustomer => ({
@@ -256,7 +209,12 @@ export function clvService(deps: Deps) {
       const vis = await customerVisibility(db, orgId);
       const scope = listedCustomer(ctx.actor, vis) ?? visibleCustomer(ctx.actor, vis);
       const { currency, asOf } = model;
-      const rows = await predictionRows(db, orgId, model, q, { scope, after });
+      const factors = tripleFactors(model, await clvRepository.triples(db, orgId, currency, asOf, scope), q);
+      const rows = await predictionsRepository.page(db, {
+        ...{ orgId, currency, asOf, scope, gammaGamma: model.gammaGamma, factors, after },
+        descending: q.sort !== 'clv',
+        limit: q.limit + 1,
+      });
       const items = rows.slice(0, q.limit).map((r) => toCustomer(r, UNIT_DAYS[model.timeUnit]));
       const last = items[items.length - 1];
       const nextCursor = rows.length > q.limit && last ? encodeCursor({ clv: last.clv, id: last.partyId }) : null;

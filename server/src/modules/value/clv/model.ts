@@ -110,12 +110,6 @@ export interface Prediction {
   clv: number;
 }
 
-/**
- * The default horizon and discount rate of a CLV (GET /api/value/clv/customers, value snapshots): the factors a fit
- * stores are at these.
- */
-export const DEFAULT_CLV_HORIZON = { horizonMonths: 12, annualDiscountRate: 0.1 } as const;
-
 /** The horizon and discounting of a CLV: H months at an annual rate (monthly d = (1 + rate)^(1/12) − 1). */
 export interface ClvHorizon {
   horizonMonths: number;

@@ -1,9 +1,9 @@
 import type { Db } from '../../../platform/db/database.ts';
 import { clvRepository } from './clv.repository.ts';
-import { DEFAULT_CLV_HORIZON, discountedPurchases, UNIT_DAYS } from './model.ts';
+import { discountedPurchases, UNIT_DAYS } from './model.ts';
 
 /** A snapshot's CLV horizon and discount rate: the defaults of GET /api/value/clv/customers. */
-export const SNAPSHOT_CLV = DEFAULT_CLV_HORIZON;
+export const SNAPSHOT_CLV = { horizonMonths: 12, annualDiscountRate: 0.1 } as const;
 
 /**
  * Writes the CLV of every customer of a snapshot run from the organisation's latest fitted model in the run's

@@ -30,7 +30,6 @@ import * as m0028 from './0028_shared_auth.ts';
 import * as m0029 from './0029_read_your_writes.ts';
 import * as m0030 from './0030_party_name_lookup.ts';
 import * as m0031 from './0031_settings_notify.ts';
-import * as m0032 from './0032_value_clv_factors.ts';
 
 /** All migrations, in order. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -65,5 +64,4 @@ export const migrations: Record<string, Migration> = {
   '0029_read_your_writes': m0029,
   '0030_party_name_lookup': m0030,
   '0031_settings_notify': m0031,
-  '0032_value_clv_factors': m0032,
 };
