@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import type { buildApp } from '../server/src/app.ts';
 import type { DatabaseHandle } from '../server/src/platform/db/database.ts';
+import { addDays } from './value-core.ts';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 
@@ -32,8 +33,6 @@ async function timed(f: () => Promise<unknown>, runs: number): Promise<number> {
 }
 
 const live = sql`p.deleted_at is null and p.merged_into_id is null`;
-const addDay = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00.000Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Hand-written SQL: concentration over customers (`k` = p.id) or owners (`k` = p.owner_id) in CNY, with the count of
@@ -68,7 +67,7 @@ const cohortsSql = (orgId: string, from: string, to: string) => sql`
   select f.c, a.m, count(*) from f join a on a.party_id = f.party_id group by 1, 2`;
 
 /**
- * Hand-written SQL: the whole cross-sell answer by category in one statement (baskets within the cap of 30 items and
+ * Hand-written SQL: the whole cross-sell answer by category in one statement (baskets within the cap of 30 items, the app's MAX_BASKET_ITEMS, and
  * those left out, the rules with lift ≥ 1 over pairs in ≥ 2 baskets, the top 100, and the cross-sell ratio's active
  * and multi-category customers), reading the period's purchases once.
  */
@@ -144,8 +143,8 @@ export async function valueBench(
     select (max(occurred_at) at time zone 'UTC')::date::text as day from transaction where org_id = ${orgId}`.execute(
     h.db,
   );
-  const yearTo = addDay(last.rows[0]?.day ?? asOf, 1);
-  const yearFrom = addDay(yearTo, -365);
+  const yearTo = addDays(last.rows[0]?.day ?? asOf, 1);
+  const yearFrom = addDays(yearTo, -365);
   const cases: { name: string; method?: 'POST'; url: string; body?: object; base: ReturnType<typeof sql> }[] = [
     {
       name: 'concentration by customer (all history)',

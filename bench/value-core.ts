@@ -24,7 +24,7 @@ async function timed(runs: number, f: () => Promise<unknown>): Promise<number> {
   return +median(times).toFixed(1);
 }
 
-const addDays = (day: string, n: number) => {
+export const addDays = (day: string, n: number) => {
   const d = new Date(`${day}T00:00:00.000Z`);
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
