@@ -242,6 +242,36 @@ describe('web shell', () => {
     await page.setViewportSize({ width: 1366, height: 860 });
   });
 
+  it('turns animations off when the system asks for reduced motion', async () => {
+    // Whether a dialog zooms in: the class antd's motion puts on it while the animation runs, caught by an observer
+    // set before the click. (Without motion the dialog still passes through a one-frame "prepare" step, never this.)
+    const zoomed = () => page.evaluate(() => (window as unknown as { zoomed: boolean }).zoomed);
+    const openDialog = async () => {
+      await page.goto(`${server.url}/parties`);
+      await page.evaluate(() => {
+        const w = window as unknown as { zoomed: boolean };
+        w.zoomed = false;
+        const active = '.ant-zoom-enter-active, .ant-zoom-appear-active';
+        const zooms = (n: Node) => n instanceof Element && (n.matches(active) || !!n.querySelector(active));
+        new MutationObserver((changes) => {
+          if (changes.some((c) => zooms(c.target) || Array.from(c.addedNodes).some(zooms))) {
+            w.zoomed = true;
+          }
+        }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+      });
+      await testId('party-create').click();
+      await testId('party-displayName').waitFor();
+    };
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await openDialog();
+    await expect.poll(zoomed).toBe(true);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openDialog();
+    expect(await zoomed()).toBe(false);
+    await page.keyboard.press('Escape');
+    await testId('party-displayName').waitFor({ state: 'hidden' });
+  });
+
   it('signs out, after which protected pages need sign-in again', async () => {
     await testId('user-menu').click();
     await testId('sign-out').click();

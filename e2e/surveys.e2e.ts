@@ -29,6 +29,7 @@ async function phone(locale: 'en-US' | 'zh-CN'): Promise<{ context: BrowserConte
     isMobile: true,
     hasTouch: true,
     locale,
+    reducedMotion: 'reduce',
   });
   const p = await context.newPage();
   p.on('pageerror', (e) => pageErrors.push(e.message));

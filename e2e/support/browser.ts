@@ -23,13 +23,18 @@ export interface BrowserSession {
   close: () => Promise<void>;
 }
 
-/** Debian's Chromium with a fresh profile (nothing remembered between runs), English by default. */
+/**
+ * Debian's Chromium with a fresh profile (nothing remembered between runs), English by default, asking for reduced
+ * motion: the app then turns its animations off, so a click never lands on a dialog still zooming in (on a saturated
+ * machine a modal's OK button moved between Playwright's stability check and its click, and the click was lost).
+ */
 export async function launchBrowser(): Promise<BrowserSession> {
   const profile = mkdtempSync(path.join(tmpdir(), 'tandem-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args,
     locale: 'en-US',
+    reducedMotion: 'reduce',
     viewport: { width: 1366, height: 860 },
     acceptDownloads: true,
   });
