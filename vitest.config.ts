@@ -17,6 +17,11 @@ export default defineConfig({
     // runs. Two workers use both (the browser project keeps its single fork).
     maxWorkers: 2,
     minWorkers: 1,
+    // The pool of worker processes is made from this (root) setting; a project's `isolate: false` alone still gave
+    // every file a new process (Vitest 3 reads the pool's isolation from the root config). Not isolating here keeps a
+    // worker process across files; each project still says whether its files share modules (only `server` does: the
+    // others reset them between files, as they isolate by default).
+    poolOptions: { forks: { isolate: false } },
     projects: [
       {
         test: {
@@ -26,7 +31,8 @@ export default defineConfig({
           globalSetup: ['./test/global-setup.ts'],
           exclude: ['**/*.slow.test.ts', '**/*.pg.test.ts', '**/node_modules/**'],
           // Each file builds its own app on its own database; sharing the module graph across files in one worker
-          // saves loading the app again for every file (most of the suite's time on two cores).
+          // saves loading the app (and making the migrated template, harness.ts) again for every file: most of the
+          // suite's time on two cores. It takes the root `poolOptions` above to keep the worker process itself.
           isolate: false,
         },
       },
@@ -60,6 +66,7 @@ export default defineConfig({
           name: 'browser',
           root: './e2e',
           include: ['**/*.e2e.ts'],
+          globalSetup: ['./support/global-setup.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,

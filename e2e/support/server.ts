@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
+import { adminEmail, adminPassword, repoRoot } from './admin.ts';
 
-export const repoRoot = path.resolve(import.meta.dirname, '../..');
-export const adminEmail = 'admin@example.com';
-export const adminPassword = 'correct-horse-9';
+export { adminEmail, adminPassword, repoRoot };
 
 export interface RunningServer {
   url: string;
@@ -28,10 +28,11 @@ function freePort(): Promise<number> {
 }
 
 /**
- * Starts the real server (`tandem serve`) on a free port with a fresh embedded database and the
- * already-built web app, and waits until `/api/health` answers. It builds nothing itself. With `dataDir`, it runs on
- * that data directory and leaves it in place when it stops (a test restarts on it, e.g. after moving a clock back).
- * `env` adds variables that may need the server's address (a mail server needs TANDEM_PUBLIC_URL).
+ * Starts the real server (`tandem serve`) on a free port with a fresh embedded database (a copy of the run's migrated
+ * one, with the admin below) and the already-built web app, and waits until `/api/health` answers. It builds nothing
+ * itself. With `dataDir`, it runs on that data directory and leaves it in place when it stops (a test restarts on it,
+ * e.g. after moving a clock back). `env` adds variables that may need the server's address (a mail server needs
+ * TANDEM_PUBLIC_URL).
  */
 export async function startServer(
   options: { dataDir?: string; env?: (url: string) => Record<string, string> } = {},
@@ -47,6 +48,10 @@ export async function startServer(
   }
   const port = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'tandem-e2e-'));
+  // A new database is a copy of the run's migrated one (global-setup.ts); a directory a test restarts on is its own.
+  if (!readdirSync(dataDir).length) {
+    cpSync(inject('e2eTemplateDir'), dataDir, { recursive: true });
+  }
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { pgliteAssets } from './pglite-assets.ts';
 import type { DatabaseHandle } from './database.ts';
 
 /**
@@ -109,6 +110,7 @@ export async function restorePGlite(file: string, dataDir: string): Promise<void
   const unlock = acquireDataDirLock(dir);
   try {
     const db = await PGlite.create({
+      ...(await pgliteAssets()),
       dataDir: dir,
       loadDataDir: new Blob([readFileSync(file)]),
       extensions: { pg_trgm },

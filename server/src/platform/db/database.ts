@@ -7,6 +7,7 @@ import pg from 'pg';
 import { PGliteDialect, SessionLock } from './pglite-dialect.ts';
 import { CopyingClient } from './pg-client.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { pgliteAssets } from './pglite-assets.ts';
 import { namedStatementsPool } from './named-statements.ts';
 import type { Database } from './types.ts';
 
@@ -167,6 +168,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   let pglite: PGlite;
   try {
     pglite = await PGlite.create({
+      ...(await pgliteAssets()),
       ...(dir ? { dataDir: dir } : {}),
       ...(!dir && opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
       extensions: { pg_trgm },
