@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answer, data, h, hr, invited, release, sv } from './surveys-anonymous-fixture.ts';
+import { anonymousSurvey, data } from './surveys-anonymous-fixture.ts';
+
+const { answer, h, hr, invited, release, sv } = await anonymousSurvey();
 
 const totalN = async () => ((await h.as(hr).get(`/api/surveys/${sv.id}/results`)).json().total.n ?? 0) as number;
 

@@ -1,23 +1,13 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { appDeps } from '../src/app.ts';
-import {
-  answer,
-  h,
-  hr,
-  logLines,
-  people,
-  release,
-  sentMail,
-  sv,
-  tokenOf,
-  xminsOf,
-} from './surveys-anonymous-fixture.ts';
+import { anonymousSurvey } from './surveys-anonymous-fixture.ts';
 
 // The attacker holds everything: every table with its system columns (xmin, ctid), the audit log, the job and
 // mail tables, the server's log, the API as HR, and the invitees' mailboxes. Whatever they try, no answer of an
 // anonymous survey may be tied to the person who gave it.
 
+const { answer, h, hr, logLines, people, release, sentMail, sv, tokenOf, xminsOf } = await anonymousSurvey();
 const db = h.db.db;
 const invitationXminsBefore = await xminsOf('survey_invitation');
 const order: number[] = [];
