@@ -1,21 +1,14 @@
-import nodemailer, { type SendMailOptions } from 'nodemailer';
+import type { SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { appDeps } from '../src/app.ts';
-import { setup, type Session } from './harness.ts';
+import { setup, type Session, capturingMailTransport } from './harness.ts';
 
 // Campaigns through the outbox, captured by an in-memory nodemailer transport (the platform's mail tests use the
 // same): consent and suppression per recipient, the recipient's language, the one-click unsubscribe link without
 // sign-in (honoured by the next campaign, on the timeline), transactional mail unaffected, and the commercial guard
 // at its boundary (exactly the cap is allowed).
 
-const sent: SendMailOptions[] = [];
-const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-const realSend = transport.sendMail.bind(transport);
-transport.sendMail = async (mail: SendMailOptions) => {
-  const info = await realSend(mail);
-  sent.push(mail);
-  return info;
-};
+const { transport, sent } = capturingMailTransport();
 const h = await setup({ mailTransport: transport, publicUrl: 'https://tandem.example.com/' });
 const deps = appDeps(h.app);
 const admin = h.org.admin;

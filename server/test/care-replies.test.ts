@@ -1,21 +1,13 @@
-import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { appDeps } from '../src/app.ts';
-import { setup } from './harness.ts';
+import { setup, capturingMailTransport } from './harness.ts';
 
 // Replies logged as interactions (docs/care.md "Replies"): campaign mail carries a Message-ID per recipient; a
 // provider's inbound-parse webhook posts each message with the organisation's token in the path. A reply is matched
 // by In-Reply-To / References to its recipient, else by the sender's address to exactly one party; matched mail is an
 // inbound email interaction on the party's timeline, once per Message-ID, and the recipient shows `replied`.
 
-const sent: SendMailOptions[] = [];
-const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-const realSend = transport.sendMail.bind(transport);
-transport.sendMail = async (mail: SendMailOptions) => {
-  const info = await realSend(mail);
-  sent.push(mail);
-  return info;
-};
+const { transport, sent } = capturingMailTransport();
 const h = await setup({ mailTransport: transport, publicUrl: 'https://tandem.example.com/' });
 const deps = appDeps(h.app);
 const admin = h.org.admin;

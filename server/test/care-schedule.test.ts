@@ -1,20 +1,13 @@
-import nodemailer, { type SendMailOptions } from 'nodemailer';
+import type { SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { appDeps } from '../src/app.ts';
 import { sendDueCampaigns } from '../src/modules/care/index.ts';
-import { setup, type Session } from './harness.ts';
+import { setup, type Session, capturingMailTransport } from './harness.ts';
 
 // The audience breakdown of a campaign, the organisation's commercial cap (a setting admins change) and scheduled
 // sending (the scheduler sends a due draft exactly once, also when two servers run it at the same moment).
 
-const sent: SendMailOptions[] = [];
-const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-const realSend = transport.sendMail.bind(transport);
-transport.sendMail = async (mail: SendMailOptions) => {
-  const info = await realSend(mail);
-  sent.push(mail);
-  return info;
-};
+const { transport, sent } = capturingMailTransport();
 const h = await setup({ mailTransport: transport, publicUrl: 'https://tandem.example.com/' });
 const deps = appDeps(h.app);
 const admin = h.org.admin;

@@ -1,9 +1,8 @@
-import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { appDeps } from '../src/app.ts';
 import { refreshSlaStates } from '../src/modules/cases/index.ts';
 import { casesFixture } from './cases-fixture.ts';
-import { setup, type Session } from './harness.ts';
+import { setup, type Session, capturingMailTransport } from './harness.ts';
 
 // Early warning, post-resolution satisfaction (link and email), metrics and export (the lifecycle: cases.test.ts).
 const h = await setup();
@@ -174,14 +173,7 @@ describe('metrics', () => {
 });
 
 describe('post-resolution email', async () => {
-  const sent: SendMailOptions[] = [];
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-  const realSend = transport.sendMail.bind(transport);
-  transport.sendMail = async (mail: SendMailOptions) => {
-    const info = await realSend(mail);
-    sent.push(mail);
-    return info;
-  };
+  const { transport, sent } = capturingMailTransport();
   const m = await setup({ mailTransport: transport, publicUrl: 'https://tandem.example.com' });
   it('emails the satisfaction link after commit and does not show it to the agent', async () => {
     const p = (

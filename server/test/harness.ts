@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
+import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
 import { buildApp, type AppOptions } from '../src/app.ts';
@@ -64,6 +65,19 @@ export async function openTestDatabase(): Promise<
 }
 
 export const PASSWORD = 'correct-horse-battery-9';
+
+/** A real nodemailer transport that keeps the messages it sends in memory (`sent`), for an app's `mailTransport`. */
+export function capturingMailTransport(): { transport: Transporter; sent: SendMailOptions[] } {
+  const sent: SendMailOptions[] = [];
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const realSend = transport.sendMail.bind(transport);
+  transport.sendMail = async (mail: SendMailOptions) => {
+    const info = await realSend(mail);
+    sent.push(mail);
+    return info;
+  };
+  return { transport, sent };
+}
 
 export interface TestOrg {
   orgId: string;

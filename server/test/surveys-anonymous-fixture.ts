@@ -1,10 +1,9 @@
 import { Writable } from 'node:stream';
-import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { sql } from 'kysely';
 import { expect } from 'vitest';
 import { appDeps } from '../src/app.ts';
 import { releaseHeldAnswers } from '../src/modules/surveys/index.ts';
-import { setup } from './harness.ts';
+import { setup, capturingMailTransport } from './harness.ts';
 
 /** Fixed answers (overall, pay, growth) per person, in the order of `people`. */
 export const data = [
@@ -29,14 +28,7 @@ export const data = [
  * file makes its own (files share loaded modules in a worker, so nothing here may live at module level).
  */
 export async function anonymousSurvey() {
-  const sentMail: SendMailOptions[] = [];
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-  const realSend = transport.sendMail.bind(transport);
-  transport.sendMail = async (mail: SendMailOptions) => {
-    const info = await realSend(mail);
-    sentMail.push(mail);
-    return info;
-  };
+  const { transport, sent: sentMail } = capturingMailTransport();
   const logLines: string[] = [];
   const logStream = new Writable({
     write(chunk: Buffer, _enc, done) {

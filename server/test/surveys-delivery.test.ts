@@ -1,17 +1,10 @@
-import nodemailer, { type SendMailOptions } from 'nodemailer';
+import nodemailer from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { appDeps } from '../src/app.ts';
-import { setup } from './harness.ts';
+import { setup, capturingMailTransport } from './harness.ts';
 
 // A real nodemailer transport that keeps messages in memory (stream transport with buffer).
-const sentMail: SendMailOptions[] = [];
-const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-const realSend = transport.sendMail.bind(transport);
-transport.sendMail = async (mail: SendMailOptions) => {
-  const info = await realSend(mail);
-  sentMail.push(mail);
-  return info;
-};
+const { transport, sent: sentMail } = capturingMailTransport();
 
 const failing = nodemailer.createTransport({ streamTransport: true, buffer: true });
 failing.sendMail = () => Promise.reject(new Error('421 try later'));

@@ -1,20 +1,12 @@
-import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { appDeps } from '../src/app.ts';
 import { releaseHeldAnswers } from '../src/modules/surveys/index.ts';
-import { setup } from './harness.ts';
+import { setup, capturingMailTransport } from './harness.ts';
 
 // Segments as a survey audience and as a results grouping (docs/metrics.md "Segments"): the respondent's segment
 // is the first active one by priority they match at answer time, for identified and anonymous answers alike.
 
-const sentMail: SendMailOptions[] = [];
-const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-const realSend = transport.sendMail.bind(transport);
-transport.sendMail = async (mail: SendMailOptions) => {
-  const info = await realSend(mail);
-  sentMail.push(mail);
-  return info;
-};
+const { transport, sent: sentMail } = capturingMailTransport();
 const h = await setup({ mailTransport: transport, publicUrl: 'https://tandem.example.com' });
 const admin = h.as(h.org.admin);
 const marketing = h.as(await h.user(['marketing']));

@@ -1,7 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { sql } from 'kysely';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { appDeps } from '../src/app.ts';
@@ -11,20 +10,13 @@ import { drainWebhooks, retryDelaySeconds } from '../src/platform/webhooks/deliv
 import { emitEvent } from '../src/platform/webhooks/events.ts';
 import { signature } from '../src/platform/webhooks/signing.ts';
 import { releaseHeldAnswers } from '../src/modules/surveys/index.ts';
-import { setup } from './harness.ts';
+import { setup, capturingMailTransport } from './harness.ts';
 
 // Signed webhooks (docs/webhooks.md) against a receiver on 127.0.0.1: signatures checked by the independent
 // verifier below (Standard Webhooks 1.0), the outbox in the writer's transaction, retries, 410, rotation, replay,
 // ping, the address check, access, and what the payloads must never carry.
 
-const sentMail: SendMailOptions[] = [];
-const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-const realSend = transport.sendMail.bind(transport);
-transport.sendMail = async (mail: SendMailOptions) => {
-  const info = await realSend(mail);
-  sentMail.push(mail);
-  return info;
-};
+const { transport, sent: sentMail } = capturingMailTransport();
 const h = await setup({ mailTransport: transport, publicUrl: 'https://tandem.example.com' });
 const admin = h.as(h.org.admin);
 const deps = appDeps(h.app);
